@@ -1,0 +1,53 @@
+"""python -m generator build | check | serve"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from .errors import BuildError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description="Construit le site Justice pas à pas.")
+    parser.add_argument("--racine", type=Path, default=ROOT, help="dossier du projet (défaut : ce dépôt)")
+    sub = parser.add_subparsers(dest="commande", required=True)
+    b = sub.add_parser("build", help="construit site/ (pages, PDF, Pyodide)")
+    b.add_argument("--site", type=Path, help="dossier de sortie (défaut : site/)")
+    b.add_argument("--sans-pdf", action="store_true", help="ne pas produire les PDF (plus rapide)")
+    sub.add_parser("check", help="vérifie content/ sans construire")
+    s = sub.add_parser("serve", help="construit puis sert le site sur http://127.0.0.1:8000")
+    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--sans-construction", action="store_true", help="servir site/ tel quel")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+    root = args.racine.resolve()
+    try:
+        if args.commande == "check":
+            from .config import load_site_config
+            from .validate import validate
+
+            validate(load_site_config(root))
+            print("content/ est valide.")
+        elif args.commande == "build" or not args.sans_construction:
+            from .engine import build
+
+            report = build(root, getattr(args, "site", None), with_pdf=not getattr(args, "sans_pdf", False))
+            print(f"Site construit dans {report['site']}" + (f" — PDF : {report['pdf']}" if "pdf" in report else ""))
+        if args.commande == "serve":
+            from .serve import serve
+
+            serve(root / "site", port=args.port)
+    except BuildError as exc:
+        print(f"Échec de la construction :\n{exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

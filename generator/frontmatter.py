@@ -1,0 +1,93 @@
+"""Front matter of content pages: parsed with line numbers, checked against one schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import yaml
+
+TYPES = ("accueil", "guide", "notice", "modele", "outil", "page")
+REQUIRED = ("titre", "description", "type", "verifie_le", "sources")
+OPTIONAL = ("pdf",)
+SOURCE_KEYS = {"titre", "url"}
+
+
+@dataclass
+class FrontMatter:
+    data: dict
+    lines: dict[str, int]  # key -> line number in the file
+    body_line: int  # first line of the Markdown body (1-based)
+
+
+def split(text: str) -> tuple[str | None, int]:
+    """Return (yaml text or None, line where the body starts)."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None, 1
+    for i, line in enumerate(lines[1:], start=1):
+        if line.strip() in ("---", "..."):
+            return "\n".join(lines[1:i]), i + 2
+    return None, 1
+
+
+def parse(text: str) -> FrontMatter:
+    """Raise ValueError(line, message) on malformed YAML; missing front matter gives empty data."""
+    raw, body_line = split(text)
+    if raw is None:
+        return FrontMatter({}, {}, body_line)
+    try:
+        node = yaml.compose(raw)
+        data = yaml.safe_load(raw) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ValueError(mark.line + 2 if mark else 1, f"en-tête YAML invalide : {getattr(exc, 'problem', exc)}") from None
+    if not isinstance(data, dict):
+        raise ValueError(2, "l'en-tête YAML doit être une table clé: valeur")
+    lines = {k.value: k.start_mark.line + 2 for k, _ in node.value} if node else {}
+    return FrontMatter(data, lines, body_line)
+
+
+def problems(fm: FrontMatter) -> list[tuple[int, str]]:
+    """Every schema problem as (line, French message)."""
+    if not fm.lines and not fm.data:
+        return [(1, "en-tête YAML manquant (la page doit commencer par ---, titre, description, type, verifie_le, sources)")]
+    out: list[tuple[int, str]] = []
+    line = lambda key: fm.lines.get(key, 1)  # noqa: E731
+    for key in REQUIRED:
+        if key not in fm.data or fm.data[key] in (None, "", []):
+            out.append((1, f"champ obligatoire manquant : « {key} »"))
+    for key in fm.data:
+        if key not in REQUIRED and key not in OPTIONAL:
+            out.append((line(key), f"champ inconnu : « {key} » (autorisés : {', '.join(REQUIRED + OPTIONAL)})"))
+    d = fm.data
+    for key in ("titre", "description"):
+        if key in d and d[key] is not None and not isinstance(d[key], str):
+            out.append((line(key), f"« {key} » doit être un texte"))
+    if d.get("type") is not None and d.get("type") not in TYPES:
+        out.append((line("type"), f"type inconnu « {d['type']} » (autorisés : {', '.join(TYPES)})"))
+    if d.get("verifie_le") is not None:
+        if not isinstance(d["verifie_le"], dt.date):
+            out.append((line("verifie_le"), "« verifie_le » doit être une date AAAA-MM-JJ"))
+        elif d["verifie_le"] > dt.date.today():
+            out.append((line("verifie_le"), "« verifie_le » est dans le futur"))
+    if "pdf" in d and not isinstance(d["pdf"], bool):
+        out.append((line("pdf"), "« pdf » doit valoir true ou false"))
+    if d.get("sources") is not None:
+        out += [(line("sources"), msg) for msg in _source_problems(d["sources"])]
+    return out
+
+
+def _source_problems(sources) -> list[str]:
+    if not isinstance(sources, list) or not sources:
+        return ["« sources » doit être une liste non vide de {titre, url}"]
+    out = []
+    for i, src in enumerate(sources, start=1):
+        if not isinstance(src, dict) or not isinstance(src.get("titre"), str):
+            out.append(f"source n° {i} : « titre » (texte) obligatoire")
+            continue
+        if unknown := set(src) - SOURCE_KEYS:
+            out.append(f"source n° {i} : champ inconnu {', '.join(sorted(unknown))}")
+        if "url" in src and not str(src["url"]).startswith("https://"):
+            out.append(f"source n° {i} : l'adresse doit commencer par https://")
+    return out

@@ -1,0 +1,225 @@
+"""Décider de l'aide juridictionnelle pour une situation déjà lue (voir entree.py).
+
+Ordre des questions, comme le bureau d'aide juridictionnelle :
+1. le barème en vigueur à la date de la demande ;
+2. l'assurance de protection juridique (loi, art. 2) ;
+3. les cas où les ressources ne sont pas examinées (cas A à E, mineur entendu) ;
+4. la nationalité et la résidence (loi, art. 3) ;
+5. le patrimoine (décret, art. 5), puis les ressources (décret, art. 3, 4 et 6).
+Pur : pas d'entrée/sortie, pas d'horloge ; les paramètres arrivent en données.
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+from . import explications as ex
+from .bareme import (Bareme, bareme_au, baremes, dernier_bareme, jour_iso, majoration_immobilier,
+                     majoration_ressources, plafonds, prochaine_date, valeur_au)
+from .entree import EXCEPTIONS_CESEDA, Situation, manquant
+from .mise_en_forme import date_longue
+
+TAUX = {"totale": 100, "partielle_55": 55, "partielle_25": 25, "non_eligible": 0,
+        "sans_condition_de_ressources": None}
+BANDES = ("totale", "partielle_55", "partielle_25")
+
+
+class _Reponse:
+    """Ce qu'on dit à l'utilisateur, dans l'ordre où on le décide."""
+
+    def __init__(self, parametres: dict):
+        self.textes = parametres["textes"]
+        self.explications: list[dict] = []
+        self.avertissements: list[dict] = []
+
+    def reference(self, reference) -> dict:
+        texte = self.textes[reference] if isinstance(reference, str) else reference
+        return {"texte": texte["texte"], "url": texte.get("url")}
+
+    def explique(self, phrase: tuple) -> None:
+        texte, reference = phrase
+        self.explications.append({"texte": texte, "reference": self.reference(reference)})
+
+    def avertit(self, avertissement: tuple) -> None:
+        code, texte = avertissement
+        element = {"code": code, "texte": texte}
+        if element not in self.avertissements:
+            self.avertissements.append(element)
+
+
+def decide(s: Situation, parametres: dict) -> dict:
+    b = bareme_au(parametres, s.date_demande)
+    rep = _Reponse(parametres)
+    rep.explique(ex.bareme(b, s.date_demande))
+    _avertissements_de_date(rep, parametres, s)
+    resultat, plafonds_json, retenu = _resultat(rep, s, b, parametres)
+    rep.avertit(ex.AVERTISSEMENT_ESTIMATION)
+    sortie = {
+        "resultat": resultat,
+        "taux": TAUX[resultat],
+        "bareme": b.en_json(),
+        "plafonds": plafonds_json,
+        "ressources_retenues": retenu,
+        "explications": rep.explications,
+        "avertissements": rep.avertissements,
+    }
+    if s.ordonnance_protection:
+        admission = ex.admission_provisoire()
+        admission["reference"] = rep.reference(admission["reference"])
+        sortie["admission_provisoire"] = admission
+    return sortie
+
+
+def _avertissements_de_date(rep: _Reponse, parametres: dict, s: Situation) -> None:
+    dernier = dernier_bareme(parametres)
+    if s.date_demande.year > dernier.annee:
+        rep.avertit(ex.avertissement_bareme_ancien(dernier, s.date_demande.year))
+    for autre in baremes(parametres):
+        concurrente = autre.donnees.get("date_concurrente")
+        if concurrente and jour_iso(concurrente["date"]) <= s.date_demande < autre.applicable_du:
+            rep.avertit(ex.avertissement_date_incertaine(autre, jour_iso(concurrente["date"])))
+
+
+def _resultat(rep: _Reponse, s: Situation, b: Bareme, parametres: dict):
+    """(résultat, plafonds appliqués ou None, ressources retenues ou None)."""
+    if s.protection_juridique == "totale":
+        rep.explique(ex.protection_totale())
+        rep.avertit(ex.avertissement_assureur())
+        return "non_eligible", None, None
+    if s.protection_juridique == "partielle":
+        rep.explique(ex.protection_partielle())
+    if s.cas_particulier is not None or s.audition_mineur:
+        return _sans_condition_de_ressources(rep, s, parametres)
+    if not _residence(rep, s, parametres, cnda=False):
+        rep.avertit(ex.avertissement_digne_d_interet())
+        return "non_eligible", None, None
+    return _examen_des_ressources(rep, s, b, parametres)
+
+
+def _sans_condition_de_ressources(rep: _Reponse, s: Situation, parametres: dict):
+    lettre = s.cas_particulier
+    if lettre is None:
+        rep.explique(ex.audition_mineur())
+        return "sans_condition_de_ressources", None, None
+    if lettre == "C" and not _residence(rep, s, parametres, cnda=True):
+        rep.avertit(ex.avertissement_digne_d_interet())
+        return "non_eligible", None, None
+    rep.explique(ex.cas_particulier(lettre))
+    if lettre in ex.AVERTISSEMENTS_CAS:
+        rep.avertit(ex.AVERTISSEMENTS_CAS[lettre])
+    rep.avertit(ex.AVERTISSEMENT_CAS_FORMULAIRE)
+    return "sans_condition_de_ressources", None, None
+
+
+def _residence(rep: _Reponse, s: Situation, parametres: dict, *, cnda: bool) -> bool:
+    """La condition de nationalité ou de résidence (loi, art. 3) est-elle remplie ?"""
+    if s.nationalite == "francaise":
+        return True
+    if s.nationalite == "union_europeenne":
+        rep.explique(ex.union_europeenne())
+        return True
+    if s.exception_residence is not None:
+        rep.explique(ex.exception_residence(s.exception_residence))
+        if s.exception_residence in EXCEPTIONS_CESEDA:
+            rep.avertit(ex.AVERTISSEMENT_CESEDA)
+        return True
+    if s.residence_habituelle is None:
+        raise manquant("residence_habituelle", "dites si vous vivez habituellement en France (plus de 6 mois "
+                                               "par an), ou indiquez une situation qui en dispense "
+                                               "(exception_residence).")
+    if not s.residence_habituelle:
+        rep.explique(ex.pas_de_residence_habituelle())
+        return False
+    if cnda:
+        rep.explique(ex.residence_cnda())
+        return True
+    regles = parametres["residence_reguliere_exigee"]
+    regle = valeur_au(regles, s.date_demande)
+    if not regle["valeur"]:
+        rep.explique(ex.residence_habituelle_suffit(jour_iso(regle["applicable_du"])))
+        return True
+    fin = prochaine_date(regles, s.date_demande)
+    if s.residence_reguliere is None:
+        avant = f" avant le {date_longue(fin)}" if fin else ""
+        raise manquant("residence_reguliere", f"pour une demande déposée{avant}, dites si vous aviez un titre "
+                                              f"de séjour valable.")
+    if s.residence_reguliere:
+        rep.explique(ex.residence_reguliere())
+        return True
+    rep.explique(ex.sejour_irregulier_avant(fin))
+    return False
+
+
+def _ressources(rep: _Reponse, s: Situation) -> tuple[int, bool]:
+    """(montant comparé aux plafonds, vient-il du revenu fiscal de référence ?)."""
+    if not s.changement_situation and s.rfr is not None:
+        if s.revenus_6_mois is not None:
+            rep.avertit(ex.avertissement_revenus_6_mois_ignores())
+        rep.explique(ex.ressources_rfr(s.rfr))
+        return s.rfr, True
+    if s.revenus_6_mois is None:
+        if s.changement_situation:
+            raise manquant("revenus_6_mois", "votre situation a changé, on se fonde donc sur le total de vos "
+                                             "revenus imposables des 6 derniers mois.")
+        if not s.rfr_indique:
+            raise manquant("rfr", "c'est le montant inscrit sur votre dernier avis d'impôt. Si vous n'en avez "
+                                  "pas, mettez null et indiquez vos revenus imposables des 6 derniers mois "
+                                  "(revenus_6_mois).")
+        raise manquant("revenus_6_mois", "sans revenu fiscal de référence, on se fonde sur vos revenus "
+                                         "imposables des 6 derniers mois.")
+    # Décret, art. 4 : 2 × (revenus des 6 mois − 10 %). Calcul exact, puis arrondi à
+    # l'euro supérieur comme le font les circulaires (x ≤ plafond ⇔ ⌈x⌉ ≤ plafond).
+    exact = Fraction(str(s.revenus_6_mois)) * 2 * Fraction(9, 10)
+    retenu = math.ceil(exact)
+    rep.explique(ex.ressources_6_mois(s.revenus_6_mois, retenu, s.changement_situation, retenu != exact))
+    return retenu, False
+
+
+def _examen_des_ressources(rep: _Reponse, s: Situation, b: Bareme, parametres: dict):
+    n = s.personnes_foyer
+    if n is None:
+        raise manquant("personnes_foyer", "comptez toutes les personnes inscrites sur votre avis d'impôt, "
+                                          "vous compris.")
+    p = plafonds(b, n)
+    rep.explique(ex.foyer(n, majoration_ressources(b, n), majoration_immobilier(b, n)))
+    retenu, par_rfr = _ressources(rep, s)
+    plafonds_json = {nom: plafond.valeur for nom, plafond in p.items()}
+    derives = {nom: plafond for nom, plafond in p.items() if plafond.derive}
+    if derives:
+        rep.avertit(ex.avertissement_chiffres_derives(derives))
+    for nom, plafond in p.items():
+        if plafond.ecart is not None and nom in BANDES:
+            rep.avertit(ex.avertissement_ecart_publie(b.annee, nom, plafond.ecart))
+
+    mobilier_ok = not s.patrimoine_mobilier > p["patrimoine_mobilier"].valeur
+    immobilier_ok = not s.patrimoine_immobilier > p["patrimoine_immobilier"].valeur
+    if mobilier_ok and immobilier_ok:
+        rep.explique(ex.patrimoine_respecte(s.patrimoine_mobilier, p["patrimoine_mobilier"],
+                                            s.patrimoine_immobilier, p["patrimoine_immobilier"]))
+    if not mobilier_ok:
+        rep.explique(ex.mobilier_depasse(s.patrimoine_mobilier, p["patrimoine_mobilier"], n))
+    if not immobilier_ok:
+        rep.explique(ex.immobilier_depasse(s.patrimoine_immobilier, p["patrimoine_immobilier"], n))
+    if not (mobilier_ok and immobilier_ok):
+        rep.avertit(ex.avertissement_digne_d_interet())
+        return "non_eligible", plafonds_json, retenu
+
+    comparaisons = parametres["comparaison_ressources"]
+    comparaison = valeur_au(comparaisons, s.date_demande)["valeur"]
+    if comparaison == "strictement_inferieur":
+        rep.explique(ex.comparaison_stricte(prochaine_date(comparaisons, s.date_demande)))
+    resultat = next((nom for nom in BANDES if _sous_le_plafond(retenu, p[nom].valeur, comparaison)),
+                    "non_eligible")
+    rep.explique(ex.taux_ressources(resultat, retenu, par_rfr, p, n, comparaison, b.reference))
+    if resultat == "non_eligible":
+        rep.avertit(ex.avertissement_digne_d_interet())
+    return resultat, plafonds_json, retenu
+
+
+def _sous_le_plafond(montant: int, plafond: int, comparaison: str) -> bool:
+    if comparaison == "strictement_inferieur":
+        return montant < plafond
+    if comparaison == "inferieur_ou_egal":
+        return montant <= plafond
+    raise ValueError(f"règle de comparaison inconnue dans les paramètres : {comparaison!r}")

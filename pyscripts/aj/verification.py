@@ -1,0 +1,117 @@
+"""Vérifier le fichier de paramètres de l'aide juridictionnelle avant de s'en servir.
+
+`problemes(parametres)` renvoie la liste des défauts, en français, chacun avec
+le chemin de la valeur fautive (par exemple `baremes[2025].plafonds.totale`).
+Liste vide : le fichier est utilisable. Les tests et la construction du site
+l'appellent, pour qu'un chiffre sans source ou sans date de vérification ne
+soit jamais publié.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+PLAFONDS_DE_BASE = ("totale", "partielle_55", "partielle_25", "immobilier")
+MAJORATIONS = ("ressources_2e_et_3e", "ressources_4e_et_suivantes",
+               "immobilier_2e_et_3e", "immobilier_4e_et_suivantes")
+COMPARAISONS = ("strictement_inferieur", "inferieur_ou_egal")
+
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _date_valide(valeur) -> bool:
+    if not isinstance(valeur, str) or not _ISO.fullmatch(valeur):
+        return False
+    try:
+        date.fromisoformat(valeur)
+    except ValueError:
+        return False
+    return True
+
+
+def _source(chemin: str, source, defauts: list[str]) -> None:
+    if not isinstance(source, dict) or not str(source.get("titre") or "").strip():
+        defauts.append(f"{chemin} : il manque la source (`source:` avec un `titre`).")
+    elif source.get("url") is not None and not str(source["url"]).startswith("https://"):
+        defauts.append(f"{chemin} : l'adresse de la source doit commencer par https://.")
+
+
+def _parametre(chemin: str, p, defauts: list[str], *, valeur_attendue=int) -> None:
+    """Une valeur sourcée : `valeur`, `source`, `verifie_le`, et `derive` facultatif."""
+    if not isinstance(p, dict):
+        defauts.append(f"{chemin} : valeur absente ou mal écrite.")
+        return
+    valeur = p.get("valeur")
+    if valeur_attendue is int and (isinstance(valeur, bool) or not isinstance(valeur, int) or valeur < 0):
+        defauts.append(f"{chemin} : `valeur` doit être un montant entier en euros.")
+    _source(chemin, p.get("source"), defauts)
+    if not _date_valide(p.get("verifie_le")):
+        defauts.append(f"{chemin} : il manque la date de vérification (`verifie_le: AAAA-MM-JJ`).")
+    if "derive" in p and not isinstance(p["derive"], bool):
+        defauts.append(f"{chemin} : `derive` vaut true ou false.")
+
+
+def _regles_datees(nom: str, liste, possibles, defauts: list[str]) -> None:
+    if not isinstance(liste, list) or not liste:
+        defauts.append(f"{nom} : liste de règles datées absente.")
+        return
+    for i, entree in enumerate(liste):
+        chemin = f"{nom}[{i}]"
+        if not isinstance(entree, dict) or not _date_valide(entree.get("applicable_du")):
+            defauts.append(f"{chemin} : il manque `applicable_du: AAAA-MM-JJ`.")
+            continue
+        _parametre(chemin, entree, defauts, valeur_attendue=None)
+        if entree.get("valeur") not in possibles:
+            defauts.append(f"{chemin} : `valeur` doit être l'une de {', '.join(map(str, possibles))}.")
+
+
+def _bareme(b: dict, defauts: list[str]) -> None:
+    chemin = f"baremes[{b.get('annee')}]"
+    if not _date_valide(b.get("applicable_du")):
+        defauts.append(f"{chemin} : il manque `applicable_du: AAAA-MM-JJ`.")
+    elif date.fromisoformat(b["applicable_du"]).year != b.get("annee"):
+        defauts.append(f"{chemin} : `applicable_du` ({b['applicable_du']}) n'est pas dans l'année du barème.")
+    reference = b.get("reference")
+    if not isinstance(reference, dict) or not str(reference.get("texte") or "").strip():
+        defauts.append(f"{chemin}.reference : il manque le texte (circulaire) du barème.")
+    for groupe, noms in (("plafonds", PLAFONDS_DE_BASE), ("majorations", MAJORATIONS)):
+        valeurs = b.get(groupe) if isinstance(b.get(groupe), dict) else {}
+        for nom in noms:
+            _parametre(f"{chemin}.{groupe}.{nom}", valeurs.get(nom), defauts)
+    for i, ecart in enumerate(b.get("ecarts_publies") or []):
+        chemin_ecart = f"{chemin}.ecarts_publies[{i}]"
+        _parametre(chemin_ecart, ecart, defauts)
+        if not isinstance(ecart, dict) or ecart.get("plafond") not in PLAFONDS_DE_BASE or not isinstance(
+                ecart.get("personnes"), int) or ecart["personnes"] < 2 or not isinstance(ecart.get("calcul"), int):
+            defauts.append(f"{chemin_ecart} : il faut `plafond`, `personnes` (2 ou plus) et `calcul`.")
+    concurrente = b.get("date_concurrente")
+    if concurrente is not None:
+        if not isinstance(concurrente, dict) or not _date_valide(concurrente.get("date")):
+            defauts.append(f"{chemin}.date_concurrente : il manque `date: AAAA-MM-JJ`.")
+        else:
+            _source(f"{chemin}.date_concurrente", concurrente.get("source"), defauts)
+
+
+def problemes(parametres: dict) -> list[str]:
+    """Tous les défauts du fichier de paramètres (liste vide s'il est correct)."""
+    defauts: list[str] = []
+    for cle, texte in (parametres.get("textes") or {}).items():
+        if not isinstance(texte, dict) or not texte.get("texte") or not str(texte.get("url", "")).startswith(
+                "https://"):
+            defauts.append(f"textes.{cle} : il faut `texte` et une `url` en https://.")
+    _regles_datees("comparaison_ressources", parametres.get("comparaison_ressources"), COMPARAISONS, defauts)
+    _regles_datees("residence_reguliere_exigee", parametres.get("residence_reguliere_exigee"), (True, False),
+                   defauts)
+    liste = parametres.get("baremes")
+    if not isinstance(liste, list) or not liste:
+        return defauts + ["baremes : aucun barème."]
+    annees = [b.get("annee") for b in liste if isinstance(b, dict)]
+    if len(set(annees)) != len(annees):
+        defauts.append("baremes : une année apparaît deux fois.")
+    for b in liste:
+        if isinstance(b, dict) and isinstance(b.get("annee"), int) and not isinstance(b.get("annee"), bool):
+            _bareme(b, defauts)
+        else:
+            defauts.append("baremes : chaque barème commence par `annee: AAAA`.")
+    return defauts

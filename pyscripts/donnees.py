@@ -1,0 +1,49 @@
+"""Accès aux paramètres datés (content/data/*.yml) depuis CPython comme depuis Pyodide.
+
+Dans la roue livrée au navigateur, la construction a converti chaque fichier
+YAML en JSON dans `pyscripts/_donnees/NOM.json` : on le lit avec la seule
+bibliothèque standard. Dans un dépôt cloné (tests, ligne de commande), on lit
+directement `content/data/NOM.yml` avec PyYAML, pour qu'une modification de
+barème se voie sans reconstruire.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+_ICI = Path(__file__).resolve().parent
+DOSSIER_EMBARQUE = _ICI / "_donnees"
+DOSSIER_SOURCE = _ICI.parent / "content" / "data"
+
+
+@lru_cache(maxsize=None)
+def charge(nom: str) -> dict:
+    """Renvoie le contenu du fichier de paramètres `nom` (sans extension)."""
+    embarque = DOSSIER_EMBARQUE / f"{nom}.json"
+    if embarque.is_file():
+        return json.loads(embarque.read_text(encoding="utf-8"))
+    source = DOSSIER_SOURCE / f"{nom}.yml"
+    if not source.is_file():
+        raise FileNotFoundError(f"paramètres introuvables : {nom} (ni {embarque} ni {source})")
+    import yaml  # CPython seulement : la roue embarque du JSON
+
+    return _dates_en_texte(yaml.safe_load(source.read_text(encoding="utf-8")))
+
+
+def _dates_en_texte(valeur):
+    """YAML lit `2025-01-01` comme une date ; JSON non. On normalise en texte ISO
+    pour que CPython et Pyodide voient exactement les mêmes données."""
+    if isinstance(valeur, dict):
+        return {str(_dates_en_texte(k)): _dates_en_texte(v) for k, v in valeur.items()}
+    if isinstance(valeur, list):
+        return [_dates_en_texte(v) for v in valeur]
+    if hasattr(valeur, "isoformat") and not isinstance(valeur, str):
+        return valeur.isoformat()
+    return valeur
+
+
+def en_json(nom: str) -> str:
+    """Texte JSON canonique d'un fichier de paramètres (utilisé par la construction)."""
+    return json.dumps(charge(nom), ensure_ascii=False, sort_keys=True, indent=1)

@@ -1,0 +1,1 @@
+"""Tests des règles exécutées aussi dans le navigateur (pyscripts)."""

@@ -1,0 +1,100 @@
+"""Le fichier des barèmes (content/data/aide_juridictionnelle.yml) : chaque chiffre
+est sourcé, daté, et les chiffres « calculés par nous » sont signalés."""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+
+import pytest
+
+from pyscripts.aj.verification import problemes
+from pyscripts.donnees import charge
+
+PARAMETRES = charge("aide_juridictionnelle")
+RACINE = Path(__file__).resolve().parents[2]
+
+# Chiffres marqués [D] (déduits, sans source publiée) dans shared/rules/aide_juridictionnelle.md.
+DERIVES_ATTENDUS = {
+    (2024, "plafonds", "partielle_55"),
+    (2024, "majorations", "ressources_2e_et_3e"),
+    (2024, "majorations", "ressources_4e_et_suivantes"),
+    (2024, "majorations", "immobilier_2e_et_3e"),
+    (2024, "majorations", "immobilier_4e_et_suivantes"),
+    (2025, "majorations", "ressources_4e_et_suivantes"),
+    (2025, "majorations", "immobilier_4e_et_suivantes"),
+}
+
+
+def _parametres_du_fichier():
+    for bareme in PARAMETRES["baremes"]:
+        for groupe in ("plafonds", "majorations"):
+            for nom, parametre in bareme[groupe].items():
+                yield pytest.param(parametre, id=f"{bareme['annee']} {groupe} {nom}")
+
+
+def test_le_fichier_des_baremes_ne_presente_aucun_defaut():
+    assert problemes(PARAMETRES) == []
+
+
+@pytest.mark.parametrize("parametre", list(_parametres_du_fichier()))
+def test_chaque_chiffre_a_une_source_et_une_date_de_verification(parametre):
+    assert parametre["source"]["titre"].strip()
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", parametre["verifie_le"])
+
+
+@pytest.mark.parametrize("chemin, cle", [
+    pytest.param(("baremes", 4, "plafonds", "totale"), "source", id="plafond 2025 sans source"),
+    pytest.param(("baremes", 1, "majorations", "immobilier_2e_et_3e"), "verifie_le",
+                 id="majoration 2022 sans date de vérification"),
+    pytest.param(("comparaison_ressources", 1), "source", id="règle datée sans source"),
+    pytest.param(("residence_reguliere_exigee", 0), "verifie_le", id="règle datée sans date de vérification"),
+    pytest.param(("baremes", 2, "ecarts_publies", 0), "source", id="écart publié sans source"),
+])
+def test_un_chiffre_sans_source_ou_sans_date_de_verification_est_refuse(chemin, cle):
+    abime = copy.deepcopy(PARAMETRES)
+    cible = abime
+    for pas in chemin:
+        cible = cible[pas]
+    del cible[cle]
+    defauts = problemes(abime)
+    assert len(defauts) == 1
+    assert ("source" if cle == "source" else "vérification") in defauts[0]
+
+
+def test_les_chiffres_deduits_sont_marques_derive_et_seulement_eux():
+    marques = {(b["annee"], groupe, nom)
+               for b in PARAMETRES["baremes"] for groupe in ("plafonds", "majorations")
+               for nom, p in b[groupe].items() if p.get("derive")}
+    assert marques == DERIVES_ATTENDUS
+
+
+def test_les_chiffres_deduits_n_ont_pas_d_adresse_de_source_publiee():
+    for annee, groupe, nom in DERIVES_ATTENDUS:
+        bareme = next(b for b in PARAMETRES["baremes"] if b["annee"] == annee)
+        assert "Calcul du projet" in bareme[groupe][nom]["source"]["titre"]
+
+
+@pytest.mark.parametrize("annee, applicable_du", [
+    pytest.param(2021, "2021-01-01", id="2021 : réforme au 1er janvier 2021"),
+    pytest.param(2022, "2022-01-21", id="2022 : circulaire du 20 janvier, applicable le 21"),
+    pytest.param(2023, "2023-01-18", id="2023 : circulaire du 17 janvier, applicable le 18"),
+    pytest.param(2024, "2024-01-18", id="2024 : circulaire du 17 janvier, applicable le 18"),
+    pytest.param(2025, "2025-01-23", id="2025 : circulaire du 20 janvier, applicable le 23"),
+])
+def test_chaque_bareme_s_applique_a_partir_de_la_date_publiee(annee, applicable_du):
+    bareme = next(b for b in PARAMETRES["baremes"] if b["annee"] == annee)
+    assert bareme["applicable_du"] == applicable_du
+
+
+def test_les_textes_cites_dans_les_explications_existent_dans_les_donnees():
+    sources = (RACINE / "pyscripts" / "aj" / "explications.py").read_text(encoding="utf-8")
+    cites = set(re.findall(r'"((?:loi|decret|cpmivg|decision)_[a-z0-9_]+)"', sources))
+    assert cites, "aucune clé de texte trouvée : le motif de recherche est à revoir"
+    assert cites <= set(PARAMETRES["textes"])
+
+
+def test_les_textes_cites_ont_une_adresse_legifrance_ou_officielle():
+    for cle, texte in PARAMETRES["textes"].items():
+        assert texte["url"].startswith(("https://www.legifrance.gouv.fr/", "https://www.conseil-constitutionnel.fr/")), cle
