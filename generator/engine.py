@@ -74,7 +74,7 @@ def _find_line(path: Path, needle: str) -> int:
     return 1
 
 
-def build(root: Path, site_dir: Path | None = None, with_pdf: bool = True) -> dict:
+def build(root: Path, site_dir: Path | None = None, with_pdf: bool = True, with_pyodide: bool = True) -> dict:
     """Build the site of `root` into `site_dir` (default root/site). Returns a small report."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -91,7 +91,7 @@ def build(root: Path, site_dir: Path | None = None, with_pdf: bool = True) -> di
     try:
         cfg = load_config(io.StringIO(yaml.safe_dump(mkdocs_config(site, tmp), allow_unicode=True)),
                           config_file_path=str(root / "mkdocs.yml"))
-        plugin = JusticePlugin(site, termes, with_pdf=with_pdf)
+        plugin = JusticePlugin(site, termes, with_pdf=with_pdf, with_pyodide=with_pyodide)
         cfg.plugins["justice"] = plugin
         cfg.plugins.on_startup(command="build", dirty=False)
         try:

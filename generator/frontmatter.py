@@ -40,7 +40,8 @@ def parse(text: str) -> FrontMatter:
         node = yaml.compose(raw)
         data = yaml.safe_load(raw) or {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        # The construct that failed starts at context_mark (e.g. an unclosed "[").
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         raise ValueError(mark.line + 2 if mark else 1, f"en-tête YAML invalide : {getattr(exc, 'problem', exc)}") from None
     if not isinstance(data, dict):
         raise ValueError(2, "l'en-tête YAML doit être une table clé: valeur")

@@ -26,11 +26,12 @@ def pdf_name(src_uri: str) -> str:
 
 
 class JusticePlugin(BasePlugin):
-    def __init__(self, site: SiteConfig, termes: list[lexique.Terme], with_pdf: bool = True):
+    def __init__(self, site: SiteConfig, termes: list[lexique.Terme], with_pdf: bool = True, with_pyodide: bool = True):
         super().__init__()
         self.site = site
         self.termes = termes
         self.with_pdf = with_pdf
+        self.with_pyodide = with_pyodide
         self.linker = lexique.LexiqueExtension(termes)
         self.to_print: list[tuple] = []
         self.report: dict = {}
@@ -71,11 +72,9 @@ class JusticePlugin(BasePlugin):
         site_dir = Path(config.site_dir)
         if self.with_pdf:
             self.report["pdf"] = self._write_pdfs(site_dir, config)
-        try:
+        if self.with_pyodide:
             from .pyodide_bundle import bundle_pyodide
-        except ImportError:  # bundle module not present yet in this checkout
-            bundle_pyodide = None
-        if bundle_pyodide is not None:
+
             bundle_pyodide(site_dir, self.site.root, self.site.pyodide)
         site_check.check(site_dir, self.with_pdf and config.extra["pdf_pages"])
 

@@ -30,6 +30,14 @@ _COMPARAISONS = {
 
 _TAUX = {"partielle_55": 55, "partielle_25": 25}
 
+# Les plafonds de ressources que cite la phrase de résultat (voir taux_ressources).
+PLAFONDS_CITES = {
+    "totale": ("totale",),
+    "partielle_55": ("totale", "partielle_55"),
+    "partielle_25": ("partielle_55", "partielle_25"),
+    "non_eligible": ("partielle_25",),
+}
+
 
 def montant_plafond(plafond: Plafond) -> str:
     """« 15 026 € », suivi d'une mention quand le chiffre est calculé par nous."""

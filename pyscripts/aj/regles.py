@@ -15,8 +15,8 @@ import math
 from fractions import Fraction
 
 from . import explications as ex
-from .bareme import (Bareme, bareme_au, baremes, dernier_bareme, jour_iso, majoration_immobilier,
-                     majoration_ressources, plafonds, prochaine_date, valeur_au)
+from .bareme import (PLAFONDS, Bareme, Plafond, bareme_au, baremes, dernier_bareme, jour_iso,
+                     majoration_immobilier, majoration_ressources, plafonds, prochaine_date, valeur_au)
 from .entree import EXCEPTIONS_CESEDA, Situation, manquant
 from .mise_en_forme import date_longue
 
@@ -185,36 +185,48 @@ def _examen_des_ressources(rep: _Reponse, s: Situation, b: Bareme, parametres: d
     rep.explique(ex.foyer(n, majoration_ressources(b, n), majoration_immobilier(b, n)))
     retenu, par_rfr = _ressources(rep, s)
     plafonds_json = {nom: plafond.valeur for nom, plafond in p.items()}
-    derives = {nom: plafond for nom, plafond in p.items() if plafond.derive}
-    if derives:
-        rep.avertit(ex.avertissement_chiffres_derives(derives))
-    for nom, plafond in p.items():
-        if plafond.ecart is not None and nom in BANDES:
-            rep.avertit(ex.avertissement_ecart_publie(b.annee, nom, plafond.ecart))
-
-    mobilier_ok = not s.patrimoine_mobilier > p["patrimoine_mobilier"].valeur
-    immobilier_ok = not s.patrimoine_immobilier > p["patrimoine_immobilier"].valeur
-    if mobilier_ok and immobilier_ok:
-        rep.explique(ex.patrimoine_respecte(s.patrimoine_mobilier, p["patrimoine_mobilier"],
-                                            s.patrimoine_immobilier, p["patrimoine_immobilier"]))
-    if not mobilier_ok:
-        rep.explique(ex.mobilier_depasse(s.patrimoine_mobilier, p["patrimoine_mobilier"], n))
-    if not immobilier_ok:
-        rep.explique(ex.immobilier_depasse(s.patrimoine_immobilier, p["patrimoine_immobilier"], n))
-    if not (mobilier_ok and immobilier_ok):
-        rep.avertit(ex.avertissement_digne_d_interet())
-        return "non_eligible", plafonds_json, retenu
-
-    comparaisons = parametres["comparaison_ressources"]
-    comparaison = valeur_au(comparaisons, s.date_demande)["valeur"]
-    if comparaison == "strictement_inferieur":
-        rep.explique(ex.comparaison_stricte(prochaine_date(comparaisons, s.date_demande)))
-    resultat = next((nom for nom in BANDES if _sous_le_plafond(retenu, p[nom].valeur, comparaison)),
-                    "non_eligible")
-    rep.explique(ex.taux_ressources(resultat, retenu, par_rfr, p, n, comparaison, b.reference))
+    patrimoine_ok, cites = _patrimoine(rep, s, p, n)
+    if not patrimoine_ok:
+        resultat = "non_eligible"
+    else:
+        comparaisons = parametres["comparaison_ressources"]
+        comparaison = valeur_au(comparaisons, s.date_demande)["valeur"]
+        if comparaison == "strictement_inferieur":
+            rep.explique(ex.comparaison_stricte(prochaine_date(comparaisons, s.date_demande)))
+        resultat = next((nom for nom in BANDES if _sous_le_plafond(retenu, p[nom].valeur, comparaison)),
+                        "non_eligible")
+        rep.explique(ex.taux_ressources(resultat, retenu, par_rfr, p, n, comparaison, b.reference))
+        cites += ex.PLAFONDS_CITES[resultat]
+    _avertissements_de_plafonds(rep, b, {nom: p[nom] for nom in PLAFONDS if nom in cites})
     if resultat == "non_eligible":
         rep.avertit(ex.avertissement_digne_d_interet())
     return resultat, plafonds_json, retenu
+
+
+def _patrimoine(rep: _Reponse, s: Situation, p: dict[str, Plafond], n: int) -> tuple[bool, tuple[str, ...]]:
+    """Explique le test du patrimoine (décret, art. 5) : (patrimoine admis ?, plafonds cités)."""
+    mobilier, immobilier = s.patrimoine_mobilier, s.patrimoine_immobilier
+    plafond_mobilier, plafond_immobilier = p["patrimoine_mobilier"], p["patrimoine_immobilier"]
+    mobilier_ok = not mobilier > plafond_mobilier.valeur
+    immobilier_ok = not immobilier > plafond_immobilier.valeur
+    if mobilier_ok and immobilier_ok:
+        rep.explique(ex.patrimoine_respecte(mobilier, plafond_mobilier, immobilier, plafond_immobilier))
+        return True, (() if mobilier == immobilier == 0 else ("patrimoine_mobilier", "patrimoine_immobilier"))
+    if not mobilier_ok:
+        rep.explique(ex.mobilier_depasse(mobilier, plafond_mobilier, n))
+    if not immobilier_ok:
+        rep.explique(ex.immobilier_depasse(immobilier, plafond_immobilier, n))
+    return False, ("patrimoine_mobilier",) * (not mobilier_ok) + ("patrimoine_immobilier",) * (not immobilier_ok)
+
+
+def _avertissements_de_plafonds(rep: _Reponse, b: Bareme, cites: dict[str, Plafond]) -> None:
+    """Signale les plafonds cités qui sont calculés par nous ou repris d'un tableau publié discordant."""
+    derives = {nom: plafond for nom, plafond in cites.items() if plafond.derive}
+    if derives:
+        rep.avertit(ex.avertissement_chiffres_derives(derives))
+    for nom, plafond in cites.items():
+        if plafond.ecart is not None:
+            rep.avertit(ex.avertissement_ecart_publie(b.annee, nom, plafond.ecart))
 
 
 def _sous_le_plafond(montant: int, plafond: int, comparaison: str) -> bool:

@@ -62,9 +62,14 @@ def ajoute_mois(jour: date, mois: int) -> date:
     return date(annee, mois_cible, min(jour.day, calendar.monthrange(annee, mois_cible)[1]))
 
 
-def cite(cle: str, delais: dict | None = None) -> str:
-    """Texte de citation d'une référence de delais.yml."""
-    return (charge("delais") if delais is None else delais)["references"][cle]["texte"]
+def cite(cle: str, delais: dict | None = None) -> dict:
+    """Référence de delais.yml, telle qu'on l'affiche : `{"texte", "url"}`."""
+    reference = (charge("delais") if delais is None else delais)["references"][cle]
+    return {"texte": reference["texte"], "url": reference.get("url")}
+
+
+def avertissement(code: str, texte: str) -> dict:
+    return {"code": code, "texte": texte}
 
 
 def augmentation_distance(lieu: str, residence: str | None, feries: dict | None = None) -> tuple[int, str | None]:
@@ -78,11 +83,13 @@ def augmentation_distance(lieu: str, residence: str | None, feries: dict | None 
     return (2 if residence == "etranger" else 1), territoires[lieu]["article_distance"]
 
 
-def _proroge(jour: date, lieu: str, statuts: frozenset[str], feries: dict | None) -> tuple[date, list[dict]]:
+def _proroge(jour: date, lieu: str, statuts: frozenset[str], feries: dict | None, delais: dict | None) -> tuple[date, list[dict]]:
     """Art. 642 al. 2 : avance jusqu'au premier jour ouvrable ; liste des jours sautés."""
     sautes = []
-    while (motif := calendrier.motif_non_ouvrable(jour, lieu, statuts, feries)) is not None:
-        sautes.append({"date": jour.isoformat(), **motif})
+    while (raison := calendrier.motif_non_ouvrable(jour, lieu, statuts, feries)) is not None:
+        ferie = raison["feries"][0] if raison["feries"] else None
+        reference = {"texte": ferie["source"], "url": ferie.get("url")} if ferie else cite("cpc_642", delais)
+        sautes.append({"date": jour.isoformat(), "motif": raison["motif"], "reference": reference})
         jour += UN_JOUR
     return jour, sautes
 
@@ -96,7 +103,7 @@ class _Variante:
     prorogations: list
 
 
-def _variante(depart, regle, lieu, mois_distance, proroger, statuts, feries) -> _Variante:
+def _variante(depart, regle, lieu, mois_distance, proroger, statuts, feries, delais) -> _Variante:
     apres_mois = ajoute_mois(depart, 12 * regle.annees + regle.mois + mois_distance)
     brute = apres_mois + timedelta(days=regle.jours)
     if regle.jour_origine_compte:
@@ -106,7 +113,7 @@ def _variante(depart, regle, lieu, mois_distance, proroger, statuts, feries) -> 
     premier, dernier = calendrier.bornes(feries)
     if not premier <= brute <= dernier:
         raise calendrier.HorsCalendrier(brute.year, premier.year, dernier.year)
-    finale, prorogations = _proroge(brute, lieu, statuts, feries) if proroger else (brute, [])
+    finale, prorogations = _proroge(brute, lieu, statuts, feries, delais) if proroger else (brute, [])
     return _Variante(mois_distance, apres_mois, brute, finale, prorogations)
 
 
@@ -124,12 +131,12 @@ def calcule(
     sure = _variante(
         depart, regle, lieu,
         distance if regle.augmentation == "oui" else 0,
-        regle.prorogation == "oui", STATUTS_SURS, feries,
+        regle.prorogation == "oui", STATUTS_SURS, feries, delais,
     )
     tardive = _variante(
         depart, regle, lieu,
         distance if regle.augmentation != "non" else 0,
-        regle.prorogation != "non", STATUTS_POSSIBLES, feries,
+        regle.prorogation != "non", STATUTS_POSSIBLES, feries, delais,
     )
     causes = _causes_incertitude(regle, lieu, sure, tardive, feries)
     return {
@@ -161,12 +168,14 @@ def _explications(depart, regle, lieu, residence, sure, distance, article, ferie
     else:
         lignes = [ligne(f"Le délai part du {date_fr(depart)} ; ce jour ne compte pas.", "cpc_641")]
     if sure.mois_distance:
-        reference = cite(article, delais) + (f" ; {cite('cja_r421_7', delais)}" if regle.franc else "")
+        reference = cite(article, delais)
+        if regle.franc:
+            reference = {**reference, "texte": f"{reference['texte']} ; {cite('cja_r421_7', delais)['texte']}"}
         lignes.append({
             "texte": (
                 f"La personne qui doit agir habite {calendrier.dans(residence, feries)} et la "
-                f"juridiction siège {calendrier.dans(lieu, feries)} : le délai est augmenté de "
-                f"{sure.mois_distance} mois pour distance, ajoutés aux mois avant les jours."
+                f"juridiction siège {calendrier.dans(lieu, feries)} : {sure.mois_distance} mois de plus pour "
+                "distance, comptés avec les mois, avant les jours."
             ),
             "reference": reference,
         })
@@ -250,37 +259,42 @@ def _jour_saute(saut: dict) -> str:
 def _avertissements(regle, lieu, sure, tardive, causes, distance, feries) -> list[str]:
     avertissements = []
     if regle.nature == "procedure":
-        avertissements.append(
+        avertissements.append(avertissement(
+            "agir_tot",
             "Agissez dès que vous pouvez : le greffe ferme bien avant minuit, et seul un envoi "
-            "électronique ou un dépôt en ligne peut parfois aller jusqu'à 24 heures le dernier jour."
-        )
+            "électronique ou un dépôt en ligne peut parfois aller jusqu'à 24 heures le dernier jour.",
+        ))
     if regle.id is None and distance:
-        avertissements.append(
+        avertissements.append(avertissement(
+            "distance_limitee",
             "L'augmentation pour distance ne vaut que pour les délais de comparution, d'appel, "
             "d'opposition, de tierce opposition, de recours en révision et de pourvoi en cassation, "
-            "et seulement pour la partie qui habite loin (pas pour les délais de l'ordonnance de protection)."
-        )
+            "et seulement pour la partie qui habite loin (pas pour les délais de l'ordonnance de protection).",
+        ))
     if regle.nature == "prescription":
-        avertissements.append(
+        avertissements.append(avertissement(
+            "prescription_indicative",
             "Prescription indicative : des actes de procédure peuvent l'interrompre ou la suspendre. "
-            "Vous pouvez porter plainte même si vous avez un doute : le procureur vérifie la prescription."
-        )
+            "Vous pouvez porter plainte même si vous avez un doute : le procureur vérifie la prescription.",
+        ))
     if tardive.finale != sure.finale:
-        avertissements.append(
+        avertissements.append(avertissement(
+            "date_plus_tardive_possible",
             f"Date sûre : {date_fr(sure.finale)}. Le délai pourrait aller jusqu'au {date_fr(tardive.finale)} si "
             + " ; et si ".join(causes)
-            + ". Ne comptez sur cette date plus tardive qu'après avoir demandé à un avocat ou au greffe."
-        )
+            + ". Ne comptez sur cette date plus tardive qu'après avoir demandé à un avocat ou au greffe.",
+        ))
     for particularite in calendrier.particularites(sure.finale, lieu, feries):
         if particularite["statut"] == "coutumier":
-            avertissements.append(
+            avertissements.append(avertissement(
+                "jour_chome_par_usage",
                 f"Le {date_fr(sure.finale)} est le {particularite['nom']}, souvent chômé sur place par usage "
                 "mais pas par un texte : le délai n'est pas prolongé (Cass. 2e civ., 16 juillet 1976, "
-                "n° 75-12.260). Vérifiez que le greffe est ouvert, sinon agissez avant."
-            )
+                "n° 75-12.260). Vérifiez que le greffe est ouvert, sinon agissez avant.",
+            ))
     territoire = calendrier.table(feries)["territoires"][lieu]
     if territoire.get("avertissement"):
-        avertissements.append(territoire["avertissement"])
+        avertissements.append(avertissement(f"calendrier_{lieu}", territoire["avertissement"]))
     return avertissements
 
 

@@ -12,7 +12,6 @@ from datetime import date, timedelta
 from ..donnees import charge
 
 SAMEDI, DIMANCHE = 5, 6
-REFERENCE_WEEK_END = "C. proc. civ., art. 642"
 
 
 class HorsCalendrier(ValueError):
@@ -83,7 +82,7 @@ def particularites(jour: date, territoire: str, donnees: dict | None = None) -> 
 
 
 def motif_non_ouvrable(jour: date, territoire: str, statuts: frozenset[str], donnees: dict | None = None) -> dict | None:
-    """Pourquoi ce jour n'est pas ouvrable (`{"motif", "reference"}`), ou None s'il l'est.
+    """Pourquoi ce jour n'est pas ouvrable (`{"motif", "feries"}`), ou None s'il l'est.
 
     `statuts` dit quelles entrées comptent : {"legal"} pour la date sûre,
     {"legal", "incertain"} pour la date la plus tardive possible.
@@ -97,9 +96,7 @@ def motif_non_ouvrable(jour: date, territoire: str, statuts: frozenset[str], don
         motif = f"{week_end} et {noms}"
     else:
         motif = week_end or noms
-    references = [REFERENCE_WEEK_END] if week_end else []
-    references += [r["source"] for r in feries]
-    return {"motif": motif, "reference": " ; ".join(references)}
+    return {"motif": motif, "feries": feries}
 
 
 def dans(territoire: str, donnees: dict | None = None) -> str:

@@ -57,7 +57,7 @@ def lit_date(entree: dict, champ: str, *, obligatoire: bool = True, feries: dict
     try:
         jour = date.fromisoformat(valeur)
     except ValueError:
-        raise EntreeInvalide(champ, f"Le {valeur} n'existe pas dans le calendrier.") from None
+        raise EntreeInvalide(champ, f"La date « {valeur} » n'existe pas dans le calendrier.") from None
     premier, dernier = calendrier.bornes(feries)
     if not premier <= jour <= dernier:
         raise EntreeInvalide(

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from ..erreurs import EntreeInvalide
 from . import calcul, repertoire
-from .calcul import Regle, cite
+from .calcul import Regle, avertissement, cite
 from .entree import (
     au_champ,
     lieu_de_la_regle,
@@ -115,11 +115,12 @@ def ordonnance_protection(entree: dict, *, feries: dict | None = None, delais: d
         etapes.append(_evenement("audience", "Audience", audience, "Date fixée par le juge dans l'ordonnance.", "cpc_1136_3", delais))
     with au_champ("notification_op"):
         etapes += _op_suite(notification, duree, lieu, residence, feries, delais)
-    avertissements.append(
+    avertissements.append(avertissement(
+        "oppi",
         "Danger immédiat : le procureur peut demander, avec votre accord, une ordonnance provisoire de "
         "protection immédiate (OPPI), rendue en 24 heures. Ce délai en heures n'est pas calculé ici "
-        f"({cite('cciv_515_13_1', delais)})."
-    )
+        f"({cite('cciv_515_13_1', delais)['texte']}).",
+    ))
     return {
         "scenario": "ordonnance_protection",
         "titre": "Ordonnance de protection : les dates clés",
@@ -154,10 +155,11 @@ def _op_debut(jour0, audience, lieu, residence, avertissements, feries, delais) 
     if audience is not None:
         etapes.append(_evenement("audience", "Audience", audience, "Date fixée par le juge dans l'ordonnance du jour 0.", "cpc_1136_3", delais))
         if audience > date.fromisoformat(delivrance["echeance"]):
-            avertissements.append(
+            avertissements.append(avertissement(
+                "audience_apres_jour_6",
                 "L'audience est fixée après le jour 6 : le juge ne pourra pas tenir le délai de 6 jours. "
-                "Ce délai n'est pas sanctionné, mais vous pouvez en parler au greffe ou à votre avocat."
-            )
+                "Ce délai n'est pas sanctionné, mais vous pouvez en parler au greffe ou à votre avocat.",
+            ))
     etapes.append(_etape_calculee(
         "delivrance_op", "Jour 6 : le juge doit avoir rendu l'ordonnance de protection", "objectif", delivrance,
         f"Objectif fixé au juge par la loi : le {date_fr(date.fromisoformat(delivrance['echeance']))}. "
@@ -275,21 +277,24 @@ def aide_juridictionnelle_recours(entree: dict, *, feries: dict | None = None, d
     if statut != "tardive":
         with au_champ("decision_baj"):
             etapes.append(_etape_nouveau_delai(departs, regle, statut, lieu, residence, feries, delais))
-        avertissements.append(
+        avertissements.append(avertissement(
+            "aj_points_de_depart",
             "La façon dont se combinent les points de départ du nouveau délai (notification de la décision, "
             "fin du délai pour la contester, désignation de l'avocat) évolue avec la jurisprudence : la date "
             "sûre est la plus proche. Ne comptez sur une date plus tardive qu'après l'avis de votre avocat "
-            "ou du bureau d'aide juridictionnelle."
-        )
+            "ou du bureau d'aide juridictionnelle.",
+        ))
     if len(faits["designations_avocat"]) > 1:
-        avertissements.append(
+        avertissements.append(avertissement(
+            "aj_plusieurs_avocats",
             "Plusieurs avocats désignés : depuis un arrêt du 11 décembre 2025, le délai repart de la nouvelle "
-            f"désignation ({cite('cass_2025_designation', delais)}). La date sûre reste la plus proche."
-        )
-    avertissements.append(
+            f"désignation ({cite('cass_2025_designation', delais)['texte']}). La date sûre reste la plus proche.",
+        ))
+    avertissements.append(avertissement(
+        "aj_cnda",
         "Devant la Cour nationale du droit d'asile, la demande d'aide suspend le délai au lieu de le "
-        "relancer : ce cas n'est pas calculé ici."
-    )
+        "relancer : ce cas n'est pas calculé ici.",
+    ))
     return {
         "scenario": "aide_juridictionnelle_recours",
         "titre": f"{regle.libelle or 'Délai de ' + regle.duree_texte()} : délai relancé par l'aide juridictionnelle",

@@ -1,10 +1,9 @@
 """Les plafonds publiés, reproduits au centime près, et le résultat à chaque frontière.
 
-Les tableaux ci-dessous sont recopiés de shared/rules/aide_juridictionnelle.md
-(§ 3.3), pas recalculés : colonnes aide totale, 55 %, 25 % (revenu fiscal de
-référence), épargne (patrimoine mobilier), biens immobiliers hors résidence
-principale. Les lignes marquées « calcul » n'y figurent pas : elles prolongent
-le tableau par la règle de majoration (4e personne et suivantes).
+Les tableaux ci-dessous sont ceux des notes de recherche du projet
+(shared/rules/aide_juridictionnelle.md, § 3.3), pas recalculés : colonnes
+personnes, aide totale, 55 %, 25 % (revenu fiscal de référence), épargne
+(patrimoine mobilier), biens immobiliers hors résidence principale.
 """
 
 from __future__ import annotations
@@ -13,53 +12,66 @@ import pytest
 
 from pyscripts.aj import calcule, tableau_bareme
 
-TABLES = {
-    2021: [  # toutes les cellules publiées (francoislambertavocat.com)
-        (1, 11262, 13312, 16890, 11262, 33780),
-        (2, 13289, 15339, 18917, 13289, 39860),
-        (3, 15316, 17366, 20944, 15316, 45940),
-        (4, 16596, 18646, 22224, 16596, 49781),
-        (5, 17876, 19926, 23504, 17876, 53622),
-        (6, 19156, 21206, 24784, 19156, 57463),
-        (7, 20436, 22486, 26064, 20436, 61304),
-    ],
-    2022: [  # plafonds de revenu publiés par Le Figaro ; immobilier déduit des majorations publiées
-        (1, 11580, 13688, 17367, 11580, 34734),
-        (2, 13664, 15772, 19451, 13664, 40986),
-        (3, 15748, 17856, 21535, 15748, 47238),
-        (4, 17064, 19172, 22851, 17064, 51187),
-        (5, 18380, 20488, 24167, 18380, 55136),
-        (6, 19696, 21804, 25483, 19696, 59085),
-        (7, 21012, 23120, 26799, 21012, 63034),
-    ],
-    2023: [  # 1 à 4 personnes : tableaux publiés (55 % à 3 personnes : 18 922, publié, et non 18 923)
-        (1, 12271, 14505, 18404, 12271, 36808),
-        (2, 14480, 16714, 20613, 14480, 43433),
-        (3, 16689, 18922, 22822, 16689, 50058),
-        (4, 18084, 20317, 24217, 18084, 54243),
-        (5, 19479, 21712, 25612, 19479, 58428),  # calcul
-        (6, 20874, 23107, 27007, 20874, 62613),  # calcul
-        (7, 22269, 24502, 28402, 22269, 66798),  # calcul
-    ],
-    2024: [  # seule la ligne 1 est publiée (sauf 55 %) ; le reste est déduit
-        (1, 12712, 15026, 19066, 12712, 38132),
-        (2, 15000, 17314, 21354, 15000, 44996),
-        (3, 17288, 19602, 23642, 17288, 51860),
-        (4, 18733, 21047, 25087, 18733, 56196),
-        (5, 20178, 22492, 26532, 20178, 60532),
-        (6, 21623, 23937, 27977, 21623, 64868),
-        (7, 23068, 25382, 29422, 23068, 69204),  # calcul
-    ],
-    2025: [  # 1 et 2 personnes publiées (justice.fr, service-public.fr)
-        (1, 12862, 15203, 19290, 12862, 38580),
-        (2, 15177, 17518, 21605, 15177, 45524),
-        (3, 17492, 19833, 23920, 17492, 52468),
-        (4, 18954, 21295, 25382, 18954, 56855),
-        (5, 20416, 22757, 26844, 20416, 61242),
-        (6, 21878, 24219, 28306, 21878, 65629),
-        (7, 23340, 25681, 29768, 23340, 70016),  # calcul
-    ],
+# Tableaux recopiés tels quels (§ 3.3) ; « * » marque une cellule commentée dans
+# les notes. Les lignes suivies de « calcul » prolongent le tableau publié.
+TABLEAUX_PUBLIES = {
+    2021: """
+| 1 | 11 262 | 13 312 | 16 890 | 11 262 | 33 780 |
+| 2 | 13 289 | 15 339 | 18 917 | 13 289 | 39 860 |
+| 3 | 15 316 | 17 366 | 20 944 | 15 316 | 45 940 |
+| 4 | 16 596 | 18 646 | 22 224 | 16 596 | 49 781 |
+| 5 | 17 876 | 19 926 | 23 504 | 17 876 | 53 622 |
+| 6 | 19 156 | 21 206 | 24 784 | 19 156 | 57 463 |
+| 7 | 20 436 | 22 486 | 26 064 | 20 436 | 61 304 |
+""",
+    2022: """
+| 1 | 11 580 | 13 688 | 17 367 | 11 580 | 34 734 |
+| 2 | 13 664 | 15 772 | 19 451 | 13 664 | 40 986 |
+| 3 | 15 748 | 17 856 | 21 535 | 15 748 | 47 238 |
+| 4 | 17 064 | 19 172 | 22 851 | 17 064 | 51 187 |
+| 5 | 18 380 | 20 488 | 24 167 | 18 380 | 55 136 |
+| 6 | 19 696 | 21 804 | 25 483 | 19 696 | 59 085 |
+| 7 | 21 012 | 23 120 | 26 799 | 21 012 | 63 034 |
+""",
+    2023: """
+| 1 | 12 271 | 14 505 | 18 404 | 12 271 | 36 808 |
+| 2 | 14 480 | 16 714 | 20 613 | 14 480 | 43 433 |
+| 3 | 16 689 | 18 922* | 22 822 | 16 689 | 50 058 |
+| 4 | 18 084 | 20 317* | 24 217 | 18 084 | 54 243 |
+| 5 | 19 479 | 21 712 | 25 612 | 19 479 | 58 428 | calcul
+| 6 | 20 874 | 23 107 | 27 007 | 20 874 | 62 613 | calcul
+| 7 | 22 269 | 24 502 | 28 402 | 22 269 | 66 798 | calcul
+""",
+    2024: """
+| 1 | 12 712 | 15 026 | 19 066 | 12 712 | 38 132 |
+| 2 | 15 000 | 17 314 | 21 354 | 15 000 | 44 996 |
+| 3 | 17 288 | 19 602 | 23 642 | 17 288 | 51 860 |
+| 4 | 18 733 | 21 047 | 25 087 | 18 733 | 56 196 |
+| 5 | 20 178 | 22 492 | 26 532 | 20 178 | 60 532 |
+| 6 | 21 623 | 23 937 | 27 977 | 21 623 | 64 868 |
+| 7 | 23 068 | 25 382 | 29 422 | 23 068 | 69 204 | calcul
+""",
+    2025: """
+| 1 | 12 862 | 15 203 | 19 290 | 12 862 | 38 580 |
+| 2 | 15 177 | 17 518 | 21 605 | 15 177 | 45 524 |
+| 3 | 17 492 | 19 833 | 23 920 | 17 492 | 52 468 |
+| 4 | 18 954 | 21 295 | 25 382 | 18 954 | 56 855 |
+| 5 | 20 416 | 22 757 | 26 844 | 20 416 | 61 242 |
+| 6 | 21 878 | 24 219 | 28 306 | 21 878 | 65 629 |
+| 7 | 23 340 | 25 681 | 29 768 | 23 340 | 70 016 | calcul
+""",
 }
+
+
+def _lit_tableau(texte: str) -> list[tuple[int, ...]]:
+    lignes = []
+    for ligne in texte.strip().splitlines():
+        cellules = [c.strip() for c in ligne.split("|")[1:7]]
+        lignes.append(tuple(int(c.replace(" ", "").rstrip("*")) for c in cellules))
+    return lignes
+
+
+TABLES = {annee: _lit_tableau(texte) for annee, texte in TABLEAUX_PUBLIES.items()}
 COLONNES = ("totale", "partielle_55", "partielle_25", "patrimoine_mobilier", "patrimoine_immobilier")
 LIBELLES = {"totale": "l'aide totale", "partielle_55": "l'aide à 55 %", "partielle_25": "l'aide à 25 %",
             "patrimoine_mobilier": "l'épargne", "patrimoine_immobilier": "l'immobilier"}

@@ -205,28 +205,34 @@ def test_ajouter_un_bareme_2026_ne_demande_qu_un_bloc_de_donnees():
     apres = calcule({"date_demande": "2026-01-20", "personnes_foyer": 1, "rfr": 12950}, parametres)
     assert (avant["bareme"]["annee"], avant["resultat"]) == (2025, "partielle_55")
     assert (apres["bareme"]["annee"], apres["resultat"]) == (2026, "totale")
-    assert "bareme_peut_etre_depasse" in _codes(avant)
-    assert "bareme_peut_etre_depasse" not in _codes(apres)
+    assert "bareme_peut_etre_depasse" not in _codes(avant) + _codes(apres)
 
 
 # ── Chiffres calculés par nous et écarts entre sources ──────────────────────
 
-@pytest.mark.parametrize("jour, n, derive", [
-    pytest.param("2024-03-01", 1, True, id="2024, 1 personne : plafond de 55 % calculé par nous"),
-    pytest.param("2024-03-01", 2, True, id="2024, 2 personnes : majorations calculées par nous"),
-    pytest.param("2025-03-01", 3, False, id="2025, 3 personnes : uniquement des chiffres publiés"),
-    pytest.param("2025-03-01", 4, True, id="2025, 4 personnes : majoration de la 4e personne calculée par nous"),
-    pytest.param("2022-03-01", 7, False, id="2022, 7 personnes : uniquement des chiffres publiés"),
+@pytest.mark.parametrize("jour, n, rfr, derive", [
+    pytest.param("2024-03-01", 1, 14000, True, id="2024, 1 personne, aide à 55 % : plafond de 55 % calculé par nous"),
+    pytest.param("2024-03-01", 1, 0, False, id="2024, 1 personne, aide totale : le plafond de 55 % ne sert pas"),
+    pytest.param("2024-03-01", 2, 0, True, id="2024, 2 personnes : majorations calculées par nous"),
+    pytest.param("2025-03-01", 3, 19000, False, id="2025, 3 personnes : uniquement des chiffres publiés"),
+    pytest.param("2025-03-01", 4, 0, True, id="2025, 4 personnes : majoration de la 4e personne calculée par nous"),
+    pytest.param("2022-03-01", 7, 30000, False, id="2022, 7 personnes : uniquement des chiffres publiés"),
 ])
-def test_les_plafonds_calcules_par_nous_sont_signales(jour, n, derive):
-    resultat = _calcule(date_demande=jour, personnes_foyer=n, rfr=0)
+def test_les_plafonds_calcules_par_nous_sont_signales_quand_ils_servent(jour, n, rfr, derive):
+    resultat = _calcule(date_demande=jour, personnes_foyer=n, rfr=rfr)
     assert ("chiffre_derive" in _codes(resultat)) == derive
     assert any("montant calculé par nous" in t for t in _textes(resultat)) == derive
 
 
-def test_en_2023_l_ecart_d_un_euro_du_tableau_publie_est_signale():
-    assert "ecart_entre_sources" in _codes(_calcule(date_demande="2023-06-01", personnes_foyer=3, rfr=0))
-    assert "ecart_entre_sources" not in _codes(_calcule(date_demande="2023-06-01", personnes_foyer=2, rfr=0))
+@pytest.mark.parametrize("n, rfr, signale", [
+    pytest.param(3, 17000, True, id="2023, 3 personnes, aide à 55 % : plafond publié 18 922 € au lieu de 18 923 €"),
+    pytest.param(4, 20000, True, id="2023, 4 personnes, aide à 55 % : le tableau continue depuis 18 922 €"),
+    pytest.param(3, 0, False, id="2023, 3 personnes, aide totale : le plafond de 55 % ne sert pas"),
+    pytest.param(2, 15000, False, id="2023, 2 personnes : pas d'écart publié"),
+])
+def test_en_2023_l_ecart_d_un_euro_du_tableau_publie_est_signale(n, rfr, signale):
+    resultat = _calcule(date_demande="2023-06-01", personnes_foyer=n, rfr=rfr)
+    assert ("ecart_entre_sources" in _codes(resultat)) == signale
 
 
 # ── Cas sans condition de ressources ─────────────────────────────────────────

@@ -1,0 +1,54 @@
+"""Write a pure-Python wheel (PEP 427) with zipfile alone, byte-for-byte reproducible.
+
+Same files in, same bytes out: entries sorted, fixed timestamps and permissions,
+so an unchanged source tree gives an unchanged sha256 in pyodide-lock.json.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import zipfile
+from pathlib import Path
+
+TAG = "py3-none-any"
+# Zip cannot store dates before 1980; any fixed date makes the archive reproducible.
+HORODATAGE = (1980, 1, 1, 0, 0, 0)
+
+
+def nom_normalise(nom: str) -> str:
+    """`justice-pas-a-pas` → `justice_pas_a_pas`, as wheel file names require (PEP 491)."""
+    return re.sub(r"[-_.]+", "_", nom).lower()
+
+
+def empreinte(contenu: bytes) -> str:
+    """RECORD's hash: urlsafe base64 sha256 without padding."""
+    return "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(contenu).digest()).rstrip(b"=").decode()
+
+
+def ecrit_roue(dossier: Path, nom: str, version: str, fichiers: dict[str, bytes], resume: str = "") -> Path:
+    """Write `dossier/<nom>-<version>-py3-none-any.whl` holding `fichiers` (archive path → bytes)."""
+    base = f"{nom_normalise(nom)}-{version}"
+    dist_info = f"{base}.dist-info"
+    entrees = dict(fichiers)
+    entrees[f"{dist_info}/METADATA"] = (
+        f"Metadata-Version: 2.1\nName: {nom}\nVersion: {version}\nSummary: {resume}\n"
+    ).encode()
+    entrees[f"{dist_info}/WHEEL"] = (
+        f"Wheel-Version: 1.0\nGenerator: generator.roue\nRoot-Is-Purelib: true\nTag: {TAG}\n"
+    ).encode()
+    record = f"{dist_info}/RECORD"
+    lignes = [f"{chemin},{empreinte(contenu)},{len(contenu)}" for chemin, contenu in sorted(entrees.items())]
+    entrees[record] = ("\n".join([*lignes, f"{record},,"]) + "\n").encode()
+
+    chemin = dossier / f"{base}-{TAG}.whl"
+    with zipfile.ZipFile(chemin, "w") as archive:
+        # RECORD last, as installers expect; everything else in sorted order.
+        for nom_entree in sorted(entrees, key=lambda n: (n == record, n)):
+            info = zipfile.ZipInfo(nom_entree, HORODATAGE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # Unix, so the permissions below are read
+            info.external_attr = 0o100644 << 16
+            archive.writestr(info, entrees[nom_entree], compresslevel=9)
+    return chemin

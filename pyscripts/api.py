@@ -1,0 +1,48 @@
+"""Le point d'entrée unique du Web Worker : texte JSON en entrée, texte JSON en sortie.
+
+Le worker garde un seul proxy vers `dispatch` et ne fait passer que des chaînes
+entre JavaScript et Python (pas de PyProxy par appel, donc pas de fuite).
+Bibliothèque standard seulement.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import traceback
+
+from .cli import lit_entree
+from .erreurs import EntreeInvalide
+
+# outil → (module, fonction) ; import paresseux : le premier appel ne paie que son moteur.
+MOTEURS = {
+    "aj": ("pyscripts.aj", "calcule"),
+    "delais": ("pyscripts.delais", "calcule"),
+    "delais_ics": ("pyscripts.delais", "en_ics"),
+}
+ERREUR_INTERNE = ("Le calcul n'a pas pu aboutir à cause d'une erreur de l'outil, pas de vos réponses. "
+                  "Réessayez, ou consultez les tableaux de la page.")
+INTERNE = {"erreur": {"champ": "interne", "message": ERREUR_INTERNE}}
+
+
+def dispatch(outil: str, entree_json: str) -> str:
+    """`{"resultat": …}` ou `{"erreur": {"champ", "message"}}` ; jamais de trace Python."""
+    try:
+        if outil not in MOTEURS:
+            raise EntreeInvalide("outil", f"Outil inconnu : « {outil} ». Outils disponibles : {', '.join(MOTEURS)}.")
+        module, fonction = MOTEURS[outil]
+        reponse = {"resultat": getattr(importlib.import_module(module), fonction)(lit_entree(entree_json))}
+    except EntreeInvalide as exc:
+        reponse = exc.en_json()
+    except Exception:
+        reponse = _interne()
+    try:
+        return json.dumps(reponse, ensure_ascii=False)
+    except (TypeError, ValueError):  # un moteur a renvoyé un objet non JSON (date, ensemble…)
+        return json.dumps(_interne(), ensure_ascii=False)
+
+
+def _interne() -> dict:
+    """La personne lit une phrase ; la trace ne va qu'à la console de son propre navigateur."""
+    traceback.print_exc()
+    return INTERNE

@@ -1,0 +1,60 @@
+// Module worker that owns Pyodide: the page never freezes and nothing typed leaves the device.
+//
+// Started by outils.mjs as `outils-worker.mjs?base=<URL of site/pyodide/<version>/>`.
+// The runtime folder is versioned, so it cannot be a static import: it is a dynamic
+// import() of a same-origin URL, which CSP `script-src 'self'` allows (no eval).
+//
+// Messages posted to the page:
+//   {type: "progression", pourcentage, message}   loading stages, 100 = ready
+//   {type: "echec", message}                      Python cannot run here
+//   {id, resultat} | {id, erreur: {champ, message}} answer to {id, outil, entree}
+
+const NOM_PAQUET = "justice-pas-a-pas-pyscripts";
+const INDISPONIBLE = "Le calculateur n'a pas pu démarrer dans ce navigateur.";
+
+const progression = (pourcentage, message) => self.postMessage({ type: "progression", pourcentage, message });
+
+function urlDuRuntime() {
+  const base = new URL(import.meta.url).searchParams.get("base");
+  if (!base) throw new Error("paramètre « base » absent de l'adresse du worker");
+  const url = new URL(base, import.meta.url);
+  // Only our own copy of Pyodide may run here, whatever the query string says.
+  if (url.origin !== new URL(import.meta.url).origin) throw new Error(`origine refusée : ${url.origin}`);
+  return url;
+}
+
+async function demarre() {
+  progression(10, "Chargement de Python…");
+  const runtime = urlDuRuntime();
+  const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
+  const pyodide = await loadPyodide({
+    indexURL: runtime.href,
+    // Our lock lists only our wheels: nothing else can be fetched, no CDN fallback.
+    lockFileURL: new URL("../paquets/pyodide-lock.json", runtime).href,
+  });
+  progression(60, "Chargement des règles de calcul…");
+  await pyodide.loadPackage(NOM_PAQUET, { messageCallback: () => {} });
+  progression(90, "Préparation du calculateur…");
+  // ONE long-lived proxy; strings cross the boundary, so no per-call proxy leaks.
+  const dispatch = pyodide.pyimport("pyscripts.api").dispatch;
+  progression(100, "Calculateur prêt.");
+  return dispatch;
+}
+
+const pret = demarre();
+pret.catch((erreur) => {
+  console.error(erreur);
+  self.postMessage({ type: "echec", message: INDISPONIBLE });
+});
+
+self.onmessage = async ({ data: { id, outil, entree } }) => {
+  let reponse;
+  try {
+    const dispatch = await pret;
+    reponse = JSON.parse(dispatch(outil, JSON.stringify(entree ?? {})));
+  } catch (erreur) {
+    console.error(erreur);
+    reponse = { erreur: { champ: "interne", message: INDISPONIBLE } };
+  }
+  self.postMessage({ id, ...reponse });
+};
