@@ -1,0 +1,120 @@
+"""Les fichiers de données (jours_feries.yml, delais.yml) : chaque entrée a sa source, sa date de
+vérification, et ne cite que des clés qui existent ; le catalogue se liste et s'affiche."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from pyscripts.delais import catalogue, catalogue_markdown, calcule_delai
+from pyscripts.donnees import charge
+
+FERIES = charge("jours_feries")
+DELAIS = charge("delais")
+STATUTS = {"legal", "incertain", "coutumier"}
+NATURES = {"procedure", "objectif", "duree", "prescription"}
+OUI_NON = {"oui", "non", "incertaine"}
+
+
+def _date_iso(valeur) -> bool:
+    return isinstance(valeur, str) and bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", valeur)) and date.fromisoformat(valeur) <= date.today()
+
+
+def _a_une_source(entree: dict) -> bool:
+    return isinstance(entree.get("source"), str) and len(entree["source"].strip()) > 5 and _date_iso(entree.get("verifie_le"))
+
+
+@pytest.mark.parametrize("jour", FERIES["jours"], ids=[j["id"] for j in FERIES["jours"]])
+def test_chaque_jour_ferie_a_une_source_une_date_de_verification_et_une_regle_lisible(jour):
+    assert _a_une_source(jour)
+    assert jour["statut"] in STATUTS
+    assert ("date" in jour) != ("paques" in jour), "soit une date fixe, soit un décalage par rapport à Pâques"
+    if "date" in jour:
+        mois, quantieme = (int(x) for x in jour["date"].split("-"))
+        date(2024, mois, quantieme)
+    else:
+        assert isinstance(jour["paques"], int) and -60 < jour["paques"] < 60
+    assert jour["territoires"] == "tous" or set(jour["territoires"]) <= set(FERIES["territoires"])
+    assert isinstance(jour["depuis"], int) and jour["depuis"] <= jour.get("jusqu_a", 9999)
+    assert "(" not in jour["nom"], "le nom se lit entre parenthèses dans les explications"
+
+
+def test_les_identifiants_de_jours_sont_uniques():
+    ids = [j["id"] for j in FERIES["jours"]]
+    assert len(ids) == len(set(ids))
+
+
+def test_chaque_territoire_se_dit_dans_une_phrase_et_renvoie_a_un_article_de_distance():
+    for cle, territoire in FERIES["territoires"].items():
+        assert territoire["dans"].split()[0] in ("en", "à", "dans"), cle
+        assert territoire["article_distance"] in DELAIS["references"]
+    for cle, lieu in FERIES["autres_lieux"].items():
+        assert len(lieu["refus"]) > 40 and lieu["dans"], cle
+    assert FERIES["annees"] == {"premiere": 1990, "derniere": 2100}
+
+
+@pytest.mark.parametrize("cle", list(DELAIS["references"]))
+def test_chaque_reference_a_un_texte_une_source_et_une_date_de_verification(cle):
+    reference = DELAIS["references"][cle]
+    assert reference["texte"].strip() and _a_une_source(reference)
+    assert reference.get("url") is None or reference["url"].startswith(("https://", "http://"))
+
+
+@pytest.mark.parametrize("entree", DELAIS["delais"], ids=[e["id"] for e in DELAIS["delais"]])
+def test_chaque_delai_du_catalogue_est_complet_et_coherent(entree):
+    assert _a_une_source(entree)
+    assert entree["libelle"].strip() and entree["depart"].strip()
+    assert set(entree["duree"]) <= {"annees", "mois", "jours"} and all(
+        isinstance(v, int) and v > 0 for v in entree["duree"].values()
+    )
+    assert entree["nature"] in NATURES
+    assert isinstance(entree["franc"], bool) and isinstance(entree["jour_origine_compte"], bool)
+    assert entree["augmentation"] in OUI_NON and entree["prorogation"] in OUI_NON
+    assert entree["aide_juridictionnelle"] in {"art43", "art44", "aucun"}
+    assert entree["reference"] in DELAIS["references"]
+    assert entree.get("lieu") in (None, *FERIES["territoires"])
+    if entree["nature"] in ("duree", "prescription"):
+        assert entree["prorogation"] == "non"
+
+
+def test_les_identifiants_du_catalogue_sont_uniques_et_chaque_delai_se_calcule():
+    ids = [e["id"] for e in DELAIS["delais"]]
+    assert len(ids) == len(set(ids))
+    for identifiant in ids:
+        assert calcule_delai({"depart": "2025-03-03", "delai": identifiant})["echeance"] >= "2025-03-04"
+
+
+def test_le_catalogue_contient_les_delais_annonces():
+    durees = {e["id"]: e["duree"] for e in catalogue()}
+    assert durees["appel_civil"] == {"mois": 1}
+    assert durees["appel_refere"] == durees["appel_ordonnance_protection"] == durees["recours_decision_baj"] == {"jours": 15}
+    assert durees["op_signification_ordonnance_audience"] == {"jours": 2}
+    assert durees["op_delivrance"] == {"jours": 6}
+    assert durees["pourvoi_cassation"] == durees["recours_tribunal_administratif"] == {"mois": 2}
+    assert durees["op_duree_mesures"] == {"mois": 12}
+    assert [durees[f"prescription_{n}"] for n in ("contravention", "delit", "crime")] == [
+        {"annees": 1}, {"annees": 6}, {"annees": 20},
+    ]
+
+
+def test_catalogue_pour_la_liste_de_choix():
+    entrees = catalogue()
+    assert len(entrees) == len(DELAIS["delais"])
+    assert list(entrees[0]) == [
+        "id", "libelle", "duree", "duree_texte", "depart", "aupres_de", "nature", "franc", "augmentation",
+        "prorogation", "reference",
+    ]
+    ta = next(e for e in entrees if e["id"] == "recours_tribunal_administratif")
+    assert (ta["duree_texte"], ta["franc"], ta["reference"]["texte"]) == ("2 mois", True, "C. just. adm., art. R421-1")
+
+
+def test_catalogue_markdown_une_ligne_par_delai_avec_liens():
+    texte = catalogue_markdown()
+    lignes = texte.strip().split("\n")
+    assert lignes[0].startswith("| Démarche | Délai |") and lignes[1].startswith("|---")
+    assert len(lignes) == 2 + len(DELAIS["delais"])
+    assert all(ligne.count(" | ") == 5 for ligne in lignes[2:])
+    assert "| Faire appel d'un jugement civil | 1 mois |" in texte
+    assert "[C. proc. civ., art. 1136-7](https://" in texte

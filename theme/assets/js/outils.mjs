@@ -1,0 +1,85 @@
+// Page side of the private tools. Only tool pages call demarreOutils(), so other
+// pages never download Python. Nothing is stored: no cookie, no Web Storage, no IndexedDB.
+//
+//   const outils = demarreOutils({base: ".../pyodide/314.0.7/", surProgression});
+//   outils.pret                    resolves when Python is ready
+//   await outils.appelle("aj", {…}) → {resultat} or {erreur: {champ, message}}
+//
+// When Python cannot run here (no WebAssembly, no module worker, download failed)
+// `pret` and every `appelle` reject with OutilsIndisponibles: the page then keeps
+// its static tables, which work without JavaScript.
+
+export class OutilsIndisponibles extends Error {
+  name = "OutilsIndisponibles";
+}
+
+const NAVIGATEUR = "Ce navigateur ne peut pas faire le calcul ici. Les tableaux de la page donnent la même réponse.";
+const PANNE = "Le calculateur n'a pas pu démarrer. Les tableaux de la page donnent la même réponse.";
+
+export function demarreOutils({ base, surProgression = () => {} }) {
+  const attentes = new Map();
+  let numero = 0;
+  let panne = null;
+  let worker = null;
+  let signalePret;
+  let signalePanne;
+  const pret = new Promise((resolve, reject) => {
+    signalePret = resolve;
+    signalePanne = reject;
+  });
+  pret.catch(() => {}); // the page may only use appelle(); avoid an "unhandled rejection"
+
+  function echoue(message, cause) {
+    if (panne) return;
+    if (cause) console.error(cause);
+    panne = new OutilsIndisponibles(message);
+    worker?.terminate();
+    signalePanne(panne);
+    for (const { reject } of attentes.values()) reject(panne);
+    attentes.clear();
+  }
+
+  function recoit({ data }) {
+    if (data.type === "progression") {
+      surProgression({ pourcentage: data.pourcentage, message: data.message });
+      if (data.pourcentage >= 100) signalePret();
+    } else if (data.type === "echec") {
+      echoue(PANNE);
+    } else if (attentes.has(data.id)) {
+      const { id, ...reponse } = data;
+      attentes.get(id).resolve(reponse);
+      attentes.delete(id);
+    }
+  }
+
+  if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
+    echoue(NAVIGATEUR);
+  } else {
+    try {
+      const url = new URL("./outils-worker.mjs", import.meta.url);
+      url.searchParams.set("base", new URL(base, globalThis.document?.baseURI).href);
+      worker = new Worker(url, { type: "module" });
+      worker.onmessage = recoit;
+      // Fires when a browser without module workers fails to parse the script, or on a 404.
+      worker.onerror = (evenement) => echoue(PANNE, evenement.message ?? evenement);
+      worker.onmessageerror = (evenement) => echoue(PANNE, evenement);
+    } catch (erreur) {
+      echoue(PANNE, erreur); // CSP refusal or a malformed base URL
+    }
+  }
+
+  return {
+    pret,
+    appelle(outil, entree) {
+      if (panne) return Promise.reject(panne);
+      const id = ++numero;
+      return new Promise((resolve, reject) => {
+        attentes.set(id, { resolve, reject });
+        worker.postMessage({ id, outil, entree });
+      });
+    },
+    arrete() {
+      echoue("Calculateur arrêté.");
+    },
+  };
+}
