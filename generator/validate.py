@@ -37,9 +37,19 @@ def validate(config: SiteConfig) -> list[lexique.Terme]:
                                        f"la navigation cite « {target} », qui n'existe pas dans content/"))
     for rel in sorted(rels - set(config.nav_pages())):
         errors.append(ContentError(f"content/{rel}", 1, "page absente de la navigation (site_config.yml)"))
+    errors += data_problems()
     if errors:
         raise ContentErrors(errors)
     return termes
+
+
+def data_problems() -> list[ContentError]:
+    """Legal parameters without a source or a verification date fail the build."""
+    from pyscripts.aj.verification import problemes
+    from pyscripts.donnees import charge
+
+    name = "aide_juridictionnelle"
+    return [ContentError(f"content/data/{name}.yml", 1, message) for message in problemes(charge(name))]
 
 
 def check_page(page: Path, content: Path, slugs: set[str]) -> list[ContentError]:

@@ -18,6 +18,8 @@ def lit_entree(texte: str) -> dict:
         entree = json.loads(texte) if texte.strip() else {}
     except json.JSONDecodeError as exc:
         raise EntreeInvalide("entree", f"Le texte reçu n'est pas du JSON valide (ligne {exc.lineno}, colonne {exc.colno}).") from None
+    except (ValueError, RecursionError):  # nombre de plus de 4 300 chiffres, imbrication démesurée
+        raise EntreeInvalide("entree", "Le texte reçu contient un nombre trop long ou une imbrication trop profonde.") from None
     if not isinstance(entree, dict):
         raise EntreeInvalide("entree", "L'entrée doit être un objet JSON, par exemple {\"personnes_foyer\": 1}.")
     return entree
@@ -32,7 +34,14 @@ def execute(calcule: Callable[[dict], dict], texte: str) -> tuple[int, dict]:
 
 
 def main(calcule: Callable[[dict], dict]) -> int:
-    code, sortie = execute(calcule, sys.stdin.read())
+    try:
+        texte = sys.stdin.buffer.read().decode("utf-8")
+    except UnicodeDecodeError:
+        texte = None
+    if texte is None:
+        code, sortie = 2, EntreeInvalide("entree", "Le texte reçu n'est pas encodé en UTF-8.").en_json()
+    else:
+        code, sortie = execute(calcule, texte)
     json.dump(sortie, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return code

@@ -70,9 +70,6 @@ def test_une_entree_refusee_donne_une_erreur_json_et_le_code_2(texte, champ):
     assert "Traceback" not in erreurs
 
 
-@pytest.mark.xfail(strict=True, raises=json.JSONDecodeError,
-                   reason="pyscripts/cli.py (partagé, hors de ce module) laisse passer ces erreurs de lecture : "
-                          "trace Python et sortie vide au lieu d'une erreur JSON (code 2)")
 @pytest.mark.parametrize("texte, environnement", [
     pytest.param('{"rfr": ' + "9" * 5000 + "}", {}, id="entier de plus de 4 300 chiffres"),
     pytest.param("[" * 100_000, {}, id="JSON imbriqué sur 100 000 niveaux"),

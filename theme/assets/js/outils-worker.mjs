@@ -12,6 +12,8 @@
 const NOM_PAQUET = "justice-pas-a-pas-pyscripts";
 const INDISPONIBLE = "Le calculateur n'a pas pu démarrer dans ce navigateur.";
 
+// Pyodide in Node (our tests) wants file paths where a browser wants URLs.
+const adresse = (url) => (url.protocol === "file:" ? decodeURIComponent(url.pathname) : url.href);
 const progression = (pourcentage, message) => self.postMessage({ type: "progression", pourcentage, message });
 
 function urlDuRuntime() {
@@ -28,9 +30,9 @@ async function demarre() {
   const runtime = urlDuRuntime();
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
   const pyodide = await loadPyodide({
-    indexURL: runtime.href,
+    indexURL: adresse(runtime),
     // Our lock lists only our wheels: nothing else can be fetched, no CDN fallback.
-    lockFileURL: new URL("../paquets/pyodide-lock.json", runtime).href,
+    lockFileURL: adresse(new URL("../paquets/pyodide-lock.json", runtime)),
   });
   progression(60, "Chargement des règles de calcul…");
   await pyodide.loadPackage(NOM_PAQUET, { messageCallback: () => {} });

@@ -1,0 +1,205 @@
+"""Scénarios : calendrier de l'ordonnance de protection et délai relancé par l'aide juridictionnelle."""
+
+from __future__ import annotations
+
+import pytest
+
+from pyscripts.delais import calcule, scenario
+from pyscripts.erreurs import EntreeInvalide
+
+CLES_ETAPE = ["id", "titre", "nature", "date_sure", "dates_plus_tardives", "texte", "explications",
+              "avertissements", "reference"]
+
+
+def _op(**entree) -> dict:
+    return scenario({"scenario": "ordonnance_protection", **entree})
+
+
+def _aj(**entree) -> dict:
+    entree.setdefault("delai", "appel_civil")
+    entree.setdefault("depart", "2025-03-03")
+    entree.setdefault("demande_aj", "2025-03-20")
+    return scenario({"scenario": "aide_juridictionnelle_recours", **entree})
+
+
+def _dates(resultat: dict) -> dict[str, tuple]:
+    return {e["id"]: (e["date_sure"], [p["date"] for p in e["dates_plus_tardives"]]) for e in resultat["etapes"]}
+
+
+def _codes(resultat: dict) -> list[str]:
+    return [a["code"] for a in resultat["avertissements"]]
+
+
+# ── Ordonnance de protection ────────────────────────────────────────────────
+
+def test_calendrier_de_l_op_juin_2025_comme_dans_les_notes_de_regles():
+    """§ 2.3 des règles : jour 0 lundi 2 juin 2025, OP notifiée vendredi 6 juin."""
+    resultat = _op(ordonnance_fixant_audience="2025-06-02", notification_op="2025-06-06")
+    assert _dates(resultat) == {
+        "ordonnance_fixant_audience": ("2025-06-02", []),
+        "signification_ordonnance_audience": ("2025-06-04", []),
+        "delivrance_op": ("2025-06-08", ["2025-06-10"]),  # dimanche ; mardi si l'art. 642 joue (Pentecôte)
+        "notification_op": ("2025-06-06", []),
+        "appel_op": ("2025-06-23", []),  # 21 juin un samedi
+        "fin_mesures": ("2025-12-06", ["2026-06-06"]),  # 6 mois (CPC 1136-7) ou 12 mois (C. civ. 515-12)
+    }
+    assert all(list(e) == CLES_ETAPE for e in resultat["etapes"])
+    assert "oppi" in _codes(resultat)
+
+
+def test_op_ordonnance_un_jeudi_signification_le_lundi():
+    etape = _op(ordonnance_fixant_audience="2025-06-12")["etapes"][1]
+    assert (etape["id"], etape["date_sure"]) == ("signification_ordonnance_audience", "2025-06-16")
+    assert etape["texte"].startswith("Au plus tard le lundi 16 juin 2025, jusqu'à minuit.")
+
+
+def test_op_en_alsace_moselle_le_vendredi_saint_proroge_la_signification():
+    assert _dates(_op(ordonnance_fixant_audience="2025-04-16"))["signification_ordonnance_audience"][0] == "2025-04-18"
+    alsace = _op(ordonnance_fixant_audience="2025-04-16", lieu_juridiction="alsace-moselle")
+    assert _dates(alsace)["signification_ordonnance_audience"][0] == "2025-04-22"
+
+
+def test_op_la_distance_n_allonge_pas_les_delais_de_2_et_6_jours():
+    loin = _dates(_op(ordonnance_fixant_audience="2025-06-02", residence_partie="etranger"))
+    assert loin["signification_ordonnance_audience"] == ("2025-06-04", [])
+    assert loin["delivrance_op"][0] == "2025-06-08"
+
+
+def test_op_appel_depuis_l_etranger_date_sure_sans_augmentation_plus_tardive_avec():
+    dates = _dates(_op(notification_op="2025-06-06", residence_partie="etranger"))
+    assert dates["appel_op"] == ("2025-06-23", ["2025-08-21"])
+
+
+def test_op_duree_ecrite_dans_l_ordonnance():
+    dates = _dates(_op(notification_op="2025-06-06", duree_mesures_mois=12))
+    assert dates["fin_mesures"] == ("2026-06-06", [])
+    assert _dates(_op(notification_op="2025-08-31", duree_mesures_mois=6))["fin_mesures"] == ("2026-02-28", [])
+
+
+def test_op_notifiee_avant_la_loi_de_2024_six_mois_au_plus():
+    dates = _dates(_op(notification_op="2024-01-10"))
+    assert dates["fin_mesures"] == ("2024-07-10", [])
+    with pytest.raises(EntreeInvalide) as erreur:
+        _op(notification_op="2024-01-10", duree_mesures_mois=12)
+    assert erreur.value.champ == "duree_mesures_mois"
+
+
+def test_op_sans_notification_les_etapes_suivantes_attendent_une_date():
+    resultat = _op(ordonnance_fixant_audience="2025-06-02")
+    suite = {e["id"]: e for e in resultat["etapes"][-2:]}
+    assert [e["date_sure"] for e in suite.values()] == [None, None]
+    assert "indiquez cette date" in suite["appel_op"]["texte"]
+
+
+def test_op_audience_apres_le_jour_6_donne_un_avertissement():
+    assert "audience_apres_jour_6" in _codes(_op(ordonnance_fixant_audience="2025-06-02", date_audience="2025-06-12"))
+    assert "audience_apres_jour_6" not in _codes(_op(ordonnance_fixant_audience="2025-06-02", date_audience="2025-06-06"))
+
+
+@pytest.mark.parametrize("entree, champ", [
+    ({}, "ordonnance_fixant_audience"),
+    ({"ordonnance_fixant_audience": "2025-06-02", "notification_op": "2025-06-01"}, "notification_op"),
+    ({"ordonnance_fixant_audience": "2025-06-02", "date_audience": "2025-05-30"}, "date_audience"),
+    ({"notification_op": "2025-06-06", "duree_mesures_mois": 13}, "duree_mesures_mois"),
+    ({"notification_op": "2025-06-06", "duree_mesures_mois": "12"}, "duree_mesures_mois"),
+    ({"ordonnance_fixant_audience": "2025-06-02", "lieu_juridiction": "polynesie-francaise"}, "lieu_juridiction"),
+    ({"ordonnance_fixant_audience": "2025-06-02", "heure": "10:00"}, "heure"),
+])
+def test_op_entrees_refusees(entree, champ):
+    with pytest.raises(EntreeInvalide) as erreur:
+        _op(**entree)
+    assert erreur.value.champ == champ
+
+
+# ── Délai relancé par l'aide juridictionnelle ───────────────────────────────
+
+def test_aj_admission_totale_et_deux_avocats_date_sure_la_plus_proche():
+    resultat = _aj(decision_baj="2025-05-12", sens_decision="admission_totale",
+                   designations_avocat=["2025-05-20", "2025-07-01"])
+    dates = _dates(resultat)
+    assert dates["delai_initial"] == ("2025-04-03", [])
+    assert dates["nouveau_delai"] == ("2025-06-12", ["2025-06-20", "2025-06-27", "2025-08-01"])
+    assert "recours_decision_baj" not in dates  # pas de recours contre une admission totale
+    assert {"aj_points_de_depart", "aj_plusieurs_avocats", "aj_cnda"} <= set(_codes(resultat))
+
+
+def test_aj_rejet_recours_de_15_jours_et_nouveau_delai_apres_le_dernier_jour_pour_contester():
+    dates = _dates(_aj(decision_baj="2025-05-12", sens_decision="rejet"))
+    assert dates["recours_decision_baj"] == ("2025-05-27", [])
+    # 27 mai + 1 mois = 27 juin ; lecture « lendemain » : 28 mai + 1 mois = samedi 28 juin → lundi 30 juin.
+    assert dates["nouveau_delai"] == ("2025-06-27", ["2025-06-30"])
+
+
+def test_aj_decision_sur_le_recours_fait_partir_le_nouveau_delai():
+    dates = _dates(_aj(decision_baj="2025-05-12", sens_decision="rejet", decision_recours="2025-09-01"))
+    assert dates["nouveau_delai"] == ("2025-10-01", [])
+
+
+def test_aj_admission_provisoire_et_caducite():
+    assert _dates(_aj(admission_provisoire="2025-04-01"))["nouveau_delai"] == ("2025-05-02", [])  # 1er mai férié
+    assert _dates(_aj(caducite="2025-04-10"))["nouveau_delai"] == ("2025-05-12", [])  # samedi 10 mai
+
+
+def test_aj_designation_anterieure_a_la_decision_ne_retarde_rien():
+    dates = _dates(_aj(admission_provisoire="2025-04-01", designations_avocat=["2025-03-25"]))
+    assert dates["nouveau_delai"] == ("2025-05-02", [])
+
+
+def test_aj_sans_decision_le_nouveau_delai_attend():
+    etape = _aj()["etapes"][-1]
+    assert (etape["id"], etape["date_sure"]) == ("nouveau_delai", None)
+
+
+def test_aj_demande_tardive_ne_relance_rien():
+    resultat = _aj(demande_aj="2025-04-04", decision_baj="2025-05-12", sens_decision="rejet")
+    assert "nouveau_delai" not in _dates(resultat)
+    assert "ne le relance pas" in next(e for e in resultat["etapes"] if e["id"] == "demande_aj")["texte"]
+
+
+def test_aj_demande_faite_apres_la_date_sure_seulement_des_dates_possibles():
+    # 6 juin + 15 jours depuis l'étranger : date sûre 23 juin ; plus tardive avec + 2 mois.
+    resultat = _aj(delai="appel_ordonnance_protection", depart="2025-06-06", demande_aj="2025-06-30",
+                   residence_partie="etranger", admission_provisoire="2025-07-15")
+    etape = resultat["etapes"][-1]
+    assert etape["date_sure"] is None and etape["dates_plus_tardives"]
+
+
+def test_aj_demande_avant_le_depart_par_prudence_pas_de_date_sure():
+    etape = _aj(depart="2025-03-03", demande_aj="2025-02-20", admission_provisoire="2025-04-01")["etapes"][-1]
+    assert etape["date_sure"] is None and [p["date"] for p in etape["dates_plus_tardives"]] == ["2025-05-02"]
+
+
+def test_aj_pourvoi_article_44_part_de_la_decision():
+    resultat = _aj(delai="pourvoi_cassation", decision_baj="2025-05-12", sens_decision="admission_totale")
+    etape = resultat["etapes"][-1]
+    # 12 mai + 2 mois = samedi 12 juillet → dimanche 13 → lundi 14 juillet (fête nationale) → mardi 15.
+    assert (etape["date_sure"], etape["reference"]["texte"]) == ("2025-07-15", "Décret n° 2020-1717 du 28 décembre 2020, art. 44")
+
+
+def test_aj_duree_libre_acceptee():
+    assert _dates(_aj(delai=None, duree={"jours": 15}, demande_aj="2025-03-10", admission_provisoire="2025-04-01"))["nouveau_delai"] == ("2025-04-16", [])
+
+
+@pytest.mark.parametrize("entree, champ", [
+    ({"delai": "op_signification_ordonnance_audience"}, "delai"),
+    ({"delai": "prescription_delit"}, "delai"),
+    ({"demande_aj": None}, "demande_aj"),
+    ({"decision_baj": "2025-03-10", "sens_decision": "rejet"}, "decision_baj"),
+    ({"decision_baj": "2025-05-12"}, "sens_decision"),
+    ({"decision_baj": "2025-05-12", "sens_decision": "peut-être"}, "sens_decision"),
+    ({"sens_decision": "rejet"}, "decision_baj"),
+    ({"decision_recours": "2025-06-01"}, "decision_baj"),
+    ({"designations_avocat": ["2025-05-20"]}, "decision_baj"),
+    ({"designations_avocat": "2025-05-20"}, "designations_avocat"),
+    ({"decision_baj": "2025-05-12", "sens_decision": "rejet", "designations_avocat": ["2025-05-20"]}, "designations_avocat"),
+    ({"delai": "pourvoi_cassation", "admission_provisoire": "2025-04-01"}, "admission_provisoire"),
+])
+def test_aj_entrees_refusees(entree, champ):
+    with pytest.raises(EntreeInvalide) as erreur:
+        _aj(**entree)
+    assert erreur.value.champ == champ
+
+
+def test_calcule_aiguille_vers_le_scenario():
+    assert calcule({"scenario": "ordonnance_protection", "ordonnance_fixant_audience": "2025-06-02"})["scenario"] == \
+        "ordonnance_protection"
