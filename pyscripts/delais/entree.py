@@ -99,6 +99,8 @@ def lit_duree(valeur) -> dict:
 
 
 def _lieux(feries: dict | None) -> tuple[dict, dict]:
+    """Territoires et autres lieux. Les messages les listent triés : l'ordre des clés d'un
+    dictionnaire de données n'est pas garanti (la roue du navigateur embarque un JSON trié)."""
     table = calendrier.table(feries)
     return table["territoires"], table["autres_lieux"]
 
@@ -112,7 +114,7 @@ def lit_lieu(entree: dict, champ: str = "lieu_juridiction", feries: dict | None 
         raise EntreeInvalide(champ, autres[valeur]["refus"])
     if valeur == "etranger":
         raise EntreeInvalide(champ, "Ce calculateur ne compte que les délais devant une juridiction française : indiquez où elle siège.")
-    raise EntreeInvalide(champ, f"Lieu inconnu : « {valeur} ». Valeurs possibles : {', '.join(territoires)}.")
+    raise EntreeInvalide(champ, f"Lieu inconnu : « {valeur} ». Valeurs possibles : {', '.join(sorted(territoires))}.")
 
 
 def lit_residence(entree: dict, champ: str = "residence_partie", feries: dict | None = None) -> str | None:
@@ -120,7 +122,7 @@ def lit_residence(entree: dict, champ: str = "residence_partie", feries: dict | 
     valeur = entree.get(champ)
     if valeur is None:
         return None
-    possibles = [*territoires, *autres, "etranger"]
+    possibles = sorted([*territoires, *autres, "etranger"])
     if not isinstance(valeur, str) or valeur not in possibles:
         raise EntreeInvalide(champ, f"Lieu de résidence inconnu : « {valeur} ». Valeurs possibles : {', '.join(possibles)}.")
     return valeur

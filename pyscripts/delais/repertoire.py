@@ -54,7 +54,7 @@ def catalogue(delais: dict | None = None) -> list[dict]:
         {
             "id": e["id"],
             "libelle": e["libelle"],
-            "duree": dict(e["duree"]),
+            "duree": {k: e["duree"][k] for k in ("annees", "mois", "jours") if k in e["duree"]},
             "duree_texte": duree_fr(**e["duree"]),
             "depart": e["depart"],
             "aupres_de": e.get("aupres_de"),

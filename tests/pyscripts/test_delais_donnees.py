@@ -3,6 +3,7 @@ vérification, et ne cite que des clés qui existent ; le catalogue se liste et 
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
@@ -118,3 +119,43 @@ def test_catalogue_markdown_une_ligne_par_delai_avec_liens():
     assert all(ligne.count(" | ") == 5 for ligne in lignes[2:])
     assert "| Faire appel d'un jugement civil | 1 mois |" in texte
     assert "[C. proc. civ., art. 1136-7](https://" in texte
+
+
+def _cles_inversees(valeur):
+    """Les mêmes données, chaque dictionnaire dans l'ordre inverse de ses clés."""
+    if isinstance(valeur, dict):
+        return {k: _cles_inversees(valeur[k]) for k in reversed(list(valeur))}
+    if isinstance(valeur, list):
+        return [_cles_inversees(v) for v in valeur]
+    return valeur
+
+
+@pytest.mark.parametrize("entree", [
+    {"depart": "2025-06-05", "duree": {"jours": 2}},
+    {"depart": "2025-01-31", "duree": {"jours": 15, "mois": 1}, "lieu_juridiction": "saint-martin",
+     "residence_partie": "etranger", "franc": True},
+    {"depart": "2025-05-26", "duree": {"jours": 1}, "lieu_juridiction": "saint-martin"},
+    {"depart": "2025-06-05", "duree": {"jours": 2}, "lieu_juridiction": "corse"},
+    {"depart": "2025-06-05", "duree": {"jours": 2}, "residence_partie": "lune"},
+    {"scenario": "ordonnance_protection", "ordonnance_fixant_audience": "2025-06-02", "notification_op": "2025-06-06"},
+    {"scenario": "aide_juridictionnelle_recours", "delai": "appel_civil", "depart": "2025-03-03",
+     "demande_aj": "2025-03-20", "decision_baj": "2025-05-12", "sens_decision": "rejet"},
+])
+def test_le_resultat_ne_depend_pas_de_l_ordre_des_cles_des_donnees(entree):
+    """Le navigateur lit un JSON aux clés triées, CPython le YAML : les sorties doivent être identiques à l'octet."""
+    from pyscripts.delais import calcule_delai, scenario
+    from pyscripts.erreurs import EntreeInvalide
+
+    def sortie(feries, delais):
+        try:
+            fonction = scenario if "scenario" in entree else calcule_delai
+            return json.dumps(fonction(dict(entree), feries=feries, delais=delais), ensure_ascii=False)
+        except EntreeInvalide as exc:
+            return json.dumps(exc.en_json(), ensure_ascii=False)
+
+    assert sortie(FERIES, DELAIS) == sortie(_cles_inversees(FERIES), _cles_inversees(DELAIS))
+
+
+def test_catalogue_ne_depend_pas_de_l_ordre_des_cles():
+    assert json.dumps(catalogue(DELAIS)) == json.dumps(catalogue(_cles_inversees(DELAIS)))
+    assert catalogue_markdown(DELAIS) == catalogue_markdown(_cles_inversees(DELAIS))

@@ -96,21 +96,6 @@ def test_op_audience_apres_le_jour_6_donne_un_avertissement():
     assert "audience_apres_jour_6" not in _codes(_op(ordonnance_fixant_audience="2025-06-02", date_audience="2025-06-06"))
 
 
-@pytest.mark.parametrize("entree, champ", [
-    ({}, "ordonnance_fixant_audience"),
-    ({"ordonnance_fixant_audience": "2025-06-02", "notification_op": "2025-06-01"}, "notification_op"),
-    ({"ordonnance_fixant_audience": "2025-06-02", "date_audience": "2025-05-30"}, "date_audience"),
-    ({"notification_op": "2025-06-06", "duree_mesures_mois": 13}, "duree_mesures_mois"),
-    ({"notification_op": "2025-06-06", "duree_mesures_mois": "12"}, "duree_mesures_mois"),
-    ({"ordonnance_fixant_audience": "2025-06-02", "lieu_juridiction": "polynesie-francaise"}, "lieu_juridiction"),
-    ({"ordonnance_fixant_audience": "2025-06-02", "heure": "10:00"}, "heure"),
-])
-def test_op_entrees_refusees(entree, champ):
-    with pytest.raises(EntreeInvalide) as erreur:
-        _op(**entree)
-    assert erreur.value.champ == champ
-
-
 # ── Délai relancé par l'aide juridictionnelle ───────────────────────────────
 
 def test_aj_admission_totale_et_deux_avocats_date_sure_la_plus_proche():
@@ -180,23 +165,35 @@ def test_aj_duree_libre_acceptee():
     assert _dates(_aj(delai=None, duree={"jours": 15}, demande_aj="2025-03-10", admission_provisoire="2025-04-01"))["nouveau_delai"] == ("2025-04-16", [])
 
 
-@pytest.mark.parametrize("entree, champ", [
-    ({"delai": "op_signification_ordonnance_audience"}, "delai"),
-    ({"delai": "prescription_delit"}, "delai"),
-    ({"demande_aj": None}, "demande_aj"),
-    ({"decision_baj": "2025-03-10", "sens_decision": "rejet"}, "decision_baj"),
-    ({"decision_baj": "2025-05-12"}, "sens_decision"),
-    ({"decision_baj": "2025-05-12", "sens_decision": "peut-être"}, "sens_decision"),
-    ({"sens_decision": "rejet"}, "decision_baj"),
-    ({"decision_recours": "2025-06-01"}, "decision_baj"),
-    ({"designations_avocat": ["2025-05-20"]}, "decision_baj"),
-    ({"designations_avocat": "2025-05-20"}, "designations_avocat"),
-    ({"decision_baj": "2025-05-12", "sens_decision": "rejet", "designations_avocat": ["2025-05-20"]}, "designations_avocat"),
-    ({"delai": "pourvoi_cassation", "admission_provisoire": "2025-04-01"}, "admission_provisoire"),
+# ── Entrées refusées ────────────────────────────────────────────────────────
+
+SCENARIOS = {"op": _op, "aj": _aj}
+
+
+@pytest.mark.parametrize("nom, entree, champ", [
+    ("op", {}, "ordonnance_fixant_audience"),
+    ("op", {"ordonnance_fixant_audience": "2025-06-02", "notification_op": "2025-06-01"}, "notification_op"),
+    ("op", {"ordonnance_fixant_audience": "2025-06-02", "date_audience": "2025-05-30"}, "date_audience"),
+    ("op", {"notification_op": "2025-06-06", "duree_mesures_mois": 13}, "duree_mesures_mois"),
+    ("op", {"notification_op": "2025-06-06", "duree_mesures_mois": "12"}, "duree_mesures_mois"),
+    ("op", {"ordonnance_fixant_audience": "2025-06-02", "lieu_juridiction": "polynesie-francaise"}, "lieu_juridiction"),
+    ("op", {"ordonnance_fixant_audience": "2025-06-02", "heure": "10:00"}, "heure"),
+    ("aj", {"delai": "op_signification_ordonnance_audience"}, "delai"),
+    ("aj", {"delai": "prescription_delit"}, "delai"),
+    ("aj", {"demande_aj": None}, "demande_aj"),
+    ("aj", {"decision_baj": "2025-03-10", "sens_decision": "rejet"}, "decision_baj"),
+    ("aj", {"decision_baj": "2025-05-12"}, "sens_decision"),
+    ("aj", {"decision_baj": "2025-05-12", "sens_decision": "peut-être"}, "sens_decision"),
+    ("aj", {"sens_decision": "rejet"}, "decision_baj"),
+    ("aj", {"decision_recours": "2025-06-01"}, "decision_baj"),
+    ("aj", {"designations_avocat": ["2025-05-20"]}, "decision_baj"),
+    ("aj", {"designations_avocat": "2025-05-20"}, "designations_avocat"),
+    ("aj", {"decision_baj": "2025-05-12", "sens_decision": "rejet", "designations_avocat": ["2025-05-20"]}, "designations_avocat"),
+    ("aj", {"delai": "pourvoi_cassation", "admission_provisoire": "2025-04-01"}, "admission_provisoire"),
 ])
-def test_aj_entrees_refusees(entree, champ):
+def test_entrees_refusees(nom, entree, champ):
     with pytest.raises(EntreeInvalide) as erreur:
-        _aj(**entree)
+        SCENARIOS[nom](**entree)
     assert erreur.value.champ == champ
 
 

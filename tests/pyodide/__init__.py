@@ -1,0 +1,1 @@
+"""Le paquet Pyodide : roue, fichier de verrouillage, runtime, et exécution dans Node."""

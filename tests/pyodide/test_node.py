@@ -1,0 +1,85 @@
+"""Pyodide dans Node, hors ligne : mêmes réponses, octet pour octet, que CPython.
+
+Lent (≈ 3 s par démarrage de Pyodide) : `pytest -m "not pyodide"` les écarte.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+from pyscripts.api import dispatch
+
+from .noeud import ROOT, lance_node
+
+pytestmark = pytest.mark.pyodide
+
+STEMS = sorted(p.stem for p in (ROOT / "content" / "data").glob("*.yml"))
+TOUJOURS = [["inconnu", {}], ["aj", [1, 2]]]
+
+
+def cas_des_moteurs() -> list:
+    """Real engine cases, once the engines exist in this checkout."""
+    cas = []
+    if importlib.util.find_spec("pyscripts.aj"):
+        cas += [["aj", {"personnes_foyer": 1, "rfr": 12000, "date_demande": "2025-06-01"}],
+                ["aj", {"personnes_foyer": 0}]]
+    if importlib.util.find_spec("pyscripts.delais"):
+        delai = {"depart": "2025-06-05", "delai": "appel_civil", "lieu_juridiction": "metropole"}
+        cas += [["delais", delai], ["delais", {"depart": "2025-02-30"}]]
+        resultat = json.loads(dispatch("delais", json.dumps(delai))).get("resultat")
+        if resultat:
+            cas.append(["delais_ics", resultat])
+    return cas
+
+
+CAS = TOUJOURS + cas_des_moteurs()
+
+
+@pytest.fixture(scope="module")
+def sous_pyodide(runtime):
+    return lance_node("run_pyodide.mjs", {"cas": CAS, "donnees": STEMS, "paquets": ["pypdf"]}, str(runtime))
+
+
+def test_dispatch_identique_octet_pour_octet(sous_pyodide):
+    assert sous_pyodide["sorties"] == [dispatch(outil, json.dumps(entree)) for outil, entree in CAS]
+
+
+def test_parametres_embarques_lus_sous_pyodide(sous_pyodide):
+    from pyscripts.donnees import en_json
+
+    assert sous_pyodide["source_presente"] is False  # so charge() can only have read _donnees/*.json
+    assert sous_pyodide["donnees"] == {stem: en_json(stem) for stem in STEMS}
+
+
+def test_pypdf_charge_depuis_notre_lock(sous_pyodide):
+    assert sous_pyodide["versions"] == {"pypdf": "7.1.0"}
+
+
+def test_aucun_acces_reseau(sous_pyodide):
+    assert sous_pyodide["reseau"] == []
+
+
+def base(runtime) -> str:
+    return runtime.as_uri() + "/"
+
+
+def test_page_et_worker_de_bout_en_bout(runtime):
+    """outils.mjs → outils-worker.mjs → Pyodide, calls sent together and matched by id."""
+    sortie = lance_node("outils_node.mjs", {"base": base(runtime), "cas": CAS})
+    assert [e["pourcentage"] for e in sortie["progression"]] == [10, 60, 90, 100]
+    assert sortie["pret"] == "ok"
+    assert sortie["reponses"] == [json.loads(dispatch(outil, json.dumps(entree))) for outil, entree in CAS]
+    assert sortie["reseau"] == []
+
+
+@pytest.mark.parametrize(("scenario", "message"), [
+    ({"base": "file:///nulle-part/pyodide/"}, "n'a pas pu démarrer"),
+    ({"base": "file:///nulle-part/", "sans_worker": True}, "Ce navigateur ne peut pas"),
+])
+def test_repli_quand_python_ne_peut_pas_tourner(scenario, message):
+    sortie = lance_node("outils_node.mjs", {**scenario, "cas": [["aj", {}]]})
+    assert sortie["pret"].startswith("OutilsIndisponibles: ") and message in sortie["pret"]
+    assert sortie["reponses"] == [{"rejet": sortie["pret"]}]

@@ -1,0 +1,96 @@
+"""La roue pyscripts : valide (PEP 427), complète, reproductible, lisible sans PyYAML."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+
+import pytest
+from packaging.utils import parse_wheel_filename
+
+from generator.pyodide_bundle import NOM_PAQUET, roue_pyscripts
+from generator.roue import HORODATAGE, empreinte
+
+from .noeud import ROOT
+
+STEMS = sorted(p.stem for p in (ROOT / "content" / "data").glob("*.yml"))
+
+
+@pytest.fixture(scope="module")
+def roue(tmp_path_factory):
+    return roue_pyscripts(ROOT, tmp_path_factory.mktemp("roue"))
+
+
+def test_nom_de_fichier_pep427_et_version_du_pyproject(roue):
+    nom, version, build, tags = parse_wheel_filename(roue.name)
+    assert nom == NOM_PAQUET and build == ()
+    assert {str(t) for t in tags} == {"py3-none-any"}
+    assert version.public == "0.1.0"  # from pyproject.toml; the local label is the content hash
+    assert len(version.local) == 8
+
+
+def test_record_liste_chaque_fichier_avec_son_empreinte(roue):
+    with zipfile.ZipFile(roue) as archive:
+        assert archive.testzip() is None
+        noms = archive.namelist()
+        record = next(n for n in noms if n.endswith(".dist-info/RECORD"))
+        lignes = archive.read(record).decode().splitlines()
+        attendu = {f"{n},{empreinte(archive.read(n))},{archive.getinfo(n).file_size}" for n in noms if n != record}
+    assert set(lignes) == attendu | {f"{record},,"}
+    assert len(lignes) == len(noms)
+    assert noms[-1] == record
+
+
+def test_metadonnees(roue):
+    with zipfile.ZipFile(roue) as archive:
+        dist_info = roue.name.split("-py3")[0] + ".dist-info"
+        metadata = archive.read(f"{dist_info}/METADATA").decode()
+        wheel = archive.read(f"{dist_info}/WHEEL").decode()
+    version = parse_wheel_filename(roue.name)[1]
+    assert f"Name: {NOM_PAQUET}\n" in metadata and f"Version: {version}\n" in metadata
+    assert "Root-Is-Purelib: true\n" in wheel and "Tag: py3-none-any\n" in wheel
+
+
+def test_contient_les_sources_sans_caches(roue):
+    sources = {f"pyscripts/{p.relative_to(ROOT / 'pyscripts').as_posix()}"
+               for p in (ROOT / "pyscripts").rglob("*.py") if "__pycache__" not in p.parts}
+    with zipfile.ZipFile(roue) as archive:
+        noms = set(archive.namelist())
+    assert sources <= noms
+    assert "pyscripts/api.py" in noms
+    assert not [n for n in noms if "__pycache__" in n or n.endswith(".pyc")]
+
+
+def test_embarque_chaque_fichier_de_parametres_en_json(roue):
+    from pyscripts.donnees import en_json
+
+    with zipfile.ZipFile(roue) as archive:
+        embarques = sorted(n for n in archive.namelist() if n.startswith("pyscripts/_donnees/"))
+        assert embarques == [f"pyscripts/_donnees/{s}.json" for s in STEMS]
+        for stem in STEMS:
+            assert archive.read(f"pyscripts/_donnees/{stem}.json").decode() == en_json(stem)
+
+
+def test_deux_constructions_donnent_les_memes_octets(roue, tmp_path):
+    assert roue_pyscripts(ROOT, tmp_path).read_bytes() == roue.read_bytes()
+    with zipfile.ZipFile(roue) as archive:
+        infos = archive.infolist()
+    # Fixed metadata, not the source files' mtimes, makes it reproducible on any checkout.
+    assert {i.date_time for i in infos} == {HORODATAGE}
+    assert {i.external_attr for i in infos} == {0o100644 << 16}
+
+
+def test_les_donnees_embarquees_se_lisent_sans_pyyaml_ni_depot(roue, tmp_path):
+    """As in the browser: the wheel alone on sys.path, no site-packages (-S), no content/."""
+    with zipfile.ZipFile(roue) as archive:
+        archive.extractall(tmp_path)
+    code = ("import json, sys; sys.path.insert(0, sys.argv[1]); from pyscripts import donnees;"
+            "assert not donnees.DOSSIER_SOURCE.exists();"
+            "print(json.dumps({n: donnees.charge(n) for n in sys.argv[2:]}))")
+    fini = subprocess.run([sys.executable, "-S", "-c", code, str(tmp_path), *STEMS],
+                          capture_output=True, text=True, check=True, cwd=tmp_path)
+    from pyscripts.donnees import charge
+
+    assert json.loads(fini.stdout) == {s: charge(s) for s in STEMS}
