@@ -29,6 +29,11 @@ from .francais import date_fr, majuscule
 REFORME_2024 = date(2024, 6, 15)  # loi n° 2024-536 : mesures de l'OP portées à 12 mois
 
 
+def _chronologique(etapes: list[dict]) -> list[dict]:
+    """Étapes datées dans l'ordre des dates (ordre logique à date égale), puis celles à venir."""
+    return sorted(etapes, key=lambda e: (e["date_sure"] is None, e["date_sure"] or ""))
+
+
 def _etape(identifiant, titre, nature, date_sure, texte, *, plus_tard=(), explications=(), avertissements=(), reference=None) -> dict:
     return {
         "id": identifiant,
@@ -125,7 +130,7 @@ def ordonnance_protection(entree: dict, *, feries: dict | None = None, delais: d
         "scenario": "ordonnance_protection",
         "titre": "Ordonnance de protection : les dates clés",
         "lieu_juridiction": lieu,
-        "etapes": etapes,
+        "etapes": _chronologique(etapes),
         "avertissements": avertissements,
     }
 
@@ -299,7 +304,7 @@ def aide_juridictionnelle_recours(entree: dict, *, feries: dict | None = None, d
         "scenario": "aide_juridictionnelle_recours",
         "titre": f"{regle.libelle or 'Délai de ' + regle.duree_texte()} : délai relancé par l'aide juridictionnelle",
         "lieu_juridiction": lieu,
-        "etapes": etapes,
+        "etapes": _chronologique(etapes),
         "avertissements": avertissements,
     }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 from pathlib import Path
@@ -12,6 +13,7 @@ from generator.pyodide_bundle import bundle_pyodide
 ROOT = Path(__file__).resolve().parents[2]
 ICI = Path(__file__).resolve().parent
 VERSION = load_site_config(ROOT).pyodide
+STEMS = sorted(p.stem for p in (ROOT / "content" / "data").glob("*.yml"))
 
 
 def construit_site(site_dir: Path) -> Path:
@@ -26,3 +28,20 @@ def lance_node(script: str, entree: dict, *arguments: str, timeout: float = 120)
                           capture_output=True, text=True, timeout=timeout, cwd=ROOT)
     assert fini.returncode == 0, f"{script} a échoué ({fini.returncode}) :\n{fini.stderr[-3000:]}"
     return json.loads(fini.stdout)
+
+
+def cas_de_reference() -> list:
+    """[outil, entree] pairs: the error paths always, real engine cases once the engines exist."""
+    from pyscripts.api import dispatch
+
+    cas = [["inconnu", {}], ["aj", [1, 2]]]
+    if importlib.util.find_spec("pyscripts.aj"):
+        cas += [["aj", {"personnes_foyer": 1, "rfr": 12000, "date_demande": "2025-06-01"}],
+                ["aj", {"personnes_foyer": 0}]]
+    if importlib.util.find_spec("pyscripts.delais"):
+        delai = {"depart": "2025-06-05", "delai": "appel_civil", "lieu_juridiction": "metropole"}
+        cas += [["delais", delai], ["delais", {"depart": "2025-02-30"}]]
+        resultat = json.loads(dispatch("delais", json.dumps(delai))).get("resultat")
+        if resultat:  # feed the calculator's own answer to the .ics export
+            cas.append(["delais_ics", resultat])
+    return cas

@@ -5,37 +5,17 @@ Lent (≈ 3 s par démarrage de Pyodide) : `pytest -m "not pyodide"` les écarte
 
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
 
 from pyscripts.api import dispatch
 
-from .noeud import ROOT, lance_node
+from .noeud import STEMS, cas_de_reference, lance_node
 
 pytestmark = pytest.mark.pyodide
 
-STEMS = sorted(p.stem for p in (ROOT / "content" / "data").glob("*.yml"))
-TOUJOURS = [["inconnu", {}], ["aj", [1, 2]]]
-
-
-def cas_des_moteurs() -> list:
-    """Real engine cases, once the engines exist in this checkout."""
-    cas = []
-    if importlib.util.find_spec("pyscripts.aj"):
-        cas += [["aj", {"personnes_foyer": 1, "rfr": 12000, "date_demande": "2025-06-01"}],
-                ["aj", {"personnes_foyer": 0}]]
-    if importlib.util.find_spec("pyscripts.delais"):
-        delai = {"depart": "2025-06-05", "delai": "appel_civil", "lieu_juridiction": "metropole"}
-        cas += [["delais", delai], ["delais", {"depart": "2025-02-30"}]]
-        resultat = json.loads(dispatch("delais", json.dumps(delai))).get("resultat")
-        if resultat:
-            cas.append(["delais_ics", resultat])
-    return cas
-
-
-CAS = TOUJOURS + cas_des_moteurs()
+CAS = cas_de_reference()
 
 
 @pytest.fixture(scope="module")

@@ -13,9 +13,8 @@ from packaging.utils import parse_wheel_filename
 from generator.pyodide_bundle import NOM_PAQUET, roue_pyscripts
 from generator.roue import HORODATAGE, empreinte
 
-from .noeud import ROOT
+from .noeud import ROOT, STEMS
 
-STEMS = sorted(p.stem for p in (ROOT / "content" / "data").glob("*.yml"))
 
 
 @pytest.fixture(scope="module")

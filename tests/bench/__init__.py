@@ -1,0 +1,1 @@
+"""Mesures (pas des tests) : `make bench`."""

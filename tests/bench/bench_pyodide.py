@@ -1,0 +1,43 @@
+"""Cold start and warm call times of our Python under Pyodide in Node (not a test).
+
+    python -m tests.bench.bench_pyodide [démarrages=3] [appels=30]
+
+Cold  = loadPyodide + our package + pyimport, in a fresh Node process each time.
+Calls = each reference case `appels` times; the first call of an engine also imports it.
+Node on this machine, not a phone: read it as a lower bound for the browser.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+from tests.pyodide.noeud import VERSION, cas_de_reference, construit_site, lance_node
+
+
+def main(demarrages: int = 3, appels: int = 30) -> None:
+    cas = cas_de_reference()
+    with tempfile.TemporaryDirectory() as dossier:
+        runtime = construit_site(Path(dossier))
+        mesures = [lance_node("run_pyodide.mjs", {"cas": [c for c in cas for _ in range(appels)]}, str(runtime))["chrono"]
+                   for _ in range(demarrages)]
+
+    def mediane(cle: str) -> float:
+        return statistics.median(m[cle] for m in mesures)
+
+    print(f"Pyodide {VERSION} dans Node : {demarrages} démarrages, {len(cas)} cas × {appels} appels")
+    print(f"  démarrage à froid  {mediane('runtime_ms') + mediane('paquet_ms'):8.0f} ms "
+          f"(runtime {mediane('runtime_ms'):.0f} + notre paquet {mediane('paquet_ms'):.0f})")
+    for rang, (outil, entree) in enumerate(cas):
+        temps = [m["appels_ms"][rang * appels:(rang + 1) * appels] for m in mesures]
+        premier = statistics.median(t[0] for t in temps)
+        chaud = statistics.median(x for t in temps for x in t[1:])
+        print(f"  {outil:<10} {json.dumps(entree, ensure_ascii=False)[:40]:<40} "
+              f"1er appel {premier:6.1f} ms, à chaud {chaud:6.2f} ms")
+
+
+if __name__ == "__main__":
+    main(*(int(a) for a in sys.argv[1:]))

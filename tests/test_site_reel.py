@@ -1,0 +1,64 @@
+"""The real site, built from this repository exactly as `make site` does (PDFs and Pyodide included)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from generator import frontmatter
+from generator.engine import build
+from generator.lexique import slugify
+from generator.plugin import pdf_name
+from generator.validate import pages
+
+pytestmark = pytest.mark.build
+ROOT = Path(__file__).resolve().parents[1]
+CONTENT = ROOT / "content"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("reel") / "site"
+    build(ROOT, out)
+    return out
+
+
+def test_une_page_html_par_page_de_contenu(site):
+    for page in pages(CONTENT):
+        rel = page.relative_to(CONTENT).with_suffix(".html")
+        assert (site / rel).is_file(), rel
+
+
+def test_un_pdf_par_page_marquee_avec_son_titre(site):
+    marquees = [p for p in pages(CONTENT) if frontmatter.parse(p.read_text(encoding="utf-8")).data.get("pdf")]
+    assert len(marquees) >= 15
+    for page in marquees:
+        fm = frontmatter.parse(page.read_text(encoding="utf-8"))
+        pdf = site / "pdf" / pdf_name(page.relative_to(CONTENT).as_posix())
+        reader = PdfReader(pdf)
+        premiere = " ".join(reader.pages[0].extract_text().split())
+        assert " ".join(fm.data["titre"].split())[:40] in premiere, pdf.name
+
+
+def test_chaque_terme_du_lexique_est_relie_quelque_part(site):
+    lexique = yaml.safe_load((CONTENT / "lexique.yml").read_text(encoding="utf-8"))
+    relies = set()
+    for page in site.rglob("*.html"):
+        relies |= set(re.findall(r'class="terme" href="[^"]*lexique\.html#([a-z0-9-]+)"', page.read_text(encoding="utf-8")))
+    jamais = [t["terme"] for t in lexique if slugify(t["terme"]) not in relies]
+    assert jamais == []
+
+
+def test_les_tableaux_generes_sont_dans_les_pages(site):
+    ressources = (site / "aide-juridictionnelle" / "ressources.html").read_text(encoding="utf-8")
+    assert "<table>" in ressources and "17 492" in ressources.replace("\u202f", " ").replace("\xa0", " ")
+    assert "3919" in (site / "aide-aux-victimes.html").read_text(encoding="utf-8")
+
+
+def test_le_runtime_pyodide_est_livre(site):
+    assert (site / "pyodide" / "314.0.7" / "pyodide.asm.wasm").is_file()
+    assert (site / "pyodide" / "paquets" / "pyodide-lock.json").is_file()
