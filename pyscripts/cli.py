@@ -21,7 +21,7 @@ def lit_entree(texte: str) -> dict:
     except (ValueError, RecursionError):  # nombre de plus de 4 300 chiffres, imbrication démesurée
         raise EntreeInvalide("entree", "Le texte reçu contient un nombre trop long ou une imbrication trop profonde.") from None
     if not isinstance(entree, dict):
-        raise EntreeInvalide("entree", "L'entrée doit être un objet JSON, par exemple {\"personnes_foyer\": 1}.")
+        raise EntreeInvalide("entree", "L'entrée doit être un objet JSON, entre accolades { }.")
     return entree
 
 

@@ -47,6 +47,14 @@ def test_calendrier_de_l_op_juin_2025_comme_dans_les_notes_de_regles():
     assert "oppi" in _codes(resultat)
 
 
+def test_op_les_etapes_se_lisent_dans_l_ordre_des_dates():
+    resultat = _op(ordonnance_fixant_audience="2025-06-02", date_audience="2025-06-05", notification_op="2025-06-06")
+    assert [e["id"] for e in resultat["etapes"]] == [
+        "ordonnance_fixant_audience", "signification_ordonnance_audience", "audience", "notification_op",
+        "delivrance_op", "appel_op", "fin_mesures",
+    ]
+
+
 def test_op_ordonnance_un_jeudi_signification_le_lundi():
     etape = _op(ordonnance_fixant_audience="2025-06-12")["etapes"][1]
     assert (etape["id"], etape["date_sure"]) == ("signification_ordonnance_audience", "2025-06-16")

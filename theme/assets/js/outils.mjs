@@ -71,7 +71,7 @@ export function demarreOutils({ base, surProgression = () => {} }) {
   return {
     pret,
     appelle(outil, entree) {
-      
+      if (panne) return Promise.reject(panne);
       const id = ++numero;
       return new Promise((resolve, reject) => {
         attentes.set(id, { resolve, reject });

@@ -1,0 +1,105 @@
+"""outils.mjs + outils-worker.mjs + the bundle in Chromium, served with the site's real CSP header.
+
+A minimal page (no inline script) stands in for the tool pages, which come later.
+No eval here either: the page writes its outcome into #sortie, read with a locator.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from generator.pyodide_bundle import NOM_PAQUET, RUNTIME
+from generator.serve import make_server
+from pyscripts.api import dispatch
+from tests.navigateur.conftest import ARGS, CHROMIUM
+
+from .noeud import ROOT, VERSION, cas_de_reference, construit_site
+
+pytestmark = [pytest.mark.navigateur, pytest.mark.pyodide]
+
+CAS = cas_de_reference()
+PAGE = f"""<!doctype html>
+<html lang="fr" data-pyodide="pyodide/{VERSION}/"><head><meta charset="utf-8"><title>Essai des outils</title>
+<script type="module" src="essai.mjs"></script></head><body><pre id="sortie"></pre></body></html>
+"""
+ESSAI = """import { demarreOutils } from "./assets/js/outils.mjs";
+const etapes = [];
+const sortie = (objet) => { document.getElementById("sortie").textContent = JSON.stringify(objet); };
+const outils = demarreOutils({ base: document.documentElement.dataset.pyodide,
+                               surProgression: ({ pourcentage }) => etapes.push(pourcentage) });
+try {
+  const cas = await (await fetch("cas.json")).json();
+  await outils.pret;
+  sortie({ etapes, reponses: await Promise.all(cas.map(([outil, entree]) => outils.appelle(outil, entree))) });
+} catch (erreur) {
+  sortie({ etapes, echec: `${erreur.name}: ${erreur.message}` });
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    site = tmp_path_factory.mktemp("site_outils")
+    construit_site(site)
+    shutil.copytree(ROOT / "theme" / "assets" / "js", site / "assets" / "js")
+    (site / "index.html").write_text(PAGE, encoding="utf-8")
+    (site / "essai.mjs").write_text(ESSAI, encoding="utf-8")
+    (site / "cas.json").write_text(json.dumps(CAS), encoding="utf-8")
+    return site
+
+
+@pytest.fixture(scope="module")
+def adresse(site):
+    server = make_server(site, port=0, verbose=False)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def visite(adresse):
+    """Load the page once; return (outcome, requested URLs, console errors, storage state)."""
+    if not shutil.which(CHROMIUM):
+        pytest.fail("Chromium manque : `make test` l'installe (apt-get install chromium).")
+    with sync_playwright() as p:
+        navigateur = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        contexte = navigateur.new_context()
+        contexte.route(lambda url: not url.startswith(adresse), lambda route: route.abort())
+        page = contexte.new_page()
+        requetes, erreurs = [], []
+        page.on("request", lambda r: requetes.append(r.url))
+        page.on("console", lambda m: erreurs.append(m.text) if m.type == "error" else None)
+        page.goto(adresse + "/index.html")
+        expect(page.locator("#sortie")).not_to_be_empty(timeout=60_000)
+        issue = json.loads(page.locator("#sortie").text_content())
+        etat = contexte.storage_state(indexed_db=True)
+        navigateur.close()
+    return issue, requetes, erreurs, etat
+
+
+def test_reponses_identiques_a_cpython(visite):
+    issue, _, erreurs, _ = visite
+    assert issue.get("echec") is None, erreurs
+    assert issue["etapes"] == [10, 60, 90, 100]
+    assert issue["reponses"] == [json.loads(dispatch(outil, json.dumps(entree))) for outil, entree in CAS]
+
+
+def test_ne_charge_que_le_necessaire_et_rien_d_ailleurs(visite, adresse, site):
+    _, requetes, _, _ = visite
+    assert all(u.startswith(adresse) for u in requetes)
+    roue = json.loads((site / "pyodide/paquets/pyodide-lock.json").read_text())["packages"][NOM_PAQUET]["file_name"]
+    # npm's pyodide-lock.json is never asked for, nor pypdf until a tool needs it.
+    assert sorted(u.removeprefix(f"{adresse}/pyodide/") for u in requetes if "/pyodide/" in u) == sorted(
+        [f"{VERSION}/{nom}" for nom in RUNTIME] + ["paquets/pyodide-lock.json", f"paquets/{roue}"])
+
+
+def test_aucune_trace_sur_l_appareil(visite):
+    _, _, _, etat = visite
+    assert etat["cookies"] == []
+    assert all(not o.get("localStorage") and not o.get("indexedDB") for o in etat["origins"])
