@@ -9,7 +9,9 @@ import yaml
 
 TYPES = ("accueil", "guide", "notice", "modele", "outil", "page")
 REQUIRED = ("titre", "description", "type", "verifie_le", "sources")
-OPTIONAL = ("pdf",)
+OPTIONAL = ("pdf", "outil")
+# `outil: aj` places theme/outils/aj.html in the page (at a `<!-- outil -->` line, or before the text).
+OUTILS = ("aj", "delais")
 SOURCE_KEYS = {"titre", "url"}
 
 
@@ -74,6 +76,10 @@ def problems(fm: FrontMatter) -> list[tuple[int, str]]:
             out.append((line("verifie_le"), "« verifie_le » est dans le futur"))
     if "pdf" in d and not isinstance(d["pdf"], bool):
         out.append((line("pdf"), "« pdf » doit valoir true ou false"))
+    if "outil" in d and d["outil"] not in OUTILS:
+        out.append((line("outil"), f"outil inconnu « {d['outil']} » (autorisés : {', '.join(OUTILS)})"))
+    elif "outil" in d and d.get("type") != "outil":
+        out.append((line("outil"), "« outil » ne va qu'avec « type: outil »"))
     if d.get("sources") is not None:
         out += [(line("sources"), msg) for msg in _source_problems(d["sources"])]
     return out

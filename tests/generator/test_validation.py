@@ -93,3 +93,19 @@ def test_la_commande_sort_en_erreur_sans_trace(tmp_path, capsys):
     assert main(["--racine", str(root), "check"]) == 1
     err = capsys.readouterr().err
     assert "content/guides/guide.md:4: type inconnu" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("ajout, attendu", [
+    ("outil: calculette", "content/guides/guide.md:10: outil inconnu « calculette » (autorisés : aj, delais)"),
+    ("outil: aj", "content/guides/guide.md:10: « outil » ne va qu'avec « type: outil »"),
+])
+def test_cle_outil_verifiee(tmp_path, ajout, attendu):
+    found = errors_for(tmp_path, textwrap.dedent(GUIDE).replace("pdf: true", f"pdf: true\n{ajout}"))
+    assert attendu in found, found
+
+
+def test_cle_outil_acceptee_sur_une_page_outil(tmp_path):
+    from generator import frontmatter
+
+    texte = textwrap.dedent(GUIDE).replace("type: guide", "type: outil").replace("pdf: true", "pdf: false\noutil: delais")
+    assert frontmatter.problems(frontmatter.parse(texte)) == []

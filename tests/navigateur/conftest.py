@@ -7,17 +7,15 @@ or wait_for_function (both rely on eval); they prove the CSP rather than bypass 
 
 from __future__ import annotations
 
-import shutil
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from tests.conftest import ARGS, CHROMIUM  # noqa: F401 - re-exported for the Pyodide browser test
+
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
 
 
 @pytest.fixture(scope="session")
@@ -39,18 +37,6 @@ def adresse(site_construit) -> str:
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture(scope="session")
-def navigateur():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium manque : `make test` l'installe (apt-get install chromium).")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 class Journal:

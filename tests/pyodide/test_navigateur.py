@@ -11,12 +11,11 @@ import shutil
 import threading
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from generator.pyodide_bundle import NOM_PAQUET, RUNTIME
 from generator.serve import make_server
 from pyscripts.api import dispatch
-from tests.navigateur.conftest import ARGS, CHROMIUM
 
 from .noeud import ROOT, VERSION, cas_de_reference, construit_site
 
@@ -63,23 +62,19 @@ def adresse(site):
 
 
 @pytest.fixture(scope="module")
-def visite(adresse):
+def visite(adresse, navigateur):
     """Load the page once; return (outcome, requested URLs, console errors, storage state)."""
-    if not shutil.which(CHROMIUM):
-        pytest.fail("Chromium manque : `make test` l'installe (apt-get install chromium).")
-    with sync_playwright() as p:
-        navigateur = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        contexte = navigateur.new_context()
-        contexte.route(lambda url: not url.startswith(adresse), lambda route: route.abort())
-        page = contexte.new_page()
-        requetes, erreurs = [], []
-        page.on("request", lambda r: requetes.append(r.url))
-        page.on("console", lambda m: erreurs.append(m.text) if m.type == "error" else None)
-        page.goto(adresse + "/index.html")
-        expect(page.locator("#sortie")).not_to_be_empty(timeout=60_000)
-        issue = json.loads(page.locator("#sortie").text_content())
-        etat = contexte.storage_state(indexed_db=True)
-        navigateur.close()
+    contexte = navigateur.new_context()
+    contexte.route(lambda url: not url.startswith(adresse), lambda route: route.abort())
+    page = contexte.new_page()
+    requetes, erreurs = [], []
+    page.on("request", lambda r: requetes.append(r.url))
+    page.on("console", lambda m: erreurs.append(m.text) if m.type == "error" else None)
+    page.goto(adresse + "/index.html")
+    expect(page.locator("#sortie")).not_to_be_empty(timeout=60_000)
+    issue = json.loads(page.locator("#sortie").text_content())
+    etat = contexte.storage_state(indexed_db=True)
+    contexte.close()
     return issue, requetes, erreurs, etat
 
 
