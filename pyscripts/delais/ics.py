@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date, timedelta
 
+from ..erreurs import EntreeInvalide
 from .francais import date_fr
 
 PRODID = "-//Justice pas à pas//Calculateur de délais//FR"
@@ -61,7 +62,10 @@ def _evenements(resultat: dict) -> list[dict]:
 
 def en_ics(resultat: dict) -> str:
     """Texte .ics (fins de ligne CRLF) d'un résultat de `calcule_delai` ou de `scenario`."""
-    evenements = _evenements(resultat)
+    try:
+        evenements = _evenements(resultat)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise EntreeInvalide("resultat", "Pour créer le fichier d'agenda, donnez le résultat complet d'un calcul de délai.") from None
     premiere = min([e["date"] for e in evenements] or [resultat.get("depart") or "2000-01-01"])
     horodatage = premiere.replace("-", "") + "T000000Z"
     lignes = [

@@ -22,8 +22,8 @@ def main(demarrages: int = 3, appels: int = 30) -> None:
     cas = cas_de_reference()
     with tempfile.TemporaryDirectory() as dossier:
         runtime = construit_site(Path(dossier))
-        mesures = [lance_node("run_pyodide.mjs", {"cas": [c for c in cas for _ in range(appels)]}, str(runtime))["chrono"]
-                   for _ in range(demarrages)]
+        entree = {"cas": [c for c in cas for _ in range(appels)]}
+        mesures = [lance_node("run_pyodide.mjs", entree, str(runtime))["chrono"] for _ in range(demarrages)]
 
     def mediane(cle: str) -> float:
         return statistics.median(m[cle] for m in mesures)

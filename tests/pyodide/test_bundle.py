@@ -63,7 +63,8 @@ def test_idempotent_et_sans_reste(runtime, tmp_path):
     premier, second = runtime.parent, tmp_path / "pyodide"
     assert sorted(p.relative_to(premier) for p in premier.rglob("*")) == sorted(
         p.relative_to(second) for p in second.rglob("*"))
-    assert (premier / "paquets" / "pyodide-lock.json").read_bytes() == (second / "paquets" / "pyodide-lock.json").read_bytes()
+    lock_json = "paquets/pyodide-lock.json"
+    assert (premier / lock_json).read_bytes() == (second / lock_json).read_bytes()
 
 
 def faux_npm(root, version=VERSION, fichiers=()):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pyscripts.delais import calcule, calcule_delai, en_ics, scenario
 
 
@@ -69,3 +71,11 @@ def test_ics_demande_dans_l_entree():
     resultat = calcule({"depart": "2025-06-12", "duree": {"jours": 2}, "ics": True})
     assert list(resultat)[-1] == "ics"
     assert "SUMMARY:Dernier jour : Délai de 2 jours" in _deplie(resultat["ics"])
+
+
+def test_un_resultat_incomplet_donne_une_erreur_en_francais_et_non_une_panne():
+    from pyscripts.erreurs import EntreeInvalide
+
+    with pytest.raises(EntreeInvalide) as info:
+        en_ics({})
+    assert info.value.champ == "resultat"

@@ -38,7 +38,10 @@ async function demarre() {
   await pyodide.loadPackage(NOM_PAQUET, { messageCallback: () => {} });
   progression(90, "Préparation du calculateur…");
   // ONE long-lived proxy; strings cross the boundary, so no per-call proxy leaks.
-  const dispatch = pyodide.pyimport("pyscripts.api").dispatch;
+  // (In 314 an attribute proxy is borrowed from its parent and dies with it: copy() it first.)
+  const api = pyodide.pyimport("pyscripts.api");
+  const dispatch = api.dispatch.copy();
+  api.destroy();
   progression(100, "Calculateur prêt.");
   return dispatch;
 }
