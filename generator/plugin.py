@@ -9,6 +9,7 @@ on_post_build    PDFs, the Pyodide bundle, then the checks on the finished site
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin
@@ -17,6 +18,9 @@ from mkdocs.structure.files import File
 from . import csp, lexique, macros, pdf, site_check
 from .config import SiteConfig
 from .validate import expand_lexique_links
+
+
+ALIGN_STYLE = re.compile(r'style="text-align: (left|right|center);"')
 
 
 def pdf_name(src_uri: str) -> str:
@@ -64,6 +68,9 @@ class JusticePlugin(BasePlugin):
         return macros.expand(markdown, self.site)
 
     def on_page_content(self, html, page, config, files):
+        # The tables extension aligns columns with style="" attributes, which the CSP
+        # (style-src 'self') blocks: use classes from our stylesheet instead.
+        html = ALIGN_STYLE.sub(lambda m: f'class="aligne-{m.group(1)}"', html)
         if page.file.src_uri in config.extra["pdf_pages"]:
             self.to_print.append((page, html))
         return html

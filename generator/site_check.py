@@ -24,6 +24,7 @@ CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
 INLINE_HANDLER = re.compile(r"\s on[a-z]+=\"", re.IGNORECASE)
+INLINE_STYLE = re.compile(r"<[a-z][^>]*\sstyle=\"|<style\b", re.IGNORECASE)
 
 
 def page_problems(html: str) -> list[str]:
@@ -36,6 +37,8 @@ def page_problems(html: str) -> list[str]:
         problems.append("pas de bouton « Quitter rapidement »")
     if INLINE_SCRIPT.search(html) or INLINE_HANDLER.search(html):
         problems.append("script en ligne (interdit par la CSP)")
+    if INLINE_STYLE.search(html):
+        problems.append("style en ligne (interdit par la CSP)")
     problems += [f"ressource d'une autre origine : {u}" for u in external_resources(html)]
     return problems
 

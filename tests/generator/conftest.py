@@ -73,6 +73,10 @@ PAGES = {
         Le juge aux affaires familiales peut délivrer une ordonnance de protection.
         Une seconde ordonnance de protection n'est pas reliée, ni `OP` dans du code.
         Voir aussi [ce mot](lexique:juge-aux-affaires-familiales) et [le JAF](../index.md).
+
+        | Cas | Montant |
+        | :--- | ---: |
+        | Un | 1 € |
         """,
 }
 

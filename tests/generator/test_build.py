@@ -48,6 +48,7 @@ def test_le_controle_refuse_une_ressource_externe_ou_un_script_en_ligne():
     assert page_problems(page + '<script src="https://cdn.example.com/x.js"></script>')
     assert page_problems(page + '<link rel="stylesheet" href="//fonts.example.com/css">')
     assert page_problems(page + "<script>alert(1)</script>")
+    assert page_problems(page + '<th style="text-align: right;">')
     assert page_problems(page.replace('lang="fr"', 'lang="en"'))
 
 
@@ -88,6 +89,12 @@ def test_lexique_relie_la_premiere_occurrence_hors_titres_et_code(built):
     assert "<code>OP</code>" in body
     assert 'href="../lexique.html#juge-aux-affaires-familiales">ce mot</a>' in body  # lien explicite lexique:
     assert 'id="def-ordonnance-de-protection" role="tooltip">Décision du juge' in body
+
+
+def test_colonnes_alignees_sans_style_en_ligne(built):
+    site, _ = built
+    html = (site / "guides" / "guide.html").read_text(encoding="utf-8")
+    assert '<th class="aligne-right">Montant</th>' in html and "style=" not in html
 
 
 def test_page_lexique_generee(built):

@@ -51,7 +51,7 @@ def test_un_projet_correct_est_valide(project):
         pytest.param(lambda t: t.replace("lexique:juge-aux-affaires-familiales", "lexique:notaire"),
                      "content/guides/guide.md:18: terme du lexique inconnu : « notaire »", id="terme du lexique inconnu"),
         pytest.param(lambda t: t + "\n{{ meteo }}\n",
-                     "content/guides/guide.md:20: bloc inconnu « {{ meteo }} »", id="bloc de données inconnu"),
+                     "content/guides/guide.md:24: bloc inconnu « {{ meteo }} »", id="bloc de données inconnu"),
         pytest.param(lambda t: t.replace("titre: Le guide", "titre: [Le guide"),
                      "content/guides/guide.md:2: en-tête YAML invalide", id="YAML illisible"),
         pytest.param(lambda t: t.split("---", 2)[2],

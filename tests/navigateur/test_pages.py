@@ -82,3 +82,13 @@ def test_page_lisible_sur_telephone(navigateur, adresse):
     assert largeur <= 375  # pas de défilement horizontal
     expect(page.get_by_role("link", name="Quitter rapidement")).to_be_in_viewport()
     context.close()
+
+
+@pytest.mark.parametrize("chemin", ["aide-juridictionnelle/ressources.html", "aide-juridictionnelle/pieces-justificatives.html",
+                                    "ordonnance-protection/calendrier.html", "lexique.html", "modeles/certificat-medical.html"])
+def test_pages_sans_erreur_de_console(page_, adresse, chemin):
+    """Une violation de la CSP (style en ligne, script) apparaît comme une erreur de console."""
+    page_.goto(f"{adresse}/{chemin}")
+    page_.wait_for_load_state("networkidle")
+    assert page_.journal.erreurs == []
+    assert page_.journal.externes() == []
