@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from datetime import date, timedelta
 
 from hypothesis import given, settings
@@ -73,7 +74,9 @@ def test_la_prorogation_est_idempotente(depart, duree, lieu):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2095, 12, 31)).filter(lambda d: d.day >= 28),
+# Built rather than filtered (a filter keeping 1 date in 7 trips Hypothesis' health check on a slow machine).
+@given(st.builds(lambda d, k: date(d.year, d.month, min(28 + k, calendar.monthrange(d.year, d.month)[1])),
+                 st.dates(min_value=date(1990, 1, 1), max_value=date(2095, 12, 31)), st.integers(0, 3)),
        st.integers(1, 60))
 def test_le_quantieme_est_garde_ou_ramene_au_dernier_jour_du_mois(depart, mois):
     brute = date.fromisoformat(calcule_delai({"depart": depart.isoformat(), "duree": {"mois": mois}})["echeance_brute"])

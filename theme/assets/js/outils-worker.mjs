@@ -46,6 +46,13 @@ async function demarre() {
   return dispatch;
 }
 
+// loadPyodide never settles when the .wasm download fails: its inner rejection is
+// unhandled. Report it, so the page falls back instead of waiting at 10 % forever.
+self.onunhandledrejection = (evenement) => {
+  console.error(evenement.reason);
+  self.postMessage({ type: "echec", message: INDISPONIBLE });
+};
+
 const pret = demarre();
 pret.catch((erreur) => {
   console.error(erreur);

@@ -1,0 +1,108 @@
+"""The two tools' engines under Pyodide (Node) give the same bytes as under CPython, over a table of
+real situations: every AJ outcome, deadline rules (months, holidays, distance, délai franc,
+territories), both scenarios, the .ics export, and refusals.
+
+One Pyodide start for the whole table (≈ 4 s). `pytest -m "not pyodide"` skips it.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pyscripts.api import dispatch
+
+from .noeud import lance_node
+
+pytestmark = pytest.mark.pyodide
+
+JOUR = "2025-03-10"
+AJ = [
+    {"date_demande": JOUR, "personnes_foyer": 1, "rfr": 12000},  # totale
+    {"date_demande": JOUR, "personnes_foyer": 1, "rfr": 12862},  # au plafond exact
+    {"date_demande": JOUR, "personnes_foyer": 2, "rfr": 17000},  # 55 %
+    {"date_demande": JOUR, "personnes_foyer": 3, "rfr": 23000},  # 25 %
+    {"date_demande": JOUR, "personnes_foyer": 1, "rfr": 25000},  # non éligible
+    {"date_demande": JOUR, "personnes_foyer": 6, "rfr": 21000, "patrimoine_mobilier": 500},  # plafonds calculés
+    {"date_demande": JOUR, "personnes_foyer": 2, "changement_situation": True, "revenus_6_mois": 5000.55},
+    {"date_demande": JOUR, "personnes_foyer": 1, "rfr": None, "revenus_6_mois": 6000},
+    {"date_demande": JOUR, "personnes_foyer": 1, "rfr": 9000, "patrimoine_mobilier": 20000},
+    {"date_demande": JOUR, "personnes_foyer": 2, "rfr": 9000, "patrimoine_immobilier": 90000},
+    {"date_demande": JOUR, "cas_particulier": "A"},
+    {"date_demande": JOUR, "cas_particulier": "C", "nationalite": "autre", "residence_habituelle": True},
+    {"date_demande": JOUR, "audition_mineur": True},
+    {"date_demande": JOUR, "protection_juridique": "totale"},
+    {"date_demande": JOUR, "protection_juridique": "partielle", "personnes_foyer": 1, "rfr": 14000},
+    {"date_demande": JOUR, "ordonnance_protection": True, "personnes_foyer": 1, "rfr": 40000},
+    {"date_demande": JOUR, "nationalite": "autre", "exception_residence": "retention", "personnes_foyer": 1, "rfr": 0},
+    {"date_demande": "2024-03-01", "nationalite": "autre", "residence_habituelle": True,
+     "residence_reguliere": False, "personnes_foyer": 1, "rfr": 5000},
+    {"date_demande": "2021-06-01", "personnes_foyer": 1, "rfr": 11000},  # ancien barème, comparaison stricte
+    {"date_demande": "2030-01-15", "personnes_foyer": 1, "rfr": 11000},  # barème peut-être dépassé
+    # Refus : le message doit être le même aussi.
+    {"date_demande": JOUR, "personnes_foyer": 0, "rfr": 1},
+    {"date_demande": JOUR, "personnes_foyer": 1, "rfr": "12 000"},
+    {"date_demande": "2020-12-31", "personnes_foyer": 1, "rfr": 1},
+    {"date_demande": JOUR, "nationalite": "autre", "personnes_foyer": 1, "rfr": 1},
+]
+DEPART = "2025-06-05"
+DELAIS = [
+    {"depart": DEPART, "duree": {"jours": 2}},  # Pentecôte
+    {"depart": DEPART, "duree": {"jours": 15}, "franc": True},
+    {"depart": "2025-01-31", "duree": {"mois": 1, "jours": 15}},
+    {"depart": "2025-01-31", "delai": "appel_civil"},  # 28 février
+    {"depart": "2025-01-31", "delai": "appel_civil", "residence_partie": "la-reunion"},
+    {"depart": "2025-01-31", "delai": "appel_civil", "residence_partie": "etranger"},
+    {"depart": "2025-04-03", "duree": {"jours": 15}, "lieu_juridiction": "alsace-moselle"},  # Vendredi saint
+    {"depart": "2025-05-12", "duree": {"jours": 15}, "lieu_juridiction": "guadeloupe"},
+    {"depart": "2025-12-10", "delai": "appel_ordonnance_protection"},
+    {"depart": "2024-11-02", "delai": "pourvoi_cassation", "ics": True},
+    {"depart": "2025-07-14", "delai": "prescription_delit"},
+    {"depart": "2025-02-28", "delai": "op_duree_mesures"},
+    {"scenario": "ordonnance_protection", "ordonnance_fixant_audience": DEPART, "date_audience": "2025-06-13",
+     "notification_op": "2025-06-16", "ics": True},
+    {"scenario": "ordonnance_protection", "notification_op": "2024-05-02"},
+    {"scenario": "aide_juridictionnelle_recours", "delai": "appel_civil", "depart": "2025-03-03",
+     "demande_aj": "2025-03-20", "decision_baj": "2025-05-06", "sens_decision": "admission_totale", "ics": True},
+    {"scenario": "aide_juridictionnelle_recours", "duree": {"jours": 15}, "depart": "2025-03-03",
+     "demande_aj": "2025-03-10", "decision_baj": "2025-04-01", "sens_decision": "admission_partielle",
+     "designations_avocat": ["2025-04-20", "2025-05-02"]},
+    # Refus.
+    {"depart": "2025-02-30", "duree": {"jours": 2}},
+    {"depart": DEPART, "duree": {"semaines": 2}},
+    {"depart": DEPART, "duree": {"jours": 15}, "lieu_juridiction": "nouvelle-caledonie"},
+    {"depart": DEPART, "duree": {"jours": 15}, "sens": "avant"},
+    {"scenario": "ordonnance_protection"},
+]
+
+
+def _ics(entree: dict) -> dict:
+    return json.loads(dispatch("delais", json.dumps(entree)))["resultat"]
+
+
+CAS = ([["aj", e] for e in AJ] + [["delais", e] for e in DELAIS]
+       + [["delais_ics", _ics({"depart": DEPART, "duree": {"jours": 2}})],
+          ["delais_ics", _ics(DELAIS[12])]])
+SOUS_CPYTHON = [dispatch(outil, json.dumps(entree)) for outil, entree in CAS]
+
+
+@pytest.fixture(scope="module")
+def sous_pyodide(runtime):
+    return lance_node("run_pyodide.mjs", {"cas": CAS}, str(runtime))["sorties"]
+
+
+def test_la_table_couvre_chaque_issue():
+    """The table is only worth something if it reaches every outcome and every refusal path."""
+    reponses = [json.loads(s) for s in SOUS_CPYTHON]
+    issues = {r["resultat"]["resultat"] for (outil, _), r in zip(CAS, reponses) if outil == "aj" and "resultat" in r}
+    assert issues == {"totale", "partielle_55", "partielle_25", "non_eligible", "sans_condition_de_ressources"}
+    assert sum("erreur" in r for (outil, _), r in zip(CAS, reponses) if outil == "aj") == 4
+    assert sum("erreur" in r for (outil, _), r in zip(CAS, reponses) if outil == "delais") == 5
+    assert all(r["resultat"].startswith("BEGIN:VCALENDAR") for (outil, _), r in zip(CAS, reponses) if outil == "delais_ics")
+    assert sum("ics" in r.get("resultat", {}) for (outil, _), r in zip(CAS, reponses) if outil == "delais") == 3
+
+
+@pytest.mark.parametrize("rang", range(len(CAS)), ids=[f"{o}-{i}" for i, (o, _) in enumerate(CAS)])
+def test_meme_reponse_octet_pour_octet(sous_pyodide, rang):
+    assert sous_pyodide[rang] == SOUS_CPYTHON[rang], CAS[rang]

@@ -1,0 +1,298 @@
+// What the two tool pages share (outil-aj.mjs, outil-delais.mjs): start Python, show its
+// progress, read the form, ask the engine as the person types, and show the answer — or the
+// engine's error next to the question it names.
+//
+// Nothing is stored, nothing leaves the page. The DOM is built with createElement and text
+// nodes only: engine text is never parsed as HTML.
+
+import { OutilsIndisponibles, demarreOutils } from "./outils.mjs";
+
+const ATTENTE_MS = 300; // pause in typing before the answer is recomputed
+const LENT_MS = 15_000; // Python still not ready: point to the static table, and keep waiting
+
+// ── Building the DOM ─────────────────────────────────────────────────────────
+
+/** el("p", {classe: "x", id: "y"}, "texte", autreNoeud) — strings become text nodes. */
+export function el(balise, attributs = {}, ...enfants) {
+  const noeud = document.createElement(balise);
+  for (const [nom, valeur] of Object.entries(attributs)) {
+    if (valeur === undefined || valeur === null || valeur === false) continue;
+    if (nom === "classe") noeud.className = valeur;
+    else noeud.setAttribute(nom, valeur === true ? "" : String(valeur));
+  }
+  noeud.append(...enfants.flat(Infinity).filter((e) => e !== null && e !== undefined && e !== false));
+  return noeud;
+}
+
+/** A legal reference {texte, url}: a link opened in a new tab (the form keeps its answers). */
+export function reference(ref) {
+  if (!ref) return null;
+  if (ref.url && /^https?:\/\//.test(ref.url)) {
+    return el("a", { href: ref.url, rel: "noreferrer", target: "_blank" }, ref.texte,
+      el("span", { classe: "visuellement-cache" }, " (nouvel onglet)"));
+  }
+  return el("span", {}, ref.texte);
+}
+
+/** One explanation {texte, reference}: the sentence, then its source in small type. */
+export function explication({ texte, reference: ref }) {
+  const source = reference(ref);
+  return el("li", {}, texte, source ? el("span", { classe: "source" }, " Source : ", source, ".") : null);
+}
+
+/** A titled list, or nothing when the list is empty. */
+export function rubrique(titre, elements, { balise = "ul", classe } = {}) {
+  if (!elements.length) return null;
+  return el("section", { classe }, el("h3", {}, titre), el(balise, {}, elements));
+}
+
+// ── French formatting (same conventions as the engines) ────────────────────────
+
+const JOURS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
+const MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+  "octobre", "novembre", "décembre"];
+
+/** "2025-06-10" → « mardi 10 juin 2025 » (« 1er » for the first of the month); without the weekday: « 10 juin 2025 ». */
+export function dateLongue(iso, { semaine = true } = {}) {
+  const [annee, mois, jour] = iso.split("-").map(Number);
+  const date = `${jour === 1 ? "1er" : jour} ${MOIS[mois - 1]} ${annee}`;
+  return semaine ? `${JOURS[new Date(Date.UTC(annee, mois - 1, jour)).getUTCDay()]} ${date}` : date;
+}
+
+/** 12862 → « 12 862 € » (thin no-break space between thousands, no-break space before €). */
+export function euros(montant) {
+  const [entier, decimales] = Number(montant).toFixed(2).split(".");
+  const milliers = entier.replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
+  return `${milliers}${decimales === "00" ? "" : `,${decimales}`}\u00a0€`;
+}
+
+/** Today in the person's time zone, as AAAA-MM-JJ. */
+export function aujourdhui() {
+  const d = new Date();
+  const deux = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${deux(d.getMonth() + 1)}-${deux(d.getDate())}`;
+}
+
+/**
+ * What a person types for an amount, as a number: « 12 000 », « 12.000 », « 1 234,50 € ».
+ * Anything else is returned as typed, so that the engine says in French what is wrong.
+ */
+export function nombre(texte) {
+  let net = texte.replace(/[\s\u00a0\u202f]/g, "").replace(/€$/, "");
+  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(net)) net = net.replaceAll(".", ""); // 12.000 : milliers
+  net = net.replace(",", ".");
+  return /^-?\d+(\.\d+)?$/.test(net) ? Number(net) : texte.trim();
+}
+
+// ── Reading the form ─────────────────────────────────────────────────────────
+
+function valeurBrute(formulaire, nom) {
+  const champ = formulaire.elements.namedItem(nom);
+  if (!champ) return "";
+  if (champ instanceof RadioNodeList) return champ.value; // "" when nothing is ticked
+  if (champ.type === "checkbox") return champ.checked ? "oui" : "";
+  return champ.value.trim();
+}
+
+/** lis(nom): the answer to a visible question, "" for an empty or hidden one. */
+export function lecteur(formulaire) {
+  return (nom) => {
+    const champ = formulaire.elements.namedItem(nom);
+    const premier = champ instanceof RadioNodeList ? champ[0] : champ;
+    if (!premier || premier.closest("[hidden]")) return "";
+    return valeurBrute(formulaire, nom);
+  };
+}
+
+/** data-si="nom=a|b autre=c": shown only when every named answer is one of the listed values. */
+function appliqueConditions(racine, formulaire) {
+  for (const bloc of racine.querySelectorAll("[data-si]")) {
+    bloc.hidden = !bloc.dataset.si.split(" ").every((condition) => {
+      const [nom, valeurs] = condition.split("=");
+      return valeurs.split("|").includes(valeurBrute(formulaire, nom));
+    });
+  }
+}
+
+// ── Errors next to their question ────────────────────────────────────────────
+
+function blocDuChamp(racine, champ) {
+  const blocs = [...racine.querySelectorAll("[data-champ]")].filter((b) => !b.closest("[hidden]"));
+  for (const cle of [champ, champ.split(".")[0]]) {
+    const bloc = blocs.find((b) => b.dataset.champ.split(" ").includes(cle));
+    if (bloc) return bloc;
+  }
+  return null;
+}
+
+function estVide(bloc) {
+  const radios = [...bloc.querySelectorAll("input[type=radio]")];
+  if (radios.length) return !radios.some((r) => r.checked);
+  const premier = bloc.querySelector("input, select");
+  return !premier || (premier.type !== "checkbox" && premier.value.trim() === "");
+}
+
+const libelle = (bloc) => bloc.querySelector("legend, label").textContent.replace(/\s+/g, " ").trim();
+const premierControle = (bloc) => bloc.querySelector("input:checked, input, select");
+
+/** The engine names its fields in parentheses « (rfr) » for developers: the person sees the question. */
+function nettoie(message, racine) {
+  const noms = new Set([...racine.querySelectorAll("[data-champ]")].flatMap((b) => b.dataset.champ.split(" ")));
+  return message.replace(/\s*\(([a-z0-9_.]+)\)/g, (tout, nom) => (noms.has(nom.split(".")[0]) ? "" : tout));
+}
+
+function decrit(controle, id, ajoute) {
+  const ids = (controle.getAttribute("aria-describedby") || "").split(" ").filter((x) => x && x !== id);
+  if (ajoute) ids.unshift(id);
+  if (ids.length) controle.setAttribute("aria-describedby", ids.join(" "));
+  else controle.removeAttribute("aria-describedby");
+}
+
+function effaceErreurs(racine) {
+  for (const p of racine.querySelectorAll(".erreur-champ")) p.remove();
+  for (const bloc of racine.querySelectorAll(".champ-en-erreur")) bloc.classList.remove("champ-en-erreur");
+  for (const c of racine.querySelectorAll("[data-erreur]")) {
+    c.removeAttribute("aria-invalid");
+    decrit(c, c.dataset.erreur, false);
+    delete c.dataset.erreur;
+  }
+}
+
+function marqueErreur(bloc, message) {
+  const id = `${bloc.querySelector("input, select").id}-erreur`;
+  const texte = el("p", { classe: "erreur-champ", id }, el("span", { classe: "visuellement-cache" }, "Erreur : "), message);
+  const apres = bloc.querySelector(":scope > .aide") || bloc.querySelector(":scope > legend, :scope > label");
+  apres.after(texte);
+  bloc.classList.add("champ-en-erreur");
+  for (const c of [bloc, ...bloc.querySelectorAll("input, select")]) {
+    if (c !== bloc) c.setAttribute("aria-invalid", "true");
+    if (c === bloc && bloc.tagName !== "FIELDSET") continue;
+    c.dataset.erreur = id;
+    decrit(c, id, true);
+  }
+}
+
+// ── The tool ────────────────────────────────────────────────────────────────
+
+/**
+ * Start a tool on its section (data-pyodide = runtime folder, data-outil = engine name).
+ *   lisEntree(lis, formulaire) → {entree} | {manque: champ}   the engine's input, or the empty question
+ *   affiche(resultat, entree)  → Node                         the answer, headed by an <h2>
+ *   quandResultat(resultat|null)                              show/hide what goes with an answer
+ */
+export function lanceOutil({ racine, lisEntree, affiche, quandResultat = () => {} }) {
+  const formulaire = racine.querySelector("form");
+  const zone = racine.querySelector(".outil-resultat");
+  const etat = racine.querySelector(".outil-etat-texte");
+  const panne = racine.querySelector(".outil-etat .outil-panne");
+  const lent = racine.querySelector(".outil-etat .outil-lent");
+  const lis = lecteur(formulaire);
+  let numero = 0;
+  let affichee = null; // the input whose answer is on screen
+  let minuteur;
+
+  const outils = demarreOutils({
+    base: racine.dataset.pyodide,
+    surProgression: ({ pourcentage }) => {
+      etat.textContent = pourcentage >= 100
+        ? "Calculateur prêt : la réponse suit vos changements."
+        : `Préparation du calculateur… ${pourcentage} %`;
+    },
+  });
+  const patience = setTimeout(() => { lent.hidden = false; }, LENT_MS);
+  outils.pret.then(() => {
+    clearTimeout(patience);
+    lent.hidden = true;
+    racine.classList.add("outil-pret");
+  }, montrePanne);
+
+  function montrePanne() {
+    clearTimeout(patience);
+    etat.hidden = true;
+    lent.hidden = true;
+    panne.hidden = false;
+    racine.classList.add("outil-en-panne");
+  }
+
+  function montre(...noeuds) {
+    zone.replaceChildren(...noeuds.filter(Boolean));
+  }
+
+  function montreErreur(erreur, envoi) {
+    const bloc = blocDuChamp(racine, erreur.champ);
+    const vide = bloc !== null && estVide(bloc);
+    if (vide && !envoi) {
+      montre(el("p", { classe: "outil-attente" }, `Pour voir la réponse, répondez à la question « ${libelle(bloc)} ».`));
+      return;
+    }
+    const message = vide ? "Répondez à cette question pour voir le résultat." : nettoie(erreur.message, racine);
+    if (bloc) marqueErreur(bloc, message);
+    const cible = bloc && premierControle(bloc);
+    const lien = cible ? el("a", { href: `#${cible.id}` }, `${libelle(bloc)} : ${message}`) : el("span", {}, message);
+    cible?.id && lien.addEventListener("click", (evenement) => {
+      evenement.preventDefault();
+      cible.focus();
+    });
+    montre(el("div", { classe: "outil-erreurs" },
+      el("h2", { tabindex: "-1" }, "Vérifiez votre réponse"),
+      el("ul", {}, el("li", {}, lien))));
+  }
+
+  async function calcule(envoi) {
+    const moi = ++numero;
+    const lu = lisEntree(lis, formulaire);
+    let reponse;
+    if (lu.manque) {
+      reponse = { erreur: { champ: lu.manque, message: "" } };
+      affichee = null;
+    } else {
+      const texte = JSON.stringify(lu.entree);
+      if (!envoi && texte === affichee) return;
+      try {
+        reponse = await outils.appelle(racine.dataset.outil, lu.entree);
+      } catch (erreur) {
+        if (erreur instanceof OutilsIndisponibles) return montrePanne();
+        throw erreur;
+      }
+      if (moi !== numero) return; // the person changed an answer meanwhile: a newer one is coming
+      affichee = reponse.erreur ? null : texte;
+    }
+    effaceErreurs(racine);
+    if (reponse.erreur) {
+      montreErreur(reponse.erreur, envoi);
+      quandResultat(null);
+    } else {
+      montre(affiche(reponse.resultat, lu.entree));
+      quandResultat(reponse.resultat);
+    }
+    if (envoi) zone.querySelector("h2")?.focus();
+  }
+
+  function change() {
+    appliqueConditions(racine, formulaire);
+    clearTimeout(minuteur);
+    minuteur = setTimeout(() => calcule(false), ATTENTE_MS);
+  }
+
+  formulaire.addEventListener("input", change);
+  formulaire.addEventListener("change", change);
+  formulaire.addEventListener("submit", (evenement) => {
+    evenement.preventDefault();
+    clearTimeout(minuteur);
+    calcule(true);
+  });
+  for (const bouton of racine.querySelectorAll("[data-action=imprimer]")) {
+    bouton.addEventListener("click", () => window.print());
+  }
+  appliqueConditions(racine, formulaire);
+}
+
+/** Offer `texte` as a file to save (an .ics for the agenda): built here, never sent anywhere. */
+export function telecharge(texte, nom, type) {
+  const url = URL.createObjectURL(new Blob([texte], { type }));
+  const lien = el("a", { href: url, download: nom, hidden: true });
+  document.body.append(lien);
+  lien.click();
+  lien.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
