@@ -9,6 +9,7 @@ the site folder, so an unchanged page is copied, not rendered again.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import re
 import shutil
@@ -72,7 +73,8 @@ def write_all(jobs: list[PrintJob], css: str, base_url: str, cache_dir: Path) ->
     todo = [j for j in jobs if not (cache_dir / f"{j.key}.pdf").is_file()]
     if todo:
         workers = min(len(todo), os.cpu_count() or 1)
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # spawn, not fork: the build process has threads (MkDocs, logging), fork could deadlock.
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             futures = [pool.submit(_render, j.html, css, base_url, str(cache_dir / f"{j.key}.tmp")) for j in todo]
             for j, future in zip(todo, futures):
                 future.result()  # re-raises a rendering error in the parent
