@@ -14,7 +14,7 @@ import yaml
 
 from . import validate
 from .config import SiteConfig, load_site_config
-from .errors import BuildError, ContentError, ContentErrors
+from .errors import BuildError, ContentError, ContentErrors, line_of
 from .plugin import JusticePlugin
 
 # Files in content/ that are data, not pages.
@@ -59,19 +59,11 @@ def _as_content_errors(messages: list[str], site: SiteConfig) -> BuildError:
     for message in messages:
         m = re.search(r"Doc file '([^']+)' contains (?:a link|an unrecognized relative link) '([^']+)'", message)
         if m:
-            path = site.content_dir / m.group(1)
-            line = _find_line(path, m.group(2).split("#")[-1]) if path.exists() else 1
+            line = line_of(site.content_dir / m.group(1), m.group(2).split("#")[-1])
             errors.append(ContentError(f"content/{m.group(1)}", line, message))
         else:
             errors.append(ContentError("mkdocs", 0, message))
     return ContentErrors(errors)
-
-
-def _find_line(path: Path, needle: str) -> int:
-    for i, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
-        if needle in line:
-            return i
-    return 1
 
 
 def build(root: Path, site_dir: Path | None = None, with_pdf: bool = True, with_pyodide: bool = True) -> dict:

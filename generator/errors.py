@@ -30,8 +30,11 @@ class ContentErrors(BuildError):
         super().__init__("\n".join(str(e) for e in self.errors))
 
 
-def relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+def line_of(path: Path, needle: str) -> int:
+    """First line of `path` containing `needle` (1 when absent): where to point the editor."""
+    if path.is_file():
+        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+            if needle in line:
+                return number
+    return 1
+

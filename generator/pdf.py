@@ -16,6 +16,7 @@ import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin
 
 import jinja2
 
@@ -43,8 +44,6 @@ def absolute_links(html: str, page_url: str) -> str:
         href = m.group(2)
         if re.match(r"^[a-z][a-z0-9+.-]*:", href) or href.startswith("#"):
             return m.group(0)
-        from urllib.parse import urljoin
-
         return f'{m.group(1)}{urljoin(base, href)}"'
 
     return re.sub(r'(<a\b[^>]*?\bhref=")([^"]*)"', fix, html)

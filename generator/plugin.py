@@ -83,7 +83,7 @@ class JusticePlugin(BasePlugin):
             from .pyodide_bundle import bundle_pyodide
 
             bundle_pyodide(site_dir, self.site.root, self.site.pyodide)
-        site_check.check(site_dir, self.with_pdf and config.extra["pdf_pages"])
+        site_check.check(site_dir, config.extra["pdf_pages"] if self.with_pdf else {})
 
     def _write_pdfs(self, site_dir: Path, config) -> dict:
         theme = self.site.theme_dir

@@ -49,7 +49,7 @@ def external_resources(text: str) -> list[str]:
     return [u for u in urls if EXTERNAL.match(u.strip())]
 
 
-def check(site_dir: Path, pdf_pages: dict | bool) -> None:
+def check(site_dir: Path, pdf_pages: dict[str, str]) -> None:
     problems = []
     for page in sorted(site_dir.rglob("*.html")):
         rel = page.relative_to(site_dir).as_posix()
@@ -57,7 +57,7 @@ def check(site_dir: Path, pdf_pages: dict | bool) -> None:
     for css in sorted(site_dir.rglob("*.css")):
         rel = css.relative_to(site_dir).as_posix()
         problems += [f"{rel} : ressource d'une autre origine : {u}" for u in external_resources(css.read_text(encoding="utf-8"))]
-    for name in sorted((pdf_pages or {}).values()):
+    for name in sorted(pdf_pages.values()):
         if not (site_dir / "pdf" / name).is_file():
             problems.append(f"pdf/{name} : PDF manquant")
     if problems:

@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 from . import frontmatter, lexique, macros
 from .config import SiteConfig
-from .errors import ContentError, ContentErrors
+from .errors import ContentError, ContentErrors, line_of
 
 # [text](target) or [text](target "title"); images too. Code spans and fences are blanked first.
 LINK = re.compile(r"!?\[(?:[^\]\[]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -33,7 +33,7 @@ def validate(config: SiteConfig) -> list[lexique.Terme]:
         errors += check_page(page, content, slugs)
     for target in config.nav_pages():
         if target not in rels:
-            errors.append(ContentError("site_config.yml", _line_of("site_config.yml", config.root, target),
+            errors.append(ContentError("site_config.yml", line_of(config.root / "site_config.yml", target),
                                        f"la navigation cite « {target} », qui n'existe pas dans content/"))
     for rel in sorted(rels - set(config.nav_pages())):
         errors.append(ContentError(f"content/{rel}", 1, "page absente de la navigation (site_config.yml)"))
@@ -103,13 +103,6 @@ def expand_lexique_links(markdown: str, page_rel: str) -> str:
     """`[texte](lexique:slug)` → a relative link to the lexique page anchor."""
     prefix = "../" * page_rel.count("/") + lexique.PAGE + "#"
     return markdown.replace("](" + LEXIQUE_SCHEME, "](" + prefix)
-
-
-def _line_of(name: str, root: Path, needle: str) -> int:
-    for i, line in enumerate((root / name).read_text(encoding="utf-8").split("\n"), start=1):
-        if needle in line:
-            return i
-    return 1
 
 
 __all__ = ["validate", "check_page", "pages", "expand_lexique_links", "ContentErrors"]
