@@ -274,6 +274,19 @@ export function lanceOutil({ racine, lisEntree, affiche, quandResultat = () => {
     minuteur = setTimeout(() => calcule(false), ATTENTE_MS);
   }
 
+  // « Effacer mes réponses » (type=reset): the browser restores every field, hidden ones too, after this event.
+  const accueil = [...zone.childNodes].map((noeud) => noeud.cloneNode(true));
+  formulaire.addEventListener("reset", () => setTimeout(() => {
+    clearTimeout(minuteur);
+    numero += 1; // an answer still on its way is for the old answers: drop it
+    affichee = null;
+    // Each field's own listeners (help texts…) learn the new value; not bubbling, so nothing is computed.
+    for (const champ of formulaire.elements) champ.dispatchEvent(new Event("change"));
+    effaceErreurs(racine);
+    appliqueConditions(racine, formulaire);
+    montre(...accueil.map((noeud) => noeud.cloneNode(true)));
+    quandResultat(null);
+  }));
   formulaire.addEventListener("input", change);
   formulaire.addEventListener("change", change);
   formulaire.addEventListener("submit", (evenement) => {
