@@ -15,15 +15,18 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.pyodide.noeud import VERSION, cas_de_reference, construit_site, lance_node
+from tests.pyodide.noeud import VERSION, PyodideNode, cas_de_reference, construit_site
 
 
 def main(demarrages: int = 3, appels: int = 30) -> None:
     cas = cas_de_reference()
     with tempfile.TemporaryDirectory() as dossier:
         runtime = construit_site(Path(dossier))
-        entree = {"cas": [c for c in cas for _ in range(appels)]}
-        mesures = [lance_node("run_pyodide.mjs", entree, str(runtime))["chrono"] for _ in range(demarrages)]
+        mesures = []
+        for _ in range(demarrages):  # a fresh Node process each time: a cold start
+            with PyodideNode(runtime) as py:
+                mesures.append({**py.demarrage["chrono"],
+                                "appels_ms": py.demande({"cas": [c for c in cas for _ in range(appels)]})["appels_ms"]})
 
     def mediane(cle: str) -> float:
         return statistics.median(m[cle] for m in mesures)

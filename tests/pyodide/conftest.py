@@ -1,6 +1,6 @@
 import pytest
 
-from .noeud import construit_site
+from .noeud import PyodideNode, construit_site
 
 
 @pytest.fixture(scope="session")
@@ -12,3 +12,10 @@ def runtime(tmp_path_factory):
 @pytest.fixture(scope="session")
 def paquets(runtime):
     return runtime.parent / "paquets"
+
+
+@pytest.fixture(scope="session")
+def pyodide_node(runtime):
+    """ONE Pyodide in Node for the session, our package loaded: `pyodide_node.demande({"cas": […]})`."""
+    with PyodideNode(runtime) as processus:
+        yield processus

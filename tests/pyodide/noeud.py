@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import queue
 import subprocess
+import threading
 from pathlib import Path
 
 from generator.config import load_site_config
@@ -28,6 +30,60 @@ def lance_node(script: str, entree: dict, *arguments: str, timeout: float = 120)
                           capture_output=True, text=True, timeout=timeout, cwd=ROOT)
     assert fini.returncode == 0, f"{script} a échoué ({fini.returncode}) :\n{fini.stderr[-3000:]}"
     return json.loads(fini.stdout)
+
+
+class PyodideNode:
+    """tests/pyodide/serveur_pyodide.mjs: one Pyodide started once, many requests (one JSON line each).
+
+        with PyodideNode(runtime) as py:
+            py.demande({"cas": [["aj", {…}]]})["sorties"]
+    """
+
+    def __init__(self, runtime: Path, lock: str | None = None, timeout: float = 120):
+        self.timeout = timeout
+        self.processus = subprocess.Popen(["node", str(ICI / "serveur_pyodide.mjs"), str(runtime), *([lock] if lock else [])],
+                                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                          text=True, cwd=ROOT)
+        self.lignes: queue.Queue = queue.Queue()
+        self.stderr: list[str] = []
+        threading.Thread(target=self._lit_stdout, daemon=True).start()
+        threading.Thread(target=lambda: self.stderr.extend(self.processus.stderr), daemon=True).start()
+        self.demarrage = self._reponse()
+        assert self.demarrage.get("pret"), self.demarrage
+
+    def _lit_stdout(self) -> None:
+        for ligne in self.processus.stdout:
+            self.lignes.put(ligne)
+        self.lignes.put(None)  # the process ended
+
+    def _reponse(self) -> dict:
+        try:
+            ligne = self.lignes.get(timeout=self.timeout)
+        except queue.Empty:
+            raise AssertionError(f"Pyodide (Node) ne répond pas après {self.timeout} s :\n{''.join(self.stderr)[-3000:]}") from None
+        assert ligne is not None, f"Pyodide (Node) s'est arrêté :\n{''.join(self.stderr)[-3000:]}"
+        return json.loads(ligne)
+
+    def demande(self, requete: dict) -> dict:
+        self.processus.stdin.write(json.dumps(requete) + "\n")
+        self.processus.stdin.flush()
+        reponse = self._reponse()
+        assert "erreur" not in reponse, reponse["erreur"]
+        return reponse
+
+    def ferme(self) -> None:
+        if self.processus.poll() is None:
+            self.processus.stdin.close()
+            try:
+                self.processus.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.processus.kill()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.ferme()
 
 
 def cas_de_reference() -> list:

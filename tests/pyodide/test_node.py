@@ -18,28 +18,26 @@ pytestmark = pytest.mark.pyodide
 CAS = cas_de_reference()
 
 
-@pytest.fixture(scope="module")
-def sous_pyodide(runtime):
-    return lance_node("run_pyodide.mjs", {"cas": CAS, "donnees": STEMS, "paquets": ["pypdf"]}, str(runtime))
+def test_dispatch_identique_octet_pour_octet(pyodide_node):
+    sorties = pyodide_node.demande({"cas": CAS})["sorties"]
+    assert sorties == [dispatch(outil, json.dumps(entree)) for outil, entree in CAS]
 
 
-def test_dispatch_identique_octet_pour_octet(sous_pyodide):
-    assert sous_pyodide["sorties"] == [dispatch(outil, json.dumps(entree)) for outil, entree in CAS]
-
-
-def test_parametres_embarques_lus_sous_pyodide(sous_pyodide):
+def test_parametres_embarques_lus_sous_pyodide(pyodide_node):
     from pyscripts.donnees import en_json
 
-    assert sous_pyodide["source_presente"] is False  # so charge() can only have read _donnees/*.json
-    assert sous_pyodide["donnees"] == {stem: en_json(stem) for stem in STEMS}
+    lu = pyodide_node.demande({"donnees": STEMS})
+    assert lu["source_presente"] is False  # so charge() can only have read _donnees/*.json
+    assert lu["donnees"] == {stem: en_json(stem) for stem in STEMS}
 
 
-def test_pypdf_charge_depuis_notre_lock(sous_pyodide):
-    assert sous_pyodide["versions"] == {"pypdf": "7.1.0"}
+def test_pypdf_charge_depuis_notre_lock(pyodide_node):
+    assert pyodide_node.demande({"paquets": ["pypdf"]})["versions"] == {"pypdf": "7.1.0"}
 
 
-def test_aucun_acces_reseau(sous_pyodide):
-    assert sous_pyodide["reseau"] == []
+def test_aucun_acces_reseau(pyodide_node):
+    pyodide_node.demande({"cas": CAS})
+    assert pyodide_node.demande({"reseau": True})["reseau"] == []
 
 
 def base(runtime) -> str:
