@@ -4,7 +4,8 @@ on_config        register the lexique Markdown extension, expose site data to te
 on_files         add the lexique page generated from lexique.yml
 on_page_markdown expand `{{ macros }}` and `lexique:` links, tell the linker which page it is in
 on_page_content  keep the rendered HTML of pages to print
-on_post_build    PDFs, the Pyodide bundle, then the checks on the finished site
+on_env           prepare the Pyodide bundle (pages name its content-addressed files)
+on_post_build    PDFs, write the Pyodide bundle, then the checks on the finished site
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class JusticePlugin(BasePlugin):
         self.linker = lexique.LexiqueExtension(termes)
         self.to_print: list[tuple] = []
         self.report: dict = {}
+        self.pyodide = None
 
     def on_config(self, config):
         config.markdown_extensions.append(self.linker)
@@ -50,6 +52,7 @@ class JusticePlugin(BasePlugin):
             sortie_rapide=self.site.sortie_rapide,
             pdf_pages={},
             pyodide=self.site.pyodide,
+            outils={},
         )
         return config
 
@@ -67,6 +70,14 @@ class JusticePlugin(BasePlugin):
             config.extra["pdf_pages"][page.file.src_uri] = pdf_name(page.file.src_uri)
         return macros.expand(markdown, self.site)
 
+    def on_env(self, env, config, files):
+        if self.with_pyodide:  # after every page is read (their `pyodide_paquets`), before any is rendered
+            from .pyodide_bundle import paquets_des_pages, prepare
+
+            self.pyodide = prepare(self.site.root, self.site.pyodide, paquets_des_pages(files))
+            config.extra["outils"] = self.pyodide.urls
+        return env
+
     def on_page_content(self, html, page, config, files):
         # The tables extension aligns columns with style="" attributes, which the CSP
         # (style-src 'self') blocks: use classes from our stylesheet instead.
@@ -79,10 +90,8 @@ class JusticePlugin(BasePlugin):
         site_dir = Path(config.site_dir)
         if self.with_pdf:
             self.report["pdf"] = self._write_pdfs(site_dir, config)
-        if self.with_pyodide:
-            from .pyodide_bundle import bundle_pyodide
-
-            bundle_pyodide(site_dir, self.site.root, self.site.pyodide)
+        if self.pyodide:
+            self.pyodide.ecrit(site_dir)
         site_check.check(site_dir, config.extra["pdf_pages"] if self.with_pdf else {})
 
     def _write_pdfs(self, site_dir: Path, config) -> dict:

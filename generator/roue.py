@@ -10,6 +10,7 @@ import base64
 import hashlib
 import re
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 
 TAG = "py3-none-any"
@@ -43,12 +44,17 @@ def ecrit_roue(dossier: Path, nom: str, version: str, fichiers: dict[str, bytes]
     entrees[record] = ("\n".join([*lignes, f"{record},,"]) + "\n").encode()
 
     chemin = dossier / f"{base}-{TAG}.whl"
+    # RECORD last, as installers expect; everything else in sorted order.
+    ecrit_zip(chemin, ((nom, entrees[nom]) for nom in sorted(entrees, key=lambda n: (n == record, n))))
+    return chemin
+
+
+def ecrit_zip(chemin: Path, entrees: Iterable[tuple[str, bytes]]) -> None:
+    """A zip of (name, bytes) in the given order, with fixed dates and permissions: reproducible."""
     with zipfile.ZipFile(chemin, "w") as archive:
-        # RECORD last, as installers expect; everything else in sorted order.
-        for nom_entree in sorted(entrees, key=lambda n: (n == record, n)):
-            info = zipfile.ZipInfo(nom_entree, HORODATAGE)
+        for nom, contenu in entrees:
+            info = zipfile.ZipInfo(nom, HORODATAGE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix, so the permissions below are read
             info.external_attr = 0o100644 << 16
-            archive.writestr(info, entrees[nom_entree], compresslevel=9)
-    return chemin
+            archive.writestr(info, contenu, compresslevel=9)

@@ -319,27 +319,57 @@ def test_calculateur_delai_relance_par_l_aide_juridictionnelle(page_delais):
 # ── Python starts late, or never ─────────────────────────────────────────────
 
 def test_formulaire_utilisable_pendant_le_chargement(page_, adresse):
-    """While Python loads, the progress shows and the form takes answers; when loading drags on, the
-    static table is offered; the answer comes as soon as Python is ready, without another click."""
+    """While Python loads: the real stage shows, the form takes answers, a submit says « Calcul dès que
+    l'outil est prêt… » under the button; when loading drags on, the static table is offered; the
+    answer comes as soon as Python is ready, without another click, and takes the focus."""
     page = page_
     retenues = []
+    page.clock.install()  # the 15 s before « slow » pass in an instant (page timers only, not Python)
     page.route("**/pyodide.asm.wasm", lambda route: retenues.append(route))  # held, not answered
     ouvre(page, adresse, AJ)
     etat = page.locator(".outil-etat")
     expect(etat).to_have_attribute("role", "status")
-    expect(etat).to_contain_text(re.compile(r"Préparation du calculateur… \d+ %"))
+    expect(etat.locator(".outil-etat-texte")).to_have_text(re.compile(r"^Téléchargement du calculateur \(\d+,\d\xa0Mo\)…$"))
+    expect(etat.get_by_role("progressbar", name="Téléchargement du calculateur")).to_be_visible()
     page.get_by_label("Combien de personnes compte votre foyer fiscal").fill("1")
     page.get_by_label("Revenu fiscal de référence").fill("12000")
     expect(page.get_by_label("Revenu fiscal de référence")).to_have_value("12000")
+    envoyer = page.get_by_role("button", name="Voir le résultat")
+    envoyer.click()
+    resultat = page.locator("#aj-resultat")
+    expect(resultat).to_have_text("Calcul dès que l'outil est prêt…")  # under the button, aria-live
+    expect(resultat).to_have_attribute("aria-live", "polite")
+    expect(envoyer).to_be_focused()  # nothing to read yet: the focus stays where the person is
+    page.clock.fast_forward("00:16")
     lent = etat.locator(".outil-lent")
-    expect(lent).to_be_visible(timeout=30_000)
+    expect(lent).to_be_visible()
     expect(lent.get_by_role("link")).to_have_attribute("href", "#bareme")
-    expect(page.locator("#aj-resultat h2")).to_have_count(0)
     assert len(retenues) == 1
     retenues[0].continue_()
     expect(etat).to_contain_text("Calculateur prêt", timeout=PYTHON)
     expect(lent).to_be_hidden()
-    expect(page.locator("#aj-resultat h2")).to_contain_text("totale", timeout=REPONSE)
+    expect(etat.get_by_role("progressbar")).to_be_hidden()
+    titre = resultat.locator("h2")
+    expect(titre).to_contain_text("totale", timeout=REPONSE)
+    expect(titre).to_be_focused()
+
+
+def test_envoi_pendant_le_chargement_puis_panne(page_, adresse):
+    """Submitted while loading, then Python cannot start: the person is told under the button too."""
+    page = page_
+    retenues = []
+    page.route("**/pyodide.asm.wasm", lambda route: retenues.append(route))
+    ouvre(page, adresse, DELAIS)
+    page.get_by_label("Votre démarche").select_option("appel_civil")
+    page.get_by_label("Date de départ du délai").fill("2025-01-31")
+    page.get_by_role("button", name="Calculer").click()
+    resultat = page.locator("#delais-resultat")
+    expect(resultat).to_have_text("Calcul dès que l'outil est prêt…")
+    expect(page.locator("#delais-resultat h2")).to_have_count(0)
+    retenues[0].abort()
+    expect(resultat.locator(".outil-panne")).to_contain_text("Le calcul ne peut pas se faire dans ce navigateur.",
+                                                             timeout=PYTHON)
+    expect(resultat.get_by_role("link")).to_have_attribute("href", "#catalogue")
 
 
 @pytest.mark.parametrize("chemin, repli, tableau", [

@@ -5,8 +5,9 @@ from .noeud import PyodideNode, construit_site
 
 @pytest.fixture(scope="session")
 def runtime(tmp_path_factory):
-    """site/pyodide/<version>/ of one bundle shared by the tests that only read it."""
-    return construit_site(tmp_path_factory.mktemp("site"))
+    """site/pyodide/<version>/ of one bundle shared by the tests that only read it (pypdf asked for,
+    as a forms page would: the real site, which asks for nothing yet, is tested without it)."""
+    return construit_site(tmp_path_factory.mktemp("site"), paquets=("pypdf",))
 
 
 @pytest.fixture(scope="session")

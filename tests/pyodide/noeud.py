@@ -18,10 +18,25 @@ VERSION = load_site_config(ROOT).pyodide
 STEMS = sorted(p.stem for p in (ROOT / "content" / "data").glob("*.yml"))
 
 
-def construit_site(site_dir: Path) -> Path:
+def construit_site(site_dir: Path, paquets: tuple[str, ...] = ()) -> Path:
     """Bundle into `site_dir`; returns the runtime folder site_dir/pyodide/<version>/."""
-    bundle_pyodide(site_dir, ROOT, VERSION)
+    bundle_pyodide(site_dir, ROOT, VERSION, paquets)
     return site_dir / "pyodide" / VERSION
+
+
+def seul(dossier: Path, motif: str) -> Path:
+    """The one file of `dossier` matching `motif` (content-addressed names: python_stdlib.<hash>.zip…)."""
+    trouves = sorted(dossier.glob(motif))
+    assert len(trouves) == 1, f"{dossier}/{motif} : {[p.name for p in trouves]}"
+    return trouves[0]
+
+
+def lock_de(runtime: Path) -> Path:
+    return seul(runtime.parent / "paquets", "pyodide-lock.*.json")
+
+
+def stdlib_de(runtime: Path) -> Path:
+    return seul(runtime, "python_stdlib.*.zip")
 
 
 def lance_node(script: str, entree: dict, *arguments: str, timeout: float = 120) -> dict:
@@ -39,9 +54,10 @@ class PyodideNode:
             py.demande({"cas": [["aj", {…}]]})["sorties"]
     """
 
-    def __init__(self, runtime: Path, lock: str | None = None, timeout: float = 120):
+    def __init__(self, runtime: Path, timeout: float = 120):
         self.timeout = timeout
-        self.processus = subprocess.Popen(["node", str(ICI / "serveur_pyodide.mjs"), str(runtime), *([lock] if lock else [])],
+        self.processus = subprocess.Popen(["node", str(ICI / "serveur_pyodide.mjs"), str(runtime), str(lock_de(runtime)),
+                                           str(stdlib_de(runtime))],
                                           stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                           text=True, cwd=ROOT)
         self.lignes: queue.Queue = queue.Queue()

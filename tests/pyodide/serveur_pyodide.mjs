@@ -1,7 +1,7 @@
 // ONE Pyodide in Node for a whole test session: started once, then answers requests, one JSON
 // object per line on stdin, one JSON answer per line on stdout (tests/pyodide/noeud.py drives it).
 //
-//   node serveur_pyodide.mjs SITE/pyodide/<version>/ [lock URL]
+//   node serveur_pyodide.mjs SITE/pyodide/<version>/ SITE/pyodide/paquets/pyodide-lock.<hash>.json STDLIB.zip
 //   → {"pret": true, "chrono": {runtime_ms, paquet_ms}}             once Python is ready
 //   {"cas": [[outil, entree], …]}  → {"sorties": [dispatch text, …], "appels_ms": […]}
 //   {"donnees": [nom, …]}          → {"donnees": {nom: en_json(nom)}, "source_presente": bool}
@@ -14,7 +14,7 @@ import { pathToFileURL } from "node:url";
 import { interditReseau } from "./commun.mjs";
 
 const runtime = process.argv[2].replace(/\/?$/, "/");
-const lock = process.argv[3] ?? `${runtime}../paquets/pyodide-lock.json`;
+const [lock, stdlib] = process.argv.slice(3);
 const reseau = interditReseau();
 const silence = { messageCallback: () => {} }; // stdout carries only our JSON
 const ecrit = (objet) => process.stdout.write(`${JSON.stringify(objet)}\n`);
@@ -25,6 +25,7 @@ const { loadPyodide } = await import(pathToFileURL(`${runtime}pyodide.mjs`).href
 const pyodide = await loadPyodide({
   indexURL: runtime,
   lockFileURL: lock,
+  stdLibURL: stdlib,
   stdout: (ligne) => process.stderr.write(`${ligne}\n`),
 });
 const t1 = performance.now();

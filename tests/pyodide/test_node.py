@@ -11,7 +11,7 @@ import pytest
 
 from pyscripts.api import dispatch
 
-from .noeud import STEMS, cas_de_reference, lance_node
+from .noeud import STEMS, cas_de_reference, lance_node, lock_de, stdlib_de
 
 pytestmark = pytest.mark.pyodide
 
@@ -46,8 +46,10 @@ def base(runtime) -> str:
 
 def test_page_et_worker_de_bout_en_bout(runtime):
     """outils.mjs → outils-worker.mjs → Pyodide, calls sent together and matched by id."""
-    sortie = lance_node("outils_node.mjs", {"base": base(runtime), "cas": CAS})
-    assert [e["pourcentage"] for e in sortie["progression"]] == [10, 60, 90, 100]
+    sortie = lance_node("outils_node.mjs", {"base": base(runtime), "stdlib": stdlib_de(runtime).as_uri(),
+                                            "lock": lock_de(runtime).as_uri(), "outil": "aj", "cas": CAS})
+    # In Node nothing is downloaded (files are read): the stages after the download, in order.
+    assert [e["etape"] for e in sortie["progression"]] == ["demarrage", "regles", "pret"]
     assert sortie["pret"] == "ok"
     assert sortie["reponses"] == [json.loads(dispatch(outil, json.dumps(entree))) for outil, entree in CAS]
     assert sortie["reseau"] == []

@@ -9,6 +9,18 @@ import { OutilsIndisponibles, demarreOutils } from "./outils.mjs";
 
 const ATTENTE_MS = 300; // pause in typing before the answer is recomputed
 const LENT_MS = 15_000; // Python still not ready: point to the static table, and keep waiting
+const EN_ATTENTE = "Calcul dès que l'outil est prêt…";
+
+/** 12767387 → « 12,8 Mo ». */
+const mo = (octets) => `${(octets / 1e6).toLocaleString("fr-FR", { maximumFractionDigits: 1 })}\u00a0Mo`;
+// What the status line says at each loading stage (the bar shows the bytes: the line changes 4 times, not
+// at every chunk, so a screen reader is not flooded).
+const ETAPES = {
+  telechargement: ({ total }) => (total ? `Téléchargement du calculateur (${mo(total)})…` : "Téléchargement du calculateur…"),
+  demarrage: () => "Démarrage de Python…",
+  regles: () => "Chargement des règles de calcul…",
+  pret: () => "Calculateur prêt : la réponse suit vos changements.",
+};
 
 // ── Building the DOM ─────────────────────────────────────────────────────────
 
@@ -174,8 +186,24 @@ function marqueErreur(bloc, message) {
 
 // ── The tool ────────────────────────────────────────────────────────────────
 
+/** The loading stages on the status line, and a bar for the download (created here: it means nothing without JS). */
+function afficheProgression(etat) {
+  const barre = el("progress", { classe: "outil-progression", max: 1, value: 0, hidden: true,
+    "aria-label": "Téléchargement du calculateur" });
+  etat.after(barre);
+  let etapeAffichee = null;
+  return ({ etape, recus = 0, total = 0 }) => {
+    if (etape !== etapeAffichee) etat.textContent = ETAPES[etape]({ recus, total });
+    etapeAffichee = etape;
+    barre.hidden = etape !== "telechargement" || !total;
+    barre.max = total || 1;
+    barre.value = Math.min(recus, total);
+  };
+}
+
 /**
- * Start a tool on its section (data-pyodide = runtime folder, data-outil = engine name).
+ * Start a tool on its section: data-outil = engine name; data-pyodide = runtime folder, data-stdlib,
+ * data-lock = the content-addressed files of this build, data-octets = bytes to download, data-paquets.
  *   lisEntree(lis, formulaire) → {entree} | {manque: champ}   the engine's input, or the empty question
  *   affiche(resultat, entree)  → Node                         the answer, headed by an <h2>
  *   quandResultat(resultat|null)                              show/hide what goes with an answer
@@ -191,16 +219,13 @@ export function lanceOutil({ racine, lisEntree, affiche, quandResultat = () => {
   let affichee = null; // the input whose answer is on screen
   let minuteur;
 
-  const outils = demarreOutils({
-    base: racine.dataset.pyodide,
-    surProgression: ({ pourcentage }) => {
-      etat.textContent = pourcentage >= 100
-        ? "Calculateur prêt : la réponse suit vos changements."
-        : `Préparation du calculateur… ${pourcentage} %`;
-    },
-  });
+  const { pyodide, stdlib, lock, octets, outil, paquets } = racine.dataset;
+  const outils = demarreOutils({ base: pyodide, stdlib, lock, octets, outil, paquets,
+    surProgression: afficheProgression(etat) });
+  let pret = false;
   const patience = setTimeout(() => { lent.hidden = false; }, LENT_MS);
   outils.pret.then(() => {
+    pret = true;
     clearTimeout(patience);
     lent.hidden = true;
     racine.classList.add("outil-pret");
@@ -210,12 +235,26 @@ export function lanceOutil({ racine, lisEntree, affiche, quandResultat = () => {
     clearTimeout(patience);
     etat.hidden = true;
     lent.hidden = true;
+    for (const barre of racine.querySelectorAll(".outil-progression")) barre.hidden = true;
     panne.hidden = false;
     racine.classList.add("outil-en-panne");
+    // The person asked for an answer and is looking below the button: tell them there.
+    if (zone.querySelector(".outil-attente-python")) {
+      const avis = panne.cloneNode(true);
+      avis.hidden = false;
+      montre(avis);
+    }
   }
 
   function montre(...noeuds) {
     zone.replaceChildren(...noeuds.filter(Boolean));
+  }
+
+  /** Python still loading: say so where the answer will come (aria-live), once. */
+  function attendPython() {
+    if (!zone.querySelector(".outil-attente-python")) {
+      montre(el("p", { classe: "outil-attente outil-attente-python" }, EN_ATTENTE));
+    }
   }
 
   function montreErreur(erreur, envoi) {
@@ -248,6 +287,7 @@ export function lanceOutil({ racine, lisEntree, affiche, quandResultat = () => {
     } else {
       const texte = JSON.stringify(lu.entree);
       if (!envoi && texte === affichee) return;
+      if (!pret) attendPython();
       try {
         reponse = await outils.appelle(racine.dataset.outil, lu.entree);
       } catch (erreur) {
