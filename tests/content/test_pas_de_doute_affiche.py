@@ -75,3 +75,4 @@ def test_le_detecteur_reconnait_les_formules_de_doute(phrase):
                                     "une association peut vous aider à contrôler votre téléphone"])
 def test_le_detecteur_laisse_passer_le_francais_ordinaire(phrase):
     assert not doutes(phrase)
+
