@@ -1,7 +1,10 @@
 """`make bench`: speed and size figures, printed (never asserted in a test).
 
 - full build time, cold (empty PDF cache) and warm (cache hit), site and PDF sizes;
-- Pyodide cold start and warm call times in Node (tests/bench/bench_pyodide.py).
+- Pyodide cold start and warm call times in Node, stdlib as npm ships it vs precompiled
+  (tests/bench/bench_pyodide.py);
+- the tool pages in Chromium: form usable, Python ready, first answer, warm answer, bytes on the
+  wire raw / gzip / brotli, for both builds (tests/bench/bench_navigateur.py).
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ def bench_build() -> None:
 
 if __name__ == "__main__":
     bench_build()
-    from tests.bench.bench_pyodide import main
+    from tests.bench import bench_navigateur, bench_pyodide
 
-    main()
+    bench_pyodide.main()
+    bench_navigateur.main()
