@@ -354,6 +354,21 @@ def test_formulaire_utilisable_pendant_le_chargement(page_, adresse):
     expect(titre).to_be_focused()
 
 
+def test_rempli_avant_l_arrivee_du_javascript(page_, adresse):
+    """Slow connection: the static form is filled before the page's module arrives; the answer comes anyway."""
+    page = page_
+    retenus = []
+    page.route("**/assets/js/outil-aj.mjs", lambda route: retenus.append(route))
+    page.goto(adresse + AJ, wait_until="domcontentloaded")  # "load" would wait for the held module
+    page.get_by_label("Combien de personnes compte votre foyer fiscal").fill("1")
+    page.get_by_label("Revenu fiscal de référence").fill("12000")
+    page.get_by_label("Date de dépôt de la demande").fill("2025-03-10")
+    expect(page.locator("#aj-resultat")).to_have_text("Répondez aux questions : la réponse s'affichera ici.")
+    retenus[0].continue_()
+    expect(page.locator("#aj-resultat h2")).to_have_text("Vous pouvez avoir l'aide juridictionnelle totale.",
+                                                        timeout=PYTHON)
+
+
 def test_envoi_pendant_le_chargement_puis_panne(page_, adresse):
     """Submitted while loading, then Python cannot start: the person is told under the button too."""
     page = page_

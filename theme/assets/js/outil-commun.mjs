@@ -338,6 +338,18 @@ export function lanceOutil({ racine, lisEntree, affiche, quandResultat = () => {
     bouton.addEventListener("click", () => window.print());
   }
   appliqueConditions(racine, formulaire);
+  // On a slow connection the form may have been filled before this module arrived (its events were
+  // lost): compute at once, the answer comes when Python is ready.
+  if (dejaRempli(formulaire)) change();
+}
+
+/** Has the person changed a field from its default (before the page's JavaScript was there)? */
+function dejaRempli(formulaire) {
+  return [...formulaire.elements].some((champ) => {
+    if (champ instanceof HTMLSelectElement) return [...champ.options].some((o) => o.selected !== o.defaultSelected);
+    if (champ.type === "radio" || champ.type === "checkbox") return champ.checked !== champ.defaultChecked;
+    return "defaultValue" in champ && champ.value !== champ.defaultValue;
+  });
 }
 
 /** Offer `texte` as a file to save (an .ics for the agenda): built here, never sent anywhere. */
