@@ -319,54 +319,45 @@ def test_calculateur_delai_relance_par_l_aide_juridictionnelle(page_delais):
 # ── Python starts late, or never ─────────────────────────────────────────────
 
 def test_formulaire_utilisable_pendant_le_chargement(page_, adresse):
-    """While Python loads: the real stage shows, the form takes answers, a submit says « Calcul dès que
-    l'outil est prêt… » under the button; when loading drags on, the static table is offered; the
-    answer comes as soon as Python is ready, without another click, and takes the focus."""
+    """A person on a slow connection: the static form is filled before the page's module arrives, then
+    sent while Python loads. The real stage shows; « Calcul dès que l'outil est prêt… » appears under the
+    button as soon as the module is there; when loading drags on, the static table is offered; the answer
+    comes as soon as Python is ready, without another click, and takes the focus."""
     page = page_
-    retenues = []
+    module, wasm = [], []
     page.clock.install()  # the 15 s before « slow » pass in an instant (page timers only, not Python)
-    page.route("**/pyodide.asm.wasm", lambda route: retenues.append(route))  # held, not answered
-    ouvre(page, adresse, AJ)
+    page.route("**/assets/js/outil-aj.mjs", lambda route: module.append(route))  # held, not answered
+    page.route("**/pyodide.asm.wasm", lambda route: wasm.append(route))
+    page.goto(adresse + AJ, wait_until="domcontentloaded")  # "load" would wait for the held module
+    page.get_by_label("Combien de personnes compte votre foyer fiscal").fill("1")
+    page.get_by_label("Revenu fiscal de référence").fill("12000")
+    expect(page.get_by_label("Revenu fiscal de référence")).to_have_value("12000")
+    resultat = page.locator("#aj-resultat")
+    expect(resultat).to_have_text("Répondez aux questions : la réponse s'affichera ici.")
+    module[0].continue_()
+    # Filled before the JavaScript was there: computed as soon as it is, without any action.
+    expect(resultat).to_have_text("Calcul dès que l'outil est prêt…")  # under the button, aria-live
+    expect(resultat).to_have_attribute("aria-live", "polite")
     etat = page.locator(".outil-etat")
     expect(etat).to_have_attribute("role", "status")
     expect(etat.locator(".outil-etat-texte")).to_have_text(re.compile(r"^Téléchargement du calculateur \(\d+,\d\xa0Mo\)…$"))
     expect(etat.get_by_role("progressbar", name="Téléchargement du calculateur")).to_be_visible()
-    page.get_by_label("Combien de personnes compte votre foyer fiscal").fill("1")
-    page.get_by_label("Revenu fiscal de référence").fill("12000")
-    expect(page.get_by_label("Revenu fiscal de référence")).to_have_value("12000")
     envoyer = page.get_by_role("button", name="Voir le résultat")
     envoyer.click()
-    resultat = page.locator("#aj-resultat")
-    expect(resultat).to_have_text("Calcul dès que l'outil est prêt…")  # under the button, aria-live
-    expect(resultat).to_have_attribute("aria-live", "polite")
+    expect(resultat).to_have_text("Calcul dès que l'outil est prêt…")
     expect(envoyer).to_be_focused()  # nothing to read yet: the focus stays where the person is
     page.clock.fast_forward("00:16")
     lent = etat.locator(".outil-lent")
     expect(lent).to_be_visible()
     expect(lent.get_by_role("link")).to_have_attribute("href", "#bareme")
-    assert len(retenues) == 1
-    retenues[0].continue_()
+    assert len(wasm) == 1
+    wasm[0].continue_()
     expect(etat).to_contain_text("Calculateur prêt", timeout=PYTHON)
     expect(lent).to_be_hidden()
     expect(etat.get_by_role("progressbar")).to_be_hidden()
     titre = resultat.locator("h2")
-    expect(titre).to_contain_text("totale", timeout=REPONSE)
+    expect(titre).to_have_text("Vous pouvez avoir l'aide juridictionnelle totale.", timeout=REPONSE)
     expect(titre).to_be_focused()
-
-
-def test_rempli_avant_l_arrivee_du_javascript(page_, adresse):
-    """Slow connection: the static form is filled before the page's module arrives; the answer comes anyway."""
-    page = page_
-    retenus = []
-    page.route("**/assets/js/outil-aj.mjs", lambda route: retenus.append(route))
-    page.goto(adresse + AJ, wait_until="domcontentloaded")  # "load" would wait for the held module
-    page.get_by_label("Combien de personnes compte votre foyer fiscal").fill("1")
-    page.get_by_label("Revenu fiscal de référence").fill("12000")
-    page.get_by_label("Date de dépôt de la demande").fill("2025-03-10")
-    expect(page.locator("#aj-resultat")).to_have_text("Répondez aux questions : la réponse s'affichera ici.")
-    retenus[0].continue_()
-    expect(page.locator("#aj-resultat h2")).to_have_text("Vous pouvez avoir l'aide juridictionnelle totale.",
-                                                        timeout=PYTHON)
 
 
 def test_envoi_pendant_le_chargement_puis_panne(page_, adresse):
