@@ -74,6 +74,7 @@ def precompile(root: Path, npm: Path, version: str, sources: dict[str, bytes], r
                     *(f"{r.name}\0{empreinte(r.read_bytes())}" for r in roues))[:16]
     dossier = cache / f"resultat-{cle}"
     if not (dossier / "fait").is_file():
+        cache.mkdir(parents=True, exist_ok=True)
         _calcule(dossier, npm, npm_zip, npm_cle, sources, roues, paquets)
         _elague(cache)
     os.utime(dossier)  # most recently used: kept by _elague
@@ -85,11 +86,12 @@ def precompile(root: Path, npm: Path, version: str, sources: dict[str, bytes], r
 def _calcule(dossier: Path, npm: Path, npm_zip: Path, npm_cle: str, sources: dict[str, bytes], roues: list[Path],
              paquets: list[str]) -> None:
     hote = compilateur_hote(version_python(npm))
-    par_module = dossier.parent / f"stdlib-{npm_cle}"  # each compiled stdlib file of this npm zip
+    par_module = dossier.parent / f"stdlib-{FORMAT}-{npm_cle}"  # each compiled stdlib file of this npm zip
     par_module.mkdir(parents=True, exist_ok=True)
     deja = sorted(p.relative_to(par_module).as_posix().removesuffix("c") for p in par_module.rglob("*.pyc"))
     demarrage = _demarrage(dossier.parent, npm_cle)
-    with tempfile.TemporaryDirectory() as tmp:
+    # Written beside the cache then renamed: two builds at once never see half a result.
+    with tempfile.TemporaryDirectory(dir=dossier.parent, prefix=".en-cours-") as tmp:
         sortie = Path(tmp) / "sortie.zip"
         _node({"runtime": str(npm), "stdlib": str(npm_zip), "sources": {p: c.decode() for p, c in sources.items()},
                "demarrage": str(demarrage) if demarrage else None,
@@ -104,7 +106,8 @@ def _calcule(dossier: Path, npm: Path, npm_zip: Path, npm_cle: str, sources: dic
             if nom.startswith("stdlib/"):
                 cible = par_module / nom.removeprefix("stdlib/")
                 cible.parent.mkdir(parents=True, exist_ok=True)
-                cible.write_bytes(pyc)
+                (Path(tmp) / "pyc").write_bytes(pyc)
+                os.replace(Path(tmp) / "pyc", cible)
         importes = set(modules["stdlib"])
         neuf = Path(tmp) / "resultat"
         neuf.mkdir()
@@ -114,9 +117,12 @@ def _calcule(dossier: Path, npm: Path, npm_zip: Path, npm_cle: str, sources: dic
         ecrit_zip(neuf / "site.zip", sorted(
             (_dans_pycache(nom.removeprefix("site/"), tag), pyc) for nom, pyc in compiles.items() if nom.startswith("site/")))
         (neuf / "fait").write_text(json.dumps({"npm": npm_cle, "python": modules["python"], "stdlib": sorted(importes)}))
-        shutil.rmtree(dossier, ignore_errors=True)
-        dossier.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(neuf, dossier)
+        try:
+            os.rename(neuf, dossier)
+        except OSError:  # there already: finished by another build meanwhile, or left half-done
+            if not (dossier / "fait").is_file():
+                shutil.rmtree(dossier, ignore_errors=True)
+                os.rename(neuf, dossier)
 
 
 def _stdlib(npm_archive: zipfile.ZipFile, importes: set[str], par_module: Path):
