@@ -346,7 +346,10 @@ export function lanceOutil({ racine, lisEntree, affiche, quandResultat = () => {
 /** Has the person changed a field from its default (before the page's JavaScript was there)? */
 function dejaRempli(formulaire) {
   return [...formulaire.elements].some((champ) => {
-    if (champ instanceof HTMLSelectElement) return [...champ.options].some((o) => o.selected !== o.defaultSelected);
+    if (champ instanceof HTMLSelectElement) { // without a `selected` option, the first one is the default
+      const parDefaut = [...champ.options].findIndex((option) => option.defaultSelected);
+      return champ.selectedIndex !== Math.max(parDefaut, 0);
+    }
     if (champ.type === "radio" || champ.type === "checkbox") return champ.checked !== champ.defaultChecked;
     return "defaultValue" in champ && champ.value !== champ.defaultValue;
   });
