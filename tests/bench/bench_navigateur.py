@@ -4,7 +4,8 @@ For each tool page and each build (Python precompiled, or npm's .py as before), 
 (empty HTTP cache, like a first visit), served by `python -m generator serve`'s server:
 
   formulaire   navigation → the first field visible and editable (the form is static HTML)
-  prêt         navigation → « Calculateur prêt » (mark `outils:pret` of outils.mjs)
+  prêt         navigation → « Calculateur prêt » (mark `outils:pret` of outils.mjs; the start of each
+               stage is printed too: téléchargement, démarrage de Python, règles, prêt)
   1re réponse  the form filled and sent at once: navigation → the answer (end of the first call,
                measure `outils:appel`), i.e. what a person waits for when they do not wait
   à chaud      one more answer once ready: the page's call to the worker, Python's computation
@@ -89,10 +90,8 @@ def une_visite(navigateur, adresse: str, outil: str) -> dict:
     contexte.route(lambda url: not url.startswith(adresse), lambda route: route.abort())
     page = contexte.new_page()
     cdp = contexte.new_cdp_session(page)
-    cdp.send("Network.enable")
-    octets = {}
-    cdp.on("Network.responseReceived", lambda e: octets.setdefault(e["requestId"], [e["response"]["url"], 0]))
-    cdp.on("Network.loadingFinished", lambda e: octets.get(e["requestId"], [None, 0]).__setitem__(1, e["encodedDataLength"]))
+    recus = []  # every URL served, the worker's included
+    page.on("requestfinished", lambda requete: recus.append(requete.url))
     debut = time.perf_counter()
     page.goto(adresse + chemin, wait_until="commit")
     expect(page.get_by_label(champ)).to_be_editable()
@@ -103,7 +102,7 @@ def une_visite(navigateur, adresse: str, outil: str) -> dict:
     expect(page.locator(".outil-etat")).to_contain_text("Calculateur prêt", timeout=120_000)
     premieres = entrees(cdp)
     appel = min((e for e in premieres if e["nom"] == "outils:appel"), key=lambda e: e["debut"] + e["duree"])
-    pret = next(e["debut"] for e in premieres if e["nom"] == "outils:pret")
+    etapes = {e["nom"].removeprefix("outils:"): e["debut"] for e in premieres if e["duree"] == 0}
     zone = page.locator(".outil-resultat")
     texte = zone.inner_text()
     remplit(page, outil, variante=1)
@@ -116,21 +115,21 @@ def une_visite(navigateur, adresse: str, outil: str) -> dict:
             break
         time.sleep(0.05)
     contexte.close()
-    return {"formulaire": utilisable, "pret": pret, "premiere": appel["debut"] + appel["duree"], "chaud": chauds[-1],
-            "octets": {url: n for url, n in octets.values() if url}}
+    return {"formulaire": utilisable, "premiere": appel["debut"] + appel["duree"], "chaud": chauds[-1],
+            **{f"etape_{nom}": debut for nom, debut in etapes.items()},
+            "recus": recus}
 
 
-def tailles(site: Path, adresse: str, octets: dict) -> tuple[int, int, int]:
-    """Bytes of a cold visit: as transferred here (uncompressed), and as gzip -6 / brotli -q 11 would send them."""
+def tailles(site: Path, adresse: str, urls: list[str]) -> tuple[int, int, int]:
+    """Bytes of a cold visit: the files as served here (uncompressed), and as gzip -6 / brotli -q 11 would send them."""
     import brotli
 
     brut = comprime_gz = comprime_br = 0
-    for url, n in octets.items():
-        chemin = site / url.removeprefix(adresse).split("?")[0].lstrip("/")
-        contenu = chemin.read_bytes() if chemin.is_file() else b""
-        brut += n
-        comprime_gz += len(gzip.compress(contenu, 6)) if contenu else n
-        comprime_br += len(brotli.compress(contenu)) if contenu else n
+    for url in set(urls):
+        contenu = (site / url.removeprefix(adresse).split("?")[0].lstrip("/")).read_bytes()
+        brut += len(contenu)
+        comprime_gz += len(gzip.compress(contenu, 6))
+        comprime_br += len(brotli.compress(contenu))
     return brut, comprime_gz, comprime_br
 
 
@@ -154,14 +153,20 @@ def main(visites: int = 5) -> None:
                 for outil in OUTILS:
                     mesures = [une_visite(navigateur, adresse, outil) for _ in range(visites)]
                     lignes.append((outil, nom, mesures))
-                    poids[(outil, nom)] = tailles(site, adresse, mesures[0]["octets"])
+                    poids[(outil, nom)] = tailles(site, adresse, mesures[0]["recus"])
         navigateur.close()
     print(f"\nNavigateur : Chromium sans tête, {visites} contextes neufs par ligne (cache HTTP vide), "
           "médiane [min–max] en ms depuis la navigation")
     print(f"{'outil':<7} {'Python':<11} {'formulaire':>18} {'prêt':>18} {'1re réponse':>18} {'à chaud':>18}")
     for outil, nom, mesures in lignes:
         print(f"{outil:<7} {nom:<11} " + " ".join(f"{resume([m[c] for m in mesures]):>18}"
-                                               for c in ("formulaire", "pret", "premiere", "chaud")))
+                                               for c in ("formulaire", "etape_pret", "premiere", "chaud")))
+    print("\nDébut de chaque étape du chargement (médiane, ms depuis la navigation) :")
+    for outil, nom, mesures in lignes:
+        debuts = "   ".join(f"{etape} {statistics.median(m['etape_' + etape] for m in mesures):.0f}"
+                           for etape in ("telechargement", "demarrage", "regles", "pret")
+                           if all("etape_" + etape in m for m in mesures))
+        print(f"  {outil:<7} {nom:<11} {debuts}")
     print("\nOctets d'une première visite d'une page d'outil (HTML, CSS, JS, Python) :")
     for (outil, nom), (brut, gz, br) in poids.items():
         print(f"  {outil:<7} {nom:<11} brut {brut / 1e6:5.1f} Mo   gzip {gz / 1e6:5.1f} Mo   brotli {br / 1e6:5.1f} Mo")

@@ -33,6 +33,7 @@ export function demarreOutils({ base, stdlib, lock, octets, outil, paquets, surP
   let numero = 0;
   let panne = null;
   let worker = null;
+  let derniereEtape = null;
   let signalePret;
   let signalePanne;
   const pret = new Promise((resolve, reject) => {
@@ -54,11 +55,10 @@ export function demarreOutils({ base, stdlib, lock, octets, outil, paquets, surP
   function recoit({ data }) {
     if (data.type === "progression") {
       const { type, ...etape } = data;
+      if (etape.etape !== derniereEtape) marque(`outils:${etape.etape}`); // when each stage begins
+      derniereEtape = etape.etape;
       surProgression(etape);
-      if (etape.etape === "pret") {
-        marque("outils:pret");
-        signalePret();
-      }
+      if (etape.etape === "pret") signalePret();
     } else if (data.type === "echec") {
       echoue(PANNE);
     } else if (attentes.has(data.id)) {
