@@ -3,9 +3,9 @@
 //
 //   node pyodide_compile.mjs < {"runtime": npm's pyodide folder, "stdlib": npm's python_stdlib.zip (the
 //                               sources), "demarrage": stdlib zip to start with (a precompiled one of the
-//                               same sources starts faster), "sources": {path in
-//                               site-packages: text}, "roues": [extra wheel paths], "paquets": [their
-//                               top-level packages], "compiler": bool, "deja": [stdlib files already
+//                               same sources starts faster), "roues": [wheel paths: ours first,
+//                               then the extra ones], "sources": [our files, paths in site-packages],
+//                               "paquets": [the extra wheels' top-level packages], "compiler": bool, "deja": [stdlib files already
 //                               compiled], "sortie": zip path to write}
 //
 // `sortie` is a stored zip: modules.json = {"stdlib": [every stdlib file imported], "cache_tag":
@@ -32,17 +32,12 @@ const pyodide = await loadPyodide({
   stderr: (ligne) => process.stderr.write(`${ligne}\n`),
 });
 pyodide.FS.writeFile("/tmp/stdlib.zip", readFileSync(demande.stdlib));
+// Installed as in the browser (loadPackage): what installing imports is compiled too.
 for (const roue of demande.roues) await pyodide.loadPackage(roue, { messageCallback: () => {} });
 
 const site = pyodide.runPython("import site; site.getsitepackages()[0]");
-for (const [chemin, contenu] of Object.entries(demande.sources)) {
-  const cible = `${site}/${chemin}`;
-  pyodide.FS.mkdirTree(cible.slice(0, cible.lastIndexOf("/")));
-  pyodide.FS.writeFile(cible, contenu);
-}
-
 pyodide.globals.set("demande", pyodide.toPy({ paquets: demande.paquets, compiler: demande.compiler,
-  deja: demande.deja, sources: Object.keys(demande.sources) }));
+  deja: demande.deja, sources: demande.sources }));
 pyodide.runPython(`
 import importlib, importlib.util, json, pkgutil, sys, zipfile
 from importlib._bootstrap_external import _code_to_hash_pyc

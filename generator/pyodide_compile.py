@@ -35,9 +35,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BuildError
-from .roue import ecrit_zip
+from .roue import ecrit_roue, ecrit_zip
 
-FORMAT = "1"  # bump when the output layout changes: old cache entries are then ignored
+FORMAT = "2"  # bump when the output changes: old cache entries are then ignored
 GARDES = 4  # results kept in the cache (the older ones are removed)
 NODE = Path(__file__).with_name("pyodide_compile.mjs")
 # .pyc header (PEP 552): magic, flags, source hash. Flags 0b01 = hash-based, unchecked.
@@ -93,9 +93,10 @@ def _calcule(dossier: Path, npm: Path, npm_zip: Path, npm_cle: str, sources: dic
     # Written beside the cache then renamed: two builds at once never see half a result.
     with tempfile.TemporaryDirectory(dir=dossier.parent, prefix=".en-cours-") as tmp:
         sortie = Path(tmp) / "sortie.zip"
-        _node({"runtime": str(npm), "stdlib": str(npm_zip), "sources": {p: c.decode() for p, c in sources.items()},
+        notre = ecrit_roue(Path(tmp), "a-precompiler", "0", sources)  # installed by loadPackage, as in a browser
+        _node({"runtime": str(npm), "stdlib": str(npm_zip), "sources": sorted(sources),
                "demarrage": str(demarrage) if demarrage else None,
-               "roues": [str(r) for r in roues], "paquets": paquets, "compiler": hote is None, "deja": deja,
+               "roues": [str(notre), *map(str, roues)], "paquets": paquets, "compiler": hote is None, "deja": deja,
                "sortie": str(sortie)})
         with zipfile.ZipFile(sortie) as archive:
             modules = json.loads(archive.read("modules.json"))
