@@ -3,7 +3,8 @@
     site/pyodide/<version>/   npm's runtime (the files loadPyodide fetches), its standard library
                               as python_stdlib.<hash>.zip, precompiled (generator/pyodide_compile.py)
     site/pyodide/paquets/     our pyscripts wheel (parameters embedded as JSON, .pyc included), the
-                              extra wheels a page asks for (pypdf), and pyodide-lock.<hash>.json
+                              extra wheels a page asks for (pypdf, .pyc added: a build tag in its
+                              name), and pyodide-lock.<hash>.json
 
 The runtime folder carries the npm version; the stdlib, the lock and our wheel carry their content
 hash. Pages name these files (config.extra.outils → data-* attributes → the worker), so a rebuild
@@ -29,7 +30,7 @@ from pathlib import Path
 
 from . import pyodide_compile
 from .errors import BuildError
-from .roue import ecrit_roue
+from .roue import ecrit_roue, roue_precompilee
 
 RUNTIME = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")  # copied as is
 STDLIB = "python_stdlib.zip"  # shipped as python_stdlib.<hash>.zip
@@ -86,16 +87,26 @@ def prepare(root: Path, version: str, paquets: list[str] | tuple[str, ...] = ())
                              f"(qui exécute `{COMMANDE_PYPDF}`).")
     fichiers = fichiers_pyscripts(root)
     stdlib = npm / STDLIB
+    pyc_extras: dict[str, dict[str, bytes]] = {p: {} for p in sorted(set(paquets))}
     if pyodide_compile.active():
         compile_ = pyodide_compile.precompile(root, npm, version, fichiers, extras, sorted(set(paquets)))
-        fichiers.update(compile_.pyc)
+        for source, pyc in compile_.pyc.items():
+            paquet = source.split("/")[0]
+            if paquet in pyc_extras:  # pypdf: sourceless, its .pyc replaces its .py (as pyodide-build does)
+                pyc_extras[paquet][source + "c"] = pyc
+            else:  # ours: the .py stays (readable tracebacks), the .pyc goes where the importer looks first
+                fichiers[dans_pycache(source, compile_.cache_tag)] = pyc
         stdlib = compile_.stdlib
     with tempfile.TemporaryDirectory() as tmp:
         dossier = Path(tmp)
-        roues = [roue_pyscripts(root, dossier, fichiers), *(Path(shutil.copyfile(r, dossier / r.name)) for r in extras)]
-        ecrit_lock(npm / NPM_LOCK, roues, dossier / NPM_LOCK)
+        publiees = [roue_pyscripts(root, dossier, fichiers), *(Path(shutil.copyfile(r, dossier / r.name)) for r in extras)]
+        # The lock reads names, imports and dependencies from the wheels as published; it then names the
+        # precompiled ones (other bytes, other file names) that are shipped instead.
+        livrees = {r.name: roue_precompilee(r, dossier, pyc_extras[p])
+                   for p, r in zip(sorted(set(paquets)), publiees[1:]) if pyc_extras[p]}
+        ecrit_lock(npm / NPM_LOCK, publiees, dossier / NPM_LOCK, livrees)
         lock = (dossier / NPM_LOCK).read_bytes()
-        octets_roues = {r.name: r.read_bytes() for r in roues}
+        octets_roues = {r.name: r.read_bytes() for r in (livrees.get(r.name, r) for r in publiees)}
     stdlib_nom = f"python_stdlib.{_court(stdlib.read_bytes())}.zip"
     bundle = Bundle(version=version, npm=npm, stdlib=stdlib, stdlib_nom=stdlib_nom, roues=octets_roues,
                     lock_nom=f"pyodide-lock.{_court(lock)}.json", lock=lock)
@@ -127,6 +138,12 @@ def bundle_pyodide(site_dir: Path, root: Path, version: str, paquets: list[str] 
     bundle = prepare(root, version, paquets)
     bundle.ecrit(site_dir)
     return bundle
+
+
+def dans_pycache(source: str, tag: str) -> str:
+    """`pyscripts/api.py` → `pyscripts/__pycache__/api.cpython-314.pyc`."""
+    dossier, _, fichier = source.rpartition("/")
+    return f"{dossier}/__pycache__/{fichier.removesuffix('.py')}.{tag}.pyc"
 
 
 def _court(octets: bytes) -> str:
@@ -189,8 +206,9 @@ def roue_pyscripts(root: Path, dossier: Path, fichiers: dict[str, bytes] | None 
     return ecrit_roue(dossier, NOM_PAQUET, version, fichiers, resume="Règles de Justice pas à pas pour Pyodide")
 
 
-def ecrit_lock(npm_lock: Path, roues: list[Path], sortie: Path) -> None:
-    """pyodide-lock.json listing only `roues` (sha256, imports, depends), `info` from npm's lock."""
+def ecrit_lock(npm_lock: Path, roues: list[Path], sortie: Path, livrees: dict[str, Path] | None = None) -> None:
+    """pyodide-lock.json listing only `roues` (sha256, imports, depends), `info` from npm's lock;
+    `livrees` = wheel file name → the file shipped in its place (same package, precompiled)."""
     from pyodide_lock import PyodideLockSpec
     from pyodide_lock.utils import add_wheels_to_spec
 
@@ -207,4 +225,9 @@ def ecrit_lock(npm_lock: Path, roues: list[Path], sortie: Path) -> None:
         raise BuildError("pyodide-lock[wheel] manque (pkginfo) : lancez `make install`.") from None
     except RuntimeError as exc:
         raise BuildError(f"Roue refusée pour Pyodide : {exc}") from None
+    for paquet in spec.packages.values():
+        livree = (livrees or {}).get(paquet.file_name)
+        if livree:
+            paquet.file_name = livree.name
+            paquet.sha256 = hashlib.sha256(livree.read_bytes()).hexdigest()
     spec.to_json(sortie, indent=1)

@@ -10,7 +10,8 @@
 //
 // `sortie` is a stored zip: modules.json = {"stdlib": [every stdlib file imported], "cache_tag":
 // "cpython-314", "python": "3.14.2"}, and when "compiler" is true stdlib/<file>c for each imported file
-// not in "deja" and site/<path>c for each of our .py (unchecked-hash .pyc, PEP 552: deterministic).
+// not in "deja" and site/<path>c for each .py of our wheel and of the extra packages (unchecked-hash
+// .pyc, PEP 552: deterministic).
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
@@ -75,10 +76,11 @@ with zipfile.ZipFile("/tmp/sortie.zip", "w", zipfile.ZIP_STORED) as sortie:
         with zipfile.ZipFile("/tmp/stdlib.zip") as stdlib:
             for nom in (n for n in importes if n not in deja):
                 sortie.writestr(f"stdlib/{nom}c", pyc(stdlib.read(nom), f"{ZIP}/{nom}"))
-        for nom in demande["sources"]:
-            if nom.endswith(".py"):
-                with open(f"{SITE}/{nom}", "rb") as fichier:
-                    sortie.writestr(f"site/{nom}c", pyc(fichier.read(), f"{SITE}/{nom}"))
+        import pathlib
+        extras = [str(p.relative_to(SITE)) for paquet in demande["paquets"] for p in pathlib.Path(SITE, paquet).rglob("*.py")]
+        for nom in sorted({*(n for n in demande["sources"] if n.endswith(".py")), *extras}):
+            with open(f"{SITE}/{nom}", "rb") as fichier:
+                sortie.writestr(f"site/{nom}c", pyc(fichier.read(), f"{SITE}/{nom}"))
 `);
 writeFileSync(demande.sortie, pyodide.FS.readFile("/tmp/sortie.zip"));
 process.exit(0);

@@ -6,7 +6,8 @@ npm zip, 1.1–1.5 s precompiled. Compiling only the modules actually imported g
 +0.7 MB (zip of 3.2 MB) where compiling all 559 costs +2.0 MB (`.pyc` only, 4.5 MB) or +4.5 MB (`.py`
 kept, 7.1 MB): we compile the imported ones, which replace their `.py` in the zip (the others stay
 `.py` and compile on use, as before). Our own modules (≈ 250–480 ms to compile in Pyodide) get their
-`__pycache__/*.cpython-314.pyc` next to the `.py` in our wheel.
+`__pycache__/*.cpython-314.pyc` next to the `.py` in our wheel; an extra wheel a page asks for (pypdf:
+1.8 MB of source, its import 4.3 s → 1.0 s in Node under load) gets `.pyc` instead of its `.py`.
 
 `.pyc` are unchecked-hash (PEP 552): no timestamp, so the same sources give the same bytes.
 
@@ -37,7 +38,7 @@ from pathlib import Path
 from .errors import BuildError
 from .roue import ecrit_roue, ecrit_zip
 
-FORMAT = "2"  # bump when the output changes: old cache entries are then ignored
+FORMAT = "4"  # bump when the output changes: old cache entries are then ignored
 GARDES = 4  # results kept in the cache (the older ones are removed)
 NODE = Path(__file__).with_name("pyodide_compile.mjs")
 # .pyc header (PEP 552): magic, flags, source hash. Flags 0b01 = hash-based, unchecked.
@@ -47,7 +48,8 @@ NON_VERIFIE = (1).to_bytes(4, "little")
 @dataclass(frozen=True)
 class Precompile:
     stdlib: Path  # the zip to ship: npm's, imported modules as .pyc instead of .py
-    pyc: dict[str, bytes]  # wheel path (pyscripts/__pycache__/api.cpython-314.pyc) → .pyc
+    pyc: dict[str, bytes]  # source path in site-packages (pyscripts/api.py, pypdf/_page.py) → its .pyc
+    cache_tag: str  # "cpython-314": where the importer looks for a .pyc, __pycache__/<name>.<tag>.pyc
 
 
 def active() -> bool:
@@ -80,7 +82,8 @@ def precompile(root: Path, npm: Path, version: str, sources: dict[str, bytes], r
     os.utime(dossier)  # most recently used: kept by _elague
     with zipfile.ZipFile(dossier / "site.zip") as archive:
         pyc = {nom: archive.read(nom) for nom in archive.namelist()}
-    return Precompile(stdlib=dossier / "python_stdlib.zip", pyc=pyc)
+    fait = json.loads((dossier / "fait").read_text())
+    return Precompile(stdlib=dossier / "python_stdlib.zip", pyc=pyc, cache_tag=fait["cache_tag"])
 
 
 def _calcule(dossier: Path, npm: Path, npm_zip: Path, npm_cle: str, sources: dict[str, bytes], roues: list[Path],
@@ -114,10 +117,10 @@ def _calcule(dossier: Path, npm: Path, npm_zip: Path, npm_cle: str, sources: dic
         neuf.mkdir()
         with zipfile.ZipFile(npm_zip) as npm_archive:
             ecrit_zip(neuf / "python_stdlib.zip", _stdlib(npm_archive, importes, par_module))
-        tag = modules["cache_tag"]
         ecrit_zip(neuf / "site.zip", sorted(
-            (_dans_pycache(nom.removeprefix("site/"), tag), pyc) for nom, pyc in compiles.items() if nom.startswith("site/")))
-        (neuf / "fait").write_text(json.dumps({"npm": npm_cle, "python": modules["python"], "stdlib": sorted(importes)}))
+            (nom.removeprefix("site/").removesuffix("c"), pyc) for nom, pyc in compiles.items() if nom.startswith("site/")))
+        (neuf / "fait").write_text(json.dumps({"npm": npm_cle, "python": modules["python"], "cache_tag": modules["cache_tag"],
+                                               "stdlib": sorted(importes)}))
         try:
             os.rename(neuf, dossier)
         except OSError:  # there already: finished by another build meanwhile, or left half-done
@@ -134,12 +137,6 @@ def _stdlib(npm_archive: zipfile.ZipFile, importes: set[str], par_module: Path):
             yield nom + "c", (par_module / (nom + "c")).read_bytes()
         else:
             yield nom, npm_archive.read(nom)
-
-
-def _dans_pycache(chemin: str, tag: str) -> str:
-    """`pyscripts/api.pyc` → `pyscripts/__pycache__/api.cpython-314.pyc` (what the importer looks for)."""
-    dossier, _, fichier = chemin.rpartition("/")
-    return f"{dossier}/__pycache__/{fichier.removesuffix('.pyc')}.{tag}.pyc"
 
 
 def _node(demande: dict) -> None:

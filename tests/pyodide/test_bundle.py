@@ -88,6 +88,27 @@ def test_notre_roue_est_precompilee(runtime):
         assert len([n for n in noms if n.endswith(".pyc")]) == len(sources)
 
 
+def test_pypdf_livre_precompile(runtime):
+    """The wheel a page asks for ships its .pyc in place of its .py (1.8 MB of source not compiled in the
+    browser), RECORD rewritten, under a name of its own: same version, other bytes, other URL."""
+    from packaging.utils import parse_wheel_filename
+
+    from generator.roue import empreinte
+
+    (roue,) = (runtime.parent / "paquets").glob("pypdf-*.whl")
+    nom, version, build, _ = parse_wheel_filename(roue.name)
+    assert (nom, str(version)) == ("pypdf", "7.1.0") and build and build[1].startswith("pyc")
+    with zipfile.ZipFile(ROOT / "build" / "wheels" / PYPDF) as publiee, zipfile.ZipFile(roue) as livree:
+        sources = {n for n in publiee.namelist() if n.endswith(".py")}
+        noms = set(livree.namelist())
+        assert sources and not sources & noms and {s + "c" for s in sources} <= noms
+        record = next(n for n in noms if n.endswith("RECORD"))
+        lignes = {ligne.rsplit(",", 2)[0]: ligne for ligne in livree.read(record).decode().splitlines()}
+        assert set(lignes) == noms
+        for n in noms - {record}:
+            assert lignes[n] == f"{n},{empreinte(livree.read(n))},{len(livree.read(n))}"
+
+
 def test_lock_liste_nos_roues_avec_leur_sha256(runtime):
     spec = lock(runtime)
     paquets = runtime.parent / "paquets"
