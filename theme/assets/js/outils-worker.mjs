@@ -119,7 +119,9 @@ async function demarre() {
     lockFileURL: adresse(lock),
   });
   if (finis.length) {
-    await Promise.all(finis);
+    // Downloads done (a failed one is reported by telechargeDesMaintenant) — or Python already up, should
+    // Pyodide ever fetch these files under another URL and leave ours unread: never wait on them alone.
+    await Promise.race([Promise.all(finis), demarrage]).catch(() => {});
     signaleTelechargement(true);
   }
   etape("demarrage");
