@@ -58,7 +58,8 @@ def test_pdf_de_la_page_marquee_avec_titre_et_structure(built):
     reader = PdfReader(pdf)
     text = "".join(p.extract_text() for p in reader.pages)
     assert "Le guide de l'ordonnance de protection" in text
-    assert "Contenu vérifié le 15/01/2026" in text
+    assert "Contenu vérifié le jeudi 15 janvier 2026" in text  # generator.filtres.date_fr
+    assert "En danger : 17 (Police ou gendarmerie)" in " ".join(text.split())  # from urgences.yml
     assert "https://essai.example.fr/guides/guide.html" in text
     assert "Page 1 / " in text
     root = reader.trailer["/Root"]

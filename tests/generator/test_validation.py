@@ -29,8 +29,9 @@ def errors_for(tmp_path, guide_text=None, lexique=None, config_edit=None) -> lis
 
 
 def test_un_projet_correct_est_valide(project):
-    termes = validate(load_site_config(project))
-    assert {t.slug for t in termes} == {"ordonnance-de-protection", "juge-aux-affaires-familiales"}
+    contenu = validate(load_site_config(project))
+    assert set(contenu.donnees) == {"aide_juridictionnelle", "delais", "jours_feries", "urgences"}
+    assert {t.slug for t in contenu.termes} == {"ordonnance-de-protection", "juge-aux-affaires-familiales"}
 
 
 @pytest.mark.parametrize(
