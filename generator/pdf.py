@@ -125,7 +125,9 @@ def _render(html: str, css: str, root: str, target: str) -> tuple[str, str] | No
             pdf_variant="pdf/ua-1", pdf_tags=True, custom_metadata=True)
     except FatalURLFetchingError as exc:
         if not fetcher.refused:
-            return "erreur", f"fichier illisible : {exc}"
+            m = re.search(r'"(.*)"', str(exc))
+            url = m.group(1) if m else str(exc)
+            return "absent", url.removeprefix(base_url)
     except Exception as exc:  # noqa: BLE001 - reported to the editor with the page
         return "erreur", f"{type(exc).__name__} : {exc}"
     if fetcher.refused:
@@ -152,6 +154,7 @@ def write_all(jobs: list[PrintJob], css: str, site_dir: Path, cache_dir: Path) -
                 if outcome is None:
                     os.replace(cache_dir / f"{j.key}.tmp", cache_dir / f"{j.key}.pdf")
                 else:
+                    (cache_dir / f"{j.key}.tmp").unlink(missing_ok=True)
                     errors.append(_error(j, *outcome))
     if errors:
         raise ContentErrors(errors)
@@ -162,13 +165,15 @@ def write_all(jobs: list[PrintJob], css: str, site_dir: Path, cache_dir: Path) -
 
 
 def _error(j: PrintJob, kind: str, detail: str) -> ContentError:
+    if kind == "erreur":
+        return ContentError(j.source, 1, f"le PDF n'a pas pu être produit par WeasyPrint ({detail[:300]})")
+    line = 1
+    if j.source_path is not None:
+        # Where the page names it: the URL as written, else its last path segment.
+        for needle in (detail, unquote(urlsplit(detail).path).rsplit("/", 1)[-1]):
+            if needle and (line := line_of(j.source_path, needle)) > 1:
+                break
     if kind == "refus":
-        line = 1
-        if j.source_path is not None:
-            # Where the page names it: the URL as written, else its last path segment.
-            for needle in (detail, unquote(urlsplit(detail).path).rsplit("/", 1)[-1]):
-                if needle and (line := line_of(j.source_path, needle)) > 1:
-                    break
         return ContentError(j.source, line, f"le PDF devrait charger « {detail[:80]} », qui n'est pas un fichier du site : "
                                             "un PDF public ne peut contenir que des fichiers du site")
-    return ContentError(j.source, 1, f"le PDF n'a pas pu être produit par WeasyPrint ({detail[:300]})")
+    return ContentError(j.source, line, f"le PDF a besoin de « {unquote(detail)[:80]} », introuvable dans le site construit")

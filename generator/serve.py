@@ -76,6 +76,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         except AttributeError:
             short = "Erreur"
         self.log_error("code %d, %s", code, message or short)
+        if getattr(self, "request_version", "HTTP/0.9") == "HTTP/0.9":
+            self.request_version = "HTTP/1.0"  # HTTP/0.9 has no status line: a person would see nothing
         body = None
         if code == 404:
             page = Path(self.directory) / "404.html"
