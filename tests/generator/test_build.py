@@ -215,26 +215,31 @@ def test_adresses_permises_au_pdf(tmp_path, url, permis):
     assert allowed(url, site) is permis
 
 
-def test_une_faute_dans_un_gabarit_du_theme(project, build_project):
+def gabarit_modifie(project, ajout: str) -> list[str]:
+    """Append `ajout` to line 3 of theme/main.html, build, return the errors."""
     main_html = project / "theme" / "main.html"
     lines = main_html.read_text(encoding="utf-8").split("\n")
-    lines[2] += " {% if %}"
+    lines[2] += ajout
     main_html.write_text("\n".join(lines), encoding="utf-8")
     with pytest.raises(ContentErrors) as info:
-        build_project(project, with_pdf=False)
-    assert [str(e) for e in info.value.errors] == [
+        build_project_sans_pdf(project)
+    return [str(e) for e in info.value.errors]
+
+
+def build_project_sans_pdf(root):
+    from generator.engine import build
+
+    return build(root, with_pdf=False, with_pyodide=False)
+
+
+def test_une_faute_dans_un_gabarit_du_theme(project):
+    assert gabarit_modifie(project, " {% if %}") == [
         "theme/main.html:3: gabarit invalide (Jinja : Expected an expression, got 'end of statement block')"]
 
 
-def test_une_erreur_a_l_execution_d_un_gabarit(project, build_project):
-    main_html = project / "theme" / "main.html"
-    lines = main_html.read_text(encoding="utf-8").split("\n")
-    lines[2] += " {{ page.meta.absent.encore }}"
-    main_html.write_text("\n".join(lines), encoding="utf-8")
-    with pytest.raises(ContentErrors) as info:
-        build_project(project, with_pdf=False)
-    [error] = info.value.errors
-    assert str(error).startswith("theme/main.html:3: gabarit invalide (Jinja : ") and "absent" in str(error)
+def test_une_erreur_a_l_execution_d_un_gabarit(project):
+    [error] = gabarit_modifie(project, " {{ page.meta.absent.encore }}")
+    assert error.startswith("theme/main.html:3: gabarit invalide (Jinja : ") and "absent" in error
 
 
 def test_les_avertissements_de_mkdocs_en_francais(project, build_project):

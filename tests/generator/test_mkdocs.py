@@ -44,22 +44,19 @@ def test_mkdocs_build_construit_le_site(project, tmp_path):
     assert not (out / "pdf").exists()  # `pdf: false` in mkdocs.yml is obeyed
 
 
-def test_mkdocs_build_fait_les_memes_controles_en_francais(project, tmp_path):
+@pytest.mark.parametrize("old, new, attendu, anglais", [
+    pytest.param("type: guide", "type: roman", "content/guides/guide.md:4: type inconnu « roman »", "Traceback",
+                 id="contrôles du générateur"),
+    pytest.param("(../index.md)", "(../index.md#nulle-part)",
+                 "content/guides/guide.md:18: ancre introuvable : « ../index.md#nulle-part »", "does not contain an anchor",
+                 id="avertissement de MkDocs"),
+])
+def test_mkdocs_build_fait_les_memes_controles_en_francais(project, tmp_path, old, new, attendu, anglais):
     guide = project / "content" / "guides" / "guide.md"
-    guide.write_text(guide.read_text().replace("type: guide", "type: roman"), encoding="utf-8")
+    guide.write_text(guide.read_text().replace(old, new), encoding="utf-8")
     result = mkdocs(sans_pyodide(project), "-d", str(tmp_path / "sortie"))
     assert result.exit_code == 1
-    assert "content/guides/guide.md:4: type inconnu « roman »" in result.output
-    assert "Traceback" not in result.output
-
-
-def test_mkdocs_build_donne_les_avertissements_de_mkdocs_en_francais(project, tmp_path):
-    guide = project / "content" / "guides" / "guide.md"
-    guide.write_text(guide.read_text().replace("(../index.md)", "(../index.md#nulle-part)"), encoding="utf-8")
-    result = mkdocs(sans_pyodide(project), "-d", str(tmp_path / "sortie"))
-    assert result.exit_code == 1
-    assert "content/guides/guide.md:18: ancre introuvable : « ../index.md#nulle-part »" in result.output
-    assert "does not contain an anchor" not in result.output
+    assert attendu in result.output and anglais not in result.output
 
 
 def test_mkdocs_build_refuse_une_faute_de_gabarit(project, tmp_path):
