@@ -19,7 +19,7 @@ def _urgences(config: SiteConfig, donnees: dict) -> str:
     data = donnees["urgences"]
     entries = data["urgence"] + data["ecoute"]
     with_hours = any("horaires" in e for e in entries)
-    rows = ["| Numéro | Pour qui, pour quoi |" + (" Quand |" if with_hours else ""),
+    rows = ["| Numéro | Pour qui, pour quoi |" + (" Horaires |" if with_hours else ""),
             "| --- | --- |" + (" --- |" if with_hours else "")]
     for entry in entries:
         numero = entry["numero"]
