@@ -34,7 +34,7 @@ def texte(path: Path, rel: str) -> str:
     except OSError as exc:
         raise LectureImpossible(ContentError(rel, 1, f"fichier illisible ({exc.strerror})")) from None
     try:
-        return octets.decode("utf-8")
+        return octets.decode("utf-8-sig")  # a BOM (Windows editors) is dropped, as MkDocs does
     except UnicodeDecodeError as exc:
         ligne = octets.count(b"\n", 0, exc.start) + 1
         raise LectureImpossible(ContentError(

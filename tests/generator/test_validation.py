@@ -159,6 +159,14 @@ def test_page_pas_en_utf8(tmp_path):
         "content/guides/guide.md:16: le fichier n'est pas en UTF-8 (octet 0xe9) : enregistrez-le en UTF-8 dans votre éditeur"]
 
 
+def test_page_avec_bom_acceptee(tmp_path):
+    """Windows editors may start a UTF-8 file with a BOM: MkDocs accepts it, so do the checks."""
+    root = write_project(tmp_path / "p")
+    guide = root / "content" / "guides" / "guide.md"
+    guide.write_bytes(b"\xef\xbb\xbf" + guide.read_bytes())
+    validate(load_site_config(root))
+
+
 def test_lexique_pas_en_utf8(tmp_path):
     root = write_project(tmp_path / "p", lexique=LEXIQUE_TEXT)
     (root / "content" / "lexique.yml").write_bytes(LEXIQUE_TEXT.encode("latin-1"))
