@@ -14,10 +14,8 @@ from .bareme import Bareme, Plafond
 from .entree import EXCEPTIONS_RESIDENCE
 from .mise_en_forme import date_longue, euros, personnes
 
-NOMS_PLAFONDS = {
+_NOMS_PLAFONDS = {
     "totale": "le plafond de l'aide totale",
-    "partielle_55": "le plafond de l'aide partielle à 55 %",
-    "partielle_25": "le plafond de l'aide partielle à 25 %",
     "patrimoine_mobilier": "le plafond d'épargne et de placements",
     "patrimoine_immobilier": "le plafond des biens immobiliers",
 }
@@ -28,15 +26,27 @@ _COMPARAISONS = {
     "strictement_inferieur": ("est inférieur au", "atteint ou dépasse"),
 }
 
-_TAUX = {"partielle_55": 55, "partielle_25": 25}
 
-# Les plafonds de ressources que cite la phrase de résultat (voir taux_ressources).
-PLAFONDS_CITES = {
-    "totale": ("totale",),
-    "partielle_55": ("totale", "partielle_55"),
-    "partielle_25": ("partielle_55", "partielle_25"),
-    "non_eligible": ("partielle_25",),
-}
+def taux_de(bandes: list[dict], nom: str) -> int | None:
+    """Le taux de prise en charge de la bande dont le plafond est `nom` (None : pas une bande)."""
+    return next((bande["taux"] for bande in bandes if bande["plafond"] == nom), None)
+
+
+def nom_plafond(nom: str, bandes: list[dict]) -> str:
+    """« le plafond de l'aide partielle à 55 % » : le taux vient des paramètres (`bandes_ressources`)."""
+    if nom in _NOMS_PLAFONDS:
+        return _NOMS_PLAFONDS[nom]
+    return f"le plafond de l'aide partielle à {taux_de(bandes, nom)} %"
+
+
+def plafonds_cites(resultat: str, bandes: list[dict]) -> tuple[str, ...]:
+    """Les plafonds de ressources que cite la phrase de résultat (voir taux_ressources) :
+    celui de la bande obtenue et celui de la bande plus favorable qu'il dépasse."""
+    noms = [bande["plafond"] for bande in bandes]
+    if resultat not in noms:
+        return (noms[-1],)
+    rang = noms.index(resultat)
+    return tuple(noms[max(rang - 1, 0):rang + 1])
 
 
 def montant_plafond(plafond: Plafond) -> str:
@@ -172,12 +182,14 @@ def ressources_rfr(rfr: int):
             f"{euros(rfr)}.", "decret_art_3")
 
 
-def ressources_6_mois(revenus, retenu: int, changement: bool, arrondi: bool):
+def ressources_derniers_mois(revenus, retenu: int, changement: bool, arrondi: bool, regle: dict):
+    """`regle` : la valeur de `ressources_derniers_mois` (mois, abattement, multiplicateur)."""
     debut = ("Votre situation a changé depuis votre dernier avis d'impôt" if changement
              else "Vous n'avez pas de revenu fiscal de référence")
     mention = " (arrondi à l'euro supérieur)" if arrondi else ""
-    return (f"{debut} : on retient vos revenus imposables des 6 derniers mois ({euros(revenus)}), "
-            f"diminués de 10 % puis multipliés par 2, soit {euros(retenu)}{mention}.",
+    return (f"{debut} : on retient vos revenus imposables des {regle['mois']} derniers mois ({euros(revenus)}), "
+            f"diminués de {regle['abattement']} % puis multipliés par {regle['multiplicateur']}, "
+            f"soit {euros(retenu)}{mention}.",
             "decret_art_4" if changement else "loi_art_4")
 
 
@@ -205,25 +217,27 @@ def immobilier_depasse(immobilier, plafond_immobilier: Plafond, n: int):
 
 
 def taux_ressources(resultat: str, retenu: int, par_rfr: bool, plafonds: dict[str, Plafond], n: int,
-                    comparaison: str, reference_bareme: dict):
-    """La phrase qui compare les ressources aux plafonds et donne le résultat."""
+                    comparaison: str, reference_bareme: dict, bandes: list[dict]):
+    """La phrase qui compare les ressources aux plafonds et donne le résultat (`bandes` : la
+    règle datée `bandes_ressources`, de la plus favorable à la moins favorable)."""
     sujet = "Votre revenu fiscal de référence" if par_rfr else "Le montant retenu"
     respecte, depasse = _COMPARAISONS[comparaison]
     foyer_de = f"pour un foyer de {personnes(n)}"
-    if resultat == "totale":
+    cites = plafonds_cites(resultat, bandes)
+    if resultat == bandes[0]["plafond"]:
         return (f"{sujet} ({euros(retenu)}) {respecte} plafond de l'aide totale {foyer_de} "
-                f"({montant_plafond(plafonds['totale'])}) : vous pouvez avoir l'aide juridictionnelle totale.",
+                f"({montant_plafond(plafonds[resultat])}) : vous pouvez avoir l'aide juridictionnelle totale.",
                 "decret_art_3")
-    if resultat in _TAUX:
-        taux = _TAUX[resultat]
-        plus_haut = "totale" if resultat == "partielle_55" else "partielle_55"
-        return (f"{sujet} ({euros(retenu)}) {depasse} {NOMS_PLAFONDS[plus_haut]} "
+    if resultat in plafonds and len(cites) == 2:
+        taux = taux_de(bandes, resultat)
+        plus_haut = cites[0]
+        return (f"{sujet} ({euros(retenu)}) {depasse} {nom_plafond(plus_haut, bandes)} "
                 f"({montant_plafond(plafonds[plus_haut])}) mais {respecte} plafond de l'aide partielle à "
                 f"{taux} % ({montant_plafond(plafonds[resultat])}) {foyer_de} : vous pouvez avoir l'aide "
                 f"juridictionnelle partielle à {taux} %. L'État paie une partie des frais ; le reste est à "
                 f"votre charge.", reference_bareme)
     return (f"{sujet} ({euros(retenu)}) {depasse} le plafond de l'aide partielle {foyer_de} "
-            f"({montant_plafond(plafonds['partielle_25'])}) : selon le barème, vous ne pouvez pas avoir "
+            f"({montant_plafond(plafonds[cites[0]])}) : selon le barème, vous ne pouvez pas avoir "
             f"l'aide juridictionnelle.", "decret_art_3")
 
 
@@ -244,18 +258,18 @@ def avertissement_date_incertaine(b: Bareme, autre_date: date):
             f"Pour une demande déposée entre ces deux dates, le barème {b.annee} pourrait s'appliquer.")
 
 
-def avertissement_chiffres_derives(derives: dict[str, Plafond]):
-    liste = " ; ".join(f"{NOMS_PLAFONDS[nom]} : {euros(p.valeur)}" for nom, p in derives.items())
+def avertissement_chiffres_derives(derives: dict[str, Plafond], bandes: list[dict]):
+    liste = " ; ".join(f"{nom_plafond(nom, bandes)} : {euros(p.valeur)}" for nom, p in derives.items())
     return ("chiffre_derive",
             f"Certains plafonds utilisés ici ne figurent dans aucune source publiée que nous ayons trouvée : "
             f"nous les avons calculés à partir des règles ({liste}). Ils peuvent différer de quelques euros "
             f"des chiffres officiels.")
 
 
-def avertissement_ecart_publie(annee: int, nom: str, ecart: dict):
+def avertissement_ecart_publie(annee: int, nom: str, ecart: dict, bandes: list[dict]):
     return ("ecart_entre_sources",
             f"Pour {annee}, les tableaux publiés donnent {euros(ecart['valeur'])} pour "
-            f"{NOMS_PLAFONDS[nom]} d'un foyer de {personnes(ecart['personnes'])}, alors que le calcul donne "
+            f"{nom_plafond(nom, bandes)} d'un foyer de {personnes(ecart['personnes'])}, alors que le calcul donne "
             f"{euros(ecart['calcul'])} : nous reprenons le chiffre publié, et les foyers plus nombreux en "
             f"partent.")
 
@@ -268,9 +282,9 @@ def avertissement_digne_d_interet():
             "faire la demande en expliquant votre situation : le bureau d'aide juridictionnelle décidera.")
 
 
-def avertissement_revenus_6_mois_ignores():
+def avertissement_revenus_6_mois_ignores(mois: int):
     return ("revenus_6_mois_non_utilises",
-            "Vous avez indiqué des revenus des 6 derniers mois sans changement de situation : on retient "
+            f"Vous avez indiqué des revenus des {mois} derniers mois sans changement de situation : on retient "
             "votre revenu fiscal de référence. Si vos revenus ont changé depuis votre dernier avis d'impôt "
             "(perte d'emploi, séparation, retraite…), indiquez un changement de situation.")
 

@@ -33,7 +33,7 @@ def calcule_delai(entree: dict, *, feries: dict | None = None, delais: dict | No
     depart = lit_date(entree, "depart", feries=feries)
     lieu = lieu_de_la_regle(entree, regle, feries)
     residence = lit_residence(entree, feries=feries)
-    with au_champ("duree"):
+    with au_champ("duree", "depart"):
         return calcul.calcule(depart, regle, lieu, residence, feries=feries, delais=delais)
 
 

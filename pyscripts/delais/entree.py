@@ -8,7 +8,7 @@ from datetime import date
 
 from ..erreurs import EntreeInvalide
 from . import calendrier, repertoire
-from .calcul import Regle
+from .calcul import HorsParametres, Regle
 from .francais import date_fr
 
 _DATE_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -34,12 +34,16 @@ def verifie_champs(entree: dict, permis: tuple[str, ...], contexte: str = "") ->
 
 
 @contextmanager
-def au_champ(champ: str):
-    """Convertit un calcul qui sort du calendrier en refus adressé au champ `champ`."""
+def au_champ(champ: str, champ_date: str | None = None):
+    """Convertit un calcul qui sort du calendrier en refus adressé au champ `champ`, et un
+    calcul qui précède les paramètres datés connus en refus adressé à `champ_date`
+    (la date qui choisit la règle ; par défaut `champ`)."""
     try:
         yield
     except calendrier.HorsCalendrier as exc:
         raise EntreeInvalide(champ, f"{exc} Choisissez une date ou une durée plus courte.") from None
+    except HorsParametres as exc:
+        raise EntreeInvalide(champ_date or champ, str(exc)) from None
 
 
 def lit_date(entree: dict, champ: str, *, obligatoire: bool = True, feries: dict | None = None) -> date | None:
@@ -155,6 +159,7 @@ def lit_regle(entree: dict, *, delais: dict | None = None, aide_juridictionnelle
             mois=duree.get("mois", 0),
             jours=duree.get("jours", 0),
             franc=lit_booleen(entree, "franc", False),
+            augmentation="inconnue",  # on ne sait pas si c'est un délai d'appel, d'opposition…
             aide_juridictionnelle="art43" if aide_juridictionnelle else "aucun",
         )
     if not isinstance(identifiant, str) or repertoire.entree(identifiant, delais) is None:

@@ -11,10 +11,11 @@ MOIS = (
 )
 
 
-def date_fr(jour: date) -> str:
-    """« lundi 1er juin 2026 »."""
+def date_fr(jour: date, *, semaine: bool = True) -> str:
+    """« lundi 1er juin 2026 » ; sans le jour de la semaine : « 1er juin 2026 »."""
     quantieme = "1er" if jour.day == 1 else str(jour.day)
-    return f"{JOURS[jour.weekday()]} {quantieme} {MOIS[jour.month - 1]} {jour.year}"
+    texte = f"{quantieme} {MOIS[jour.month - 1]} {jour.year}"
+    return f"{JOURS[jour.weekday()]} {texte}" if semaine else texte
 
 
 def majuscule(texte: str) -> str:

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from ..erreurs import EntreeInvalide
 from . import calcul, repertoire
-from .calcul import Regle, avertissement, cite
+from .calcul import HorsParametres, Regle, avertissement, cite
 from .entree import (
     au_champ,
     lieu_de_la_regle,
@@ -24,9 +24,7 @@ from .entree import (
     lit_residence,
     verifie_champs,
 )
-from .francais import date_fr, majuscule
-
-REFORME_2024 = date(2024, 6, 15)  # loi n° 2024-536 : mesures de l'OP portées à 12 mois
+from .francais import date_fr, duree_fr, majuscule
 
 
 def _chronologique(etapes: list[dict]) -> list[dict]:
@@ -57,15 +55,23 @@ def _evenement(identifiant, titre, jour: date, precision: str, cle_reference: st
 
 
 def _plus_tard(resultat: dict) -> list[dict]:
-    if resultat["echeance_plus_tardive"] is None:
-        return []
-    return [{"date": resultat["echeance_plus_tardive"], "motif": "Si " + " ; et si ".join(resultat["motifs_plus_tardive"]) + "."}]
+    """Les dates plus tardives possibles : l'échéance augmentée pour distance quand on ne sait pas si
+    le délai l'est (nature inconnue), puis la date la plus tardive si un point est discuté."""
+    dates = []
+    condition = (resultat["sans_augmentation"] or {}).get("condition")
+    if condition:
+        dates.append({"date": resultat["echeance"], "motif": f"{condition}."})
+    if resultat["echeance_plus_tardive"] is not None:
+        motifs = ([condition[3:]] if condition else []) + resultat["motifs_plus_tardive"]
+        dates.append({"date": resultat["echeance_plus_tardive"], "motif": "Si " + " ; et si ".join(motifs) + "."})
+    return dates
 
 
 def _etape_calculee(identifiant, titre, nature, resultat: dict, texte: str, reference: str) -> dict:
-    """Étape dont la date vient du calculateur (explications et avertissements repris tels quels)."""
+    """Étape dont la date vient du calculateur (explications et avertissements repris tels quels) :
+    sa date est la date sûre, celle qu'on montre d'abord."""
     return _etape(
-        identifiant, titre, nature, date.fromisoformat(resultat["echeance"]), texte,
+        identifiant, titre, nature, date.fromisoformat(resultat["date_sure"]), texte,
         plus_tard=_plus_tard(resultat),
         explications=resultat["explications"],
         avertissements=resultat["avertissements"],
@@ -74,7 +80,7 @@ def _etape_calculee(identifiant, titre, nature, resultat: dict, texte: str, refe
 
 
 def _au_plus_tard(resultat: dict, ou: str = "") -> str:
-    return f"Au plus tard le {date_fr(date.fromisoformat(resultat['echeance']))}, jusqu'à minuit{ou}."
+    return f"Au plus tard le {date_fr(date.fromisoformat(resultat['date_sure']))}, jusqu'à minuit{ou}."
 
 
 def _chronologie(champ: str, jour: date | None, avant: date | None, texte_avant: str) -> None:
@@ -107,7 +113,7 @@ def ordonnance_protection(entree: dict, *, feries: dict | None = None, delais: d
     _chronologie("date_audience", audience, jour0, "l'ordonnance qui fixe l'audience")
     _chronologie("notification_op", notification, jour0, "l'ordonnance qui fixe l'audience")
     _chronologie("notification_op", notification, audience, "l'audience")
-    maximum = 6 if notification is not None and notification < REFORME_2024 else 12
+    maximum = _duree_maximale_mesures(notification, delais)
     duree = None
     if "duree_mesures_mois" in entree:
         duree = lit_entier(entree["duree_mesures_mois"], "duree_mesures_mois", 1, maximum, "mois")
@@ -135,12 +141,26 @@ def ordonnance_protection(entree: dict, *, feries: dict | None = None, delais: d
     }
 
 
+def _duree_maximale_mesures(notification: date | None, delais) -> int:
+    """Mois au plus que durent les mesures (paramètre daté) : à la notification, ou aujourd'hui en vigueur."""
+    regle = repertoire.regle("op_duree_mesures", delais)
+    if notification is None:
+        return regle.mois
+    try:
+        return calcul.duree_au(regle, notification, delais).mois
+    except HorsParametres as exc:
+        raise EntreeInvalide("notification_op", f"L'ordonnance de protection n'existe que depuis le "
+                                                f"{date_fr(exc.premier, semaine=False)} : vérifiez la date de "
+                                                "notification.") from None
+
+
 def _op_debut(jour0, audience, lieu, residence, avertissements, feries, delais) -> list[dict]:
     def calcule(identifiant):
         return calcul.calcule(jour0, repertoire.regle(identifiant, delais), lieu, residence, feries=feries, delais=delais)
 
     signification = calcule("op_signification_ordonnance_audience")
     delivrance = calcule("op_delivrance")
+    jours = {cle: repertoire.regle(cle, delais).jours for cle in ("op_signification_ordonnance_audience", "op_delivrance")}
     etapes = [
         _evenement(
             "ordonnance_fixant_audience", "Jour 0 : le juge fixe la date de l'audience", jour0,
@@ -150,7 +170,8 @@ def _op_debut(jour0, audience, lieu, residence, avertissements, feries, delais) 
         ),
         _etape_calculee(
             "signification_ordonnance_audience",
-            "Jour 2 : l'ordonnance qui fixe l'audience doit être signifiée à l'autre partie",
+            f"Jour {jours['op_signification_ordonnance_audience']} : l'ordonnance qui fixe l'audience doit être "
+            "signifiée à l'autre partie",
             "delai", signification,
             _au_plus_tard(signification) + " Votre avocat, ou le greffe si vous n'en avez pas, s'en charge ; "
             "l'État paie le commissaire de justice.",
@@ -159,15 +180,17 @@ def _op_debut(jour0, audience, lieu, residence, avertissements, feries, delais) 
     ]
     if audience is not None:
         etapes.append(_evenement("audience", "Audience", audience, "Date fixée par le juge dans l'ordonnance du jour 0.", "cpc_1136_3", delais))
-        if audience > date.fromisoformat(delivrance["echeance"]):
+        if audience > date.fromisoformat(delivrance["date_sure"]):
             avertissements.append(avertissement(
                 "audience_apres_jour_6",
-                "L'audience est fixée après le jour 6 : le juge ne pourra pas tenir le délai de 6 jours. "
+                f"L'audience est fixée après le jour {jours['op_delivrance']} : le juge ne pourra pas tenir le "
+                f"délai de {duree_fr(jours=jours['op_delivrance'])}. "
                 "Ce délai n'est pas sanctionné, mais vous pouvez en parler au greffe ou à votre avocat.",
             ))
     etapes.append(_etape_calculee(
-        "delivrance_op", "Jour 6 : le juge doit avoir rendu l'ordonnance de protection", "objectif", delivrance,
-        f"Objectif fixé au juge par la loi : le {date_fr(date.fromisoformat(delivrance['echeance']))}. "
+        "delivrance_op", f"Jour {jours['op_delivrance']} : le juge doit avoir rendu l'ordonnance de protection",
+        "objectif", delivrance,
+        f"Objectif fixé au juge par la loi : le {date_fr(date.fromisoformat(delivrance['date_sure']))}. "
         "Ce n'est pas un délai pour vous, et il court depuis le jour 0, pas depuis l'audience.",
         cite("cciv_515_11", delais),
     ))
@@ -175,26 +198,52 @@ def _op_debut(jour0, audience, lieu, residence, avertissements, feries, delais) 
 
 
 def _op_suite(notification, duree, lieu, residence, feries, delais) -> list[dict]:
-    titre_appel = "Faire appel de l'ordonnance de protection (15 jours)"
+    regle_appel = repertoire.regle("appel_ordonnance_protection", delais)
+    titre_appel = f"Faire appel de l'ordonnance de protection ({regle_appel.duree_texte()})"
     titre_fin = "Fin des mesures de protection"
     if notification is None:
         return [
             _etape("appel_op", titre_appel, "delai", None,
-                   "15 jours à compter de la notification (signification) de l'ordonnance de protection : "
-                   "indiquez cette date pour obtenir le dernier jour.", reference=cite("cpc_1136_11", delais)),
+                   f"{majuscule(regle_appel.duree_texte())} à compter de la notification (signification) de "
+                   "l'ordonnance de protection : indiquez cette date pour obtenir le dernier jour.",
+                   reference=cite("cpc_1136_11", delais)),
             _etape("fin_mesures", titre_fin, "fin_mesures", None,
-                   "Les mesures durent ce que dit l'ordonnance, 12 mois au plus à compter de sa notification : "
-                   "indiquez cette date pour obtenir la fin.", reference=cite("cciv_515_12", delais)),
+                   f"Les mesures durent ce que dit l'ordonnance, {_duree_maximale_mesures(None, delais)} mois au "
+                   "plus à compter de sa notification : indiquez cette date pour obtenir la fin.",
+                   reference=cite("cciv_515_12", delais)),
         ]
-    appel = calcul.calcule(notification, repertoire.regle("appel_ordonnance_protection", delais), lieu, residence, feries=feries, delais=delais)
+    appel = calcul.calcule(notification, regle_appel, lieu, residence, feries=feries, delais=delais)
+    etape_appel = _etape_calculee("appel_op", titre_appel, "delai", appel,
+                                  _au_plus_tard(appel, ", auprès de la cour d'appel"), cite("cpc_1136_11", delais))
+    if residence != "etranger":
+        etape_appel["avertissements"].append(_appel_depuis_l_etranger(notification, regle_appel, lieu, feries, delais))
     etapes = [
         _evenement("notification_op", "Notification de l'ordonnance de protection", notification,
                    "La notification (en général une signification par commissaire de justice) fait courir "
                    "le délai d'appel et la durée des mesures.", "cpc_1136_11", delais),
-        _etape_calculee("appel_op", titre_appel, "delai", appel,
-                        _au_plus_tard(appel, ", auprès de la cour d'appel"), cite("cpc_1136_11", delais)),
+        etape_appel,
     ]
     return etapes + [_op_fin_mesures(notification, duree, lieu, titre_fin, feries, delais)]
+
+
+def _appel_depuis_l_etranger(notification, regle_appel, lieu, feries, delais) -> dict:
+    """Revue juridique F8 : l'autre partie, si elle habite à l'étranger, a plus longtemps pour faire appel."""
+    loin = calcul.calcule(notification, regle_appel, lieu, "etranger", feries=feries, delais=delais)
+    mois = loin["augmentation_distance"]["mois"]
+    return avertissement(
+        "appel_autre_partie_etranger",
+        f"Si l'autre partie habite à l'étranger, elle peut faire appel plus tard : jusqu'au "
+        f"{date_fr(date.fromisoformat(loin['echeance']))} ({mois} mois de plus pour distance, "
+        f"{loin['augmentation_distance']['reference']['texte']}). Jusque-là, l'ordonnance peut encore être "
+        "contestée devant la cour d'appel.",
+    )
+
+
+def _note_duree_ancienne(notification: date, maximum: int, delais) -> str:
+    """« Ordonnance notifiée avant le 15 juin 2024 : 6 mois au plus… » : la règle d'alors."""
+    fin = calcul.prochain_changement("duree_maximale_mesures_op", notification, delais)
+    avant = f" avant le {date_fr(fin, semaine=False)}" if fin else ""
+    return f"Ordonnance notifiée{avant} : {maximum} mois au plus, durée maximale alors en vigueur."
 
 
 def _op_fin_mesures(notification, duree, lieu, titre, feries, delais) -> dict:
@@ -213,29 +262,33 @@ def _op_fin_mesures(notification, duree, lieu, titre, feries, delais) -> dict:
     if duree is not None:
         resultat = fin(mesure(duree, "cciv_515_12"))
         return _etape_calculee("fin_mesures", titre, "fin_mesures", resultat,
-                               f"Le {date_fr(date.fromisoformat(resultat['echeance']))}, selon la durée de {duree} mois "
+                               f"Le {date_fr(date.fromisoformat(resultat['date_sure']))}, selon la durée de {duree} mois "
                                "écrite dans l'ordonnance." + prolongation, cite("cciv_515_12", delais))
-    if notification < REFORME_2024:
-        resultat = fin(mesure(6, "cciv_515_12", "Ordonnance notifiée avant le 15 juin 2024 : 6 mois au plus (avant la loi n° 2024-536)."))
+    maximum = _duree_maximale_mesures(notification, delais)
+    defaut = repertoire.regle("op_duree_mesures_defaut_cpc", delais)
+    if maximum <= defaut.mois:
+        resultat = fin(mesure(maximum, "cciv_515_12", _note_duree_ancienne(notification, maximum, delais)))
         return _etape_calculee("fin_mesures", titre, "fin_mesures", resultat,
-                               f"Au plus tard le {date_fr(date.fromisoformat(resultat['echeance']))}." + prolongation,
+                               f"Au plus tard le {date_fr(date.fromisoformat(resultat['date_sure']))}." + prolongation,
                                cite("cciv_515_12", delais))
-    court = fin(repertoire.regle("op_duree_mesures_defaut_cpc", delais))
+    court = fin(defaut)
     long_ = fin(repertoire.regle("op_duree_mesures", delais))
     etape = _etape_calculee(
         "fin_mesures", titre, "fin_mesures", court,
         f"Lisez la durée écrite dans votre ordonnance. Si elle n'en fixe pas : le "
-        f"{date_fr(date.fromisoformat(court['echeance']))} par prudence (6 mois), peut-être le "
-        f"{date_fr(date.fromisoformat(long_['echeance']))} (12 mois)." + prolongation,
+        f"{date_fr(date.fromisoformat(court['date_sure']))} par prudence ({defaut.mois} mois), peut-être le "
+        f"{date_fr(date.fromisoformat(long_['date_sure']))} ({maximum} mois)." + prolongation,
         cite("cpc_1136_7", delais),
     )
+    depuis = calcul.parametre_en_vigueur("duree_maximale_mesures_op", notification, delais)["applicable_du"]
     etape["dates_plus_tardives"] = [{
-        "date": long_["echeance"],
-        "motif": "Si l'on applique l'article 515-12 du code civil (12 mois au plus depuis le 15 juin 2024) "
-                 "plutôt que l'article 1136-7 du CPC, qui prévoit encore 6 mois quand l'ordonnance ne dit rien.",
+        "date": long_["date_sure"],
+        "motif": f"Si l'on applique l'article 515-12 du code civil ({maximum} mois au plus depuis le "
+                 f"{date_fr(date.fromisoformat(depuis), semaine=False)}) plutôt que l'article 1136-7 du CPC, qui "
+                 f"prévoit encore {defaut.mois} mois quand l'ordonnance ne dit rien.",
     }]
     etape["explications"] += [
-        {"texte": "Lecture à 12 mois, selon l'article 515-12 du code civil :", "reference": cite("cciv_515_12", delais)},
+        {"texte": f"Lecture à {maximum} mois, selon l'article 515-12 du code civil :", "reference": cite("cciv_515_12", delais)},
         *long_["explications"],
     ]
     return etape
@@ -272,7 +325,7 @@ def aide_juridictionnelle_recours(entree: dict, *, feries: dict | None = None, d
         _evenement("depart", "Départ du délai", faits["depart"], _depart_texte(regle, delais), regle.reference or "cpc_640", delais),
         _etape_calculee("delai_initial", f"Fin du délai de {regle.duree_texte()} sans aide juridictionnelle", "delai", initial,
                         "Sans demande d'aide juridictionnelle, il fallait agir au plus tard le "
-                        f"{date_fr(date.fromisoformat(initial['echeance']))}.", cite(regle.reference or "cpc_641", delais)),
+                        f"{date_fr(date.fromisoformat(initial['date_sure']))}.", cite(regle.reference or "cpc_641", delais)),
         _etape_demande(faits["demande_aj"], statut, initial, delais),
     ]
     with au_champ("decision_baj"):
@@ -355,7 +408,7 @@ def _depart_texte(regle: Regle, delais) -> str:
 
 
 def _statut_demande(demande: date, depart: date, initial: dict) -> str:
-    fin_sure = date.fromisoformat(initial["echeance"])
+    fin_sure = date.fromisoformat(initial["date_sure"])
     fin_tardive = date.fromisoformat(initial["echeance_plus_tardive"] or initial["echeance"])
     if demande > fin_tardive:
         return "tardive"
@@ -381,14 +434,14 @@ def _etape_demande(demande: date, statut: str, initial: dict, delais) -> dict:
         f"Le {date_fr(demande)}. {_TEXTES_DEMANDE[statut]}",
         explications=[
             {"texte": "Pour une demande envoyée par la poste, la date d'expédition compte.", "reference": cite("aj_art_37", delais)},
-            {"texte": f"Fin du délai initial : {date_fr(date.fromisoformat(initial['echeance']))}.", "reference": cite("aj_art_43", delais)},
+            {"texte": f"Fin du délai initial : {date_fr(date.fromisoformat(initial['date_sure']))}.", "reference": cite("aj_art_43", delais)},
         ],
         reference=cite("aj_art_43", delais),
     )
 
 
 def _fin_recours_baj(faits, lieu, feries, delais) -> dict:
-    """Délai de 15 jours pour contester la décision du bureau (pas d'augmentation pour distance)."""
+    """Délai pour contester la décision du bureau (pas d'augmentation pour distance)."""
     return calcul.calcule(faits["decision_baj"], repertoire.regle("recours_decision_baj", delais), lieu, feries=feries, delais=delais)
 
 
@@ -407,7 +460,9 @@ def _etapes_decision(faits, lieu, feries, delais) -> list[dict]:
         if faits["sens_decision"] != "admission_totale":
             recours = _fin_recours_baj(faits, lieu, feries, delais)
             etapes.append(_etape_calculee(
-                "recours_decision_baj", "Contester la décision du bureau (15 jours)", "delai", recours,
+                "recours_decision_baj",
+                f"Contester la décision du bureau ({repertoire.regle('recours_decision_baj', delais).duree_texte()})",
+                "delai", recours,
                 _au_plus_tard(recours, ", auprès du bureau qui a rendu la décision, par déclaration sur place "
                                        "ou par lettre recommandée avec accusé de réception"),
                 cite("aj_art_69", delais),
@@ -447,14 +502,15 @@ def _departs_nouveau_delai(faits, regle, lieu, feries, delais) -> list[tuple[dat
 
 
 def _departs_fin_recours(faits, lieu, feries, delais) -> list[tuple[date, str, str]]:
-    fin = date.fromisoformat(_fin_recours_baj(faits, lieu, feries, delais)["echeance"])
+    fin = date.fromisoformat(_fin_recours_baj(faits, lieu, feries, delais)["date_sure"])
+    duree = repertoire.regle("recours_decision_baj", delais).duree_texte()
     if faits["sens_decision"] == "admission_totale":
         return [
             (faits["decision_baj"], "3° : notification de l'admission totale, que vous n'avez pas de raison de contester ; lecture la plus prudente", "aj_art_43"),
-            (fin, "3° : fin du délai de 15 jours pour contester la décision", "aj_art_69"),
+            (fin, f"3° : fin du délai de {duree} pour contester la décision", "aj_art_69"),
         ]
     return [
-        (fin, "3° : dernier jour du délai de 15 jours pour contester la décision ; lecture la plus prudente", "aj_art_69"),
+        (fin, f"3° : dernier jour du délai de {duree} pour contester la décision ; lecture la plus prudente", "aj_art_69"),
         (fin + timedelta(days=1), "3° : lendemain de ce dernier jour, premier jour où la décision ne peut plus être contestée", "aj_art_69"),
     ]
 
@@ -469,13 +525,14 @@ def _etape_nouveau_delai(departs, regle, statut, lieu, residence, feries, delais
     fins, explications = {}, []
     for jour, motif, cle in sorted(departs):
         resultat = calcul.calcule(jour, regle, lieu, residence, feries=feries, delais=delais)
-        candidates = [(resultat["echeance"], motif)] + [
-            (resultat["echeance_plus_tardive"], f"{motif}, et si {m}") for m in resultat["motifs_plus_tardive"][:1]
+        candidates = [(resultat["date_sure"], motif)] + [
+            (plus_tard["date"], f"{motif}, et {plus_tard['motif'][0].lower()}{plus_tard['motif'][1:-1]}")
+            for plus_tard in _plus_tard(resultat)[:1]
         ]
         for fin, raison in candidates:
             fins.setdefault(fin, []).append(raison)
         explications.append({
-            "texte": f"Départ possible le {date_fr(jour)} ({motif}) : fin le {date_fr(date.fromisoformat(resultat['echeance']))}.",
+            "texte": f"Départ possible le {date_fr(jour)} ({motif}) : fin le {date_fr(date.fromisoformat(resultat['date_sure']))}.",
             "reference": cite(cle, delais),
         })
     ordre = sorted(fins)

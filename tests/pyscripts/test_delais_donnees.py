@@ -67,9 +67,11 @@ def test_chaque_reference_a_un_texte_une_source_et_une_date_de_verification(cle)
 def test_chaque_delai_du_catalogue_est_complet_et_coherent(entree):
     assert _a_une_source(entree)
     assert entree["libelle"].strip() and entree["depart"].strip()
-    assert set(entree["duree"]) <= {"annees", "mois", "jours"} and all(
-        isinstance(v, int) and v > 0 for v in entree["duree"].values()
-    )
+    durees = [entree["duree"]] if "duree" in entree else [
+        v["valeur"] for v in DELAIS["parametres"][entree["duree_selon"]]]
+    assert ("duree" in entree) != ("duree_selon" in entree)
+    for duree in durees:
+        assert set(duree) <= {"annees", "mois", "jours"} and all(isinstance(v, int) and v > 0 for v in duree.values())
     assert entree["nature"] in NATURES
     assert isinstance(entree["franc"], bool) and isinstance(entree["jour_origine_compte"], bool)
     assert entree["augmentation"] in OUI_NON and entree["prorogation"] in OUI_NON
@@ -159,3 +161,17 @@ def test_le_resultat_ne_depend_pas_de_l_ordre_des_cles_des_donnees(entree):
 def test_catalogue_ne_depend_pas_de_l_ordre_des_cles():
     assert json.dumps(catalogue(DELAIS)) == json.dumps(catalogue(_cles_inversees(DELAIS)))
     assert catalogue_markdown(DELAIS) == catalogue_markdown(_cles_inversees(DELAIS))
+
+
+@pytest.mark.parametrize("nom", list(DELAIS["parametres"]))
+def test_chaque_parametre_date_a_ses_entrees_datees_sourcees_et_verifiees(nom):
+    entrees = DELAIS["parametres"][nom]
+    assert entrees and [e["applicable_du"] for e in entrees] == sorted({e["applicable_du"] for e in entrees})
+    for e in entrees:
+        assert _date_iso(e["applicable_du"]) and _date_iso(e["verifie_le"]) and "valeur" in e
+        assert e["source"]["titre"].strip() and e["source"].get("url", "https://").startswith("https://")
+
+
+def test_l_augmentation_pour_distance_vaut_depuis_le_debut_du_calendrier():
+    premiere = DELAIS["parametres"]["augmentation_distance"][0]["applicable_du"]
+    assert premiere <= f"{FERIES['annees']['premiere']}-01-01"
