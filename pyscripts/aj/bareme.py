@@ -6,8 +6,9 @@ dictionnaires simples, dates en texte ISO) : ce module ne contient aucun chiffre
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from ..donnees import prochaine_date, valeur_au  # noqa: F401  (réexportés pour regles.py et tableau.py)
 
@@ -33,7 +34,13 @@ class Bareme:
     annee: int
     applicable_du: date
     donnees: dict  # le bloc du fichier de paramètres
-    regles: dict  # les règles datées (REGLES_DATEES) en vigueur au jour considéré
+    parametres: dict = field(compare=False, repr=False)  # tout le fichier, pour les règles datées
+    jour: date | None = None  # le jour où on lit les règles datées (None : le premier jour du barème)
+
+    @cached_property
+    def regles(self) -> dict:
+        """Les règles datées (REGLES_DATEES) en vigueur au jour considéré."""
+        return regles_au(self.parametres, self.jour or self.applicable_du)
 
     @property
     def reference(self) -> dict:
@@ -65,15 +72,18 @@ def regles_au(parametres: dict, jour: date) -> dict:
 def baremes(parametres: dict, jour: date | None = None) -> list[Bareme]:
     """Tous les barèmes, du plus ancien au plus récent, avec les règles datées en vigueur le
     `jour` (par défaut : le premier jour de chaque barème)."""
-    liste = []
-    for b in parametres["baremes"]:
-        debut = jour_iso(b["applicable_du"])
-        liste.append(Bareme(b["annee"], debut, b, regles_au(parametres, jour or debut)))
+    liste = [Bareme(b["annee"], jour_iso(b["applicable_du"]), b, parametres, jour) for b in parametres["baremes"]]
     return sorted(liste, key=lambda b: b.applicable_du)
 
 
 def premier_jour(parametres: dict) -> date:
     return baremes(parametres)[0].applicable_du
+
+
+def periode(parametres: dict) -> tuple[date, date]:
+    """Premier et dernier jours de dépôt d'une demande que le simulateur accepte (paramètre `simulation`)."""
+    marge = parametres["simulation"]["annees_apres_le_dernier_bareme"]
+    return premier_jour(parametres), date(dernier_bareme(parametres).annee + marge, 12, 31)
 
 
 def bareme_au(parametres: dict, jour: date) -> Bareme:

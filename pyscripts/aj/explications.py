@@ -12,7 +12,7 @@ from datetime import date
 
 from .bareme import Bareme, Plafond
 from .entree import EXCEPTIONS_RESIDENCE
-from .mise_en_forme import date_longue, euros, personnes
+from ..francais import date_longue, euros, personnes
 
 _NOMS_PLAFONDS = {
     "totale": "le plafond de l'aide totale",

@@ -18,7 +18,7 @@ from . import explications as ex
 from .bareme import (PLAFONDS, Bareme, Plafond, bareme_au, baremes, dernier_bareme, jour_iso,
                      majoration_immobilier, majoration_ressources, plafonds, prochaine_date, valeur_au)
 from .entree import EXCEPTIONS_CESEDA, Situation, manquant
-from .mise_en_forme import date_longue
+from ..francais import date_longue
 
 # Taux des issues qui ne sont pas une bande de ressources ; ceux des bandes viennent des
 # paramètres (règle datée `bandes_ressources`).
@@ -171,9 +171,8 @@ def _ressources(rep: _Reponse, s: Situation, b: Bareme) -> tuple[int, bool]:
             raise manquant("revenus_6_mois", f"votre situation a changé, on se fonde donc sur le total de vos "
                                              f"{derniers_mois}.")
         if not s.rfr_indique:
-            raise manquant("rfr", f"c'est le montant inscrit sur votre dernier avis d'impôt. Si vous n'en avez "
-                                  f"pas, mettez null et indiquez vos {derniers_mois} "
-                                  f"(revenus_6_mois).")
+            raise manquant("rfr", f"c'est le montant inscrit sur votre dernier avis d'impôt. Si vous n'avez pas "
+                                  f"d'avis d'impôt, indiquez plutôt vos {derniers_mois} (revenus_6_mois).")
         raise manquant("revenus_6_mois", f"sans revenu fiscal de référence, on se fonde sur vos "
                                          f"{derniers_mois}.")
     # Décret, art. 4 : multiplicateur × (revenus des derniers mois − abattement). Calcul exact,

@@ -8,7 +8,7 @@ from ..erreurs import EntreeInvalide
 from .bareme import (PLAFONDS, Bareme, bareme_au, bareme_de_l_annee, dernier_bareme, parametres_ou_defaut,
                      plafonds, prochaine_date, valeur_au)
 from .explications import taux_de
-from .mise_en_forme import date_longue, euros
+from ..francais import date_longue, euros
 
 _ENTETES = {
     "totale": "Aide totale : revenu jusqu'à",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from ..erreurs import EntreeInvalide
+from ..lecture import extrait
 from . import calcul, repertoire
 from .calcul import HorsParametres, Regle, avertissement, cite
 from .entree import (
@@ -22,6 +22,7 @@ from .entree import (
     lit_lieu,
     lit_regle,
     lit_residence,
+    refuse,
     verifie_champs,
 )
 from .francais import date_fr, duree_fr, majuscule
@@ -85,7 +86,7 @@ def _au_plus_tard(resultat: dict, ou: str = "") -> str:
 
 def _chronologie(champ: str, jour: date | None, avant: date | None, texte_avant: str) -> None:
     if jour is not None and avant is not None and jour < avant:
-        raise EntreeInvalide(champ, f"Cette date ne peut pas précéder {texte_avant} ({date_fr(avant)}).")
+        raise refuse(champ, f"cette date ne peut pas précéder {texte_avant} ({date_fr(avant)}).")
 
 
 # --- Ordonnance de protection --------------------------------------------
@@ -105,10 +106,9 @@ def ordonnance_protection(entree: dict, *, feries: dict | None = None, delais: d
     audience = lit_date(entree, "date_audience", obligatoire=False, feries=feries)
     notification = lit_date(entree, "notification_op", obligatoire=False, feries=feries)
     if jour0 is None and notification is None:
-        raise EntreeInvalide(
+        raise refuse(
             "ordonnance_fixant_audience",
-            "Indiquez au moins la date de l'ordonnance qui fixe l'audience (jour 0) ou celle de la "
-            "notification de l'ordonnance de protection.",
+            "indiquez au moins cette date, ou celle de la notification de l'ordonnance de protection.",
         )
     _chronologie("date_audience", audience, jour0, "l'ordonnance qui fixe l'audience")
     _chronologie("notification_op", notification, jour0, "l'ordonnance qui fixe l'audience")
@@ -149,9 +149,8 @@ def _duree_maximale_mesures(notification: date | None, delais) -> int:
     try:
         return calcul.duree_au(regle, notification, delais).mois
     except HorsParametres as exc:
-        raise EntreeInvalide("notification_op", f"L'ordonnance de protection n'existe que depuis le "
-                                                f"{date_fr(exc.premier, semaine=False)} : vérifiez la date de "
-                                                "notification.") from None
+        raise refuse("notification_op", f"l'ordonnance de protection n'existe que depuis le "
+                                        f"{date_fr(exc.premier, semaine=False)} : vérifiez la date.") from None
 
 
 def _op_debut(jour0, audience, lieu, residence, avertissements, feries, delais) -> list[dict]:
@@ -309,9 +308,9 @@ def aide_juridictionnelle_recours(entree: dict, *, feries: dict | None = None, d
     verifie_champs(entree, CHAMPS_AJ)
     regle = lit_regle(entree, delais=delais, aide_juridictionnelle=True)
     if regle.aide_juridictionnelle not in ("art43", "art44"):
-        raise EntreeInvalide(
+        raise refuse(
             "delai",
-            f"Une demande d'aide juridictionnelle ne relance pas ce délai (« {regle.libelle} ») : "
+            f"une demande d'aide juridictionnelle ne relance pas ce délai (« {regle.libelle} ») : "
             "les articles 43 et 44 du décret n° 2020-1717 visent les actions et recours devant une juridiction.",
         )
     lieu = lieu_de_la_regle(entree, regle, feries)
@@ -328,13 +327,12 @@ def aide_juridictionnelle_recours(entree: dict, *, feries: dict | None = None, d
                         f"{date_fr(date.fromisoformat(initial['date_sure']))}.", cite(regle.reference or "cpc_641", delais)),
         _etape_demande(faits["demande_aj"], statut, initial, delais),
     ]
-    with au_champ("decision_baj"):
+    with au_champ("decision_baj"):  # le délai pour contester la décision du bureau part d'elle
         etapes += _etapes_decision(faits, lieu, feries, delais)
         departs = _departs_nouveau_delai(faits, regle, lieu, feries, delais)
     avertissements = []
     if statut != "tardive":
-        with au_champ("decision_baj"):
-            etapes.append(_etape_nouveau_delai(departs, regle, statut, lieu, residence, feries, delais))
+        etapes.append(_etape_nouveau_delai(departs, regle, statut, lieu, residence, feries, delais))
         avertissements.append(avertissement(
             "aj_points_de_depart",
             "La façon dont se combinent les points de départ du nouveau délai (notification de la décision, "
@@ -369,34 +367,37 @@ def _lit_faits_aj(entree: dict, regle: Regle, feries) -> dict:
         _chronologie(champ, faits[champ], faits["demande_aj"], "la demande d'aide juridictionnelle")
     _chronologie("decision_recours", faits["decision_recours"], faits["decision_baj"], "la décision du bureau")
     if faits["decision_recours"] and not faits["decision_baj"]:
-        raise EntreeInvalide("decision_baj", "Indiquez aussi la date de notification de la décision du bureau que vous avez contestée.")
+        raise refuse("decision_baj", "indiquez-la aussi : c'est la décision que vous avez contestée.")
     faits["sens_decision"] = entree.get("sens_decision")
     if faits["decision_baj"] and faits["sens_decision"] not in SENS_DECISION:
-        raise EntreeInvalide("sens_decision", f"Indiquez le sens de la décision du bureau : {', '.join(SENS_DECISION)}.")
+        raise refuse("sens_decision", f"{extrait(faits['sens_decision']) if faits['sens_decision'] is not None else 'cette réponse manque'} : "
+                                      f"réponses possibles : {', '.join(SENS_DECISION)}.")
     if faits["sens_decision"] is not None and not faits["decision_baj"]:
-        raise EntreeInvalide("decision_baj", "Indiquez la date de notification de la décision dont vous donnez le sens.")
+        raise refuse("decision_baj", "indiquez-la : vous avez dit ce que dit la décision.")
     faits["designations_avocat"] = _lit_designations(entree, faits, feries)
     if regle.aide_juridictionnelle == "art44":
         for champ in ("admission_provisoire", "caducite"):
             if faits[champ]:
-                raise EntreeInvalide(champ, "Devant la Cour de cassation (art. 44), le nouveau délai part de la décision du bureau ou de la désignation de l'avocat aux Conseils : indiquez « decision_baj ».")
+                raise refuse(champ, "devant la Cour de cassation (art. 44), le nouveau délai part de la décision du bureau ou de la désignation de l'avocat aux Conseils : indiquez plutôt la date de la décision du bureau.")
     return faits
 
 
 def _lit_designations(entree: dict, faits: dict, feries) -> list[date]:
-    valeur = entree.get("designations_avocat", [])
+    valeur = entree.get("designations_avocat")
+    if valeur is None:
+        valeur = []
     if not isinstance(valeur, list) or len(valeur) > 10:
-        raise EntreeInvalide("designations_avocat", "Indiquez une liste de dates (10 au plus), par exemple [\"2025-03-02\"].")
+        raise refuse("designations_avocat", "indiquez une ou plusieurs dates (10 au plus) sous la forme AAAA-MM-JJ.")
     dates = sorted(lit_date({"designations_avocat": v}, "designations_avocat", feries=feries) for v in valeur)
     if dates:
         _chronologie("designations_avocat", dates[0], faits["demande_aj"], "la demande d'aide juridictionnelle")
         if faits["sens_decision"] == "rejet" or faits["caducite"]:
-            raise EntreeInvalide("designations_avocat", "Aucun avocat n'est désigné au titre de l'aide quand la demande est rejetée ou caduque.")
+            raise refuse("designations_avocat", "aucun avocat n'est désigné au titre de l'aide quand la demande est rejetée ou caduque.")
         if not (faits["decision_baj"] or faits["admission_provisoire"]):
-            raise EntreeInvalide(
+            raise refuse(
                 "decision_baj",
-                "Indiquez aussi la date de notification de la décision du bureau (ou de l'admission provisoire) : "
-                "le nouveau délai peut partir de cette date, plus tôt que la désignation de l'avocat.",
+                "indiquez-la aussi (ou celle de l'admission provisoire) : le nouveau délai peut partir de cette "
+                "date, plus tôt que la désignation de l'avocat.",
             )
     return dates
 
@@ -473,45 +474,46 @@ def _etapes_decision(faits, lieu, feries, delais) -> list[dict]:
     return etapes
 
 
-def _departs_nouveau_delai(faits, regle, lieu, feries, delais) -> list[tuple[date, str, str]]:
-    """Points de départ possibles du nouveau délai : (date, motif, clé de référence)."""
+def _departs_nouveau_delai(faits, regle, lieu, feries, delais) -> list[tuple[date, str, str, str]]:
+    """Points de départ possibles du nouveau délai : (date, motif, clé de référence, donnée d'où vient la date)."""
     departs = []
     if regle.aide_juridictionnelle == "art44":
         cle = "aj_art_44"
         if faits["decision_recours"]:
-            departs.append((faits["decision_recours"], "notification de la décision sur le recours contre la décision du bureau", cle))
+            departs.append((faits["decision_recours"], "notification de la décision sur le recours contre la décision du bureau", cle, "decision_recours"))
         elif faits["decision_baj"]:
-            departs.append((faits["decision_baj"], "notification de la décision du bureau", cle))
+            departs.append((faits["decision_baj"], "notification de la décision du bureau", cle, "decision_baj"))
     else:
         cle = "aj_art_43"
         if faits["admission_provisoire"]:
-            departs.append((faits["admission_provisoire"], "1° : notification de l'admission provisoire", cle))
+            departs.append((faits["admission_provisoire"], "1° : notification de l'admission provisoire", cle, "admission_provisoire"))
         if faits["caducite"]:
-            departs.append((faits["caducite"], "2° : notification de la caducité de la demande", cle))
+            departs.append((faits["caducite"], "2° : notification de la caducité de la demande", cle, "caducite"))
         if faits["decision_recours"]:
-            departs.append((faits["decision_recours"], "3° : notification de la décision rendue sur votre recours", cle))
+            departs.append((faits["decision_recours"], "3° : notification de la décision rendue sur votre recours", cle, "decision_recours"))
         elif faits["decision_baj"]:
             departs += _departs_fin_recours(faits, lieu, feries, delais)
     if departs:
-        premier = min(d for d, _, _ in departs)
+        premier = min(depart[0] for depart in departs)
         for rang, jour in enumerate(faits["designations_avocat"], 1):
             if jour > premier:
                 motif = "nouvelle désignation d'avocat, postérieure" if rang > 1 else "désignation de l'avocat, postérieure"
-                departs.append((jour, ("4° : " if cle == "aj_art_43" else "") + motif, cle if rang == 1 else "cass_2025_designation"))
+                departs.append((jour, ("4° : " if cle == "aj_art_43" else "") + motif,
+                                cle if rang == 1 else "cass_2025_designation", "designations_avocat"))
     return departs
 
 
-def _departs_fin_recours(faits, lieu, feries, delais) -> list[tuple[date, str, str]]:
+def _departs_fin_recours(faits, lieu, feries, delais) -> list[tuple[date, str, str, str]]:
     fin = date.fromisoformat(_fin_recours_baj(faits, lieu, feries, delais)["date_sure"])
     duree = repertoire.regle("recours_decision_baj", delais).duree_texte()
     if faits["sens_decision"] == "admission_totale":
         return [
-            (faits["decision_baj"], "3° : notification de l'admission totale, que vous n'avez pas de raison de contester ; lecture la plus prudente", "aj_art_43"),
-            (fin, f"3° : fin du délai de {duree} pour contester la décision", "aj_art_69"),
+            (faits["decision_baj"], "3° : notification de l'admission totale, que vous n'avez pas de raison de contester ; lecture la plus prudente", "aj_art_43", "decision_baj"),
+            (fin, f"3° : fin du délai de {duree} pour contester la décision", "aj_art_69", "decision_baj"),
         ]
     return [
-        (fin, f"3° : dernier jour du délai de {duree} pour contester la décision ; lecture la plus prudente", "aj_art_69"),
-        (fin + timedelta(days=1), "3° : lendemain de ce dernier jour, premier jour où la décision ne peut plus être contestée", "aj_art_69"),
+        (fin, f"3° : dernier jour du délai de {duree} pour contester la décision ; lecture la plus prudente", "aj_art_69", "decision_baj"),
+        (fin + timedelta(days=1), "3° : lendemain de ce dernier jour, premier jour où la décision ne peut plus être contestée", "aj_art_69", "decision_baj"),
     ]
 
 
@@ -523,8 +525,9 @@ def _etape_nouveau_delai(departs, regle, statut, lieu, residence, feries, delais
                       "d'aide juridictionnelle (ou de l'admission provisoire) : indiquez cette date pour le calculer.",
                       reference=cite("aj_art_43", delais))
     fins, explications = {}, []
-    for jour, motif, cle in sorted(departs):
-        resultat = calcul.calcule(jour, regle, lieu, residence, feries=feries, delais=delais)
+    for jour, motif, cle, champ in sorted(departs):
+        with au_champ(champ):  # une fin hors du calendrier : la faute de la date d'où part ce délai
+            resultat = calcul.calcule(jour, regle, lieu, residence, feries=feries, delais=delais)
         candidates = [(resultat["date_sure"], motif)] + [
             (plus_tard["date"], f"{motif}, et {plus_tard['motif'][0].lower()}{plus_tard['motif'][1:-1]}")
             for plus_tard in _plus_tard(resultat)[:1]
@@ -559,5 +562,5 @@ def scenario(entree: dict, *, feries: dict | None = None, delais: dict | None = 
     """Calcule le scénario nommé par `entree["scenario"]`."""
     nom = entree.get("scenario")
     if not isinstance(nom, str) or nom not in SCENARIOS:
-        raise EntreeInvalide("scenario", f"Scénario inconnu : « {nom} ». Scénarios possibles : {', '.join(SCENARIOS)}.")
+        raise refuse("scenario", f"{extrait(nom)} n'est pas un calcul possible. Calculs possibles : {', '.join(SCENARIOS)}.")
     return SCENARIOS[nom](entree, feries=feries, delais=delais)

@@ -39,7 +39,7 @@ AJ = [
     {"date_demande": "2024-03-01", "nationalite": "autre", "residence_habituelle": True,
      "residence_reguliere": False, "personnes_foyer": 1, "rfr": 5000},
     {"date_demande": "2021-06-01", "personnes_foyer": 1, "rfr": 11000},  # ancien barème, comparaison stricte
-    {"date_demande": "2030-01-15", "personnes_foyer": 1, "rfr": 11000},  # barème peut-être dépassé
+    {"date_demande": "2027-01-15", "personnes_foyer": 1, "rfr": 11000},  # barème peut-être dépassé
     # Refus : le message doit être le même aussi.
     {"date_demande": JOUR, "personnes_foyer": 0, "rfr": 1},
     {"date_demande": JOUR, "personnes_foyer": 1, "rfr": "12 000"},

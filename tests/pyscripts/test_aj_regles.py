@@ -12,6 +12,7 @@ import pytest
 
 from pyscripts.aj import calcule
 from pyscripts.donnees import charge
+from pyscripts.aj.entree import LIBELLES
 from pyscripts.erreurs import EntreeInvalide
 
 PARAMETRES = charge("aide_juridictionnelle")
@@ -136,8 +137,8 @@ def test_une_donnee_necessaire_absente_est_demandee_en_francais(situation, champ
     with pytest.raises(EntreeInvalide) as erreur:
         _calcule(**situation)
     assert erreur.value.champ == champ
-    assert erreur.value.message.startswith("Indiquez ")
-    assert f"({champ})" in erreur.value.message
+    libelle = LIBELLES[champ]
+    assert erreur.value.message.startswith(f"{libelle[0].upper()}{libelle[1:]} ({champ}) : cette réponse manque.")
 
 
 def test_la_majoration_du_foyer_est_expliquee():
@@ -171,7 +172,7 @@ def test_chaque_resultat_a_sa_phrase_et_son_taux(rfr, attendu, phrase):
     pytest.param("2024-01-18", 2024, id="18 janvier 2024 : barème 2024"),
     pytest.param("2025-01-22", 2024, id="22 janvier 2025 : encore le barème 2024"),
     pytest.param("2025-01-23", 2025, id="23 janvier 2025 : barème 2025"),
-    pytest.param("2030-06-01", 2025, id="2030 : le dernier barème connu, avec un avertissement"),
+    pytest.param("2027-06-01", 2025, id="2027 : le dernier barème connu, avec un avertissement"),
 ])
 def test_le_bareme_applique_depend_de_la_date_de_depot(jour, annee):
     resultat = _calcule(date_demande=jour, personnes_foyer=1, rfr=0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pyscripts.delais import calcule, scenario
+from pyscripts.delais.entree import LIBELLES
 from pyscripts.erreurs import EntreeInvalide
 
 CLES_ETAPE = ["id", "titre", "nature", "date_sure", "dates_plus_tardives", "texte", "explications",
@@ -210,7 +211,7 @@ SCENARIOS = {"op": _op, "aj": _aj}
     ("op", {"notification_op": "2025-06-06", "duree_mesures_mois": 13}, "duree_mesures_mois"),
     ("op", {"notification_op": "2025-06-06", "duree_mesures_mois": "12"}, "duree_mesures_mois"),
     ("op", {"ordonnance_fixant_audience": "2025-06-02", "lieu_juridiction": "polynesie-francaise"}, "lieu_juridiction"),
-    ("op", {"ordonnance_fixant_audience": "2025-06-02", "heure": "10:00"}, "heure"),
+    ("op", {"ordonnance_fixant_audience": "2025-06-02", "heure": "10:00"}, "entree"),
     ("aj", {"delai": "op_signification_ordonnance_audience"}, "delai"),
     ("aj", {"delai": "prescription_delit"}, "delai"),
     ("aj", {"demande_aj": None}, "demande_aj"),
@@ -228,6 +229,9 @@ def test_entrees_refusees(nom, entree, champ):
     with pytest.raises(EntreeInvalide) as erreur:
         SCENARIOS[nom](**entree)
     assert erreur.value.champ == champ
+    if champ != "entree":  # le message commence par le nom de SA donnée, en français
+        libelle = LIBELLES[champ]
+        assert erreur.value.message.startswith(f"{libelle[0].upper()}{libelle[1:]} ({champ}) : ")
 
 
 def test_calcule_aiguille_vers_le_scenario():
