@@ -65,6 +65,15 @@ def extrait(valeur) -> str:
     return "un ensemble de valeurs"
 
 
+def donnee_inconnue(cle, connues, quoi: str) -> EntreeInvalide:
+    """Une clé d'entrée que le moteur ne connaît pas : la faute est celle de l'entrée (champ
+    « entree », jamais la clé reçue, qui n'est pas une vraie donnée)."""
+    nom = nettoie(str(cle))
+    cite = f" (« {nom} »)" if nom else ""
+    return EntreeInvalide("entree", f"Une donnée reçue{cite} n'est pas {quoi}. Données acceptées : "
+                                    f"{', '.join(connues)}.")
+
+
 def refus(champ: str, libelle: str, probleme: str) -> EntreeInvalide:
     """« Votre revenu fiscal de référence (rfr) : <problème> » — le nom de la donnée d'abord."""
     return EntreeInvalide(champ, f"{libelle[:1].upper()}{libelle[1:]} ({champ}) : {probleme}")

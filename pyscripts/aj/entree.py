@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..cli import NON_OBJET
 from ..erreurs import EntreeInvalide
 from ..francais import date_longue
-from ..lecture import extrait, lit_booleen, lit_choix, lit_date, lit_nombre, refus
+from ..lecture import donnee_inconnue, lit_booleen, lit_choix, lit_date, lit_nombre, refus
 
 # Nom de chaque donnée, tel qu'on le glisse dans une phrase (« Indiquez … »).
 LIBELLES = {
@@ -124,12 +125,10 @@ def lit(entree: dict, aujourd_hui: date, periode: tuple[date, date]) -> Situatio
     """Vérifie chaque donnée reçue et renvoie la situation complétée des valeurs par défaut.
     `periode` : premier et dernier jours de dépôt que le simulateur accepte (paramètres)."""
     if not isinstance(entree, dict):
-        raise EntreeInvalide("entree", "Les réponses doivent arriver ensemble, question par question : "
-                                       "l'entrée n'est pas un objet JSON.")
+        raise EntreeInvalide("entree", NON_OBJET)
     inconnues = sorted((str(cle) for cle in entree if cle not in LIBELLES))
     if inconnues:
-        raise EntreeInvalide("entree", f"La donnée {extrait(inconnues[0])} n'est pas une question du simulateur. "
-                                       f"Données acceptées : {', '.join(LIBELLES)}.")
+        raise donnee_inconnue(inconnues[0], LIBELLES, "une question du simulateur")
     return Situation(
         date_demande=_date(entree, aujourd_hui, periode),
         personnes_foyer=_personnes(entree),

@@ -16,6 +16,7 @@ Bibliothèque standard seulement (CPython et Pyodide). Points d'entrée :
 
 from __future__ import annotations
 
+from ..cli import NON_OBJET
 from ..erreurs import EntreeInvalide
 from . import calcul
 from .repertoire import catalogue, catalogue_markdown
@@ -44,8 +45,7 @@ def calcule_delai(entree: dict, *, feries: dict | None = None, delais: dict | No
 def calcule(entree: dict) -> dict:
     """Point d'entrée de la ligne de commande et du navigateur."""
     if not isinstance(entree, dict):
-        raise EntreeInvalide("entree", "Les réponses doivent arriver ensemble, question par question : "
-                                       "l'entrée n'est pas un objet JSON.")
+        raise EntreeInvalide("entree", NON_OBJET)
     entree = dict(entree)
     avec_ics = lit_booleen(entree, "ics", False)
     options = {cle: entree.pop(cle) for cle in ics.OPTIONS if cle in entree}

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from datetime import date
 
 from ..erreurs import EntreeInvalide
-from ..lecture import extrait, lit_choix, lit_nombre, refus
+from ..lecture import donnee_inconnue, extrait, lit_choix, lit_nombre, refus
 from ..lecture import lit_booleen as _lit_booleen
 from ..lecture import lit_date as _lit_date
 from . import calendrier, repertoire
@@ -69,10 +69,9 @@ def verifie_champs(entree: dict, permis: tuple[str, ...], contexte: str = "") ->
     for cle in entree:
         if cle not in permis:
             if contexte:
-                raise refuse(contexte, f"{extrait(str(cle))} n'est pas une unité possible : indiquez des "
-                                       f"{', '.join(permis)}.")
-            raise EntreeInvalide("entree", f"La donnée {extrait(str(cle))} n'est pas une question du calculateur. "
-                                           f"Données acceptées : {', '.join(permis)}.")
+                raise refuse(contexte, f"{extrait(str(cle))} n'est pas une unité possible : comptez en jours, "
+                                       "en mois ou en années.")
+            raise donnee_inconnue(cle, permis, "une question du calculateur")
 
 
 @contextmanager
@@ -105,7 +104,7 @@ def lit_date(entree: dict, champ: str, *, obligatoire: bool = True, feries: dict
 
 
 def lit_entier(valeur, champ: str, minimum: int, maximum: int, unite: str) -> int:
-    if isinstance(valeur, (int, float)) and not isinstance(valeur, bool) and valeur < 0:
+    if champ.startswith("duree.") and isinstance(valeur, (int, float)) and not isinstance(valeur, bool) and valeur < 0:
         raise refuse(champ, _REFUS_A_REBOURS[0].upper() + _REFUS_A_REBOURS[1:])
     return lit_nombre(valeur, champ, LIBELLES[champ], entier=True, exemple="15", minimum=minimum, maximum=maximum,
                       unite=unite)

@@ -37,7 +37,7 @@ import re
 from datetime import date, datetime, timedelta, timezone
 
 from ..erreurs import EntreeInvalide
-from ..lecture import extrait, lit_booleen, lit_nombre, nettoie, refus
+from ..lecture import donnee_inconnue, lit_booleen, lit_nombre, nettoie, refus
 from .francais import date_fr
 
 PRODID_NEUTRE = "-//Agenda//Export//FR"
@@ -230,6 +230,5 @@ def en_ics(entree: dict) -> str:
         raise _refuse("resultat", "il manque : donnez le résultat complet d'un calcul de délai.")
     inconnues = [cle for cle in entree if cle != "resultat" and cle not in OPTIONS]
     if inconnues:
-        raise EntreeInvalide("entree", f"La donnée {extrait(str(inconnues[0]))} n'est pas une option de "
-                                       f"l'agenda. Options possibles : {', '.join(OPTIONS)}.")
+        raise donnee_inconnue(inconnues[0], ("resultat", *OPTIONS), "une option de l'agenda")
     return fichier(entree["resultat"], lit_options(entree))

@@ -115,7 +115,7 @@ def ordonnance_protection(entree: dict, *, feries: dict | None = None, delais: d
     _chronologie("notification_op", notification, audience, "l'audience")
     maximum = _duree_maximale_mesures(notification, delais)
     duree = None
-    if "duree_mesures_mois" in entree:
+    if entree.get("duree_mesures_mois") is not None:
         duree = lit_entier(entree["duree_mesures_mois"], "duree_mesures_mois", 1, maximum, "mois")
 
     etapes, avertissements = [], []
