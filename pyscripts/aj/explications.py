@@ -251,6 +251,38 @@ def avertissement_bareme_ancien(dernier: Bareme, annee_demande: int):
             f"plus favorable.")
 
 
+def avertissement_bareme_annonce(dernier: Bareme, annonce: dict):
+    return ("bareme_annonce",
+            f"Les plafonds {annonce['annee']} ({annonce['texte']}) ne sont pas encore dans ce simulateur : le "
+            f"calcul utilise ceux de {dernier.annee}. Les plafonds {annonce['annee']} sont un peu plus élevés "
+            f"({annonce['hausse_annoncee']}). Si votre revenu ou votre épargne dépasse un plafond {dernier.annee} de "
+            f"moins de {annonce['marge']} %, vous avez peut-être droit à une aide meilleure que celle indiquée : "
+            f"déposez quand même votre demande, le bureau d'aide juridictionnelle appliquera le barème en vigueur.")
+
+
+_MONTANTS = {
+    "revenu": "Votre revenu fiscal de référence",
+    "montant retenu": "Le montant retenu pour vos ressources",
+    "patrimoine_mobilier": "Votre épargne",
+    "patrimoine_immobilier": "La valeur de vos biens immobiliers",
+}
+
+
+def avertissement_pres_du_plafond(annonce: dict, quoi: str, montant, nom: str, plafond: Plafond,
+                                  bandes: list[dict]):
+    """Un montant au-dessus d'un plafond connu, mais de moins de la marge : peut-être sous le nouveau."""
+    if nom in ("patrimoine_mobilier", "patrimoine_immobilier"):
+        gain = "votre patrimoine pourrait ne plus vous empêcher d'avoir l'aide"
+    elif nom == bandes[0]["plafond"]:
+        gain = "vous pourriez avoir l'aide juridictionnelle totale"
+    else:
+        gain = f"vous pourriez avoir l'aide partielle à {taux_de(bandes, nom)} %"
+    return ("pres_d_un_plafond",
+            f"{_MONTANTS[quoi]} ({euros(montant)}) dépasse {nom_plafond(nom, bandes)} ({euros(plafond.valeur)}) "
+            f"de moins de {annonce['marge']} % : avec les plafonds {annonce['annee']}, {gain}. Déposez votre "
+            f"demande quand même.")
+
+
 def avertissement_date_incertaine(b: Bareme, autre_date: date):
     return ("date_d_application_incertaine",
             f"Les sources ne s'accordent pas sur le premier jour du barème {b.annee} : certaines le font "

@@ -77,9 +77,20 @@ def _taux(resultat: str, b: Bareme) -> int | None:
     return ex.taux_de(b.regles["bandes_ressources"], resultat)
 
 
+def bareme_annonce(parametres: dict, jour) -> dict | None:
+    """Le barème publié mais pas encore saisi (`baremes_annonces`) qui vaudrait pour une demande du `jour`."""
+    dernier = dernier_bareme(parametres)
+    annonces = [a for a in parametres.get("baremes_annonces") or []
+                if a["annee"] > dernier.annee and jour_iso(a["a_partir_du"]) <= jour]
+    return max(annonces, key=lambda a: a["annee"]) if annonces else None
+
+
 def _avertissements_de_date(rep: _Reponse, parametres: dict, s: Situation) -> None:
     dernier = dernier_bareme(parametres)
-    if s.date_demande.year > dernier.annee:
+    annonce = bareme_annonce(parametres, s.date_demande)
+    if annonce:
+        rep.avertit(ex.avertissement_bareme_annonce(dernier, annonce))
+    if s.date_demande.year > (annonce["annee"] if annonce else dernier.annee):
         rep.avertit(ex.avertissement_bareme_ancien(dernier, s.date_demande.year))
     for autre in baremes(parametres):
         concurrente = autre.donnees.get("date_concurrente")
@@ -208,9 +219,30 @@ def _examen_des_ressources(rep: _Reponse, s: Situation, b: Bareme, parametres: d
         rep.explique(ex.taux_ressources(resultat, retenu, par_rfr, p, n, comparaison, b.reference, bandes))
         cites += ex.plafonds_cites(resultat, bandes)
     _avertissements_de_plafonds(rep, b, {nom: p[nom] for nom in PLAFONDS if nom in cites})
+    annonce = bareme_annonce(parametres, s.date_demande)
+    if annonce:
+        _pres_d_un_plafond(rep, s, b, annonce, p, retenu, par_rfr, resultat)
     if resultat == "non_eligible":
         rep.avertit(ex.avertissement_digne_d_interet())
     return resultat, plafonds_json, retenu
+
+
+def _pres_d_un_plafond(rep, s, b, annonce, p, retenu, par_rfr, resultat) -> None:
+    """Un nouveau barème est annoncé : un montant qui dépasse un plafond connu de moins de la marge
+    pourrait passer sous le nouveau plafond. On le dit, plafond par plafond."""
+    def dans_la_marge(montant, plafond: int) -> bool:
+        return plafond < montant <= plafond * (100 + annonce["marge"]) // 100
+
+    bandes = [bande["plafond"] for bande in b.regles["bandes_ressources"]]
+    meilleure = bandes[bandes.index(resultat) - 1] if resultat in bandes[1:] else (
+        bandes[-1] if resultat == "non_eligible" else None)
+    if meilleure and dans_la_marge(retenu, p[meilleure].valeur):
+        rep.avertit(ex.avertissement_pres_du_plafond(annonce, "revenu" if par_rfr else "montant retenu", retenu,
+                                                     meilleure, p[meilleure], b.regles["bandes_ressources"]))
+    for nom, montant in (("patrimoine_mobilier", s.patrimoine_mobilier), ("patrimoine_immobilier", s.patrimoine_immobilier)):
+        if dans_la_marge(montant, p[nom].valeur):
+            rep.avertit(ex.avertissement_pres_du_plafond(annonce, nom, montant, nom, p[nom],
+                                                         b.regles["bandes_ressources"]))
 
 
 def _patrimoine(rep: _Reponse, s: Situation, p: dict[str, Plafond], n: int) -> tuple[bool, tuple[str, ...]]:

@@ -164,9 +164,31 @@ def _bareme(b: dict, defauts: list[str]) -> None:
             _source(f"{chemin}.date_concurrente", concurrente.get("source"), defauts)
 
 
+def _annonces(liste, defauts: list[str]) -> None:
+    """`baremes_annonces` (facultatif) : barèmes publiés mais pas encore saisis."""
+    if liste is None:
+        return
+    if not isinstance(liste, list):
+        defauts.append("baremes_annonces : liste attendue.")
+        return
+    for i, annonce in enumerate(liste):
+        chemin = f"baremes_annonces[{i}]"
+        if not isinstance(annonce, dict) or not _entier_positif(annonce.get("annee")) or not _date_valide(
+                annonce.get("a_partir_du")) or not str(annonce.get("texte") or "").strip() or not str(
+                annonce.get("hausse_annoncee") or "").strip() or not _entier_positif(annonce.get("marge")):
+            defauts.append(f"{chemin} : il faut `annee`, `a_partir_du: AAAA-MM-JJ`, `texte`, `hausse_annoncee` "
+                           f"et `marge` (en %, nombre entier).")
+            continue
+        _parametre(chemin, annonce, defauts, valeur_attendue=None)
+
+
 def problemes(parametres: dict) -> list[str]:
     """Tous les défauts du fichier de paramètres (liste vide s'il est correct)."""
     defauts: list[str] = []
+    _annonces(parametres.get("baremes_annonces"), defauts)
+    simulation = parametres.get("simulation")
+    if not isinstance(simulation, dict) or not _entier_positif(simulation.get("annees_apres_le_dernier_bareme")):
+        defauts.append("simulation : il faut `annees_apres_le_dernier_bareme` (nombre entier positif).")
     for cle, texte in (parametres.get("textes") or {}).items():
         if not isinstance(texte, dict) or not texte.get("texte") or not str(texte.get("url", "")).startswith(
                 "https://"):
