@@ -43,10 +43,12 @@ class JusticePlugin(BasePlugin):
     def on_config(self, config):
         config.markdown_extensions.append(self.linker)
         from pyscripts.donnees import charge
+        from pyscripts.outils import contexte as contexte_des_outils
 
         config.extra.update(
             csp=csp.meta(),
             urgences=charge("urgences"),
+            donnees_outils=contexte_des_outils(),  # listes et bornes des formulaires d'outils (moteurs)
             sortie_rapide=self.site.sortie_rapide,
             pdf_pages={},
             pyodide=self.site.pyodide,

@@ -38,23 +38,41 @@ PROTECTIONS = ("aucune", "partielle", "totale")
 NATIONALITES = ("francaise", "union_europeenne", "autre")
 
 # Étrangers que la loi dispense de condition de résidence (loi n° 91-647, art. 3).
-# La condition de ressources reste applicable.
+# La condition de ressources reste applicable. Valeur → (phrase du résultat, réponse du formulaire).
 EXCEPTIONS_RESIDENCE = {
-    "mineur": "vous êtes mineur",
-    "temoin_assiste": "vous êtes témoin assisté",
-    "mis_en_examen": "vous êtes mis en examen",
-    "prevenu": "vous êtes prévenu (poursuivi devant le tribunal correctionnel ou de police)",
-    "accuse": "vous êtes accusé (poursuivi devant la cour d'assises ou la cour criminelle)",
-    "condamne": "vous êtes condamné",
-    "partie_civile": "vous êtes partie civile",
-    "beneficiaire_ordonnance_protection": "vous bénéficiez d'une ordonnance de protection",
-    "crpc": "vous êtes convoqué pour une comparution sur reconnaissance préalable de culpabilité",
-    "zone_attente": "vous êtes maintenu en zone d'attente",
-    "commission_titre_sejour": "vous êtes convoqué devant la commission du titre de séjour",
-    "eloignement": "vous contestez une obligation de quitter le territoire ou une autre mesure d'éloignement",
-    "expulsion": "vous faites l'objet d'une procédure d'expulsion",
-    "retention": "vous êtes placé ou maintenu en rétention administrative",
-    "transfert_dublin": "vous contestez une décision de transfert vers un autre État européen (procédure « Dublin »)",
+    "mineur": ("vous êtes mineur", "Je suis mineur"),
+    "temoin_assiste": ("vous êtes témoin assisté", "Je suis témoin assisté"),
+    "mis_en_examen": ("vous êtes mis en examen", "Je suis mis en examen"),
+    "prevenu": ("vous êtes prévenu (poursuivi devant le tribunal correctionnel ou de police)",
+                "Je suis prévenu (poursuivi devant le tribunal correctionnel ou de police)"),
+    "accuse": ("vous êtes accusé (poursuivi devant la cour d'assises ou la cour criminelle)",
+               "Je suis accusé (devant la cour d'assises ou la cour criminelle)"),
+    "condamne": ("vous êtes condamné", "Je suis condamné"),
+    "partie_civile": ("vous êtes partie civile", "Je suis partie civile"),
+    "beneficiaire_ordonnance_protection": ("vous bénéficiez d'une ordonnance de protection",
+                                           "J'ai une ordonnance de protection"),
+    "crpc": ("vous êtes convoqué pour une comparution sur reconnaissance préalable de culpabilité",
+             "Je suis convoqué pour une comparution sur reconnaissance préalable de culpabilité"),
+    "zone_attente": ("vous êtes maintenu en zone d'attente", "Je suis maintenu en zone d'attente"),
+    "commission_titre_sejour": ("vous êtes convoqué devant la commission du titre de séjour",
+                                "Je suis convoqué devant la commission du titre de séjour"),
+    "eloignement": ("vous contestez une obligation de quitter le territoire ou une autre mesure d'éloignement",
+                    "Je conteste une obligation de quitter le territoire ou une autre mesure d'éloignement"),
+    "expulsion": ("vous faites l'objet d'une procédure d'expulsion", "Je fais l'objet d'une procédure d'expulsion"),
+    "retention": ("vous êtes placé ou maintenu en rétention administrative", "Je suis en rétention administrative"),
+    "transfert_dublin": ("vous contestez une décision de transfert vers un autre État européen (procédure « Dublin »)",
+                         "Je conteste un transfert vers un autre État européen (procédure « Dublin »)"),
+}
+# Cas où les ressources ne sont pas examinées, tels que le formulaire les propose (lettres A à E
+# du Cerfa 16146 ; « mineur » : l'audition d'un mineur, audition_mineur).
+QUESTIONS_CAS = {
+    "A": "Je suis victime d'un crime très grave (meurtre, viol, torture, terrorisme…), ou proche d'une victime "
+         "décédée, et je demande réparation",
+    "B": "J'ai déjà l'aide juridictionnelle et mon adversaire fait appel (ou un autre recours)",
+    "C": "Je fais un recours devant la Cour nationale du droit d'asile (CNDA)",
+    "D": "Mon affaire concerne une pension militaire d'invalidité ou les droits des victimes de guerre",
+    "E": "J'avais l'aide pour tenter un accord amiable, qui a échoué, et je vais au procès",
+    "mineur": "Je suis mineur et le juge va m'entendre (par exemple dans la séparation de mes parents)",
 }
 # Exceptions que la loi désigne par des articles du CESEDA dans leur ancienne numérotation.
 EXCEPTIONS_CESEDA = ("zone_attente", "commission_titre_sejour", "eloignement", "expulsion",

@@ -134,7 +134,7 @@ def union_europeenne():
 
 
 def exception_residence(exception: str):
-    return (f"Comme {EXCEPTIONS_RESIDENCE[exception]}, la loi ne vous demande pas de résider en France ; "
+    return (f"Comme {EXCEPTIONS_RESIDENCE[exception][0]}, la loi ne vous demande pas de résider en France ; "
             f"la condition de ressources s'applique.", "loi_art_3")
 
 

@@ -60,6 +60,9 @@ def decide(s: Situation, parametres: dict) -> dict:
         "taux": _taux(resultat, b),
         "bareme": b.en_json(),
         "plafonds": plafonds_json,
+        # Le taux de chaque plafond de ressources (règle datée) : la page écrit « Aide à 55 % ».
+        "taux_des_plafonds": ({bande["plafond"]: bande["taux"] for bande in b.regles["bandes_ressources"]}
+                              if plafonds_json else None),
         "ressources_retenues": retenu,
         "explications": rep.explications,
         "avertissements": rep.avertissements,

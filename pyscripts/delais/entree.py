@@ -113,8 +113,6 @@ def lit_entier(valeur, champ: str, minimum: int, maximum: int, unite: str) -> in
 def lit_duree(valeur) -> dict:
     if not isinstance(valeur, dict):
         raise refuse("duree", "indiquez un nombre de jours, de mois ou d'années (par exemple 15 jours).")
-    if not valeur:
-        raise refuse("duree", "indiquez un nombre de jours, de mois ou d'années (par exemple 15 jours).")
     for cle in valeur:
         if cle in ("heures", "minutes"):
             raise refuse("duree", _REFUS_HEURES[0].upper() + _REFUS_HEURES[1:])
@@ -122,11 +120,14 @@ def lit_duree(valeur) -> dict:
             raise refuse("duree", "les délais de procédure ne se comptent pas en semaines : indiquez le nombre "
                                   "de jours (1 semaine = 7 jours).")
     verifie_champs(valeur, tuple(_MAXIMUMS), "duree")
-    return {
+    duree = {
         cle: lit_entier(valeur[cle], f"duree.{cle}", 1, maximum, unite)
         for cle, (maximum, unite) in _MAXIMUMS.items()
         if valeur.get(cle) is not None
     }
+    if not duree:  # {"jours": null} : rien de répondu, jamais un délai de 0 jour
+        raise refuse("duree", "indiquez un nombre de jours, de mois ou d'années (par exemple 15 jours).")
+    return duree
 
 
 def _lieux(feries: dict | None) -> tuple[dict, dict]:

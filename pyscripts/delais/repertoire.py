@@ -69,6 +69,7 @@ def _element(e: dict, delais: dict) -> dict:
     return {
         "id": e["id"],
         "libelle": e["libelle"],
+        "groupe": e["groupe"],
         "duree": {k: duree[k] for k in ("annees", "mois", "jours") if k in duree},
         "duree_texte": duree_fr(**duree),
         "depart": e["depart"],

@@ -16,7 +16,7 @@ from pyscripts.aj.entree import LIBELLES
 from pyscripts.erreurs import EntreeInvalide
 
 PARAMETRES = charge("aide_juridictionnelle")
-CLES_DE_SORTIE = ["resultat", "taux", "bareme", "plafonds", "ressources_retenues", "explications",
+CLES_DE_SORTIE = ["resultat", "taux", "bareme", "plafonds", "taux_des_plafonds", "ressources_retenues", "explications",
                   "avertissements"]
 
 

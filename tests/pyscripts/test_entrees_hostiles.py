@@ -82,6 +82,12 @@ def test_un_montant_demesure_est_refuse_en_nommant_son_champ(champ, valeur):
     verifie_message(erreur.en_json()["erreur"])
 
 
+@pytest.mark.parametrize("duree", [{"jours": None}, {"mois": None, "jours": None}, {}])
+def test_une_duree_sans_nombre_n_est_jamais_un_delai_de_zero_jour(duree):
+    """La page envoyait null pour un nombre trop long (Infinity en JavaScript) : 0 jour, échéance = départ."""
+    assert _erreur_delais({"depart": "2025-03-10", "duree": duree}).champ == "duree"
+
+
 def test_la_borne_elle_meme_est_acceptee():
     assert calcule_aj({**AJ, "rfr": 40000, "patrimoine_immobilier": MONTANT_MAXIMUM})["resultat"] == "non_eligible"
 
