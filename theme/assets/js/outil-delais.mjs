@@ -172,6 +172,13 @@ choixDelai.addEventListener("change", () => {
   aideDepart.textContent = depart ? `Le jour de ${depart}. Ce jour ne compte pas.` : aideDepart.dataset.defaut;
 });
 actions.querySelector("[data-action=agenda]").addEventListener("click", exporteAgenda);
+// « Effacer mes réponses » : what comes next is another dossier, never a correction of the last file.
+document.getElementById("delais-formulaire").addEventListener("reset", () => {
+  dossier = null;
+  sequence = 0;
+  memeDossier.checked = true;
+  correction.hidden = true;
+});
 const outil = lanceOutil({
   racine, lisEntree, affiche, quandResultat: (resultat) => {
     actions.hidden = !resultat;
