@@ -105,7 +105,7 @@ CAS_PARTICULIERS = {
           "vos ressources.", "loi_art_8"),
     "C": ("Vous faites un recours devant la Cour nationale du droit d'asile (CNDA) : l'aide "
           "juridictionnelle est accordée de plein droit, sans condition de ressources, sauf si le recours "
-          "est manifestement irrecevable. Demandez-la dans les 15 jours qui suivent la notification de la "
+          "est manifestement irrecevable. Demandez-la dans les {jours} jours qui suivent la notification de la "
           "décision de l'OFPRA.", "loi_art_9_4"),
     "D": ("Votre demande concerne une pension militaire d'invalidité ou les droits des victimes de "
           "guerre : l'aide juridictionnelle s'applique de plein droit, sans condition de ressources.",
@@ -116,8 +116,10 @@ CAS_PARTICULIERS = {
 }
 
 
-def cas_particulier(lettre: str):
-    return CAS_PARTICULIERS[lettre]
+def cas_particulier(lettre: str, delai_cnda: dict):
+    """`delai_cnda` : la valeur du paramètre daté `delai_demande_cnda` ({jours})."""
+    texte, reference = CAS_PARTICULIERS[lettre]
+    return texte.format(**delai_cnda), reference
 
 
 def audition_mineur():
@@ -328,28 +330,28 @@ def avertissement_assureur():
 
 
 AVERTISSEMENTS_CAS = {
-    "C": ("texte_a_verifier",
-          "L'article 9-4 de la loi a été modifié en 2024 et nous n'avons pas pu lire sa nouvelle rédaction : "
-          "vérifiez le délai de 15 jours auprès du bureau d'aide juridictionnelle ou de la CNDA."),
-    "D": ("texte_a_verifier",
+    "C": ("precaution",
+          "N'attendez pas : demandez l'aide juridictionnelle dès que vous recevez la décision de l'OFPRA. Le "
+          "bureau d'aide juridictionnelle de la CNDA vous dira si votre demande est dans les temps."),
+    "D": ("precaution",
           "Le recours préalable obligatoire devant la commission de recours de l'invalidité (CRI) n'a pas "
-          "lieu devant un juge : selon un cabinet d'avocats, l'aide juridictionnelle ne le couvre pas "
-          "(point non vérifié dans un texte officiel)."),
-    "E": ("texte_a_verifier",
-          "Nous n'avons pas retrouvé le texte qui dispense d'un nouvel examen des ressources dans ce cas : "
-          "le bureau d'aide juridictionnelle pourrait vous demander vos justificatifs de ressources."),
+          "lieu devant un juge : l'aide juridictionnelle peut ne pas le couvrir. Posez la question au bureau "
+          "d'aide juridictionnelle avant d'engager des frais."),
+    "E": ("precaution",
+          "Gardez vos justificatifs de ressources à portée de main : le bureau d'aide juridictionnelle peut "
+          "vous les demander."),
 }
 
 AVERTISSEMENT_CESEDA = (
-    "texte_a_verifier",
-    "La loi désigne ces procédures par des articles du Code de l'entrée et du séjour des étrangers (CESEDA) "
-    "dans leur ancienne numérotation ; nous n'avons pas pu lire la rédaction de l'article 3 en vigueur "
-    "depuis juillet 2024.")
+    "precaution",
+    "La loi désigne ces procédures par d'anciens numéros d'articles du Code de l'entrée et du séjour des "
+    "étrangers (CESEDA) : si votre procédure n'est pas exactement l'une d'elles, le bureau d'aide "
+    "juridictionnelle vous dira si la dispense de résidence s'applique.")
 
 AVERTISSEMENT_CAS_FORMULAIRE = (
     "lettres_du_formulaire",
-    "Les lettres A à E suivent la rubrique « cas particuliers » du formulaire de demande (Cerfa 16146*03) "
-    "telle qu'on nous l'a décrite : vérifiez sur le formulaire que votre situation y figure bien.")
+    "Les lettres A à E suivent la rubrique « cas particuliers » du formulaire de demande (Cerfa 16146*03) : "
+    "cochez sur le formulaire la case qui correspond à votre situation.")
 
 AVERTISSEMENT_ESTIMATION = (
     "estimation",

@@ -125,7 +125,7 @@ def _sans_condition_de_ressources(rep: _Reponse, s: Situation, parametres: dict)
     if lettre == "C" and not _residence(rep, s, parametres, cnda=True):
         rep.avertit(ex.avertissement_digne_d_interet())
         return "non_eligible", None, None
-    rep.explique(ex.cas_particulier(lettre))
+    rep.explique(ex.cas_particulier(lettre, valeur_au(parametres["delai_demande_cnda"], s.date_demande)["valeur"]))
     if lettre in ex.AVERTISSEMENTS_CAS:
         rep.avertit(ex.AVERTISSEMENTS_CAS[lettre])
     rep.avertit(ex.AVERTISSEMENT_CAS_FORMULAIRE)

@@ -134,6 +134,8 @@ REGLES = {
     "bandes_ressources": _bandes_ressources,
     "composition_plafonds": _composition_plafonds,
     "majorations_par_personne": _majorations_par_personne,
+    "delai_demande_cnda": lambda v: None if isinstance(v, dict) and set(v) == {"jours"} and _entier_positif(
+        v["jours"]) else "`{jours: N}` (nombre entier positif)",
 }
 
 

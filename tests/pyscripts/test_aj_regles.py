@@ -255,7 +255,7 @@ def test_cas_particulier_accorde_l_aide_sans_examen_des_ressources(lettre, refer
     assert resultat["taux"] is None
     assert resultat["plafonds"] is None and resultat["ressources_retenues"] is None
     assert reference in _references(resultat)
-    assert ("texte_a_verifier" in _codes(resultat)) == verifier
+    assert ("precaution" in _codes(resultat)) == verifier
     assert "lettres_du_formulaire" in _codes(resultat)
 
 
@@ -336,7 +336,7 @@ def test_conditions_de_nationalite_et_de_residence(situation, attendu):
 
 def test_les_procedures_du_ceseda_signalent_leur_ancienne_numerotation():
     resultat = _calcule(personnes_foyer=1, rfr=0, nationalite="autre", exception_residence="retention")
-    assert "texte_a_verifier" in _codes(resultat)
+    assert "precaution" in _codes(resultat)
 
 
 def test_la_resolution_du_conseil_constitutionnel_est_citee_apres_le_30_mai_2024():

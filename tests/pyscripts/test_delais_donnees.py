@@ -106,7 +106,7 @@ def test_catalogue_pour_la_liste_de_choix():
     entrees = catalogue()
     assert len(entrees) == len(DELAIS["delais"])
     assert list(entrees[0]) == [
-        "id", "libelle", "duree", "duree_texte", "depart", "aupres_de", "nature", "franc", "augmentation",
+        "id", "libelle", "groupe", "duree", "duree_texte", "depart", "aupres_de", "nature", "franc", "augmentation",
         "prorogation", "reference",
     ]
     ta = next(e for e in entrees if e["id"] == "recours_tribunal_administratif")
@@ -175,3 +175,9 @@ def test_chaque_parametre_date_a_ses_entrees_datees_sourcees_et_verifiees(nom):
 def test_l_augmentation_pour_distance_vaut_depuis_le_debut_du_calendrier():
     premiere = DELAIS["parametres"]["augmentation_distance"][0]["applicable_du"]
     assert premiere <= f"{FERIES['annees']['premiere']}-01-01"
+
+
+def test_chaque_delai_est_dans_un_groupe_de_la_liste_et_chaque_groupe_sert():
+    groupes = [g["id"] for g in DELAIS["groupes"]]
+    assert len(groupes) == len(set(groupes))
+    assert {e["groupe"] for e in DELAIS["delais"]} == set(groupes)
