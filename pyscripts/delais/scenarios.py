@@ -369,9 +369,12 @@ def _lit_faits_aj(entree: dict, regle: Regle, feries) -> dict:
     if faits["decision_recours"] and not faits["decision_baj"]:
         raise refuse("decision_baj", "indiquez-la aussi : c'est la décision que vous avez contestée.")
     faits["sens_decision"] = entree.get("sens_decision")
-    if faits["decision_baj"] and faits["sens_decision"] not in SENS_DECISION:
-        raise refuse("sens_decision", f"{extrait(faits['sens_decision']) if faits['sens_decision'] is not None else 'cette réponse manque'} : "
-                                      f"réponses possibles : {', '.join(SENS_DECISION)}.")
+    if faits["sens_decision"] is not None and (not isinstance(faits["sens_decision"], str)
+                                               or faits["sens_decision"] not in SENS_DECISION):
+        raise refuse("sens_decision", f"{extrait(faits['sens_decision'])} n'est pas une réponse prévue. Réponses "
+                                      f"possibles : {', '.join(SENS_DECISION)}.")
+    if faits["decision_baj"] and faits["sens_decision"] is None:
+        raise refuse("sens_decision", f"cette réponse manque. Réponses possibles : {', '.join(SENS_DECISION)}.")
     if faits["sens_decision"] is not None and not faits["decision_baj"]:
         raise refuse("decision_baj", "indiquez-la : vous avez dit ce que dit la décision.")
     faits["designations_avocat"] = _lit_designations(entree, faits, feries)

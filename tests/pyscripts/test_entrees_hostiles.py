@@ -262,6 +262,34 @@ def test_dispatch_toute_entree_json_donne_un_resultat_ou_une_erreur_en_francais(
     verifie_reponse(json.loads(reponse))
 
 
+# Une entrée valide dont UNE donnée est remplacée par n'importe quoi : atteint les contrôles profonds
+# (scénarios, dates liées entre elles) que des entrées tirées au hasard n'atteignent pas.
+BASES = [
+    ("aj", AJ, [*LIBELLES_AJ]),
+    ("delais", DELAI, ["depart", "duree", "delai", "lieu_juridiction", "residence_partie", "franc", "sens", "ics",
+                       "titres_complets", "dossier", "sequence", "horodatage"]),
+    ("delais", {"scenario": "ordonnance_protection", "ordonnance_fixant_audience": "2025-06-02",
+                "notification_op": "2025-06-06", "ics": True},
+     ["ordonnance_fixant_audience", "date_audience", "notification_op", "duree_mesures_mois", "lieu_juridiction",
+      "residence_partie", "scenario"]),
+    ("delais", {"scenario": "aide_juridictionnelle_recours", "delai": "appel_civil", "depart": "2025-03-03",
+                "demande_aj": "2025-03-20", "decision_baj": "2025-05-06", "sens_decision": "rejet"},
+     ["delai", "duree", "franc", "depart", "demande_aj", "admission_provisoire", "caducite", "decision_baj",
+      "sens_decision", "decision_recours", "designations_avocat", "lieu_juridiction", "residence_partie"]),
+]
+base_abimee = st.sampled_from(BASES).flatmap(lambda b: st.tuples(
+    st.just(b[0]), st.just(b[1]), st.sampled_from(b[2]), json_quelconque | date_plausible))
+
+
+@settings(max_examples=600)
+@given(base_abimee)
+def test_dispatch_une_donnee_quelconque_dans_une_entree_valide(cas):
+    outil, base, champ, valeur = cas
+    reponse = dispatch(outil, json.dumps({**base, champ: valeur}))
+    reponse.encode("utf-8")
+    verifie_reponse(json.loads(reponse))
+
+
 @settings(max_examples=200)
 @given(st.sampled_from(OUTILS), texte_quelconque)
 def test_dispatch_tout_texte_donne_un_resultat_ou_une_erreur_en_francais(outil, texte):
