@@ -15,6 +15,8 @@ import pytest
 from icalendar import Calendar
 from playwright.sync_api import expect
 
+from pyscripts.delais import calcule as calcule_delai
+from pyscripts.delais import en_ics
 from tests.navigateur import conftest as _conftest
 
 pytestmark = pytest.mark.navigateur
@@ -180,6 +182,12 @@ def test_l_agenda_est_neutre_par_defaut(page_delais, avertissement):
     assert str(Calendar.from_ical(texte)["X-WR-CALNAME"]) == "Rendez-vous"
     assert {str(e["SUMMARY"]) for e in _evenements(texte)} <= NEUTRES
     assert not REVELATEURS.search(texte.replace("\r\n ", ""))
+    # Pyodide = CPython, byte for byte, but for the UIDs (drawn from the page's random dossier).
+    heure = _evenements(texte)[0]["DTSTAMP"].dt.strftime("%Y-%m-%dT%H:%M:%SZ")
+    resultat = calcule_delai({"scenario": "ordonnance_protection", "ordonnance_fixant_audience": "2025-06-02",
+                              "notification_op": "2025-06-06"})
+    cpython = en_ics({"resultat": resultat, "horodatage": heure})
+    assert re.sub(r"UID:\w+", "UID", texte) == re.sub(r"UID:\w+", "UID", cpython)
 
 
 def test_les_titres_complets_sont_un_choix_explicite(page_delais, avertissement):
