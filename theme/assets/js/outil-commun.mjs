@@ -318,8 +318,8 @@ export function lanceOutil({ racine, lisEntree, affiche, quandResultat = () => {
     });
   }
   appliqueConditions(racine, formulaire);
-  // The tool's own extra calls (the .ics export): same worker, same protocol.
-  return { appelle: (outil, entree) => outils.appelle(outil, entree) };
+  // The tool's own extra calls (the .ics export, the forms): same worker, same protocol.
+  return outils;
 }
 
 /** Offer `texte` as a file to save (an .ics for the agenda): built here, never sent anywhere. */
