@@ -181,3 +181,23 @@ def test_chaque_delai_est_dans_un_groupe_de_la_liste_et_chaque_groupe_sert():
     groupes = [g["id"] for g in DELAIS["groupes"]]
     assert len(groupes) == len(set(groupes))
     assert {e["groupe"] for e in DELAIS["delais"]} == set(groupes)
+
+
+@pytest.mark.parametrize("avant, apres, attendu", [
+    ("    duree_selon: duree_maximale_mesures_op\n", "", "« duree » (jours, mois, années) ou « duree_selon »"),
+    ("duree_selon: duree_maximale_mesures_op", "duree_selon: inexistant", "« inexistant » n'existe pas dans « parametres »"),
+    ("    - applicable_du: 1990-01-01\n", "    - applicable_du: 1990-01-01\n      verifie: 1\n",
+     "clé inconnue « verifie »"),
+], ids=["ni duree ni duree_selon", "paramètre inconnu", "clé inconnue dans un paramètre daté"])
+def test_le_schema_refuse_les_nouvelles_cles_mal_ecrites_a_leur_ligne(tmp_path, avant, apres, attendu):
+    """Les clés ajoutées pour l'issue 13 sont dans generator/schemas/delais.yml : la construction les vérifie."""
+    from pathlib import Path
+
+    from generator.schema import valide_fichier
+
+    source = (Path(__file__).resolve().parents[2] / "content" / "data" / "delais.yml").read_text(encoding="utf-8")
+    assert avant in source
+    fichier = tmp_path / "delais.yml"
+    fichier.write_text(source.replace(avant, apres, 1), encoding="utf-8")
+    erreurs = [str(e) for e in valide_fichier(fichier, "content/data/delais.yml", "delais")[1]]
+    assert any(attendu in e for e in erreurs), erreurs
