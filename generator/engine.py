@@ -15,10 +15,11 @@ import yaml
 from . import validate
 from .config import SiteConfig, load_site_config
 from .errors import BuildError, ContentError, ContentErrors, line_of
+from .formulaires_plugin import FormulairesPlugin
 from .plugin import JusticePlugin
 
 # Files in content/ that are data, not pages.
-EXCLUDED = ["data/", "forms/", "*.yml", "_*"]
+EXCLUDED = ["data/", "forms/", "*.yml", "_*", "README.md"]
 
 
 def mkdocs_config(site: SiteConfig, site_dir: Path) -> dict:
@@ -85,6 +86,7 @@ def build(root: Path, site_dir: Path | None = None, with_pdf: bool = True, with_
                           config_file_path=str(root / "mkdocs.yml"))
         plugin = JusticePlugin(site, termes, with_pdf=with_pdf, with_pyodide=with_pyodide)
         cfg.plugins["justice"] = plugin
+        cfg.plugins["formulaires"] = formulaires = FormulairesPlugin(site, {t.slug for t in termes}, with_pdf=with_pdf)
         cfg.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(cfg)
@@ -93,7 +95,7 @@ def build(root: Path, site_dir: Path | None = None, with_pdf: bool = True, with_
         finally:
             cfg.plugins.on_shutdown()
         _swap(tmp, site_dir)
-        return {"site": str(site_dir), **plugin.report}
+        return {"site": str(site_dir), **plugin.report, **formulaires.report}
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

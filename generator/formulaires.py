@@ -322,3 +322,19 @@ def problemes_des_pages(content_dir: Path, definitions: list[Definition], pages:
                              f"aucune page ne montre ce formulaire : créez content/{DOSSIER}/{d.id}.md avec « formulaire: {d.id} »")
                 for d in definitions if d.id not in cites]
     return erreurs
+
+
+def problemes(content_dir: Path, lexique: set[str]) -> list[ContentError]:
+    """Tout ce qui ne va pas dans les définitions et dans le lien définition ↔ page."""
+    from . import frontmatter
+
+    definitions, erreurs = charge_tout(content_dir, lexique)
+    pages = {}
+    for chemin in sorted(content_dir.rglob("*.md")):
+        try:
+            fm = frontmatter.parse(chemin.read_text(encoding="utf-8"))
+        except ValueError:
+            continue  # validate.check_page le signale déjà
+        if isinstance(fm.data.get("formulaire"), str):
+            pages[chemin.relative_to(content_dir).as_posix()] = fm.data["formulaire"]
+    return erreurs + problemes_des_pages(content_dir, definitions, pages)

@@ -38,10 +38,19 @@ def _catalogue_delais(config: SiteConfig) -> str:
     return catalogue_markdown()
 
 
+def _formulaires(config: SiteConfig) -> str:
+    from . import lexique
+    from .formulaires_plugin import liste_markdown
+
+    termes, _ = lexique.load(config.content_dir)
+    return liste_markdown(config, {t.slug for t in termes})
+
+
 MACROS: dict[str, Callable[[SiteConfig], str]] = {
     "urgences": _urgences,
     "bareme_aj": _bareme_aj,
     "catalogue_delais": _catalogue_delais,
+    "formulaires": _formulaires,
 }
 
 

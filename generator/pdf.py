@@ -29,6 +29,7 @@ class PrintJob:
     html: str
     out: Path  # absolute path of the PDF in the site being built
     key: str  # content hash
+    forms: bool = False  # <input>, <textarea> become PDF form fields (blank official forms)
 
 
 def render_html(theme_dir: Path, context: dict) -> str:
@@ -49,21 +50,21 @@ def absolute_links(html: str, page_url: str) -> str:
     return re.sub(r'(<a\b[^>]*?\bhref=")([^"]*)"', fix, html)
 
 
-def job(html: str, css: str, out: Path) -> PrintJob:
+def job(html: str, css: str, out: Path, forms: bool = False) -> PrintJob:
     import weasyprint
 
-    key = hashlib.sha256(f"{weasyprint.__version__}\0{css}\0{html}".encode()).hexdigest()
-    return PrintJob(html, out, key)
+    key = hashlib.sha256(f"{weasyprint.__version__}\0{forms}\0{css}\0{html}".encode()).hexdigest()
+    return PrintJob(html, out, key, forms)
 
 
-def _render(html: str, css: str, base_url: str, target: str) -> None:
+def _render(html: str, css: str, base_url: str, target: str, forms: bool = False) -> None:
     import weasyprint
     from weasyprint.urls import URLFetcher
 
     fetcher = URLFetcher(allowed_protocols={"file"}, fail_on_errors=True)
     weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(
         target, stylesheets=[weasyprint.CSS(string=css, base_url=base_url)],
-        pdf_variant="pdf/ua-1", pdf_tags=True, custom_metadata=True)
+        pdf_variant="pdf/ua-1", pdf_tags=True, custom_metadata=True, pdf_forms=forms)
 
 
 def write_all(jobs: list[PrintJob], css: str, base_url: str, cache_dir: Path) -> dict[str, int]:
@@ -74,7 +75,7 @@ def write_all(jobs: list[PrintJob], css: str, base_url: str, cache_dir: Path) ->
         workers = min(len(todo), os.cpu_count() or 1)
         # spawn, not fork: the build process has threads (MkDocs, logging), fork could deadlock.
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            futures = [pool.submit(_render, j.html, css, base_url, str(cache_dir / f"{j.key}.tmp")) for j in todo]
+            futures = [pool.submit(_render, j.html, css, base_url, str(cache_dir / f"{j.key}.tmp"), j.forms) for j in todo]
             for j, future in zip(todo, futures):
                 future.result()  # re-raises a rendering error in the parent
                 os.replace(cache_dir / f"{j.key}.tmp", cache_dir / f"{j.key}.pdf")

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from . import frontmatter, lexique, macros
+from . import formulaires, frontmatter, lexique, macros
 from .config import SiteConfig
 from .errors import ContentError, ContentErrors, line_of
 
@@ -19,7 +19,8 @@ LEXIQUE_SCHEME = "lexique:"
 
 
 def pages(content_dir: Path) -> list[Path]:
-    return sorted(p for p in content_dir.rglob("*.md") if not p.name.startswith("_") and "data" not in p.relative_to(content_dir).parts)
+    return sorted(p for p in content_dir.rglob("*.md") if not p.name.startswith("_") and p.name != "README.md"
+                  and "data" not in p.relative_to(content_dir).parts)
 
 
 def validate(config: SiteConfig) -> list[lexique.Terme]:
@@ -38,6 +39,7 @@ def validate(config: SiteConfig) -> list[lexique.Terme]:
     for rel in sorted(rels - set(config.nav_pages())):
         errors.append(ContentError(f"content/{rel}", 1, "page absente de la navigation (site_config.yml)"))
     errors += data_problems()
+    errors += formulaires.problemes(content, slugs)
     if errors:
         raise ContentErrors(errors)
     return termes

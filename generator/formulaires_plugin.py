@@ -1,0 +1,95 @@
+"""The forms' MkDocs plugin: one handler per event, like generator/plugin.py.
+
+on_files          find which page hosts each form's guided interview (`<!-- entretien: <id> -->`)
+on_page_content   a form's page (`formulaire: <id>`) gets its reproduction; an interview marker
+                  gets the interview
+on_post_build     the blank fillable PDFs, site/formulaires/<id>.pdf, rendered and cached like
+                  the other PDFs (generator/pdf.py)
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.plugins import BasePlugin
+from mkdocs.utils import get_relative_url
+
+from . import formulaires, formulaires_rendu as rendu, pdf
+from .config import SiteConfig
+
+DOSSIER_SITE = "formulaires"
+CSS_PAGE = "formulaires/formulaire.css"
+CSS_ENTRETIEN = "formulaires/entretien.css"
+CSS_PDF = ("formulaires/formulaire.css", "formulaires/pdf.css")
+MARQUE = re.compile(r"<!--\s*entretien:\s*([a-z0-9-]+)\s*-->")
+
+
+def chemin_pdf(identifiant: str) -> str:
+    """Where the blank PDF of a form lives in the site (same folder as its page)."""
+    return f"{DOSSIER_SITE}/{identifiant}.pdf"
+
+
+class FormulairesPlugin(BasePlugin):
+    def __init__(self, site: SiteConfig, slugs: set[str], with_pdf: bool = True):
+        super().__init__()
+        self.site = site
+        self.with_pdf = with_pdf
+        definitions, erreurs = formulaires.charge_tout(site.content_dir, slugs)
+        assert not erreurs, "validate.validate() refuse les définitions invalides avant la construction"
+        self.env = rendu.environnement(site.theme_dir)
+        self.prets = {d.id: rendu.prepare(d.donnees, site.nom) for d in definitions}
+        self.entretiens: dict[str, str] = {}  # id → page (dest_uri) hosting its interview
+        self.report: dict = {}
+
+    def on_files(self, files, config):
+        for f in files.documentation_pages():
+            for identifiant in MARQUE.findall(f.content_string):
+                self.entretiens[identifiant] = f.dest_uri
+        return files
+
+    def _liens(self, d: dict, depuis: str) -> dict:
+        vers = lambda cible: get_relative_url(cible, depuis)  # noqa: E731
+        explication = d.get("page")
+        return {
+            "css": vers(CSS_PAGE), "css_entretien": vers(CSS_ENTRETIEN), "pdf": vers(chemin_pdf(d["id"])),
+            "explication": vers(explication.removesuffix(".md") + ".html") if explication else None,
+            "entretien": vers(self.entretiens[d["id"]]) + f"#entretien-{d['id']}" if d["id"] in self.entretiens else None,
+            "page": vers(f"{DOSSIER_SITE}/{d['id']}.html"),
+        }
+
+    def on_page_content(self, html, page, config, files):
+        identifiant = page.meta.get("formulaire")
+        if identifiant in self.prets:
+            d = self.prets[identifiant]
+            html += rendu.page(self.env, d, self._liens(d, page.file.dest_uri))
+
+        def entretien(m: re.Match) -> str:
+            d = self.prets.get(m.group(1))
+            return rendu.entretien(self.env, d, self._liens(d, page.file.dest_uri)) if d else m.group(0)
+
+        return MARQUE.sub(entretien, html)
+
+    def on_post_build(self, config):
+        if not self.with_pdf:
+            return
+        site_dir = Path(config.site_dir)
+        css = "\n".join((self.site.theme_dir / nom).read_text(encoding="utf-8") for nom in CSS_PDF)
+        jobs = [pdf.job(rendu.document_pdf(self.env, d), css, site_dir / chemin_pdf(identifiant), forms=True)
+                for identifiant, d in sorted(self.prets.items())]
+        self.report["formulaires"] = pdf.write_all(jobs, css, self.site.theme_dir.resolve().as_uri() + "/",
+                                                   self.site.root / "build" / "cache" / "pdf")
+
+
+def liste_markdown(site: SiteConfig, slugs: set[str]) -> str:
+    """The `{{ formulaires }}` block: every form, its page, its blank PDF, its explanation.
+
+    Raw HTML links: the PDFs are written after MkDocs has checked the Markdown links."""
+    definitions, _ = formulaires.charge_tout(site.content_dir, slugs)
+    lignes = []
+    for d in sorted(definitions, key=lambda d: d.donnees["titre"]):
+        x = d.donnees
+        explication = f' · <a href="../{x["page"].removesuffix(".md")}.html">comment le remplir</a>' if x.get("page") else ""
+        lignes.append(f'- <strong>{x["titre"]}</strong> (Cerfa n° {x["cerfa"]}) : <a href="{d.id}.html">le lire et l\'imprimer</a>'
+                      f' · <a href="{d.id}.pdf">le PDF vierge</a>{explication}')
+    return "\n".join(lignes)
