@@ -337,4 +337,25 @@ def problemes(content_dir: Path, lexique: set[str]) -> list[ContentError]:
             continue  # validate.check_page le signale déjà
         if isinstance(fm.data.get("formulaire"), str):
             pages[chemin.relative_to(content_dir).as_posix()] = fm.data["formulaire"]
-    return erreurs + problemes_des_pages(content_dir, definitions, pages)
+    return erreurs + problemes_des_pages(content_dir, definitions, pages) + problemes_des_pieces(content_dir)
+
+
+def problemes_des_pieces(content_dir: Path) -> list[ContentError]:
+    """content/data/pieces_aj.yml : chaque règle a sa pièce, sa raison et une condition connue."""
+    from pyscripts.formulaires.pieces import problemes as problemes_pieces
+
+    chemin = content_dir / "data" / "pieces_aj.yml"
+    rel = "content/data/pieces_aj.yml"
+    if not chemin.is_file():
+        return [ContentError(rel, 1, "fichier introuvable : les règles de la liste des pièces")]
+    texte = chemin.read_text(encoding="utf-8")
+    try:
+        lignes, donnees = lignes_des_noeuds(yaml.compose(texte)), yaml.safe_load(texte)
+    except yaml.YAMLError as exc:
+        marque = getattr(exc, "problem_mark", None)
+        return [ContentError(rel, marque.line + 1 if marque else 1, f"YAML invalide : {getattr(exc, 'problem', exc)}")]
+    erreurs = []
+    for cle, message in problemes_pieces(donnees):
+        ligne = next((lignes[cle[:n]] for n in range(len(cle), -1, -1) if cle[:n] in lignes), 1)
+        erreurs.append(ContentError(rel, ligne, message))
+    return erreurs
