@@ -86,7 +86,7 @@ def build(root: Path, site_dir: Path | None = None, with_pdf: bool = True, with_
                           config_file_path=str(root / "mkdocs.yml"))
         plugin = JusticePlugin(site, termes, with_pdf=with_pdf, with_pyodide=with_pyodide)
         cfg.plugins["justice"] = plugin
-        cfg.plugins["formulaires"] = formulaires = FormulairesPlugin(site, {t.slug for t in termes}, with_pdf=with_pdf)
+        cfg.plugins["formulaires"] = formulaires = FormulairesPlugin(site, {t.slug: t.terme for t in termes})
         cfg.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(cfg)

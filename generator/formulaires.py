@@ -32,6 +32,7 @@ RACINE = {
     "titre_officiel": (True, TEXTE), "base_legale": (True, TEXTE), "officiel": (True, TABLE),
     "verifie_le": (True, (dt.date,)), "page": (False, TEXTE), "remplissage": (True, TEXTE),
     "sources": (False, LISTE), "etapes": (False, LISTE), "rubriques": (True, LISTE),
+    "remplissage_motif": (False, TEXTE),
 }
 RUBRIQUE = {
     "id": (True, TEXTE), "numero": (False, TEXTE), "titre": (True, TEXTE), "statut": (True, TEXTE),

@@ -4,7 +4,8 @@ on_files          find which page hosts each form's guided interview (`<!-- entr
 on_page_content   a form's page (`formulaire: <id>`) gets its reproduction; an interview marker
                   gets the interview
 on_post_build     the blank fillable PDFs, site/formulaires/<id>.pdf, rendered and cached like
-                  the other PDFs (generator/pdf.py)
+                  the other PDFs (generator/pdf.py) — even in a build `--sans-pdf`: the interview
+                  fills them, so they are part of the tools, not printouts
 """
 
 from __future__ import annotations
@@ -31,11 +32,11 @@ def chemin_pdf(identifiant: str) -> str:
 
 
 class FormulairesPlugin(BasePlugin):
-    def __init__(self, site: SiteConfig, slugs: set[str], with_pdf: bool = True):
+    def __init__(self, site: SiteConfig, termes: dict[str, str]):
         super().__init__()
         self.site = site
-        self.with_pdf = with_pdf
-        definitions, erreurs = formulaires.charge_tout(site.content_dir, slugs)
+        self.termes = termes  # slug → terme du lexique
+        definitions, erreurs = formulaires.charge_tout(site.content_dir, set(termes))
         assert not erreurs, "validate.validate() refuse les définitions invalides avant la construction"
         self.env = rendu.environnement(site.theme_dir)
         self.prets = {d.id: rendu.prepare(d.donnees, site.nom) for d in definitions}
@@ -56,6 +57,7 @@ class FormulairesPlugin(BasePlugin):
             "explication": vers(explication.removesuffix(".md") + ".html") if explication else None,
             "entretien": vers(self.entretiens[d["id"]]) + f"#entretien-{d['id']}" if d["id"] in self.entretiens else None,
             "page": vers(f"{DOSSIER_SITE}/{d['id']}.html"),
+            "lexique": vers("lexique.html"),
         }
 
     def on_page_content(self, html, page, config, files):
@@ -66,19 +68,25 @@ class FormulairesPlugin(BasePlugin):
 
         def entretien(m: re.Match) -> str:
             d = self.prets.get(m.group(1))
-            return rendu.entretien(self.env, d, self._liens(d, page.file.dest_uri)) if d else m.group(0)
+            if not d:
+                return m.group(0)
+            liens = self._liens(d, page.file.dest_uri)
+            # The page's tool (meta `outil: aj`) brings the answers: its glue module starts the interview.
+            liens["js"] = get_relative_url(f"assets/js/formulaire-{page.meta.get('outil', 'entretien')}.mjs", page.file.dest_uri)
+            return rendu.entretien(self.env, d, liens, self.termes)
 
         return MARQUE.sub(entretien, html)
 
     def on_post_build(self, config):
-        if not self.with_pdf:
-            return
-        site_dir = Path(config.site_dir)
-        css = "\n".join((self.site.theme_dir / nom).read_text(encoding="utf-8") for nom in CSS_PDF)
-        jobs = [pdf.job(rendu.document_pdf(self.env, d), css, site_dir / chemin_pdf(identifiant), forms=True)
-                for identifiant, d in sorted(self.prets.items())]
-        self.report["formulaires"] = pdf.write_all(jobs, css, self.site.theme_dir.resolve().as_uri() + "/",
-                                                   self.site.root / "build" / "cache" / "pdf")
+        self.report["formulaires"] = ecrit_pdfs(self.site, self.env, self.prets, Path(config.site_dir) / DOSSIER_SITE)
+
+
+def ecrit_pdfs(site: SiteConfig, env, prets: dict[str, dict], dossier: Path) -> dict[str, int]:
+    """The blank PDF of each prepared definition, `dossier/<id>.pdf`, from the PDF cache when unchanged."""
+    css = "\n".join((site.theme_dir / nom).read_text(encoding="utf-8") for nom in CSS_PDF)
+    jobs = [pdf.job(rendu.document_pdf(env, d), css, dossier / f"{identifiant}.pdf", forms=True)
+            for identifiant, d in sorted(prets.items())]
+    return pdf.write_all(jobs, css, site.theme_dir.resolve().as_uri() + "/", site.root / "build" / "cache" / "pdf")
 
 
 def liste_markdown(site: SiteConfig, slugs: set[str]) -> str:

@@ -49,6 +49,17 @@ def etoiles(texte: str) -> Markup:
     return _inline(texte or "")
 
 
+def sans_etoiles(texte: str) -> str:
+    """Le libellé lu dans l'entretien : sans les astérisques du lexique imprimé ni la puce ◆."""
+    return re.sub(r"(?<=\w)\*|^◆\s*|\s+:$", "", (texte or "").replace("**", "").strip()).strip()
+
+
+def capitale(texte: str) -> str:
+    """« VOTRE IDENTITÉ ET VOTRE SITUATION » → « Votre identité et votre situation »."""
+    texte = (texte or "").strip().rstrip(" :")
+    return texte[:1].upper() + texte[1:].lower() if texte.isupper() else texte
+
+
 def date_fr(valeur) -> str:
     if isinstance(valeur, str):
         valeur = dt.date.fromisoformat(valeur)
@@ -97,13 +108,15 @@ def prepare(definition: dict, site_nom: str) -> dict:
 def environnement(theme_dir) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(theme_dir), autoescape=True,
                              undefined=jinja2.ChainableUndefined, trim_blocks=False)
-    env.filters.update(mention=mention, etoiles=etoiles)
+    env.filters.update(mention=mention, etoiles=etoiles, sans_etoiles=sans_etoiles, capitale=capitale)
     return env
 
 
 def document_pdf(env: jinja2.Environment, d: dict) -> str:
     """Le document HTML que WeasyPrint transforme en PDF vierge remplissable."""
-    return env.get_template("formulaires/document.html").render(d=d)
+    # Un formulaire manuscrit (ex. attestation de témoin) : des lignes à écrire, aucun champ.
+    mode = "pdf" if d.get("remplissage") != "manuscrit" else "page"
+    return env.get_template("formulaires/document.html").render(d=d, mode=mode)
 
 
 def page(env: jinja2.Environment, d: dict, liens: dict) -> str:
@@ -111,6 +124,6 @@ def page(env: jinja2.Environment, d: dict, liens: dict) -> str:
     return env.get_template("formulaires/page.html").render(d=d, liens=liens)
 
 
-def entretien(env: jinja2.Environment, d: dict, liens: dict) -> str:
-    """L'entretien guidé (étapes), inséré dans la page qui le propose."""
-    return env.get_template("formulaires/entretien.html").render(d=d, liens=liens)
+def entretien(env: jinja2.Environment, d: dict, liens: dict, termes: dict[str, str]) -> str:
+    """L'entretien guidé (étapes), inséré dans la page qui le propose ; `termes` : slug → terme du lexique."""
+    return env.get_template("formulaires/entretien.html").render(d=d, liens=liens, termes=termes)

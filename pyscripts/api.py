@@ -22,6 +22,7 @@ MOTEURS = {
     # Formulaires : formulaire_remplir importe pypdf, que le worker charge avant l'appel.
     "formulaire_prerempli": ("pyscripts.formulaires", "prerempli"),
     "formulaire_pieces": ("pyscripts.formulaires", "pieces"),
+    "formulaire_verifier": ("pyscripts.formulaires", "verifier"),
     "formulaire_remplir": ("pyscripts.formulaires", "remplir_base64"),
 }
 ERREUR_INTERNE = ("Le calcul n'a pas pu aboutir à cause d'une erreur de l'outil, pas de vos réponses. "

@@ -6,6 +6,7 @@
                                              entree = {"simulateur": {...}, "valeurs": {...}}
     prerempli(entree) -> {"valeurs", "rappels"}     entree = {"simulateur": {...}}
     remplir_base64(entree) -> {"pdf"}        pour le worker : le PDF vierge et le PDF rempli en base64
+    verifier(entree) -> {}                   les réponses d'une étape, vérifiées sans PDF ni pypdf
 
 Le PDF vierge est celui que la construction écrit (site/formulaires/<id>.pdf) ; les
 définitions sont dans content/formulaires/ (embarquées en JSON dans la roue Pyodide).
@@ -22,7 +23,7 @@ from . import definition
 from .aj import prerempli
 from .pieces import pieces
 
-__all__ = ["champs", "remplir", "pieces", "prerempli", "remplir_base64", "definition_de"]
+__all__ = ["champs", "remplir", "pieces", "prerempli", "remplir_base64", "verifier", "definition_de"]
 
 
 def definition_de(identifiant) -> dict:
@@ -43,7 +44,18 @@ def champs(identifiant: str, pdf: bytes) -> list[dict]:
             for nom in ordre]
 
 
-def _valeurs(entree: dict) -> dict:
+# Formulaires dont l'entrée n'est pas seulement {nom du champ: valeur} : une fonction
+# (module, nom) la transforme d'abord en {"valeurs": …} (ex. la requête en ordonnance de
+# protection : mesures, chronologie, adresse cachée). Les autres clés leur sont propres.
+PREPARATIONS = {"cerfa-15458": ("pyscripts.formulaires.op", "prepare")}
+
+
+def _valeurs(entree: dict, identifiant: str) -> dict:
+    if identifiant in PREPARATIONS:
+        import importlib
+
+        module, fonction = PREPARATIONS[identifiant]
+        return getattr(importlib.import_module(module), fonction)(entree)["valeurs"]
     inconnues = set(entree) - {"formulaire", "valeurs", "pdf"}
     if inconnues:
         cle = sorted(inconnues)[0]
@@ -56,8 +68,18 @@ def remplir(entree: dict, pdf: bytes) -> bytes:
 
     d = definition_de(entree.get("formulaire"))
     if d.get("remplissage") == "manuscrit":
-        raise EntreeInvalide("formulaire", f"Le formulaire {d['id']} se remplit à la main seulement : imprimez-le vierge.")
-    return remplit(pdf, _valeurs(entree), d)
+        motif = d.get("remplissage_motif") or f"Le formulaire Cerfa n° {d['cerfa']} se remplit à la main : imprimez-le vierge."
+        raise EntreeInvalide("formulaire", motif)
+    return remplit(pdf, _valeurs(entree, d["id"]), d)
+
+
+def verifier(entree: dict) -> dict:
+    """Vérifie des réponses sans PDF (une étape de l'entretien) : {} ou EntreeInvalide."""
+    from .remplissage import champs_de_la_definition, verifie
+
+    d = definition_de(entree.get("formulaire"))
+    verifie(_valeurs(entree, d["id"]), champs_de_la_definition(d), d)
+    return {}
 
 
 def remplir_base64(entree: dict) -> dict:

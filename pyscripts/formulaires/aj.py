@@ -61,6 +61,8 @@ def prerempli(entree: dict) -> dict:
         v[f"cas_particulier_{cas.lower()}"] = True
     if simulateur.get("nationalite") in NATIONALITES:
         v["nationalite"] = NATIONALITES[simulateur["nationalite"]]
+    if simulateur.get("nationalite") == "autre":
+        v["hors_ue"] = True
     if simulateur.get("exception_residence") in EXCEPTIONS:
         v[EXCEPTIONS[simulateur["exception_residence"]]] = True
 

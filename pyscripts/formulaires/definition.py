@@ -116,6 +116,7 @@ def champs_pdf(definition: dict) -> list[dict]:
                 "nom_accessible": champ["nom_accessible"],
                 "rubrique": titre_rubrique(rubrique),
                 "groupe": champ.get("groupe"),
+                "max": champ.get("max"),
             })
     return sortie
 

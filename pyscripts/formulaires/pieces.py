@@ -41,6 +41,8 @@ class Situation:
         return self.coche(f"cas_particulier_{lettre}") or self.s.get("cas_particulier") == lettre.upper()
 
     def nationalite(self) -> str | None:
+        if self.v.get("hors_ue") is True:
+            return "autre"
         if self.s.get("nationalite") in ("francaise", "union_europeenne", "autre"):
             return "autre" if self.s["nationalite"] == "autre" else "fr_ue"
         texte = self.v.get("nationalite")

@@ -43,6 +43,15 @@ def champs_du_pdf(lecteur) -> dict[str, dict]:
     return sortie
 
 
+def champs_de_la_definition(definition: dict) -> dict[str, dict]:
+    """Le même dictionnaire que `champs_du_pdf`, tiré de la définition : pour vérifier des
+    réponses sans PDF ni pypdf (l'entretien vérifie chaque étape avant la suivante)."""
+    from .definition import champs_pdf
+
+    return {c["nom"]: {"type": c["type"], "libelle": c["nom_accessible"],
+                       "max": 10 if c["genre"] == "date" else c.get("max")} for c in champs_pdf(definition)}
+
+
 def _libelle(champs_definition: dict, nom: str) -> str:
     champ = champs_definition.get(nom)
     return f"« {champ['nom_accessible']} »" if champ else f"« {nom} »"

@@ -178,7 +178,8 @@ function marqueErreur(bloc, message) {
  * Start a tool on its section (data-pyodide = runtime folder, data-outil = engine name).
  *   lisEntree(lis, formulaire) → {entree} | {manque: champ}   the engine's input, or the empty question
  *   affiche(resultat, entree)  → Node                         the answer, headed by an <h2>
- *   quandResultat(resultat|null)                              show/hide what goes with an answer
+ *   quandResultat(resultat|null, entree)                      show/hide what goes with an answer
+ * Returns the tool's worker handle ({pret, appelle}).
  */
 export function lanceOutil({ racine, lisEntree, affiche, quandResultat = () => {} }) {
   const formulaire = racine.querySelector("form");
@@ -263,7 +264,7 @@ export function lanceOutil({ racine, lisEntree, affiche, quandResultat = () => {
       quandResultat(null);
     } else {
       montre(affiche(reponse.resultat, lu.entree));
-      quandResultat(reponse.resultat);
+      quandResultat(reponse.resultat, lu.entree);
     }
     if (envoi) zone.querySelector("h2")?.focus();
   }
@@ -285,6 +286,7 @@ export function lanceOutil({ racine, lisEntree, affiche, quandResultat = () => {
     bouton.addEventListener("click", () => window.print());
   }
   appliqueConditions(racine, formulaire);
+  return outils; // the page's one worker, for what builds on the answer (the Cerfa 16146 interview)
 }
 
 /** Offer `texte` as a file to save (an .ics for the agenda): built here, never sent anywhere. */

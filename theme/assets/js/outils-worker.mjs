@@ -10,6 +10,11 @@
 //   {id, resultat} | {id, erreur: {champ, message}} answer to {id, outil, entree}
 
 const NOM_PAQUET = "justice-pas-a-pas-pyscripts";
+// Packages of our lock that only some tools need: loaded the first time one of them is
+// called, never at start (filling a form needs pypdf; the simulator does not).
+const PAQUETS_A_LA_DEMANDE = { formulaire_remplir: ["pypdf"] };
+const charges = new Map(); // package name → Promise of its loading
+let python = null;
 const INDISPONIBLE = "Le calculateur n'a pas pu démarrer dans ce navigateur.";
 
 // Pyodide in Node (our tests) wants file paths where a browser wants URLs.
@@ -36,6 +41,7 @@ async function demarre() {
   });
   progression(60, "Chargement des règles de calcul…");
   await pyodide.loadPackage(NOM_PAQUET, { messageCallback: () => {} });
+  python = pyodide;
   progression(90, "Préparation du calculateur…");
   // ONE long-lived proxy; strings cross the boundary, so no per-call proxy leaks.
   // (In 314 an attribute proxy is borrowed from its parent and dies with it: copy() it first.)
@@ -59,10 +65,18 @@ pret.catch((erreur) => {
   self.postMessage({ type: "echec", message: INDISPONIBLE });
 });
 
+function chargeALaDemande(outil) {
+  return Promise.all((PAQUETS_A_LA_DEMANDE[outil] || []).map((nom) => {
+    if (!charges.has(nom)) charges.set(nom, python.loadPackage(nom, { messageCallback: () => {} }));
+    return charges.get(nom);
+  }));
+}
+
 self.onmessage = async ({ data: { id, outil, entree } }) => {
   let reponse;
   try {
     const dispatch = await pret;
+    await chargeALaDemande(outil);
     reponse = JSON.parse(dispatch(outil, JSON.stringify(entree ?? {})));
   } catch (erreur) {
     console.error(erreur);
