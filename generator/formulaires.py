@@ -42,7 +42,7 @@ RUBRIQUE = {
 COMMUNS = {
     "nom": (False, TEXTE), "type": (True, TEXTE), "libelle": (False, TEXTE), "statut": (False, TEXTE),
     "source": (False, TEXTE), "aide": (False, TEXTE), "question": (False, TEXTE), "remarque": (False, TEXTE),
-    "lexique": (False, LISTE), "requis": (False, BOOL), "si": (False, (str, list)), "entretien": (False, BOOL),
+    "lexique": (False, LISTE), "requis": (False, BOOL), "si": (False, (str, list)), "entretien": (False, (bool, str)),
     "largeur": (False, TEXTE), "nom_accessible": (False, TEXTE), "puce": (False, BOOL), "pdf": (False, BOOL),
 }
 PAR_TYPE = {
@@ -237,6 +237,8 @@ class _Verificateur:
         self.conditions_de(c, "si", chemin)
         if c.get("largeur") not in (None, *LARGEURS):
             self.erreur((*chemin, "largeur"), f"largeur inconnue « {c['largeur']} » ({', '.join(LARGEURS)})")
+        if c.get("entretien") not in (None, True, False) and not (genre == "mention" and c["entretien"] == "replie"):
+            self.erreur((*chemin, "entretien"), "« entretien » vaut true, false, ou replie (une mention repliée dans l'entretien)")
         if genre == "mention":
             return
         if genre != "signature":

@@ -66,7 +66,7 @@ def option_case(groupe: dict, option: dict) -> dict:
         # « Oui » seul ne dit rien dans un PDF : on y joint la question imprimée.
         accessible = f"{libelle} ({groupe['libelle'].strip().rstrip(' :?').strip()})"
     return {**option, "nom": f"{groupe['nom']}_{option['nom']}", "type": "case", "libelle": libelle,
-            "nom_accessible": accessible or libelle, "groupe": groupe["nom"]}
+            "nom_accessible": accessible or libelle, "groupe": groupe["nom"], "pdf": groupe.get("pdf", True)}
 
 
 def rangees(tableau: dict) -> list[dict]:

@@ -17,14 +17,20 @@ PYTHON_MS = 90_000  # cold start of Pyodide on a busy 2-core machine
 SIMULATEUR = "/outils/simulateur-aide-juridictionnelle.html"
 
 
-def visible(page, libelle: str, exact: bool = True):
-    """The one visible control labelled `libelle` (a hidden question may share its label)."""
-    return page.get_by_label(libelle, exact=exact).filter(visible=True)
+def visible(page, libelle: str):
+    """The one visible control labelled `libelle`, « (obligatoire) » or not (a hidden question
+    may share its label)."""
+    return page.get_by_label(re.compile(rf"^{re.escape(libelle)}( \(obligatoire\))?$")).filter(visible=True)
+
+
+def etape_(page, numero: int):
+    """The step's <fieldset>, found by its <legend> « Étape n sur 4 : … »."""
+    return page.get_by_role("group", name=re.compile(rf"^Étape {numero} sur 4"))
 
 
 def suivant(page, etape: int) -> None:
     page.get_by_role("button", name="Étape suivante").click()
-    expect(page.get_by_text(f"Étape {etape} sur 4", exact=True)).to_be_visible()
+    expect(etape_(page, etape)).to_be_visible()
 
 
 def simulateur_puis_entretien(page, adresse: str) -> None:
@@ -35,7 +41,7 @@ def simulateur_puis_entretien(page, adresse: str) -> None:
     page.get_by_role("button", name="Voir le résultat").click()
     expect(page.get_by_role("heading", name="Vous pouvez avoir l'aide juridictionnelle totale.")).to_be_visible()
     page.get_by_role("button", name="Préparer ma demande").click()
-    expect(page.get_by_text("Étape 1 sur 4", exact=True)).to_be_visible()
+    expect(etape_(page, 1)).to_be_visible()
 
 
 def remplit_entretien(page) -> None:
@@ -119,18 +125,18 @@ def test_erreur_a_cote_du_champ(page_, adresse):
     simulateur_puis_entretien(page, adresse)
     visible(page, "Madame").check()
     page.get_by_role("button", name="Étape suivante").click()
-    champ = visible(page, "Votre nom de famille (nom de naissance)", exact=False)
+    champ = visible(page, "Votre nom de famille (nom de naissance)")
     expect(champ).to_have_attribute("aria-invalid", "true")
     erreur = page.locator("#" + champ.get_attribute("aria-describedby").split()[0])
     expect(erreur).to_have_text("Erreur : Répondez à cette question.")
     expect(page.get_by_role("heading", name="Vérifiez vos réponses")).to_be_visible()
 
     champ.fill("Martin")
-    visible(page, "Vos prénoms", exact=False).fill("Léa")
-    visible(page, "Date de naissance", exact=False).fill("1990-03-05")
-    visible(page, "Lieu de naissance (commune, et pays si ce n'est pas la France)", exact=False).fill("Lyon")
+    visible(page, "Vos prénoms").fill("Léa")
+    visible(page, "Date de naissance").fill("1990-03-05")
+    visible(page, "Lieu de naissance (commune, et pays si ce n'est pas la France)").fill("Lyon")
     page.get_by_role("button", name="Étape suivante").click()
-    date = visible(page, "Date de naissance", exact=False)
+    date = visible(page, "Date de naissance")
     expect(date).to_have_attribute("aria-invalid", "true")
     expect(page.locator(".erreur-champ")).to_contain_text("jj/mm/aaaa")
-    expect(page.get_by_text("Étape 1 sur 4", exact=True)).to_be_visible()
+    expect(etape_(page, 1)).to_be_visible()
