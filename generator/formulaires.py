@@ -101,7 +101,8 @@ def charge(chemin: Path) -> tuple[Definition | None, list[ContentError]]:
         noeud = yaml.compose(texte)
         donnees = yaml.safe_load(texte)
     except yaml.YAMLError as exc:
-        marque = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        # The construct that failed starts at context_mark (e.g. an unclosed « [ »).
+        marque = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         return None, [ContentError(rel, marque.line + 1 if marque else 1, f"YAML invalide : {getattr(exc, 'problem', exc)}")]
     if not isinstance(donnees, dict):
         return None, [ContentError(rel, 1, "la définition doit être une table clé: valeur (voir README.md de ce dossier)")]
@@ -355,7 +356,7 @@ def problemes_des_pieces(content_dir: Path) -> list[ContentError]:
     try:
         lignes, donnees = lignes_des_noeuds(yaml.compose(texte)), yaml.safe_load(texte)
     except yaml.YAMLError as exc:
-        marque = getattr(exc, "problem_mark", None)
+        marque = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         return [ContentError(rel, marque.line + 1 if marque else 1, f"YAML invalide : {getattr(exc, 'problem', exc)}")]
     erreurs = []
     for cle, message in problemes_pieces(donnees):

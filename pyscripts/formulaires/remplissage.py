@@ -38,7 +38,9 @@ def champs_du_pdf(lecteur) -> dict[str, dict]:
             genre = "case"
         else:
             genre = "multiligne" if int(champ.get("/Ff", 0)) & (1 << 12) else "texte"
-        maxlen = champ.get("/MaxLen")
+        # pypdf's field summary drops /MaxLen: read it on the field's own dictionary.
+        propre = getattr(champ, "indirect_reference", None)
+        maxlen = propre.get_object().get("/MaxLen") if propre is not None else None
         sortie[nom] = {"type": genre, "libelle": str(champ.get("/TU", "")), "max": int(maxlen) if maxlen else None}
     return sortie
 
