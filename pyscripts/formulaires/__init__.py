@@ -7,6 +7,7 @@
     prerempli(entree) -> {"valeurs", "rappels"}     entree = {"simulateur": {...}}
     remplir_base64(entree) -> {"pdf"}        pour le worker : le PDF vierge et le PDF rempli en base64
     verifier(entree) -> {}                   les réponses d'une étape, vérifiées sans PDF ni pypdf
+    preparer(entree) -> {}                   le PDF vierge lu à l'avance (pypdf), gardé pour remplir
 
 Le PDF vierge est celui que la construction écrit (site/formulaires/<id>.pdf) ; les
 définitions sont dans content/formulaires/ (embarquées en JSON dans la roue Pyodide).
@@ -23,7 +24,7 @@ from . import definition
 from .aj import prerempli
 from .pieces import pieces
 
-__all__ = ["champs", "remplir", "pieces", "prerempli", "remplir_base64", "verifier", "definition_de"]
+__all__ = ["champs", "remplir", "pieces", "prerempli", "remplir_base64", "preparer", "verifier", "definition_de"]
 
 
 def definition_de(identifiant) -> dict:
@@ -82,13 +83,27 @@ def verifier(entree: dict) -> dict:
     return {}
 
 
-def remplir_base64(entree: dict) -> dict:
-    """Le worker du navigateur passe le PDF vierge en base64 dans le JSON et reçoit le rempli de même."""
+def _vierge_base64(entree: dict) -> bytes:
     texte = entree.get("pdf")
     try:
-        vierge = base64.b64decode(texte, validate=True) if isinstance(texte, str) else None
+        octets = base64.b64decode(texte, validate=True) if isinstance(texte, str) else None
     except (binascii.Error, ValueError):
-        vierge = None
-    if not vierge:
+        octets = None
+    if not octets:
         raise EntreeInvalide("pdf", "Le PDF vierge n'a pas été reçu : rechargez la page.")
-    return {"pdf": base64.b64encode(remplir(entree, vierge)).decode("ascii")}
+    return octets
+
+
+def remplir_base64(entree: dict) -> dict:
+    """Le worker du navigateur passe le PDF vierge en base64 dans le JSON et reçoit le rempli de même."""
+    return {"pdf": base64.b64encode(remplir(entree, _vierge_base64(entree))).decode("ascii")}
+
+
+def preparer(entree: dict) -> dict:
+    """Lit le PDF vierge à l'avance (quand l'entretien s'ouvre) : « Obtenir le formulaire » ne fait
+    plus que remplir. {"formulaire", "pdf" (base64)} → {}."""
+    from .remplissage import vierge
+
+    definition_de(entree.get("formulaire"))
+    vierge(_vierge_base64(entree))
+    return {}

@@ -7,9 +7,11 @@ champs restent des champs) et montre ses valeurs dans les lecteurs courants : py
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 import re
+from contextlib import contextmanager
 from datetime import date
 
 from ..erreurs import EntreeInvalide
@@ -24,10 +26,27 @@ TAILLE_TEXTE = 11  # points
 LARGEUR_MOYENNE = 0.56  # largeur moyenne d'un caractère de Liberation Sans, en em (estimation prudente)
 
 
+# The blank PDF, parsed once per process: its tagged structure (thousands of objects in one
+# object stream) takes most of a fill's time to read, and in the browser the worker keeps it
+# between the interview's opening (formulaire_preparer) and « Obtenir le formulaire ».
+_VIERGES: dict[str, object] = {}
+
+
 def lecteur(octets: bytes):
     from pypdf import PdfReader
 
     return PdfReader(io.BytesIO(octets))
+
+
+def vierge(octets: bytes):
+    """The PdfReader of a blank PDF, from the cache when these bytes were already read."""
+    cle = hashlib.sha256(octets).hexdigest()
+    if cle not in _VIERGES:
+        _VIERGES.clear()  # one form at a time: do not keep old blanks in memory
+        lu = lecteur(octets)
+        lu.trailer["/Root"]["/AcroForm"]  # parse now, not during the fill
+        _VIERGES[cle] = lu
+    return _VIERGES[cle]
 
 
 def champs_du_pdf(lecteur) -> dict[str, dict]:
@@ -134,9 +153,9 @@ def remplit(octets: bytes, valeurs: dict, definition: dict | None = None) -> byt
     réécrit les milliers d'objets de la structure balisée)."""
     from pypdf import PdfWriter
 
-    vierge = lecteur(octets)
-    a_ecrire = verifie(valeurs, champs_du_pdf(vierge), definition)
-    ecrivain = PdfWriter(vierge, incremental=True)
+    base = vierge(octets)
+    a_ecrire = verifie(valeurs, champs_du_pdf(base), definition)
+    ecrivain = PdfWriter(base, incremental=True)
     _tailles(ecrivain, {nom: v for nom, v in a_ecrire.items() if v not in (COCHEE, VIDE)})
     if a_ecrire:
         # pypdf signale « caractères non pris en charge » pour le retour à la ligne d'un texte
@@ -147,12 +166,36 @@ def remplit(octets: bytes, valeurs: dict, definition: dict | None = None) -> byt
         # auto_regenerate=False : pypdf écrit les apparences lui-même et retire NeedAppearances,
         # pour que les lecteurs affichent les valeurs sans proposer « Enregistrer les modifications ? ».
         try:
-            ecrivain.update_page_form_field_values(None, a_ecrire, auto_regenerate=False)
+            with _polices_lues_une_fois():
+                ecrivain.update_page_form_field_values(None, a_ecrire, auto_regenerate=False)
         finally:
             journal.setLevel(niveau)
     sortie = io.BytesIO()
     ecrivain.write(sortie)
     return sortie.getvalue()
+
+
+@contextmanager
+def _polices_lues_une_fois():
+    """pypdf 7.1 re-reads the field font (its whole ToUnicode map and glyph tables: the form
+    font is embedded in full) for EACH field it draws; read them once per fill. Internal to the
+    pinned pypdf: tests/formulaires/test_remplir.py fails if these hooks disappear."""
+    from pypdf.generic._font import Font
+
+    lecture, tables = vars(Font)["from_font_resource"], vars(Font)["_get_typographic_maps"]
+    deja: dict[tuple, tuple] = {}  # (quoi, id) → (objet gardé en vie, résultat)
+
+    def une_fois(quoi, objet, calcule):
+        if (quoi, id(objet)) not in deja:
+            deja[(quoi, id(objet))] = (objet, calcule())
+        return deja[(quoi, id(objet))][1]
+
+    Font.from_font_resource = lambda dico: une_fois("police", dico, lambda: lecture.__func__(Font, dico))
+    Font._get_typographic_maps = lambda police: une_fois("tables", police, lambda: tables(police))
+    try:
+        yield
+    finally:
+        Font.from_font_resource, Font._get_typographic_maps = lecture, tables
 
 
 def _tailles(ecrivain, textes: dict[str, str]) -> None:

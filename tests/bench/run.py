@@ -1,7 +1,8 @@
 """`make bench`: speed and size figures, printed (never asserted in a test).
 
 - full build time, cold (empty PDF cache) and warm (cache hit), site and PDF sizes;
-- Pyodide cold start and warm call times in Node (tests/bench/bench_pyodide.py).
+- Pyodide cold start and warm call times in Node (tests/bench/bench_pyodide.py);
+- « Obtenir le formulaire » → filled Cerfa 16146 in Chromium, pypdf cold and warm (tests/bench/bench_formulaire.py).
 """
 
 from __future__ import annotations
@@ -48,3 +49,6 @@ if __name__ == "__main__":
     from tests.bench.bench_pyodide import main
 
     main()
+    from tests.bench.bench_formulaire import main as formulaire
+
+    formulaire()

@@ -30,7 +30,7 @@ def etape_(page, numero: int):
 
 def suivant(page, etape: int) -> None:
     page.get_by_role("button", name="Étape suivante").click()
-    expect(etape_(page, etape)).to_be_visible()
+    expect(etape_(page, etape)).to_be_visible(timeout=30_000)  # the worker may be busy on a loaded machine
 
 
 def simulateur_puis_entretien(page, adresse: str) -> None:

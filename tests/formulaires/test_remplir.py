@@ -174,3 +174,19 @@ def test_cli_pieces(site_avec_pdf):
     pieces = json.loads(fini.stdout)
     assert all(set(p) == {"piece", "pourquoi", "tableau"} for p in pieces)
     assert any("cas C" in p["pourquoi"] for p in pieces)
+
+
+def test_les_crochets_pypdf_existent():
+    """remplissage._polices_lues_une_fois patches two pypdf internals (speed): an upgraded
+    pypdf without them must fail here, not silently slow the browser down."""
+    from pypdf.generic._font import Font
+
+    assert isinstance(vars(Font)["from_font_resource"], classmethod)
+    assert callable(vars(Font)["_get_typographic_maps"])
+
+
+def test_le_vierge_lu_une_fois_sert_plusieurs_fois(pdf_vierge):
+    """The parsed blank is kept between fills: a second fill must not carry the first's answers."""
+    premier = valeurs_du_pdf(remplir(entree({"nom_naissance": "Martin", "civilite_madame": True}), pdf_vierge["cerfa-16146"]))
+    second = valeurs_du_pdf(remplir(entree({"prenoms": "Léa"}), pdf_vierge["cerfa-16146"]))
+    assert premier["nom_naissance"] == "Martin" and second["nom_naissance"] == "" and second["civilite_madame"] is False

@@ -196,12 +196,17 @@ export function lanceEntretien({ racine, outils, contexte = () => ({}), prerempl
     effaceErreurs();
     const erreurs = manquants(etapes[courante]);
     if (erreurs.length) return montreErreurs(erreurs);
+    etat.textContent = "Vérification de vos réponses…";
+    let bonnes;
     try {
-      if (!(await verifie(valeurs(etapes[courante])))) return;
+      bonnes = await verifie(valeurs(etapes[courante]));
     } catch {
       return panne();
     }
+    etat.textContent = "";
+    if (!bonnes) return;
     va(courante + 1);
+    if (courante === etapes.length - 1) prepare();
   }
 
   function panne() {
@@ -209,6 +214,23 @@ export function lanceEntretien({ racine, outils, contexte = () => ({}), prerempl
   }
 
   // ── The filled PDF and the list of documents ─────────────────────────────
+
+  let pdfVierge = null; // Promise of the blank PDF in base64 (same origin; nothing personal in it)
+  function vierge() {
+    pdfVierge ??= fetch(racine.dataset.pdf).then((reponse) => {
+      if (!reponse.ok) throw new Error(`PDF vierge : ${reponse.status}`);
+      return reponse.arrayBuffer();
+    }).then((octets) => versBase64(new Uint8Array(octets)));
+    pdfVierge.catch(() => { pdfVierge = null; }); // a later try fetches again
+    return pdfVierge;
+  }
+
+  /** On the last step: pypdf loaded and the blank PDF read while the person answers it (earlier,
+   *  the worker would be busy when a step's answers are checked). */
+  function prepare() {
+    vierge().then((pdf) => outils.appelle("formulaire_preparer", { formulaire: identifiant, pdf }))
+      .catch((erreur) => console.error(erreur)); // « Obtenir le formulaire » will try again and say so
+  }
 
   async function obtenir() {
     effaceErreurs();
@@ -219,9 +241,8 @@ export function lanceEntretien({ racine, outils, contexte = () => ({}), prerempl
     etat.textContent = "Préparation du formulaire… La première fois, cela prend quelques secondes.";
     try {
       if (!(await verifie(donnees))) return;
-      const vierge = new Uint8Array(await (await fetch(racine.dataset.pdf)).arrayBuffer());
       const [rempli, pieces] = await Promise.all([
-        outils.appelle("formulaire_remplir", { formulaire: identifiant, valeurs: donnees, pdf: versBase64(vierge) }),
+        outils.appelle("formulaire_remplir", { formulaire: identifiant, valeurs: donnees, pdf: await vierge() }),
         outils.appelle("formulaire_pieces", { ...contexte(), valeurs: donnees }),
       ]);
       if (rempli.erreur) return montreErreurDuMoteur(rempli.erreur);
