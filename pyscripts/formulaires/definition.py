@@ -12,7 +12,6 @@ définitions en JSON). La construction les valide avant : ici, on les suppose ju
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,17 +27,9 @@ DOSSIER_SOURCE = _ICI.parent.parent / "content" / "formulaires"
 @lru_cache(maxsize=None)
 def charge(identifiant: str) -> dict:
     """La définition `identifiant` : JSON embarqué dans la roue, sinon le YAML du dépôt."""
-    embarque = DOSSIER_EMBARQUE / f"{identifiant}.json"
-    if embarque.is_file():
-        return json.loads(embarque.read_text(encoding="utf-8"))
-    source = DOSSIER_SOURCE / f"{identifiant}.yml"
-    if not source.is_file():
-        raise FileNotFoundError(identifiant)
-    import yaml  # CPython seulement : la roue embarque du JSON
+    from ..donnees import lit
 
-    from ..donnees import _dates_en_texte
-
-    return _dates_en_texte(yaml.safe_load(source.read_text(encoding="utf-8")))
+    return lit(DOSSIER_EMBARQUE / f"{identifiant}.json", DOSSIER_SOURCE / f"{identifiant}.yml")
 
 
 def disponibles() -> list[str]:
