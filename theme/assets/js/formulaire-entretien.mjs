@@ -312,11 +312,11 @@ export function lanceEntretien({ racine, outils, contexte = () => ({}), prerempl
   });
   for (const ajout of formulaire.querySelectorAll("[data-action=ajouter-rangee]")) {
     ajout.addEventListener("click", () => {
-      const cachee = ajout.closest(".tableau").querySelector(".rangee[hidden]");
+      const cachee = ajout.closest(".champ-tableau").querySelector(".rangee[hidden]");
       if (!cachee) return;
       cachee.hidden = false;
       cachee.querySelector("input").focus();
-      ajout.hidden = !ajout.closest(".tableau").querySelector(".rangee[hidden]");
+      ajout.hidden = !ajout.closest(".champ-tableau").querySelector(".rangee[hidden]");
     });
   }
   formulaire.addEventListener("change", appliqueConditions);
