@@ -13,7 +13,7 @@ section.addEventListener("resultat", ({ detail }) => {
   if (racine.querySelector(".entretien-accueil:not([hidden])")) racine.hidden = !detail.resultat;
 });
 
-lanceEntretien({
+const entretien = lanceEntretien({
   racine,
   outils: simulateur,
   contexte: () => ({ simulateur: entree || {} }),
@@ -22,4 +22,12 @@ lanceEntretien({
     const reponse = await simulateur.appelle("formulaire_prerempli", { simulateur: entree });
     return reponse.resultat || null;
   },
+});
+
+// « Effacer mes réponses » of the simulator forgets the interview too: a shared device, staff
+// helping the next person.
+section.querySelector("form").addEventListener("reset", () => {
+  entree = null;
+  entretien.efface();
+  racine.hidden = true;
 });

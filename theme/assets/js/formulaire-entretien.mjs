@@ -96,7 +96,7 @@ export function lanceEntretien({ racine, outils, contexte = () => ({}), prerempl
     resume.replaceChildren();
     for (const p of formulaire.querySelectorAll(".erreur-champ")) p.remove();
     for (const bloc of formulaire.querySelectorAll(".champ-en-erreur")) bloc.classList.remove("champ-en-erreur");
-    for (const c of formulaire.querySelectorAll("[aria-invalid]")) {
+    for (const c of formulaire.querySelectorAll("[aria-invalid], fieldset[aria-describedby]")) {
       c.removeAttribute("aria-invalid");
       const ids = (c.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && !id.endsWith("-erreur"));
       if (ids.length) c.setAttribute("aria-describedby", ids.join(" "));
@@ -118,8 +118,11 @@ export function lanceEntretien({ racine, outils, contexte = () => ({}), prerempl
     const texte = el("p", { classe: "erreur-champ", id }, el("span", { classe: "visuellement-cache" }, "Erreur : "), message);
     bloc.querySelector(":scope > legend, :scope > label, :scope > .choix").after(texte);
     bloc.classList.add("champ-en-erreur");
-    for (const c of bloc.querySelectorAll("input, textarea")) {
-      c.setAttribute("aria-invalid", "true");
+    // A group: its own boxes (not the questions nested under an option) and the <fieldset>.
+    const controles = bloc.tagName === "FIELDSET" ? [bloc, ...bloc.querySelectorAll(":scope > .choix > input")]
+      : [...bloc.querySelectorAll("input, textarea")];
+    for (const c of controles) {
+      if (c !== bloc) c.setAttribute("aria-invalid", "true");
       c.setAttribute("aria-describedby", [id, c.getAttribute("aria-describedby")].filter(Boolean).join(" "));
     }
     return { bloc, message, cible: premier };
@@ -320,7 +323,28 @@ export function lanceEntretien({ racine, outils, contexte = () => ({}), prerempl
     });
   }
   formulaire.addEventListener("change", appliqueConditions);
+
+  /** Back to the start, every answer and the PDF forgotten (a shared device, staff helping the next person). */
+  function efface() {
+    formulaire.reset();
+    effaceErreurs();
+    if (adressePdf) URL.revokeObjectURL(adressePdf);
+    adressePdf = null;
+    bouton("ouvrir").removeAttribute("href");
+    racine.querySelector(".pieces-liste").replaceChildren();
+    for (const rappel of formulaire.querySelectorAll("[data-rappel]")) rappel.hidden = true;
+    for (const ajout of formulaire.querySelectorAll("[data-action=ajouter-rangee]")) {
+      ajout.closest(".champ-tableau").querySelectorAll(".rangee").forEach((rangee, i) => { rangee.hidden = i > 0; });
+      ajout.hidden = false;
+    }
+    resultat.hidden = true;
+    formulaire.hidden = true;
+    racine.querySelector(".entretien-accueil").hidden = false;
+    bouton("commencer").disabled = false;
+    etat.textContent = "";
+    appliqueConditions();
+  }
   window.addEventListener("pagehide", () => { if (adressePdf) URL.revokeObjectURL(adressePdf); });
   appliqueConditions();
-  return { valeurs, applique };
+  return { valeurs, applique, efface };
 }
