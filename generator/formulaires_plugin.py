@@ -55,7 +55,7 @@ class FormulairesPlugin(BasePlugin):
         return {
             "css": vers(CSS_PAGE), "css_entretien": vers(CSS_ENTRETIEN), "pdf": vers(chemin_pdf(d["id"])),
             "explication": vers(explication.removesuffix(".md") + ".html") if explication else None,
-            "entretien": vers(self.entretiens[d["id"]]) + f"#entretien-{d['id']}" if d["id"] in self.entretiens else None,
+            "entretien": vers(self.entretiens[d["id"]]) if d["id"] in self.entretiens else None,
             "page": vers(f"{DOSSIER_SITE}/{d['id']}.html"),
             "lexique": vers("lexique.html"),
         }
@@ -90,14 +90,20 @@ def ecrit_pdfs(site: SiteConfig, env, prets: dict[str, dict], dossier: Path) -> 
 
 
 def liste_markdown(site: SiteConfig, slugs: set[str]) -> str:
-    """The `{{ formulaires }}` block: every form, its page, its blank PDF, its explanation.
-
-    Raw HTML links: the PDFs are written after MkDocs has checked the Markdown links."""
+    """The `{{ formulaires }}` block: every form, its page, its blank PDF, its explanation, and
+    the page that pre-fills it. Raw HTML links: the PDFs are written after MkDocs has checked
+    the Markdown links (the block is on content/formulaires/index.md: links are relative to it)."""
     definitions, _ = formulaires.charge_tout(site.content_dir, slugs)
+    hotes = {ident: page.relative_to(site.content_dir).with_suffix(".html").as_posix()
+             for page in sorted(site.content_dir.rglob("*.md"))
+             for ident in MARQUE.findall(page.read_text(encoding="utf-8"))}
     lignes = []
     for d in sorted(definitions, key=lambda d: d.donnees["titre"]):
         x = d.donnees
-        explication = f' · <a href="../{x["page"].removesuffix(".md")}.html">comment le remplir</a>' if x.get("page") else ""
-        lignes.append(f'- <strong>{x["titre"]}</strong> (Cerfa n° {x["cerfa"]}) : <a href="{d.id}.html">le lire et l\'imprimer</a>'
-                      f' · <a href="{d.id}.pdf">le PDF vierge</a>{explication}')
+        liens = [f'<a href="{d.id}.html">le lire et l\'imprimer</a>', f'<a href="{d.id}.pdf">le PDF vierge</a>']
+        if x.get("page"):
+            liens.append(f'<a href="../{x["page"].removesuffix(".md")}.html">comment le remplir</a>')
+        if d.id in hotes:
+            liens.append(f'<a href="../{hotes[d.id]}">le pré-remplir avec le simulateur</a> (rien n\'est envoyé)')
+        lignes.append(f'- <strong class="sans-lexique">{x["titre"]}</strong> (Cerfa n° {x["cerfa"]}) : ' + " · ".join(liens))
     return "\n".join(lignes)
