@@ -341,7 +341,11 @@ def problemes(content_dir: Path, lexique: set[str]) -> list[ContentError]:
             continue  # validate.check_page le signale déjà
         if isinstance(fm.data.get("formulaire"), str):
             pages[chemin.relative_to(content_dir).as_posix()] = fm.data["formulaire"]
-    return erreurs + problemes_des_pages(content_dir, definitions, pages) + problemes_des_pieces(content_dir)
+    erreurs += problemes_des_pages(content_dir, definitions, pages)
+    # The list of documents of the legal-aid request is built from these rules.
+    if any(d.id == "cerfa-16146" for d in definitions) or (content_dir / "data" / "pieces_aj.yml").is_file():
+        erreurs += problemes_des_pieces(content_dir)
+    return erreurs
 
 
 def problemes_des_pieces(content_dir: Path) -> list[ContentError]:
@@ -351,7 +355,7 @@ def problemes_des_pieces(content_dir: Path) -> list[ContentError]:
     chemin = content_dir / "data" / "pieces_aj.yml"
     rel = "content/data/pieces_aj.yml"
     if not chemin.is_file():
-        return [ContentError(rel, 1, "fichier introuvable : les règles de la liste des pièces")]
+        return [ContentError(rel, 1, "fichier introuvable : les règles de la liste des pièces du Cerfa 16146")]
     texte = chemin.read_text(encoding="utf-8")
     try:
         lignes, donnees = lignes_des_noeuds(yaml.compose(texte)), yaml.safe_load(texte)

@@ -83,6 +83,8 @@ class FormulairesPlugin(BasePlugin):
 
 def ecrit_pdfs(site: SiteConfig, env, prets: dict[str, dict], dossier: Path) -> dict[str, int]:
     """The blank PDF of each prepared definition, `dossier/<id>.pdf`, from the PDF cache when unchanged."""
+    if not prets:
+        return {"rendus": 0, "en_cache": 0}
     css = "\n".join((site.theme_dir / nom).read_text(encoding="utf-8") for nom in CSS_PDF)
     jobs = [pdf.job(rendu.document_pdf(env, d), css, dossier / f"{identifiant}.pdf", forms=True)
             for identifiant, d in sorted(prets.items())]

@@ -5,7 +5,9 @@
 // State lives in this page's memory only: no cookie, no Web Storage, no URL parameter. Leaving or
 // reloading the page loses everything, as the interview says at its start.
 //
-//   lanceEntretien({racine, outils, contexte, prerempli})
+//   lanceEntretien({racine, outils, contexte, prerempli}) → {efface()}
+//     The interview's form lives in a <template> until « Préparer ma demande »; efface() takes it
+//     out of the page again, with every answer and the PDF.
 //     outils     {appelle(outil, entree)} from outils.mjs (the page's one worker)
 //     contexte() → extra input for formulaire_pieces (e.g. {simulateur: …})
 //     prerempli() → Promise<{valeurs, rappels}> | null : answers carried over when the interview opens
@@ -23,6 +25,39 @@ function versBase64(octets) {
 const depuisBase64 = (texte) => Uint8Array.from(atob(texte), (c) => c.charCodeAt(0));
 
 export function lanceEntretien({ racine, outils, contexte = () => ({}), prerempli = () => null }) {
+  const accueil = racine.querySelector(".entretien-accueil");
+  const commencer = accueil.querySelector("[data-action=commencer]");
+  const modele = racine.querySelector("template.entretien-modele");
+  let monte = null; // the interview in the page, from its <template>, while the person uses it
+
+  commencer.addEventListener("click", async () => {
+    commencer.disabled = true;
+    const contenu = modele.content.cloneNode(true);
+    const noeuds = [...contenu.children];
+    racine.append(contenu);
+    monte = entretien({ racine, noeuds, outils, contexte });
+    try {
+      monte.applique(await prerempli());
+    } catch (erreur) {
+      console.error(erreur); // carrying answers over is a help, not a condition
+    }
+    accueil.hidden = true;
+    monte.ouvre();
+  });
+
+  return {
+    /** Every answer and the PDF forgotten: the interview leaves the page (a shared device, the next person). */
+    efface() {
+      monte?.retire();
+      monte = null;
+      accueil.hidden = false;
+      commencer.disabled = false;
+    },
+  };
+}
+
+/** The interview mounted from its template: `noeuds` are its form and its result block. */
+function entretien({ racine, noeuds, outils, contexte }) {
   const formulaire = racine.querySelector("form");
   const etapes = [...formulaire.querySelectorAll(".entretien-etape")];
   const puces = [...formulaire.querySelectorAll(".entretien-etapes li")];
@@ -292,17 +327,6 @@ export function lanceEntretien({ racine, outils, contexte = () => ({}), prerempl
 
   // ── Wiring ───────────────────────────────────────────────────────────────
 
-  bouton("commencer").addEventListener("click", async () => {
-    bouton("commencer").disabled = true;
-    try {
-      applique(await prerempli());
-    } catch (erreur) {
-      console.error(erreur); // carrying answers over is a help, not a condition
-    }
-    racine.querySelector(".entretien-accueil").hidden = true;
-    formulaire.hidden = false;
-    va(0);
-  });
   bouton("suivant").addEventListener("click", suivant);
   bouton("precedent").addEventListener("click", () => { effaceErreurs(); va(courante - 1); });
   bouton("obtenir").addEventListener("click", obtenir);
@@ -324,27 +348,19 @@ export function lanceEntretien({ racine, outils, contexte = () => ({}), prerempl
   }
   formulaire.addEventListener("change", appliqueConditions);
 
-  /** Back to the start, every answer and the PDF forgotten (a shared device, staff helping the next person). */
-  function efface() {
-    formulaire.reset();
-    effaceErreurs();
-    if (adressePdf) URL.revokeObjectURL(adressePdf);
-    adressePdf = null;
-    bouton("ouvrir").removeAttribute("href");
-    racine.querySelector(".pieces-liste").replaceChildren();
-    for (const rappel of formulaire.querySelectorAll("[data-rappel]")) rappel.hidden = true;
-    for (const ajout of formulaire.querySelectorAll("[data-action=ajouter-rangee]")) {
-      ajout.closest(".champ-tableau").querySelectorAll(".rangee").forEach((rangee, i) => { rangee.hidden = i > 0; });
-      ajout.hidden = false;
-    }
-    resultat.hidden = true;
-    formulaire.hidden = true;
-    racine.querySelector(".entretien-accueil").hidden = false;
-    bouton("commencer").disabled = false;
-    etat.textContent = "";
-    appliqueConditions();
-  }
-  window.addEventListener("pagehide", () => { if (adressePdf) URL.revokeObjectURL(adressePdf); });
+  const revoque = () => { if (adressePdf) URL.revokeObjectURL(adressePdf); };
+  window.addEventListener("pagehide", revoque);
   appliqueConditions();
-  return { valeurs, applique, efface };
+  return {
+    applique,
+    ouvre() {
+      formulaire.hidden = false;
+      va(0);
+    },
+    retire() {
+      revoque();
+      window.removeEventListener("pagehide", revoque);
+      for (const noeud of noeuds) noeud.remove();
+    },
+  };
 }
