@@ -105,10 +105,14 @@ def prepare(definition: dict, site_nom: str) -> dict:
     return d
 
 
+# The filters of theme/formulaires/*.html (also given to MkDocs' environment, which compiles every template).
+FILTRES = {"mention": mention, "etoiles": etoiles, "sans_etoiles": sans_etoiles, "capitale": capitale}
+
+
 def environnement(theme_dir) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(theme_dir), autoescape=True,
                              undefined=jinja2.ChainableUndefined, trim_blocks=False)
-    env.filters.update(mention=mention, etoiles=etoiles, sans_etoiles=sans_etoiles, capitale=capitale)
+    env.filters.update(FILTRES)
     return env
 
 

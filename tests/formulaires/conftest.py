@@ -29,10 +29,10 @@ def pdf_vierge(tmp_path_factory, definitions) -> dict[str, bytes]:
     """{id: blank PDF bytes}, written by the build's own code (cached by content hash)."""
     from generator import formulaires_rendu as rendu
     from generator.config import load_site_config
-    from generator.formulaires_plugin import ecrit_pdfs
+    from generator.formulaires_site import chemin_pdf, ecrit_pdfs
 
     site = load_site_config(REPO)
     prets = {ident: rendu.prepare(d, site.nom) for ident, d in definitions.items()}
-    dossier = tmp_path_factory.mktemp("formulaires")
-    ecrit_pdfs(site, rendu.environnement(site.theme_dir), prets, dossier)
-    return {ident: (dossier / f"{ident}.pdf").read_bytes() for ident in prets}
+    dossier = tmp_path_factory.mktemp("site")
+    ecrit_pdfs(site, rendu.environnement(site.theme_dir), prets, dossier, REPO / "build" / "cache" / "pdf")
+    return {ident: (dossier / chemin_pdf(ident)).read_bytes() for ident in prets}

@@ -1,11 +1,13 @@
-"""The forms' MkDocs plugin: one handler per event, like generator/plugin.py.
+"""The official forms in the site, called by the MkDocs plugin (generator/plugin.py), one
+method per event:
 
-on_files          find which page hosts each form's guided interview (`<!-- entretien: <id> -->`)
-on_page_content   a form's page (`formulaire: <id>`) gets its reproduction; an interview marker
-                  gets the interview
-on_post_build     the blank fillable PDFs, site/formulaires/<id>.pdf, rendered and cached like
-                  the other PDFs (generator/pdf.py) — even in a build `--sans-pdf`: the interview
-                  fills them, so they are part of the tools, not printouts
+fichiers(files)            on_files: find which page hosts each form's guided interview
+                           (a line `<!-- entretien: <id> -->`)
+contenu(html, page)        on_page_content: a form's page (`formulaire: <id>`) gets its
+                           reproduction; an interview marker gets the interview
+ecrit_pdfs(site_dir, cache) on_post_build: the blank fillable PDFs, site/formulaires/<id>.pdf,
+                           rendered and cached like the other PDFs (generator/pdf.py) — even
+                           without the printouts: the interview fills them, they are a tool
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mkdocs.plugins import BasePlugin
 from mkdocs.utils import get_relative_url
 
 from . import formulaires, formulaires_rendu as rendu, pdf
@@ -31,9 +32,8 @@ def chemin_pdf(identifiant: str) -> str:
     return f"{DOSSIER_SITE}/{identifiant}.pdf"
 
 
-class FormulairesPlugin(BasePlugin):
+class Formulaires:
     def __init__(self, site: SiteConfig, termes: dict[str, str]):
-        super().__init__()
         self.site = site
         self.termes = termes  # slug → terme du lexique
         definitions, erreurs = formulaires.charge_tout(site.content_dir, set(termes))
@@ -41,13 +41,11 @@ class FormulairesPlugin(BasePlugin):
         self.env = rendu.environnement(site.theme_dir)
         self.prets = {d.id: rendu.prepare(d.donnees, site.nom) for d in definitions}
         self.entretiens: dict[str, str] = {}  # id → page (dest_uri) hosting its interview
-        self.report: dict = {}
 
-    def on_files(self, files, config):
+    def fichiers(self, files) -> None:
         for f in files.documentation_pages():
             for identifiant in MARQUE.findall(f.content_string):
                 self.entretiens[identifiant] = f.dest_uri
-        return files
 
     def _liens(self, d: dict, depuis: str) -> dict:
         vers = lambda cible: get_relative_url(cible, depuis)  # noqa: E731
@@ -60,7 +58,7 @@ class FormulairesPlugin(BasePlugin):
             "lexique": vers("lexique.html"),
         }
 
-    def on_page_content(self, html, page, config, files):
+    def contenu(self, html: str, page) -> str:
         identifiant = page.meta.get("formulaire")
         if identifiant in self.prets:
             d = self.prets[identifiant]
@@ -77,25 +75,28 @@ class FormulairesPlugin(BasePlugin):
 
         return MARQUE.sub(entretien, html)
 
-    def on_post_build(self, config):
-        self.report["formulaires"] = ecrit_pdfs(self.site, self.env, self.prets, Path(config.site_dir) / DOSSIER_SITE)
+    def ecrit_pdfs(self, site_dir: Path, cache: Path) -> dict[str, int]:
+        return ecrit_pdfs(self.site, self.env, self.prets, site_dir, cache)
 
 
-def ecrit_pdfs(site: SiteConfig, env, prets: dict[str, dict], dossier: Path) -> dict[str, int]:
-    """The blank PDF of each prepared definition, `dossier/<id>.pdf`, from the PDF cache when unchanged."""
+def ecrit_pdfs(site: SiteConfig, env, prets: dict[str, dict], site_dir: Path, cache: Path) -> dict[str, int]:
+    """The blank PDF of each prepared definition, `site_dir/formulaires/<id>.pdf`, from the PDF
+    cache when unchanged."""
     if not prets:
         return {"rendus": 0, "en_cache": 0}
     css = "\n".join((site.theme_dir / nom).read_text(encoding="utf-8") for nom in CSS_PDF)
-    jobs = [pdf.job(rendu.document_pdf(env, d), css, dossier / f"{identifiant}.pdf", forms=True)
+    jobs = [pdf.job(rendu.document_pdf(env, d), css, site_dir / chemin_pdf(identifiant),
+                    f"content/{formulaires.DOSSIER}/{identifiant}.yml", forms=True)
             for identifiant, d in sorted(prets.items())]
-    return pdf.write_all(jobs, css, site.theme_dir.resolve().as_uri() + "/", site.root / "build" / "cache" / "pdf")
+    return pdf.write_all(jobs, css, site_dir, cache)
 
 
-def liste_markdown(site: SiteConfig, slugs: set[str]) -> str:
+def liste_markdown(site: SiteConfig) -> str:
     """The `{{ formulaires }}` block: every form, its page, its blank PDF, its explanation, and
     the page that pre-fills it. Raw HTML links: the PDFs are written after MkDocs has checked
-    the Markdown links (the block is on content/formulaires/index.md: links are relative to it)."""
-    definitions, _ = formulaires.charge_tout(site.content_dir, slugs)
+    the Markdown links (the block is on content/formulaires/index.md: links are relative to it).
+    The definitions were checked before (validate)."""
+    definitions = [d for d, _ in map(formulaires.charge, formulaires.fichiers(site.content_dir)) if d]
     hotes = {ident: page.relative_to(site.content_dir).with_suffix(".html").as_posix()
              for page in sorted(site.content_dir.rglob("*.md"))
              for ident in MARQUE.findall(page.read_text(encoding="utf-8"))}
