@@ -238,11 +238,7 @@ def problemes(content_dir: Path, lexique: set[str]) -> list[ContentError]:
             continue  # validate.check_page le signale déjà
         if isinstance(fm.data.get("formulaire"), str):
             pages[chemin.relative_to(content_dir).as_posix()] = fm.data["formulaire"]
-    erreurs += problemes_des_pages(content_dir, definitions, pages)
-    # The list of documents of the legal-aid request is built from these rules.
-    if any(d.id == "cerfa-16146" for d in definitions) or (content_dir / "data" / "pieces_aj.yml").is_file():
-        erreurs += problemes_des_pieces(content_dir)
-    return erreurs
+    return erreurs + problemes_des_pages(content_dir, definitions, pages) + problemes_des_pieces(content_dir)
 
 
 def problemes_des_pieces(content_dir: Path) -> list[ContentError]:
@@ -252,7 +248,7 @@ def problemes_des_pieces(content_dir: Path) -> list[ContentError]:
     chemin = content_dir / "data" / "pieces_aj.yml"
     rel = "content/data/pieces_aj.yml"
     if not chemin.is_file():
-        return [ContentError(rel, 1, "fichier introuvable : les règles de la liste des pièces du Cerfa 16146")]
+        return []  # a required data file: validate.data_files says it is missing
     donnees, noeud, problemes_schema = schema.document(chemin, rel, "pieces_aj")
     if problemes_schema or noeud is None:
         return []  # the schema's errors are said by validate.data_files
