@@ -4,8 +4,8 @@ origin and nothing stored."""
 
 from __future__ import annotations
 
-import io
 import re
+import time
 
 import pytest
 from playwright.sync_api import expect
@@ -33,15 +33,18 @@ def suivant(page, etape: int) -> None:
     expect(etape_(page, etape)).to_be_visible(timeout=30_000)  # the worker may be busy on a loaded machine
 
 
-def simulateur_puis_entretien(page, adresse: str) -> None:
+def simulateur_puis_entretien(page, adresse: str) -> float:
+    """The simulator's answer, then « Préparer ma demande »: returns the time of that click."""
     page.goto(adresse + SIMULATEUR)
     expect(page.locator("#simulateur.outil-pret")).to_be_attached(timeout=PYTHON_MS)
     page.get_by_label("Combien de personnes compte votre foyer fiscal, vous compris ?").fill("2")
     page.get_by_label("Revenu fiscal de référence, en euros").fill("9000")
     page.get_by_role("button", name="Voir le résultat").click()
     expect(page.get_by_role("heading", name="Vous pouvez avoir l'aide juridictionnelle totale.")).to_be_visible()
+    debut = time.perf_counter()
     page.get_by_role("button", name="Préparer ma demande").click()
     expect(etape_(page, 1)).to_be_visible()
+    return debut
 
 
 def remplit_entretien(page) -> None:

@@ -244,7 +244,6 @@ function entretien({ racine, noeuds, outils, contexte }) {
     etat.textContent = "";
     if (!bonnes) return;
     va(courante + 1);
-    if (courante === etapes.length - 1) prepare();
   }
 
   function panne() {
@@ -263,10 +262,11 @@ function entretien({ racine, noeuds, outils, contexte }) {
     return pdfVierge;
   }
 
-  /** On the last step: pypdf loaded and the blank PDF read while the person answers it (earlier,
-   *  the worker would be busy when a step's answers are checked). */
+  /** When the interview opens: pypdf loaded and the blank PDF read (a few seconds of the worker)
+   *  while the person answers the first step; « Obtenir le formulaire » then only fills. */
   function prepare() {
     vierge().then((pdf) => outils.appelle("formulaire_preparer", { formulaire: identifiant, pdf }))
+      .then(() => { racine.dataset.pdfPret = ""; }) // seen by tests/bench/bench_formulaire.py
       .catch((erreur) => console.error(erreur)); // « Obtenir le formulaire » will try again and say so
   }
 
@@ -356,8 +356,10 @@ function entretien({ racine, noeuds, outils, contexte }) {
     ouvre() {
       formulaire.hidden = false;
       va(0);
+      prepare();
     },
     retire() {
+      delete racine.dataset.pdfPret;
       revoque();
       window.removeEventListener("pagehide", revoque);
       for (const noeud of noeuds) noeud.remove();
