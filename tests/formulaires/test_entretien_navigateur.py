@@ -140,6 +140,7 @@ def test_erreur_a_cote_du_champ(page_, adresse):
     visible(page, "Lieu de naissance (commune, et pays si ce n'est pas la France)").fill("Lyon")
     page.get_by_role("button", name="Étape suivante").click()
     date = visible(page, "Date de naissance")
-    expect(date).to_have_attribute("aria-invalid", "true")
+    # The engine checks the date: the worker may still be reading the blank PDF (interview just opened).
+    expect(date).to_have_attribute("aria-invalid", "true", timeout=30_000)
     expect(page.locator(".erreur-champ")).to_contain_text("jj/mm/aaaa")
     expect(etape_(page, 1)).to_be_visible()
