@@ -88,12 +88,15 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         self.formulaires = Formulaires(self.site, {t.slug: t.terme for t in self.contenu.termes})
         self.linker = lexique.LexiqueExtension(self.contenu.termes)
         config.markdown_extensions.append(self.linker)
+        from pyscripts.outils import contexte as contexte_des_outils
+
         config.extra.update(
             csp=csp.meta(),
             urgences=self.contenu.donnees["urgences"],
             sortie_rapide=self.site.sortie_rapide,
             pdf_pages={},
             pyodide=self.site.pyodide,
+            donnees_outils=contexte_des_outils(),  # listes et bornes des formulaires d'outils (moteurs)
         )
         return config
 
