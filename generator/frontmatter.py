@@ -9,7 +9,7 @@ from . import lecture
 
 TYPES = ("accueil", "guide", "notice", "modele", "outil", "page")
 REQUIRED = ("titre", "description", "type", "verifie_le", "sources")
-OPTIONAL = ("pdf", "outil")
+OPTIONAL = ("pdf", "outil", "formulaire")  # formulaire: <id> shows content/formulaires/<id>.yml
 # `outil: aj` places theme/outils/aj.html in the page (at a `<!-- outil -->` line, or before the text).
 OUTILS = ("aj", "delais")
 SOURCE_KEYS = {"titre", "url"}

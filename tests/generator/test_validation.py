@@ -30,7 +30,7 @@ def errors_for(tmp_path, guide_text=None, lexique=None, config_edit=None) -> lis
 
 def test_un_projet_correct_est_valide(project):
     contenu = validate(load_site_config(project))
-    assert set(contenu.donnees) == {"aide_juridictionnelle", "delais", "jours_feries", "urgences"}
+    assert set(contenu.donnees) == {"aide_juridictionnelle", "delais", "jours_feries", "pieces_aj", "urgences"}
     assert {t.slug for t in contenu.termes} == {"ordonnance-de-protection", "juge-aux-affaires-familiales"}
 
 
