@@ -99,7 +99,7 @@ def test_la_commande_sort_en_erreur_sans_trace(tmp_path, capsys):
 @pytest.mark.parametrize("ajout, attendu", [
     ("outil: calculette", "content/guides/guide.md:10: outil inconnu « calculette » (autorisés : aj, delais)"),
     ("outil: aj", "content/guides/guide.md:10: « outil » ne va qu'avec « type: outil »"),
-    ("pyodide_paquets: pypdf", "content/guides/guide.md:10: « pyodide_paquets » doit être une liste de noms de paquets"),
+    ("pyodide_paquets: pypdf", "content/guides/guide.md:10: « pyodide_paquets » doit être une liste de noms de paquets, par ex. [pypdf]"),
 ])
 def test_cle_outil_verifiee(tmp_path, ajout, attendu):
     found = errors_for(tmp_path, textwrap.dedent(GUIDE).replace("pdf: true", f"pdf: true\n{ajout}"))
