@@ -15,7 +15,7 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
-from . import csp, lexique, macros, pdf, site_check
+from . import csp, lexique, macros, pdf, site_check, tableaux
 from .config import SiteConfig
 from .validate import expand_lexique_links
 
@@ -41,7 +41,7 @@ class JusticePlugin(BasePlugin):
         self.report: dict = {}
 
     def on_config(self, config):
-        config.markdown_extensions.append(self.linker)
+        config.markdown_extensions += [self.linker, tableaux.TableauxExtension()]
         from pyscripts.donnees import charge
 
         config.extra.update(
@@ -50,6 +50,7 @@ class JusticePlugin(BasePlugin):
             sortie_rapide=self.site.sortie_rapide,
             pdf_pages={},
             pyodide=self.site.pyodide,
+            lexique=lexique.definitions(self.termes),
         )
         return config
 

@@ -1,30 +1,176 @@
-// Script commun à toutes les pages. Aucun stockage, aucune requête externe.
+// Script commun à toutes les pages. Aucun stockage, aucune requête vers une autre origine.
 "use strict";
 
-// La recherche de MkDocs attend une variable globale `base_url` ; les thèmes
-// d'origine la posent par un script en ligne, que notre CSP interdit.
-window.base_url = document.documentElement.dataset.baseUrl || ".";
-
 (function () {
-  var bouton = document.getElementById("sortie-rapide");
-  if (!bouton) return;
+  var racine = document.documentElement;
+  racine.classList.add("js");
 
-  // Quitter rapidement : `location.replace` remplace la page dans l'historique,
-  // donc le bouton « Précédent » ne ramène pas ici.
+  // ---------------------------------------------------------------------------
+  // Quitter rapidement : le bouton, ou la touche Maj trois fois.
+  //
+  // Échap n'est PAS un raccourci : le navigateur l'utilise pour arrêter le chargement
+  // d'une page (deux Échap paniqués annuleraient la sortie elle-même), pour fermer les
+  // menus et les boîtes de dialogue, et les lecteurs d'écran s'en servent.
+  // ---------------------------------------------------------------------------
+  var bouton = document.getElementById("sortie-rapide");
+  var statut = document.getElementById("sortie-rapide-statut");
+  var APPUIS = 3;
+  var FENETRE_MS = 5000; // chaque appui laisse 5 s pour le suivant
+
+  function annonce(texte) {
+    if (statut) statut.textContent = texte;
+  }
+
   function quitter(evenement) {
     if (evenement) evenement.preventDefault();
-    document.body.style.visibility = "hidden";
+    // Tout de suite, avant même que la page suivante réponde : plus rien à l'écran,
+    // un titre d'onglet neutre. Puis la page est REMPLACÉE dans l'historique.
+    racine.classList.add("sortie-en-cours");
     document.title = "Nouvel onglet";
     window.location.replace(bouton.href);
   }
-  bouton.addEventListener("click", quitter);
 
-  // Échap deux fois en moins d'une seconde : même effet, sans viser le bouton.
-  var dernier = 0;
-  document.addEventListener("keydown", function (evenement) {
-    if (evenement.key !== "Escape") return;
-    var maintenant = Date.now();
-    if (maintenant - dernier < 1000) quitter(evenement);
-    dernier = maintenant;
+  var compte = 0;
+  var minuteur = null;
+  var majModificateur = false; // Maj tenue pendant une autre touche (Maj+A) : ce n'est pas un appui
+
+  function remetAZero(message) {
+    compte = 0;
+    clearTimeout(minuteur);
+    minuteur = null;
+    if (bouton) bouton.classList.remove("appuis-1", "appuis-2");
+    if (message !== undefined) annonce(message);
+  }
+
+  function appuiMaj() {
+    compte += 1;
+    clearTimeout(minuteur);
+    if (compte >= APPUIS) {
+      remetAZero();
+      quitter();
+      return;
+    }
+    bouton.classList.remove("appuis-1", "appuis-2");
+    bouton.classList.add("appuis-" + compte);
+    var reste = APPUIS - compte;
+    annonce("Appuyez encore " + reste + " fois sur Maj pour quitter le site.");
+    minuteur = setTimeout(function () { remetAZero("Sortie rapide annulée."); }, FENETRE_MS);
+  }
+
+  if (bouton) {
+    bouton.addEventListener("click", quitter);
+
+    document.addEventListener("keydown", function (evenement) {
+      if (evenement.key === "Shift") {
+        if (!evenement.repeat) majModificateur = false;
+        return;
+      }
+      // Toute autre touche : la série recommence (et Maj tenue devient un modificateur).
+      if (evenement.shiftKey) majModificateur = true;
+      if (compte > 0) remetAZero("");
+    }, true);
+
+    document.addEventListener("keyup", function (evenement) {
+      if (evenement.key !== "Shift") return;
+      if (majModificateur) {
+        majModificateur = false;
+        return;
+      }
+      appuiMaj();
+    }, true);
+    // Maj+clic (sélection de texte) : Maj est là aussi un modificateur.
+    document.addEventListener("mousedown", function (evenement) {
+      if (evenement.shiftKey) majModificateur = true;
+    }, true);
+
+    // Retour sur cette page par « Précédent » ou « Suivant » (cache du navigateur) :
+    // la page redevient normale.
+    window.addEventListener("pageshow", function () {
+      racine.classList.remove("sortie-en-cours");
+      remetAZero("");
+    });
+  }
+
+  // ---------------------------------------------------------------------------
+  // Menu repliable sur petit écran (sans JavaScript, il reste ouvert).
+  // ---------------------------------------------------------------------------
+  var menuBouton = document.querySelector(".menu-bouton");
+  var menu = document.getElementById("menu-principal");
+  if (menuBouton && menu) {
+    menuBouton.hidden = false;
+    menuBouton.addEventListener("click", function () {
+      var ouvert = menuBouton.getAttribute("aria-expanded") === "true";
+      menuBouton.setAttribute("aria-expanded", ouvert ? "false" : "true");
+      menu.classList.toggle("menu-ouvert", !ouvert);
+    });
+  }
+
+  // ---------------------------------------------------------------------------
+  // Lexique : la définition s'ouvre sur place, sous le mot (pas de nouvel onglet,
+  // pas de page de plus dans l'historique). Le HTML porte un lien vers le lexique
+  // et la définition dans data-definition (hors de l'index de recherche) ; sans
+  // JavaScript, le lien reste.
+  // ---------------------------------------------------------------------------
+  var numero = 0;
+  function ouvreTerme(b, ouvrir) {
+    b.setAttribute("aria-expanded", ouvrir ? "true" : "false");
+    document.getElementById(b.getAttribute("aria-controls")).hidden = !ouvrir;
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("a.terme[data-definition]"), function (lien) {
+    numero += 1;
+    var groupe = document.createElement("span");
+    groupe.className = "terme-groupe";
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "terme";
+    b.textContent = lien.textContent;
+    b.setAttribute("aria-expanded", "false");
+    b.setAttribute("aria-controls", "definition-" + numero);
+    var def = document.createElement("span");
+    def.className = "terme-def";
+    def.id = "definition-" + numero;
+    def.hidden = true;
+    def.textContent = lien.getAttribute("data-definition");
+    groupe.append(b, def);
+    lien.replaceWith(groupe);
+    b.addEventListener("click", function () {
+      ouvreTerme(b, b.getAttribute("aria-expanded") !== "true");
+    });
+    groupe.addEventListener("keydown", function (evenement) {
+      if (evenement.key === "Escape" && b.getAttribute("aria-expanded") === "true") {
+        ouvreTerme(b, false);
+        b.focus();
+      }
+    });
+  });
+
+  // ---------------------------------------------------------------------------
+  // Avant un téléchargement ou une impression (liens et boutons data-avant-export) :
+  // un avertissement (assets/js/avant-export.mjs, chargé seulement si besoin).
+  // ---------------------------------------------------------------------------
+  var module = null;
+  function avertissement() {
+    if (!module) {
+      var url = new URL("assets/js/avant-export.mjs", new URL(racine.dataset.baseUrl + "/", document.baseURI));
+      module = import(url.href);
+    }
+    return module;
+  }
+  document.addEventListener("click", function (evenement) {
+    var cible = evenement.target.closest && evenement.target.closest("[data-avant-export]");
+    if (!cible || cible.dataset.avertiOk === "1") return;
+    evenement.preventDefault();
+    avertissement().then(function (m) {
+      return m.confirmerExport(cible.dataset.avantExport, cible);
+    }).then(function (ok) {
+      if (!ok) return;
+      if (cible.dataset.avantExport === "impression" && cible.tagName !== "A") {
+        window.print();
+        return;
+      }
+      cible.dataset.avertiOk = "1"; // laisse passer ce clic-ci, puis réarme
+      cible.click();
+      delete cible.dataset.avertiOk;
+    });
   });
 })();
