@@ -312,7 +312,7 @@ def test_maj_trois_fois_pendant_l_avertissement(page_, adresse):
 
 def test_definition_du_lexique_sur_place(page_, adresse):
     page_.goto(adresse + "/aide-juridictionnelle/index.html")
-    terme = page_.locator("main button.terme").first
+    terme = page_.locator("main .terme[role=button]").first
     expect(terme).to_have_attribute("aria-expanded", "false")
     definition = page_.locator("#" + terme.get_attribute("aria-controls"))
     expect(definition).to_be_hidden()
@@ -328,6 +328,7 @@ def test_definition_du_lexique_sur_place(page_, adresse):
     expect(definition).to_be_visible()
     terme.press("Space")
     expect(definition).to_be_hidden()
+    assert page_.url == adresse + "/aide-juridictionnelle/index.html"  # jamais suivi comme un lien
 
 
 def test_aucun_lien_n_ouvre_un_nouvel_onglet(site_construit):
@@ -363,3 +364,11 @@ def test_les_tableaux_defilent_dans_une_boite_focalisable(site_construit):
     nues = [p.relative_to(site_construit).as_posix() for p in site_construit.rglob("*.html")
             if re.search(r'(?<!tabindex="0">)<table', p.read_text(encoding="utf-8"))]
     assert nues == []
+
+
+def test_naviguer_en_securite_a_cote_de_la_sortie_sur_chaque_page(site_construit, pages_du_site):
+    assert (site_construit / "securite.html").is_file()
+    sans = [chemin for chemin in pages_du_site
+            if not re.search(r'<a class="lien-securite" href="(?:\.\./)*securite\.html"[^>]*>Naviguer en sécurité</a>\s*'
+                             r'<a id="sortie-rapide"', (site_construit / chemin).read_text(encoding="utf-8"))]
+    assert sans == []

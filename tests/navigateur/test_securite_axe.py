@@ -69,7 +69,7 @@ def test_axe_avec_l_avertissement_et_une_definition_ouverts(navigateur, adresse)
     page = context.new_page()
     try:
         page.goto(adresse + "/modeles/certificat-medical.html")
-        page.locator("main button.terme").first.click()
+        page.locator("main .terme[role=button]").first.click()
         page.get_by_role("link", name="Télécharger cette page en PDF pour l'imprimer").click()
         expect(page.get_by_role("dialog")).to_be_visible()
         trouvees = violations(page, adresse)

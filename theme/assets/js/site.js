@@ -109,37 +109,35 @@
   // Lexique : la définition s'ouvre sur place, sous le mot (pas de nouvel onglet,
   // pas de page de plus dans l'historique). Le HTML porte un lien vers le lexique
   // et la définition dans data-definition (hors de l'index de recherche) ; sans
-  // JavaScript, le lien reste.
+  // JavaScript, le lien reste. Le lien devient un bouton (role) qui reste du texte
+  // en ligne : un terme de plusieurs mots se coupe en fin de ligne comme le reste.
   // ---------------------------------------------------------------------------
   var numero = 0;
-  function ouvreTerme(b, ouvrir) {
-    b.setAttribute("aria-expanded", ouvrir ? "true" : "false");
-    document.getElementById(b.getAttribute("aria-controls")).hidden = !ouvrir;
+  function ouvreTerme(terme, ouvrir) {
+    terme.setAttribute("aria-expanded", ouvrir ? "true" : "false");
+    document.getElementById(terme.getAttribute("aria-controls")).hidden = !ouvrir;
   }
-  Array.prototype.forEach.call(document.querySelectorAll("a.terme[data-definition]"), function (lien) {
+  Array.prototype.forEach.call(document.querySelectorAll("a.terme[data-definition]"), function (terme) {
     numero += 1;
-    var groupe = document.createElement("span");
-    groupe.className = "terme-groupe";
-    var b = document.createElement("button");
-    b.type = "button";
-    b.className = "terme";
-    b.textContent = lien.textContent;
-    b.setAttribute("aria-expanded", "false");
-    b.setAttribute("aria-controls", "definition-" + numero);
-    var def = document.createElement("span");
-    def.className = "terme-def";
-    def.id = "definition-" + numero;
-    def.hidden = true;
-    def.textContent = lien.getAttribute("data-definition");
-    groupe.append(b, def);
-    lien.replaceWith(groupe);
-    b.addEventListener("click", function () {
-      ouvreTerme(b, b.getAttribute("aria-expanded") !== "true");
+    var definition = document.createElement("span");
+    definition.className = "terme-def";
+    definition.id = "definition-" + numero;
+    definition.hidden = true;
+    definition.textContent = terme.getAttribute("data-definition");
+    terme.after(definition);
+    terme.setAttribute("role", "button");
+    terme.setAttribute("aria-expanded", "false");
+    terme.setAttribute("aria-controls", definition.id);
+    terme.addEventListener("click", function (evenement) {
+      evenement.preventDefault();
+      ouvreTerme(terme, terme.getAttribute("aria-expanded") !== "true");
     });
-    groupe.addEventListener("keydown", function (evenement) {
-      if (evenement.key === "Escape" && b.getAttribute("aria-expanded") === "true") {
-        ouvreTerme(b, false);
-        b.focus();
+    terme.addEventListener("keydown", function (evenement) {
+      if (evenement.key === " ") { // un bouton s'actionne aussi avec Espace
+        evenement.preventDefault();
+        terme.click();
+      } else if (evenement.key === "Escape" && terme.getAttribute("aria-expanded") === "true") {
+        ouvreTerme(terme, false);
       }
     });
   });
