@@ -149,7 +149,8 @@
   var module = null;
   function avertissement() {
     if (!module) {
-      var url = new URL("assets/js/avant-export.mjs", new URL(racine.dataset.baseUrl + "/", document.baseURI));
+      var base = (racine.dataset.baseUrl || ".").replace(/\/$/, "") + "/"; // « . », « .. » ou « / » (404)
+      var url = new URL("assets/js/avant-export.mjs", new URL(base, document.baseURI));
       module = import(url.href);
     }
     return module;
