@@ -15,7 +15,6 @@ the document's real content width): the CSP forbids eval, so no page.evaluate.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -24,7 +23,7 @@ from generator.config import load_site_config
 
 from tests.conftest import ARGS, CHROMIUM
 
-from .conftest import REPO, Journal
+from .conftest import REPO
 
 pytestmark = pytest.mark.navigateur
 
@@ -41,15 +40,6 @@ def est_sortie(url: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def pages_du_site(site_construit) -> list[str]:
-    """Every HTML page of the built site (Pyodide's own files excepted)."""
-    pages = sorted(p.relative_to(site_construit).as_posix() for p in site_construit.rglob("*.html")
-                   if p.relative_to(site_construit).parts[0] != "pyodide")
-    assert len(pages) >= 26, pages
-    return pages
-
-
-@pytest.fixture(scope="module")
 def onglets(navigateur, adresse):
     """One browser context per width, shared by the tests of this module (fast on 2 cores).
     Other origins are aborted; so is Pyodide: laying out a page does not need Python."""
@@ -60,8 +50,6 @@ def onglets(navigateur, adresse):
             context = navigateur.new_context(viewport={"width": largeur, "height": HAUTEUR})
             context.route(lambda u: not u.startswith(adresse) or "/pyodide/" in u, lambda route: route.abort())
             page = context.new_page()
-            page.journal = Journal(adresse)
-            page.on("request", lambda r: page.journal.requetes.append(r.url))
             page.cdp = context.new_cdp_session(page)
             ouverts[largeur] = page
         return ouverts[largeur]

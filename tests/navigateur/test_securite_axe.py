@@ -20,14 +20,6 @@ AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 LANCEUR = REPO / "tests" / "navigateur" / "axe_lancer.js"
 
 
-@pytest.fixture(scope="module")
-def pages_du_site(site_construit) -> list[str]:
-    pages = sorted(p.relative_to(site_construit).as_posix() for p in site_construit.rglob("*.html")
-                   if p.relative_to(site_construit).parts[0] != "pyodide")
-    assert len(pages) >= 26, pages
-    return pages
-
-
 def violations(page, adresse: str, chemin: str | None = None) -> list[dict]:
     if chemin is not None:
         page.goto(f"{adresse}/{chemin}")
