@@ -164,6 +164,18 @@ def test_quitter_par_maj_trois_fois_avec_annonces(page_, adresse):
     _quitte(page_, adresse, trois_fois_maj)
 
 
+def test_maj_trois_fois_depuis_un_champ_de_saisie(page_, adresse):
+    """The person is typing (focus in a field, capitals with Shift): three lone Shifts still leave."""
+    page_.goto(adresse + "/recherche.html")
+    champ = page_.get_by_role("searchbox")
+    champ.focus()
+    page_.keyboard.press("Shift+KeyA")
+    page_.keyboard.type("ide")
+    with page_.expect_event("requestfailed", lambda r: est_sortie(r.url)):
+        for _ in range(3):
+            page_.keyboard.press("Shift")
+
+
 def test_la_page_disparait_des_le_declenchement(page_, adresse):
     """The neutral site is made to answer 204 (the navigation does not happen): what stays
     is what the exit did at once — nothing of the page is shown, the tab title is neutral."""
@@ -181,8 +193,9 @@ def test_maj_comme_modificateur_ou_serie_interrompue_ne_quitte_pas(page_, adress
     page_.goto(adresse + PAGE_OP)
     html = page_.locator("html")
     statut = page_.locator("#sortie-rapide-statut")
-    for _ in range(3):  # une majuscule tapée (Maj+A) n'est pas un appui sur Maj
+    for _ in range(3):  # une majuscule tapée (Maj+A), un retour en arrière (Maj+Tab) : Maj est un modificateur
         page_.keyboard.press("Shift+KeyA")
+        page_.keyboard.press("Shift+Tab")
     expect(statut).to_have_text("")
     page_.keyboard.press("Shift")
     page_.keyboard.press("Shift")
