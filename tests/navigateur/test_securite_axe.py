@@ -30,14 +30,14 @@ def violations(page, adresse: str, chemin: str | None = None) -> list[dict]:
     return json.loads(resultat.text_content())
 
 
-def contexte(navigateur, adresse: str, largeur: int):
+def contexte(navigateur, adresse: str, largeur: int, python: bool = False):
     if not AXE.is_file():
         pytest.fail("axe-core manque : `make install` (npm ci) l'installe.")
     context = navigateur.new_context(viewport={"width": largeur, "height": 800})
     context.route(f"{adresse}/__tests__/axe.min.js", lambda r: r.fulfill(path=AXE, content_type="text/javascript"))
     context.route(f"{adresse}/__tests__/axe-lancer.js", lambda r: r.fulfill(path=LANCEUR, content_type="text/javascript"))
     # Nothing leaves this machine; the tools' forms are checked without starting Python.
-    context.route(lambda u: not u.startswith(adresse) or "/pyodide/" in u, lambda r: r.abort())
+    context.route(lambda u: not u.startswith(adresse) or (not python and "/pyodide/" in u), lambda r: r.abort())
     return context
 
 
@@ -67,4 +67,26 @@ def test_axe_avec_l_avertissement_et_une_definition_ouverts(navigateur, adresse)
         trouvees = violations(page, adresse)
     finally:
         context.close()
+    assert trouvees == []
+
+
+def test_outil_avec_sa_reponse_a_320_px(navigateur, adresse):
+    """The simulator's answer (tables of ceilings, reasons) at 320 px: nothing wider than the
+    screen, the exit whole on screen where the answer is read, 0 axe violation."""
+    context = contexte(navigateur, adresse, 320, python=True)
+    page = context.new_page()
+    try:
+        page.goto(adresse + "/outils/simulateur-aide-juridictionnelle.html")
+        page.get_by_label("Combien de personnes compte votre foyer fiscal").fill("3")
+        page.get_by_label("Revenu fiscal de référence").fill("21000")
+        reponse = page.locator(".outil-resultat h2")
+        expect(reponse).to_be_visible(timeout=90_000)
+        largeur = context.new_cdp_session(page).send("Page.getLayoutMetrics")["cssContentSize"]["width"]
+        page.locator(".outil-resultat table").first.scroll_into_view_if_needed()
+        sortie = page.locator("#sortie-rapide").bounding_box()
+        trouvees = violations(page, adresse)
+    finally:
+        context.close()
+    assert largeur <= 320
+    assert sortie["x"] >= 0 and sortie["x"] + sortie["width"] <= 320 and sortie["y"] >= 0
     assert trouvees == []
