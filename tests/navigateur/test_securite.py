@@ -243,6 +243,7 @@ def test_retour_depuis_le_cache_reaffiche_la_page(navigateur, adresse):
         assert requetes.count(adresse + PAGE_OP) == 1, "la page n'est pas revenue du cache"
         expect(page.locator("main")).to_be_visible()
         expect(page.locator("html")).not_to_have_class(re.compile(r"sortie-en-cours"))
+        expect(page).to_have_title(re.compile(r"Les mesures"))
         context.close()
     finally:
         navigateur_cache.close()

@@ -14,6 +14,7 @@
   // ---------------------------------------------------------------------------
   var bouton = document.getElementById("sortie-rapide");
   var statut = document.getElementById("sortie-rapide-statut");
+  var titre = document.title;
   var APPUIS = 3;
   var FENETRE_MS = 5000; // chaque appui laisse 5 s pour le suivant
 
@@ -86,6 +87,7 @@
     // Retour sur cette page par « Précédent » ou « Suivant » (cache du navigateur) :
     // la page redevient normale.
     window.addEventListener("pageshow", function () {
+      document.title = titre;
       racine.classList.remove("sortie-en-cours");
       remetAZero("");
     });
