@@ -47,6 +47,7 @@ def cherche(page, texte):
 ])
 def test_recherche_en_francais(page_, adresse, requete, attendu):
     page_.goto(adresse + RECHERCHE)
+    expect(page_.get_by_role("searchbox", name="Votre recherche")).to_be_focused()
     statut = cherche(page_, requete)
     expect(statut).to_have_text(re.compile(r"^\d+ résultats?\.$"), timeout=15000)
     expect(page_.locator("#mkdocs-search-results")).to_contain_text(attendu, ignore_case=True)

@@ -105,6 +105,9 @@
   });
 
   if (initiale) champ.value = initiale;
+  // Le champ reçoit le focus ici plutôt que par autofocus : site.js (exécuté avant) a déjà
+  // replié le menu, la page ne défile donc pas vers une position périmée.
+  champ.focus();
   try {
     worker = new Worker(chemin("search/worker.js"));
     worker.onmessage = recu;
