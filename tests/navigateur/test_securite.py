@@ -142,6 +142,7 @@ def a_quitte(page, adresse) -> None:
     """The tab has left the site (for the aborted neutral page, Chromium's error page)."""
     for _ in range(100):
         if not page.url.startswith(adresse):
+            page.wait_for_load_state()  # the error page settled, before going Back from it
             return
         page.wait_for_timeout(50)
     raise AssertionError(f"toujours sur {page.url}")
