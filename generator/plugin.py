@@ -85,6 +85,8 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
             config.site_url = self.site.url + "/"
         self.linker = lexique.LexiqueExtension(self.contenu.termes)
         config.markdown_extensions += [self.linker, tableaux.TableauxExtension()]
+        from pyscripts.outils import contexte as contexte_des_outils
+
         config.extra.update(
             csp=csp.meta(),
             urgences=self.contenu.donnees["urgences"],
@@ -92,6 +94,7 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
             pdf_pages={},
             pyodide=self.site.pyodide,
             lexique=lexique.definitions(self.contenu.termes),
+            donnees_outils=contexte_des_outils(),  # listes et bornes des formulaires d'outils (moteurs)
         )
         return config
 
