@@ -89,7 +89,8 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         config.nav = self.site.navigation
         if not config.site_url:  # `mkdocs serve` sets its own address first
             config.site_url = self.site.url + "/"
-        self.formulaires = Formulaires(self.site, {t.slug: t.terme for t in self.contenu.termes})
+        self.formulaires = Formulaires(self.site, {t.slug: t.terme for t in self.contenu.termes},
+                                       lexique.definitions(self.contenu.termes))
         self.linker = lexique.LexiqueExtension(self.contenu.termes)
         config.markdown_extensions += [self.linker, tableaux.TableauxExtension()]
         from pyscripts.outils import contexte as contexte_des_outils

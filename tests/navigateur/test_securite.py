@@ -15,6 +15,7 @@ the document's real content width): the CSP forbids eval, so no page.evaluate.
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 import pytest
 from playwright.sync_api import expect
@@ -334,11 +335,62 @@ def test_definition_du_lexique_sur_place(page_, adresse):
     assert page_.url == adresse + "/aide-juridictionnelle/index.html"  # jamais suivi comme un lien
 
 
-def test_aucun_lien_n_ouvre_un_nouvel_onglet(site_construit):
-    pages = [p for p in site_construit.rglob("*.html") if "pyodide" not in p.parts]
-    fautives = [p.relative_to(site_construit).as_posix() for p in pages
-                if re.search(r"\btarget=\"?_blank", p.read_text(encoding="utf-8"))]
-    assert fautives == []
+def test_definition_sur_place_dans_l_entretien_guide(page_, adresse):
+    """The interview of the Cerfa 16146 is added to the page later (a <template>): its
+    « Définition : … » open in place too (site.js watches what is added)."""
+    from tests.formulaires.test_entretien_navigateur import etape_, remplit_entretien, simulateur_puis_entretien
+
+    simulateur_puis_entretien(page_, adresse)
+    remplit_entretien(page_)  # jusqu'à l'étape 4 ; l'étape 3 (ressources) a des définitions visibles
+    page_.get_by_role("button", name="Étape précédente").click()
+    expect(etape_(page_, 3)).to_be_visible()
+    terme = page_.locator(".entretien-formulaire .terme[role=button]:visible").first
+    expect(terme).to_have_text(re.compile(r"^Définition : "))
+    definition = page_.locator("#" + terme.get_attribute("aria-controls"))
+    expect(definition).to_be_hidden()
+    terme.click()
+    expect(definition).to_be_visible()
+    expect(definition).not_to_be_empty()
+    assert len(page_.context.pages) == 1 and page_.url.endswith("/outils/simulateur-aide-juridictionnelle.html")
+
+
+class _Balises(HTMLParser):
+    """Each `<a>` with an href (its attributes) and, for each `<table>`, its parent's attributes."""
+
+    def __init__(self):
+        super().__init__()
+        self.liens: list[dict] = []
+        self.tableaux: list[dict] = []
+        self._pile: list[dict] = [{}]
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a" and attrs.get("href"):
+            self.liens.append(attrs)
+        if tag == "table":
+            self.tableaux.append(self._pile[-1])
+        if tag not in VIDES:
+            self._pile.append(attrs)
+
+    def handle_endtag(self, tag):
+        if tag not in VIDES and len(self._pile) > 1:
+            self._pile.pop()
+
+
+VIDES = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def balises(fichier) -> _Balises:
+    lecteur = _Balises()
+    lecteur.feed(fichier.read_text(encoding="utf-8"))
+    return lecteur
+
+
+def test_aucun_lien_n_ouvre_un_nouvel_onglet(site_construit, pages_du_site):
+    """A tab left open is a trace: no link (lexique, pages, sources) opens one."""
+    fautifs = [(chemin, lien["href"]) for chemin in pages_du_site
+               for lien in balises(site_construit / chemin).liens if lien.get("target") == "_blank"]
+    assert fautifs == []
 
 
 def test_aucune_recherche_ne_part_dans_l_adresse(site_construit):
@@ -361,12 +413,13 @@ def test_les_titres_des_outils_ne_nomment_ni_violence_ni_procedure(site_construi
         assert not re.search(r"violen|conjug|protection|plainte|victime|agress", titre, re.I), titre
 
 
-def test_les_tableaux_defilent_dans_une_boite_focalisable(site_construit):
+def test_les_tableaux_defilent_dans_une_boite_focalisable(site_construit, pages_du_site):
+    """Every table sits in its own scrolling box a keyboard can reach and a screen reader names."""
     ressources = (site_construit / "aide-juridictionnelle" / "ressources.html").read_text(encoding="utf-8")
     assert re.search(r'<div aria-label="Tableau : [^"]+" class="tableau" role="region" tabindex="0"><table>', ressources)
-    nues = [p.relative_to(site_construit).as_posix() for p in site_construit.rglob("*.html")
-            if re.search(r'(?<!tabindex="0">)<table', p.read_text(encoding="utf-8"))]
-    assert nues == []
+    nus = [(chemin, boite) for chemin in pages_du_site for boite in balises(site_construit / chemin).tableaux
+           if not (boite.get("role") == "region" and boite.get("tabindex") == "0" and boite.get("aria-label"))]
+    assert nus == []
 
 
 def test_naviguer_en_securite_a_cote_de_la_sortie_sur_chaque_page(site_construit, pages_du_site):

@@ -134,29 +134,45 @@
       terme.setAttribute("aria-expanded", ouvrir ? "true" : "false");
       document.getElementById(terme.getAttribute("aria-controls")).hidden = !ouvrir;
     }
-    Array.prototype.forEach.call(document.querySelectorAll("a.terme[data-definition]"), function (terme) {
-      numero += 1;
-      var definition = document.createElement("span");
-      definition.className = "terme-def";
-      definition.id = "definition-" + numero;
-      definition.hidden = true;
-      definition.textContent = terme.getAttribute("data-definition");
-      terme.after(definition);
-      terme.setAttribute("role", "button");
-      terme.setAttribute("aria-expanded", "false");
-      terme.setAttribute("aria-controls", definition.id);
-      terme.addEventListener("click", function (evenement) {
+    function enrichit(racineDom) {
+      Array.prototype.forEach.call(racineDom.querySelectorAll("a.terme[data-definition]:not([role])"), function (terme) {
+        numero += 1;
+        var definition = document.createElement("span");
+        definition.className = "terme-def";
+        definition.id = "definition-" + numero;
+        definition.hidden = true;
+        definition.textContent = terme.getAttribute("data-definition");
+        terme.after(definition);
+        terme.setAttribute("role", "button");
+        terme.setAttribute("aria-expanded", "false");
+        terme.setAttribute("aria-controls", definition.id);
+      });
+    }
+    enrichit(document);
+    // Parties ajoutées après le chargement (l'entretien guidé d'un formulaire, par exemple).
+    new MutationObserver(function (changements) {
+      changements.forEach(function (changement) {
+        changement.addedNodes.forEach(function (noeud) {
+          if (noeud.nodeType === 1) enrichit(noeud.parentNode || noeud);
+        });
+      });
+    }).observe(document.body, { childList: true, subtree: true });
+    // Délégation : vaut aussi pour les termes ajoutés plus tard.
+    document.addEventListener("click", function (evenement) {
+      var terme = evenement.target.closest && evenement.target.closest("a.terme[aria-controls]");
+      if (!terme) return;
+      evenement.preventDefault();
+      ouvreTerme(terme, terme.getAttribute("aria-expanded") !== "true");
+    });
+    document.addEventListener("keydown", function (evenement) {
+      var terme = evenement.target.closest && evenement.target.closest("a.terme[aria-controls]");
+      if (!terme) return;
+      if (evenement.key === " ") { // un bouton s'actionne aussi avec Espace
         evenement.preventDefault();
-        ouvreTerme(terme, terme.getAttribute("aria-expanded") !== "true");
-      });
-      terme.addEventListener("keydown", function (evenement) {
-        if (evenement.key === " ") { // un bouton s'actionne aussi avec Espace
-          evenement.preventDefault();
-          terme.click();
-        } else if (evenement.key === "Escape" && terme.getAttribute("aria-expanded") === "true") {
-          ouvreTerme(terme, false);
-        }
-      });
+        terme.click();
+      } else if (evenement.key === "Escape" && terme.getAttribute("aria-expanded") === "true") {
+        ouvreTerme(terme, false);
+      }
     });
 
     // ---------------------------------------------------------------------------
