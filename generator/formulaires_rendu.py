@@ -128,6 +128,9 @@ def page(env: jinja2.Environment, d: dict, liens: dict) -> str:
     return env.get_template("formulaires/page.html").render(d=d, liens=liens)
 
 
-def entretien(env: jinja2.Environment, d: dict, liens: dict, termes: dict[str, str]) -> str:
-    """L'entretien guidé (étapes), inséré dans la page qui le propose ; `termes` : slug → terme du lexique."""
-    return env.get_template("formulaires/entretien.html").render(d=d, liens=liens, termes=termes)
+def entretien(env: jinja2.Environment, d: dict, liens: dict, termes: dict[str, str],
+              definitions: dict[str, str] | None = None) -> str:
+    """L'entretien guidé (étapes), inséré dans la page qui le propose ; `termes` : slug → terme du lexique,
+    `definitions` : slug → définition (ouverte sur place par site.js)."""
+    return env.get_template("formulaires/entretien.html").render(d=d, liens=liens, termes=termes,
+                                                                 definitions=definitions or {})

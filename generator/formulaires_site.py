@@ -33,9 +33,10 @@ def chemin_pdf(identifiant: str) -> str:
 
 
 class Formulaires:
-    def __init__(self, site: SiteConfig, termes: dict[str, str]):
+    def __init__(self, site: SiteConfig, termes: dict[str, str], definitions: dict[str, str] | None = None):
         self.site = site
         self.termes = termes  # slug → terme du lexique
+        self.definitions = definitions or {}  # slug → définition
         definitions, erreurs = formulaires.charge_tout(site.content_dir, set(termes))
         assert not erreurs, "validate.validate() refuse les définitions invalides avant la construction"
         self.env = rendu.environnement(site.theme_dir)
@@ -71,7 +72,7 @@ class Formulaires:
             liens = self._liens(d, page.file.dest_uri)
             # The page's tool (meta `outil: aj`) brings the answers: its glue module starts the interview.
             liens["js"] = get_relative_url(f"assets/js/formulaire-{page.meta.get('outil', 'entretien')}.mjs", page.file.dest_uri)
-            return rendu.entretien(self.env, d, liens, self.termes)
+            return rendu.entretien(self.env, d, liens, self.termes, self.definitions)
 
         return MARQUE.sub(entretien, html)
 

@@ -164,7 +164,7 @@ class LexiqueLinker(Treeprocessor):
                         el.insert(index + j, node)
 
     def _link(self, text: str):
-        """Split `text` into [leading text, <a>, <span>, …]; None when nothing matches."""
+        """Split `text` into [leading text, <a>, <a>, …] (each <a> carrying the text after it); None when nothing matches."""
         made = []
         for m in self.ext.regex.finditer(text):
             terme = self.ext.by_form[_key(m.group(0))]
@@ -175,16 +175,26 @@ class LexiqueLinker(Treeprocessor):
             return None
         nodes: list = [text[: made[0][0]]]
         for k, (start, end, terme) in enumerate(made):
-            a = etree.Element("a", {"href": f"{self.href}#{terme.slug}", "class": "terme",
-                                    "aria-describedby": f"def-{terme.slug}"})
-            a.text = AtomicString(text[start:end])
-            # The definition sits next to the link: CSS shows it on hover and focus,
-            # screen readers announce it through aria-describedby (no JS needed).
-            span = etree.Element("span", {"class": "terme-def", "id": f"def-{terme.slug}", "role": "tooltip"})
-            span.text = AtomicString(terme.definition)
-            span.tail = text[end: made[k + 1][0] if k + 1 < len(made) else len(text)]
-            nodes += [a, span]
+            nodes.append(lien_terme(f"{self.href}#{terme.slug}", terme.definition, text[start:end]))
+            nodes[-1].tail = text[end: made[k + 1][0] if k + 1 < len(made) else len(text)]
         return nodes
+
+
+def lien_terme(href: str, definition: str, texte: str) -> etree.Element:
+    """A link to the lexique entry carrying its definition in data-definition.
+
+    site.js turns it into a button that opens the definition in place (no new tab, no
+    page in the history); without JavaScript it stays a link. The definition is an
+    attribute, not text, so MkDocs' search does not index it into every section.
+    """
+    a = etree.Element("a", {"href": href, "class": "terme", "data-definition": definition})
+    a.text = AtomicString(texte)
+    return a
+
+
+def definitions(termes: list[Terme]) -> dict[str, str]:
+    """slug → definition, for templates (theme/partials/lexique.html)."""
+    return {t.slug: t.definition for t in termes}
 
 
 def _key(forme: str) -> str:

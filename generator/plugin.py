@@ -34,7 +34,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
-from . import csp, lexique, macros, pdf, site_check
+from . import csp, lexique, macros, pdf, site_check, tableaux
 from .config import load_site_config
 from .errors import BuildError, ContentError, ContentErrors
 from .filtres import FILTRES
@@ -89,9 +89,10 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         config.nav = self.site.navigation
         if not config.site_url:  # `mkdocs serve` sets its own address first
             config.site_url = self.site.url + "/"
-        self.formulaires = Formulaires(self.site, {t.slug: t.terme for t in self.contenu.termes})
+        self.formulaires = Formulaires(self.site, {t.slug: t.terme for t in self.contenu.termes},
+                                       lexique.definitions(self.contenu.termes))
         self.linker = lexique.LexiqueExtension(self.contenu.termes)
-        config.markdown_extensions.append(self.linker)
+        config.markdown_extensions += [self.linker, tableaux.TableauxExtension()]
         from pyscripts.outils import contexte as contexte_des_outils
 
         config.extra.update(
@@ -100,6 +101,7 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
             sortie_rapide=self.site.sortie_rapide,
             pdf_pages={},
             pyodide=self.site.pyodide,
+            lexique=lexique.definitions(self.contenu.termes),
             outils={},
             donnees_outils=contexte_des_outils(),  # listes et bornes des formulaires d'outils (moteurs)
         )

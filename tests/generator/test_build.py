@@ -82,14 +82,16 @@ def test_lexique_relie_la_premiere_occurrence_hors_titres_et_code(built):
     site, _ = built
     html = (site / "guides" / "guide.html").read_text(encoding="utf-8")
     body = html.split('<main id="contenu"', 1)[1]
-    links = re.findall(r'<a aria-describedby="def-([a-z-]+)" class="terme" href="([^"]+)">([^<]+)</a>', body)
+    links = re.findall(r'<a class="terme" data-definition="[^"]+" href="([^"]+)#([a-z-]+)">([^<]+)</a>', body)
+    links = [(slug, f"{page}#{slug}", texte) for page, slug, texte in links]
     assert ("ordonnance-de-protection", "../lexique.html#ordonnance-de-protection", "ordonnance de protection") in links
     assert ("juge-aux-affaires-familiales", "../lexique.html#juge-aux-affaires-familiales", "juge aux affaires familiales") in links
     assert [slug for slug, *_ in links].count("ordonnance-de-protection") == 1  # première occurrence seulement
     assert 'class="terme"' not in re.search(r"<h1.*?</h1>", body, re.S).group(0)
     assert "<code>OP</code>" in body
     assert 'href="../lexique.html#juge-aux-affaires-familiales">ce mot</a>' in body  # lien explicite lexique:
-    assert 'id="def-ordonnance-de-protection" role="tooltip">Décision du juge' in body
+    # The definition is an attribute (site.js opens it in place), never text the search would index.
+    assert 'data-definition="Décision du juge' in body and ">Décision du juge" not in body
 
 
 def test_colonnes_alignees_sans_style_en_ligne(built):

@@ -30,6 +30,15 @@ def site_construit(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def pages_du_site(site_construit) -> list[str]:
+    """Every HTML page of the built site (Pyodide's own files excepted), e.g. `aide-juridictionnelle/index.html`."""
+    pages = sorted(p.relative_to(site_construit).as_posix() for p in site_construit.rglob("*.html")
+                   if p.relative_to(site_construit).parts[0] != "pyodide")
+    assert len(pages) >= 26, pages
+    return pages
+
+
+@pytest.fixture(scope="session")
 def adresse(site_construit) -> str:
     from generator.serve import make_server
 

@@ -389,7 +389,8 @@ def test_repli_quand_python_ne_demarre_pas(page_, adresse, chemin, repli, tablea
     expect(lien).to_have_attribute("href", repli)
     lien.click()
     expect(page.locator(repli)).to_be_in_viewport()
-    expect(page.locator(f"{repli} ~ table").first).to_contain_text(tableau)
+    # Les tableaux sont dans une boîte défilante (generator/tableaux.py).
+    expect(page.locator(f"{repli} ~ .tableau table").first).to_contain_text(tableau)
 
 
 # ── Small screens, and the lists copied into the templates ───────────────────

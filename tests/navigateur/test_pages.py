@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from generator import csp
 
-from .conftest import stockage_vide
+from .conftest import REPO, stockage_vide
 
 pytestmark = pytest.mark.navigateur
 
@@ -26,31 +26,16 @@ def test_accueil_sans_requete_externe_ni_erreur(page_, adresse):
     stockage_vide(page_)
 
 
-SORTIE = re.compile(r"^https://www\.google\.fr/")
+# ── Recherche : rien dans l'adresse, jamais d'erreur ni de page blanche ──────
+# (Quitter rapidement, lexique sur place, débordements : test_securite.py.)
+
+RECHERCHE = "/recherche.html"
+REPONSE = re.compile(r"^(\d+ résultats?\.|Aucun résultat\..*|Tapez au moins 2 lettres\.)$")
 
 
-def _site_neutre(page):
-    """The neutral site answers locally (nothing leaves this machine)."""
-    page.context.route(SORTIE, lambda route: route.fulfill(status=200, content_type="text/html", body="<p>météo</p>"))
-
-
-def test_quitter_rapidement_remplace_la_page(page_, adresse):
-    _site_neutre(page_)
-    page_.goto(adresse + "/index.html")
-    page_.goto(adresse + "/aide-juridictionnelle/index.html")
-    page_.get_by_role("link", name="Quitter rapidement").click()
-    page_.wait_for_url(SORTIE, wait_until="commit")
-    # L'historique ne garde pas la page quittée : « Précédent » revient à l'accueil.
-    page_.go_back(wait_until="commit")
-    assert page_.url == adresse + "/index.html"
-
-
-def test_echap_deux_fois_quitte(page_, adresse):
-    _site_neutre(page_)
-    page_.goto(adresse + "/ordonnance-protection/index.html")
-    page_.keyboard.press("Escape")
-    page_.keyboard.press("Escape")
-    page_.wait_for_url(SORTIE, wait_until="commit")
+def cherche(page, texte):
+    page.get_by_role("searchbox", name="Votre recherche").fill(texte)
+    return page.get_by_role("status").and_(page.locator("#recherche-statut"))
 
 
 @pytest.mark.parametrize("requete, attendu", [
@@ -58,36 +43,77 @@ def test_echap_deux_fois_quitte(page_, adresse):
     # Sans accent, trouve « éligibilité ». (« delai » ne prouverait rien : la racinisation
     # française réduit déjà « délai » et « delai » à la même racine.)
     ("eligibilite", "éligibilité"),
+    ("procur", "procureur"),  # mot en cours de frappe
 ])
 def test_recherche_en_francais(page_, adresse, requete, attendu):
-    page_.goto(f"{adresse}/recherche.html?q={requete}")
-    resultats = page_.locator("#mkdocs-search-results article")
-    expect(resultats.first).to_be_visible(timeout=15000)
+    page_.goto(adresse + RECHERCHE)
+    expect(page_.get_by_role("searchbox", name="Votre recherche")).to_be_focused()
+    statut = cherche(page_, requete)
+    expect(statut).to_have_text(re.compile(r"^\d+ résultats?\.$"), timeout=15000)
     expect(page_.locator("#mkdocs-search-results")).to_contain_text(attendu, ignore_case=True)
+    page_.get_by_role("searchbox").press("Enter")
+    assert page_.url == adresse + RECHERCHE  # ni « ?q= », ni nouvelle entrée d'historique
     assert page_.journal.erreurs == []
 
 
-def test_definition_du_lexique_au_focus(page_, adresse):
-    page_.goto(adresse + "/aide-juridictionnelle/index.html")
-    terme = page_.locator("main a.terme").first
-    definition = page_.locator("main .terme-def").first
-    expect(definition).to_be_hidden()
-    terme.focus()
-    expect(definition).to_be_visible()
+def test_recherche_annonce_le_chargement_puis_repond(page_, adresse):
+    """Typed before the index is ready: « Chargement… », then the answer to what was typed."""
+    retenues = []
+    page_.route(re.compile(r"/search/search_index\.json$"), lambda route: retenues.append(route))
+    page_.goto(adresse + RECHERCHE)
+    statut = cherche(page_, "aide")
+    expect(statut).to_have_text("Chargement de la recherche…")
+    for _ in range(100):
+        if retenues:
+            break
+        page_.wait_for_timeout(50)
+    retenues[0].continue_()
+    expect(statut).to_have_text(re.compile(r"^\d+ résultats\.$"), timeout=15000)
+    expect(page_.locator("#mkdocs-search-results li").first).to_be_visible()
 
 
-def test_page_lisible_sur_telephone(navigateur, adresse):
-    context = navigateur.new_context(viewport={"width": 375, "height": 800})
-    page = context.new_page()
-    page.goto(adresse + "/ordonnance-protection/index.html")
-    # Pas de défilement horizontal : aucun bloc ne dépasse l'écran (les tableaux défilent en eux-mêmes).
-    blocs = page.locator(".entete-interieur > *, .menu li, main article > *, .pied > *").all()
-    assert len(blocs) > 20
-    for bloc in blocs:
-        boite = bloc.bounding_box()
-        assert boite["x"] >= 0 and boite["x"] + boite["width"] <= 375.5, bloc.inner_text()[:60]
-    expect(page.get_by_role("link", name="Quitter rapidement")).to_be_in_viewport()
-    context.close()
+@pytest.mark.parametrize("requete", ["*", "aide*", "juge:aide", "délai~2", "^protection", "+plainte -juge",
+                                     "a:b:c", "~", "- -", '"aide', "[(", "\u202e\u0301", "x" * 3000])
+def test_recherche_sans_erreur_avec_la_syntaxe_de_lunr(page_, adresse, requete):
+    page_.goto(adresse + RECHERCHE)
+    statut = cherche(page_, requete)
+    # Toujours une réponse : des résultats comptés, ou « Aucun résultat » (jamais une page vide).
+    expect(statut).to_have_text(REPONSE, timeout=15000)
+    assert page_.journal.erreurs == []
+
+
+def test_ancienne_adresse_avec_q_lue_puis_effacee(page_, adresse):
+    """An old link « recherche.html?q=… » (even malformed) is searched once, then wiped
+    from the address bar and from the history."""
+    page_.goto(adresse + "/index.html")
+    page_.goto(adresse + RECHERCHE + "?q=%E0aide&x=1")
+    expect(page_.locator("#recherche-statut")).to_have_text(REPONSE, timeout=15000)
+    assert page_.url == adresse + RECHERCHE
+    page_.go_back()
+    page_.go_forward()
+    assert page_.url == adresse + RECHERCHE
+    assert page_.journal.erreurs == []
+
+
+def test_l_index_de_recherche_ne_contient_pas_les_definitions(site_construit):
+    """Definitions opened in place are not the page's text: a word of a definition must not
+    find every page where the term appears (325 of 413 entries did). A page that prints a
+    definition as its own text (the official notice's glossary) is indexed with it."""
+    import json
+
+    import yaml
+
+    index = json.loads((site_construit / "search" / "search_index.json").read_text(encoding="utf-8"))
+    lexique = yaml.safe_load((REPO / "content" / "lexique.yml").read_text(encoding="utf-8"))
+    definitions = [" ".join(t["definition"].split())[:60] for t in lexique]
+
+    def source(location):  # the page's own Markdown, where its own text comes from
+        md = REPO / "content" / location.split("#")[0].removesuffix(".html")
+        return " ".join(md.with_suffix(".md").read_text(encoding="utf-8").split())
+
+    bruit = [(e["location"], d) for e in index["docs"] if not e["location"].startswith("lexique.html")
+             for d in definitions if d in e["text"] and d not in source(e["location"])]
+    assert len(index["docs"]) > 100 and bruit == []
 
 
 @pytest.mark.parametrize("chemin", ["aide-juridictionnelle/ressources.html", "aide-juridictionnelle/pieces-justificatives.html",

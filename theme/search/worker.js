@@ -1,144 +1,117 @@
-// Copie du worker de recherche de MkDocs 1.6, avec une seule différence :
-// les accents sont retirés à l'indexation et dans la requête, pour que
-// « delai » trouve « délai » (lunr.fr ne le fait pas, mkdocs#2128).
+// Worker de recherche (remplace celui de MkDocs 1.6). Il construit l'index lunr
+// à partir de search_index.json et répond aux recherches de search/main.js.
+//
+// Différences avec MkDocs :
+// - les accents sont retirés à l'indexation et dans la requête, pour que « delai »
+//   trouve « délai » (lunr.fr ne le fait pas, mkdocs#2128) ;
+// - ce que la personne tape n'est jamais lu comme la syntaxe de lunr (`*`, `:`, `~`,
+//   `^`, `+`, `-`) : la requête est découpée en mots, chaque mot devient un terme, et
+//   aucune saisie ne peut lever d'erreur ni vider les résultats ;
+// - le dernier mot cherche aussi les mots qui commencent ainsi (recherche pendant la frappe).
+"use strict";
+
+function sansAccentsTexte(s) {
+  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+}
+
 function sansAccents(token) {
-  return token.update(function (s) {
-    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-  });
+  return token.update(sansAccentsTexte);
 }
-var base_path = 'function' === typeof importScripts ? '.' : '/search/';
-var allowSearch = false;
-var index;
+
+var index = null;
 var documents = {};
-var lang = ['en'];
-var data;
+var config = {};
 
-function getScript(script, callback) {
-  $.getScript(base_path + script).done(function () {
-    callback();
-  }).fail(function (jqxhr, settings, exception) {
-    console.log('Error: ' + exception);
-  });
-}
-
-function getScriptsInOrder(scripts, callback) {
-  if (scripts.length === 0) {
-    callback();
+function onJSONLoaded() {
+  if (this.status !== 200) {
+    postMessage({ panne: true });
     return;
   }
-  getScript(scripts[0], function() {
-    getScriptsInOrder(scripts.slice(1), callback);
-  });
-}
-
-function loadScripts(urls, callback) {
-  if( 'function' === typeof importScripts ) {
-    importScripts.apply(null, urls);
-    callback();
-  } else {
-    getScriptsInOrder(urls, callback);
-  }
-}
-
-function onJSONLoaded () {
-  data = JSON.parse(this.responseText);
-  var scriptsToLoad = ['lunr.js'];
-  if (data.config && data.config.lang && data.config.lang.length) {
-    lang = data.config.lang;
-  }
+  var data = JSON.parse(this.responseText);
+  config = data.config || {};
+  var lang = config.lang && config.lang.length ? config.lang : ["en"];
+  var scripts = ["lunr.js"];
   if (lang.length > 1 || lang[0] !== "en") {
-    scriptsToLoad.push('lunr.stemmer.support.js');
-    if (lang.length > 1) {
-      scriptsToLoad.push('lunr.multi.js');
-    }
-    if (lang.includes("ja") || lang.includes("jp")) {
-      scriptsToLoad.push('tinyseg.js');
-    }
-    for (var i=0; i < lang.length; i++) {
-      if (lang[i] != 'en') {
-        scriptsToLoad.push(['lunr', lang[i], 'js'].join('.'));
-      }
-    }
+    scripts.push("lunr.stemmer.support.js");
+    if (lang.length > 1) scripts.push("lunr.multi.js");
+    lang.forEach(function (l) { if (l !== "en") scripts.push("lunr." + l + ".js"); });
   }
-  loadScripts(scriptsToLoad, onScriptsLoaded);
+  importScripts.apply(null, scripts);
+  if (config.separator && config.separator.length) {
+    lunr.tokenizer.separator = new RegExp(config.separator);
+  }
+  index = lunr(function () {
+    if (lang.length === 1 && lang[0] !== "en" && lunr[lang[0]]) {
+      this.use(lunr[lang[0]]);
+      lunr.Pipeline.registerFunction(sansAccents, "sansAccents");
+      // Après le filtre des mots vides (qui attend les accents), avant la racinisation.
+      this.pipeline.before(lunr[lang[0]].stemmer, sansAccents);
+      this.searchPipeline.before(lunr[lang[0]].stemmer, sansAccents);
+    } else if (lang.length > 1) {
+      this.use(lunr.multiLanguage.apply(null, lang));
+    }
+    this.field("title");
+    this.field("text");
+    this.ref("location");
+    for (var i = 0; i < data.docs.length; i++) {
+      this.add(data.docs[i]);
+      documents[data.docs[i].location] = data.docs[i];
+    }
+  });
+  postMessage({ config: config });
+  postMessage({ allowSearch: true });
 }
 
-function onScriptsLoaded () {
-  console.log('All search scripts loaded, building Lunr index...');
-  if (data.config && data.config.separator && data.config.separator.length) {
-    lunr.tokenizer.separator = new RegExp(data.config.separator);
-  }
+function init() {
+  var requete = new XMLHttpRequest();
+  requete.addEventListener("load", onJSONLoaded);
+  requete.addEventListener("error", function () { postMessage({ panne: true }); });
+  requete.open("GET", "search_index.json");
+  requete.send();
+}
 
-  if (data.index) {
-    index = lunr.Index.load(data.index);
-    data.docs.forEach(function (doc) {
-      documents[doc.location] = doc;
+/** Les mots de la requête, sans aucun caractère que lunr lirait comme une commande. */
+function mots(requete) {
+  return lunr.tokenizer(String(requete)).map(function (jeton) {
+    return jeton.toString().replace(/[^\p{L}\p{N}]+/gu, "");
+  }).filter(function (mot) { return mot.length > 0; });
+}
+
+function search(requete) {
+  var liste = mots(requete);
+  if (liste.length === 0) return [];
+  var trouves = index.query(function (q) {
+    liste.forEach(function (mot, i) {
+      q.term(mot);
+      if (i === liste.length - 1) {
+        // Mot en cours de frappe : « proc » trouve « procureur ».
+        q.term(sansAccentsTexte(mot), { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 0.5 });
+      }
     });
-    console.log('Lunr pre-built index loaded, search ready');
-  } else {
-    index = lunr(function () {
-      if (lang.length === 1 && lang[0] !== "en" && lunr[lang[0]]) {
-        this.use(lunr[lang[0]]);
-        lunr.Pipeline.registerFunction(sansAccents, "sansAccents");
-        // Après le filtre des mots vides (qui attend les accents), avant la racinisation.
-        this.pipeline.before(lunr[lang[0]].stemmer, sansAccents);
-        this.searchPipeline.before(lunr[lang[0]].stemmer, sansAccents);
-      } else if (lang.length > 1) {
-        this.use(lunr.multiLanguage.apply(null, lang));  // spread operator not supported in all browsers: https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Operators/Spread_operator#Browser_compatibility
-      }
-      this.field('title');
-      this.field('text');
-      this.ref('location');
-
-      for (var i=0; i < data.docs.length; i++) {
-        var doc = data.docs[i];
-        this.add(doc);
-        documents[doc.location] = doc;
-      }
-    });
-    console.log('Lunr index built, search ready');
-  }
-  allowSearch = true;
-  postMessage({config: data.config});
-  postMessage({allowSearch: allowSearch});
+  });
+  return trouves.map(function (trouve) {
+    var doc = documents[trouve.ref];
+    var page = documents[trouve.ref.split("#")[0]];
+    return {
+      location: doc.location,
+      title: doc.title,
+      page: page && page !== doc ? page.title : "",
+      summary: doc.text.substring(0, 240),
+    };
+  });
 }
 
-function init () {
-  var oReq = new XMLHttpRequest();
-  oReq.addEventListener("load", onJSONLoaded);
-  var index_path = base_path + '/search_index.json';
-  if( 'function' === typeof importScripts ){
-      index_path = 'search_index.json';
-  }
-  oReq.open("GET", index_path);
-  oReq.send();
-}
-
-function search (query) {
-  if (!allowSearch) {
-    console.error('Assets for search still loading');
-    return;
-  }
-
-  var resultDocuments = [];
-  var results = index.search(query);
-  for (var i=0; i < results.length; i++){
-    var result = results[i];
-    doc = documents[result.ref];
-    doc.summary = doc.text.substring(0, 200);
-    resultDocuments.push(doc);
-  }
-  return resultDocuments;
-}
-
-if( 'function' === typeof importScripts ) {
-  onmessage = function (e) {
-    if (e.data.init) {
-      init();
-    } else if (e.data.query) {
-      postMessage({ results: search(e.data.query) });
-    } else {
-      console.error("Worker - Unrecognized message: " + e);
+onmessage = function (e) {
+  if (e.data.init) {
+    init();
+  } else if (typeof e.data.query === "string") {
+    var resultats;
+    try {
+      resultats = search(e.data.query);
+    } catch (erreur) {
+      postMessage({ query: e.data.query, results: [], erreur: String(erreur) });
+      return;
     }
-  };
-}
+    postMessage({ query: e.data.query, results: resultats });
+  }
+};
