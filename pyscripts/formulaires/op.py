@@ -20,7 +20,7 @@ from datetime import date
 
 from ..erreurs import EntreeInvalide
 from . import op_adresse, op_expose, op_greffe, op_mesures
-from .definition import champs_pdf, charge
+from .definition import cases, champs_pdf, charge
 
 IDENTIFIANT = "cerfa-15458"
 CLES = ("formulaire", "valeurs", "mesures", "chronologie", "danger", "pieces", "aujourdhui")
@@ -59,7 +59,7 @@ def _lit(entree) -> dict:
     return entree
 
 
-def _valeurs(brutes, champs: list[dict]) -> dict:
+def _valeurs(brutes, champs: list[dict], definition: dict) -> dict:
     """Les valeurs saisies, contrôlées : un nom connu du PDF, un booléen pour une case, un texte sinon."""
     if brutes is None:
         return {}
@@ -76,6 +76,14 @@ def _valeurs(brutes, champs: list[dict]) -> dict:
         elif not isinstance(valeur, str):
             raise EntreeInvalide(nom, "La valeur de ce champ doit être un texte.")
         sortie[nom] = valeur
+    libelles = {c["nom"]: c["nom_accessible"] for c in champs}
+    vues: dict[str, str] = {}
+    for nom, groupe in cases(definition).items():
+        if groupe and sortie.get(nom) is True:
+            if groupe in vues:
+                raise EntreeInvalide(nom, f"« {libelles[vues[groupe]]} » et « {libelles[nom]} » : "
+                                          "une seule de ces cases peut être cochée.")
+            vues[groupe] = nom
     return sortie
 
 
@@ -135,7 +143,7 @@ def _complet(entree: dict) -> dict:
     entree = _lit(entree)
     definition, champs = _definition()
     aujourdhui = _aujourdhui(entree)
-    valeurs, cachee = op_adresse.retire(_valeurs(entree.get("valeurs"), champs), definition)
+    valeurs, cachee = op_adresse.retire(_valeurs(entree.get("valeurs"), champs, definition), definition)
     dossier = op_expose.construit(entree.get("chronologie"), entree.get("danger"), entree.get("pieces"), aujourdhui)
     sensibles = op_adresse.champs_sensibles(champs, definition)
     textes_dossier = _textes_du_dossier(dossier)
@@ -145,8 +153,10 @@ def _complet(entree: dict) -> dict:
 
 
 def _controle_adresse(etat: dict, valeurs: dict) -> list[dict]:
-    textes = {nom: valeurs.get(nom) or "" for nom in etat["sensibles"]}
-    textes |= etat["textes_dossier"]
+    # D'abord la saisie de la chronologie et des pièces : l'erreur désigne ce que la personne a écrit,
+    # pas l'exposé qui en est tiré.
+    textes = dict(etat["textes_dossier"])
+    textes |= {nom: valeurs.get(nom) or "" for nom in etat["sensibles"]}
     op_adresse.verifie_absente(textes, etat["cachee"])
     return op_adresse.avertissements(valeurs, textes, etat["cachee"])
 

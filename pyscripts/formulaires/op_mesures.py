@@ -180,7 +180,7 @@ def verifie(ids: list[str], valeurs: dict, aujourdhui: date, d: dict | None = No
             if autre not in choisies:
                 raise EntreeInvalide(champ, f"{nom} ne peut être demandée qu'avec {_nomme(mesures[autre])} "
                                             f"({article}) : demandez aussi cette mesure, ou retirez celle-ci.")
-        if not set(m["regimes"]) & regimes:
+        if not set(m["regimes"]) & (regimes or set(REGIMES)) or (not regimes and m["regimes"] == ["couple"]):
             if "couple" in m["regimes"] and not sit:
                 raise EntreeInvalide(champ, f"{nom} suppose une relation de couple, actuelle ou passée, avec "
                                             f"le défendeur ({article}) : cochez d'abord votre situation familiale.")
