@@ -11,7 +11,7 @@ TYPES = ("accueil", "guide", "notice", "modele", "outil", "page")
 REQUIRED = ("titre", "description", "type", "verifie_le", "sources")
 OPTIONAL = ("pdf", "outil")
 # `outil: aj` places theme/outils/aj.html in the page (at a `<!-- outil -->` line, or before the text).
-OUTILS = ("aj", "delais")
+OUTILS = ("aj", "delais", "op")
 SOURCE_KEYS = {"titre", "url"}
 
 

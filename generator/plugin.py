@@ -43,6 +43,7 @@ class JusticePlugin(BasePlugin):
     def on_config(self, config):
         config.markdown_extensions.append(self.linker)
         from pyscripts.donnees import charge
+        from pyscripts.formulaires.op import pour_la_page
 
         config.extra.update(
             csp=csp.meta(),
@@ -50,6 +51,7 @@ class JusticePlugin(BasePlugin):
             sortie_rapide=self.site.sortie_rapide,
             pdf_pages={},
             pyodide=self.site.pyodide,
+            op=pour_la_page(),  # theme/outils/op.html : libellés du Cerfa 15458 et mesures
         )
         return config
 

@@ -19,6 +19,8 @@ MOTEURS = {
     "aj": ("pyscripts.aj", "calcule"),
     "delais": ("pyscripts.delais", "calcule"),
     "delais_ics": ("pyscripts.delais", "en_ics"),
+    "op": ("pyscripts.formulaires.op", "prepare"),
+    "op_expose": ("pyscripts.formulaires.op", "expose"),
 }
 ERREUR_INTERNE = ("Le calcul n'a pas pu aboutir à cause d'une erreur de l'outil, pas de vos réponses. "
                   "Réessayez, ou consultez les tableaux de la page.")

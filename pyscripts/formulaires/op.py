@@ -194,3 +194,22 @@ def prepare(entree: dict) -> dict:
                         if not (isinstance(valeurs.get(nom), str) and valeurs[nom].strip())],
         "adresse_cachee": valeurs.get(op_adresse.CASE) is True,
     }
+
+
+def pour_la_page() -> dict:
+    """Ce que le gabarit de la page (theme/outils/op.html) lit à la construction : la définition du
+    Cerfa 15458 (libellés, aides) et les mesures avec leur phrase d'explication et leur lien."""
+    definition, _ = _definition()
+    rubriques = {r["id"]: r for r in definition["rubriques"]}
+    mesures = op_mesures.pour_la_page()
+    for m in mesures:
+        m["lien"] = m["lien"].replace(".md#", ".html#")
+    champs = {}
+    for rubrique in definition["rubriques"]:
+        for champ in rubrique["champs"]:
+            if champ.get("nom"):
+                champs[champ["nom"]] = champ
+            for option in champ.get("options", []):
+                for sous_champ in option.get("champs", []):
+                    champs[sous_champ["nom"]] = sous_champ
+    return {"rubriques": rubriques, "champs": champs, "mesures": {m["id"]: m for m in mesures}}
