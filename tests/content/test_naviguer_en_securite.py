@@ -1,0 +1,34 @@
+"""Issue 9: the page « Naviguer en sécurité » exists, is in the navigation, says what the
+quick exit does NOT do, and every protection-order page leads to it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.config import load_site_config
+
+ROOT = Path(__file__).resolve().parents[2]
+CONTENT = ROOT / "content"
+PAGE = CONTENT / "securite.md"
+
+
+def test_la_page_est_dans_la_navigation():
+    assert "securite.md" in load_site_config(ROOT).nav_pages()
+
+
+@pytest.mark.parametrize("ancre", ["quitter", "navigation-privee", "historique", "comptes", "appels", "fichiers", "courrier"])
+def test_la_page_couvre_chaque_trace(ancre):
+    assert "{#" + ancre + "}" in PAGE.read_text(encoding="utf-8")
+
+
+def test_la_page_dit_ce_que_la_sortie_rapide_ne_fait_pas():
+    texte = PAGE.read_text(encoding="utf-8")
+    assert "Ce qu'il ne fait pas" in texte and "n'efface pas l'historique" in texte
+
+
+@pytest.mark.parametrize("page", sorted((CONTENT / "ordonnance-protection").glob("*.md")), ids=lambda p: p.name)
+def test_chaque_page_de_l_ordonnance_de_protection_mene_a_naviguer_en_securite(page):
+    """Issue 9: the safety page is linked from the protection-order pages."""
+    assert "../securite.md" in page.read_text(encoding="utf-8")

@@ -1,0 +1,70 @@
+"""content/data/urgences.yml: what the footer, the home page and « Se faire aider » show.
+Each number says whether it is free, when it answers, where that comes from and when it
+was checked (issue 10, F15, F21), and the numbers a person needs first are there."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+DATA = Path(__file__).resolve().parents[2] / "content" / "data" / "urgences.yml"
+CHAMPS_AFFICHES = ("numero", "libelle", "quand")
+
+
+def _entrees() -> list[dict]:
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return data["urgence"] + data["ecoute"]
+
+
+@pytest.mark.parametrize("entree", _entrees(), ids=lambda e: str(e["numero"]))
+def test_chaque_numero_est_source_date_gratuit_et_horaire(entree):
+    for champ in CHAMPS_AFFICHES:
+        assert str(entree[champ]).strip(), champ
+    assert isinstance(entree["gratuit"], bool)
+    assert str(entree["horaires"]).strip()
+    assert entree["source"]["titre"].strip()
+    if "url" in entree["source"]:
+        assert entree["source"]["url"].startswith("https://")
+    assert isinstance(entree["verifie_le"], dt.date)
+    assert entree["verifie_le"] >= dt.date(2026, 11, 29)
+    assert set(entree) <= {*CHAMPS_AFFICHES, "lien", "gratuit", "horaires", "source", "verifie_le", "note"}
+
+
+def test_la_source_d_un_numero_d_urgence_n_est_plus_la_seule_brochure():
+    """F21: 17/112/114/15/18 were sourced only by the CIDFF brochure."""
+    for entree in _entrees():
+        assert "Brochure CIDFF" not in entree["source"]["titre"], entree["numero"]
+
+
+@pytest.mark.parametrize("numero", ["17", "112", "114", "15", "18", "115", "3919", "119", "116 006"])
+def test_les_numeros_dont_on_a_besoin_d_abord_sont_la(numero):
+    assert numero in {str(e["numero"]) for e in _entrees()}
+
+
+def test_le_115_est_dans_les_urgences_du_pied_de_page_et_le_119_dans_l_ecoute():
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    assert "115" in [e["numero"] for e in data["urgence"]]
+    assert "119" in [e["numero"] for e in data["ecoute"]]
+
+
+def test_le_116_006_ne_se_dit_pas_ouvert_la_nuit():
+    """F15: 7 j/7 but 9 h–19 h; at night the reader is sent to 17 or 3919."""
+    (entree,) = [e for e in _entrees() if e["numero"] == "116 006"]
+    assert "9 h" in entree["horaires"] and "19 h" in entree["horaires"]
+    assert "24 h" not in entree["quand"]
+    assert "17" in entree["quand"] or "3919" in entree["quand"]
+
+
+def test_le_tchat_est_celui_de_la_pnav():
+    """F15: the police/gendarmerie chat is now the PNAV on masecurite.interieur.gouv.fr."""
+    (tchat,) = [e for e in _entrees() if "lien" in e]
+    assert tchat["lien"].startswith("https://masecurite.interieur.gouv.fr/")
+    assert "Pnav" in tchat["source"]["titre"]
+
+
+def test_tous_les_services_listes_sont_gratuits():
+    """The footer and the table say these calls cost nothing: the data must agree."""
+    assert all(e["gratuit"] for e in _entrees())
