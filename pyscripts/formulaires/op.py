@@ -23,7 +23,8 @@ from . import op_adresse, op_expose, op_greffe, op_mesures
 from .definition import cases, champs_pdf, charge
 
 IDENTIFIANT = "cerfa-15458"
-CLES = ("formulaire", "valeurs", "mesures", "chronologie", "danger", "pieces", "aujourdhui")
+# « pdf » : le PDF vierge que le worker joint à l'entrée de `formulaire_remplir` (lu par pyscripts.formulaires).
+CLES = ("formulaire", "valeurs", "mesures", "chronologie", "danger", "pieces", "aujourdhui", "pdf")
 LARGEUR_LIGNE = 85  # caractères par ligne du champ multiligne imprimé (estimation prudente)
 A_COMPLETER = ("tribunal", "requerant_nom", "requerant_prenoms", "defendeur_nom", "defendeur_prenoms",
                "defendeur_adresse", "expose_faits", "fait_a", "fait_le")

@@ -348,9 +348,14 @@ function aApporter(r) {
     el("h4", {}, "À l'audience"), liste(r.a_apporter.audience));
 }
 
-async function imprime(cible, declencheur) {
+/** L'avertissement avant impression ou enregistrement (assets/js/avant-export.mjs). */
+async function confirme(genre, declencheur) {
   const { confirmerExport } = await import("./avant-export.mjs");
-  if (!(await confirmerExport("impression", declencheur))) return;
+  return confirmerExport(genre, declencheur);
+}
+
+async function imprime(cible, declencheur) {
+  if (!(await confirme("impression", declencheur))) return;
   document.documentElement.dataset.opImprime = cible;
   window.addEventListener("afterprint", () => { delete document.documentElement.dataset.opImprime; }, { once: true });
   window.print();
@@ -360,6 +365,54 @@ function bouton(texte, action) {
   const b = el("button", { type: "button", classe: "bouton-secondaire" }, texte);
   b.addEventListener("click", () => action(b));
   return b;
+}
+
+// ── Le PDF rempli (pypdf dans le worker, comme pour les autres formulaires) ───
+
+function versBase64(octets) {
+  let binaire = "";
+  for (let i = 0; i < octets.length; i += 0x8000) binaire += String.fromCharCode(...octets.subarray(i, i + 0x8000));
+  return btoa(binaire);
+}
+
+function depuisBase64(texte) {
+  return Uint8Array.from(atob(texte), (c) => c.charCodeAt(0));
+}
+
+async function preparePdf(entree) {
+  const zone = document.getElementById("op-boutons-pdf");
+  zone.replaceChildren(el("p", { role: "status" }, "Préparation du PDF… La première fois, cela prend quelques secondes."));
+  let reponse = null;
+  try {
+    const vierge = new Uint8Array(await (await fetch(resultat.dataset.pdf)).arrayBuffer());
+    reponse = await demande("formulaire_remplir", { ...entree, pdf: versBase64(vierge) });
+  } catch (erreur) {
+    console.error(erreur);
+  }
+  if (!reponse?.resultat) {
+    zone.replaceChildren(el("p", { classe: "outil-panne" }, "Le PDF n'a pas pu être préparé ici : ",
+      el("a", { href: resultat.dataset.pdf }, "le formulaire vierge (PDF)"), " se remplit aussi à la main."));
+    return;
+  }
+  for (const url of liens) URL.revokeObjectURL(url);
+  const url = URL.createObjectURL(new Blob([depuisBase64(reponse.resultat.pdf)], { type: "application/pdf" }));
+  liens = [url];
+  const ouvrir = el("a", { classe: "bouton-principal", href: url, target: "_blank", rel: "noopener", id: "op-ouvrir-pdf" },
+    "Ouvrir la requête (PDF) pour la relire et l'imprimer");
+  ouvrir.addEventListener("click", async (evenement) => {
+    evenement.preventDefault();
+    if (await confirme("pdf", ouvrir)) window.open(url, "_blank", "noopener");
+  });
+  const enregistrer = bouton("Enregistrer la requête (PDF)", async (b) => {
+    if (!(await confirme("pdf", b))) return;
+    const lien = el("a", { href: url, download: "document.pdf", hidden: true });
+    document.body.append(lien);
+    lien.click();
+    lien.remove();
+  });
+  zone.replaceChildren(ouvrir, enregistrer,
+    el("p", { classe: "aide" }, "Le PDF s'ouvre dans un nouvel onglet : le bouton « Quitter rapidement » ne le ferme pas. "
+      + "Fermez-le dès que la requête est imprimée. Enregistré, il s'appelle « document.pdf »."));
 }
 
 function montreDocuments(r, entree, blocs) {
@@ -384,6 +437,7 @@ function montreDocuments(r, entree, blocs) {
   ];
   resultat.replaceChildren(...blocsDocs.filter(Boolean));
   resultat.querySelector("h2").focus();
+  preparePdf(entree);
 }
 
 // ── Événements ───────────────────────────────────────────────────────────────
