@@ -345,7 +345,9 @@ function aApporter(r) {
   return el("article", { classe: "op-a-apporter", id: "op-a-apporter", "aria-labelledby": "op-a-apporter-titre" },
     el("h3", { id: "op-a-apporter-titre" }, "Ce qu'il faut apporter"),
     el("h4", {}, "Au greffe du juge aux affaires familiales, avec la requête"), liste(r.a_apporter.greffe),
-    el("h4", {}, "À l'audience"), liste(r.a_apporter.audience));
+    el("h4", {}, "À l'audience"), liste(r.a_apporter.audience),
+    el("p", { classe: "op-hors-impression" }, "Interprète, attente séparée, si vous ne pouvez pas venir : ",
+      el("a", { href: resultat.dataset.calendrier }, "l'audience en pratique"), "."));
 }
 
 /** L'avertissement avant impression ou enregistrement (assets/js/avant-export.mjs). */
