@@ -347,7 +347,8 @@ function aApporter(r) {
     el("h4", {}, "Au greffe du juge aux affaires familiales, avec la requête"), liste(r.a_apporter.greffe),
     el("h4", {}, "À l'audience"), liste(r.a_apporter.audience),
     el("p", { classe: "op-hors-impression" }, "Interprète, attente séparée, si vous ne pouvez pas venir : ",
-      el("a", { href: resultat.dataset.calendrier }, "l'audience en pratique"), "."));
+      el("a", { href: resultat.dataset.calendrier }, "l'audience en pratique"),
+      " (une autre page : imprimez d'abord vos documents, ils y seraient effacés)."));
 }
 
 /** L'avertissement avant impression ou enregistrement (assets/js/avant-export.mjs). */
