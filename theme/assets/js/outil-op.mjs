@@ -69,7 +69,14 @@ async function demande(outil, entree) {
 
 // ── Lire les réponses ────────────────────────────────────────────────────────
 
-const visible = (noeud) => !noeud.closest("[hidden]");
+/** Une réponse compte si aucune condition ne la cache ; les étapes cachées (autres que l'étape
+ * en cours) et le formulaire gardent leurs réponses. */
+function visible(noeud) {
+  for (let n = noeud.closest("[hidden]"); n; n = n.parentElement?.closest("[hidden]")) {
+    if (!n.classList.contains("op-etape") && n !== formulaire) return false;
+  }
+  return true;
+}
 
 function valeurDe(nom) {
   const champ = formulaire.elements.namedItem(nom);
@@ -461,10 +468,8 @@ document.getElementById("op-ajoute-enfant").addEventListener("click", () => {
 
 document.getElementById("op-ajoute-fait").addEventListener("click", () => ajouteFait({ focus: true }));
 
-boutonPrecedent.addEventListener("click", () => {
-  effaceMessages();
-  montreEtape(courante - 1);
-});
+// Revenir en arrière garde les avertissements du moteur à côté de leur champ.
+boutonPrecedent.addEventListener("click", () => montreEtape(courante - 1));
 
 boutonSuivant.addEventListener("click", async () => {
   if (pretAEnvoyer) {
