@@ -11,12 +11,13 @@ FIND_PYTHON = for p in python3.13 python3.12 $$HOME/.pyenv/versions/3.13*/bin/py
 	  if "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then echo "$$p"; exit 0; fi; done; \
 	  echo "Aucun Python ≥ 3.12 trouvé : installez python3.12 (ou pyenv install 3.12)." >&2; exit 1
 
-.PHONY: help install site serve test bench clean chromium
+.PHONY: help install site serve apercu test bench clean chromium
 
 help:
 	@echo "make serve  — installe, construit tout le site et le sert sur http://127.0.0.1:8000"
 	@echo "make test   — installe et lance tous les tests"
 	@echo "make site   — construit site/ seulement"
+	@echo "make apercu — aperçu en direct pour les rédacteurs (mkdocs serve, reconstruit à chaque modification)"
 	@echo "make bench  — mesures de vitesse et de taille"
 
 $(VENV)/.installe: pyproject.toml
@@ -46,6 +47,9 @@ site: install
 
 serve: site
 	$(PY) -m generator serve --sans-construction
+
+apercu: install
+	$(VENV)/bin/mkdocs serve
 
 test: install chromium
 	$(PY) -m pytest

@@ -10,6 +10,10 @@ from pathlib import Path
 from .errors import BuildError
 
 ROOT = Path(__file__).resolve().parent.parent
+SERVE_HELP = ("Pour un usage LOCAL seulement (aperçu, tests) : sert site/ sur 127.0.0.1 avec les en-têtes de "
+              "sécurité du site publié. Ce n'est pas un serveur de production : publiez site/ derrière un vrai "
+              "serveur web (voir README, « Déployer »). Pour un aperçu qui se met à jour pendant la rédaction : "
+              ".venv/bin/mkdocs serve.")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,12 +23,16 @@ def main(argv: list[str] | None = None) -> int:
     b = sub.add_parser("build", help="construit site/ (pages, PDF, Pyodide)")
     b.add_argument("--site", type=Path, help="dossier de sortie (défaut : site/)")
     b.add_argument("--sans-pdf", action="store_true", help="ne pas produire les PDF (plus rapide)")
-    sub.add_parser("check", help="vérifie content/ sans construire")
-    s = sub.add_parser("serve", help="construit puis sert le site sur http://127.0.0.1:8000")
+    sub.add_parser("check", help="vérifie site_config.yml et content/ sans construire")
+    s = sub.add_parser("serve", help="construit puis sert le site sur http://127.0.0.1:8000 (usage local seulement)",
+                       description=SERVE_HELP)
     s.add_argument("--port", type=int, default=8000)
     s.add_argument("--sans-construction", action="store_true", help="servir site/ tel quel")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    # MkDocs' warnings and errors end up, in French and with their file:line, in the
+    # build's final report: do not print them twice.
+    logging.getLogger("mkdocs").propagate = False
 
     root = args.racine.resolve()
     try:
@@ -33,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
             from .validate import validate
 
             validate(load_site_config(root))
-            print("content/ est valide.")
+            print("site_config.yml et content/ sont valides.")
         elif args.commande == "build" or not args.sans_construction:
             from .engine import build
 

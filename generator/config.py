@@ -1,17 +1,19 @@
-"""site_config.yml: the one file an editor reads to understand the site."""
+"""site_config.yml: the one file an editor reads to understand the site.
+
+Checked against generator/schemas/site_config.yml (errors at the real line);
+the plugin then hands its values to MkDocs (`site_name`, `nav`, …), whose own
+settings live in mkdocs.yml.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from .errors import ContentError, ContentErrors
+from . import schema
+from .errors import ContentErrors
 
 CONFIG_FILE = "site_config.yml"
-REQUIRED = {"nom", "description", "langue", "url", "pyodide", "bareme_aj", "sortie_rapide", "navigation"}
-OPTIONAL = {"pdf"}
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class SiteConfig:
     sortie_rapide: str
     navigation: list
     pdf: list[str] = field(default_factory=list)
+    path: Path | None = None  # the site_config.yml that was read
 
     @property
     def content_dir(self) -> Path:
@@ -51,28 +54,14 @@ class SiteConfig:
         return found
 
 
-def load_site_config(root: Path) -> SiteConfig:
-    path = root / CONFIG_FILE
-    try:
-        text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
-    except FileNotFoundError:
-        raise ContentErrors([ContentError(CONFIG_FILE, 1, "fichier introuvable")]) from None
-    except yaml.YAMLError as exc:
-        line = exc.problem_mark.line + 1 if getattr(exc, "problem_mark", None) else 1
-        raise ContentErrors([ContentError(CONFIG_FILE, line, f"YAML invalide : {exc.problem}")]) from None
-    if not isinstance(data, dict):
-        raise ContentErrors([ContentError(CONFIG_FILE, 1, "le fichier doit être une table clé: valeur")])
-    lines = {k.value: k.start_mark.line + 1 for k, _ in node.value}
-    errors = [ContentError(CONFIG_FILE, 1, f"clé obligatoire manquante : « {k} »") for k in sorted(REQUIRED - data.keys())]
-    errors += [ContentError(CONFIG_FILE, lines[k], f"clé inconnue : « {k} » (attendues : {', '.join(sorted(REQUIRED | OPTIONAL))})")
-               for k in sorted(data.keys() - REQUIRED - OPTIONAL)]
-    if not errors and not isinstance(data["navigation"], list):
-        errors.append(ContentError(CONFIG_FILE, lines["navigation"], "« navigation » doit être une liste"))
+def load_site_config(root: Path, path: Path | None = None) -> SiteConfig:
+    """Read and check `path` (default root/site_config.yml); raise ContentErrors with every problem."""
+    path = path or root / CONFIG_FILE
+    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    data, errors = schema.valide_fichier(path, rel, "site_config")
     if errors:
         raise ContentErrors(errors)
-    return SiteConfig(root=root, nom=data["nom"], description=str(data["description"]).strip(),
-                      langue=data["langue"], url=str(data["url"]).rstrip("/"), pyodide=str(data["pyodide"]),
-                      bareme_aj=int(data["bareme_aj"]), sortie_rapide=data["sortie_rapide"],
-                      navigation=data["navigation"], pdf=list(data.get("pdf") or []))
+    return SiteConfig(root=root, nom=data["nom"], description=" ".join(data["description"].split()),
+                      langue=data["langue"], url=data["url"], pyodide=data["pyodide"],
+                      bareme_aj=data["bareme_aj"], sortie_rapide=data["sortie_rapide"],
+                      navigation=data["navigation"], pdf=list(data.get("pdf") or []), path=path)

@@ -5,9 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 
-class BuildError(Exception):
-    """The build stopped; `str(exc)` is the French message shown to the editor."""
+
+class BuildError(PluginError):
+    """The build stopped; `str(exc)` is the French message shown to the editor.
+
+    A PluginError, so that MkDocs (`mkdocs build`, `mkdocs serve`) prints the message
+    and stops cleanly instead of showing a traceback."""
+
+    def __str__(self) -> str:
+        return self.message
 
 
 @dataclass(frozen=True, order=True)
@@ -26,14 +34,15 @@ class ContentErrors(BuildError):
     """All content problems found at once (the editor fixes them in one pass)."""
 
     def __init__(self, errors: list[ContentError]):
-        self.errors = sorted(errors)
+        self.errors = sorted(set(errors))
         super().__init__("\n".join(str(e) for e in self.errors))
 
 
 def line_of(path: Path, needle: str) -> int:
     """First line of `path` containing `needle` (1 when absent): where to point the editor."""
     if path.is_file():
-        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+        lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
+        for number, line in enumerate(lines, start=1):
             if needle in line:
                 return number
     return 1

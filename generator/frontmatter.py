@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import yaml
+from . import lecture
 
 TYPES = ("accueil", "guide", "notice", "modele", "outil", "page")
 REQUIRED = ("titre", "description", "type", "verifie_le", "sources")
@@ -39,12 +39,10 @@ def parse(text: str) -> FrontMatter:
     if raw is None:
         return FrontMatter({}, {}, body_line)
     try:
-        node = yaml.compose(raw)
-        data = yaml.safe_load(raw) or {}
-    except yaml.YAMLError as exc:
-        # The construct that failed starts at context_mark (e.g. an unclosed "[").
-        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
-        raise ValueError(mark.line + 2 if mark else 1, f"en-tête YAML invalide : {getattr(exc, 'problem', exc)}") from None
+        data, node = lecture.yaml_avec_lignes(raw, "", decalage=1)
+    except lecture.LectureImpossible as exc:
+        raise ValueError(exc.erreur.line, f"en-tête {exc.erreur.message}") from None
+    data = {} if data is None else data
     if not isinstance(data, dict):
         raise ValueError(2, "l'en-tête YAML doit être une table clé: valeur")
     lines = {k.value: k.start_mark.line + 2 for k, _ in node.value} if node else {}

@@ -14,11 +14,11 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from . import lecture
 from .errors import ContentError
 
 FILE = "lexique.yml"
@@ -62,11 +62,11 @@ def load(content_dir: Path) -> tuple[list[Terme], list[ContentError]]:
         return [], []
     text = path.read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text) or []
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return [], [ContentError(rel, mark.line + 1 if mark else 1, f"YAML invalide : {getattr(exc, 'problem', exc)}")]
+        data, node = lecture.yaml_avec_lignes(text, rel)  # one pass of libyaml, errors at their line
+    except lecture.LectureImpossible as exc:
+        return [], [exc.erreur]
+    if node is None:  # empty file
+        return [], []
     if not isinstance(data, list):
         return [], [ContentError(rel, 1, "le lexique doit être une liste de termes (- terme: …)")]
     termes, errors, seen = [], [], {}

@@ -2,6 +2,7 @@
 
 Each macro returns Markdown computed at build time from content/data by the same
 pyscripts the browser runs, so the static page and the simulator never disagree.
+A macro receives the site configuration and the data the checks already read.
 """
 
 from __future__ import annotations
@@ -14,31 +15,36 @@ from .config import SiteConfig
 LINE = re.compile(r"^\{\{\s*([a-z_]+)\s*\}\}\s*$")
 
 
-def _urgences(config: SiteConfig) -> str:
-    from pyscripts.donnees import charge
-
-    data = charge("urgences")
-    rows = ["| Numéro | Pour qui, pour quoi |", "| --- | --- |"]
-    for entry in data["urgence"] + data["ecoute"]:
+def _urgences(config: SiteConfig, donnees: dict) -> str:
+    data = donnees["urgences"]
+    entries = data["urgence"] + data["ecoute"]
+    with_hours = any("horaires" in e for e in entries)
+    rows = ["| Numéro | Pour qui, pour quoi |" + (" Horaires |" if with_hours else ""),
+            "| --- | --- |" + (" --- |" if with_hours else "")]
+    for entry in entries:
         numero = entry["numero"]
         lien = entry.get("lien") or f"tel:{numero.replace(' ', '')}"
-        rows.append(f"| [**{numero}**]({lien}) | {entry['libelle']} : {entry['quand']} |")
-    return "\n".join(rows) + "\n\nCes appels sont gratuits, depuis un fixe ou un portable, même bloqué ou sans crédit."
+        row = f"| [**{numero}**]({lien}) | {entry['libelle']} : {entry['quand']} |"
+        rows.append(row + (f" {entry.get('horaires', '')} |" if with_hours else ""))
+    table = "\n".join(rows)
+    if all(e.get("gratuit") is True for e in entries):
+        table += "\n\nTous ces numéros et services sont gratuits."
+    return table
 
 
-def _bareme_aj(config: SiteConfig) -> str:
+def _bareme_aj(config: SiteConfig, donnees: dict) -> str:
     from pyscripts.aj import tableau_bareme_markdown
 
     return tableau_bareme_markdown(config.bareme_aj)
 
 
-def _catalogue_delais(config: SiteConfig) -> str:
+def _catalogue_delais(config: SiteConfig, donnees: dict) -> str:
     from pyscripts.delais import catalogue_markdown
 
     return catalogue_markdown()
 
 
-MACROS: dict[str, Callable[[SiteConfig], str]] = {
+MACROS: dict[str, Callable[[SiteConfig, dict], str]] = {
     "urgences": _urgences,
     "bareme_aj": _bareme_aj,
     "catalogue_delais": _catalogue_delais,
@@ -50,8 +56,8 @@ def find(markdown: str) -> list[tuple[int, str]]:
     return [(i, m.group(1)) for i, line in enumerate(markdown.split("\n")) if (m := LINE.match(line))]
 
 
-def expand(markdown: str, config: SiteConfig) -> str:
+def expand(markdown: str, config: SiteConfig, donnees: dict) -> str:
     lines = markdown.split("\n")
     for i, name in find(markdown):
-        lines[i] = MACROS[name](config)
+        lines[i] = MACROS[name](config, donnees)
     return "\n".join(lines)

@@ -3,7 +3,13 @@ from our own print template (not from the themed HTML: no header, menu or
 search in a printed notice).
 
 PDFs are rendered in parallel across cores and cached by content hash outside
-the site folder, so an unchanged page is copied, not rendered again.
+the site folder, so an unchanged page is copied, not rendered again. WeasyPrint
+is imported only in the worker processes: the build itself never pays for it.
+
+WeasyPrint may read only the site's own files (images, fonts): a page that
+asks for anything else (`<a rel="attachment" href="file:///etc/…">`, a remote
+image) fails the build with its file and line, so nothing outside the site can
+end up inside a public PDF.
 """
 
 from __future__ import annotations
@@ -14,14 +20,27 @@ import os
 import re
 import shutil
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin, urlsplit
+from urllib.request import url2pathname
 
 import jinja2
 
+from .errors import ContentError, ContentErrors, line_of
+from .filtres import FILTRES
+
 PRINT_TEMPLATE = "print/page.html"
 PRINT_CSS = "print/pdf.css"
+
+
+def pdf_name(src_uri: str) -> str:
+    """`aide-juridictionnelle/index.md` → `aide-juridictionnelle.pdf` (flat, readable file names)."""
+    stem = src_uri.removesuffix(".md").removesuffix("/index").removesuffix("index")
+    return (stem.replace("/", "-") or "accueil") + ".pdf"
 
 
 @dataclass(frozen=True)
@@ -29,11 +48,19 @@ class PrintJob:
     html: str
     out: Path  # absolute path of the PDF in the site being built
     key: str  # content hash
+    source: str = ""  # content/… page, for error messages
+    source_path: Path | None = None
+
+
+@lru_cache(maxsize=4)
+def environment(theme_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(theme_dir), autoescape=True)
+    env.filters.update(FILTRES)
+    return env
 
 
 def render_html(theme_dir: Path, context: dict) -> str:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(theme_dir), autoescape=True)
-    return env.get_template(PRINT_TEMPLATE).render(**context)
+    return environment(theme_dir).get_template(PRINT_TEMPLATE).render(**context)
 
 
 def absolute_links(html: str, page_url: str) -> str:
@@ -49,36 +76,104 @@ def absolute_links(html: str, page_url: str) -> str:
     return re.sub(r'(<a\b[^>]*?\bhref=")([^"]*)"', fix, html)
 
 
-def job(html: str, css: str, out: Path) -> PrintJob:
-    import weasyprint
+def job(html: str, css: str, out: Path, source: str = "", source_path: Path | None = None) -> PrintJob:
+    # The version from the package metadata: importing WeasyPrint costs ~1 s.
+    key = hashlib.sha256(f"{version('weasyprint')}\0{css}\0{html}".encode()).hexdigest()
+    return PrintJob(html, out, key, source, source_path)
 
-    key = hashlib.sha256(f"{weasyprint.__version__}\0{css}\0{html}".encode()).hexdigest()
-    return PrintJob(html, out, key)
+
+def allowed(url: str, root: Path) -> bool:
+    """Only `data:` URLs and files inside `root` (the site being built) may enter a PDF."""
+    parts = urlsplit(url)
+    if parts.scheme == "data":
+        return True
+    if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+        return False
+    path = Path(url2pathname(unquote(parts.path))).resolve()
+    return path.is_relative_to(root.resolve())
 
 
-def _render(html: str, css: str, base_url: str, target: str) -> None:
-    import weasyprint
+def _fetcher(root: Path):
+    """A WeasyPrint URL fetcher confined to `root` (built in the worker: WeasyPrint is imported there)."""
     from weasyprint.urls import URLFetcher
 
-    fetcher = URLFetcher(allowed_protocols={"file"}, fail_on_errors=True)
-    weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(
-        target, stylesheets=[weasyprint.CSS(string=css, base_url=base_url)],
-        pdf_variant="pdf/ua-1", pdf_tags=True, custom_metadata=True)
+    class SiteFetcher(URLFetcher):
+        def __init__(self):
+            super().__init__(allowed_protocols={"file", "data"}, fail_on_errors=True)
+            self.refused: list[str] = []
+
+        def fetch(self, url, headers=None):
+            if not allowed(url, root):
+                self.refused.append(url)  # kept even where WeasyPrint swallows the error (attachments)
+                raise ValueError(f"adresse hors du site : {url}")
+            return super().fetch(url, headers)
+
+    return SiteFetcher()
 
 
-def write_all(jobs: list[PrintJob], css: str, base_url: str, cache_dir: Path) -> dict[str, int]:
-    """Write every PDF; returns {"rendus": n, "en_cache": m}."""
+def _render(html: str, css: str, root: str, target: str) -> tuple[str, str] | None:
+    """Write one PDF. None when done, else ("refus", url) or ("erreur", message): exceptions
+    of WeasyPrint (some derive from BaseException) never cross the process boundary raw."""
+    import weasyprint
+    from weasyprint.urls import FatalURLFetchingError
+
+    base_url = Path(root).as_uri() + "/"
+    fetcher = _fetcher(Path(root))
+    try:
+        weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(
+            target, stylesheets=[weasyprint.CSS(string=css, base_url=base_url, url_fetcher=fetcher)],
+            pdf_variant="pdf/ua-1", pdf_tags=True, custom_metadata=True)
+    except FatalURLFetchingError as exc:
+        if not fetcher.refused:
+            m = re.search(r'"(.*)"', str(exc))
+            url = m.group(1) if m else str(exc)
+            return "absent", url.removeprefix(base_url)
+    except Exception as exc:  # noqa: BLE001 - reported to the editor with the page
+        return "erreur", f"{type(exc).__name__} : {exc}"
+    if fetcher.refused:
+        Path(target).unlink(missing_ok=True)
+        return "refus", fetcher.refused[0]
+    return None
+
+
+def write_all(jobs: list[PrintJob], css: str, site_dir: Path, cache_dir: Path) -> dict[str, int]:
+    """Write every PDF; returns {"rendus": n, "en_cache": m}; raises ContentErrors naming the pages."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     todo = [j for j in jobs if not (cache_dir / f"{j.key}.pdf").is_file()]
+    errors = []
     if todo:
         workers = min(len(todo), os.cpu_count() or 1)
         # spawn, not fork: the build process has threads (MkDocs, logging), fork could deadlock.
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            futures = [pool.submit(_render, j.html, css, base_url, str(cache_dir / f"{j.key}.tmp")) for j in todo]
+            futures = [pool.submit(_render, j.html, css, str(site_dir), str(cache_dir / f"{j.key}.tmp")) for j in todo]
             for j, future in zip(todo, futures):
-                future.result()  # re-raises a rendering error in the parent
-                os.replace(cache_dir / f"{j.key}.tmp", cache_dir / f"{j.key}.pdf")
+                try:
+                    outcome = future.result()
+                except BrokenProcessPool:
+                    outcome = ("erreur", "le processus de rendu s'est arrêté (mémoire ?)")
+                if outcome is None:
+                    os.replace(cache_dir / f"{j.key}.tmp", cache_dir / f"{j.key}.pdf")
+                else:
+                    (cache_dir / f"{j.key}.tmp").unlink(missing_ok=True)
+                    errors.append(_error(j, *outcome))
+    if errors:
+        raise ContentErrors(errors)
     for j in jobs:
         j.out.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cache_dir / f"{j.key}.pdf", j.out)
     return {"rendus": len(todo), "en_cache": len(jobs) - len(todo)}
+
+
+def _error(j: PrintJob, kind: str, detail: str) -> ContentError:
+    if kind == "erreur":
+        return ContentError(j.source, 1, f"le PDF n'a pas pu être produit par WeasyPrint ({detail[:300]})")
+    line = 1
+    if j.source_path is not None:
+        # Where the page names it: the URL as written, else its last path segment.
+        for needle in (detail, unquote(urlsplit(detail).path).rsplit("/", 1)[-1]):
+            if needle and (line := line_of(j.source_path, needle)) > 1:
+                break
+    if kind == "refus":
+        return ContentError(j.source, line, f"le PDF devrait charger « {detail[:80]} », qui n'est pas un fichier du site : "
+                                            "un PDF public ne peut contenir que des fichiers du site")
+    return ContentError(j.source, line, f"le PDF a besoin de « {unquote(detail)[:80]} », introuvable dans le site construit")

@@ -1,53 +1,95 @@
-"""The generator's MkDocs plugin: one small handler per event.
+"""The generator's MkDocs plugin (`justice`, registered by entry point in
+pyproject.toml and named in mkdocs.yml): one small handler per event.
 
-on_config        register the lexique Markdown extension, expose site data to templates
+on_startup       note the command (build, serve)
+on_config        read and check site_config.yml and content/ (the same checks as
+                 `python -m generator check`), hand the site's name and navigation
+                 to MkDocs, register the lexique Markdown extension, expose data
+                 to templates, say MkDocs' warnings in French
 on_files         add the lexique page generated from lexique.yml
+on_env           compile every theme template (a typo fails with its file:line), add filters
 on_page_markdown expand `{{ macros }}` and `lexique:` links, tell the linker which page it is in
 on_page_content  keep the rendered HTML of pages to print
-on_post_build    PDFs, the Pyodide bundle, then the checks on the finished site
+on_post_build    stop on MkDocs' warnings (strict), PDFs, the Pyodide bundle,
+                 the checks on the finished site, readable file modes
+
+The same plugin serves `mkdocs serve` (live preview for editors), `mkdocs build`
+and `python -m generator build` (the one-shot build with its atomic swap).
 """
 
 from __future__ import annotations
 
+import os
+import traceback
 import re
 from pathlib import Path
 
-from mkdocs.plugins import BasePlugin
+import jinja2
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
 from . import csp, lexique, macros, pdf, site_check
-from .config import SiteConfig
-from .validate import expand_lexique_links
-
+from .config import load_site_config
+from .errors import BuildError, ContentError, ContentErrors
+from .filtres import FILTRES
+from .mkdocs_fr import EnFrancais
+from .validate import expand_lexique_links, validate
 
 ALIGN_STYLE = re.compile(r'style="text-align: (left|right|center);"')
+LOCATED = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+): (?P<message>.*)$")
+pdf_name = pdf.pdf_name  # kept importable from here
 
 
-def pdf_name(src_uri: str) -> str:
-    """`aide-juridictionnelle/index.md` → `aide-juridictionnelle.pdf` (flat, readable file names)."""
-    stem = src_uri.removesuffix(".md").removesuffix("/index").removesuffix("index")
-    return (stem.replace("/", "-") or "accueil") + ".pdf"
+class JusticeConfig(base.Config):
+    site_config = c.Type(str, default="site_config.yml")  # relative to mkdocs.yml
+    pdf = c.Type(bool, default=True)  # write site/pdf/*.pdf (WeasyPrint)
+    pyodide = c.Type(bool, default=True)  # bundle Pyodide and our wheel under site/pyodide/
+    cache = c.Type(str, default="build/cache/pdf")  # PDF cache, relative to mkdocs.yml
 
 
-class JusticePlugin(BasePlugin):
-    def __init__(self, site: SiteConfig, termes: list[lexique.Terme], with_pdf: bool = True, with_pyodide: bool = True):
-        super().__init__()
-        self.site = site
-        self.termes = termes
-        self.with_pdf = with_pdf
-        self.with_pyodide = with_pyodide
-        self.linker = lexique.LexiqueExtension(termes)
-        self.to_print: list[tuple] = []
-        self.report: dict = {}
+class JusticePlugin(BasePlugin[JusticeConfig]):
+    def __init__(self):
+        self.command = "build"
+        self.failure: BuildError | None = None  # our French error, for `python -m generator build`
+        self.francais: EnFrancais | None = None
 
+    def on_startup(self, *, command, dirty):
+        self.command = command
+
+    def on_shutdown(self):
+        self._stop_translating()
+
+    # MkDocs keeps one instance across `mkdocs serve` rebuilds: everything is reset here.
+    @event_priority(100)
     def on_config(self, config):
+        self.failure = None
+        self.report: dict = {}
+        self.to_print: list[tuple] = []
+        root = Path(config.config_file_path).resolve().parent
+        site_config = (root / self.config.site_config).resolve()
+        self._stop_translating()
+        self.francais = EnFrancais(Path(config.docs_dir), site_config)
+        self.francais.install()
+        try:
+            self.site = load_site_config(root, site_config)
+            self.contenu = validate(self.site)
+        except BuildError as exc:
+            raise self._fail(exc) from None
+        config.site_name = self.site.nom
+        config.site_description = self.site.description
+        config.nav = self.site.navigation
+        if not config.site_url:  # `mkdocs serve` sets its own address first
+            config.site_url = self.site.url + "/"
+        self.linker = lexique.LexiqueExtension(self.contenu.termes)
         config.markdown_extensions.append(self.linker)
-        from pyscripts.donnees import charge
         from pyscripts.formulaires.op import pour_la_page
 
         config.extra.update(
             csp=csp.meta(),
-            urgences=charge("urgences"),
+            urgences=self.contenu.donnees["urgences"],
             sortie_rapide=self.site.sortie_rapide,
             pdf_pages={},
             pyodide=self.site.pyodide,
@@ -56,8 +98,20 @@ class JusticePlugin(BasePlugin):
         return config
 
     def on_files(self, files, config):
-        files.append(File.generated(config, lexique.PAGE, content=lexique.page_markdown(self.termes)))
+        files.append(File.generated(config, lexique.PAGE, content=lexique.page_markdown(self.contenu.termes)))
         return files
+
+    def on_env(self, env, config, files):
+        env.filters.update(FILTRES)
+        errors = []
+        for name in sorted(n for n in env.list_templates() if n.endswith(".html")):
+            try:
+                env.get_template(name)
+            except jinja2.TemplateSyntaxError as exc:
+                errors.append(template_error(exc, self.site.root))
+        if errors:
+            raise self._fail(ContentErrors(errors))
+        return env
 
     def on_page_markdown(self, markdown, page, config, files):
         self.linker.current_page = page.file.src_uri
@@ -66,8 +120,8 @@ class JusticePlugin(BasePlugin):
         if "titre" in page.meta:
             page.meta["title"] = page.meta["titre"]
         if page.meta.get("pdf") or page.file.src_uri in self.site.pdf:
-            config.extra["pdf_pages"][page.file.src_uri] = pdf_name(page.file.src_uri)
-        return macros.expand(markdown, self.site)
+            config.extra["pdf_pages"][page.file.src_uri] = pdf.pdf_name(page.file.src_uri)
+        return macros.expand(markdown, self.site, self.contenu.donnees)
 
     def on_page_content(self, html, page, config, files):
         # The tables extension aligns columns with style="" attributes, which the CSP
@@ -77,15 +131,37 @@ class JusticePlugin(BasePlugin):
             self.to_print.append((page, html))
         return html
 
+    @event_priority(-100)  # last: after every other plugin wrote its files
     def on_post_build(self, config):
+        if config.strict and self.francais and self.francais.messages:
+            # MkDocs would stop only after this event: stop before rendering PDFs.
+            raise self._fail(as_errors(self.francais.messages))
         site_dir = Path(config.site_dir)
-        if self.with_pdf:
-            self.report["pdf"] = self._write_pdfs(site_dir, config)
-        if self.with_pyodide:
-            from .pyodide_bundle import bundle_pyodide
+        try:
+            if self.config.pdf:
+                self.report["pdf"] = self._write_pdfs(site_dir, config)
+            if self.config.pyodide:
+                from .pyodide_bundle import bundle_pyodide
 
-            bundle_pyodide(site_dir, self.site.root, self.site.pyodide)
-        site_check.check(site_dir, config.extra["pdf_pages"] if self.with_pdf else {})
+                bundle_pyodide(site_dir, self.site.root, self.site.pyodide)
+            site_check.check(site_dir, config.extra["pdf_pages"] if self.config.pdf else {})
+        except BuildError as exc:
+            raise self._fail(exc) from None
+        publishable(site_dir)
+        self._stop_translating()
+
+    def on_build_error(self, *, error):
+        self._stop_translating()
+        if isinstance(error, Abort) and "strict mode" in (error.message or ""):
+            error.message = "Arrêt : avertissements en mode strict (voir ci-dessus)."
+
+    def _fail(self, error: BuildError) -> BuildError:
+        self.failure = error
+        return error
+
+    def _stop_translating(self) -> None:
+        if self.francais:
+            self.francais.remove()
 
     def _write_pdfs(self, site_dir: Path, config) -> dict:
         theme = self.site.theme_dir
@@ -97,8 +173,44 @@ class JusticePlugin(BasePlugin):
                 "site_nom": self.site.nom, "titre": page.meta.get("titre", page.title),
                 "description": page.meta.get("description", ""), "contenu": pdf.absolute_links(html, url),
                 "verifie_le": page.meta.get("verifie_le"), "sources": page.meta.get("sources") or [],
-                "url": url, "langue": self.site.langue,
+                "url": url, "langue": self.site.langue, "urgences": self.contenu.donnees["urgences"],
             }
             out = site_dir / "pdf" / config.extra["pdf_pages"][page.file.src_uri]
-            jobs.append(pdf.job(pdf.render_html(theme, context), css, out))
-        return pdf.write_all(jobs, css, site_dir.as_uri() + "/", self.site.root / "build" / "cache" / "pdf")
+            source = Path(page.file.abs_src_path) if page.file.abs_src_path else None
+            jobs.append(pdf.job(pdf.render_html(theme, context), css, out, f"content/{page.file.src_uri}", source))
+        cache = Path(config.config_file_path).resolve().parent / self.config.cache
+        return pdf.write_all(jobs, css, site_dir, cache)
+
+
+def template_error(exc: jinja2.TemplateError, root: Path) -> ContentError:
+    """`theme/main.html:12: gabarit invalide (…)` for a Jinja error: a syntax error carries
+    its place; for an error while rendering, Jinja's rewritten traceback holds it."""
+    name, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    if name is None:
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".html")]
+        if frames:
+            name, line = frames[-1].filename, frames[-1].lineno
+    path = Path(name or "?")
+    rel = path.relative_to(root).as_posix() if path.is_absolute() and path.is_relative_to(root) else f"theme/{path.name}"
+    return ContentError(rel, line or 1, f"gabarit invalide (Jinja : {exc.message or exc})")
+
+
+def as_errors(messages: list[str]) -> ContentErrors:
+    errors = []
+    for message in messages:
+        for line in message.split("\n"):
+            m = LOCATED.match(line)
+            errors.append(ContentError(m["path"], int(m["line"]), m["message"]) if m else ContentError("mkdocs.yml", 1, line))
+    return ContentErrors(errors)
+
+
+def publishable(site_dir: Path) -> None:
+    """Directories 0755, files 0644, whatever the umask: the web server is another user
+    (a temporary folder is created 0700)."""
+    os.chmod(site_dir, 0o755)
+    for folder, dirs, names in os.walk(site_dir):
+        for d in dirs:
+            os.chmod(os.path.join(folder, d), 0o755)
+        for n in names:
+            os.chmod(os.path.join(folder, n), 0o644)
+

@@ -1,51 +1,99 @@
 """Checks on the finished site, before it replaces the published one.
 
-What a reader is promised on every page: French, the CSP, the quick exit, and no
-resource loaded from another origin (no CDN, font service or analytics).
+What a reader is promised on every page: French, the CSP, the quick exit, no
+inline script, handler or style (the CSP would block them: a page that relies on
+them is broken), no `javascript:` URL, and no resource loaded from another origin
+(no CDN, font service or analytics). Pages are read with html.parser, so quoting
+style (single, double, none) and case do not matter.
 """
 
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 from .errors import BuildError
 
-# Attributes that make the browser fetch something (links <a href> are navigation, not fetches).
-FETCHING = re.compile(
-    r"<(?:script|img|iframe|source|audio|video|embed|track|input)\b[^>]*?\bsrc=\"([^\"]+)\""
-    r"|<link\b[^>]*?\bhref=\"([^\"]+)\""
-    r"|<(?:object)\b[^>]*?\bdata=\"([^\"]+)\""
-    r"|<form\b[^>]*?\baction=\"([^\"]+)\""
-    r"|\bsrcset=\"([^\"]+)\"",
-    re.IGNORECASE,
-)
-CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
+# Attributes that make the browser fetch something (<a href> is navigation, not a fetch).
+FETCHING = {
+    "src": {"script", "img", "iframe", "source", "audio", "video", "embed", "track", "input", "frame"},
+    "href": {"link"},
+    "data": {"object"},
+    "action": {"form"},
+    "formaction": {"button", "input"},
+    "poster": {"video"},
+    "background": {"body", "table", "td", "th"},
+    "srcset": {"img", "source"},
+}
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "background", "xlink:href"}
+CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)|@import\s+['\"]([^'\"]+)", re.IGNORECASE)
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
-INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
-INLINE_HANDLER = re.compile(r"\s on[a-z]+=\"", re.IGNORECASE)
-INLINE_STYLE = re.compile(r"<[a-z][^>]*\sstyle=\"|<style\b", re.IGNORECASE)
+JAVASCRIPT = re.compile(r"^\s*(?:javascript|vbscript)\s*:", re.IGNORECASE)
+SCRIPT_TYPES_DATA = {"application/json", "application/ld+json", "importmap", "text/template"}
+
+
+class _Page(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lang = None
+        self.csp = False
+        self.quick_exit = False
+        self.problems: list[str] = []
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = {name: (value or "") for name, value in attrs}
+        if tag == "html":
+            self.lang = a.get("lang")
+        if tag == "meta" and a.get("http-equiv", "").lower() == "content-security-policy":
+            self.csp = True
+        if a.get("id") == "sortie-rapide":
+            self.quick_exit = True
+        if tag == "script" and "src" not in a and a.get("type", "").lower() not in SCRIPT_TYPES_DATA:
+            self.problems.append("script en ligne (interdit par la CSP)")
+        if tag == "style":
+            self.problems.append("élément <style> (interdit par la CSP)")
+        for name, value in a.items():
+            if name.startswith("on"):
+                self.problems.append(f"gestionnaire d'événement en ligne « {name}= » (interdit par la CSP)")
+            if name == "style":
+                self.problems.append(f"attribut style sur <{tag}> (interdit par la CSP)")
+            if name in URL_ATTRIBUTES and JAVASCRIPT.match(value):
+                self.problems.append(f"adresse « javascript: » dans <{tag} {name}>")
+            if tag in FETCHING.get(name, ()):
+                candidates = [c.strip().split()[0] for c in value.split(",") if c.strip()] if name == "srcset" else [value]
+                self.urls += candidates
+
+    handle_startendtag = handle_starttag
 
 
 def page_problems(html: str) -> list[str]:
+    page = _Page()
+    page.feed(html)
+    page.close()
     problems = []
-    if not re.search(r"<html\b[^>]*\blang=\"fr\"", html):
+    if page.lang != "fr":
         problems.append('pas de lang="fr" sur <html>')
-    if 'http-equiv="Content-Security-Policy"' not in html:
+    if not page.csp:
         problems.append("pas de Content-Security-Policy")
-    if 'id="sortie-rapide"' not in html:
+    if not page.quick_exit:
         problems.append("pas de bouton « Quitter rapidement »")
-    if INLINE_SCRIPT.search(html) or INLINE_HANDLER.search(html):
-        problems.append("script en ligne (interdit par la CSP)")
-    if INLINE_STYLE.search(html):
-        problems.append("style en ligne (interdit par la CSP)")
-    problems += [f"ressource d'une autre origine : {u}" for u in external_resources(html)]
+    problems += list(dict.fromkeys(page.problems))  # each kind once per page
+    problems += [f"ressource d'une autre origine : {u}" for u in page.urls if EXTERNAL.match(u.strip())]
     return problems
 
 
 def external_resources(text: str) -> list[str]:
-    urls = [u for groups in FETCHING.findall(text) for u in groups if u]
-    urls += CSS_URL.findall(text)
+    """Other-origin URLs a page or a stylesheet would fetch."""
+    if "<" in text:
+        page = _Page()
+        page.feed(text)
+        page.close()
+        urls = list(page.urls)
+    else:
+        urls = []
+    urls += [a or b for a, b in CSS_URL.findall(text)]
     return [u for u in urls if EXTERNAL.match(u.strip())]
 
 

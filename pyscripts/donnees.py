@@ -29,7 +29,9 @@ def charge(nom: str) -> dict:
         raise FileNotFoundError(f"paramètres introuvables : {nom} (ni {embarque} ni {source})")
     import yaml  # CPython seulement : la roue embarque du JSON
 
-    return _dates_en_texte(yaml.safe_load(source.read_text(encoding="utf-8")))
+    # Le chargeur C de libyaml quand il est là (5 à 10 fois plus rapide que le chargeur Python).
+    chargeur = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return _dates_en_texte(yaml.load(source.read_text(encoding="utf-8"), Loader=chargeur))
 
 
 def _dates_en_texte(valeur):

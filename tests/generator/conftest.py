@@ -1,5 +1,6 @@
-"""A small but complete project (site_config, content, lexique) built in a temp dir,
-with the repository's real theme, as MkDocs' own tests build fixture projects."""
+"""A small but complete project (mkdocs.yml, site_config, content, lexique, data) built in a
+temp dir, with the repository's real theme and data files, as MkDocs' own tests build
+fixture projects."""
 
 from __future__ import annotations
 
@@ -83,9 +84,10 @@ PAGES = {
 
 def write_project(root: Path, pages: dict[str, str] | None = None, lexique: str = LEXIQUE) -> Path:
     shutil.copytree(REPO / "theme", root / "theme")
+    shutil.copyfile(REPO / "mkdocs.yml", root / "mkdocs.yml")
     (root / "site_config.yml").write_text(SITE_CONFIG, encoding="utf-8")
     content = root / "content"
-    content.mkdir()
+    shutil.copytree(REPO / "content" / "data", content / "data")
     (content / "lexique.yml").write_text(lexique, encoding="utf-8")
     for rel, text in (PAGES if pages is None else pages).items():
         path = content / rel

@@ -58,7 +58,8 @@ def test_pdf_de_la_page_marquee_avec_titre_et_structure(built):
     reader = PdfReader(pdf)
     text = "".join(p.extract_text() for p in reader.pages)
     assert "Le guide de l'ordonnance de protection" in text
-    assert "Contenu vérifié le 15/01/2026" in text
+    assert "Contenu vérifié le jeudi 15 janvier 2026" in text  # generator.filtres.date_fr
+    assert "En danger : 17 (Police ou gendarmerie)" in " ".join(text.split())  # from urgences.yml
     assert "https://essai.example.fr/guides/guide.html" in text
     assert "Page 1 / " in text
     root = reader.trailer["/Root"]
@@ -137,3 +138,136 @@ def test_un_echec_tardif_de_mkdocs_laisse_le_site_intact(project, build_project)
     assert any(str(e).startswith("content/guides/guide.md:18:") and "nulle-part" in str(e) for e in info.value.errors)
     assert "nulle-part" not in (project / "site" / "guides" / "guide.html").read_text(encoding="utf-8")
     assert not [p for p in project.iterdir() if p.name.startswith(".site-")]
+
+
+# --- Issue 13: site/ readable by a web server running as another user ------------------
+
+def test_le_site_est_lisible_par_le_serveur_web(project, build_project):
+    import os
+    import stat
+
+    old = os.umask(0o077)  # the strictest umask: modes must not depend on it
+    try:
+        build_project(project, with_pdf=False)
+    finally:
+        os.umask(old)
+    site = project / "site"
+    assert stat.S_IMODE(site.stat().st_mode) == 0o755
+    modes = {stat.S_IMODE(p.stat().st_mode) for p in site.rglob("*") if p.is_file()}
+    dirs = {stat.S_IMODE(p.stat().st_mode) for p in site.rglob("*") if p.is_dir()}
+    assert modes == {0o644} and dirs == {0o755}
+
+
+# --- Issue 14: builds that passed with a broken or unsafe site --------------------------
+
+def test_guillemet_dans_la_description_n_abime_pas_la_page(tmp_path, build_project):
+    from html.parser import HTMLParser
+
+    from .conftest import PAGES, write_project
+
+    description = 'Le "juge" <b>décide</b> & tranche.'
+    guide = PAGES["guides/guide.md"].replace("description: Un guide imprimable.", f"description: '{description}'")
+    root = write_project(tmp_path / "p", {**PAGES, "guides/guide.md": guide})
+    build_project(root, with_pdf=False)
+    metas = []
+
+    class Metas(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag == "meta" and dict(attrs).get("name") == "description":
+                metas.append(dict(attrs)["content"])
+
+    Metas().feed((root / "site" / "guides" / "guide.html").read_text(encoding="utf-8"))
+    assert metas == [description]
+
+
+def test_le_pdf_ne_peut_lire_que_les_fichiers_du_site(tmp_path, build_project):
+    """`<a rel="attachment" href="file:///…">` used to embed that file in the public PDF."""
+    from .conftest import PAGES, write_project
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("mot de passe", encoding="utf-8")
+    guide = PAGES["guides/guide.md"] + f'\n        <a rel="attachment" href="{secret.as_uri()}">pièce jointe</a>\n'
+    image = PAGES["index.md"].replace("{{ urgences }}", '<img src="absente.png" alt="">').replace(
+        "type: accueil", "type: accueil\n        pdf: true")
+    root = write_project(tmp_path / "p", {**PAGES, "guides/guide.md": guide, "index.md": image})
+    with pytest.raises(ContentErrors) as info:
+        build_project(root)
+    found = [str(e) for e in info.value.errors]
+    assert any(e.startswith(f"content/guides/guide.md:24: le PDF devrait charger « {secret.as_uri()} », "
+                            "qui n'est pas un fichier du site") for e in found), found
+    assert "content/index.md:15: le PDF a besoin de « absente.png », introuvable dans le site construit" in found, found
+    assert not (root / "site").exists()
+    cached = list((root / "build" / "cache" / "pdf").iterdir())
+    assert len(cached) == 1 and cached[0].suffix == ".pdf"  # the lexique's; nothing from the refused pages
+
+
+@pytest.mark.parametrize("url, permis", [
+    ("file:///etc/hostname", False), ("https://example.org/a.png", False), ("http://127.0.0.1/", False),
+    ("ftp://x/y", False), ("file://autre-machine/site/a.png", False), ("data:image/png;base64,AAAA", True),
+    ("SITE/a.png", True), ("SITE/sous/dossier/b.css", True), ("SITE/../secret.txt", False), ("SITE-voisin/a.png", False),
+])
+def test_adresses_permises_au_pdf(tmp_path, url, permis):
+    from generator.pdf import allowed
+
+    site = tmp_path / "site"
+    site.mkdir()
+    url = url.replace("SITE", site.as_uri())
+    assert allowed(url, site) is permis
+
+
+def gabarit_modifie(project, ajout: str) -> list[str]:
+    """Append `ajout` to line 3 of theme/main.html, build, return the errors."""
+    main_html = project / "theme" / "main.html"
+    lines = main_html.read_text(encoding="utf-8").split("\n")
+    lines[2] += ajout
+    main_html.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(ContentErrors) as info:
+        build_project_sans_pdf(project)
+    return [str(e) for e in info.value.errors]
+
+
+def build_project_sans_pdf(root):
+    from generator.engine import build
+
+    return build(root, with_pdf=False, with_pyodide=False)
+
+
+def test_une_faute_dans_un_gabarit_du_theme(project):
+    assert gabarit_modifie(project, " {% if %}") == [
+        "theme/main.html:3: gabarit invalide (Jinja : Expected an expression, got 'end of statement block')"]
+
+
+def test_une_erreur_a_l_execution_d_un_gabarit(project):
+    [error] = gabarit_modifie(project, " {{ page.meta.absent.encore }}")
+    assert error.startswith("theme/main.html:3: gabarit invalide (Jinja : ") and "absent" in error
+
+
+def test_les_avertissements_de_mkdocs_en_francais(project, build_project):
+    guide = project / "content" / "guides" / "guide.md"
+    guide.write_text(guide.read_text().replace("(../index.md)", "(../index.md#nulle-part)"), encoding="utf-8")
+    with pytest.raises(ContentErrors) as info:
+        build_project(project, with_pdf=False)
+    assert [str(e) for e in info.value.errors] == [
+        "content/guides/guide.md:18: ancre introuvable : « ../index.md#nulle-part » : content/index.md "
+        "n'a pas de titre ou d'ancre « #nulle-part »"]
+
+
+@pytest.mark.parametrize("message, attendu", [
+    ("Doc file 'a/b.md' contains a link 'c.md', but the target 'a/c.md' is not found among documentation files. "
+     "Did you mean 'd.md'?", "content/a/b.md:1: lien cassé : « c.md » ne mène à aucune page de content/ (vouliez-vous dire « d.md » ?)"),
+    ("Doc file 'a.md' contains an unrecognized relative link 'x/', it was left as is.",
+     "content/a.md:1: lien relatif non reconnu : « x/ » (visez un fichier .md)"),
+    ("Doc file 'a.md' contains a link '#z', but there is no such anchor on this page.",
+     "content/a.md:1: ancre introuvable : « #z » : cette page n'a pas de titre ou d'ancre de ce nom"),
+    ("Doc file 'a.md' contains an absolute link '/x.html', it was left as is.",
+     "content/a.md:1: lien absolu « /x.html » : utilisez un chemin relatif vers le fichier .md"),
+    ('The following pages exist in the docs directory, but are not included in the "nav" configuration:\n  - a.md\n  - b/c.md',
+     "content/a.md:1: page absente de la navigation (site_config.yml)\ncontent/b/c.md:1: page absente de la navigation (site_config.yml)"),
+    ("A reference to 'x.md' is included in the 'nav' configuration, which is not found in the documentation files.",
+     "site_config.yml:1: la navigation cite « x.md », qui n'existe pas dans content/"),
+    ("Something new happened.", "MkDocs signale : Something new happened."),
+])
+def test_traduction_des_messages_de_mkdocs(tmp_path, message, attendu):
+    from generator.mkdocs_fr import translate
+
+    assert translate(message, tmp_path / "content", tmp_path / "site_config.yml") == attendu

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import socket
 import threading
+import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -16,7 +19,10 @@ def server(tmp_path):
     (tmp_path / "index.html").write_text("<html lang=fr></html>", encoding="utf-8")
     (tmp_path / "w.mjs").write_text("export {}", encoding="utf-8")
     (tmp_path / "m.wasm").write_bytes(b"\0asm")
-    srv = make_server(tmp_path, port=0, verbose=False)
+    (tmp_path / "404.html").write_text('<html lang="fr"><h1>Page introuvable</h1></html>', encoding="utf-8")
+    (tmp_path / "pdf").mkdir()
+    (tmp_path / "pdf" / "a.pdf").write_bytes(b"%PDF")
+    srv = make_server(tmp_path, port=0, verbose=False, timeout=0.5)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{srv.server_address[1]}"
     srv.shutdown()
@@ -46,3 +52,70 @@ def test_types_mime_pour_pyodide(server, path, mime):
 def test_la_meta_csp_omet_ce_que_les_navigateurs_ignorent_en_meta():
     assert "frame-ancestors" not in csp.meta()
     assert csp.meta() in csp.header().replace("; frame-ancestors 'none'", "")
+
+
+def status_and_body(url):
+    try:
+        with urllib.request.urlopen(url) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode()
+
+
+def raw(server, request: bytes) -> bytes:
+    host, port = server.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=5) as s:
+        s.sendall(request)
+        chunks = []
+        while chunk := s.recv(65536):
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def test_pas_de_liste_des_fichiers_d_un_dossier(server):
+    code, body = status_and_body(server + "/pdf/")
+    assert code == 404 and "a.pdf" not in body and "Page introuvable" in body
+
+
+def test_page_absente_notre_404_avec_le_statut_404(server):
+    code, body = status_and_body(server + "/nulle-part.html")
+    assert code == 404
+    assert "Page introuvable" in body and "File not found" not in body
+
+
+@pytest.mark.parametrize("path", ["/%00", "/index.html%00.png", "/%ff%fe", "/%E0", "/..%5c..%5cetc/passwd"])
+def test_adresse_mal_formee_400_en_francais_sans_trace(server, path, capsys):
+    response = raw(server, f"GET {path} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+    assert response.startswith(b"HTTP/1.0 400") or response.startswith(b"HTTP/1.1 400"), response[:80]
+    assert "mal formée".encode() in response
+    assert "Traceback" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("request_line, code, message", [
+    (b"GET / HTTX/1.1", 400, "Requête invalide"),
+    (b"BREW / HTTP/1.1", 501, "Méthode non prise en charge"),
+    (b"GET /" + b"a" * 70000 + b" HTTP/1.1", 414, "Adresse trop longue"),
+])
+def test_requete_illisible_erreur_en_francais(server, request_line, code, message):
+    response = raw(server, request_line + b"\r\nHost: x\r\n\r\n")
+    assert f" {code} ".encode() in response.split(b"\r\n", 1)[0]
+    assert message.encode() in response
+
+
+def test_une_connexion_muette_est_fermee(server):
+    """Slowloris: a client that never finishes its request does not hold a thread forever."""
+    host, port = server.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=5) as s:
+        s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")  # headers never finished
+        start = time.monotonic()
+        assert s.recv(1024) == b""  # the server closed the connection
+        assert time.monotonic() - start < 4
+
+
+def test_l_aide_dit_usage_local(capsys):
+    from generator.__main__ import main
+
+    with pytest.raises(SystemExit):
+        main(["serve", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "usage LOCAL seulement" in out and "pas un serveur de production" in out
