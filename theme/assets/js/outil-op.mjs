@@ -407,7 +407,7 @@ async function preparePdf(entree) {
   for (const url of liens) URL.revokeObjectURL(url);
   const url = URL.createObjectURL(new Blob([depuisBase64(reponse.resultat.pdf)], { type: "application/pdf" }));
   liens = [url];
-  const ouvrir = el("a", { classe: "bouton-principal", href: url, target: "_blank", rel: "noopener", id: "op-ouvrir-pdf" },
+  const ouvrir = el("a", { classe: "bouton-principal", href: url, id: "op-ouvrir-pdf" },
     "Ouvrir la requête (PDF) pour la relire et l'imprimer");
   ouvrir.addEventListener("click", async (evenement) => {
     evenement.preventDefault();
