@@ -85,7 +85,7 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
             config.site_url = self.site.url + "/"
         self.linker = lexique.LexiqueExtension(self.contenu.termes)
         config.markdown_extensions.append(self.linker)
-        from pyscripts.formulaires.op import pour_la_page
+        from pyscripts.outils import contexte as contexte_des_outils
 
         config.extra.update(
             csp=csp.meta(),
@@ -93,7 +93,7 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
             sortie_rapide=self.site.sortie_rapide,
             pdf_pages={},
             pyodide=self.site.pyodide,
-            op=pour_la_page(),  # theme/outils/op.html : libellés du Cerfa 15458 et mesures
+            donnees_outils=contexte_des_outils(),  # listes et bornes des formulaires d'outils (moteurs)
         )
         return config
 

@@ -8,10 +8,9 @@ Bibliothèque standard seulement.
 from __future__ import annotations
 
 import importlib
-import json
 import traceback
 
-from .cli import lit_entree
+from .cli import en_texte, lit_entree
 from .erreurs import EntreeInvalide
 
 # outil → (module, fonction) ; import paresseux : le premier appel ne paie que son moteur.
@@ -39,9 +38,9 @@ def dispatch(outil: str, entree_json: str) -> str:
     except Exception:
         reponse = _interne()
     try:
-        return json.dumps(reponse, ensure_ascii=False)
+        return en_texte(reponse)
     except (TypeError, ValueError):  # un moteur a renvoyé un objet non JSON (date, ensemble…)
-        return json.dumps(_interne(), ensure_ascii=False)
+        return en_texte(_interne())
 
 
 def _interne() -> dict:

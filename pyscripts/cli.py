@@ -13,15 +13,22 @@ from typing import Callable
 from .erreurs import EntreeInvalide
 
 
+NON_OBJET = ("Les réponses doivent arriver ensemble, question par question : l'entrée n'est pas un "
+             "objet JSON.")
+
+
 def lit_entree(texte: str) -> dict:
+    """Le texte JSON reçu, en dictionnaire ; refus en français (champ « entree ») sinon."""
     try:
         entree = json.loads(texte) if texte.strip() else {}
     except json.JSONDecodeError as exc:
-        raise EntreeInvalide("entree", f"Le texte reçu n'est pas du JSON valide (ligne {exc.lineno}, colonne {exc.colno}).") from None
+        raise EntreeInvalide("entree", f"Les réponses reçues sont illisibles : ce n'est pas du JSON valide "
+                                       f"(ligne {exc.lineno}, colonne {exc.colno}).") from None
     except (ValueError, RecursionError):  # nombre de plus de 4 300 chiffres, imbrication démesurée
-        raise EntreeInvalide("entree", "Le texte reçu contient un nombre trop long ou une imbrication trop profonde.") from None
+        raise EntreeInvalide("entree", "Les réponses reçues contiennent un nombre trop long ou trop de "
+                                       "niveaux imbriqués.") from None
     if not isinstance(entree, dict):
-        raise EntreeInvalide("entree", "L'entrée doit être un objet JSON, entre accolades { }.")
+        raise EntreeInvalide("entree", NON_OBJET)
     return entree
 
 
@@ -33,6 +40,17 @@ def execute(calcule: Callable[[dict], dict], texte: str) -> tuple[int, dict]:
         return 2, exc.en_json()
 
 
+def en_texte(objet: dict, **options) -> str:
+    """Le JSON à écrire : UTF-8 lisible, sauf s'il contient un demi-caractère (« \\ud800 » reçu en
+    entrée) qu'aucun encodage ne peut écrire : alors tout est échappé en ASCII, toujours valide."""
+    texte = json.dumps(objet, ensure_ascii=False, **options)
+    try:
+        texte.encode("utf-8")
+    except UnicodeEncodeError:
+        texte = json.dumps(objet, ensure_ascii=True, **options)
+    return texte
+
+
 def main(calcule: Callable[[dict], dict]) -> int:
     try:
         texte = sys.stdin.buffer.read().decode("utf-8")
@@ -42,6 +60,7 @@ def main(calcule: Callable[[dict], dict]) -> int:
         code, sortie = 2, EntreeInvalide("entree", "Le texte reçu n'est pas encodé en UTF-8.").en_json()
     else:
         code, sortie = execute(calcule, texte)
-    json.dump(sortie, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    # Écrit en octets UTF-8, quel que soit l'encodage du terminal : jamais de sortie coupée en deux.
+    sys.stdout.buffer.write((en_texte(sortie, indent=2) + "\n").encode("utf-8"))
+    sys.stdout.flush()
     return code

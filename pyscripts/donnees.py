@@ -10,6 +10,7 @@ barème se voie sans reconstruire.
 from __future__ import annotations
 
 import json
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -49,3 +50,23 @@ def _dates_en_texte(valeur):
 def en_json(nom: str) -> str:
     """Texte JSON canonique d'un fichier de paramètres (utilisé par la construction)."""
     return json.dumps(charge(nom), ensure_ascii=False, sort_keys=True, indent=1)
+
+
+# ── Paramètres datés (à la manière d'OpenFisca) ──────────────────────────────
+# Un paramètre daté est une liste d'entrées `{applicable_du: AAAA-MM-JJ, valeur, source,
+# verifie_le}` ; la valeur qui s'applique un jour donné est celle de la dernière entrée
+# dont `applicable_du` est antérieure ou égale à ce jour.
+
+def valeur_au(liste: list[dict], jour: date) -> dict:
+    """L'entrée datée en vigueur le `jour` ; LookupError si aucune ne l'est encore."""
+    en_vigueur = [e for e in liste if date.fromisoformat(e["applicable_du"]) <= jour]
+    if not en_vigueur:
+        raise LookupError(f"aucune valeur en vigueur le {jour.isoformat()}")
+    return max(en_vigueur, key=lambda e: date.fromisoformat(e["applicable_du"]))
+
+
+def prochaine_date(liste: list[dict], jour: date) -> date | None:
+    """Le jour où l'entrée en vigueur le `jour` cesse de s'appliquer (None : toujours en vigueur)."""
+    suivantes = sorted(date.fromisoformat(e["applicable_du"]) for e in liste
+                       if date.fromisoformat(e["applicable_du"]) > jour)
+    return suivantes[0] if suivantes else None

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from . import entree, regles
-from .bareme import parametres_ou_defaut, premier_jour
+from .bareme import parametres_ou_defaut, periode
 from .tableau import tableau_bareme, tableau_bareme_markdown
 
 __all__ = ["calcule", "tableau_bareme", "tableau_bareme_markdown"]
@@ -27,5 +27,5 @@ def calcule(situation: dict, parametres: dict | None = None, *, aujourd_hui: dat
     jour). Lève `EntreeInvalide` pour toute donnée refusée.
     """
     parametres = parametres_ou_defaut(parametres)
-    situation_lue = entree.lit(situation, aujourd_hui or date.today(), premier_jour(parametres))
+    situation_lue = entree.lit(situation, aujourd_hui or date.today(), periode(parametres))
     return regles.decide(situation_lue, parametres)

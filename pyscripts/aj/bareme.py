@@ -6,21 +6,20 @@ dictionnaires simples, dates en texte ISO) : ce module ne contient aucun chiffre
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
-# Les plafonds d'un foyer, dans l'ordre où on les présente.
+from ..donnees import prochaine_date, valeur_au  # noqa: F401  (réexportés pour regles.py et tableau.py)
+
+# Les plafonds d'un foyer, dans l'ordre où on les présente (le contrat de sortie du
+# simulateur). Leur composition (plafond de base et majorations) est une règle datée
+# des paramètres : `composition_plafonds`.
 PLAFONDS = ("totale", "partielle_55", "partielle_25", "patrimoine_mobilier", "patrimoine_immobilier")
 
-# Quel plafond de base (foyer d'une personne) et quelles majorations pour chaque plafond.
-# Le plafond d'épargne (patrimoine mobilier) est celui de l'aide totale (décret, art. 5).
-_COMPOSITION = {
-    "totale": ("totale", "ressources"),
-    "partielle_55": ("partielle_55", "ressources"),
-    "partielle_25": ("partielle_25", "ressources"),
-    "patrimoine_mobilier": ("totale", "ressources"),
-    "patrimoine_immobilier": ("immobilier", "immobilier"),
-}
+# Les règles de calcul datées, lues à la date de la demande (voir `regles_au`).
+REGLES_DATEES = ("composition_plafonds", "majorations_par_personne", "bandes_ressources",
+                 "ressources_derniers_mois")
 
 
 @dataclass(frozen=True)
@@ -35,6 +34,13 @@ class Bareme:
     annee: int
     applicable_du: date
     donnees: dict  # le bloc du fichier de paramètres
+    parametres: dict = field(compare=False, repr=False)  # tout le fichier, pour les règles datées
+    jour: date | None = None  # le jour où on lit les règles datées (None : le premier jour du barème)
+
+    @cached_property
+    def regles(self) -> dict:
+        """Les règles datées (REGLES_DATEES) en vigueur au jour considéré."""
+        return regles_au(self.parametres, self.jour or self.applicable_du)
 
     @property
     def reference(self) -> dict:
@@ -58,17 +64,15 @@ def jour_iso(texte: str) -> date:
     return date.fromisoformat(texte)
 
 
-def valeur_au(liste: list[dict], jour: date) -> dict:
-    """L'entrée datée en vigueur le `jour` : la dernière dont `applicable_du` ≤ jour."""
-    en_vigueur = [e for e in liste if jour_iso(e["applicable_du"]) <= jour]
-    if not en_vigueur:
-        raise LookupError(f"aucune valeur en vigueur le {jour.isoformat()}")
-    return max(en_vigueur, key=lambda e: jour_iso(e["applicable_du"]))
+def regles_au(parametres: dict, jour: date) -> dict:
+    """La valeur de chaque règle datée (REGLES_DATEES) en vigueur le `jour`."""
+    return {nom: valeur_au(parametres[nom], jour)["valeur"] for nom in REGLES_DATEES}
 
 
-def baremes(parametres: dict) -> list[Bareme]:
-    """Tous les barèmes, du plus ancien au plus récent."""
-    liste = [Bareme(b["annee"], jour_iso(b["applicable_du"]), b) for b in parametres["baremes"]]
+def baremes(parametres: dict, jour: date | None = None) -> list[Bareme]:
+    """Tous les barèmes, du plus ancien au plus récent, avec les règles datées en vigueur le
+    `jour` (par défaut : le premier jour de chaque barème)."""
+    liste = [Bareme(b["annee"], jour_iso(b["applicable_du"]), b, parametres, jour) for b in parametres["baremes"]]
     return sorted(liste, key=lambda b: b.applicable_du)
 
 
@@ -76,9 +80,15 @@ def premier_jour(parametres: dict) -> date:
     return baremes(parametres)[0].applicable_du
 
 
+def periode(parametres: dict) -> tuple[date, date]:
+    """Premier et dernier jours de dépôt d'une demande que le simulateur accepte (paramètre `simulation`)."""
+    marge = parametres["simulation"]["annees_apres_le_dernier_bareme"]
+    return premier_jour(parametres), date(dernier_bareme(parametres).annee + marge, 12, 31)
+
+
 def bareme_au(parametres: dict, jour: date) -> Bareme:
     """Le barème applicable à une demande déposée le `jour`."""
-    en_vigueur = [b for b in baremes(parametres) if b.applicable_du <= jour]
+    en_vigueur = [b for b in baremes(parametres, jour) if b.applicable_du <= jour]
     if not en_vigueur:
         raise LookupError(f"aucun barème en vigueur le {jour.isoformat()}")
     return en_vigueur[-1]
@@ -98,17 +108,19 @@ def dernier_bareme(parametres: dict) -> Bareme:
 def _majoration(bareme: Bareme, famille: str, personnes: int) -> tuple[int, bool]:
     """Majoration totale pour un foyer de `personnes` : (montant, chiffre dérivé utilisé ?).
 
-    Montant par personne supplémentaire pour la 2e et la 3e personne, puis
-    montant réduit à partir de la 4e (décret, art. 6, tel qu'appliqué par les circulaires).
+    Chaque personne après le demandeur reçoit la majoration de sa tranche de rang
+    (règle datée `majorations_par_personne` : décret, art. 6, tel qu'appliqué par les
+    circulaires).
     """
     majorations = bareme.donnees["majorations"]
-    deux_trois = majorations[f"{famille}_2e_et_3e"]
-    suivantes = majorations[f"{famille}_4e_et_suivantes"]
-    nombre_deux_trois = min(personnes - 1, 2)
-    nombre_suivantes = max(personnes - 3, 0)
-    montant = nombre_deux_trois * deux_trois["valeur"] + nombre_suivantes * suivantes["valeur"]
-    derive = (nombre_deux_trois > 0 and bool(deux_trois.get("derive"))) or (
-        nombre_suivantes > 0 and bool(suivantes.get("derive")))
+    montant, derive = 0, False
+    for tranche in bareme.regles["majorations_par_personne"]:
+        dernier = min(personnes, tranche.get("a", personnes))
+        nombre = max(dernier - tranche["de"] + 1, 0)
+        if nombre:
+            majoration = majorations[f"{famille}_{tranche['majoration']}"]
+            montant += nombre * majoration["valeur"]
+            derive = derive or bool(majoration.get("derive"))
     return montant, derive
 
 
@@ -122,7 +134,8 @@ def majoration_immobilier(bareme: Bareme, personnes: int) -> int:
 
 def plafond(bareme: Bareme, nom: str, personnes: int) -> Plafond:
     """Le plafond `nom` (voir PLAFONDS) pour un foyer fiscal de `personnes`."""
-    base_nom, famille = _COMPOSITION[nom]
+    composition = next(c for c in bareme.regles["composition_plafonds"] if c["plafond"] == nom)
+    base_nom, famille = composition["base"], composition["majorations"]
     base = bareme.donnees["plafonds"][base_nom]
     majoration, majoration_derivee = _majoration(bareme, famille, personnes)
     valeur, ecart = base["valeur"] + majoration, None
@@ -138,9 +151,3 @@ def plafond(bareme: Bareme, nom: str, personnes: int) -> Plafond:
 
 def plafonds(bareme: Bareme, personnes: int) -> dict[str, Plafond]:
     return {nom: plafond(bareme, nom, personnes) for nom in PLAFONDS}
-
-
-def prochaine_date(liste: list[dict], jour: date) -> date | None:
-    """Le jour où l'entrée datée en vigueur le `jour` cesse de s'appliquer (None : toujours en vigueur)."""
-    suivantes = sorted(jour_iso(e["applicable_du"]) for e in liste if jour_iso(e["applicable_du"]) > jour)
-    return suivantes[0] if suivantes else None

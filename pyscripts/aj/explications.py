@@ -12,12 +12,10 @@ from datetime import date
 
 from .bareme import Bareme, Plafond
 from .entree import EXCEPTIONS_RESIDENCE
-from .mise_en_forme import date_longue, euros, personnes
+from ..francais import date_longue, euros, personnes
 
-NOMS_PLAFONDS = {
+_NOMS_PLAFONDS = {
     "totale": "le plafond de l'aide totale",
-    "partielle_55": "le plafond de l'aide partielle à 55 %",
-    "partielle_25": "le plafond de l'aide partielle à 25 %",
     "patrimoine_mobilier": "le plafond d'épargne et de placements",
     "patrimoine_immobilier": "le plafond des biens immobiliers",
 }
@@ -28,15 +26,27 @@ _COMPARAISONS = {
     "strictement_inferieur": ("est inférieur au", "atteint ou dépasse"),
 }
 
-_TAUX = {"partielle_55": 55, "partielle_25": 25}
 
-# Les plafonds de ressources que cite la phrase de résultat (voir taux_ressources).
-PLAFONDS_CITES = {
-    "totale": ("totale",),
-    "partielle_55": ("totale", "partielle_55"),
-    "partielle_25": ("partielle_55", "partielle_25"),
-    "non_eligible": ("partielle_25",),
-}
+def taux_de(bandes: list[dict], nom: str) -> int | None:
+    """Le taux de prise en charge de la bande dont le plafond est `nom` (None : pas une bande)."""
+    return next((bande["taux"] for bande in bandes if bande["plafond"] == nom), None)
+
+
+def nom_plafond(nom: str, bandes: list[dict]) -> str:
+    """« le plafond de l'aide partielle à 55 % » : le taux vient des paramètres (`bandes_ressources`)."""
+    if nom in _NOMS_PLAFONDS:
+        return _NOMS_PLAFONDS[nom]
+    return f"le plafond de l'aide partielle à {taux_de(bandes, nom)} %"
+
+
+def plafonds_cites(resultat: str, bandes: list[dict]) -> tuple[str, ...]:
+    """Les plafonds de ressources que cite la phrase de résultat (voir taux_ressources) :
+    celui de la bande obtenue et celui de la bande plus favorable qu'il dépasse."""
+    noms = [bande["plafond"] for bande in bandes]
+    if resultat not in noms:
+        return (noms[-1],)
+    rang = noms.index(resultat)
+    return tuple(noms[max(rang - 1, 0):rang + 1])
 
 
 def montant_plafond(plafond: Plafond) -> str:
@@ -95,7 +105,7 @@ CAS_PARTICULIERS = {
           "vos ressources.", "loi_art_8"),
     "C": ("Vous faites un recours devant la Cour nationale du droit d'asile (CNDA) : l'aide "
           "juridictionnelle est accordée de plein droit, sans condition de ressources, sauf si le recours "
-          "est manifestement irrecevable. Demandez-la dans les 15 jours qui suivent la notification de la "
+          "est manifestement irrecevable. Demandez-la dans les {jours} jours qui suivent la notification de la "
           "décision de l'OFPRA.", "loi_art_9_4"),
     "D": ("Votre demande concerne une pension militaire d'invalidité ou les droits des victimes de "
           "guerre : l'aide juridictionnelle s'applique de plein droit, sans condition de ressources.",
@@ -106,8 +116,10 @@ CAS_PARTICULIERS = {
 }
 
 
-def cas_particulier(lettre: str):
-    return CAS_PARTICULIERS[lettre]
+def cas_particulier(lettre: str, delai_cnda: dict):
+    """`delai_cnda` : la valeur du paramètre daté `delai_demande_cnda` ({jours})."""
+    texte, reference = CAS_PARTICULIERS[lettre]
+    return texte.format(**delai_cnda), reference
 
 
 def audition_mineur():
@@ -124,7 +136,7 @@ def union_europeenne():
 
 
 def exception_residence(exception: str):
-    return (f"Comme {EXCEPTIONS_RESIDENCE[exception]}, la loi ne vous demande pas de résider en France ; "
+    return (f"Comme {EXCEPTIONS_RESIDENCE[exception][0]}, la loi ne vous demande pas de résider en France ; "
             f"la condition de ressources s'applique.", "loi_art_3")
 
 
@@ -172,12 +184,14 @@ def ressources_rfr(rfr: int):
             f"{euros(rfr)}.", "decret_art_3")
 
 
-def ressources_6_mois(revenus, retenu: int, changement: bool, arrondi: bool):
+def ressources_derniers_mois(revenus, retenu: int, changement: bool, arrondi: bool, regle: dict):
+    """`regle` : la valeur de `ressources_derniers_mois` (mois, abattement, multiplicateur)."""
     debut = ("Votre situation a changé depuis votre dernier avis d'impôt" if changement
              else "Vous n'avez pas de revenu fiscal de référence")
     mention = " (arrondi à l'euro supérieur)" if arrondi else ""
-    return (f"{debut} : on retient vos revenus imposables des 6 derniers mois ({euros(revenus)}), "
-            f"diminués de 10 % puis multipliés par 2, soit {euros(retenu)}{mention}.",
+    return (f"{debut} : on retient vos revenus imposables des {regle['mois']} derniers mois ({euros(revenus)}), "
+            f"diminués de {regle['abattement']} % puis multipliés par {regle['multiplicateur']}, "
+            f"soit {euros(retenu)}{mention}.",
             "decret_art_4" if changement else "loi_art_4")
 
 
@@ -205,25 +219,27 @@ def immobilier_depasse(immobilier, plafond_immobilier: Plafond, n: int):
 
 
 def taux_ressources(resultat: str, retenu: int, par_rfr: bool, plafonds: dict[str, Plafond], n: int,
-                    comparaison: str, reference_bareme: dict):
-    """La phrase qui compare les ressources aux plafonds et donne le résultat."""
+                    comparaison: str, reference_bareme: dict, bandes: list[dict]):
+    """La phrase qui compare les ressources aux plafonds et donne le résultat (`bandes` : la
+    règle datée `bandes_ressources`, de la plus favorable à la moins favorable)."""
     sujet = "Votre revenu fiscal de référence" if par_rfr else "Le montant retenu"
     respecte, depasse = _COMPARAISONS[comparaison]
     foyer_de = f"pour un foyer de {personnes(n)}"
-    if resultat == "totale":
+    cites = plafonds_cites(resultat, bandes)
+    if resultat == bandes[0]["plafond"]:
         return (f"{sujet} ({euros(retenu)}) {respecte} plafond de l'aide totale {foyer_de} "
-                f"({montant_plafond(plafonds['totale'])}) : vous pouvez avoir l'aide juridictionnelle totale.",
+                f"({montant_plafond(plafonds[resultat])}) : vous pouvez avoir l'aide juridictionnelle totale.",
                 "decret_art_3")
-    if resultat in _TAUX:
-        taux = _TAUX[resultat]
-        plus_haut = "totale" if resultat == "partielle_55" else "partielle_55"
-        return (f"{sujet} ({euros(retenu)}) {depasse} {NOMS_PLAFONDS[plus_haut]} "
+    if resultat in plafonds and len(cites) == 2:
+        taux = taux_de(bandes, resultat)
+        plus_haut = cites[0]
+        return (f"{sujet} ({euros(retenu)}) {depasse} {nom_plafond(plus_haut, bandes)} "
                 f"({montant_plafond(plafonds[plus_haut])}) mais {respecte} plafond de l'aide partielle à "
                 f"{taux} % ({montant_plafond(plafonds[resultat])}) {foyer_de} : vous pouvez avoir l'aide "
                 f"juridictionnelle partielle à {taux} %. L'État paie une partie des frais ; le reste est à "
                 f"votre charge.", reference_bareme)
     return (f"{sujet} ({euros(retenu)}) {depasse} le plafond de l'aide partielle {foyer_de} "
-            f"({montant_plafond(plafonds['partielle_25'])}) : selon le barème, vous ne pouvez pas avoir "
+            f"({montant_plafond(plafonds[cites[0]])}) : selon le barème, vous ne pouvez pas avoir "
             f"l'aide juridictionnelle.", "decret_art_3")
 
 
@@ -237,6 +253,38 @@ def avertissement_bareme_ancien(dernier: Bareme, annee_demande: int):
             f"plus favorable.")
 
 
+def avertissement_bareme_annonce(dernier: Bareme, annonce: dict):
+    return ("bareme_annonce",
+            f"Les plafonds {annonce['annee']} ({annonce['texte']}) ne sont pas encore dans ce simulateur : le "
+            f"calcul utilise ceux de {dernier.annee}. Les plafonds {annonce['annee']} sont un peu plus élevés "
+            f"({annonce['hausse_annoncee']}). Si votre revenu ou votre épargne dépasse un plafond {dernier.annee} de "
+            f"moins de {annonce['marge']} %, vous avez peut-être droit à une aide meilleure que celle indiquée : "
+            f"déposez quand même votre demande, le bureau d'aide juridictionnelle appliquera le barème en vigueur.")
+
+
+_MONTANTS = {
+    "revenu": "Votre revenu fiscal de référence",
+    "montant retenu": "Le montant retenu pour vos ressources",
+    "patrimoine_mobilier": "Votre épargne",
+    "patrimoine_immobilier": "La valeur de vos biens immobiliers",
+}
+
+
+def avertissement_pres_du_plafond(annonce: dict, quoi: str, montant, nom: str, plafond: Plafond,
+                                  bandes: list[dict]):
+    """Un montant au-dessus d'un plafond connu, mais de moins de la marge : peut-être sous le nouveau."""
+    if nom in ("patrimoine_mobilier", "patrimoine_immobilier"):
+        gain = "votre patrimoine pourrait ne plus vous empêcher d'avoir l'aide"
+    elif nom == bandes[0]["plafond"]:
+        gain = "vous pourriez avoir l'aide juridictionnelle totale"
+    else:
+        gain = f"vous pourriez avoir l'aide partielle à {taux_de(bandes, nom)} %"
+    return ("pres_d_un_plafond",
+            f"{_MONTANTS[quoi]} ({euros(montant)}) dépasse {nom_plafond(nom, bandes)} ({euros(plafond.valeur)}) "
+            f"de moins de {annonce['marge']} % : avec les plafonds {annonce['annee']}, {gain}. Déposez votre "
+            f"demande quand même.")
+
+
 def avertissement_date_incertaine(b: Bareme, autre_date: date):
     return ("date_d_application_incertaine",
             f"Les sources ne s'accordent pas sur le premier jour du barème {b.annee} : certaines le font "
@@ -244,18 +292,18 @@ def avertissement_date_incertaine(b: Bareme, autre_date: date):
             f"Pour une demande déposée entre ces deux dates, le barème {b.annee} pourrait s'appliquer.")
 
 
-def avertissement_chiffres_derives(derives: dict[str, Plafond]):
-    liste = " ; ".join(f"{NOMS_PLAFONDS[nom]} : {euros(p.valeur)}" for nom, p in derives.items())
+def avertissement_chiffres_derives(derives: dict[str, Plafond], bandes: list[dict]):
+    liste = " ; ".join(f"{nom_plafond(nom, bandes)} : {euros(p.valeur)}" for nom, p in derives.items())
     return ("chiffre_derive",
             f"Certains plafonds utilisés ici ne figurent dans aucune source publiée que nous ayons trouvée : "
             f"nous les avons calculés à partir des règles ({liste}). Ils peuvent différer de quelques euros "
             f"des chiffres officiels.")
 
 
-def avertissement_ecart_publie(annee: int, nom: str, ecart: dict):
+def avertissement_ecart_publie(annee: int, nom: str, ecart: dict, bandes: list[dict]):
     return ("ecart_entre_sources",
             f"Pour {annee}, les tableaux publiés donnent {euros(ecart['valeur'])} pour "
-            f"{NOMS_PLAFONDS[nom]} d'un foyer de {personnes(ecart['personnes'])}, alors que le calcul donne "
+            f"{nom_plafond(nom, bandes)} d'un foyer de {personnes(ecart['personnes'])}, alors que le calcul donne "
             f"{euros(ecart['calcul'])} : nous reprenons le chiffre publié, et les foyers plus nombreux en "
             f"partent.")
 
@@ -268,9 +316,9 @@ def avertissement_digne_d_interet():
             "faire la demande en expliquant votre situation : le bureau d'aide juridictionnelle décidera.")
 
 
-def avertissement_revenus_6_mois_ignores():
+def avertissement_revenus_6_mois_ignores(mois: int):
     return ("revenus_6_mois_non_utilises",
-            "Vous avez indiqué des revenus des 6 derniers mois sans changement de situation : on retient "
+            f"Vous avez indiqué des revenus des {mois} derniers mois sans changement de situation : on retient "
             "votre revenu fiscal de référence. Si vos revenus ont changé depuis votre dernier avis d'impôt "
             "(perte d'emploi, séparation, retraite…), indiquez un changement de situation.")
 
@@ -282,28 +330,28 @@ def avertissement_assureur():
 
 
 AVERTISSEMENTS_CAS = {
-    "C": ("texte_a_verifier",
-          "L'article 9-4 de la loi a été modifié en 2024 et nous n'avons pas pu lire sa nouvelle rédaction : "
-          "vérifiez le délai de 15 jours auprès du bureau d'aide juridictionnelle ou de la CNDA."),
-    "D": ("texte_a_verifier",
+    "C": ("precaution",
+          "N'attendez pas : demandez l'aide juridictionnelle dès que vous recevez la décision de l'OFPRA. Le "
+          "bureau d'aide juridictionnelle de la CNDA vous dira si votre demande est dans les temps."),
+    "D": ("precaution",
           "Le recours préalable obligatoire devant la commission de recours de l'invalidité (CRI) n'a pas "
-          "lieu devant un juge : selon un cabinet d'avocats, l'aide juridictionnelle ne le couvre pas "
-          "(point non vérifié dans un texte officiel)."),
-    "E": ("texte_a_verifier",
-          "Nous n'avons pas retrouvé le texte qui dispense d'un nouvel examen des ressources dans ce cas : "
-          "le bureau d'aide juridictionnelle pourrait vous demander vos justificatifs de ressources."),
+          "lieu devant un juge : l'aide juridictionnelle peut ne pas le couvrir. Posez la question au bureau "
+          "d'aide juridictionnelle avant d'engager des frais."),
+    "E": ("precaution",
+          "Gardez vos justificatifs de ressources à portée de main : le bureau d'aide juridictionnelle peut "
+          "vous les demander."),
 }
 
 AVERTISSEMENT_CESEDA = (
-    "texte_a_verifier",
-    "La loi désigne ces procédures par des articles du Code de l'entrée et du séjour des étrangers (CESEDA) "
-    "dans leur ancienne numérotation ; nous n'avons pas pu lire la rédaction de l'article 3 en vigueur "
-    "depuis juillet 2024.")
+    "precaution",
+    "La loi désigne ces procédures par d'anciens numéros d'articles du Code de l'entrée et du séjour des "
+    "étrangers (CESEDA) : si votre procédure n'est pas exactement l'une d'elles, le bureau d'aide "
+    "juridictionnelle vous dira si la dispense de résidence s'applique.")
 
 AVERTISSEMENT_CAS_FORMULAIRE = (
     "lettres_du_formulaire",
-    "Les lettres A à E suivent la rubrique « cas particuliers » du formulaire de demande (Cerfa 16146*03) "
-    "telle qu'on nous l'a décrite : vérifiez sur le formulaire que votre situation y figure bien.")
+    "Les lettres A à E suivent la rubrique « cas particuliers » du formulaire de demande (Cerfa 16146*03) : "
+    "cochez sur le formulaire la case qui correspond à votre situation.")
 
 AVERTISSEMENT_ESTIMATION = (
     "estimation",

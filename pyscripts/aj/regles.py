@@ -18,11 +18,11 @@ from . import explications as ex
 from .bareme import (PLAFONDS, Bareme, Plafond, bareme_au, baremes, dernier_bareme, jour_iso,
                      majoration_immobilier, majoration_ressources, plafonds, prochaine_date, valeur_au)
 from .entree import EXCEPTIONS_CESEDA, Situation, manquant
-from .mise_en_forme import date_longue
+from ..francais import date_longue
 
-TAUX = {"totale": 100, "partielle_55": 55, "partielle_25": 25, "non_eligible": 0,
-        "sans_condition_de_ressources": None}
-BANDES = ("totale", "partielle_55", "partielle_25")
+# Taux des issues qui ne sont pas une bande de ressources ; ceux des bandes viennent des
+# paramètres (règle datée `bandes_ressources`).
+TAUX_HORS_BANDES = {"non_eligible": 0, "sans_condition_de_ressources": None}
 
 
 class _Reponse:
@@ -57,9 +57,12 @@ def decide(s: Situation, parametres: dict) -> dict:
     rep.avertit(ex.AVERTISSEMENT_ESTIMATION)
     sortie = {
         "resultat": resultat,
-        "taux": TAUX[resultat],
+        "taux": _taux(resultat, b),
         "bareme": b.en_json(),
         "plafonds": plafonds_json,
+        # Le taux de chaque plafond de ressources (règle datée) : la page écrit « Aide à 55 % ».
+        "taux_des_plafonds": ({bande["plafond"]: bande["taux"] for bande in b.regles["bandes_ressources"]}
+                              if plafonds_json else None),
         "ressources_retenues": retenu,
         "explications": rep.explications,
         "avertissements": rep.avertissements,
@@ -71,9 +74,26 @@ def decide(s: Situation, parametres: dict) -> dict:
     return sortie
 
 
+def _taux(resultat: str, b: Bareme) -> int | None:
+    if resultat in TAUX_HORS_BANDES:
+        return TAUX_HORS_BANDES[resultat]
+    return ex.taux_de(b.regles["bandes_ressources"], resultat)
+
+
+def bareme_annonce(parametres: dict, jour) -> dict | None:
+    """Le barème publié mais pas encore saisi (`baremes_annonces`) qui vaudrait pour une demande du `jour`."""
+    dernier = dernier_bareme(parametres)
+    annonces = [a for a in parametres.get("baremes_annonces") or []
+                if a["annee"] > dernier.annee and jour_iso(a["a_partir_du"]) <= jour]
+    return max(annonces, key=lambda a: a["annee"]) if annonces else None
+
+
 def _avertissements_de_date(rep: _Reponse, parametres: dict, s: Situation) -> None:
     dernier = dernier_bareme(parametres)
-    if s.date_demande.year > dernier.annee:
+    annonce = bareme_annonce(parametres, s.date_demande)
+    if annonce:
+        rep.avertit(ex.avertissement_bareme_annonce(dernier, annonce))
+    if s.date_demande.year > (annonce["annee"] if annonce else dernier.annee):
         rep.avertit(ex.avertissement_bareme_ancien(dernier, s.date_demande.year))
     for autre in baremes(parametres):
         concurrente = autre.donnees.get("date_concurrente")
@@ -105,7 +125,7 @@ def _sans_condition_de_ressources(rep: _Reponse, s: Situation, parametres: dict)
     if lettre == "C" and not _residence(rep, s, parametres, cnda=True):
         rep.avertit(ex.avertissement_digne_d_interet())
         return "non_eligible", None, None
-    rep.explique(ex.cas_particulier(lettre))
+    rep.explique(ex.cas_particulier(lettre, valeur_au(parametres["delai_demande_cnda"], s.date_demande)["valeur"]))
     if lettre in ex.AVERTISSEMENTS_CAS:
         rep.avertit(ex.AVERTISSEMENTS_CAS[lettre])
     rep.avertit(ex.AVERTISSEMENT_CAS_FORMULAIRE)
@@ -151,28 +171,31 @@ def _residence(rep: _Reponse, s: Situation, parametres: dict, *, cnda: bool) -> 
     return False
 
 
-def _ressources(rep: _Reponse, s: Situation) -> tuple[int, bool]:
+def _ressources(rep: _Reponse, s: Situation, b: Bareme) -> tuple[int, bool]:
     """(montant comparé aux plafonds, vient-il du revenu fiscal de référence ?)."""
+    regle = b.regles["ressources_derniers_mois"]
+    derniers_mois = f"revenus imposables des {regle['mois']} derniers mois"
     if not s.changement_situation and s.rfr is not None:
         if s.revenus_6_mois is not None:
-            rep.avertit(ex.avertissement_revenus_6_mois_ignores())
+            rep.avertit(ex.avertissement_revenus_6_mois_ignores(regle["mois"]))
         rep.explique(ex.ressources_rfr(s.rfr))
         return s.rfr, True
     if s.revenus_6_mois is None:
         if s.changement_situation:
-            raise manquant("revenus_6_mois", "votre situation a changé, on se fonde donc sur le total de vos "
-                                             "revenus imposables des 6 derniers mois.")
+            raise manquant("revenus_6_mois", f"votre situation a changé, on se fonde donc sur le total de vos "
+                                             f"{derniers_mois}.")
         if not s.rfr_indique:
-            raise manquant("rfr", "c'est le montant inscrit sur votre dernier avis d'impôt. Si vous n'en avez "
-                                  "pas, mettez null et indiquez vos revenus imposables des 6 derniers mois "
-                                  "(revenus_6_mois).")
-        raise manquant("revenus_6_mois", "sans revenu fiscal de référence, on se fonde sur vos revenus "
-                                         "imposables des 6 derniers mois.")
-    # Décret, art. 4 : 2 × (revenus des 6 mois − 10 %). Calcul exact, puis arrondi à
-    # l'euro supérieur comme le font les circulaires (x ≤ plafond ⇔ ⌈x⌉ ≤ plafond).
-    exact = Fraction(str(s.revenus_6_mois)) * 2 * Fraction(9, 10)
+            raise manquant("rfr", f"c'est le montant inscrit sur votre dernier avis d'impôt. Si vous n'avez pas "
+                                  f"d'avis d'impôt, indiquez plutôt vos {derniers_mois} (revenus_6_mois).")
+        raise manquant("revenus_6_mois", f"sans revenu fiscal de référence, on se fonde sur vos "
+                                         f"{derniers_mois}.")
+    # Décret, art. 4 : multiplicateur × (revenus des derniers mois − abattement). Calcul exact,
+    # puis arrondi à l'euro supérieur comme le font les circulaires (x ≤ plafond ⇔ ⌈x⌉ ≤ plafond).
+    exact = (Fraction(str(s.revenus_6_mois)) * regle["multiplicateur"]
+             * (1 - Fraction(regle["abattement"], 100)))
     retenu = math.ceil(exact)
-    rep.explique(ex.ressources_6_mois(s.revenus_6_mois, retenu, s.changement_situation, retenu != exact))
+    rep.explique(ex.ressources_derniers_mois(s.revenus_6_mois, retenu, s.changement_situation, retenu != exact,
+                                             regle))
     return retenu, False
 
 
@@ -183,7 +206,7 @@ def _examen_des_ressources(rep: _Reponse, s: Situation, b: Bareme, parametres: d
                                           "vous compris.")
     p = plafonds(b, n)
     rep.explique(ex.foyer(n, majoration_ressources(b, n), majoration_immobilier(b, n)))
-    retenu, par_rfr = _ressources(rep, s)
+    retenu, par_rfr = _ressources(rep, s, b)
     plafonds_json = {nom: plafond.valeur for nom, plafond in p.items()}
     patrimoine_ok, cites = _patrimoine(rep, s, p, n)
     if not patrimoine_ok:
@@ -193,14 +216,36 @@ def _examen_des_ressources(rep: _Reponse, s: Situation, b: Bareme, parametres: d
         comparaison = valeur_au(comparaisons, s.date_demande)["valeur"]
         if comparaison == "strictement_inferieur":
             rep.explique(ex.comparaison_stricte(prochaine_date(comparaisons, s.date_demande)))
-        resultat = next((nom for nom in BANDES if _sous_le_plafond(retenu, p[nom].valeur, comparaison)),
-                        "non_eligible")
-        rep.explique(ex.taux_ressources(resultat, retenu, par_rfr, p, n, comparaison, b.reference))
-        cites += ex.PLAFONDS_CITES[resultat]
+        bandes = b.regles["bandes_ressources"]
+        resultat = next((bande["plafond"] for bande in bandes
+                         if _sous_le_plafond(retenu, p[bande["plafond"]].valeur, comparaison)), "non_eligible")
+        rep.explique(ex.taux_ressources(resultat, retenu, par_rfr, p, n, comparaison, b.reference, bandes))
+        cites += ex.plafonds_cites(resultat, bandes)
     _avertissements_de_plafonds(rep, b, {nom: p[nom] for nom in PLAFONDS if nom in cites})
+    annonce = bareme_annonce(parametres, s.date_demande)
+    if annonce:
+        _pres_d_un_plafond(rep, s, b, annonce, p, retenu, par_rfr, resultat)
     if resultat == "non_eligible":
         rep.avertit(ex.avertissement_digne_d_interet())
     return resultat, plafonds_json, retenu
+
+
+def _pres_d_un_plafond(rep, s, b, annonce, p, retenu, par_rfr, resultat) -> None:
+    """Un nouveau barème est annoncé : un montant qui dépasse un plafond connu de moins de la marge
+    pourrait passer sous le nouveau plafond. On le dit, plafond par plafond."""
+    def dans_la_marge(montant, plafond: int) -> bool:
+        return plafond < montant <= plafond * (100 + annonce["marge"]) // 100
+
+    bandes = [bande["plafond"] for bande in b.regles["bandes_ressources"]]
+    meilleure = bandes[bandes.index(resultat) - 1] if resultat in bandes[1:] else (
+        bandes[-1] if resultat == "non_eligible" else None)
+    if meilleure and dans_la_marge(retenu, p[meilleure].valeur):
+        rep.avertit(ex.avertissement_pres_du_plafond(annonce, "revenu" if par_rfr else "montant retenu", retenu,
+                                                     meilleure, p[meilleure], b.regles["bandes_ressources"]))
+    for nom, montant in (("patrimoine_mobilier", s.patrimoine_mobilier), ("patrimoine_immobilier", s.patrimoine_immobilier)):
+        if dans_la_marge(montant, p[nom].valeur):
+            rep.avertit(ex.avertissement_pres_du_plafond(annonce, nom, montant, nom, p[nom],
+                                                         b.regles["bandes_ressources"]))
 
 
 def _patrimoine(rep: _Reponse, s: Situation, p: dict[str, Plafond], n: int) -> tuple[bool, tuple[str, ...]]:
@@ -222,11 +267,12 @@ def _patrimoine(rep: _Reponse, s: Situation, p: dict[str, Plafond], n: int) -> t
 def _avertissements_de_plafonds(rep: _Reponse, b: Bareme, cites: dict[str, Plafond]) -> None:
     """Signale les plafonds cités qui sont calculés par nous ou repris d'un tableau publié discordant."""
     derives = {nom: plafond for nom, plafond in cites.items() if plafond.derive}
+    bandes = b.regles["bandes_ressources"]
     if derives:
-        rep.avertit(ex.avertissement_chiffres_derives(derives))
+        rep.avertit(ex.avertissement_chiffres_derives(derives, bandes))
     for nom, plafond in cites.items():
         if plafond.ecart is not None:
-            rep.avertit(ex.avertissement_ecart_publie(b.annee, nom, plafond.ecart))
+            rep.avertit(ex.avertissement_ecart_publie(b.annee, nom, plafond.ecart, bandes))
 
 
 def _sous_le_plafond(montant: int, plafond: int, comparaison: str) -> bool:

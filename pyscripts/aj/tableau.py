@@ -7,15 +7,21 @@ from datetime import date, timedelta
 from ..erreurs import EntreeInvalide
 from .bareme import (PLAFONDS, Bareme, bareme_au, bareme_de_l_annee, dernier_bareme, parametres_ou_defaut,
                      plafonds, prochaine_date, valeur_au)
-from .mise_en_forme import date_longue, euros
+from .explications import taux_de
+from ..francais import date_longue, euros
 
-ENTETES = {
+_ENTETES = {
     "totale": "Aide totale : revenu jusqu'à",
-    "partielle_55": "Aide à 55 % : revenu jusqu'à",
-    "partielle_25": "Aide à 25 % : revenu jusqu'à",
     "patrimoine_mobilier": "Épargne et placements : au plus",
     "patrimoine_immobilier": "Biens immobiliers hors résidence principale : au plus",
 }
+
+
+def entete(nom: str, b: Bareme) -> str:
+    """L'en-tête de colonne d'un plafond ; le taux d'une aide partielle vient des paramètres."""
+    if nom in _ENTETES:
+        return _ENTETES[nom]
+    return f"Aide à {taux_de(b.regles['bandes_ressources'], nom)} % : revenu jusqu'à"
 
 
 def choisit_bareme(parametres: dict, annee_ou_date) -> Bareme:
@@ -67,7 +73,7 @@ def tableau_bareme_markdown(annee_ou_date=None, personnes=range(1, 7), parametre
         f"Montants par an ; le « revenu » est le revenu fiscal de référence inscrit sur votre dernier "
         f"avis d'impôt.",
         "",
-        "| Personnes dans le foyer fiscal | " + " | ".join(ENTETES[nom] for nom in PLAFONDS) + " |",
+        "| Personnes dans le foyer fiscal | " + " | ".join(entete(nom, b) for nom in PLAFONDS) + " |",
         "| :--- |" + " ---: |" * len(PLAFONDS),
     ]
     derives = False

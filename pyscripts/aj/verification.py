@@ -16,6 +16,9 @@ PLAFONDS_DE_BASE = ("totale", "partielle_55", "partielle_25", "immobilier")
 MAJORATIONS = ("ressources_2e_et_3e", "ressources_4e_et_suivantes",
                "immobilier_2e_et_3e", "immobilier_4e_et_suivantes")
 COMPARAISONS = ("strictement_inferieur", "inferieur_ou_egal")
+# Les plafonds d'un foyer que le simulateur affiche (contrat de sortie, bareme.PLAFONDS).
+PLAFONDS_DU_FOYER = ("totale", "partielle_55", "partielle_25", "patrimoine_mobilier", "patrimoine_immobilier")
+FAMILLES = ("ressources", "immobilier")
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -52,7 +55,9 @@ def _parametre(chemin: str, p, defauts: list[str], *, valeur_attendue=int) -> No
         defauts.append(f"{chemin} : `derive` vaut true ou false.")
 
 
-def _regles_datees(nom: str, liste, possibles, defauts: list[str]) -> None:
+def _regles_datees(nom: str, liste, valide, defauts: list[str]) -> None:
+    """Une règle datée : liste d'entrées `applicable_du`, `valeur`, `source`, `verifie_le`.
+    `valide(valeur)` renvoie None si la valeur convient, sinon ce qu'elle devrait être."""
     if not isinstance(liste, list) or not liste:
         defauts.append(f"{nom} : liste de règles datées absente.")
         return
@@ -62,8 +67,76 @@ def _regles_datees(nom: str, liste, possibles, defauts: list[str]) -> None:
             defauts.append(f"{chemin} : il manque `applicable_du: AAAA-MM-JJ`.")
             continue
         _parametre(chemin, entree, defauts, valeur_attendue=None)
-        if entree.get("valeur") not in possibles:
-            defauts.append(f"{chemin} : `valeur` doit être l'une de {', '.join(map(str, possibles))}.")
+        attendu = valide(entree.get("valeur"))
+        if attendu:
+            defauts.append(f"{chemin} : `valeur` doit être {attendu}.")
+
+
+def _parmi(possibles):
+    return lambda valeur: None if valeur in possibles else f"l'une de {', '.join(map(str, possibles))}"
+
+
+def _entier_positif(valeur) -> bool:
+    return isinstance(valeur, int) and not isinstance(valeur, bool) and valeur > 0
+
+
+def _ressources_derniers_mois(valeur) -> str | None:
+    ok = isinstance(valeur, dict) and set(valeur) == {"mois", "abattement", "multiplicateur"} and _entier_positif(
+        valeur["mois"]) and _entier_positif(valeur["multiplicateur"]) and isinstance(valeur["abattement"], int) and (
+        not isinstance(valeur["abattement"], bool)) and 0 <= valeur["abattement"] < 100
+    return None if ok else ("`{mois, abattement, multiplicateur}` en nombres entiers (mois et multiplicateur "
+                            "positifs, abattement en % de 0 à 99)")
+
+
+def _bandes_ressources(valeur) -> str | None:
+    ok = isinstance(valeur, list) and valeur and all(
+        isinstance(b, dict) and set(b) == {"plafond", "taux"} and b["plafond"] in PLAFONDS_DU_FOYER[:3]
+        and _entier_positif(b["taux"]) and b["taux"] <= 100 for b in valeur)
+    if ok:
+        taux = [b["taux"] for b in valeur]
+        ok = taux[0] == 100 and taux == sorted(taux, reverse=True) and len(set(taux)) == len(taux)
+    return None if ok else ("une liste `{plafond, taux}` de la bande à 100 % à la moins favorable "
+                            f"(plafonds parmi {', '.join(PLAFONDS_DU_FOYER[:3])})")
+
+
+def _composition_plafonds(valeur) -> str | None:
+    ok = isinstance(valeur, list) and [c.get("plafond") if isinstance(c, dict) else None
+                                       for c in valeur] == list(PLAFONDS_DU_FOYER) and all(
+        set(c) == {"plafond", "base", "majorations"} and c["base"] in PLAFONDS_DE_BASE
+        and c["majorations"] in FAMILLES for c in valeur)
+    return None if ok else (f"une liste `{{plafond, base, majorations}}` pour {', '.join(PLAFONDS_DU_FOYER)} "
+                            f"dans cet ordre (base parmi {', '.join(PLAFONDS_DE_BASE)} ; majorations "
+                            f"parmi {', '.join(FAMILLES)})")
+
+
+def _majorations_par_personne(valeur) -> str | None:
+    attendu = "une liste `{de, a, majoration}` de rangs qui se suivent à partir de 2, la dernière sans `a`"
+    if not isinstance(valeur, list) or not valeur:
+        return attendu
+    suivant = 2
+    for i, tranche in enumerate(valeur):
+        derniere = i == len(valeur) - 1
+        if not isinstance(tranche, dict) or tranche.get("de") != suivant or ("a" in tranche) == derniere or (
+                set(tranche) - {"de", "a", "majoration"}) or "_".join(("ressources", str(
+                tranche.get("majoration")))) not in MAJORATIONS:
+            return attendu
+        if not derniere:
+            if not _entier_positif(tranche["a"]) or tranche["a"] < suivant:
+                return attendu
+            suivant = tranche["a"] + 1
+    return None
+
+
+REGLES = {
+    "comparaison_ressources": _parmi(COMPARAISONS),
+    "residence_reguliere_exigee": _parmi((True, False)),
+    "ressources_derniers_mois": _ressources_derniers_mois,
+    "bandes_ressources": _bandes_ressources,
+    "composition_plafonds": _composition_plafonds,
+    "majorations_par_personne": _majorations_par_personne,
+    "delai_demande_cnda": lambda v: None if isinstance(v, dict) and set(v) == {"jours"} and _entier_positif(
+        v["jours"]) else "`{jours: N}` (nombre entier positif)",
+}
 
 
 def _bareme(b: dict, defauts: list[str]) -> None:
@@ -93,16 +166,37 @@ def _bareme(b: dict, defauts: list[str]) -> None:
             _source(f"{chemin}.date_concurrente", concurrente.get("source"), defauts)
 
 
+def _annonces(liste, defauts: list[str]) -> None:
+    """`baremes_annonces` (facultatif) : barèmes publiés mais pas encore saisis."""
+    if liste is None:
+        return
+    if not isinstance(liste, list):
+        defauts.append("baremes_annonces : liste attendue.")
+        return
+    for i, annonce in enumerate(liste):
+        chemin = f"baremes_annonces[{i}]"
+        if not isinstance(annonce, dict) or not _entier_positif(annonce.get("annee")) or not _date_valide(
+                annonce.get("a_partir_du")) or not str(annonce.get("texte") or "").strip() or not str(
+                annonce.get("hausse_annoncee") or "").strip() or not _entier_positif(annonce.get("marge")):
+            defauts.append(f"{chemin} : il faut `annee`, `a_partir_du: AAAA-MM-JJ`, `texte`, `hausse_annoncee` "
+                           f"et `marge` (en %, nombre entier).")
+            continue
+        _parametre(chemin, annonce, defauts, valeur_attendue=None)
+
+
 def problemes(parametres: dict) -> list[str]:
     """Tous les défauts du fichier de paramètres (liste vide s'il est correct)."""
     defauts: list[str] = []
+    _annonces(parametres.get("baremes_annonces"), defauts)
+    simulation = parametres.get("simulation")
+    if not isinstance(simulation, dict) or not _entier_positif(simulation.get("annees_apres_le_dernier_bareme")):
+        defauts.append("simulation : il faut `annees_apres_le_dernier_bareme` (nombre entier positif).")
     for cle, texte in (parametres.get("textes") or {}).items():
         if not isinstance(texte, dict) or not texte.get("texte") or not str(texte.get("url", "")).startswith(
                 "https://"):
             defauts.append(f"textes.{cle} : il faut `texte` et une `url` en https://.")
-    _regles_datees("comparaison_ressources", parametres.get("comparaison_ressources"), COMPARAISONS, defauts)
-    _regles_datees("residence_reguliere_exigee", parametres.get("residence_reguliere_exigee"), (True, False),
-                   defauts)
+    for nom, valide in REGLES.items():
+        _regles_datees(nom, parametres.get(nom), valide, defauts)
     liste = parametres.get("baremes")
     if not isinstance(liste, list) or not liste:
         return defauts + ["baremes : aucun barème."]

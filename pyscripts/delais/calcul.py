@@ -12,6 +12,12 @@ Ordre des opérations (art. 641 et 642) :
 Quand un point est incertain (augmentation ou report non tranchés pour ce
 délai, jour férié dont la date est discutée), on calcule deux fois : la date
 sûre (l'interprétation la plus courte) et la date la plus tardive possible.
+
+Un délai saisi librement (durée sans entrée du catalogue) est de nature
+inconnue : `echeance` lui applique l'augmentation pour distance quand la
+personne habite loin (contrat de l'échéance, art. 643/644), mais la
+`date_sure`, celle qu'on montre d'abord, ne compte pas sur elle ; la date
+augmentée est donnée sous condition (`si_delai_augmente`).
 """
 
 from __future__ import annotations
@@ -20,7 +26,9 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..donnees import charge
+from dataclasses import replace
+
+from ..donnees import charge, prochaine_date, valeur_au
 from . import calendrier
 from .francais import MOIS, date_fr, duree_fr, enumeration, majuscule
 
@@ -38,13 +46,15 @@ class Regle:
     jours: int = 0
     franc: bool = False
     jour_origine_compte: bool = False
-    augmentation: str = "oui"  # oui | non | incertaine
+    augmentation: str = "oui"  # oui | non | incertaine | inconnue (délai saisi librement)
     prorogation: str = "oui"  # oui | non | incertaine
     nature: str = "procedure"  # procedure | objectif | duree | prescription
     id: str | None = None
     libelle: str | None = None
     reference: str | None = None  # clé de `references` dans delais.yml
     notes: str | None = None
+    notes_distance: str | None = None  # montrées seulement quand la personne habite loin
+    duree_selon: str | None = None  # paramètre daté qui donne la durée selon le jour de départ
     lieu: str | None = None
     aide_juridictionnelle: str = "aucun"
 
@@ -72,15 +82,62 @@ def avertissement(code: str, texte: str) -> dict:
     return {"code": code, "texte": texte}
 
 
-def augmentation_distance(lieu: str, residence: str | None, feries: dict | None = None) -> tuple[int, str | None]:
-    """Mois ajoutés pour distance et clé de l'article qui les donne (643 ou 644)."""
+class HorsParametres(ValueError):
+    """Le jour du calcul précède la première valeur connue d'un paramètre daté."""
+
+    def __init__(self, premier: date):
+        self.premier = premier
+        super().__init__(
+            f"Ce calculateur ne connaît pas la règle applicable avant le {date_fr(premier)} : "
+            "vérifiez la date."
+        )
+
+
+def parametre_en_vigueur(nom: str, jour: date, delais: dict | None = None) -> dict:
+    """L'entrée du paramètre daté `nom` de delais.yml en vigueur le `jour` (valeur, source, date)."""
+    liste = (charge("delais") if delais is None else delais)["parametres"][nom]
+    try:
+        return valeur_au(liste, jour)
+    except LookupError:
+        raise HorsParametres(min(date.fromisoformat(e["applicable_du"]) for e in liste)) from None
+
+
+def parametre(nom: str, jour: date, delais: dict | None = None) -> dict:
+    """La valeur du paramètre daté `nom` en vigueur le `jour`."""
+    return parametre_en_vigueur(nom, jour, delais)["valeur"]
+
+
+def prochain_changement(nom: str, jour: date, delais: dict | None = None) -> date | None:
+    """Le jour où la valeur en vigueur le `jour` cesse de s'appliquer (None : toujours en vigueur)."""
+    return prochaine_date((charge("delais") if delais is None else delais)["parametres"][nom], jour)
+
+
+def duree_au(regle: Regle, jour: date, delais: dict | None = None) -> Regle:
+    """La règle avec la durée en vigueur le `jour` quand elle dépend d'un paramètre daté."""
+    if regle.duree_selon is None:
+        return regle
+    duree = parametre(regle.duree_selon, jour, delais)
+    return replace(regle, annees=duree.get("annees", 0), mois=duree.get("mois", 0), jours=duree.get("jours", 0))
+
+
+def augmentation_distance(lieu: str, residence: str | None, jour: date, feries: dict | None = None,
+                          delais: dict | None = None) -> tuple[int, str | None]:
+    """Mois ajoutés pour distance (paramètre `augmentation_distance`) et clé de l'article qui les donne."""
     territoires = calendrier.table(feries)["territoires"]
     if residence is None or residence == lieu:
         return 0, None
     groupe_residence = territoires.get(residence, {}).get("groupe", residence)
     if groupe_residence == territoires[lieu]["groupe"]:
         return 0, None
-    return (2 if residence == "etranger" else 1), territoires[lieu]["article_distance"]
+    valeur = parametre("augmentation_distance", jour, delais)
+    cle = "etranger" if residence == "etranger" else "autre_territoire"
+    return valeur[cle]["mois"], territoires[lieu]["article_distance"]
+
+
+def delais_augmentes(jour: date, delais: dict | None = None) -> str:
+    """« de comparution, d'appel, … ou de pourvoi en cassation » (paramètre `augmentation_distance`)."""
+    liste = parametre("augmentation_distance", jour, delais)["delais_concernes"]
+    return ", ".join(liste[:-1]) + " ou " + liste[-1] if len(liste) > 1 else liste[0]
 
 
 def _proroge(jour: date, lieu: str, statuts: frozenset[str], feries: dict | None, delais: dict | None) -> tuple[date, list[dict]]:
@@ -126,19 +183,27 @@ def calcule(
     feries: dict | None = None,
     delais: dict | None = None,
 ) -> dict:
-    """Échéance expliquée d'un délai. Lève `calendrier.HorsCalendrier` hors de la table."""
-    distance, article = augmentation_distance(lieu, residence, feries)
-    sure = _variante(
-        depart, regle, lieu,
-        distance if regle.augmentation == "oui" else 0,
-        regle.prorogation == "oui", STATUTS_SURS, feries, delais,
-    )
-    tardive = _variante(
-        depart, regle, lieu,
-        distance if regle.augmentation != "non" else 0,
-        regle.prorogation != "non", STATUTS_POSSIBLES, feries, delais,
-    )
+    """Échéance expliquée d'un délai. Lève `calendrier.HorsCalendrier` hors de la table et
+    `HorsParametres` avant la première valeur d'un paramètre daté."""
+    regle = duree_au(regle, depart, delais)
+    distance, article = augmentation_distance(lieu, residence, depart, feries, delais)
+
+    def variante(mois_distance, proroger, statuts):
+        return _variante(depart, regle, lieu, mois_distance, proroger, statuts, feries, delais)
+
+    sure = variante(distance if regle.augmentation in ("oui", "inconnue") else 0, regle.prorogation == "oui",
+                    STATUTS_SURS)
+    tardive = variante(distance if regle.augmentation != "non" else 0, regle.prorogation != "non",
+                       STATUTS_POSSIBLES)
+    # Nature inconnue et personne loin : la date montrée d'abord ne compte pas sur l'augmentation.
+    sans = variante(0, regle.prorogation == "oui", STATUTS_SURS) if (
+        regle.augmentation == "inconnue" and distance) else None
     causes = _causes_incertitude(regle, lieu, sure, tardive, feries)
+    condition = f"Si ce délai est un délai {delais_augmentes(depart, delais)}" if sans else None
+
+    def explications(v):
+        return _explications(depart, regle, lieu, residence, v, distance, article, condition, feries, delais)
+
     return {
         "delai": regle.libelle or f"Délai de {regle.duree_texte()}",
         "depart": depart.isoformat(),
@@ -147,19 +212,28 @@ def calcule(
         "residence_partie": residence,
         "franc": regle.franc,
         "echeance": sure.finale.isoformat(),
+        "date_sure": (sans or sure).finale.isoformat(),
         "echeance_brute": sure.brute.isoformat(),
         "echeance_plus_tardive": tardive.finale.isoformat() if tardive.finale != sure.finale else None,
         "motifs_plus_tardive": causes,
         "augmentation_distance": (
             {"mois": sure.mois_distance, "reference": cite(article, delais)} if sure.mois_distance else None
         ),
+        "sans_augmentation": {
+            "condition": condition,
+            "echeance_brute": sans.brute.isoformat(),
+            "prorogations": sans.prorogations,
+            "explications": explications(sans),
+        } if sans else None,
         "prorogations": sure.prorogations,
-        "explications": _explications(depart, regle, lieu, residence, sure, distance, article, feries, delais),
-        "avertissements": _avertissements(regle, lieu, sure, tardive, causes, distance, feries),
+        "explications": explications(sure),
+        "avertissements": _avertissements(depart, regle, lieu, sans or sure, sure, tardive, causes, feries, delais),
     }
 
 
-def _explications(depart, regle, lieu, residence, sure, distance, article, feries, delais) -> list[dict]:
+def _explications(depart, regle, lieu, residence, v, distance, article, condition, feries, delais) -> list[dict]:
+    """Les étapes du calcul de la variante `v`, dans l'ordre. `condition` (nature du délai
+    inconnue) : l'augmentation pour distance ne vaut que sous cette condition."""
     def ligne(texte: str, cle: str) -> dict:
         return {"texte": texte, "reference": cite(cle, delais)}
 
@@ -167,38 +241,51 @@ def _explications(depart, regle, lieu, residence, sure, distance, article, ferie
         lignes = [ligne(f"Le délai part du {date_fr(depart)} ; par exception, ce jour compte.", "cpc_640")]
     else:
         lignes = [ligne(f"Le délai part du {date_fr(depart)} ; ce jour ne compte pas.", "cpc_641")]
-    if sure.mois_distance:
+    if regle.duree_selon:
+        en_vigueur = parametre_en_vigueur(regle.duree_selon, depart, delais)
+        lignes.append({"texte": f"Durée en vigueur à cette date : {regle.duree_texte()} "
+                                f"(depuis le {date_fr(date.fromisoformat(en_vigueur['applicable_du']), semaine=False)}).",
+                       "reference": {"texte": en_vigueur["source"]["titre"], "url": en_vigueur["source"].get("url")}})
+    if distance and regle.augmentation != "non":
         reference = cite(article, delais)
         if regle.franc:
             reference = {**reference, "texte": f"{reference['texte']} ; {cite('cja_r421_7', delais)['texte']}"}
-        lignes.append({
-            "texte": (
-                f"La personne qui doit agir habite {calendrier.dans(residence, feries)} et la "
-                f"juridiction siège {calendrier.dans(lieu, feries)} : {sure.mois_distance} mois de plus pour "
-                "distance, comptés avec les mois, avant les jours."
-            ),
-            "reference": reference,
-        })
+        loin = (f"La personne qui doit agir habite {calendrier.dans(residence, feries)} et la "
+                f"juridiction siège {calendrier.dans(lieu, feries)}")
+        if v.mois_distance and condition:
+            texte = f"{loin}. {condition} : {v.mois_distance} mois de plus pour distance, comptés avec les mois, avant les jours."
+        elif v.mois_distance:
+            texte = f"{loin} : {v.mois_distance} mois de plus pour distance, comptés avec les mois, avant les jours."
+        elif condition:
+            texte = (f"{loin}. La date sûre ne compte pas l'augmentation pour distance : elle ne vaut que pour "
+                     f"les délais {delais_augmentes(depart, delais)}.")
+        else:
+            texte = None  # augmentation incertaine : la date plus tardive le dit
+        if texte:
+            lignes.append({"texte": texte, "reference": reference})
     elif distance and regle.augmentation == "non":
         lignes.append(ligne("Ce délai n'est pas augmenté pour distance.", regle.reference or "cpc_643"))
-    total_mois = 12 * regle.annees + regle.mois + sure.mois_distance
+    total_mois = 12 * regle.annees + regle.mois + v.mois_distance
     if total_mois:
-        lignes.append(ligne(_texte_mois(depart, total_mois, sure.apres_mois), "cpc_641"))
+        lignes.append(ligne(_texte_mois(depart, total_mois, v.apres_mois), "cpc_641"))
     if regle.jours:
         ordre = " Les mois se comptent d'abord, puis les jours." if total_mois else ""
-        depuis = sure.apres_mois
+        depuis = v.apres_mois
         lignes.append(ligne(
             f"{majuscule(date_fr(depuis))} + {duree_fr(jours=regle.jours)} = {date_fr(depuis + timedelta(days=regle.jours))}.{ordre}",
             "cpc_641",
         ))
     if regle.franc:
         lignes.append(ligne(
-            f"Délai franc : le jour de l'échéance ne compte pas non plus, la fin passe au lendemain, {date_fr(sure.brute)}.",
+            f"Délai franc : le jour de l'échéance ne compte pas non plus, la fin passe au lendemain, {date_fr(v.brute)}.",
             "delai_franc",
         ))
-    lignes += _explications_fin(regle, sure, delais)
+    lignes += _explications_fin(regle, v, delais)
+    reference = cite(regle.reference, delais) if regle.reference else None
     if regle.notes:
-        lignes.append({"texte": regle.notes, "reference": cite(regle.reference, delais) if regle.reference else None})
+        lignes.append({"texte": regle.notes, "reference": reference})
+    if regle.notes_distance and distance:
+        lignes.append({"texte": regle.notes_distance, "reference": reference})
     return lignes
 
 
@@ -256,7 +343,7 @@ def _jour_saute(saut: dict) -> str:
     return f"le {date_fr(date.fromisoformat(saut['date']))}" + (f" ({motif})" if motif else "")
 
 
-def _avertissements(regle, lieu, sure, tardive, causes, distance, feries) -> list[str]:
+def _avertissements(depart, regle, lieu, montree, sure, tardive, causes, feries, delais) -> list[dict]:
     avertissements = []
     if regle.nature == "procedure":
         avertissements.append(avertissement(
@@ -264,12 +351,13 @@ def _avertissements(regle, lieu, sure, tardive, causes, distance, feries) -> lis
             "Agissez dès que vous pouvez : le greffe ferme bien avant minuit, et seul un envoi "
             "électronique ou un dépôt en ligne peut parfois aller jusqu'à 24 heures le dernier jour.",
         ))
-    if regle.id is None and distance:
+    if montree is not sure:
         avertissements.append(avertissement(
             "distance_limitee",
-            "L'augmentation pour distance ne vaut que pour les délais de comparution, d'appel, "
-            "d'opposition, de tierce opposition, de recours en révision et de pourvoi en cassation, "
-            "et seulement pour la partie qui habite loin (pas pour les délais de l'ordonnance de protection).",
+            f"Date sûre : {date_fr(montree.finale)}. L'augmentation pour distance ne vaut que pour les délais "
+            f"{delais_augmentes(depart, delais)}, et seulement pour la partie qui habite loin (pas pour les "
+            f"délais de l'ordonnance de protection). Si votre délai en fait partie, il va jusqu'au "
+            f"{date_fr(sure.finale)} ; en cas de doute, agissez avant la date sûre.",
         ))
     if regle.nature == "prescription":
         avertissements.append(avertissement(
@@ -278,17 +366,18 @@ def _avertissements(regle, lieu, sure, tardive, causes, distance, feries) -> lis
             "Vous pouvez porter plainte même si vous avez un doute : le procureur vérifie la prescription.",
         ))
     if tardive.finale != sure.finale:
+        condition = [f"ce délai est un délai {delais_augmentes(depart, delais)}"] if montree is not sure else []
         avertissements.append(avertissement(
             "date_plus_tardive_possible",
-            f"Date sûre : {date_fr(sure.finale)}. Le délai pourrait aller jusqu'au {date_fr(tardive.finale)} si "
-            + " ; et si ".join(causes)
+            f"Date sûre : {date_fr(montree.finale)}. Le délai pourrait aller jusqu'au {date_fr(tardive.finale)} si "
+            + " ; et si ".join(condition + causes)
             + ". Ne comptez sur cette date plus tardive qu'après avoir demandé à un avocat ou au greffe.",
         ))
-    for particularite in calendrier.particularites(sure.finale, lieu, feries):
+    for particularite in calendrier.particularites(montree.finale, lieu, feries):
         if particularite["statut"] == "coutumier":
             avertissements.append(avertissement(
                 "jour_chome_par_usage",
-                f"Le {date_fr(sure.finale)} est le {particularite['nom']}, souvent chômé sur place par usage "
+                f"Le {date_fr(montree.finale)} est le {particularite['nom']}, souvent chômé sur place par usage "
                 "mais pas par un texte : le délai n'est pas prolongé (Cass. 2e civ., 16 juillet 1976, "
                 "n° 75-12.260). Vérifiez que le greffe est ouvert, sinon agissez avant.",
             ))

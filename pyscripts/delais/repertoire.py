@@ -20,10 +20,19 @@ def identifiants(delais: dict | None = None) -> list[str]:
     return [e["id"] for e in _table(delais)["delais"]]
 
 
+def duree_actuelle(e: dict, delais: dict | None = None) -> dict:
+    """La durée d'une entrée : `duree`, ou la dernière valeur du paramètre daté `duree_selon`
+    (le calcul reprend la valeur en vigueur au jour de départ : calcul.duree_au)."""
+    if "duree_selon" not in e:
+        return e["duree"]
+    valeurs = _table(delais)["parametres"][e["duree_selon"]]
+    return max(valeurs, key=lambda v: v["applicable_du"])["valeur"]
+
+
 def regle(identifiant: str, delais: dict | None = None) -> Regle:
     """La règle de calcul d'une entrée du catalogue (l'identifiant doit exister)."""
     e = entree(identifiant, delais)
-    duree = e["duree"]
+    duree = duree_actuelle(e, delais)
     return Regle(
         annees=duree.get("annees", 0),
         mois=duree.get("mois", 0),
@@ -37,6 +46,8 @@ def regle(identifiant: str, delais: dict | None = None) -> Regle:
         libelle=e["libelle"],
         reference=e["reference"],
         notes=e.get("notes"),
+        notes_distance=e.get("notes_distance"),
+        duree_selon=e.get("duree_selon"),
         lieu=e.get("lieu"),
         aide_juridictionnelle=e["aide_juridictionnelle"],
     )
@@ -50,22 +61,25 @@ def _reference(e: dict, delais: dict) -> dict:
 def catalogue(delais: dict | None = None) -> list[dict]:
     """Entrées du catalogue pour la liste de choix de l'outil (ordre du fichier)."""
     delais = _table(delais)
-    return [
-        {
-            "id": e["id"],
-            "libelle": e["libelle"],
-            "duree": {k: e["duree"][k] for k in ("annees", "mois", "jours") if k in e["duree"]},
-            "duree_texte": duree_fr(**e["duree"]),
-            "depart": e["depart"],
-            "aupres_de": e.get("aupres_de"),
-            "nature": e["nature"],
-            "franc": e["franc"],
-            "augmentation": e["augmentation"],
-            "prorogation": e["prorogation"],
-            "reference": _reference(e, delais),
-        }
-        for e in delais["delais"]
-    ]
+    return [_element(e, delais) for e in delais["delais"]]
+
+
+def _element(e: dict, delais: dict) -> dict:
+    duree = duree_actuelle(e, delais)
+    return {
+        "id": e["id"],
+        "libelle": e["libelle"],
+        "groupe": e["groupe"],
+        "duree": {k: duree[k] for k in ("annees", "mois", "jours") if k in duree},
+        "duree_texte": duree_fr(**duree),
+        "depart": e["depart"],
+        "aupres_de": e.get("aupres_de"),
+        "nature": e["nature"],
+        "franc": e["franc"],
+        "augmentation": e["augmentation"],
+        "prorogation": e["prorogation"],
+        "reference": _reference(e, delais),
+    }
 
 
 _OUI_NON = {"oui": "oui", "non": "non", "incertaine": "incertaine", True: "oui", False: "non"}

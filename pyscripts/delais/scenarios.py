@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from ..erreurs import EntreeInvalide
+from ..lecture import extrait
 from . import calcul, repertoire
-from .calcul import Regle, avertissement, cite
+from .calcul import HorsParametres, Regle, avertissement, cite
 from .entree import (
     au_champ,
     lieu_de_la_regle,
@@ -22,11 +22,10 @@ from .entree import (
     lit_lieu,
     lit_regle,
     lit_residence,
+    refuse,
     verifie_champs,
 )
-from .francais import date_fr, majuscule
-
-REFORME_2024 = date(2024, 6, 15)  # loi n° 2024-536 : mesures de l'OP portées à 12 mois
+from .francais import date_fr, duree_fr, majuscule
 
 
 def _chronologique(etapes: list[dict]) -> list[dict]:
@@ -57,15 +56,23 @@ def _evenement(identifiant, titre, jour: date, precision: str, cle_reference: st
 
 
 def _plus_tard(resultat: dict) -> list[dict]:
-    if resultat["echeance_plus_tardive"] is None:
-        return []
-    return [{"date": resultat["echeance_plus_tardive"], "motif": "Si " + " ; et si ".join(resultat["motifs_plus_tardive"]) + "."}]
+    """Les dates plus tardives possibles : l'échéance augmentée pour distance quand on ne sait pas si
+    le délai l'est (nature inconnue), puis la date la plus tardive si un point est discuté."""
+    dates = []
+    condition = (resultat["sans_augmentation"] or {}).get("condition")
+    if condition:
+        dates.append({"date": resultat["echeance"], "motif": f"{condition}."})
+    if resultat["echeance_plus_tardive"] is not None:
+        motifs = ([condition[3:]] if condition else []) + resultat["motifs_plus_tardive"]
+        dates.append({"date": resultat["echeance_plus_tardive"], "motif": "Si " + " ; et si ".join(motifs) + "."})
+    return dates
 
 
 def _etape_calculee(identifiant, titre, nature, resultat: dict, texte: str, reference: str) -> dict:
-    """Étape dont la date vient du calculateur (explications et avertissements repris tels quels)."""
+    """Étape dont la date vient du calculateur (explications et avertissements repris tels quels) :
+    sa date est la date sûre, celle qu'on montre d'abord."""
     return _etape(
-        identifiant, titre, nature, date.fromisoformat(resultat["echeance"]), texte,
+        identifiant, titre, nature, date.fromisoformat(resultat["date_sure"]), texte,
         plus_tard=_plus_tard(resultat),
         explications=resultat["explications"],
         avertissements=resultat["avertissements"],
@@ -74,12 +81,12 @@ def _etape_calculee(identifiant, titre, nature, resultat: dict, texte: str, refe
 
 
 def _au_plus_tard(resultat: dict, ou: str = "") -> str:
-    return f"Au plus tard le {date_fr(date.fromisoformat(resultat['echeance']))}, jusqu'à minuit{ou}."
+    return f"Au plus tard le {date_fr(date.fromisoformat(resultat['date_sure']))}, jusqu'à minuit{ou}."
 
 
 def _chronologie(champ: str, jour: date | None, avant: date | None, texte_avant: str) -> None:
     if jour is not None and avant is not None and jour < avant:
-        raise EntreeInvalide(champ, f"Cette date ne peut pas précéder {texte_avant} ({date_fr(avant)}).")
+        raise refuse(champ, f"cette date ne peut pas précéder {texte_avant} ({date_fr(avant)}).")
 
 
 # --- Ordonnance de protection --------------------------------------------
@@ -99,17 +106,16 @@ def ordonnance_protection(entree: dict, *, feries: dict | None = None, delais: d
     audience = lit_date(entree, "date_audience", obligatoire=False, feries=feries)
     notification = lit_date(entree, "notification_op", obligatoire=False, feries=feries)
     if jour0 is None and notification is None:
-        raise EntreeInvalide(
+        raise refuse(
             "ordonnance_fixant_audience",
-            "Indiquez au moins la date de l'ordonnance qui fixe l'audience (jour 0) ou celle de la "
-            "notification de l'ordonnance de protection.",
+            "indiquez au moins cette date, ou celle de la notification de l'ordonnance de protection.",
         )
     _chronologie("date_audience", audience, jour0, "l'ordonnance qui fixe l'audience")
     _chronologie("notification_op", notification, jour0, "l'ordonnance qui fixe l'audience")
     _chronologie("notification_op", notification, audience, "l'audience")
-    maximum = 6 if notification is not None and notification < REFORME_2024 else 12
+    maximum = _duree_maximale_mesures(notification, delais)
     duree = None
-    if "duree_mesures_mois" in entree:
+    if entree.get("duree_mesures_mois") is not None:
         duree = lit_entier(entree["duree_mesures_mois"], "duree_mesures_mois", 1, maximum, "mois")
 
     etapes, avertissements = [], []
@@ -135,12 +141,25 @@ def ordonnance_protection(entree: dict, *, feries: dict | None = None, delais: d
     }
 
 
+def _duree_maximale_mesures(notification: date | None, delais) -> int:
+    """Mois au plus que durent les mesures (paramètre daté) : à la notification, ou aujourd'hui en vigueur."""
+    regle = repertoire.regle("op_duree_mesures", delais)
+    if notification is None:
+        return regle.mois
+    try:
+        return calcul.duree_au(regle, notification, delais).mois
+    except HorsParametres as exc:
+        raise refuse("notification_op", f"l'ordonnance de protection n'existe que depuis le "
+                                        f"{date_fr(exc.premier, semaine=False)} : vérifiez la date.") from None
+
+
 def _op_debut(jour0, audience, lieu, residence, avertissements, feries, delais) -> list[dict]:
     def calcule(identifiant):
         return calcul.calcule(jour0, repertoire.regle(identifiant, delais), lieu, residence, feries=feries, delais=delais)
 
     signification = calcule("op_signification_ordonnance_audience")
     delivrance = calcule("op_delivrance")
+    jours = {cle: repertoire.regle(cle, delais).jours for cle in ("op_signification_ordonnance_audience", "op_delivrance")}
     etapes = [
         _evenement(
             "ordonnance_fixant_audience", "Jour 0 : le juge fixe la date de l'audience", jour0,
@@ -150,7 +169,8 @@ def _op_debut(jour0, audience, lieu, residence, avertissements, feries, delais) 
         ),
         _etape_calculee(
             "signification_ordonnance_audience",
-            "Jour 2 : l'ordonnance qui fixe l'audience doit être signifiée à l'autre partie",
+            f"Jour {jours['op_signification_ordonnance_audience']} : l'ordonnance qui fixe l'audience doit être "
+            "signifiée à l'autre partie",
             "delai", signification,
             _au_plus_tard(signification) + " Votre avocat, ou le greffe si vous n'en avez pas, s'en charge ; "
             "l'État paie le commissaire de justice.",
@@ -159,15 +179,17 @@ def _op_debut(jour0, audience, lieu, residence, avertissements, feries, delais) 
     ]
     if audience is not None:
         etapes.append(_evenement("audience", "Audience", audience, "Date fixée par le juge dans l'ordonnance du jour 0.", "cpc_1136_3", delais))
-        if audience > date.fromisoformat(delivrance["echeance"]):
+        if audience > date.fromisoformat(delivrance["date_sure"]):
             avertissements.append(avertissement(
                 "audience_apres_jour_6",
-                "L'audience est fixée après le jour 6 : le juge ne pourra pas tenir le délai de 6 jours. "
+                f"L'audience est fixée après le jour {jours['op_delivrance']} : le juge ne pourra pas tenir le "
+                f"délai de {duree_fr(jours=jours['op_delivrance'])}. "
                 "Ce délai n'est pas sanctionné, mais vous pouvez en parler au greffe ou à votre avocat.",
             ))
     etapes.append(_etape_calculee(
-        "delivrance_op", "Jour 6 : le juge doit avoir rendu l'ordonnance de protection", "objectif", delivrance,
-        f"Objectif fixé au juge par la loi : le {date_fr(date.fromisoformat(delivrance['echeance']))}. "
+        "delivrance_op", f"Jour {jours['op_delivrance']} : le juge doit avoir rendu l'ordonnance de protection",
+        "objectif", delivrance,
+        f"Objectif fixé au juge par la loi : le {date_fr(date.fromisoformat(delivrance['date_sure']))}. "
         "Ce n'est pas un délai pour vous, et il court depuis le jour 0, pas depuis l'audience.",
         cite("cciv_515_11", delais),
     ))
@@ -175,26 +197,52 @@ def _op_debut(jour0, audience, lieu, residence, avertissements, feries, delais) 
 
 
 def _op_suite(notification, duree, lieu, residence, feries, delais) -> list[dict]:
-    titre_appel = "Faire appel de l'ordonnance de protection (15 jours)"
+    regle_appel = repertoire.regle("appel_ordonnance_protection", delais)
+    titre_appel = f"Faire appel de l'ordonnance de protection ({regle_appel.duree_texte()})"
     titre_fin = "Fin des mesures de protection"
     if notification is None:
         return [
             _etape("appel_op", titre_appel, "delai", None,
-                   "15 jours à compter de la notification (signification) de l'ordonnance de protection : "
-                   "indiquez cette date pour obtenir le dernier jour.", reference=cite("cpc_1136_11", delais)),
+                   f"{majuscule(regle_appel.duree_texte())} à compter de la notification (signification) de "
+                   "l'ordonnance de protection : indiquez cette date pour obtenir le dernier jour.",
+                   reference=cite("cpc_1136_11", delais)),
             _etape("fin_mesures", titre_fin, "fin_mesures", None,
-                   "Les mesures durent ce que dit l'ordonnance, 12 mois au plus à compter de sa notification : "
-                   "indiquez cette date pour obtenir la fin.", reference=cite("cciv_515_12", delais)),
+                   f"Les mesures durent ce que dit l'ordonnance, {_duree_maximale_mesures(None, delais)} mois au "
+                   "plus à compter de sa notification : indiquez cette date pour obtenir la fin.",
+                   reference=cite("cciv_515_12", delais)),
         ]
-    appel = calcul.calcule(notification, repertoire.regle("appel_ordonnance_protection", delais), lieu, residence, feries=feries, delais=delais)
+    appel = calcul.calcule(notification, regle_appel, lieu, residence, feries=feries, delais=delais)
+    etape_appel = _etape_calculee("appel_op", titre_appel, "delai", appel,
+                                  _au_plus_tard(appel, ", auprès de la cour d'appel"), cite("cpc_1136_11", delais))
+    if residence != "etranger":
+        etape_appel["avertissements"].append(_appel_depuis_l_etranger(notification, regle_appel, lieu, feries, delais))
     etapes = [
         _evenement("notification_op", "Notification de l'ordonnance de protection", notification,
                    "La notification (en général une signification par commissaire de justice) fait courir "
                    "le délai d'appel et la durée des mesures.", "cpc_1136_11", delais),
-        _etape_calculee("appel_op", titre_appel, "delai", appel,
-                        _au_plus_tard(appel, ", auprès de la cour d'appel"), cite("cpc_1136_11", delais)),
+        etape_appel,
     ]
     return etapes + [_op_fin_mesures(notification, duree, lieu, titre_fin, feries, delais)]
+
+
+def _appel_depuis_l_etranger(notification, regle_appel, lieu, feries, delais) -> dict:
+    """Revue juridique F8 : l'autre partie, si elle habite à l'étranger, a plus longtemps pour faire appel."""
+    loin = calcul.calcule(notification, regle_appel, lieu, "etranger", feries=feries, delais=delais)
+    mois = loin["augmentation_distance"]["mois"]
+    return avertissement(
+        "appel_autre_partie_etranger",
+        f"Si l'autre partie habite à l'étranger, elle peut faire appel plus tard : jusqu'au "
+        f"{date_fr(date.fromisoformat(loin['echeance']))} ({mois} mois de plus pour distance, "
+        f"{loin['augmentation_distance']['reference']['texte']}). Jusque-là, l'ordonnance peut encore être "
+        "contestée devant la cour d'appel.",
+    )
+
+
+def _note_duree_ancienne(notification: date, maximum: int, delais) -> str:
+    """« Ordonnance notifiée avant le 15 juin 2024 : 6 mois au plus… » : la règle d'alors."""
+    fin = calcul.prochain_changement("duree_maximale_mesures_op", notification, delais)
+    avant = f" avant le {date_fr(fin, semaine=False)}" if fin else ""
+    return f"Ordonnance notifiée{avant} : {maximum} mois au plus, durée maximale alors en vigueur."
 
 
 def _op_fin_mesures(notification, duree, lieu, titre, feries, delais) -> dict:
@@ -213,29 +261,33 @@ def _op_fin_mesures(notification, duree, lieu, titre, feries, delais) -> dict:
     if duree is not None:
         resultat = fin(mesure(duree, "cciv_515_12"))
         return _etape_calculee("fin_mesures", titre, "fin_mesures", resultat,
-                               f"Le {date_fr(date.fromisoformat(resultat['echeance']))}, selon la durée de {duree} mois "
+                               f"Le {date_fr(date.fromisoformat(resultat['date_sure']))}, selon la durée de {duree} mois "
                                "écrite dans l'ordonnance." + prolongation, cite("cciv_515_12", delais))
-    if notification < REFORME_2024:
-        resultat = fin(mesure(6, "cciv_515_12", "Ordonnance notifiée avant le 15 juin 2024 : 6 mois au plus (avant la loi n° 2024-536)."))
+    maximum = _duree_maximale_mesures(notification, delais)
+    defaut = repertoire.regle("op_duree_mesures_defaut_cpc", delais)
+    if maximum <= defaut.mois:
+        resultat = fin(mesure(maximum, "cciv_515_12", _note_duree_ancienne(notification, maximum, delais)))
         return _etape_calculee("fin_mesures", titre, "fin_mesures", resultat,
-                               f"Au plus tard le {date_fr(date.fromisoformat(resultat['echeance']))}." + prolongation,
+                               f"Au plus tard le {date_fr(date.fromisoformat(resultat['date_sure']))}." + prolongation,
                                cite("cciv_515_12", delais))
-    court = fin(repertoire.regle("op_duree_mesures_defaut_cpc", delais))
+    court = fin(defaut)
     long_ = fin(repertoire.regle("op_duree_mesures", delais))
     etape = _etape_calculee(
         "fin_mesures", titre, "fin_mesures", court,
         f"Lisez la durée écrite dans votre ordonnance. Si elle n'en fixe pas : le "
-        f"{date_fr(date.fromisoformat(court['echeance']))} par prudence (6 mois), peut-être le "
-        f"{date_fr(date.fromisoformat(long_['echeance']))} (12 mois)." + prolongation,
+        f"{date_fr(date.fromisoformat(court['date_sure']))} par prudence ({defaut.mois} mois), peut-être le "
+        f"{date_fr(date.fromisoformat(long_['date_sure']))} ({maximum} mois)." + prolongation,
         cite("cpc_1136_7", delais),
     )
+    depuis = calcul.parametre_en_vigueur("duree_maximale_mesures_op", notification, delais)["applicable_du"]
     etape["dates_plus_tardives"] = [{
-        "date": long_["echeance"],
-        "motif": "Si l'on applique l'article 515-12 du code civil (12 mois au plus depuis le 15 juin 2024) "
-                 "plutôt que l'article 1136-7 du CPC, qui prévoit encore 6 mois quand l'ordonnance ne dit rien.",
+        "date": long_["date_sure"],
+        "motif": f"Si l'on applique l'article 515-12 du code civil ({maximum} mois au plus depuis le "
+                 f"{date_fr(date.fromisoformat(depuis), semaine=False)}) plutôt que l'article 1136-7 du CPC, qui "
+                 f"prévoit encore {defaut.mois} mois quand l'ordonnance ne dit rien.",
     }]
     etape["explications"] += [
-        {"texte": "Lecture à 12 mois, selon l'article 515-12 du code civil :", "reference": cite("cciv_515_12", delais)},
+        {"texte": f"Lecture à {maximum} mois, selon l'article 515-12 du code civil :", "reference": cite("cciv_515_12", delais)},
         *long_["explications"],
     ]
     return etape
@@ -256,9 +308,9 @@ def aide_juridictionnelle_recours(entree: dict, *, feries: dict | None = None, d
     verifie_champs(entree, CHAMPS_AJ)
     regle = lit_regle(entree, delais=delais, aide_juridictionnelle=True)
     if regle.aide_juridictionnelle not in ("art43", "art44"):
-        raise EntreeInvalide(
+        raise refuse(
             "delai",
-            f"Une demande d'aide juridictionnelle ne relance pas ce délai (« {regle.libelle} ») : "
+            f"une demande d'aide juridictionnelle ne relance pas ce délai (« {regle.libelle} ») : "
             "les articles 43 et 44 du décret n° 2020-1717 visent les actions et recours devant une juridiction.",
         )
     lieu = lieu_de_la_regle(entree, regle, feries)
@@ -272,16 +324,15 @@ def aide_juridictionnelle_recours(entree: dict, *, feries: dict | None = None, d
         _evenement("depart", "Départ du délai", faits["depart"], _depart_texte(regle, delais), regle.reference or "cpc_640", delais),
         _etape_calculee("delai_initial", f"Fin du délai de {regle.duree_texte()} sans aide juridictionnelle", "delai", initial,
                         "Sans demande d'aide juridictionnelle, il fallait agir au plus tard le "
-                        f"{date_fr(date.fromisoformat(initial['echeance']))}.", cite(regle.reference or "cpc_641", delais)),
+                        f"{date_fr(date.fromisoformat(initial['date_sure']))}.", cite(regle.reference or "cpc_641", delais)),
         _etape_demande(faits["demande_aj"], statut, initial, delais),
     ]
-    with au_champ("decision_baj"):
+    with au_champ("decision_baj"):  # le délai pour contester la décision du bureau part d'elle
         etapes += _etapes_decision(faits, lieu, feries, delais)
         departs = _departs_nouveau_delai(faits, regle, lieu, feries, delais)
     avertissements = []
     if statut != "tardive":
-        with au_champ("decision_baj"):
-            etapes.append(_etape_nouveau_delai(departs, regle, statut, lieu, residence, feries, delais))
+        etapes.append(_etape_nouveau_delai(departs, regle, statut, lieu, residence, feries, delais))
         avertissements.append(avertissement(
             "aj_points_de_depart",
             "La façon dont se combinent les points de départ du nouveau délai (notification de la décision, "
@@ -316,34 +367,40 @@ def _lit_faits_aj(entree: dict, regle: Regle, feries) -> dict:
         _chronologie(champ, faits[champ], faits["demande_aj"], "la demande d'aide juridictionnelle")
     _chronologie("decision_recours", faits["decision_recours"], faits["decision_baj"], "la décision du bureau")
     if faits["decision_recours"] and not faits["decision_baj"]:
-        raise EntreeInvalide("decision_baj", "Indiquez aussi la date de notification de la décision du bureau que vous avez contestée.")
+        raise refuse("decision_baj", "indiquez-la aussi : c'est la décision que vous avez contestée.")
     faits["sens_decision"] = entree.get("sens_decision")
-    if faits["decision_baj"] and faits["sens_decision"] not in SENS_DECISION:
-        raise EntreeInvalide("sens_decision", f"Indiquez le sens de la décision du bureau : {', '.join(SENS_DECISION)}.")
+    if faits["sens_decision"] is not None and (not isinstance(faits["sens_decision"], str)
+                                               or faits["sens_decision"] not in SENS_DECISION):
+        raise refuse("sens_decision", f"{extrait(faits['sens_decision'])} n'est pas une réponse prévue. Réponses "
+                                      f"possibles : {', '.join(SENS_DECISION)}.")
+    if faits["decision_baj"] and faits["sens_decision"] is None:
+        raise refuse("sens_decision", f"cette réponse manque. Réponses possibles : {', '.join(SENS_DECISION)}.")
     if faits["sens_decision"] is not None and not faits["decision_baj"]:
-        raise EntreeInvalide("decision_baj", "Indiquez la date de notification de la décision dont vous donnez le sens.")
+        raise refuse("decision_baj", "indiquez-la : vous avez dit ce que dit la décision.")
     faits["designations_avocat"] = _lit_designations(entree, faits, feries)
     if regle.aide_juridictionnelle == "art44":
         for champ in ("admission_provisoire", "caducite"):
             if faits[champ]:
-                raise EntreeInvalide(champ, "Devant la Cour de cassation (art. 44), le nouveau délai part de la décision du bureau ou de la désignation de l'avocat aux Conseils : indiquez « decision_baj ».")
+                raise refuse(champ, "devant la Cour de cassation (art. 44), le nouveau délai part de la décision du bureau ou de la désignation de l'avocat aux Conseils : indiquez plutôt la date de la décision du bureau.")
     return faits
 
 
 def _lit_designations(entree: dict, faits: dict, feries) -> list[date]:
-    valeur = entree.get("designations_avocat", [])
+    valeur = entree.get("designations_avocat")
+    if valeur is None:
+        valeur = []
     if not isinstance(valeur, list) or len(valeur) > 10:
-        raise EntreeInvalide("designations_avocat", "Indiquez une liste de dates (10 au plus), par exemple [\"2025-03-02\"].")
+        raise refuse("designations_avocat", "indiquez une ou plusieurs dates (10 au plus) sous la forme AAAA-MM-JJ.")
     dates = sorted(lit_date({"designations_avocat": v}, "designations_avocat", feries=feries) for v in valeur)
     if dates:
         _chronologie("designations_avocat", dates[0], faits["demande_aj"], "la demande d'aide juridictionnelle")
         if faits["sens_decision"] == "rejet" or faits["caducite"]:
-            raise EntreeInvalide("designations_avocat", "Aucun avocat n'est désigné au titre de l'aide quand la demande est rejetée ou caduque.")
+            raise refuse("designations_avocat", "aucun avocat n'est désigné au titre de l'aide quand la demande est rejetée ou caduque.")
         if not (faits["decision_baj"] or faits["admission_provisoire"]):
-            raise EntreeInvalide(
+            raise refuse(
                 "decision_baj",
-                "Indiquez aussi la date de notification de la décision du bureau (ou de l'admission provisoire) : "
-                "le nouveau délai peut partir de cette date, plus tôt que la désignation de l'avocat.",
+                "indiquez-la aussi (ou celle de l'admission provisoire) : le nouveau délai peut partir de cette "
+                "date, plus tôt que la désignation de l'avocat.",
             )
     return dates
 
@@ -355,7 +412,7 @@ def _depart_texte(regle: Regle, delais) -> str:
 
 
 def _statut_demande(demande: date, depart: date, initial: dict) -> str:
-    fin_sure = date.fromisoformat(initial["echeance"])
+    fin_sure = date.fromisoformat(initial["date_sure"])
     fin_tardive = date.fromisoformat(initial["echeance_plus_tardive"] or initial["echeance"])
     if demande > fin_tardive:
         return "tardive"
@@ -381,14 +438,14 @@ def _etape_demande(demande: date, statut: str, initial: dict, delais) -> dict:
         f"Le {date_fr(demande)}. {_TEXTES_DEMANDE[statut]}",
         explications=[
             {"texte": "Pour une demande envoyée par la poste, la date d'expédition compte.", "reference": cite("aj_art_37", delais)},
-            {"texte": f"Fin du délai initial : {date_fr(date.fromisoformat(initial['echeance']))}.", "reference": cite("aj_art_43", delais)},
+            {"texte": f"Fin du délai initial : {date_fr(date.fromisoformat(initial['date_sure']))}.", "reference": cite("aj_art_43", delais)},
         ],
         reference=cite("aj_art_43", delais),
     )
 
 
 def _fin_recours_baj(faits, lieu, feries, delais) -> dict:
-    """Délai de 15 jours pour contester la décision du bureau (pas d'augmentation pour distance)."""
+    """Délai pour contester la décision du bureau (pas d'augmentation pour distance)."""
     return calcul.calcule(faits["decision_baj"], repertoire.regle("recours_decision_baj", delais), lieu, feries=feries, delais=delais)
 
 
@@ -407,7 +464,9 @@ def _etapes_decision(faits, lieu, feries, delais) -> list[dict]:
         if faits["sens_decision"] != "admission_totale":
             recours = _fin_recours_baj(faits, lieu, feries, delais)
             etapes.append(_etape_calculee(
-                "recours_decision_baj", "Contester la décision du bureau (15 jours)", "delai", recours,
+                "recours_decision_baj",
+                f"Contester la décision du bureau ({repertoire.regle('recours_decision_baj', delais).duree_texte()})",
+                "delai", recours,
                 _au_plus_tard(recours, ", auprès du bureau qui a rendu la décision, par déclaration sur place "
                                        "ou par lettre recommandée avec accusé de réception"),
                 cite("aj_art_69", delais),
@@ -418,44 +477,46 @@ def _etapes_decision(faits, lieu, feries, delais) -> list[dict]:
     return etapes
 
 
-def _departs_nouveau_delai(faits, regle, lieu, feries, delais) -> list[tuple[date, str, str]]:
-    """Points de départ possibles du nouveau délai : (date, motif, clé de référence)."""
+def _departs_nouveau_delai(faits, regle, lieu, feries, delais) -> list[tuple[date, str, str, str]]:
+    """Points de départ possibles du nouveau délai : (date, motif, clé de référence, donnée d'où vient la date)."""
     departs = []
     if regle.aide_juridictionnelle == "art44":
         cle = "aj_art_44"
         if faits["decision_recours"]:
-            departs.append((faits["decision_recours"], "notification de la décision sur le recours contre la décision du bureau", cle))
+            departs.append((faits["decision_recours"], "notification de la décision sur le recours contre la décision du bureau", cle, "decision_recours"))
         elif faits["decision_baj"]:
-            departs.append((faits["decision_baj"], "notification de la décision du bureau", cle))
+            departs.append((faits["decision_baj"], "notification de la décision du bureau", cle, "decision_baj"))
     else:
         cle = "aj_art_43"
         if faits["admission_provisoire"]:
-            departs.append((faits["admission_provisoire"], "1° : notification de l'admission provisoire", cle))
+            departs.append((faits["admission_provisoire"], "1° : notification de l'admission provisoire", cle, "admission_provisoire"))
         if faits["caducite"]:
-            departs.append((faits["caducite"], "2° : notification de la caducité de la demande", cle))
+            departs.append((faits["caducite"], "2° : notification de la caducité de la demande", cle, "caducite"))
         if faits["decision_recours"]:
-            departs.append((faits["decision_recours"], "3° : notification de la décision rendue sur votre recours", cle))
+            departs.append((faits["decision_recours"], "3° : notification de la décision rendue sur votre recours", cle, "decision_recours"))
         elif faits["decision_baj"]:
             departs += _departs_fin_recours(faits, lieu, feries, delais)
     if departs:
-        premier = min(d for d, _, _ in departs)
+        premier = min(depart[0] for depart in departs)
         for rang, jour in enumerate(faits["designations_avocat"], 1):
             if jour > premier:
                 motif = "nouvelle désignation d'avocat, postérieure" if rang > 1 else "désignation de l'avocat, postérieure"
-                departs.append((jour, ("4° : " if cle == "aj_art_43" else "") + motif, cle if rang == 1 else "cass_2025_designation"))
+                departs.append((jour, ("4° : " if cle == "aj_art_43" else "") + motif,
+                                cle if rang == 1 else "cass_2025_designation", "designations_avocat"))
     return departs
 
 
-def _departs_fin_recours(faits, lieu, feries, delais) -> list[tuple[date, str, str]]:
-    fin = date.fromisoformat(_fin_recours_baj(faits, lieu, feries, delais)["echeance"])
+def _departs_fin_recours(faits, lieu, feries, delais) -> list[tuple[date, str, str, str]]:
+    fin = date.fromisoformat(_fin_recours_baj(faits, lieu, feries, delais)["date_sure"])
+    duree = repertoire.regle("recours_decision_baj", delais).duree_texte()
     if faits["sens_decision"] == "admission_totale":
         return [
-            (faits["decision_baj"], "3° : notification de l'admission totale, que vous n'avez pas de raison de contester ; lecture la plus prudente", "aj_art_43"),
-            (fin, "3° : fin du délai de 15 jours pour contester la décision", "aj_art_69"),
+            (faits["decision_baj"], "3° : notification de l'admission totale, que vous n'avez pas de raison de contester ; lecture la plus prudente", "aj_art_43", "decision_baj"),
+            (fin, f"3° : fin du délai de {duree} pour contester la décision", "aj_art_69", "decision_baj"),
         ]
     return [
-        (fin, "3° : dernier jour du délai de 15 jours pour contester la décision ; lecture la plus prudente", "aj_art_69"),
-        (fin + timedelta(days=1), "3° : lendemain de ce dernier jour, premier jour où la décision ne peut plus être contestée", "aj_art_69"),
+        (fin, f"3° : dernier jour du délai de {duree} pour contester la décision ; lecture la plus prudente", "aj_art_69", "decision_baj"),
+        (fin + timedelta(days=1), "3° : lendemain de ce dernier jour, premier jour où la décision ne peut plus être contestée", "aj_art_69", "decision_baj"),
     ]
 
 
@@ -467,15 +528,17 @@ def _etape_nouveau_delai(departs, regle, statut, lieu, residence, feries, delais
                       "d'aide juridictionnelle (ou de l'admission provisoire) : indiquez cette date pour le calculer.",
                       reference=cite("aj_art_43", delais))
     fins, explications = {}, []
-    for jour, motif, cle in sorted(departs):
-        resultat = calcul.calcule(jour, regle, lieu, residence, feries=feries, delais=delais)
-        candidates = [(resultat["echeance"], motif)] + [
-            (resultat["echeance_plus_tardive"], f"{motif}, et si {m}") for m in resultat["motifs_plus_tardive"][:1]
+    for jour, motif, cle, champ in sorted(departs):
+        with au_champ(champ):  # une fin hors du calendrier : la faute de la date d'où part ce délai
+            resultat = calcul.calcule(jour, regle, lieu, residence, feries=feries, delais=delais)
+        candidates = [(resultat["date_sure"], motif)] + [
+            (plus_tard["date"], f"{motif}, et {plus_tard['motif'][0].lower()}{plus_tard['motif'][1:-1]}")
+            for plus_tard in _plus_tard(resultat)[:1]
         ]
         for fin, raison in candidates:
             fins.setdefault(fin, []).append(raison)
         explications.append({
-            "texte": f"Départ possible le {date_fr(jour)} ({motif}) : fin le {date_fr(date.fromisoformat(resultat['echeance']))}.",
+            "texte": f"Départ possible le {date_fr(jour)} ({motif}) : fin le {date_fr(date.fromisoformat(resultat['date_sure']))}.",
             "reference": cite(cle, delais),
         })
     ordre = sorted(fins)
@@ -502,5 +565,5 @@ def scenario(entree: dict, *, feries: dict | None = None, delais: dict | None = 
     """Calcule le scénario nommé par `entree["scenario"]`."""
     nom = entree.get("scenario")
     if not isinstance(nom, str) or nom not in SCENARIOS:
-        raise EntreeInvalide("scenario", f"Scénario inconnu : « {nom} ». Scénarios possibles : {', '.join(SCENARIOS)}.")
+        raise refuse("scenario", f"{extrait(nom)} n'est pas un calcul possible. Calculs possibles : {', '.join(SCENARIOS)}.")
     return SCENARIOS[nom](entree, feries=feries, delais=delais)

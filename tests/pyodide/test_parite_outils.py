@@ -39,12 +39,21 @@ AJ = [
     {"date_demande": "2024-03-01", "nationalite": "autre", "residence_habituelle": True,
      "residence_reguliere": False, "personnes_foyer": 1, "rfr": 5000},
     {"date_demande": "2021-06-01", "personnes_foyer": 1, "rfr": 11000},  # ancien barème, comparaison stricte
-    {"date_demande": "2030-01-15", "personnes_foyer": 1, "rfr": 11000},  # barème peut-être dépassé
+    {"date_demande": "2027-01-15", "personnes_foyer": 1, "rfr": 11000},  # barème peut-être dépassé
     # Refus : le message doit être le même aussi.
     {"date_demande": JOUR, "personnes_foyer": 0, "rfr": 1},
     {"date_demande": JOUR, "personnes_foyer": 1, "rfr": "12 000"},
     {"date_demande": "2020-12-31", "personnes_foyer": 1, "rfr": 1},
     {"date_demande": JOUR, "nationalite": "autre", "personnes_foyer": 1, "rfr": 1},
+    # moteurs (issues 10, 13, 14) : barème 2026 annoncé près d'un plafond, date en chiffres arabes, montant démesuré,
+    # demi-caractère (messages nettoyés, même octets), année 9999.
+    {"date_demande": "2026-03-10", "personnes_foyer": 1, "rfr": 13000, "patrimoine_mobilier": 12863},
+    {"date_demande": "٢٠٢٥-٠٣-١٠", "personnes_foyer": 4, "changement_situation": True, "revenus_6_mois": 7000.5},
+    # (Un nombre de 309 chiffres deviendrait Infinity puis null en traversant JavaScript : la page envoie
+    # ses chiffres en texte, comme ici.)
+    {"date_demande": JOUR, "personnes_foyer": 1, "rfr": 0, "patrimoine_mobilier": "9" * 400},
+    {"date_demande": JOUR, "personnes_foyer": 1, "rfr": 1, "nationalite": "\ud800\u202efrance"},
+    {"date_demande": "9999-01-01", "personnes_foyer": 1, "rfr": 1},
 ]
 DEPART = "2025-06-05"
 DELAIS = [
@@ -57,14 +66,15 @@ DELAIS = [
     {"depart": "2025-04-03", "duree": {"jours": 15}, "lieu_juridiction": "alsace-moselle"},  # Vendredi saint
     {"depart": "2025-05-12", "duree": {"jours": 15}, "lieu_juridiction": "guadeloupe"},
     {"depart": "2025-12-10", "delai": "appel_ordonnance_protection"},
-    {"depart": "2024-11-02", "delai": "pourvoi_cassation", "ics": True},
+    {"depart": "2024-11-02", "delai": "pourvoi_cassation", "ics": True, "horodatage": "2024-11-02T08:00:00Z"},
     {"depart": "2025-07-14", "delai": "prescription_delit"},
     {"depart": "2025-02-28", "delai": "op_duree_mesures"},
     {"scenario": "ordonnance_protection", "ordonnance_fixant_audience": DEPART, "date_audience": "2025-06-13",
-     "notification_op": "2025-06-16", "ics": True},
+     "notification_op": "2025-06-16", "ics": True, "horodatage": "2025-06-12T10:00:00Z"},
     {"scenario": "ordonnance_protection", "notification_op": "2024-05-02"},
     {"scenario": "aide_juridictionnelle_recours", "delai": "appel_civil", "depart": "2025-03-03",
-     "demande_aj": "2025-03-20", "decision_baj": "2025-05-06", "sens_decision": "admission_totale", "ics": True},
+     "demande_aj": "2025-03-20", "decision_baj": "2025-05-06", "sens_decision": "admission_totale", "ics": True,
+     "horodatage": "2025-05-06T12:00:00Z"},
     {"scenario": "aide_juridictionnelle_recours", "duree": {"jours": 15}, "depart": "2025-03-03",
      "demande_aj": "2025-03-10", "decision_baj": "2025-04-01", "sens_decision": "admission_partielle",
      "designations_avocat": ["2025-04-20", "2025-05-02"]},
@@ -74,6 +84,14 @@ DELAIS = [
     {"depart": DEPART, "duree": {"jours": 15}, "lieu_juridiction": "nouvelle-caledonie"},
     {"depart": DEPART, "duree": {"jours": 15}, "sens": "avant"},
     {"scenario": "ordonnance_protection"},
+    # moteurs : date sûre d'un délai libre loin (issue 10), appel de l'OP augmenté (F8), OP de 2012 (4 mois),
+    # durée sans nombre, date en chiffres persans.
+    {"depart": "2025-03-03", "duree": {"jours": 15}, "residence_partie": "etranger", "ics": True,
+     "horodatage": "2025-03-03T09:00:00Z"},
+    {"scenario": "ordonnance_protection", "notification_op": "2025-06-06", "residence_partie": "guadeloupe"},
+    {"scenario": "ordonnance_protection", "notification_op": "2012-01-05"},
+    {"depart": DEPART, "duree": {"jours": None}},
+    {"depart": "۲۰۲۵-۰۶-۰۵", "delai": "appel_refere"},
 ]
 
 
@@ -81,9 +99,11 @@ def _ics(entree: dict) -> dict:
     return json.loads(dispatch("delais", json.dumps(entree)))["resultat"]
 
 
+HEURE = "2025-06-12T10:00:00Z"  # DTSTAMP donné : le texte .ics est le même d'un moteur à l'autre
 CAS = ([["aj", e] for e in AJ] + [["delais", e] for e in DELAIS]
-       + [["delais_ics", _ics({"depart": DEPART, "duree": {"jours": 2}})],
-          ["delais_ics", _ics(DELAIS[12])]])
+       + [["delais_ics", {"resultat": _ics({"depart": DEPART, "duree": {"jours": 2}}), "horodatage": HEURE}],
+          ["delais_ics", {"resultat": _ics(DELAIS[12]), "horodatage": HEURE, "titres_complets": True,
+                          "dossier": "dossier-parite-01", "sequence": 3}]])
 SOUS_CPYTHON = [dispatch(outil, json.dumps(entree)) for outil, entree in CAS]
 
 
@@ -97,10 +117,10 @@ def test_la_table_couvre_chaque_issue():
     reponses = [json.loads(s) for s in SOUS_CPYTHON]
     issues = {r["resultat"]["resultat"] for (outil, _), r in zip(CAS, reponses) if outil == "aj" and "resultat" in r}
     assert issues == {"totale", "partielle_55", "partielle_25", "non_eligible", "sans_condition_de_ressources"}
-    assert sum("erreur" in r for (outil, _), r in zip(CAS, reponses) if outil == "aj") == 4
-    assert sum("erreur" in r for (outil, _), r in zip(CAS, reponses) if outil == "delais") == 5
+    assert sum("erreur" in r for (outil, _), r in zip(CAS, reponses) if outil == "aj") == 7
+    assert sum("erreur" in r for (outil, _), r in zip(CAS, reponses) if outil == "delais") == 6
     assert all(r["resultat"].startswith("BEGIN:VCALENDAR") for (outil, _), r in zip(CAS, reponses) if outil == "delais_ics")
-    assert sum("ics" in r.get("resultat", {}) for (outil, _), r in zip(CAS, reponses) if outil == "delais") == 3
+    assert sum("ics" in r.get("resultat", {}) for (outil, _), r in zip(CAS, reponses) if outil == "delais") == 4
 
 
 @pytest.mark.parametrize("rang", range(len(CAS)), ids=[f"{o}-{i}" for i, (o, _) in enumerate(CAS)])

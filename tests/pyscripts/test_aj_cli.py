@@ -51,7 +51,7 @@ def test_une_entree_vide_prend_la_date_du_jour_et_demande_le_revenu():
 
 @pytest.mark.parametrize("texte, champ", [
     pytest.param('{"personnes_foyer": true, "rfr": 1}', "personnes_foyer", id="booléen à la place d'un nombre"),
-    pytest.param('{"personnes_foyer": 1, "rfr": 1, "inconnu": 3}', "inconnu", id="clé inconnue"),
+    pytest.param('{"personnes_foyer": 1, "rfr": 1, "inconnu": 3}', "entree", id="clé inconnue"),
     pytest.param('{"date_demande": "2019-05-01"}', "date_demande", id="demande antérieure à 2021"),
     pytest.param("ceci n'est pas du JSON", "entree", id="texte quelconque"),
     pytest.param('{"personnes_foyer": 1,', "entree", id="JSON tronqué"),

@@ -98,3 +98,53 @@ def test_les_textes_cites_dans_les_explications_existent_dans_les_donnees():
 def test_les_textes_cites_ont_une_adresse_legifrance_ou_officielle():
     for cle, texte in PARAMETRES["textes"].items():
         assert texte["url"].startswith(("https://www.legifrance.gouv.fr/", "https://www.conseil-constitutionnel.fr/")), cle
+
+
+# ── Règles de calcul datées (issue 13 : plus aucune valeur juridique dans le code) ──
+
+@pytest.mark.parametrize("nom", ["ressources_derniers_mois", "bandes_ressources", "composition_plafonds",
+                                 "majorations_par_personne"])
+@pytest.mark.parametrize("cle", ["source", "verifie_le"])
+def test_chaque_regle_de_calcul_datee_a_une_source_et_une_date_de_verification(nom, cle):
+    abime = copy.deepcopy(PARAMETRES)
+    del abime[nom][0][cle]
+    assert [d.split(" :")[0] for d in problemes(abime)] == [f"{nom}[0]"]
+
+
+@pytest.mark.parametrize("nom, abime", [
+    ("ressources_derniers_mois", lambda v: v.update(abattement=100)),
+    ("bandes_ressources", lambda v: v.reverse()),  # la bande à 100 % doit venir en premier
+    ("bandes_ressources", lambda v: v[1].update(plafond="patrimoine_mobilier")),
+    ("composition_plafonds", lambda v: v[3].update(majorations="loyers")),
+    ("composition_plafonds", lambda v: v.pop()),
+    ("majorations_par_personne", lambda v: v[1].update(de=5)),  # un rang sans majoration
+    ("majorations_par_personne", lambda v: v[1].update(majoration="5e_et_suivantes")),
+])
+def test_une_regle_de_calcul_mal_ecrite_est_refusee(nom, abime):
+    parametres = copy.deepcopy(PARAMETRES)
+    abime(parametres[nom][0]["valeur"])
+    assert [d.split(" :")[0] for d in problemes(parametres)] == [f"{nom}[0]"]
+
+
+def test_les_regles_de_calcul_viennent_des_donnees():
+    """Changer une règle datée change le calcul, sans toucher au code."""
+    from pyscripts.aj import calcule
+
+    situation = {"date_demande": "2025-03-10", "personnes_foyer": 4, "rfr": None, "revenus_6_mois": 7000}
+    avant = calcule(situation)
+    parametres = copy.deepcopy(PARAMETRES)
+    parametres["ressources_derniers_mois"].append({**parametres["ressources_derniers_mois"][0],
+                                                   "applicable_du": "2025-01-01",
+                                                   "valeur": {"mois": 12, "abattement": 20, "multiplicateur": 1}})
+    parametres["bandes_ressources"][0]["valeur"][1]["taux"] = 60
+    parametres["majorations_par_personne"][0]["valeur"] = [{"de": 2, "majoration": "2e_et_3e"}]
+    apres = calcule(situation, parametres)
+    assert avant["ressources_retenues"] == 12600 and apres["ressources_retenues"] == 5600
+    assert "12 derniers mois" in apres["explications"][2]["texte"]
+    assert "diminués de 20 % puis multipliés par 1" in apres["explications"][2]["texte"]
+    bareme = charge("aide_juridictionnelle")["baremes"][-1]
+    assert apres["plafonds"]["totale"] == bareme["plafonds"]["totale"]["valeur"] + 3 * bareme[
+        "majorations"]["ressources_2e_et_3e"]["valeur"]
+    parametres["bandes_ressources"][0]["valeur"][1]["taux"] = 60
+    resultat = calcule({"date_demande": "2025-03-10", "personnes_foyer": 1, "rfr": 14000}, parametres)
+    assert resultat["taux"] == 60 and "partielle à 60 %" in resultat["explications"][-1]["texte"]

@@ -12,10 +12,11 @@ import pytest
 
 from pyscripts.aj import calcule
 from pyscripts.donnees import charge
+from pyscripts.aj.entree import LIBELLES
 from pyscripts.erreurs import EntreeInvalide
 
 PARAMETRES = charge("aide_juridictionnelle")
-CLES_DE_SORTIE = ["resultat", "taux", "bareme", "plafonds", "ressources_retenues", "explications",
+CLES_DE_SORTIE = ["resultat", "taux", "bareme", "plafonds", "taux_des_plafonds", "ressources_retenues", "explications",
                   "avertissements"]
 
 
@@ -136,8 +137,8 @@ def test_une_donnee_necessaire_absente_est_demandee_en_francais(situation, champ
     with pytest.raises(EntreeInvalide) as erreur:
         _calcule(**situation)
     assert erreur.value.champ == champ
-    assert erreur.value.message.startswith("Indiquez ")
-    assert f"({champ})" in erreur.value.message
+    libelle = LIBELLES[champ]
+    assert erreur.value.message.startswith(f"{libelle[0].upper()}{libelle[1:]} ({champ}) : cette réponse manque.")
 
 
 def test_la_majoration_du_foyer_est_expliquee():
@@ -171,7 +172,7 @@ def test_chaque_resultat_a_sa_phrase_et_son_taux(rfr, attendu, phrase):
     pytest.param("2024-01-18", 2024, id="18 janvier 2024 : barème 2024"),
     pytest.param("2025-01-22", 2024, id="22 janvier 2025 : encore le barème 2024"),
     pytest.param("2025-01-23", 2025, id="23 janvier 2025 : barème 2025"),
-    pytest.param("2030-06-01", 2025, id="2030 : le dernier barème connu, avec un avertissement"),
+    pytest.param("2027-06-01", 2025, id="2027 : le dernier barème connu, avec un avertissement"),
 ])
 def test_le_bareme_applique_depend_de_la_date_de_depot(jour, annee):
     resultat = _calcule(date_demande=jour, personnes_foyer=1, rfr=0)
@@ -180,7 +181,9 @@ def test_le_bareme_applique_depend_de_la_date_de_depot(jour, annee):
 
 
 def test_un_bareme_peut_etre_depasse_apres_l_annee_du_dernier_bareme():
-    assert "bareme_peut_etre_depasse" in _codes(_calcule(date_demande="2026-01-05", personnes_foyer=1, rfr=0))
+    # 2026 a un barème annoncé (avertissement plus précis) ; 2027 n'a rien d'annoncé.
+    assert "bareme_peut_etre_depasse" in _codes(_calcule(date_demande="2027-01-05", personnes_foyer=1, rfr=0))
+    assert "bareme_annonce" in _codes(_calcule(date_demande="2026-01-05", personnes_foyer=1, rfr=0))
     assert "bareme_peut_etre_depasse" not in _codes(_calcule(date_demande="2025-12-31", personnes_foyer=1, rfr=0))
 
 
@@ -252,7 +255,7 @@ def test_cas_particulier_accorde_l_aide_sans_examen_des_ressources(lettre, refer
     assert resultat["taux"] is None
     assert resultat["plafonds"] is None and resultat["ressources_retenues"] is None
     assert reference in _references(resultat)
-    assert ("texte_a_verifier" in _codes(resultat)) == verifier
+    assert ("precaution" in _codes(resultat)) == verifier
     assert "lettres_du_formulaire" in _codes(resultat)
 
 
@@ -333,7 +336,7 @@ def test_conditions_de_nationalite_et_de_residence(situation, attendu):
 
 def test_les_procedures_du_ceseda_signalent_leur_ancienne_numerotation():
     resultat = _calcule(personnes_foyer=1, rfr=0, nationalite="autre", exception_residence="retention")
-    assert "texte_a_verifier" in _codes(resultat)
+    assert "precaution" in _codes(resultat)
 
 
 def test_la_resolution_du_conseil_constitutionnel_est_citee_apres_le_30_mai_2024():
@@ -383,3 +386,42 @@ def test_la_situation_digne_d_interet_est_signalee_quand_l_aide_est_refusee(situ
 def test_l_avertissement_d_estimation_vient_toujours_en_dernier():
     for situation in (dict(personnes_foyer=1, rfr=0), dict(cas_particulier="D"), dict(protection_juridique="totale")):
         assert _codes(_calcule(**situation))[-1] == "estimation"
+
+
+# ── Barème 2026 annoncé mais pas encore saisi (issue 10, F1) ─────────────────
+# Sans chiffres confirmés, le simulateur calcule avec 2025 et dit la marge : un montant au-dessus
+# d'un plafond 2025 de moins de 2 % peut donner droit à mieux avec les plafonds 2026.
+
+PLAFONDS_2025_UNE_PERSONNE = {"totale": 12862, "partielle_55": 15203, "partielle_25": 19290}
+
+
+def _en_2026(**situation) -> dict:
+    return calcule({"date_demande": "2026-03-10", "personnes_foyer": 1, **situation})
+
+
+def test_en_2026_le_simulateur_dit_que_les_plafonds_2026_existent_et_donne_la_marge():
+    resultat = _en_2026(rfr=9000)
+    assert resultat["bareme"]["annee"] == 2025
+    texte = next(a["texte"] for a in resultat["avertissements"] if a["code"] == "bareme_annonce")
+    assert "Les plafonds 2026 (circulaire du 16 janvier 2026) ne sont pas encore dans ce simulateur" in texte
+    assert "moins de 2 %" in texte and "environ + 0,7 %" in texte
+    assert "bareme_peut_etre_depasse" not in _codes(resultat)
+    assert "bareme_annonce" not in _codes(_calcule(personnes_foyer=1, rfr=9000))  # demande de 2025
+
+
+@pytest.mark.parametrize("nom", list(PLAFONDS_2025_UNE_PERSONNE))
+def test_en_2026_chaque_plafond_a_la_limite_et_dans_la_marge(nom):
+    plafond = PLAFONDS_2025_UNE_PERSONNE[nom]
+    haut_de_marge = plafond * 102 // 100  # 12 862 → 13 118 ; la page donne « entre 12 863 € et 13 119 € »
+    assert "pres_d_un_plafond" not in _codes(_en_2026(rfr=plafond))  # au plafond : rien à gagner
+    for rfr in (plafond + 1, haut_de_marge):
+        resultat = _en_2026(rfr=rfr)
+        texte = next(a["texte"] for a in resultat["avertissements"] if a["code"] == "pres_d_un_plafond")
+        assert "de moins de 2 % : avec les plafonds 2026" in texte and "Déposez votre demande quand même" in texte
+    assert "pres_d_un_plafond" not in _codes(_en_2026(rfr=haut_de_marge + 1))
+
+
+def test_en_2026_une_epargne_juste_au_dessus_du_plafond_est_signalee():
+    texte = next(a["texte"] for a in _en_2026(rfr=1000, patrimoine_mobilier=12863)["avertissements"]
+                 if a["code"] == "pres_d_un_plafond")
+    assert texte.startswith("Votre épargne (12\u202f863\u00a0€) dépasse le plafond d'épargne")

@@ -18,9 +18,9 @@ from pyscripts.delais.calcul import ajoute_mois
 from pyscripts.donnees import charge
 
 CLES_DE_SORTIE = [
-    "delai", "depart", "duree", "lieu_juridiction", "residence_partie", "franc", "echeance", "echeance_brute",
-    "echeance_plus_tardive", "motifs_plus_tardive", "augmentation_distance", "prorogations", "explications",
-    "avertissements",
+    "delai", "depart", "duree", "lieu_juridiction", "residence_partie", "franc", "echeance", "date_sure",
+    "echeance_brute", "echeance_plus_tardive", "motifs_plus_tardive", "augmentation_distance", "sans_augmentation",
+    "prorogations", "explications", "avertissements",
 ]
 
 
@@ -239,12 +239,20 @@ def test_signification_de_l_op_jamais_augmentee_pour_distance_circulaire_2020():
     assert any("pas augmenté pour distance" in e["texte"] for e in resultat["explications"])
 
 
-def test_appel_de_l_op_augmentation_incertaine_date_sure_sans_et_plus_tardive_avec():
+def test_appel_de_l_op_augmente_pour_distance_f8():
+    """Revue juridique F8 : c'est un délai d'appel, les art. 643-645 l'augmentent (aucune dérogation)."""
     resultat = calcule_delai({"depart": "2025-06-06", "delai": "appel_ordonnance_protection",
                               "residence_partie": "martinique"})
-    assert resultat["echeance"] == "2025-06-23"
-    assert resultat["echeance_plus_tardive"] == "2025-07-21"  # 6 juin + 1 mois + 15 jours
-    assert "distance" in resultat["motifs_plus_tardive"][0]
+    assert resultat["echeance"] == resultat["date_sure"] == "2025-07-21"  # 6 juin + 1 mois + 15 jours
+    assert resultat["echeance_plus_tardive"] is None and resultat["sans_augmentation"] is None
+    assert any("aucun texte n'y déroge" in e["texte"] for e in resultat["explications"])
+
+
+def test_une_note_sur_la_distance_n_apparait_pas_sans_distance():
+    """Étape qui ne s'applique pas : pas de phrase sur la distance quand la personne habite sur place."""
+    for delai in ("appel_ordonnance_protection", "pourvoi_cassation"):
+        resultat = calcule_delai({"depart": "2025-06-06", "delai": delai})
+        assert not any("distance" in e["texte"] or "643" in e["texte"] for e in resultat["explications"]), delai
 
 
 def test_prescription_pas_de_prorogation_et_avertissement():
@@ -306,3 +314,71 @@ def test_le_calcul_ne_modifie_pas_l_entree():
 ])
 def test_ajoute_mois_au_meme_quantieme_ou_au_dernier_jour(depart, mois, attendu):
     assert ajoute_mois(date.fromisoformat(depart), mois).isoformat() == attendu
+
+
+# ── Date sûre d'un délai de nature inconnue (issue 10) ───────────────────────
+# CPC 643/644 n'augmentent que certains délais (comparution, appel, opposition, tierce opposition,
+# révision, cassation). Pour une durée saisie librement, on ne sait pas : `echeance` garde son
+# contrat (augmentée), mais la date sûre, montrée d'abord, ne l'est pas.
+
+# (titre, lieu de la juridiction, résidence, date sûre, échéance augmentée, mois)
+DATES_SURES = [
+    ("métropole, partie à l'étranger : + 2 mois seulement si délai d'appel…", "metropole", "etranger",
+     "2025-03-18", "2025-05-19", 2),  # 3 mai + 15 j = dimanche 18 mai → lundi 19
+    ("métropole, partie à La Réunion : + 1 mois (643)", "metropole", "la-reunion", "2025-03-18", "2025-04-18", 1),
+    ("Guadeloupe, partie en métropole : + 1 mois (644)", "guadeloupe", "metropole", "2025-03-18", "2025-04-18", 1),
+    ("Guyane, partie à l'étranger : + 2 mois (644)", "guyane", "etranger", "2025-03-18", "2025-05-19", 2),
+]
+
+
+@pytest.mark.parametrize("lieu, residence, sure, augmentee, mois", [c[1:] for c in DATES_SURES],
+                         ids=[c[0] for c in DATES_SURES])
+def test_delai_de_nature_inconnue_la_date_sure_est_sans_augmentation(lieu, residence, sure, augmentee, mois):
+    resultat = _delai("2025-03-03", lieu, duree={"jours": 15}, residence_partie=residence)
+    assert resultat["echeance"] == augmentee and resultat["augmentation_distance"]["mois"] == mois
+    assert resultat["date_sure"] == sure
+    sans = resultat["sans_augmentation"]
+    assert sans["condition"] == ("Si ce délai est un délai de comparution, d'appel, d'opposition, de tierce "
+                                 "opposition, de recours en révision ou de pourvoi en cassation")
+    assert sans["explications"][-1]["texte"].startswith(f"Dernier jour : {_fr(sure)}")
+    assert "ne compte pas l'augmentation pour distance" in sans["explications"][1]["texte"]
+    avertissement = next(a["texte"] for a in resultat["avertissements"] if a["code"] == "distance_limitee")
+    assert avertissement.startswith(f"Date sûre : {_fr(sure)}.") and f"jusqu'au {_fr(augmentee)}" in avertissement
+
+
+def test_delai_du_catalogue_augmente_la_date_sure_est_l_echeance():
+    resultat = calcule_delai({"depart": "2025-03-03", "delai": "appel_civil", "residence_partie": "etranger"})
+    assert resultat["date_sure"] == resultat["echeance"] == "2025-06-03"
+    assert resultat["sans_augmentation"] is None and "distance_limitee" not in _codes(resultat)
+
+
+def test_sans_distance_pas_de_date_conditionnelle():
+    resultat = _delai("2025-03-03", duree={"jours": 15})
+    assert resultat["date_sure"] == resultat["echeance"] and resultat["sans_augmentation"] is None
+    assert not any("distance" in e["texte"] for e in resultat["explications"])
+
+
+def _fr(iso: str) -> str:
+    from pyscripts.delais.francais import date_fr
+    return date_fr(date.fromisoformat(iso))
+
+
+# ── Durée des mesures de l'ordonnance de protection, paramètre daté ─────────
+
+@pytest.mark.parametrize("depart, echeance, mois", [
+    ("2012-01-10", "2012-05-10", 4),   # loi n° 2010-769 : 4 mois
+    ("2020-01-10", "2020-07-10", 6),   # loi n° 2014-873 : 6 mois
+    ("2025-01-10", "2026-01-10", 12),  # loi n° 2024-536 : 12 mois
+])
+def test_la_duree_des_mesures_depend_du_jour_de_notification(depart, echeance, mois):
+    resultat = calcule_delai({"depart": depart, "delai": "op_duree_mesures"})
+    assert (resultat["echeance"], resultat["duree"]) == (echeance, {"mois": mois})
+    assert f"Durée en vigueur à cette date : {mois} mois" in resultat["explications"][1]["texte"]
+
+
+def test_avant_la_premiere_valeur_connue_le_refus_nomme_la_date_de_depart():
+    from pyscripts.erreurs import EntreeInvalide
+
+    with pytest.raises(EntreeInvalide) as erreur:
+        calcule_delai({"depart": "2009-05-04", "delai": "op_duree_mesures"})
+    assert erreur.value.champ == "depart" and "1er octobre 2010" in erreur.value.message

@@ -67,9 +67,11 @@ def test_chaque_reference_a_un_texte_une_source_et_une_date_de_verification(cle)
 def test_chaque_delai_du_catalogue_est_complet_et_coherent(entree):
     assert _a_une_source(entree)
     assert entree["libelle"].strip() and entree["depart"].strip()
-    assert set(entree["duree"]) <= {"annees", "mois", "jours"} and all(
-        isinstance(v, int) and v > 0 for v in entree["duree"].values()
-    )
+    durees = [entree["duree"]] if "duree" in entree else [
+        v["valeur"] for v in DELAIS["parametres"][entree["duree_selon"]]]
+    assert ("duree" in entree) != ("duree_selon" in entree)
+    for duree in durees:
+        assert set(duree) <= {"annees", "mois", "jours"} and all(isinstance(v, int) and v > 0 for v in duree.values())
     assert entree["nature"] in NATURES
     assert isinstance(entree["franc"], bool) and isinstance(entree["jour_origine_compte"], bool)
     assert entree["augmentation"] in OUI_NON and entree["prorogation"] in OUI_NON
@@ -104,7 +106,7 @@ def test_catalogue_pour_la_liste_de_choix():
     entrees = catalogue()
     assert len(entrees) == len(DELAIS["delais"])
     assert list(entrees[0]) == [
-        "id", "libelle", "duree", "duree_texte", "depart", "aupres_de", "nature", "franc", "augmentation",
+        "id", "libelle", "groupe", "duree", "duree_texte", "depart", "aupres_de", "nature", "franc", "augmentation",
         "prorogation", "reference",
     ]
     ta = next(e for e in entrees if e["id"] == "recours_tribunal_administratif")
@@ -159,3 +161,43 @@ def test_le_resultat_ne_depend_pas_de_l_ordre_des_cles_des_donnees(entree):
 def test_catalogue_ne_depend_pas_de_l_ordre_des_cles():
     assert json.dumps(catalogue(DELAIS)) == json.dumps(catalogue(_cles_inversees(DELAIS)))
     assert catalogue_markdown(DELAIS) == catalogue_markdown(_cles_inversees(DELAIS))
+
+
+@pytest.mark.parametrize("nom", list(DELAIS["parametres"]))
+def test_chaque_parametre_date_a_ses_entrees_datees_sourcees_et_verifiees(nom):
+    entrees = DELAIS["parametres"][nom]
+    assert entrees and [e["applicable_du"] for e in entrees] == sorted({e["applicable_du"] for e in entrees})
+    for e in entrees:
+        assert _date_iso(e["applicable_du"]) and _date_iso(e["verifie_le"]) and "valeur" in e
+        assert e["source"]["titre"].strip() and e["source"].get("url", "https://").startswith("https://")
+
+
+def test_l_augmentation_pour_distance_vaut_depuis_le_debut_du_calendrier():
+    premiere = DELAIS["parametres"]["augmentation_distance"][0]["applicable_du"]
+    assert premiere <= f"{FERIES['annees']['premiere']}-01-01"
+
+
+def test_chaque_delai_est_dans_un_groupe_de_la_liste_et_chaque_groupe_sert():
+    groupes = [g["id"] for g in DELAIS["groupes"]]
+    assert len(groupes) == len(set(groupes))
+    assert {e["groupe"] for e in DELAIS["delais"]} == set(groupes)
+
+
+@pytest.mark.parametrize("avant, apres, attendu", [
+    ("    duree_selon: duree_maximale_mesures_op\n", "", "« duree » (jours, mois, années) ou « duree_selon »"),
+    ("duree_selon: duree_maximale_mesures_op", "duree_selon: inexistant", "« inexistant » n'existe pas dans « parametres »"),
+    ("    - applicable_du: 1990-01-01\n", "    - applicable_du: 1990-01-01\n      verifie: 1\n",
+     "clé inconnue « verifie »"),
+], ids=["ni duree ni duree_selon", "paramètre inconnu", "clé inconnue dans un paramètre daté"])
+def test_le_schema_refuse_les_nouvelles_cles_mal_ecrites_a_leur_ligne(tmp_path, avant, apres, attendu):
+    """Les clés ajoutées pour l'issue 13 sont dans generator/schemas/delais.yml : la construction les vérifie."""
+    from pathlib import Path
+
+    from generator.schema import valide_fichier
+
+    source = (Path(__file__).resolve().parents[2] / "content" / "data" / "delais.yml").read_text(encoding="utf-8")
+    assert avant in source
+    fichier = tmp_path / "delais.yml"
+    fichier.write_text(source.replace(avant, apres, 1), encoding="utf-8")
+    erreurs = [str(e) for e in valide_fichier(fichier, "content/data/delais.yml", "delais")[1]]
+    assert any(attendu in e for e in erreurs), erreurs

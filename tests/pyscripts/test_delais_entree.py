@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from pyscripts.delais import calcule
+from pyscripts.delais.entree import LIBELLES
 from pyscripts.erreurs import EntreeInvalide
 
 RACINE = Path(__file__).resolve().parents[2]
@@ -17,43 +18,43 @@ BASE = {"depart": "2025-06-05", "duree": {"jours": 2}}
 
 # (titre, entrée, champ attendu, mot attendu dans le message)
 REFUS = [
-    ("champ inconnu", {**BASE, "depot": "2025-06-05"}, "depot", "Champ inconnu"),
+    ("champ inconnu", {**BASE, "depot": "2025-06-05"}, "entree", "n'est pas une question"),
     ("date absente", {"duree": {"jours": 2}}, "depart", "obligatoire"),
     ("date avec une heure", {**BASE, "depart": "2025-06-05T10:00"}, "depart", "sans heure"),
     ("date au format français", {**BASE, "depart": "05/06/2025"}, "depart", "AAAA-MM-JJ"),
     ("date compacte ISO refusée", {**BASE, "depart": "20250605"}, "depart", "AAAA-MM-JJ"),
     ("date qui n'existe pas", {**BASE, "depart": "2025-02-29"}, "depart", "n'existe pas"),
-    ("date en nombre", {**BASE, "depart": 20250605}, "depart", "texte"),
+    ("date en nombre", {**BASE, "depart": 20250605}, "depart", "AAAA-MM-JJ"),
     ("date avant 1990", {**BASE, "depart": "1989-12-31"}, "depart", "1990"),
     ("date après 2100", {**BASE, "depart": "2101-01-01"}, "depart", "2100"),
     ("échéance après 2100", {"depart": "2100-12-20", "duree": {"mois": 1}}, "duree", "2101"),
     ("durée absente", {"depart": "2025-06-05"}, "duree", "durée"),
-    ("durée en texte", {**BASE, "duree": "15 jours"}, "duree", "objet"),
-    ("durée vide", {**BASE, "duree": {}}, "duree", "Indiquez une durée"),
+    ("durée en texte", {**BASE, "duree": "15 jours"}, "duree", "nombre de jours"),
+    ("durée vide", {**BASE, "duree": {}}, "duree", "nombre de jours"),
     ("durée négative (à rebours)", {**BASE, "duree": {"jours": -15}}, "duree.jours", "à rebours"),
     ("durée nulle", {**BASE, "duree": {"jours": 0}}, "duree.jours", "au moins 1"),
-    ("durée énorme", {**BASE, "duree": {"jours": 100000}}, "duree.jours", "limite"),
-    ("années énormes", {**BASE, "duree": {"annees": 99}}, "duree.annees", "limite"),
-    ("vrai/faux au lieu d'un nombre", {**BASE, "duree": {"mois": True}}, "duree.mois", "nombre entier"),
+    ("durée énorme", {**BASE, "duree": {"jours": 100000}}, "duree.jours", "dépasse 3\u202f660 jours"),
+    ("années énormes", {**BASE, "duree": {"annees": 99}}, "duree.annees", "dépasse 30 ans"),
+    ("oui/non au lieu d'un nombre", {**BASE, "duree": {"mois": True}}, "duree.mois", "n'est pas un nombre"),
     ("nombre décimal", {**BASE, "duree": {"jours": 1.5}}, "duree.jours", "nombre entier"),
-    ("délai en heures", {**BASE, "duree": {"heures": 24}}, "duree.heures", "heures"),
-    ("délai en semaines", {**BASE, "duree": {"semaines": 2}}, "duree.semaines", "7 jours"),
-    ("unité inconnue", {**BASE, "duree": {"trimestres": 1}}, "duree.trimestres", "Champ inconnu"),
+    ("délai en heures", {**BASE, "duree": {"heures": 24}}, "duree", "heures"),
+    ("délai en semaines", {**BASE, "duree": {"semaines": 2}}, "duree", "7 jours"),
+    ("unité inconnue", {**BASE, "duree": {"trimestres": 1}}, "duree", "unité"),
     ("délai à rebours demandé", {**BASE, "sens": "avant"}, "sens", "à rebours"),
-    ("franc en texte", {**BASE, "franc": "oui"}, "franc", "true"),
-    ("territoire inconnu", {**BASE, "lieu_juridiction": "corse"}, "lieu_juridiction", "Lieu inconnu"),
+    ("franc en texte", {**BASE, "franc": "oui"}, "franc", "oui ou par non"),
+    ("territoire inconnu", {**BASE, "lieu_juridiction": "corse"}, "lieu_juridiction", "n'est pas un lieu connu"),
     ("juridiction en Nouvelle-Calédonie", {**BASE, "lieu_juridiction": "nouvelle-caledonie"}, "lieu_juridiction",
      "propre code de procédure civile"),
     ("juridiction en Polynésie française", {**BASE, "lieu_juridiction": "polynesie-francaise"}, "lieu_juridiction",
      "Polynésie française"),
     ("juridiction à l'étranger", {**BASE, "lieu_juridiction": "etranger"}, "lieu_juridiction", "française"),
-    ("résidence inconnue", {**BASE, "residence_partie": "lune"}, "residence_partie", "inconnu"),
-    ("délai du catalogue inconnu", {"depart": "2025-06-05", "delai": "appel_imaginaire"}, "delai", "inconnu"),
-    ("catalogue et durée ensemble", {**BASE, "delai": "appel_civil"}, "duree", "retirez"),
+    ("résidence inconnue", {**BASE, "residence_partie": "lune"}, "residence_partie", "n'est pas une réponse prévue"),
+    ("délai du catalogue inconnu", {"depart": "2025-06-05", "delai": "appel_imaginaire"}, "delai", "n'est pas un délai"),
+    ("catalogue et durée ensemble", {**BASE, "delai": "appel_civil"}, "duree", "ne l'indiquez pas"),
     ("pourvoi ailleurs qu'à Paris", {"depart": "2025-06-05", "delai": "pourvoi_cassation",
-                                     "lieu_juridiction": "martinique"}, "lieu_juridiction", "metropole"),
-    ("ics en texte", {**BASE, "ics": "oui"}, "ics", "true"),
-    ("scénario inconnu", {"scenario": "divorce"}, "scenario", "inconnu"),
+                                     "lieu_juridiction": "martinique"}, "lieu_juridiction", "en métropole"),
+    ("ics en texte", {**BASE, "ics": "oui"}, "ics", "oui ou par non"),
+    ("scénario inconnu", {"scenario": "divorce"}, "scenario", "n'est pas"),
 ]
 
 
@@ -63,6 +64,9 @@ def test_entree_refusee(entree, champ, mot):
         calcule(entree)
     assert erreur.value.champ == champ
     assert mot in erreur.value.message
+    if champ != "entree":  # le message commence par le nom de SA donnée, en français
+        libelle = LIBELLES[champ]
+        assert erreur.value.message.startswith(f"{libelle[0].upper()}{libelle[1:]} ({champ}) : ")
 
 
 def test_la_residence_peut_etre_un_lieu_ou_l_on_ne_calcule_pas():
@@ -99,7 +103,7 @@ def test_ligne_de_commande_scenario_et_ics():
 def test_ligne_de_commande_erreur_code_2_en_json():
     sortie = _lance(json.dumps({"depart": "2025-06-05", "duree": {"heures": 24}}))
     assert sortie.returncode == 2
-    assert json.loads(sortie.stdout)["erreur"]["champ"] == "duree.heures"
+    assert json.loads(sortie.stdout)["erreur"]["champ"] == "duree"
     assert sortie.stderr == ""
 
 

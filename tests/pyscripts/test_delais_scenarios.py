@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pyscripts.delais import calcule, scenario
+from pyscripts.delais.entree import LIBELLES
 from pyscripts.erreurs import EntreeInvalide
 
 CLES_ETAPE = ["id", "titre", "nature", "date_sure", "dates_plus_tardives", "texte", "explications",
@@ -73,15 +74,39 @@ def test_op_la_distance_n_allonge_pas_les_delais_de_2_et_6_jours():
     assert loin["delivrance_op"][0] == "2025-06-08"
 
 
-def test_op_appel_depuis_l_etranger_date_sure_sans_augmentation_plus_tardive_avec():
+def test_op_appel_depuis_l_etranger_augmente_de_deux_mois_f8():
     dates = _dates(_op(notification_op="2025-06-06", residence_partie="etranger"))
-    assert dates["appel_op"] == ("2025-06-23", ["2025-08-21"])
+    assert dates["appel_op"] == ("2025-08-21", [])
+
+
+def test_op_la_victime_sait_jusqu_a_quand_l_autre_partie_a_l_etranger_peut_faire_appel():
+    """F8 : un défendeur à l'étranger peut faire appel jusqu'à 2 mois et 15 jours après la signification."""
+    appel = next(e for e in _op(notification_op="2025-06-06")["etapes"] if e["id"] == "appel_op")
+    assert appel["date_sure"] == "2025-06-23"
+    texte = next(a["texte"] for a in appel["avertissements"] if a["code"] == "appel_autre_partie_etranger")
+    assert "jusqu'au jeudi 21 août 2025" in texte and "2 mois de plus" in texte
+    loin = next(e for e in _op(notification_op="2025-06-06", residence_partie="etranger")["etapes"]
+                if e["id"] == "appel_op")
+    assert not any(a["code"] == "appel_autre_partie_etranger" for a in loin["avertissements"])
 
 
 def test_op_duree_ecrite_dans_l_ordonnance():
     dates = _dates(_op(notification_op="2025-06-06", duree_mesures_mois=12))
     assert dates["fin_mesures"] == ("2026-06-06", [])
     assert _dates(_op(notification_op="2025-08-31", duree_mesures_mois=6))["fin_mesures"] == ("2026-02-28", [])
+
+
+def test_op_notifiee_avant_2014_quatre_mois_au_plus():
+    resultat = _op(notification_op="2012-01-05")
+    assert _dates(resultat)["fin_mesures"] == ("2012-05-05", [])
+    fin = next(e for e in resultat["etapes"] if e["id"] == "fin_mesures")
+    assert any("avant le 6 août 2014 : 4 mois au plus" in e["texte"] for e in fin["explications"])
+
+
+def test_op_notifiee_avant_que_l_ordonnance_de_protection_existe_est_refusee():
+    with pytest.raises(EntreeInvalide) as erreur:
+        _op(notification_op="2009-03-02")
+    assert erreur.value.champ == "notification_op" and "1er octobre 2010" in erreur.value.message
 
 
 def test_op_notifiee_avant_la_loi_de_2024_six_mois_au_plus():
@@ -150,8 +175,9 @@ def test_aj_demande_tardive_ne_relance_rien():
 
 
 def test_aj_demande_faite_apres_la_date_sure_seulement_des_dates_possibles():
-    # 6 juin + 15 jours depuis l'étranger : date sûre 23 juin ; plus tardive avec + 2 mois.
-    resultat = _aj(delai="appel_ordonnance_protection", depart="2025-06-06", demande_aj="2025-06-30",
+    # Délai libre de 15 jours depuis l'étranger : date sûre 23 juin ; + 2 mois seulement si c'est
+    # un délai d'appel, d'opposition… (nature inconnue).
+    resultat = _aj(delai=None, duree={"jours": 15}, depart="2025-06-06", demande_aj="2025-06-30",
                    residence_partie="etranger", admission_provisoire="2025-07-15")
     etape = resultat["etapes"][-1]
     assert etape["date_sure"] is None and etape["dates_plus_tardives"]
@@ -185,7 +211,7 @@ SCENARIOS = {"op": _op, "aj": _aj}
     ("op", {"notification_op": "2025-06-06", "duree_mesures_mois": 13}, "duree_mesures_mois"),
     ("op", {"notification_op": "2025-06-06", "duree_mesures_mois": "12"}, "duree_mesures_mois"),
     ("op", {"ordonnance_fixant_audience": "2025-06-02", "lieu_juridiction": "polynesie-francaise"}, "lieu_juridiction"),
-    ("op", {"ordonnance_fixant_audience": "2025-06-02", "heure": "10:00"}, "heure"),
+    ("op", {"ordonnance_fixant_audience": "2025-06-02", "heure": "10:00"}, "entree"),
     ("aj", {"delai": "op_signification_ordonnance_audience"}, "delai"),
     ("aj", {"delai": "prescription_delit"}, "delai"),
     ("aj", {"demande_aj": None}, "demande_aj"),
@@ -203,6 +229,9 @@ def test_entrees_refusees(nom, entree, champ):
     with pytest.raises(EntreeInvalide) as erreur:
         SCENARIOS[nom](**entree)
     assert erreur.value.champ == champ
+    if champ != "entree":  # le message commence par le nom de SA donnée, en français
+        libelle = LIBELLES[champ]
+        assert erreur.value.message.startswith(f"{libelle[0].upper()}{libelle[1:]} ({champ}) : ")
 
 
 def test_calcule_aiguille_vers_le_scenario():

@@ -1,28 +1,30 @@
 // Simulateur d'aide juridictionnelle: reads theme/outils/aj.html, asks pyscripts.aj, shows the answer.
-import { aujourdhui, dateLongue, el, euros, explication, lanceOutil, nombre, reference, rubrique } from "./outil-commun.mjs";
+import { aujourdhui, dateLongue, el, euros, explication, lanceOutil, montant, nombre, reference, rubrique } from "./outil-commun.mjs";
 
 const racine = document.getElementById("simulateur");
 
+// The answer in one sentence; a partial aid's rate comes from the engine (`taux`, a dated rule).
 const PHRASES = {
-  totale: "Vous pouvez avoir l'aide juridictionnelle totale.",
-  partielle_55: "Vous pouvez avoir l'aide juridictionnelle partielle, à 55 %.",
-  partielle_25: "Vous pouvez avoir l'aide juridictionnelle partielle, à 25 %.",
-  non_eligible: "D'après vos réponses, vous ne pouvez pas avoir l'aide juridictionnelle.",
-  sans_condition_de_ressources: "Vous pouvez avoir l'aide juridictionnelle sans condition de ressources.",
+  totale: () => "Vous pouvez avoir l'aide juridictionnelle totale.",
+  non_eligible: () => "D'après vos réponses, vous ne pouvez pas avoir l'aide juridictionnelle.",
+  sans_condition_de_ressources: () => "Vous pouvez avoir l'aide juridictionnelle sans condition de ressources.",
+  partielle: (taux) => `Vous pouvez avoir l'aide juridictionnelle partielle, à ${taux} %.`,
 };
 const PRECISIONS = {
   totale: "L'État prend en charge les frais de votre avocat et de la procédure.",
-  partielle_55: "L'État paie une partie des frais ; le reste est à votre charge.",
-  partielle_25: "L'État paie une partie des frais ; le reste est à votre charge.",
+  partielle: "L'État paie une partie des frais ; le reste est à votre charge.",
   sans_condition_de_ressources: "Vos revenus ne sont pas examinés dans votre situation.",
 };
-const PLAFONDS = [
-  ["totale", "Aide totale : revenus jusqu'à"],
-  ["partielle_55", "Aide à 55 % : revenus jusqu'à"],
-  ["partielle_25", "Aide à 25 % : revenus jusqu'à"],
+const PATRIMOINE = [
   ["patrimoine_mobilier", "Épargne et placements : au plus"],
   ["patrimoine_immobilier", "Biens immobiliers hors résidence principale : au plus"],
 ];
+const MONTANTS = ["rfr", "revenus_6_mois", "patrimoine_mobilier", "patrimoine_immobilier"];
+const maximum = Number(document.getElementById("aj-formulaire").dataset.montantMaximum);
+
+/** totale / partielle_55 … / non_eligible → the key of PHRASES and PRECISIONS. */
+const genre = (resultat) => (resultat.startsWith("partielle") ? "partielle" : resultat);
+const phrase = (r) => PHRASES[genre(r.resultat)](r.taux);
 const OUI_NON = { oui: true, non: false };
 
 /** The form's answers as the engine's input (pyscripts/aj/entree.py). */
@@ -37,14 +39,21 @@ function lisEntree(lis) {
     if (lis(nom) in OUI_NON) entree[nom] = OUI_NON[lis(nom)];
   }
   if (lis("exception_residence")) entree.exception_residence = lis("exception_residence");
-  const montants = ["personnes_foyer", "patrimoine_mobilier", "patrimoine_immobilier"];
+  const nombres = ["personnes_foyer", "patrimoine_mobilier", "patrimoine_immobilier"];
   const source = lis("source_revenus");
-  if (source === "avis") montants.push("rfr");
+  if (source === "avis") nombres.push("rfr");
   if (source === "changement") entree.changement_situation = true;
   if (source === "sans_avis") entree.rfr = null; // « pas d'avis d'impôt » : the 6 months count
-  if (source === "changement" || source === "sans_avis") montants.push("revenus_6_mois");
-  for (const nom of montants) {
-    if (lis(nom)) entree[nom] = nombre(lis(nom));
+  if (source === "changement" || source === "sans_avis") nombres.push("revenus_6_mois");
+  for (const nom of nombres) {
+    if (!lis(nom)) continue;
+    if (!MONTANTS.includes(nom)) {
+      entree[nom] = nombre(lis(nom));
+      continue;
+    }
+    const lu = montant(lis(nom), maximum); // bounded here too: the engine's bound, said at once
+    if (lu.erreur) return { erreur: { champ: nom, message: lu.erreur } };
+    entree[nom] = lu.valeur;
   }
   if (lis("date_demande")) entree.date_demande = lis("date_demande");
   return { entree };
@@ -52,7 +61,9 @@ function lisEntree(lis) {
 
 function tableauDesPlafonds(resultat, entree) {
   const n = entree.personnes_foyer;
-  const lignes = PLAFONDS.map(([cle, texte]) => el("tr", { classe: cle === resultat.resultat ? "ligne-retenue" : null },
+  const bandes = Object.entries(resultat.taux_des_plafonds).map(([cle, taux]) =>
+    [cle, taux === 100 ? "Aide totale : revenus jusqu'à" : `Aide à ${taux} % : revenus jusqu'à`]);
+  const lignes = [...bandes, ...PATRIMOINE].map(([cle, texte]) => el("tr", { classe: cle === resultat.resultat ? "ligne-retenue" : null },
     el("th", { scope: "row" }, texte), el("td", {}, euros(resultat.plafonds[cle]))));
   const bareme = resultat.bareme;
   return el("section", { classe: "outil-plafonds" },
@@ -67,10 +78,10 @@ function affiche(resultat, entree) {
   const admission = resultat.admission_provisoire;
   const titre = admission
     ? "Pour l'ordonnance de protection, l'aide juridictionnelle vous est accordée tout de suite, à titre provisoire."
-    : PHRASES[resultat.resultat];
+    : phrase(resultat);
   const suite = admission
-    ? `Après l'examen de vos ressources : ${PHRASES[resultat.resultat].replace(/^./, (c) => c.toLowerCase())}`
-    : PRECISIONS[resultat.resultat];
+    ? `Après l'examen de vos ressources : ${phrase(resultat).replace(/^./, (c) => c.toLowerCase())}`
+    : PRECISIONS[genre(resultat.resultat)];
   return el("div", { classe: `outil-reponse reponse-${resultat.resultat}` },
     el("h2", { tabindex: "-1", classe: "outil-phrase" }, titre),
     suite ? el("p", { classe: "outil-precision" }, suite) : null,

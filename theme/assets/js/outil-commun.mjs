@@ -75,13 +75,29 @@ export function aujourdhui() {
 
 /**
  * What a person types for an amount, as a number: « 12 000 », « 12.000 », « 1 234,50 € ».
- * Anything else is returned as typed, so that the engine says in French what is wrong.
+ * Anything else is returned as typed, so that the engine says in French what is wrong. A number
+ * too long for JavaScript (Infinity, which JSON would send as null, read as « not answered »)
+ * is returned as its digits: the engine says it is too big.
  */
 export function nombre(texte) {
   let net = texte.replace(/[\s\u00a0\u202f]/g, "").replace(/€$/, "");
   if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(net)) net = net.replaceAll(".", ""); // 12.000 : milliers
   net = net.replace(",", ".");
-  return /^-?\d+(\.\d+)?$/.test(net) ? Number(net) : texte.trim();
+  if (!/^-?\d+(\.\d+)?$/.test(net)) return texte.trim();
+  const valeur = Number(net);
+  return Math.abs(valeur) <= Number.MAX_SAFE_INTEGER ? valeur : net.replace(/\..*$/, "").replace(/^-/, "");
+}
+
+/**
+ * An amount of money read with nombre(), bounded by `maximum` (the engine's MONTANT_MAXIMUM, given
+ * to the page by the template): {valeur} or {erreur: message} in the engine's words.
+ */
+export function montant(texte, maximum) {
+  const valeur = nombre(texte);
+  const depasse = (typeof valeur === "number" && valeur > maximum) || (typeof valeur === "string" && /^\d{16,}$/.test(valeur));
+  if (!depasse) return { valeur };
+  const borne = Number(maximum).toLocaleString("fr-FR").replace(/\s/g, "\u202f");
+  return { erreur: `Ce nombre dépasse ${borne} € : vérifiez-le.` };
 }
 
 // ── Reading the form ─────────────────────────────────────────────────────────
@@ -135,6 +151,13 @@ function estVide(bloc) {
 const libelle = (bloc) => bloc.querySelector("legend, label").textContent.replace(/\s+/g, " ").trim();
 const premierControle = (bloc) => bloc.querySelector("input:checked, input, select");
 
+/** An engine message names its question first, « Votre revenu fiscal de référence (rfr) : problème » :
+ *  next to that question, only « Problème » is shown. A message in another form is shown as is. */
+function probleme(message) {
+  const partie = message.match(/^[^:]*\([a-z0-9_.]+\) : ([\s\S]*)$/);
+  return partie ? partie[1].charAt(0).toUpperCase() + partie[1].slice(1) : message;
+}
+
 /** The engine names its fields in parentheses « (rfr) » for developers: the person sees the question. */
 function nettoie(message, racine) {
   const noms = new Set([...racine.querySelectorAll("[data-champ]")].flatMap((b) => b.dataset.champ.split(" ")));
@@ -176,7 +199,8 @@ function marqueErreur(bloc, message) {
 
 /**
  * Start a tool on its section (data-pyodide = runtime folder, data-outil = engine name).
- *   lisEntree(lis, formulaire) → {entree} | {manque: champ}   the engine's input, or the empty question
+ *   lisEntree(lis, formulaire) → {entree} | {manque: champ} | {erreur: {champ, message}}
+ *                                 the engine's input, the empty question, or a refusal by the page
  *   affiche(resultat, entree)  → Node                         the answer, headed by an <h2>
  *   quandResultat(resultat|null)                              show/hide what goes with an answer
  */
@@ -225,10 +249,12 @@ export function lanceOutil({ racine, lisEntree, affiche, quandResultat = () => {
       montre(el("p", { classe: "outil-attente" }, `Pour voir la réponse, répondez à la question « ${libelle(bloc)} ».`));
       return;
     }
-    const message = vide ? "Répondez à cette question pour voir le résultat." : nettoie(erreur.message, racine);
-    if (bloc) marqueErreur(bloc, message);
+    const message = vide ? "Répondez à cette question pour voir le résultat." : erreur.message;
+    const seul = probleme(message); // next to its question, the question's name is not repeated
+    if (bloc) marqueErreur(bloc, seul);
     const cible = bloc && premierControle(bloc);
-    const lien = cible ? el("a", { href: `#${cible.id}` }, `${libelle(bloc)} : ${message}`) : el("span", {}, message);
+    const resume = seul === message && bloc ? `${libelle(bloc)} : ${message}` : nettoie(message, racine);
+    const lien = cible ? el("a", { href: `#${cible.id}` }, resume) : el("span", {}, resume);
     cible?.id && lien.addEventListener("click", (evenement) => {
       evenement.preventDefault();
       cible.focus();
@@ -244,6 +270,9 @@ export function lanceOutil({ racine, lisEntree, affiche, quandResultat = () => {
     let reponse;
     if (lu.manque) {
       reponse = { erreur: { champ: lu.manque, message: "" } };
+      affichee = null;
+    } else if (lu.erreur) { // refused by the page itself (an amount beyond the engine's bound)
+      reponse = { erreur: lu.erreur };
       affichee = null;
     } else {
       const texte = JSON.stringify(lu.entree);
@@ -281,10 +310,16 @@ export function lanceOutil({ racine, lisEntree, affiche, quandResultat = () => {
     clearTimeout(minuteur);
     calcule(true);
   });
+  // Printing the answer: securite's warning first (theme/assets/js/avant-export.mjs), loaded when needed.
   for (const bouton of racine.querySelectorAll("[data-action=imprimer]")) {
-    bouton.addEventListener("click", () => window.print());
+    bouton.addEventListener("click", async () => {
+      const { imprimerApresAvertissement } = await import("./avant-export.mjs");
+      await imprimerApresAvertissement();
+    });
   }
   appliqueConditions(racine, formulaire);
+  // The tool's own extra calls (the .ics export, the forms): same worker, same protocol.
+  return outils;
 }
 
 /** Offer `texte` as a file to save (an .ics for the agenda): built here, never sent anywhere. */

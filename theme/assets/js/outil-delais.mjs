@@ -1,10 +1,14 @@
-// Calculateur de délais: reads theme/outils/delais.html, asks pyscripts.delais, shows the answer.
-import { dateLongue, el, explication, lanceOutil, nombre, reference, rubrique, telecharge } from "./outil-commun.mjs";
+// Calculateur de délais: reads theme/outils/delais.html, asks pyscripts.delais, shows the answer, and
+// exports it to a calendar (.ics) — neutral titles by default (issue 9), after securite's warning.
+import { dateLongue, el, explication, lanceOutil, nombre, reference, rubrique } from "./outil-commun.mjs";
 
 const racine = document.getElementById("calculateur");
 const choixDelai = document.getElementById("delais-delai");
 const aideDepart = document.getElementById("delais-depart-aide");
 const actions = document.getElementById("delais-actions");
+const titresComplets = document.getElementById("delais-titres-complets");
+const correction = document.getElementById("delais-correction");
+const memeDossier = document.getElementById("delais-meme-dossier");
 
 const TITRES = {
   procedure: "Dernier jour pour agir",
@@ -16,12 +20,17 @@ const DATES = ["ordonnance_fixant_audience", "date_audience", "notification_op",
   "admission_provisoire", "caducite", "decision_recours"];
 const ETAPE_PRINCIPALE = { ordonnance_protection: "appel_op", aide_juridictionnelle_recours: "nouveau_delai" };
 
-let agenda = null; // {texte, nom} of the answer on screen
+let affiche_ = null; // the answer on screen (engine result), for the .ics export
+// The calendar file's identity (pyscripts/delais/ics.py): a random « dossier » drawn for what the person is
+// computing, kept in memory only while the page is open; each new file of the same dossier has a higher
+// SEQUENCE, so the calendar replaces its events (a corrected date) instead of adding a second one.
+let dossier = null;
+let sequence = 0;
 
 /** The form's answers as the engine's input (pyscripts/delais/entree.py, scenarios.py). */
 function lisEntree(lis) {
   const mode = lis("mode") || "delai";
-  const entree = { ics: true };
+  const entree = {};
   if (mode === "op") {
     entree.scenario = "ordonnance_protection";
     if (lis("duree_mesures_mois")) entree.duree_mesures_mois = nombre(lis("duree_mesures_mois"));
@@ -59,25 +68,43 @@ function motif(texte) {
   return `jour férié : ${texte}`;
 }
 
-function afficheDelai(r, nature) {
-  const plusTard = r.echeance_plus_tardive;
-  const sautes = r.prorogations.map((p) => el("li", {}, `${dateLongue(p.date)} : ${motif(p.motif)}.`,
+function joursSautes(prorogations) {
+  return prorogations.map((p) => el("li", {}, `${dateLongue(p.date)} : ${motif(p.motif)}.`,
     el("span", { classe: "source" }, " Source : ", reference(p.reference), ".")));
+}
+
+/** The safe date first. A délai typed by hand, for a person living far away: the distance extension
+ *  counts only if it is a délai d'appel, d'opposition… — shown as such, never as the safe date. */
+function afficheDelai(r, nature) {
+  const sans = r.sans_augmentation;
+  const calcul = sans || r;
+  const plusTard = r.echeance_plus_tardive;
+  const sautes = joursSautes(calcul.prorogations);
+  let encadre;
+  if (sans) {
+    encadre = el("p", { classe: "outil-encadre" }, `Date sûre : ${dateLongue(r.date_sure)}. `,
+      `${sans.condition} : ${r.augmentation_distance.mois} mois de plus pour la distance, jusqu'au `,
+      el("strong", {}, dateLongue(r.echeance)), ". En cas de doute, agissez avant la date sûre.");
+  } else if (plusTard) {
+    encadre = el("p", { classe: "outil-encadre" }, `Date sûre : ${dateLongue(r.date_sure)}. Le délai pourrait aller jusqu'au `,
+      `${dateLongue(plusTard)}, mais ne comptez pas sur cette date sans l'avis d'un avocat ou du greffe.`);
+  } else {
+    encadre = el("p", { classe: "outil-encadre" }, "C'est la date sûre : elle ne dépend d'aucun point discuté.");
+  }
   return el("div", { classe: "outil-reponse" },
-    el("h2", { tabindex: "-1", classe: "outil-phrase" }, `${TITRES[nature]} : ${dateLongue(r.echeance)}`),
+    el("h2", { tabindex: "-1", classe: "outil-phrase" }, `${TITRES[nature]} : ${dateLongue(r.date_sure)}`),
     el("p", { classe: "outil-precision" }, `${r.delai}, à partir du ${dateLongue(r.depart)}.`,
       nature === "procedure" ? " Jusqu'à minuit, mais le greffe ferme bien avant : agissez au plus tôt." : ""),
-    plusTard
-      ? el("p", { classe: "outil-encadre" }, `Date sûre : ${dateLongue(r.echeance)}. Le délai pourrait aller jusqu'au `,
-        `${dateLongue(plusTard)}, mais ne comptez pas sur cette date sans l'avis d'un avocat ou du greffe.`)
-      : el("p", { classe: "outil-encadre" }, "C'est la date sûre : elle ne dépend d'aucun point discuté."),
+    encadre,
     sautes.length ? el("section", {}, el("h3", {}, "Les jours sautés"),
       el("p", {}, "Le délai finissait un jour non ouvrable : il va jusqu'au premier jour ouvrable suivant."),
       el("ul", {}, sautes)) : null,
-    r.augmentation_distance ? el("p", {}, `${r.augmentation_distance.mois} mois de plus pour la distance. `,
+    r.augmentation_distance && !sans ? el("p", {}, `${r.augmentation_distance.mois} mois de plus pour la distance. `,
       el("span", { classe: "source" }, "Source : ", reference(r.augmentation_distance.reference), ".")) : null,
-    rubrique("Le calcul, étape par étape", r.explications.map(explication), { balise: "ol", classe: "outil-explications" }),
-    rubrique("À savoir", r.avertissements.map((a) => el("li", {}, a.texte)), { classe: "outil-avertissements" }));
+    rubrique("Le calcul, étape par étape", calcul.explications.map(explication), { balise: "ol", classe: "outil-explications" }),
+    // The box above already says what « distance_limitee » says.
+    rubrique("À savoir", r.avertissements.filter((a) => !(sans && a.code === "distance_limitee"))
+      .map((a) => el("li", {}, a.texte)), { classe: "outil-avertissements" }));
 }
 
 function etape(e) {
@@ -107,25 +134,54 @@ function afficheScenario(r) {
 }
 
 function affiche(resultat) {
-  if (resultat.scenario) {
-    agenda = { texte: resultat.ics, nom: `${resultat.scenario.replaceAll("_", "-")}-dates.ics` };
-    return afficheScenario(resultat);
-  }
-  agenda = { texte: resultat.ics, nom: `dernier-jour-${resultat.echeance}.ics` };
+  affiche_ = resultat;
+  if (resultat.scenario) return afficheScenario(resultat);
   const nature = choixDelai.selectedOptions[0]?.dataset.nature || "procedure";
   return afficheDelai(resultat, nature);
+}
+
+/** A random identifier for a new dossier (never derived from what was typed). */
+function nouveauDossier() {
+  const octets = crypto.getRandomValues(new Uint8Array(16));
+  return [...octets].map((o) => o.toString(16).padStart(2, "0")).join("");
+}
+
+/** The .ics of the answer on screen: built by the engine now (DTSTAMP = now), then offered after the warning. */
+async function exporteAgenda() {
+  if (!affiche_) return;
+  const corrige = dossier !== null && memeDossier.checked;
+  const demande = {
+    resultat: affiche_,
+    titres_complets: titresComplets.checked,
+    dossier: corrige ? dossier : nouveauDossier(),
+    sequence: corrige ? sequence + 1 : 0,
+    horodatage: new Date().toISOString(),
+  };
+  const reponse = await outil.appelle("delais_ics", demande);
+  if (reponse.erreur) return;
+  const { telechargerApresAvertissement, NOMS_NEUTRES } = await import("./avant-export.mjs");
+  const nom = titresComplets.checked && affiche_.scenario ? `${affiche_.scenario.replaceAll("_", "-")}.ics` : NOMS_NEUTRES.ics;
+  if (await telechargerApresAvertissement(reponse.resultat, "ics", nom, "text/calendar;charset=utf-8")) {
+    ({ dossier, sequence } = demande);
+    correction.hidden = false; // the next file may correct this one (checked) or start another dossier
+  }
 }
 
 choixDelai.addEventListener("change", () => {
   const depart = choixDelai.selectedOptions[0]?.dataset.depart;
   aideDepart.textContent = depart ? `Le jour de ${depart}. Ce jour ne compte pas.` : aideDepart.dataset.defaut;
 });
-actions.querySelector("[data-action=agenda]").addEventListener("click", () => {
-  if (agenda) telecharge(agenda.texte, agenda.nom, "text/calendar;charset=utf-8");
+actions.querySelector("[data-action=agenda]").addEventListener("click", exporteAgenda);
+// « Effacer mes réponses » : what comes next is another dossier, never a correction of the last file.
+document.getElementById("delais-formulaire").addEventListener("reset", () => {
+  dossier = null;
+  sequence = 0;
+  memeDossier.checked = true;
+  correction.hidden = true;
 });
-lanceOutil({
+const outil = lanceOutil({
   racine, lisEntree, affiche, quandResultat: (resultat) => {
     actions.hidden = !resultat;
-    if (!resultat) agenda = null;
+    if (!resultat) affiche_ = null;
   },
 });
