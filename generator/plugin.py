@@ -7,10 +7,12 @@ on_config        read and check site_config.yml and content/ (the same checks as
                  to MkDocs, register the lexique Markdown extension, expose data
                  to templates, say MkDocs' warnings in French
 on_files         add the lexique page generated from lexique.yml
-on_env           compile every theme template (a typo fails with its file:line), add filters
+on_env           compile every theme template (a typo fails with its file:line), add filters;
+                 prepare the Pyodide bundle (all pages read: their `pyodide_paquets`; none
+                 rendered yet: they name its content-addressed files, config.extra.outils)
 on_page_markdown expand `{{ macros }}` and `lexique:` links, tell the linker which page it is in
 on_page_content  keep the rendered HTML of pages to print
-on_post_build    stop on MkDocs' warnings (strict), PDFs, the Pyodide bundle,
+on_post_build    stop on MkDocs' warnings (strict), PDFs, write the Pyodide bundle,
                  the checks on the finished site, readable file modes
 
 The same plugin serves `mkdocs serve` (live preview for editors), `mkdocs build`
@@ -68,6 +70,7 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         self.failure = None
         self.report: dict = {}
         self.to_print: list[tuple] = []
+        self.pyodide = None
         root = Path(config.config_file_path).resolve().parent
         site_config = (root / self.config.site_config).resolve()
         self._stop_translating()
@@ -93,6 +96,7 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
             sortie_rapide=self.site.sortie_rapide,
             pdf_pages={},
             pyodide=self.site.pyodide,
+            outils={},
             donnees_outils=contexte_des_outils(),  # listes et bornes des formulaires d'outils (moteurs)
         )
         return config
@@ -111,6 +115,14 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
                 errors.append(template_error(exc, self.site.root))
         if errors:
             raise self._fail(ContentErrors(errors))
+        if self.config.pyodide:
+            from .pyodide_bundle import paquets_des_pages, prepare
+
+            try:
+                self.pyodide = prepare(self.site.root, self.site.pyodide, paquets_des_pages(files))
+            except BuildError as exc:
+                raise self._fail(exc) from None
+            config.extra["outils"] = self.pyodide.urls
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -140,10 +152,8 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         try:
             if self.config.pdf:
                 self.report["pdf"] = self._write_pdfs(site_dir, config)
-            if self.config.pyodide:
-                from .pyodide_bundle import bundle_pyodide
-
-                bundle_pyodide(site_dir, self.site.root, self.site.pyodide)
+            if self.pyodide:
+                self.pyodide.ecrit(site_dir)
             site_check.check(site_dir, config.extra["pdf_pages"] if self.config.pdf else {})
         except BuildError as exc:
             raise self._fail(exc) from None

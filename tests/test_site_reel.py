@@ -61,4 +61,8 @@ def test_les_tableaux_generes_sont_dans_les_pages(site):
 
 def test_le_runtime_pyodide_est_livre(site):
     assert (site / "pyodide" / "314.0.7" / "pyodide.asm.wasm").is_file()
-    assert (site / "pyodide" / "paquets" / "pyodide-lock.json").is_file()
+    (lock,) = (site / "pyodide" / "paquets").glob("pyodide-lock.*.json")  # content-addressed
+    (stdlib,) = (site / "pyodide" / "314.0.7").glob("python_stdlib.*.zip")
+    outil = (site / "outils" / "calculateur-delais.html").read_text(encoding="utf-8")
+    assert f'data-lock="../pyodide/paquets/{lock.name}"' in outil
+    assert f'data-stdlib="../pyodide/314.0.7/{stdlib.name}"' in outil

@@ -2,6 +2,7 @@
 
     python -m tests.bench.bench_pyodide [démarrages=3] [appels=30]
 
+For both builds: npm's stdlib as shipped (.py, compiled at every start) and ours (precompiled).
 Cold  = loadPyodide + our package + pyimport, in a fresh Node process each time.
 Calls = each reference case `appels` times; the first call of an engine also imports it.
 Node on this machine, not a phone: read it as a lower bound for the browser.
@@ -10,33 +11,49 @@ Node on this machine, not a phone: read it as a lower bound for the browser.
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import sys
 import tempfile
 from pathlib import Path
 
-from tests.pyodide.noeud import VERSION, cas_de_reference, construit_site, lance_node
+from tests.pyodide.noeud import VERSION, PyodideNode, cas_de_reference, construit_site, stdlib_de
+
+
+def mesure(runtime: Path, demarrages: int, appels: int, cas: list) -> list[dict]:
+    mesures = []
+    for _ in range(demarrages):  # a fresh Node process each time: a cold start
+        with PyodideNode(runtime) as py:
+            mesures.append({**py.demarrage["chrono"],
+                            "appels_ms": py.demande({"cas": [c for c in cas for _ in range(appels)]})["appels_ms"]})
+    return mesures
 
 
 def main(demarrages: int = 3, appels: int = 30) -> None:
     cas = cas_de_reference()
-    with tempfile.TemporaryDirectory() as dossier:
-        runtime = construit_site(Path(dossier))
-        entree = {"cas": [c for c in cas for _ in range(appels)]}
-        mesures = [lance_node("run_pyodide.mjs", entree, str(runtime))["chrono"] for _ in range(demarrages)]
+    print(f"\nPyodide {VERSION} dans Node : {demarrages} démarrages par construction, {len(cas)} cas × {appels} appels")
+    for precompile in (False, True):
+        os.environ["PYODIDE_PRECOMPILE"] = "1" if precompile else "0"
+        try:
+            with tempfile.TemporaryDirectory() as dossier:
+                runtime = construit_site(Path(dossier))
+                taille = stdlib_de(runtime).stat().st_size / 1e6
+                mesures = mesure(runtime, demarrages, appels, cas)
+        finally:
+            os.environ.pop("PYODIDE_PRECOMPILE")
 
-    def mediane(cle: str) -> float:
-        return statistics.median(m[cle] for m in mesures)
+        def mediane(cle: str) -> float:
+            return statistics.median(m[cle] for m in mesures)
 
-    print(f"Pyodide {VERSION} dans Node : {demarrages} démarrages, {len(cas)} cas × {appels} appels")
-    print(f"  démarrage à froid  {mediane('runtime_ms') + mediane('paquet_ms'):8.0f} ms "
-          f"(runtime {mediane('runtime_ms'):.0f} + notre paquet {mediane('paquet_ms'):.0f})")
-    for rang, (outil, entree) in enumerate(cas):
-        temps = [m["appels_ms"][rang * appels:(rang + 1) * appels] for m in mesures]
-        premier = statistics.median(t[0] for t in temps)
-        chaud = statistics.median(x for t in temps for x in t[1:])
-        print(f"  {outil:<10} {json.dumps(entree, ensure_ascii=False)[:40]:<40} "
-              f"1er appel {premier:6.1f} ms, à chaud {chaud:6.2f} ms")
+        print(f"  {'stdlib précompilée' if precompile else 'stdlib npm (.py)  '} ({taille:.1f} Mo) : "
+              f"démarrage à froid {mediane('runtime_ms') + mediane('paquet_ms'):6.0f} ms "
+              f"(runtime {mediane('runtime_ms'):.0f} + notre paquet {mediane('paquet_ms'):.0f})")
+        for rang, (outil, entree) in enumerate(cas):
+            temps = [m["appels_ms"][rang * appels:(rang + 1) * appels] for m in mesures]
+            premier = statistics.median(t[0] for t in temps)
+            chaud = statistics.median(x for t in temps for x in t[1:])
+            print(f"    {outil:<10} {json.dumps(entree, ensure_ascii=False)[:40]:<40} "
+                  f"1er appel {premier:6.1f} ms, à chaud {chaud:6.2f} ms")
 
 
 if __name__ == "__main__":

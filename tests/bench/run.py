@@ -2,7 +2,10 @@
 
 - full build (empty PDF cache), no-op rebuild, each as `python -m generator build` in a new
   process, and their ratio to `mkdocs build` of the same content with MkDocs alone; sizes;
-- Pyodide cold start and warm call times in Node (tests/bench/bench_pyodide.py).
+- Pyodide cold start and warm call times in Node, stdlib as npm ships it vs precompiled
+  (tests/bench/bench_pyodide.py);
+- the tool pages in Chromium: form usable, Python ready, first answer, warm answer, bytes on the
+  wire raw / gzip / brotli, for both builds (tests/bench/bench_navigateur.py).
 """
 
 from __future__ import annotations
@@ -73,6 +76,7 @@ def bench_build() -> None:
 
 if __name__ == "__main__":
     bench_build()
-    from tests.bench.bench_pyodide import main
+    from tests.bench import bench_navigateur, bench_pyodide
 
-    main()
+    bench_pyodide.main()
+    bench_navigateur.main()

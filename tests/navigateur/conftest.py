@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import ARGS, CHROMIUM  # noqa: F401 - re-exported for the Pyodide browser test
 
@@ -46,28 +47,117 @@ class Journal:
         self.origine = origine
         self.requetes: list[str] = []
         self.erreurs: list[str] = []
-        self.reponses: dict[str, dict] = {}
+        self.reponses: dict[str, dict] = {}  # URL → headers, kept for the page's whole life
+        self.statuts: dict[str, int] = {}
+
+    def vide(self) -> None:
+        """Forget what happened before this test (the response headers stay: the worker was fetched once)."""
+        self.requetes.clear()
+        self.erreurs.clear()
+        self.statuts.clear()
 
     def externes(self) -> list[str]:
         return [u for u in self.requetes if urlsplit(u).scheme in ("http", "https", "ws", "wss")
                 and f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" != self.origine]
 
 
-@pytest.fixture
-def page_(navigateur, adresse):
-    """A fresh context per test (no shared state); requests to other origins are
-    recorded AND aborted, so a leak fails the test instead of reaching the network."""
-    context = navigateur.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+def nouvelle_page(navigateur, adresse, **options):
+    """A page in a fresh context; requests to other origins are recorded AND aborted, so a
+    leak fails the test instead of reaching the network. Its journal is `page.journal`."""
+    context = navigateur.new_context(viewport=ECRAN, accept_downloads=True, **options)
     page = context.new_page()
     journal = Journal(adresse)
     page.on("request", lambda r: journal.requetes.append(r.url))
     page.on("response", lambda r: journal.reponses.__setitem__(r.url, r.headers))
+    page.on("response", lambda r: journal.statuts.__setitem__(r.url, r.status))
     page.on("console", lambda m: journal.erreurs.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: journal.erreurs.append(str(e)))
     context.route(lambda url: not url.startswith(adresse), lambda route: route.abort())
     page.journal = journal
+    return page
+
+
+@pytest.fixture
+def page_(navigateur, adresse):
+    """A fresh context per test (no shared state): for what a shared page cannot do
+    (hold or refuse Python's files, watch a cold start, navigate away)."""
+    page = nouvelle_page(navigateur, adresse)
     yield page
-    context.close()
+    page.context.close()
+
+
+# ── One warmed page per tool, shared by the whole session ────────────────────
+#
+# Starting Python takes seconds: each tool page is opened ONCE per session, Python
+# started, and every test gets that page back with the form emptied by its own
+# « Effacer mes réponses » button (a form reset: every field, hidden ones too, back
+# to its default), the answer area back to its first text, the journal emptied, the
+# viewport back to 1280 px. Python is never restarted between tests.
+#
+#   def test_x(page_aj): page_aj.get_by_label("Revenu fiscal de référence").fill("9000") …
+#
+# Do not add page routes or navigate away on these pages: use `page_` for that. (If a
+# test does navigate away anyway, the next test reopens the tool: slower, still correct.)
+
+OUTILS = {"aj": "/outils/simulateur-aide-juridictionnelle.html", "delais": "/outils/calculateur-delais.html"}
+ECRAN = {"width": 1280, "height": 900}
+PYTHON = 60_000  # ms: Pyodide's cold start, on a loaded machine
+
+
+def attend_python(page) -> None:
+    expect(page.locator(".outil-etat")).to_contain_text("Calculateur prêt", timeout=PYTHON)
+
+
+class OutilChaud:
+    """One tool page kept open, Python started; `prete()` gives it back as new."""
+
+    def __init__(self, navigateur, adresse: str, chemin: str):
+        self.navigateur, self.adresse, self.url = navigateur, adresse, adresse + chemin
+        self.page = None
+
+    def _ouvre(self) -> None:
+        if self.page is not None:
+            self.page.context.close()
+        self.page = nouvelle_page(self.navigateur, self.adresse)
+        self.page.goto(self.url)
+        attend_python(self.page)
+        self.accueil = self.page.locator(".outil-resultat").inner_text()
+
+    def prete(self):
+        if self.page is None or self.page.is_closed() or self.page.url != self.url:
+            self._ouvre()
+        page = self.page
+        if page.viewport_size != ECRAN:
+            page.set_viewport_size(ECRAN)
+        page.get_by_role("button", name="Effacer mes réponses").click()
+        expect(page.locator(".outil-resultat")).to_have_text(self.accueil)
+        expect(page.locator(".erreur-champ")).to_have_count(0)
+        page.journal.vide()
+        return page
+
+    def ferme(self) -> None:
+        if self.page is not None:
+            self.page.context.close()
+
+
+@pytest.fixture(scope="session")
+def _outils_chauds(navigateur, adresse):
+    outils = {nom: OutilChaud(navigateur, adresse, chemin) for nom, chemin in OUTILS.items()}
+    yield outils
+    for outil in outils.values():
+        outil.ferme()
+
+
+@pytest.fixture
+def page_aj(_outils_chauds):
+    """The AJ simulator, Python ready, form emptied (see above)."""
+    return _outils_chauds["aj"].prete()
+
+
+@pytest.fixture
+def page_delais(_outils_chauds):
+    """The deadline calculator, Python ready, form emptied (see above)."""
+    return _outils_chauds["delais"].prete()
 
 
 def stockage_vide(page) -> None:

@@ -1,7 +1,9 @@
 """The two tools as a person uses them: filled by their labels in Chromium, under the real CSP,
 answered by the Python engines running in Pyodide — and nothing kept, nothing sent elsewhere.
 
-Pyodide's cold start takes 3 to 6 s on a 2-core machine, more under load: waits are generous.
+Python starts once per tool and session (the `page_aj` / `page_delais` fixtures of conftest.py: a
+warmed page, its form emptied between tests); only the tests about loading itself open a fresh page.
+Pyodide's cold start takes seconds on a 2-core machine, more under load: waits are generous.
 """
 
 from __future__ import annotations
@@ -19,13 +21,11 @@ from pyscripts.delais import calcule as calcule_delai
 from pyscripts.delais import calendrier, catalogue
 from pyscripts.delais.francais import date_fr
 
-from .conftest import stockage_vide
+from .conftest import OUTILS, PYTHON, stockage_vide
 
 pytestmark = pytest.mark.navigateur
 
-AJ = "/outils/simulateur-aide-juridictionnelle.html"
-DELAIS = "/outils/calculateur-delais.html"
-PYTHON = 60_000  # ms: Pyodide's cold start, on a loaded machine
+AJ, DELAIS = OUTILS["aj"], OUTILS["delais"]
 REPONSE = 15_000  # ms: one answer once Python is ready (a few ms in practice)
 
 
@@ -36,23 +36,12 @@ def ouvre(page, adresse, chemin):
     return page.locator(".outil")
 
 
-def attend_python(page):
-    expect(page.locator(".outil-etat")).to_contain_text("Calculateur prêt", timeout=PYTHON)
-
-
 def erreurs_console(page) -> list[str]:
     """Console errors, minus Chromium's request for /favicon.ico (the site has none, and Playwright
     does not report that request): a 404 only counts as the favicon when no seen response was a 404."""
-    vus_404 = any(statut == 404 for statut in page.statuts.values())
+    vus_404 = any(statut == 404 for statut in page.journal.statuts.values())
     return [e for e in page.journal.erreurs
             if vus_404 or not e.startswith("Failed to load resource: the server responded with a status of 404")]
-
-
-@pytest.fixture
-def page_outil(page_):
-    page_.statuts = {}
-    page_.on("response", lambda r: page_.statuts.__setitem__(r.url, r.status))
-    return page_
 
 
 def session_vide(page, origine: str) -> None:
@@ -82,10 +71,8 @@ def groupe(page, nom):
 
 # ── Simulateur d'aide juridictionnelle ───────────────────────────────────────
 
-def test_simulateur_aide_totale_par_les_libelles(page_outil, adresse):
-    page = page_outil
-    ouvre(page, adresse, AJ)
-    attend_python(page)
+def test_simulateur_aide_totale_par_les_libelles(page_aj, adresse):
+    page = page_aj
     page.get_by_label("Combien de personnes compte votre foyer fiscal").fill("1")
     page.get_by_label("Revenu fiscal de référence").fill("12 000")
     page.get_by_label("Date de dépôt de la demande").fill("2025-03-10")
@@ -106,15 +93,14 @@ def test_simulateur_aide_totale_par_les_libelles(page_outil, adresse):
         "href", "../aide-juridictionnelle/deposer.html")
     expect(suite.get_by_role("link", name="Rassemblez les pièces justificatives")).to_have_attribute(
         "href", "../aide-juridictionnelle/pieces-justificatives.html")
-    assert page.url == adresse + AJ  # envoyer le formulaire ne navigue pas
-    assert page.journal.requetes.count(adresse + AJ) == 1
+    assert page.url == adresse + AJ  # envoyer le formulaire ne navigue pas, ne recharge pas
+    assert adresse + AJ not in page.journal.requetes
     rien_garde_rien_envoye(page, adresse)
 
 
-def test_simulateur_repond_pendant_la_saisie(page_outil, adresse):
+def test_simulateur_repond_pendant_la_saisie(page_aj):
     """No button: the answer follows the typing (a foyer of 2 under 2025's 55 % ceiling)."""
-    page = page_outil
-    ouvre(page, adresse, AJ)
+    page = page_aj
     page.get_by_label("Date de dépôt de la demande").fill("2025-03-10")
     resultat = page.locator("#aj-resultat")
     # Chaque réponse fait nommer la question suivante, sans erreur affichée.
@@ -137,9 +123,8 @@ def test_simulateur_repond_pendant_la_saisie(page_outil, adresse):
     assert erreurs_console(page) == []
 
 
-def test_simulateur_erreur_a_cote_du_champ(page_outil, adresse):
-    page = page_outil
-    ouvre(page, adresse, AJ)
+def test_simulateur_erreur_a_cote_du_champ(page_aj):
+    page = page_aj
     champ = page.get_by_label("Combien de personnes compte votre foyer fiscal")
     champ.fill("0")
     page.get_by_label("Revenu fiscal de référence").fill("9000")
@@ -165,10 +150,9 @@ def test_simulateur_erreur_a_cote_du_champ(page_outil, adresse):
     assert erreurs_console(page) == []
 
 
-def test_simulateur_question_sans_reponse_signalee_a_l_envoi(page_outil, adresse):
+def test_simulateur_question_sans_reponse_signalee_a_l_envoi(page_aj):
     """A conditional question appears when needed; left empty, it is named next to itself."""
-    page = page_outil
-    ouvre(page, adresse, AJ)
+    page = page_aj
     habite = groupe(page, "Vivez-vous habituellement en France ?")
     expect(habite).to_be_hidden()
     groupe(page, "Quelle est votre nationalité ?").get_by_label("D'un autre pays", exact=True).check()
@@ -185,9 +169,8 @@ def test_simulateur_question_sans_reponse_signalee_a_l_envoi(page_outil, adresse
     expect(page.locator("#aj-resultat h2")).to_contain_text("totale", timeout=REPONSE)
 
 
-def test_simulateur_ordonnance_de_protection(page_outil, adresse):
-    page = page_outil
-    ouvre(page, adresse, AJ)
+def test_simulateur_ordonnance_de_protection(page_aj):
+    page = page_aj
     groupe(page, "Demandez-vous l'aide pour une ordonnance de protection ?").get_by_label("Oui").check()
     page.get_by_label("Combien de personnes compte votre foyer fiscal").fill("1")
     page.get_by_label("Revenu fiscal de référence").fill("30000")
@@ -196,16 +179,45 @@ def test_simulateur_ordonnance_de_protection(page_outil, adresse):
     expect(resultat).to_contain_text("Après l'examen de vos ressources : d'après vos réponses, vous ne pouvez pas")
 
 
+def test_effacer_mes_reponses_vide_tout_sans_redemarrer_python(page_aj):
+    """The reset button empties every answer, hidden ones too, and the answer; Python keeps running."""
+    page = page_aj
+    nationalite = groupe(page, "Quelle est votre nationalité ?")
+    habite = groupe(page, "Vivez-vous habituellement en France ?")
+    nationalite.get_by_label("D'un autre pays", exact=True).check()
+    habite.get_by_label("Oui").check()
+    page.get_by_label("Combien de personnes compte votre foyer fiscal").fill("1")
+    page.get_by_label("Revenu fiscal de référence").fill("9000")
+    aujourd_hui = page.get_by_label("Date de dépôt de la demande").input_value()
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", aujourd_hui)
+    page.get_by_label("Date de dépôt de la demande").fill("2025-03-10")
+    page.get_by_role("button", name="Voir le résultat").click()
+    resultat = page.locator("#aj-resultat")
+    expect(resultat.locator("h2")).to_contain_text("totale", timeout=REPONSE)
+    expect(page.locator("#aj-suite")).to_be_visible()
+
+    page.get_by_role("button", name="Effacer mes réponses").click()
+    expect(resultat).to_have_text("Répondez aux questions : la réponse s'affichera ici.")
+    expect(page.locator("#aj-suite")).to_be_hidden()
+    expect(page.get_by_label("Revenu fiscal de référence")).to_have_value("")
+    expect(page.get_by_label("Date de dépôt de la demande")).to_have_value(aujourd_hui)  # today again
+    expect(nationalite.get_by_label("Française")).to_be_checked()
+    expect(habite).to_be_hidden()
+    nationalite.get_by_label("D'un autre pays", exact=True).check()
+    expect(habite.get_by_label("Oui")).not_to_be_checked()  # hidden, yet emptied too
+    assert not [u for u in page.journal.requetes if "/pyodide/" in u]  # Python was not started again
+    expect(page.locator(".outil-etat")).to_contain_text("Calculateur prêt")
+    assert erreurs_console(page) == []
+
+
 # ── Calculateur de délais ────────────────────────────────────────────────────
 
 def _dernier_jour(entree: dict) -> str:
     return date_fr(date.fromisoformat(calcule_delai(entree)["echeance"]))
 
 
-def test_calculateur_delai_libre_et_agenda(page_outil, adresse):
-    page = page_outil
-    ouvre(page, adresse, DELAIS)
-    attend_python(page)
+def test_calculateur_delai_libre_et_agenda(page_delais, adresse):
+    page = page_delais
     page.get_by_label("Votre démarche").select_option(label="Autre délai : je connais sa durée")
     page.get_by_label("Nombre", exact=True).fill("2")
     page.get_by_label("Compté en").select_option("jours")
@@ -226,13 +238,12 @@ def test_calculateur_delai_libre_et_agenda(page_outil, adresse):
     expect(page.get_by_role("button", name="Imprimer")).to_be_visible()
     # The .ics itself (after securite's warning, neutral by default): test_outils_saisies.py.
     expect(page.get_by_role("button", name="Ajouter à mon agenda (.ics)")).to_be_visible()
-    assert page.url == adresse + DELAIS
+    assert page.url == adresse + DELAIS and adresse + DELAIS not in page.journal.requetes
     rien_garde_rien_envoye(page, adresse)
 
 
-def test_calculateur_delai_du_catalogue_pendant_la_saisie(page_outil, adresse):
-    page = page_outil
-    ouvre(page, adresse, DELAIS)
+def test_calculateur_delai_du_catalogue_pendant_la_saisie(page_delais):
+    page = page_delais
     page.get_by_label("Votre démarche").select_option("appel_civil")
     expect(page.locator("#delais-depart-aide")).to_contain_text("Le jour de la signification (remise par commissaire")
     page.get_by_label("Où habite la personne qui doit agir ?").select_option("la-reunion")
@@ -244,9 +255,8 @@ def test_calculateur_delai_du_catalogue_pendant_la_saisie(page_outil, adresse):
     assert erreurs_console(page) == []
 
 
-def test_calculateur_erreur_a_cote_du_champ(page_outil, adresse):
-    page = page_outil
-    ouvre(page, adresse, DELAIS)
+def test_calculateur_erreur_a_cote_du_champ(page_delais):
+    page = page_delais
     page.get_by_label("Votre démarche").select_option("autre")
     nombre = page.get_by_label("Nombre", exact=True)
     nombre.fill("quinze")
@@ -263,9 +273,8 @@ def test_calculateur_erreur_a_cote_du_champ(page_outil, adresse):
     expect(erreur).to_have_count(0)
 
 
-def test_calculateur_calendrier_ordonnance_de_protection(page_outil, adresse):
-    page = page_outil
-    ouvre(page, adresse, DELAIS)
+def test_calculateur_calendrier_ordonnance_de_protection(page_delais):
+    page = page_delais
     page.get_by_label("Le calendrier d'une ordonnance de protection").check()
     expect(page.get_by_label("Votre démarche")).to_be_hidden()
     page.get_by_label("Date où le juge a fixé l'audience (jour 0)").fill("2025-06-05")
@@ -282,9 +291,8 @@ def test_calculateur_calendrier_ordonnance_de_protection(page_outil, adresse):
     assert erreurs_console(page) == []
 
 
-def test_calculateur_delai_relance_par_l_aide_juridictionnelle(page_outil, adresse):
-    page = page_outil
-    ouvre(page, adresse, DELAIS)
+def test_calculateur_delai_relance_par_l_aide_juridictionnelle(page_delais):
+    page = page_delais
     page.get_by_label("Le nouveau délai après une demande d'aide juridictionnelle").check()
     page.get_by_label("Votre démarche").select_option("appel_civil")
     page.get_by_label("Date de départ du délai").fill("2025-03-03")
@@ -301,28 +309,64 @@ def test_calculateur_delai_relance_par_l_aide_juridictionnelle(page_outil, adres
 
 # ── Python starts late, or never ─────────────────────────────────────────────
 
-def test_formulaire_utilisable_pendant_le_chargement(page_outil, adresse):
-    """While Python loads, the progress shows and the form takes answers; when loading drags on, the
-    static table is offered; the answer comes as soon as Python is ready, without another click."""
-    page = page_outil
-    retenues = []
-    page.route("**/pyodide.asm.wasm", lambda route: retenues.append(route))  # held, not answered
-    ouvre(page, adresse, AJ)
-    etat = page.locator(".outil-etat")
-    expect(etat).to_have_attribute("role", "status")
-    expect(etat).to_contain_text(re.compile(r"Préparation du calculateur… \d+ %"))
+def test_formulaire_utilisable_pendant_le_chargement(page_, adresse):
+    """A person on a slow connection: the static form is filled before the page's module arrives, then
+    sent while Python loads. The real stage shows; « Calcul dès que l'outil est prêt… » appears under the
+    button as soon as the module is there; when loading drags on, the static table is offered; the answer
+    comes as soon as Python is ready, without another click, and takes the focus."""
+    page = page_
+    module, wasm = [], []
+    page.clock.install()  # the 15 s before « slow » pass in an instant (page timers only, not Python)
+    page.route("**/assets/js/outil-aj.mjs", lambda route: module.append(route))  # held, not answered
+    page.route("**/pyodide.asm.wasm", lambda route: wasm.append(route))
+    page.goto(adresse + AJ, wait_until="domcontentloaded")  # "load" would wait for the held module
     page.get_by_label("Combien de personnes compte votre foyer fiscal").fill("1")
     page.get_by_label("Revenu fiscal de référence").fill("12000")
     expect(page.get_by_label("Revenu fiscal de référence")).to_have_value("12000")
+    resultat = page.locator("#aj-resultat")
+    expect(resultat).to_have_text("Répondez aux questions : la réponse s'affichera ici.")
+    module[0].continue_()
+    # Filled before the JavaScript was there: computed as soon as it is, without any action.
+    expect(resultat).to_have_text("Calcul dès que l'outil est prêt…")  # under the button, aria-live
+    expect(resultat).to_have_attribute("aria-live", "polite")
+    etat = page.locator(".outil-etat")
+    expect(etat).to_have_attribute("role", "status")
+    expect(etat.locator(".outil-etat-texte")).to_have_text(re.compile(r"^Téléchargement du calculateur \(\d+,\d\xa0Mo\)…$"))
+    expect(etat.get_by_role("progressbar", name="Téléchargement du calculateur")).to_be_visible()
+    envoyer = page.get_by_role("button", name="Voir le résultat")
+    envoyer.click()
+    expect(resultat).to_have_text("Calcul dès que l'outil est prêt…")
+    expect(envoyer).to_be_focused()  # nothing to read yet: the focus stays where the person is
+    page.clock.fast_forward("00:16")
     lent = etat.locator(".outil-lent")
-    expect(lent).to_be_visible(timeout=30_000)
+    expect(lent).to_be_visible()
     expect(lent.get_by_role("link")).to_have_attribute("href", "#bareme")
-    expect(page.locator("#aj-resultat h2")).to_have_count(0)
-    assert len(retenues) == 1
-    retenues[0].continue_()
+    assert len(wasm) == 1
+    wasm[0].continue_()
     expect(etat).to_contain_text("Calculateur prêt", timeout=PYTHON)
     expect(lent).to_be_hidden()
-    expect(page.locator("#aj-resultat h2")).to_contain_text("totale", timeout=REPONSE)
+    expect(etat.get_by_role("progressbar")).to_be_hidden()
+    titre = resultat.locator("h2")
+    expect(titre).to_have_text("Vous pouvez avoir l'aide juridictionnelle totale.", timeout=REPONSE)
+    expect(titre).to_be_focused()
+
+
+def test_envoi_pendant_le_chargement_puis_panne(page_, adresse):
+    """Submitted while loading, then Python cannot start: the person is told under the button too."""
+    page = page_
+    retenues = []
+    page.route("**/pyodide.asm.wasm", lambda route: retenues.append(route))
+    ouvre(page, adresse, DELAIS)
+    page.get_by_label("Votre démarche").select_option("appel_civil")
+    page.get_by_label("Date de départ du délai").fill("2025-01-31")
+    page.get_by_role("button", name="Calculer").click()
+    resultat = page.locator("#delais-resultat")
+    expect(resultat).to_have_text("Calcul dès que l'outil est prêt…")
+    expect(page.locator("#delais-resultat h2")).to_have_count(0)
+    retenues[0].abort()
+    expect(resultat.locator(".outil-panne")).to_contain_text("Le calcul ne peut pas se faire dans ce navigateur.",
+                                                             timeout=PYTHON)
+    expect(resultat.get_by_role("link")).to_have_attribute("href", "#catalogue")
 
 
 @pytest.mark.parametrize("chemin, repli, tableau", [
@@ -330,10 +374,10 @@ def test_formulaire_utilisable_pendant_le_chargement(page_outil, adresse):
     (DELAIS, "#catalogue", "Démarche"),
 ])
 @pytest.mark.parametrize("refuse", ["pyodide.mjs", "pyodide.asm.wasm"])
-def test_repli_quand_python_ne_demarre_pas(page_outil, adresse, chemin, repli, tableau, refuse):
+def test_repli_quand_python_ne_demarre_pas(page_, adresse, chemin, repli, tableau, refuse):
     """Python's files cannot be fetched: the person is told in French and sent to the static table.
     (A failed .wasm download only rejects inside Pyodide: the worker reports it through onunhandledrejection.)"""
-    page = page_outil
+    page = page_
     page.route(f"**/pyodide/*/{refuse}", lambda route: route.abort())
     outil = ouvre(page, adresse, chemin)
     avis = outil.locator(".outil-panne:visible")
@@ -350,23 +394,22 @@ def test_repli_quand_python_ne_demarre_pas(page_outil, adresse, chemin, repli, t
 
 # ── Small screens, and the lists copied into the templates ───────────────────
 
-@pytest.mark.parametrize("chemin, remplit", [
-    (AJ, lambda p: (p.get_by_label("Combien de personnes compte votre foyer fiscal").fill("3"),
-                    p.get_by_label("Revenu fiscal de référence").fill("21000"))),
-    (DELAIS, lambda p: (p.get_by_label("Votre démarche").select_option("appel_ordonnance_protection"),
-                        p.get_by_label("Date de départ du délai").fill("2025-12-10"))),
+@pytest.mark.parametrize("outil, remplit", [
+    ("aj", lambda p: (p.get_by_label("Combien de personnes compte votre foyer fiscal").fill("3"),
+                      p.get_by_label("Revenu fiscal de référence").fill("21000"))),
+    ("delais", lambda p: (p.get_by_label("Votre démarche").select_option("appel_ordonnance_protection"),
+                          p.get_by_label("Date de départ du délai").fill("2025-12-10"))),
 ])
-def test_outils_sur_telephone(navigateur, adresse, chemin, remplit):
-    context = navigateur.new_context(viewport={"width": 375, "height": 800})
-    page = context.new_page()
-    page.goto(adresse + chemin)
+def test_outils_sur_telephone(request, outil, remplit):
+    page = request.getfixturevalue(f"page_{outil}")
+    page.set_viewport_size({"width": 375, "height": 800})
     remplit(page)
-    expect(page.locator(".outil-resultat h2")).to_be_visible(timeout=PYTHON)
+    expect(page.locator(".outil-resultat h2")).to_be_visible(timeout=REPONSE)
     assert page.locator("body").bounding_box()["width"] <= 375
-    for element in page.locator(".outil input:visible, .outil select:visible, .outil-resultat h2").all():
+    for element in page.locator(".outil input:visible, .outil select:visible, .outil button:visible, "
+                                ".outil-resultat h2").all():
         boite = element.bounding_box()
         assert boite["x"] >= 0 and boite["x"] + boite["width"] <= 375, element
-    context.close()
 
 
 class _Options(HTMLParser):

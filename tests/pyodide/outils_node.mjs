@@ -2,9 +2,9 @@
 // Node has no Web Worker, so WorkerNode runs the worker module in this process behind the
 // same postMessage interface. (Only one at a time: the worker talks through `self`.)
 //
-//   node outils_node.mjs < {"base": URL of site/pyodide/<version>/, "cas": [[outil, entree], …],
-//                           "sans_worker": false}
-// prints {progression: [{pourcentage, message}], pret: "ok" | "<Error name>: message",
+//   node outils_node.mjs < {"base": URL of site/pyodide/<version>/, "stdlib", "lock": their URLs,
+//                           "outil": engine to load at once, "cas": [[outil, entree], …], "sans_worker": false}
+// prints {progression: [{etape, …}], pret: "ok" | "<Error name>: message",
 //         reponses: [{resultat} | {erreur} | {rejet}], reseau: [refused URLs]}
 import { ecrit, interditReseau, litEntree } from "./commun.mjs";
 
@@ -24,13 +24,13 @@ class WorkerNode {
   terminate() {}
 }
 
-const { base, cas = [], sans_worker = false } = await litEntree();
+const { base, stdlib, lock, outil, cas = [], sans_worker = false } = await litEntree();
 const reseau = interditReseau();
 if (!sans_worker) globalThis.Worker = WorkerNode;
 const { demarreOutils } = await import("../../theme/assets/js/outils.mjs");
 
 const progression = [];
-const outils = demarreOutils({ base, surProgression: (etape) => progression.push(etape) });
+const outils = demarreOutils({ base, stdlib, lock, outil, surProgression: (etape) => progression.push(etape) });
 const decrit = (erreur) => `${erreur.name}: ${erreur.message}`;
 const pret = await outils.pret.then(() => "ok", decrit);
 // Calls are sent together: the worker must answer each by its id.

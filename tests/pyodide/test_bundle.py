@@ -1,43 +1,137 @@
-"""bundle_pyodide : le runtime auto-hébergé, nos roues, le fichier de verrouillage, les erreurs."""
+"""bundle_pyodide : le runtime auto-hébergé, la bibliothèque standard précompilée, nos roues, le fichier
+de verrouillage, des noms qui changent avec le contenu, les paquets demandés seulement, les erreurs."""
 
 from __future__ import annotations
 
 import filecmp
 import hashlib
+import importlib.util
 import json
+import zipfile
 
 import pytest
 
+from generator import pyodide_compile
 from generator.errors import BuildError
-from generator.pyodide_bundle import NOM_PAQUET, PYPDF, RUNTIME, bundle_pyodide
+from generator.pyodide_bundle import NOM_PAQUET, PYPDF, RUNTIME, STDLIB, bundle_pyodide, prepare
 
-from .noeud import ROOT, VERSION, construit_site
+from .noeud import ROOT, VERSION, construit_site, lock_de, stdlib_de
 
 NPM = ROOT / "node_modules" / "pyodide"
 
 
-def lock(paquets) -> dict:
-    return json.loads((paquets / "pyodide-lock.json").read_text(encoding="utf-8"))
+def lock(runtime) -> dict:
+    return json.loads(lock_de(runtime).read_text(encoding="utf-8"))
 
 
-def test_runtime_copie_a_l_identique_et_rien_de_plus(runtime):
-    assert sorted(p.name for p in runtime.iterdir()) == sorted(RUNTIME)
+def court(chemin) -> str:
+    return hashlib.sha256(chemin.read_bytes()).hexdigest()[:12]
+
+
+@pytest.fixture(scope="module")
+def sans_paquet(tmp_path_factory):
+    """The bundle of a site whose pages ask for no extra package (the real site today)."""
+    return construit_site(tmp_path_factory.mktemp("sans_paquet"))
+
+
+def test_runtime_copie_a_l_identique(runtime):
+    stdlib = stdlib_de(runtime)
+    assert sorted(p.name for p in runtime.iterdir()) == sorted([*RUNTIME, stdlib.name])
     for nom in RUNTIME:
         assert filecmp.cmp(runtime / nom, NPM / nom, shallow=False), nom
 
 
-def test_lock_liste_nos_deux_roues_avec_leur_sha256(paquets):
-    spec = lock(paquets)
-    assert set(spec["packages"]) == {NOM_PAQUET, "pypdf"}
+def test_noms_qui_changent_avec_le_contenu(runtime):
+    """Cached for a year, so each name carries its content: a new content is a new URL."""
+    assert stdlib_de(runtime).name == f"python_stdlib.{court(stdlib_de(runtime))}.zip"
+    assert lock_de(runtime).name == f"pyodide-lock.{court(lock_de(runtime))}.json"
+    assert not (runtime.parent / "paquets" / "pyodide-lock.json").exists()
+
+
+def test_stdlib_precompilee_pour_ce_qui_est_importe(runtime):
+    """Each imported module's .py replaced by an unchecked-hash .pyc (PEP 552); the others untouched."""
+    with zipfile.ZipFile(NPM / STDLIB) as npm, zipfile.ZipFile(stdlib_de(runtime)) as notre:
+        npm_noms, noms = npm.namelist(), set(notre.namelist())
+        compiles = [n for n in npm_noms if n + "c" in noms]
+        for nom in npm_noms:
+            assert (nom in noms) != (nom + "c" in noms), nom  # the source or its .pyc, never both
+            if nom in noms:
+                assert notre.read(nom) == npm.read(nom), nom
+        magiques = set()
+        for nom in compiles:
+            pyc = notre.read(nom + "c")
+            magiques.add(pyc[:4])
+            assert pyc[4:8] == (1).to_bytes(4, "little"), nom  # hash-based, not checked against a source
+    (magique,) = magiques  # one Python compiled them all: Pyodide's (3.14), not this host's
+    assert magique[2:] == b"\r\n" and magique != importlib.util.MAGIC_NUMBER
+    # Python's own start, our engines' imports (date, json, fractions…), the worker's: compiled.
+    for attendu in ("encodings/__init__.py", "_pyodide/_base.py", "json/decoder.py", "datetime.py",
+                    "fractions.py", "decimal.py", "importlib/metadata/__init__.py"):
+        assert attendu in compiles
+    # Never imported by the tools: left as source.
+    for jamais in ("unittest/case.py", "http/client.py", "sqlite3/__init__.py"):
+        assert jamais in noms
+    assert 100 < len(compiles) < 250, len(compiles)
+
+
+def test_notre_roue_est_precompilee(runtime):
+    """Each module of ours with its __pycache__/<name>.cpython-314.pyc: Pyodide imports without compiling."""
+    (roue,) = (runtime.parent / "paquets").glob("justice_pas_a_pas_pyscripts-*.whl")
+    with zipfile.ZipFile(roue) as archive:
+        noms = set(archive.namelist())
+        sources = [n for n in noms if n.endswith(".py")]
+        assert "pyscripts/aj/regles.py" in sources
+        for source in sources:
+            dossier, _, fichier = source.rpartition("/")
+            pyc = archive.read(f"{dossier}/__pycache__/{fichier[:-3]}.cpython-314.pyc")
+            assert pyc[4:8] == (1).to_bytes(4, "little"), source  # unchecked hash: the source is not even read
+        assert len([n for n in noms if n.endswith(".pyc")]) == len(sources)
+
+
+def test_pypdf_livre_precompile(runtime):
+    """The wheel a page asks for ships its .pyc in place of its .py (1.8 MB of source not compiled in the
+    browser), RECORD rewritten, under a name of its own: same version, other bytes, other URL."""
+    from packaging.utils import parse_wheel_filename
+
+    from generator.roue import empreinte
+
+    (roue,) = (runtime.parent / "paquets").glob("pypdf-*.whl")
+    nom, version, build, _ = parse_wheel_filename(roue.name)
+    assert (nom, str(version)) == ("pypdf", "7.1.0") and build and build[1].startswith("pyc")
+    with zipfile.ZipFile(ROOT / "build" / "wheels" / PYPDF) as publiee, zipfile.ZipFile(roue) as livree:
+        sources = {n for n in publiee.namelist() if n.endswith(".py")}
+        noms = set(livree.namelist())
+        assert sources and not sources & noms and {s + "c" for s in sources} <= noms
+        record = next(n for n in noms if n.endswith("RECORD"))
+        lignes = {ligne.rsplit(",", 2)[0]: ligne for ligne in livree.read(record).decode().splitlines()}
+        assert set(lignes) == noms
+        for n in noms - {record}:
+            assert lignes[n] == f"{n},{empreinte(livree.read(n))},{len(livree.read(n))}"
+
+
+def test_lock_liste_nos_roues_avec_leur_sha256(runtime):
+    spec = lock(runtime)
+    paquets = runtime.parent / "paquets"
+    assert set(spec["packages"]) == {NOM_PAQUET, "pypdf"}  # this bundle asked for pypdf
     roues = sorted(p.name for p in paquets.glob("*.whl"))
     assert sorted(p["file_name"] for p in spec["packages"].values()) == roues
     for paquet in spec["packages"].values():
         assert paquet["sha256"] == hashlib.sha256((paquets / paquet["file_name"]).read_bytes()).hexdigest()
 
 
-def test_lock_se_suffit_a_lui_meme(paquets):
+def test_pypdf_seulement_si_une_page_le_demande(sans_paquet):
+    assert set(lock(sans_paquet)["packages"]) == {NOM_PAQUET}
+    assert not list((sans_paquet.parent / "paquets").glob("pypdf*"))
+
+
+def test_paquet_inconnu_refuse():
+    with pytest.raises(BuildError, match="Paquet Python inconnu pour le navigateur : numpy"):
+        prepare(ROOT, VERSION, ["numpy"])
+
+
+def test_lock_se_suffit_a_lui_meme(runtime):
     """A dependency missing from our lock would send Pyodide to a CDN: none may be missing."""
-    spec = lock(paquets)
+    spec = lock(runtime)
     for paquet in spec["packages"].values():
         assert set(paquet["depends"]) <= set(spec["packages"])
         assert "/" not in paquet["file_name"]  # relative to the lock, so the site works under any path
@@ -45,13 +139,13 @@ def test_lock_se_suffit_a_lui_meme(paquets):
     assert spec["packages"]["pypdf"]["imports"] == ["pypdf"]
 
 
-def test_lock_porte_l_abi_du_runtime(paquets):
+def test_lock_porte_l_abi_du_runtime(runtime):
     """Pyodide refuses a lock whose info.abi_version differs from its own."""
     npm_info = json.loads((NPM / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
-    assert lock(paquets)["info"] == npm_info
+    assert lock(runtime)["info"] == npm_info
 
 
-def test_idempotent_et_sans_reste(runtime, tmp_path):
+def test_idempotent_et_sans_reste(sans_paquet, tmp_path):
     construit_site(tmp_path)
     reste = tmp_path / "pyodide" / "paquets" / "ancienne-0.0.1-py3-none-any.whl"
     reste.write_bytes(b"")
@@ -60,11 +154,32 @@ def test_idempotent_et_sans_reste(runtime, tmp_path):
     construit_site(tmp_path)
     assert not reste.exists()
     assert ailleurs.read_text() == "page"  # only site/pyodide/ is ours
-    premier, second = runtime.parent, tmp_path / "pyodide"
-    assert sorted(p.relative_to(premier) for p in premier.rglob("*")) == sorted(
-        p.relative_to(second) for p in second.rglob("*"))
-    lock_json = "paquets/pyodide-lock.json"
-    assert (premier / lock_json).read_bytes() == (second / lock_json).read_bytes()
+    premier, second = sans_paquet.parent, tmp_path / "pyodide"
+    fichiers = sorted(p.relative_to(premier) for p in premier.rglob("*"))
+    assert fichiers == sorted(p.relative_to(second) for p in second.rglob("*"))
+    for relatif in fichiers:  # same names AND same bytes: the build is reproducible
+        assert (premier / relatif).is_dir() or (premier / relatif).read_bytes() == (second / relatif).read_bytes()
+
+
+def test_sans_precompilation_sur_demande(tmp_path, monkeypatch):
+    """PYODIDE_PRECOMPILE=0 (for `make bench`): npm's stdlib as is, a wheel without .pyc."""
+    monkeypatch.setenv("PYODIDE_PRECOMPILE", "0")
+    runtime = construit_site(tmp_path)
+    assert stdlib_de(runtime).read_bytes() == (NPM / STDLIB).read_bytes()
+    (roue,) = (runtime.parent / "paquets").glob("*.whl")
+    with zipfile.ZipFile(roue) as archive:
+        assert not [n for n in archive.namelist() if n.endswith(".pyc")]
+
+
+def test_une_construction_sans_changement_ne_relance_pas_pyodide(monkeypatch, tmp_path):
+    """The compiled result is cached: a no-op rebuild never runs Node."""
+    bundle_pyodide(tmp_path, ROOT, VERSION)  # fills the cache if needed
+
+    def interdit(demande):
+        raise AssertionError("Pyodide relancé alors que rien n'a changé")
+
+    monkeypatch.setattr(pyodide_compile, "_node", interdit)
+    bundle_pyodide(tmp_path, ROOT, VERSION)
 
 
 def faux_npm(root, version=VERSION, fichiers=()):
@@ -76,9 +191,9 @@ def faux_npm(root, version=VERSION, fichiers=()):
     return npm
 
 
-def echec(site, root) -> str:
+def echec(site, root, paquets=()) -> str:
     with pytest.raises(BuildError) as erreur:
-        bundle_pyodide(site, root, VERSION)
+        bundle_pyodide(site, root, VERSION, paquets)
     assert not (site / "pyodide").exists()  # nothing half-written
     return str(erreur.value)
 
@@ -89,18 +204,18 @@ def test_sans_node_modules(tmp_path):
 
 
 def test_version_npm_differente(tmp_path):
-    faux_npm(tmp_path, version="0.27.0", fichiers=(*RUNTIME, "pyodide-lock.json"))
+    faux_npm(tmp_path, version="0.27.0", fichiers=(*RUNTIME, STDLIB, "pyodide-lock.json"))
     message = echec(tmp_path / "site", tmp_path)
     assert "0.27.0" in message and VERSION in message and "npm ci" in message
 
 
 def test_fichier_du_runtime_manquant(tmp_path):
-    faux_npm(tmp_path, fichiers=[n for n in RUNTIME if n != "pyodide.asm.mjs"] + ["pyodide-lock.json"])
+    faux_npm(tmp_path, fichiers=[n for n in RUNTIME if n != "pyodide.asm.mjs"] + [STDLIB, "pyodide-lock.json"])
     message = echec(tmp_path / "site", tmp_path)
     assert "pyodide.asm.mjs" in message and "npm ci" in message
 
 
 def test_roue_pypdf_manquante(tmp_path):
     (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
-    message = echec(tmp_path / "site", tmp_path)
+    message = echec(tmp_path / "site", tmp_path, paquets=("pypdf",))
     assert PYPDF in message and "make install" in message and "pip download" in message

@@ -17,20 +17,22 @@ from generator.pyodide_bundle import NOM_PAQUET, RUNTIME
 from generator.serve import make_server
 from pyscripts.api import dispatch
 
-from .noeud import ROOT, VERSION, cas_de_reference, construit_site
+from .noeud import ROOT, VERSION, cas_de_reference, construit_site, lock_de, stdlib_de
 
 pytestmark = [pytest.mark.navigateur, pytest.mark.pyodide]
 
 CAS = cas_de_reference()
-PAGE = f"""<!doctype html>
-<html lang="fr" data-pyodide="pyodide/{VERSION}/"><head><meta charset="utf-8"><title>Essai des outils</title>
+PAGE = """<!doctype html>
+<html lang="fr" data-pyodide="pyodide/{version}/" data-stdlib="pyodide/{version}/{stdlib}"
+      data-lock="pyodide/paquets/{lock}" data-octets="{octets}"><head><meta charset="utf-8"><title>Essai des outils</title>
 <script type="module" src="essai.mjs"></script></head><body><pre id="sortie"></pre></body></html>
 """
 ESSAI = """import { demarreOutils } from "./assets/js/outils.mjs";
 const etapes = [];
 const sortie = (objet) => { document.getElementById("sortie").textContent = JSON.stringify(objet); };
-const outils = demarreOutils({ base: document.documentElement.dataset.pyodide,
-                               surProgression: ({ pourcentage }) => etapes.push(pourcentage) });
+const { pyodide, stdlib, lock, octets } = document.documentElement.dataset;
+const outils = demarreOutils({ base: pyodide, stdlib, lock, octets, outil: "delais",
+                               surProgression: (etape) => etapes.push(etape) });
 try {
   const cas = await (await fetch("cas.json")).json();
   await outils.pret;
@@ -44,9 +46,12 @@ try {
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     site = tmp_path_factory.mktemp("site_outils")
-    construit_site(site)
+    runtime = construit_site(site)
     shutil.copytree(ROOT / "theme" / "assets" / "js", site / "assets" / "js")
-    (site / "index.html").write_text(PAGE, encoding="utf-8")
+    stdlib = stdlib_de(runtime)
+    octets = (runtime / "pyodide.asm.wasm").stat().st_size + stdlib.stat().st_size
+    (site / "index.html").write_text(PAGE.format(version=VERSION, stdlib=stdlib.name, lock=lock_de(runtime).name,
+                                                 octets=octets), encoding="utf-8")
     (site / "essai.mjs").write_text(ESSAI, encoding="utf-8")
     (site / "cas.json").write_text(json.dumps(CAS), encoding="utf-8")
     return site
@@ -81,17 +86,33 @@ def visite(adresse, navigateur):
 def test_reponses_identiques_a_cpython(visite):
     issue, _, erreurs, _ = visite
     assert issue.get("echec") is None, erreurs
-    assert issue["etapes"] == [10, 60, 90, 100]
     assert issue["reponses"] == [json.loads(dispatch(outil, json.dumps(entree))) for outil, entree in CAS]
+
+
+def test_progression_reelle(visite, site):
+    """The bytes of the .wasm and the stdlib as they arrive, then Python's start, our rules, ready."""
+    issue, _, _, _ = visite
+    etapes = issue["etapes"]
+    noms = [e["etape"] for e in etapes]
+    premiere = noms.index("demarrage")
+    assert set(noms[:premiere]) == {"telechargement"} and noms[premiere:] == ["demarrage", "regles", "pret"]
+    telechargements = etapes[:premiere]
+    total = (site / "pyodide" / VERSION / "pyodide.asm.wasm").stat().st_size + stdlib_de(site / "pyodide" / VERSION).stat().st_size
+    assert {e["total"] for e in telechargements} == {total}
+    recus = [e["recus"] for e in telechargements]
+    assert recus == sorted(recus) and recus[0] < total and recus[-1] == total  # served uncompressed: bytes = file sizes
 
 
 def test_ne_charge_que_le_necessaire_et_rien_d_ailleurs(visite, adresse, site):
     _, requetes, _, _ = visite
     assert all(u.startswith(adresse) for u in requetes)
-    roue = json.loads((site / "pyodide/paquets/pyodide-lock.json").read_text())["packages"][NOM_PAQUET]["file_name"]
-    # npm's pyodide-lock.json is never asked for, nor pypdf until a tool needs it.
+    runtime = site / "pyodide" / VERSION
+    lock = lock_de(runtime)
+    roue = json.loads(lock.read_text())["packages"][NOM_PAQUET]["file_name"]
+    # Each file once (the worker's early downloads are the ones Pyodide uses), npm's lock never, no pypdf.
     assert sorted(u.removeprefix(f"{adresse}/pyodide/") for u in requetes if "/pyodide/" in u) == sorted(
-        [f"{VERSION}/{nom}" for nom in RUNTIME] + ["paquets/pyodide-lock.json", f"paquets/{roue}"])
+        [f"{VERSION}/{nom}" for nom in RUNTIME] + [f"{VERSION}/{stdlib_de(runtime).name}", f"paquets/{lock.name}",
+                                                   f"paquets/{roue}"])
 
 
 def test_aucune_trace_sur_l_appareil(visite):

@@ -11,35 +11,33 @@ import pytest
 
 from pyscripts.api import dispatch
 
-from .noeud import STEMS, cas_de_reference, lance_node
+from .noeud import STEMS, cas_de_reference, lance_node, lock_de, stdlib_de
 
 pytestmark = pytest.mark.pyodide
 
 CAS = cas_de_reference()
 
 
-@pytest.fixture(scope="module")
-def sous_pyodide(runtime):
-    return lance_node("run_pyodide.mjs", {"cas": CAS, "donnees": STEMS, "paquets": ["pypdf"]}, str(runtime))
+def test_dispatch_identique_octet_pour_octet(pyodide_node):
+    sorties = pyodide_node.demande({"cas": CAS})["sorties"]
+    assert sorties == [dispatch(outil, json.dumps(entree)) for outil, entree in CAS]
 
 
-def test_dispatch_identique_octet_pour_octet(sous_pyodide):
-    assert sous_pyodide["sorties"] == [dispatch(outil, json.dumps(entree)) for outil, entree in CAS]
-
-
-def test_parametres_embarques_lus_sous_pyodide(sous_pyodide):
+def test_parametres_embarques_lus_sous_pyodide(pyodide_node):
     from pyscripts.donnees import en_json
 
-    assert sous_pyodide["source_presente"] is False  # so charge() can only have read _donnees/*.json
-    assert sous_pyodide["donnees"] == {stem: en_json(stem) for stem in STEMS}
+    lu = pyodide_node.demande({"donnees": STEMS})
+    assert lu["source_presente"] is False  # so charge() can only have read _donnees/*.json
+    assert lu["donnees"] == {stem: en_json(stem) for stem in STEMS}
 
 
-def test_pypdf_charge_depuis_notre_lock(sous_pyodide):
-    assert sous_pyodide["versions"] == {"pypdf": "7.1.0"}
+def test_pypdf_charge_depuis_notre_lock(pyodide_node):
+    assert pyodide_node.demande({"paquets": ["pypdf"]})["versions"] == {"pypdf": "7.1.0"}
 
 
-def test_aucun_acces_reseau(sous_pyodide):
-    assert sous_pyodide["reseau"] == []
+def test_aucun_acces_reseau(pyodide_node):
+    pyodide_node.demande({"cas": CAS})
+    assert pyodide_node.demande({"reseau": True})["reseau"] == []
 
 
 def base(runtime) -> str:
@@ -48,8 +46,10 @@ def base(runtime) -> str:
 
 def test_page_et_worker_de_bout_en_bout(runtime):
     """outils.mjs → outils-worker.mjs → Pyodide, calls sent together and matched by id."""
-    sortie = lance_node("outils_node.mjs", {"base": base(runtime), "cas": CAS})
-    assert [e["pourcentage"] for e in sortie["progression"]] == [10, 60, 90, 100]
+    sortie = lance_node("outils_node.mjs", {"base": base(runtime), "stdlib": stdlib_de(runtime).as_uri(),
+                                            "lock": lock_de(runtime).as_uri(), "outil": "aj", "cas": CAS})
+    # In Node nothing is downloaded (files are read): the stages after the download, in order.
+    assert [e["etape"] for e in sortie["progression"]] == ["demarrage", "regles", "pret"]
     assert sortie["pret"] == "ok"
     assert sortie["reponses"] == [json.loads(dispatch(outil, json.dumps(entree))) for outil, entree in CAS]
     assert sortie["reseau"] == []

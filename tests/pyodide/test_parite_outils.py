@@ -2,7 +2,7 @@
 real situations: every AJ outcome, deadline rules (months, holidays, distance, délai franc,
 territories), both scenarios, the .ics export, and refusals.
 
-One Pyodide start for the whole table (≈ 4 s). `pytest -m "not pyodide"` skips it.
+Answered by the session's one Pyodide in Node (tests/pyodide/conftest.py: pyodide_node). `pytest -m "not pyodide"` skips it.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import pytest
 
 from pyscripts.api import dispatch
 
-from .noeud import lance_node
 
 pytestmark = pytest.mark.pyodide
 
@@ -108,8 +107,8 @@ SOUS_CPYTHON = [dispatch(outil, json.dumps(entree)) for outil, entree in CAS]
 
 
 @pytest.fixture(scope="module")
-def sous_pyodide(runtime):
-    return lance_node("run_pyodide.mjs", {"cas": CAS}, str(runtime))["sorties"]
+def sous_pyodide(pyodide_node):
+    return pyodide_node.demande({"cas": CAS})["sorties"]
 
 
 def test_la_table_couvre_chaque_issue():

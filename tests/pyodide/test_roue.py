@@ -52,14 +52,16 @@ def test_metadonnees(roue):
     assert "Root-Is-Purelib: true\n" in wheel and "Tag: py3-none-any\n" in wheel
 
 
-def test_contient_les_sources_sans_caches(roue):
+def test_contient_les_sources_sans_caches_ni_code_de_construction(roue):
     sources = {f"pyscripts/{p.relative_to(ROOT / 'pyscripts').as_posix()}"
                for p in (ROOT / "pyscripts").rglob("*.py") if "__pycache__" not in p.parts}
+    construction = {s for s in sources if s.endswith("/__main__.py") or s == "pyscripts/aj/verification.py"}
     with zipfile.ZipFile(roue) as archive:
         noms = set(archive.namelist())
-    assert sources <= noms
+    assert construction and not construction & noms  # command lines and build-time checks stay home
+    assert sources - construction <= noms
     assert "pyscripts/api.py" in noms
-    assert not [n for n in noms if "__pycache__" in n or n.endswith(".pyc")]
+    assert not [n for n in noms if "__pycache__" in n or n.endswith(".pyc")]  # the local caches are not shipped
 
 
 def test_embarque_chaque_fichier_de_parametres_en_json(roue):

@@ -94,5 +94,5 @@ function affiche(resultat, entree) {
 
 const suite = document.getElementById("aj-suite");
 const date = document.getElementById("aj-date");
-if (!date.value) date.value = aujourdhui();
+if (!date.value) date.defaultValue = aujourdhui(); // the default: « Effacer mes réponses » keeps it
 lanceOutil({ racine, lisEntree, affiche, quandResultat: (resultat) => { suite.hidden = !resultat; } });

@@ -9,6 +9,18 @@ import { OutilsIndisponibles, demarreOutils } from "./outils.mjs";
 
 const ATTENTE_MS = 300; // pause in typing before the answer is recomputed
 const LENT_MS = 15_000; // Python still not ready: point to the static table, and keep waiting
+const EN_ATTENTE = "Calcul dès que l'outil est prêt…";
+
+/** 12767387 → « 12,8 Mo ». */
+const mo = (octets) => `${(octets / 1e6).toLocaleString("fr-FR", { maximumFractionDigits: 1 })}\u00a0Mo`;
+// What the status line says at each loading stage (the bar shows the bytes: the line changes 4 times, not
+// at every chunk, so a screen reader is not flooded).
+const ETAPES = {
+  telechargement: ({ total }) => (total ? `Téléchargement du calculateur (${mo(total)})…` : "Téléchargement du calculateur…"),
+  demarrage: () => "Démarrage de Python…",
+  regles: () => "Chargement des règles de calcul…",
+  pret: () => "Calculateur prêt : la réponse suit vos changements.",
+};
 
 // ── Building the DOM ─────────────────────────────────────────────────────────
 
@@ -197,8 +209,24 @@ function marqueErreur(bloc, message) {
 
 // ── The tool ────────────────────────────────────────────────────────────────
 
+/** The loading stages on the status line, and a bar for the download (created here: it means nothing without JS). */
+function afficheProgression(etat) {
+  const barre = el("progress", { classe: "outil-progression", max: 1, value: 0, hidden: true,
+    "aria-label": "Téléchargement du calculateur" });
+  etat.after(barre);
+  let etapeAffichee = null;
+  return ({ etape, recus = 0, total = 0 }) => {
+    if (etape !== etapeAffichee) etat.textContent = ETAPES[etape]({ recus, total });
+    etapeAffichee = etape;
+    barre.hidden = etape !== "telechargement" || !total;
+    barre.max = total || 1;
+    barre.value = Math.min(recus, total);
+  };
+}
+
 /**
- * Start a tool on its section (data-pyodide = runtime folder, data-outil = engine name).
+ * Start a tool on its section: data-outil = engine name; data-pyodide = runtime folder, data-stdlib,
+ * data-lock = the content-addressed files of this build, data-octets = bytes to download, data-paquets.
  *   lisEntree(lis, formulaire) → {entree} | {manque: champ} | {erreur: {champ, message}}
  *                                 the engine's input, the empty question, or a refusal by the page
  *   affiche(resultat, entree)  → Node                         the answer, headed by an <h2>
@@ -215,16 +243,13 @@ export function lanceOutil({ racine, lisEntree, affiche, quandResultat = () => {
   let affichee = null; // the input whose answer is on screen
   let minuteur;
 
-  const outils = demarreOutils({
-    base: racine.dataset.pyodide,
-    surProgression: ({ pourcentage }) => {
-      etat.textContent = pourcentage >= 100
-        ? "Calculateur prêt : la réponse suit vos changements."
-        : `Préparation du calculateur… ${pourcentage} %`;
-    },
-  });
+  const { pyodide, stdlib, lock, octets, outil, paquets } = racine.dataset;
+  const outils = demarreOutils({ base: pyodide, stdlib, lock, octets, outil, paquets,
+    surProgression: afficheProgression(etat) });
+  let pret = false;
   const patience = setTimeout(() => { lent.hidden = false; }, LENT_MS);
   outils.pret.then(() => {
+    pret = true;
     clearTimeout(patience);
     lent.hidden = true;
     racine.classList.add("outil-pret");
@@ -234,12 +259,26 @@ export function lanceOutil({ racine, lisEntree, affiche, quandResultat = () => {
     clearTimeout(patience);
     etat.hidden = true;
     lent.hidden = true;
+    for (const barre of racine.querySelectorAll(".outil-progression")) barre.hidden = true;
     panne.hidden = false;
     racine.classList.add("outil-en-panne");
+    // The person asked for an answer and is looking below the button: tell them there.
+    if (zone.querySelector(".outil-attente-python")) {
+      const avis = panne.cloneNode(true);
+      avis.hidden = false;
+      montre(avis);
+    }
   }
 
   function montre(...noeuds) {
     zone.replaceChildren(...noeuds.filter(Boolean));
+  }
+
+  /** Python still loading: say so where the answer will come (aria-live), once. */
+  function attendPython() {
+    if (!zone.querySelector(".outil-attente-python")) {
+      montre(el("p", { classe: "outil-attente outil-attente-python" }, EN_ATTENTE));
+    }
   }
 
   function montreErreur(erreur, envoi) {
@@ -277,6 +316,7 @@ export function lanceOutil({ racine, lisEntree, affiche, quandResultat = () => {
     } else {
       const texte = JSON.stringify(lu.entree);
       if (!envoi && texte === affichee) return;
+      if (!pret) attendPython();
       try {
         reponse = await outils.appelle(racine.dataset.outil, lu.entree);
       } catch (erreur) {
@@ -303,6 +343,19 @@ export function lanceOutil({ racine, lisEntree, affiche, quandResultat = () => {
     minuteur = setTimeout(() => calcule(false), ATTENTE_MS);
   }
 
+  // « Effacer mes réponses » (type=reset): the browser restores every field, hidden ones too, after this event.
+  const accueil = [...zone.childNodes].map((noeud) => noeud.cloneNode(true));
+  formulaire.addEventListener("reset", () => setTimeout(() => {
+    clearTimeout(minuteur);
+    numero += 1; // an answer still on its way is for the old answers: drop it
+    affichee = null;
+    // Each field's own listeners (help texts…) learn the new value; not bubbling, so nothing is computed.
+    for (const champ of formulaire.elements) champ.dispatchEvent(new Event("change"));
+    effaceErreurs(racine);
+    appliqueConditions(racine, formulaire);
+    montre(...accueil.map((noeud) => noeud.cloneNode(true)));
+    quandResultat(null);
+  }));
   formulaire.addEventListener("input", change);
   formulaire.addEventListener("change", change);
   formulaire.addEventListener("submit", (evenement) => {
@@ -318,8 +371,23 @@ export function lanceOutil({ racine, lisEntree, affiche, quandResultat = () => {
     });
   }
   appliqueConditions(racine, formulaire);
+  // On a slow connection the form may have been filled before this module arrived (its events were
+  // lost): compute at once, the answer comes when Python is ready.
+  if (dejaRempli(formulaire)) change();
   // The tool's own extra calls (the .ics export, the forms): same worker, same protocol.
   return outils;
+}
+
+/** Has the person changed a field from its default (before the page's JavaScript was there)? */
+function dejaRempli(formulaire) {
+  return [...formulaire.elements].some((champ) => {
+    if (champ instanceof HTMLSelectElement) { // without a `selected` option, the first one is the default
+      const parDefaut = [...champ.options].findIndex((option) => option.defaultSelected);
+      return champ.selectedIndex !== Math.max(parDefaut, 0);
+    }
+    if (champ.type === "radio" || champ.type === "checkbox") return champ.checked !== champ.defaultChecked;
+    return "defaultValue" in champ && champ.value !== champ.defaultValue;
+  });
 }
 
 /** Offer `texte` as a file to save (an .ics for the agenda): built here, never sent anywhere. */

@@ -1,63 +1,155 @@
 // Module worker that owns Pyodide: the page never freezes and nothing typed leaves the device.
 //
-// Started by outils.mjs as `outils-worker.mjs?base=<URL of site/pyodide/<version>/>`.
-// The runtime folder is versioned, so it cannot be a static import: it is a dynamic
-// import() of a same-origin URL, which CSP `script-src 'self'` allows (no eval).
+// Started by outils.mjs as `outils-worker.mjs?base=…&stdlib=…&lock=…&octets=…&outil=…&paquets=…`:
+//   base     the runtime folder site/pyodide/<version>/ (versioned, so not a static import: a dynamic
+//            import() of a same-origin URL, which CSP `script-src 'self'` allows, no eval)
+//   stdlib   python_stdlib.<hash>.zip, lock pyodide-lock.<hash>.json: content-addressed, safe to cache
+//   octets   bytes of the .wasm + stdlib (for the progress bar), outil the engine to load at once,
+//   paquets  extra packages of the page (e.g. "pypdf"), space-separated
 //
 // Messages posted to the page:
-//   {type: "progression", pourcentage, message}   loading stages, 100 = ready
-//   {type: "echec", message}                      Python cannot run here
-//   {id, resultat} | {id, erreur: {champ, message}} answer to {id, outil, entree}
+//   {type: "progression", etape: "telechargement", recus, total}   bytes of the .wasm and stdlib
+//   {type: "progression", etape: "demarrage" | "regles" | "pret"}  Python starts, our rules load, ready
+//   {type: "echec", message}                                       Python cannot run here
+//   {id, resultat} | {id, erreur: {champ, message}}                answer to {id, outil, entree}
 
 const NOM_PAQUET = "justice-pas-a-pas-pyscripts";
 const INDISPONIBLE = "Le calculateur n'a pas pu démarrer dans ce navigateur.";
+const CADENCE_MS = 200; // at most one download message per 200 ms
 
+const parametres = new URL(import.meta.url).searchParams;
+const etape = (nom, details = {}) => self.postMessage({ type: "progression", etape: nom, ...details });
 // Pyodide in Node (our tests) wants file paths where a browser wants URLs.
 const adresse = (url) => (url.protocol === "file:" ? decodeURIComponent(url.pathname) : url.href);
-const progression = (pourcentage, message) => self.postMessage({ type: "progression", pourcentage, message });
 
-function urlDuRuntime() {
-  const base = new URL(import.meta.url).searchParams.get("base");
-  if (!base) throw new Error("paramètre « base » absent de l'adresse du worker");
-  const url = new URL(base, import.meta.url);
-  // Only our own copy of Pyodide may run here, whatever the query string says.
+/** A URL given by the page: only our own copy of Pyodide may run here, whatever the query string says. */
+function urlDonnee(nom) {
+  const valeur = parametres.get(nom);
+  if (!valeur) throw new Error(`paramètre « ${nom} » absent de l'adresse du worker`);
+  const url = new URL(valeur, import.meta.url);
   if (url.origin !== new URL(import.meta.url).origin) throw new Error(`origine refusée : ${url.origin}`);
   return url;
 }
 
-async function demarre() {
-  progression(10, "Chargement de Python…");
-  const runtime = urlDuRuntime();
-  const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
-  const pyodide = await loadPyodide({
-    indexURL: adresse(runtime),
-    // Our lock lists only our wheels: nothing else can be fetched, no CDN fallback.
-    lockFileURL: adresse(new URL("../paquets/pyodide-lock.json", runtime)),
+// ── Downloads: started at once, counted as they arrive ───────────────────────
+//
+// Pyodide only asks for the .wasm once its 1.2 MB of JavaScript is loaded. Asking for the .wasm and
+// the stdlib here, first thing, overlaps them; Pyodide's own fetch() then gets these responses.
+
+const fetchReseau = self.fetch?.bind(self);
+const attendus = new Map(); // URL → Promise<Response>, handed over once
+const finis = []; // one promise per download, settled when its last byte is read
+let recus = 0;
+let total = 0;
+let dernierSignal = 0;
+
+function signaleTelechargement(fini) {
+  const maintenant = Date.now();
+  if (fini || maintenant - dernierSignal >= CADENCE_MS) {
+    dernierSignal = maintenant;
+    etape("telechargement", { recus, total });
+  }
+}
+
+/** The same response, its body counted chunk by chunk; `fini` settles with its last byte. */
+function compte(reponse, fini) {
+  if (!reponse.ok || !reponse.body) throw new Error(`${reponse.url} : réponse ${reponse.status}`);
+  const lecteur = reponse.body.getReader();
+  const corps = new ReadableStream({
+    async pull(controleur) {
+      try {
+        const { done, value } = await lecteur.read();
+        if (done) {
+          controleur.close();
+          fini.resolve();
+          return;
+        }
+        recus += value.byteLength;
+        signaleTelechargement(false);
+        controleur.enqueue(value);
+      } catch (erreur) {
+        fini.reject(erreur);
+        throw erreur;
+      }
+    },
+    cancel: (raison) => lecteur.cancel(raison),
   });
-  progression(60, "Chargement des règles de calcul…");
-  await pyodide.loadPackage(NOM_PAQUET, { messageCallback: () => {} });
-  progression(90, "Préparation du calculateur…");
+  return new Response(corps, { status: reponse.status, statusText: reponse.statusText, headers: reponse.headers });
+}
+
+function telechargeDesMaintenant(urls, octets) {
+  total = octets;
+  for (const url of urls) {
+    const fini = {};
+    finis.push(new Promise((resolve, reject) => Object.assign(fini, { resolve, reject })));
+    const reponse = fetchReseau(url.href, { credentials: "same-origin" }).then((r) => compte(r, fini));
+    reponse.catch((erreur) => fini.reject(erreur));
+    attendus.set(url.href, reponse);
+  }
+  // Pyodide does not always report a failed download (it may wait forever): say it here.
+  Promise.all(finis).catch(echoue);
+  signaleTelechargement(true);
+  self.fetch = (ressource, options) => {
+    const cle = String(ressource instanceof Request ? ressource.url : ressource);
+    const attendu = attendus.get(cle);
+    if (!attendu) return fetchReseau(ressource, options);
+    attendus.delete(cle);
+    return attendu;
+  };
+}
+
+// ── Start ───────────────────────────────────────────────────────────────────
+
+async function demarre() {
+  const runtime = urlDonnee("base");
+  const stdlib = urlDonnee("stdlib");
+  const lock = urlDonnee("lock");
+  const outil = parametres.get("outil");
+  const paquets = [NOM_PAQUET, ...(parametres.get("paquets") || "").split(" ").filter(Boolean)];
+  const wasm = new URL("pyodide.asm.wasm", runtime);
+  const enLigne = runtime.protocol === "http:" || runtime.protocol === "https:";
+  if (enLigne && fetchReseau) {
+    telechargeDesMaintenant([wasm, stdlib], Number(parametres.get("octets")) || 0);
+  }
+  const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
+  const demarrage = loadPyodide({
+    indexURL: adresse(runtime),
+    stdLibURL: adresse(stdlib),
+    // Our lock lists only our wheels: nothing else can be fetched, no CDN fallback.
+    lockFileURL: adresse(lock),
+  });
+  if (finis.length) {
+    // Downloads done (a failed one is reported by telechargeDesMaintenant) — or Python already up, should
+    // Pyodide ever fetch these files under another URL and leave ours unread: never wait on them alone.
+    await Promise.race([Promise.all(finis), demarrage]).catch(() => {});
+    signaleTelechargement(true);
+  }
+  etape("demarrage");
+  const pyodide = await demarrage;
+  etape("regles");
+  await pyodide.loadPackage(paquets, { messageCallback: () => {} });
   // ONE long-lived proxy; strings cross the boundary, so no per-call proxy leaks.
   // (In 314 an attribute proxy is borrowed from its parent and dies with it: copy() it first.)
   const api = pyodide.pyimport("pyscripts.api");
   const dispatch = api.dispatch.copy();
   api.destroy();
-  progression(100, "Calculateur prêt.");
+  // The page's engine is imported now, while the person is still typing, not at the first answer.
+  if (outil) dispatch(outil, "{}");
+  etape("pret");
   return dispatch;
 }
 
-// loadPyodide never settles when the .wasm download fails: its inner rejection is
-// unhandled. Report it, so the page falls back instead of waiting at 10 % forever.
-self.onunhandledrejection = (evenement) => {
-  console.error(evenement.reason);
-  self.postMessage({ type: "echec", message: INDISPONIBLE });
-};
-
-const pret = demarre();
-pret.catch((erreur) => {
+function echoue(erreur) {
   console.error(erreur);
   self.postMessage({ type: "echec", message: INDISPONIBLE });
-});
+}
+
+// loadPyodide may never settle when a download fails, its inner rejection unhandled:
+// report it, so the page falls back instead of waiting forever.
+self.onunhandledrejection = (evenement) => echoue(evenement.reason);
+
+const pret = demarre();
+pret.catch(echoue);
 
 self.onmessage = async ({ data: { id, outil, entree } }) => {
   let reponse;

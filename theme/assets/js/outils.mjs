@@ -1,9 +1,15 @@
 // Page side of the private tools. Only tool pages call demarreOutils(), so other
 // pages never download Python. Nothing is stored: no cookie, no Web Storage, no IndexedDB.
 //
-//   const outils = demarreOutils({base: ".../pyodide/314.0.7/", surProgression});
+//   const outils = demarreOutils({base: ".../pyodide/314.0.7/", stdlib, lock, octets, outil: "aj",
+//                                 paquets: "pypdf", surProgression});
 //   outils.pret                    resolves when Python is ready
 //   await outils.appelle("aj", {…}) → {resultat} or {erreur: {champ, message}}
+//
+// base = the runtime folder; stdlib, lock = the content-addressed files the page names (data-stdlib,
+// data-lock of the tool's section); octets = bytes to download first; outil = the engine to load
+// at once; paquets = extra packages (space-separated). surProgression receives {etape, recus, total}:
+// "telechargement" (bytes so far), "demarrage" (Python starts), "regles" (our rules load), "pret".
 //
 // When Python cannot run here (no WebAssembly, no module worker, download failed)
 // `pret` and every `appelle` reject with OutilsIndisponibles: the page then keeps
@@ -16,11 +22,18 @@ export class OutilsIndisponibles extends Error {
 const NAVIGATEUR = "Ce navigateur ne peut pas faire le calcul ici. Les tableaux de la page donnent la même réponse.";
 const PANNE = "Le calculateur n'a pas pu démarrer. Les tableaux de la page donnent la même réponse.";
 
-export function demarreOutils({ base, surProgression = () => {} }) {
+/** Timings for `make bench` (Performance API of this page only: nothing is sent anywhere). */
+function marque(nom, debut) {
+  if (debut === undefined) performance.mark(nom);
+  else performance.measure(nom, { start: debut });
+}
+
+export function demarreOutils({ base, stdlib, lock, octets, outil, paquets, surProgression = () => {} }) {
   const attentes = new Map();
   let numero = 0;
   let panne = null;
   let worker = null;
+  let derniereEtape = null;
   let signalePret;
   let signalePanne;
   const pret = new Promise((resolve, reject) => {
@@ -41,14 +54,19 @@ export function demarreOutils({ base, surProgression = () => {} }) {
 
   function recoit({ data }) {
     if (data.type === "progression") {
-      surProgression({ pourcentage: data.pourcentage, message: data.message });
-      if (data.pourcentage >= 100) signalePret();
+      const { type, ...etape } = data;
+      if (etape.etape !== derniereEtape) marque(`outils:${etape.etape}`); // when each stage begins
+      derniereEtape = etape.etape;
+      surProgression(etape);
+      if (etape.etape === "pret") signalePret();
     } else if (data.type === "echec") {
       echoue(PANNE);
     } else if (attentes.has(data.id)) {
       const { id, ...reponse } = data;
-      attentes.get(id).resolve(reponse);
+      const { resolve, debut } = attentes.get(id);
       attentes.delete(id);
+      marque("outils:appel", debut);
+      resolve(reponse);
     }
   }
 
@@ -57,7 +75,13 @@ export function demarreOutils({ base, surProgression = () => {} }) {
   } else {
     try {
       const url = new URL("./outils-worker.mjs", import.meta.url);
-      url.searchParams.set("base", new URL(base, globalThis.document?.baseURI).href);
+      const ici = (chemin) => new URL(chemin, globalThis.document?.baseURI).href;
+      url.searchParams.set("base", ici(base));
+      if (stdlib) url.searchParams.set("stdlib", ici(stdlib));
+      if (lock) url.searchParams.set("lock", ici(lock));
+      for (const [nom, valeur] of Object.entries({ octets, outil, paquets })) {
+        if (valeur) url.searchParams.set(nom, valeur);
+      }
       worker = new Worker(url, { type: "module" });
       worker.onmessage = recoit;
       // Fires when a browser without module workers fails to parse the script, or on a 404.
@@ -74,7 +98,7 @@ export function demarreOutils({ base, surProgression = () => {} }) {
       if (panne) return Promise.reject(panne);
       const id = ++numero;
       return new Promise((resolve, reject) => {
-        attentes.set(id, { resolve, reject });
+        attentes.set(id, { resolve, reject, debut: performance.now() });
         worker.postMessage({ id, outil, entree });
       });
     },
