@@ -9,7 +9,7 @@ from . import lecture
 
 TYPES = ("accueil", "guide", "notice", "modele", "outil", "page")
 REQUIRED = ("titre", "description", "type", "verifie_le", "sources")
-OPTIONAL = ("pdf", "outil")
+OPTIONAL = ("pdf", "outil", "pyodide_paquets")  # pyodide_paquets: [pypdf] — generator/pyodide_bundle.py
 # `outil: aj` places theme/outils/aj.html in the page (at a `<!-- outil -->` line, or before the text).
 OUTILS = ("aj", "delais", "op")
 SOURCE_KEYS = {"titre", "url"}

@@ -6,8 +6,8 @@
 // que le retour arrière ne le rende pas rempli. Le DOM est construit avec createElement et des
 // nœuds texte : rien de ce que tape la personne ni de ce que répond le moteur n'est lu comme HTML.
 
-import { el } from "./outil-commun.mjs";
-import { OutilsIndisponibles, demarreOutils } from "./outils.mjs";
+import { demarreCalculateur, el } from "./outil-commun.mjs";
+import { OutilsIndisponibles } from "./outils.mjs";
 
 const racine = document.getElementById("preparer");
 const avant = document.getElementById("op-avant");
@@ -20,40 +20,19 @@ const boutonPrecedent = formulaire.querySelector("[data-action=precedent]");
 const boutonSuivant = formulaire.querySelector("[data-action=suivant]");
 const zoneFaits = document.getElementById("op-faits");
 const modeleFait = document.getElementById("op-modele-fait");
-const etat = racine.querySelector(".outil-etat-texte");
-const panne = racine.querySelector(".outil-etat .outil-panne");
-const lent = racine.querySelector(".outil-etat .outil-lent");
-
-const LENT_MS = 15_000;
 const NON_VALEURS = new Set(["mesure", "danger", "pieces"]);
 let courante = 1;
 let numeroFait = 0; // identifiants uniques des champs de chaque fait
-let pretAEnvoyer = false; // le moteur a répondu au moins une fois
 let liens = []; // adresses blob: à révoquer
 
 // ── Le moteur ────────────────────────────────────────────────────────────────
 
-const outils = demarreOutils({
-  base: racine.dataset.pyodide,
-  surProgression: ({ pourcentage }) => {
-    etat.textContent = pourcentage >= 100 ? "Prêt." : `Préparation… ${pourcentage} %`;
-  },
-});
-const patience = setTimeout(() => { lent.hidden = false; }, LENT_MS);
+// La page est prête à vérifier les étapes quand Python l'est ; sinon on avance sans vérifier et la
+// dernière étape propose le formulaire vierge.
+const { outils, estPret, montrePanne } = demarreCalculateur(racine);
 outils.pret.then(() => {
-  clearTimeout(patience);
-  lent.hidden = true;
-  pretAEnvoyer = true;
-  racine.classList.add("outil-pret");
-}, montrePanne);
-
-function montrePanne() {
-  clearTimeout(patience);
-  etat.hidden = true;
-  lent.hidden = true;
-  panne.hidden = false;
-  racine.classList.add("outil-en-panne");
-}
+  racine.querySelector(".outil-etat-texte").textContent = "Prêt : vos réponses sont vérifiées à chaque étape.";
+}, () => {});
 
 async function demande(outil, entree) {
   try {
@@ -472,7 +451,7 @@ document.getElementById("op-ajoute-fait").addEventListener("click", () => ajoute
 boutonPrecedent.addEventListener("click", () => montreEtape(courante - 1));
 
 boutonSuivant.addEventListener("click", async () => {
-  if (pretAEnvoyer) {
+  if (estPret()) {
     const { ok } = await verifie({ jusqua: courante });
     if (!ok) return;
   }
