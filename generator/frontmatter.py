@@ -9,7 +9,9 @@ from . import lecture
 
 TYPES = ("accueil", "guide", "notice", "modele", "outil", "page")
 REQUIRED = ("titre", "description", "type", "verifie_le", "sources")
-OPTIONAL = ("pdf", "outil", "pyodide_paquets")  # pyodide_paquets: [pypdf] — generator/pyodide_bundle.py
+OPTIONAL = ("pdf", "outil", "formulaire", "pyodide_paquets")
+# formulaire: <id> shows content/formulaires/<id>.yml; pyodide_paquets: extra wheels the page's tool
+# may load (e.g. [pypdf]; generator/pyodide_bundle.py ships only those asked for).
 # `outil: aj` places theme/outils/aj.html in the page (at a `<!-- outil -->` line, or before the text).
 OUTILS = ("aj", "delais", "op")
 SOURCE_KEYS = {"titre", "url"}
@@ -78,6 +80,9 @@ def problems(fm: FrontMatter) -> list[tuple[int, str]]:
         out.append((line("outil"), f"outil inconnu « {d['outil']} » (autorisés : {', '.join(OUTILS)})"))
     elif "outil" in d and d.get("type") != "outil":
         out.append((line("outil"), "« outil » ne va qu'avec « type: outil »"))
+    if "pyodide_paquets" in d and not (isinstance(d["pyodide_paquets"], list)
+                                       and all(isinstance(p, str) for p in d["pyodide_paquets"])):
+        out.append((line("pyodide_paquets"), "« pyodide_paquets » doit être une liste de noms de paquets, par ex. [pypdf]"))
     if d.get("sources") is not None:
         out += [(line("sources"), msg) for msg in _source_problems(d["sources"])]
     return out

@@ -44,10 +44,17 @@ def _catalogue_delais(config: SiteConfig, donnees: dict) -> str:
     return catalogue_markdown()
 
 
+def _formulaires(config: SiteConfig, donnees: dict) -> str:
+    from .formulaires_site import liste_markdown
+
+    return liste_markdown(config)
+
+
 MACROS: dict[str, Callable[[SiteConfig, dict], str]] = {
     "urgences": _urgences,
     "bareme_aj": _bareme_aj,
     "catalogue_delais": _catalogue_delais,
+    "formulaires": _formulaires,
 }
 
 

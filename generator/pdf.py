@@ -50,6 +50,7 @@ class PrintJob:
     key: str  # content hash
     source: str = ""  # content/… page, for error messages
     source_path: Path | None = None
+    forms: bool = False  # <input>, <textarea> become PDF form fields (blank official forms)
 
 
 @lru_cache(maxsize=4)
@@ -76,10 +77,11 @@ def absolute_links(html: str, page_url: str) -> str:
     return re.sub(r'(<a\b[^>]*?\bhref=")([^"]*)"', fix, html)
 
 
-def job(html: str, css: str, out: Path, source: str = "", source_path: Path | None = None) -> PrintJob:
+def job(html: str, css: str, out: Path, source: str = "", source_path: Path | None = None,
+        forms: bool = False) -> PrintJob:
     # The version from the package metadata: importing WeasyPrint costs ~1 s.
-    key = hashlib.sha256(f"{version('weasyprint')}\0{css}\0{html}".encode()).hexdigest()
-    return PrintJob(html, out, key, source, source_path)
+    key = hashlib.sha256(f"{version('weasyprint')}\0{forms}\0{css}\0{html}".encode()).hexdigest()
+    return PrintJob(html, out, key, source, source_path, forms)
 
 
 def allowed(url: str, root: Path) -> bool:
@@ -111,7 +113,7 @@ def _fetcher(root: Path):
     return SiteFetcher()
 
 
-def _render(html: str, css: str, root: str, target: str) -> tuple[str, str] | None:
+def _render(html: str, css: str, root: str, target: str, forms: bool = False) -> tuple[str, str] | None:
     """Write one PDF. None when done, else ("refus", url) or ("erreur", message): exceptions
     of WeasyPrint (some derive from BaseException) never cross the process boundary raw."""
     import weasyprint
@@ -122,7 +124,7 @@ def _render(html: str, css: str, root: str, target: str) -> tuple[str, str] | No
     try:
         weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(
             target, stylesheets=[weasyprint.CSS(string=css, base_url=base_url, url_fetcher=fetcher)],
-            pdf_variant="pdf/ua-1", pdf_tags=True, custom_metadata=True)
+            pdf_variant="pdf/ua-1", pdf_tags=True, custom_metadata=True, pdf_forms=forms)
     except FatalURLFetchingError as exc:
         if not fetcher.refused:
             m = re.search(r'"(.*)"', str(exc))
@@ -145,7 +147,7 @@ def write_all(jobs: list[PrintJob], css: str, site_dir: Path, cache_dir: Path) -
         workers = min(len(todo), os.cpu_count() or 1)
         # spawn, not fork: the build process has threads (MkDocs, logging), fork could deadlock.
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            futures = [pool.submit(_render, j.html, css, str(site_dir), str(cache_dir / f"{j.key}.tmp")) for j in todo]
+            futures = [pool.submit(_render, j.html, css, str(site_dir), str(cache_dir / f"{j.key}.tmp"), j.forms) for j in todo]
             for j, future in zip(todo, futures):
                 try:
                     outcome = future.result()

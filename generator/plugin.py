@@ -12,7 +12,8 @@ on_env           compile every theme template (a typo fails with its file:line),
                  rendered yet: they name its content-addressed files, config.extra.outils)
 on_page_markdown expand `{{ macros }}` and `lexique:` links, tell the linker which page it is in
 on_page_content  keep the rendered HTML of pages to print
-on_post_build    stop on MkDocs' warnings (strict), PDFs, write the Pyodide bundle,
+on_post_build    stop on MkDocs' warnings (strict), PDFs (and the blank forms, generator/formulaires_site.py),
+                 write the Pyodide bundle,
                  the checks on the finished site, readable file modes
 
 The same plugin serves `mkdocs serve` (live preview for editors), `mkdocs build`
@@ -37,6 +38,8 @@ from . import csp, lexique, macros, pdf, site_check
 from .config import load_site_config
 from .errors import BuildError, ContentError, ContentErrors
 from .filtres import FILTRES
+from .formulaires_rendu import FILTRES as FILTRES_FORMULAIRES
+from .formulaires_site import Formulaires
 from .mkdocs_fr import EnFrancais
 from .validate import expand_lexique_links, validate
 
@@ -86,6 +89,7 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         config.nav = self.site.navigation
         if not config.site_url:  # `mkdocs serve` sets its own address first
             config.site_url = self.site.url + "/"
+        self.formulaires = Formulaires(self.site, {t.slug: t.terme for t in self.contenu.termes})
         self.linker = lexique.LexiqueExtension(self.contenu.termes)
         config.markdown_extensions.append(self.linker)
         from pyscripts.outils import contexte as contexte_des_outils
@@ -103,10 +107,11 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
 
     def on_files(self, files, config):
         files.append(File.generated(config, lexique.PAGE, content=lexique.page_markdown(self.contenu.termes)))
+        self.formulaires.fichiers(files)
         return files
 
     def on_env(self, env, config, files):
-        env.filters.update(FILTRES)
+        env.filters.update(FILTRES, **FILTRES_FORMULAIRES)
         errors = []
         for name in sorted(n for n in env.list_templates() if n.endswith(".html")):
             try:
@@ -139,6 +144,7 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         # The tables extension aligns columns with style="" attributes, which the CSP
         # (style-src 'self') blocks: use classes from our stylesheet instead.
         html = ALIGN_STYLE.sub(lambda m: f'class="aligne-{m.group(1)}"', html)
+        html = self.formulaires.contenu(html, page)  # a form's reproduction, a guided interview
         if page.file.src_uri in config.extra["pdf_pages"]:
             self.to_print.append((page, html))
         return html
@@ -152,6 +158,8 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         try:
             if self.config.pdf:
                 self.report["pdf"] = self._write_pdfs(site_dir, config)
+            # Blank fillable forms: always (the interview fills them), cached like the PDFs.
+            self.report["formulaires"] = self.formulaires.ecrit_pdfs(site_dir, self._cache(config))
             if self.pyodide:
                 self.pyodide.ecrit(site_dir)
             site_check.check(site_dir, config.extra["pdf_pages"] if self.config.pdf else {})
@@ -188,8 +196,10 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
             out = site_dir / "pdf" / config.extra["pdf_pages"][page.file.src_uri]
             source = Path(page.file.abs_src_path) if page.file.abs_src_path else None
             jobs.append(pdf.job(pdf.render_html(theme, context), css, out, f"content/{page.file.src_uri}", source))
-        cache = Path(config.config_file_path).resolve().parent / self.config.cache
-        return pdf.write_all(jobs, css, site_dir, cache)
+        return pdf.write_all(jobs, css, site_dir, self._cache(config))
+
+    def _cache(self, config) -> Path:
+        return Path(config.config_file_path).resolve().parent / self.config.cache
 
 
 def template_error(exc: jinja2.TemplateError, root: Path) -> ContentError:

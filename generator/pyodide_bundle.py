@@ -183,12 +183,24 @@ def fichiers_pyscripts(root: Path) -> dict[str, bytes]:
     donnees.charge.cache_clear()  # `mkdocs serve` rebuilds in the same process: re-read edited YAML
     for yml in sorted((root / "content" / "data").glob("*.yml")):
         fichiers[f"pyscripts/_donnees/{yml.stem}.json"] = donnees.en_json(yml.stem).encode()
+    fichiers.update(definitions_formulaires(root))
     return fichiers
 
 
+def definitions_formulaires(root: Path) -> dict[str, bytes]:
+    """`_formulaires/<id>.json` for each content/formulaires/<id>.yml (read by pyscripts.formulaires)."""
+    from pyscripts.donnees import _dates_en_texte
+
+    import yaml
+
+    return {f"pyscripts/_formulaires/{yml.stem}.json":
+            json.dumps(_dates_en_texte(yaml.safe_load(yml.read_text(encoding="utf-8"))), ensure_ascii=False, sort_keys=True).encode()
+            for yml in sorted((root / "content" / "formulaires").glob("*.yml"))}
+
+
 def _a_livrer(relatif: Path) -> bool:
-    # _donnees/ is generated above; caches, hidden files and build-only code are not shipped.
-    return (relatif.parts[0] != "_donnees" and relatif.suffix != ".pyc"
+    # _donnees/ and _formulaires/ are generated above; caches, hidden files and build-only code are not shipped.
+    return (relatif.parts[0] not in ("_donnees", "_formulaires") and relatif.suffix != ".pyc"
             and not any(p == "__pycache__" or p.startswith(".") for p in relatif.parts)
             and not any(relatif.as_posix() == h or relatif.name == h for h in HORS_NAVIGATEUR))
 

@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 from . import frontmatter, lecture, lexique, macros, schema
 from .config import CONFIG_FILE, SiteConfig
 from .errors import ContentError, ContentErrors, line_of
+from .formulaires import problemes as problemes_formulaires
 from .pdf import pdf_name
 
 # [text](target) or [text](target "title"); images too. Code spans and fences are blanked first.
@@ -32,7 +33,7 @@ JINJA_LIKE = re.compile(r"\{\{|\}\}|\{%|%\}")
 # Files checked against a schema (generator/schemas/<schema>.yml): one schema per data file,
 # named like it; one schema for every form definition (skipped until it exists).
 DATA_DIR = "data"
-DATA_REQUIRED = ("aide_juridictionnelle", "delais", "jours_feries", "urgences")
+DATA_REQUIRED = ("aide_juridictionnelle", "delais", "jours_feries", "pieces_aj", "urgences")  # pieces_aj: pyscripts.formulaires.pieces
 FORMS_DIR, FORMS_SCHEMA = "formulaires", "formulaire"
 
 
@@ -77,6 +78,7 @@ def validate(config: SiteConfig) -> Contenu:
     formulaires, form_errors = data_files(content, FORMS_DIR, FORMS_SCHEMA)
     errors += data_errors + form_errors
     errors += _bareme_problems(config, donnees)
+    errors += problemes_formulaires(content, slugs)  # generator/formulaires.py: cross-checks of the forms
     if errors:
         raise ContentErrors(errors)
     return Contenu(termes, donnees, formulaires)

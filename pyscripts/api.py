@@ -20,6 +20,12 @@ MOTEURS = {
     "delais_ics": ("pyscripts.delais", "en_ics"),
     "op": ("pyscripts.formulaires.op", "prepare"),
     "op_expose": ("pyscripts.formulaires.op", "expose"),
+    # Formulaires : formulaire_remplir et formulaire_preparer importent pypdf, que le worker charge avant l'appel.
+    "formulaire_prerempli": ("pyscripts.formulaires", "prerempli"),
+    "formulaire_pieces": ("pyscripts.formulaires", "pieces"),
+    "formulaire_verifier": ("pyscripts.formulaires", "verifier"),
+    "formulaire_remplir": ("pyscripts.formulaires", "remplir_base64"),
+    "formulaire_preparer": ("pyscripts.formulaires", "preparer"),
 }
 ERREUR_INTERNE = ("Le calcul n'a pas pu aboutir à cause d'une erreur de l'outil, pas de vos réponses. "
                   "Réessayez, ou consultez les tableaux de la page.")

@@ -22,12 +22,16 @@ DOSSIER_SOURCE = _ICI.parent / "content" / "data"
 @lru_cache(maxsize=None)
 def charge(nom: str) -> dict:
     """Renvoie le contenu du fichier de paramètres `nom` (sans extension)."""
-    embarque = DOSSIER_EMBARQUE / f"{nom}.json"
+    return lit(DOSSIER_EMBARQUE / f"{nom}.json", DOSSIER_SOURCE / f"{nom}.yml")
+
+
+def lit(embarque: Path, source: Path):
+    """Le JSON `embarque` (dans la roue), sinon le YAML `source` (dans un dépôt cloné).
+    Sert aussi aux définitions de formulaires (pyscripts/formulaires/definition.py)."""
     if embarque.is_file():
         return json.loads(embarque.read_text(encoding="utf-8"))
-    source = DOSSIER_SOURCE / f"{nom}.yml"
     if not source.is_file():
-        raise FileNotFoundError(f"paramètres introuvables : {nom} (ni {embarque} ni {source})")
+        raise FileNotFoundError(f"introuvable : ni {embarque} ni {source}")
     import yaml  # CPython seulement : la roue embarque du JSON
 
     # Le chargeur C de libyaml quand il est là (5 à 10 fois plus rapide que le chargeur Python).

@@ -5,7 +5,8 @@
 - Pyodide cold start and warm call times in Node, stdlib as npm ships it vs precompiled
   (tests/bench/bench_pyodide.py);
 - the tool pages in Chromium: form usable, Python ready, first answer, warm answer, bytes on the
-  wire raw / gzip / brotli, for both builds (tests/bench/bench_navigateur.py).
+  wire raw / gzip / brotli, for both builds (tests/bench/bench_navigateur.py);
+- « Obtenir le formulaire » → filled Cerfa 16146 in Chromium, pypdf cold and warm (tests/bench/bench_formulaire.py).
 """
 
 from __future__ import annotations
@@ -76,7 +77,8 @@ def bench_build() -> None:
 
 if __name__ == "__main__":
     bench_build()
-    from tests.bench import bench_navigateur, bench_pyodide
+    from tests.bench import bench_formulaire, bench_navigateur, bench_pyodide
 
     bench_pyodide.main()
     bench_navigateur.main()
+    bench_formulaire.main()

@@ -95,4 +95,9 @@ function affiche(resultat, entree) {
 const suite = document.getElementById("aj-suite");
 const date = document.getElementById("aj-date");
 if (!date.value) date.defaultValue = aujourdhui(); // the default: « Effacer mes réponses » keeps it
-lanceOutil({ racine, lisEntree, affiche, quandResultat: (resultat) => { suite.hidden = !resultat; } });
+// `simulateur` (the page's worker) and the « resultat » event serve the Cerfa 16146 interview
+// (assets/js/formulaire-aj.mjs), which carries these answers over.
+export const simulateur = lanceOutil({ racine, lisEntree, affiche, quandResultat: (resultat, entree) => {
+  suite.hidden = !resultat;
+  racine.dispatchEvent(new CustomEvent("resultat", { detail: { resultat, entree } }));
+} });

@@ -266,7 +266,7 @@ export function demarreCalculateur(racine, { surPanne = () => {} } = {}) {
  *   lisEntree(lis, formulaire) → {entree} | {manque: champ} | {erreur: {champ, message}}
  *                                 the engine's input, the empty question, or a refusal by the page
  *   affiche(resultat, entree)  → Node                         the answer, headed by an <h2>
- *   quandResultat(resultat|null)                              show/hide what goes with an answer
+ *   quandResultat(resultat|null, entree)                      show/hide what goes with an answer (and its input)
  */
 export function lanceOutil({ racine, lisEntree, affiche, quandResultat = () => {} }) {
   const formulaire = racine.querySelector("form");
@@ -349,7 +349,7 @@ export function lanceOutil({ racine, lisEntree, affiche, quandResultat = () => {
       quandResultat(null);
     } else {
       montre(affiche(reponse.resultat, lu.entree));
-      quandResultat(reponse.resultat);
+      quandResultat(reponse.resultat, lu.entree);
     }
     if (envoi) zone.querySelector("h2")?.focus();
   }

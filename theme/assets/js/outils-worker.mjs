@@ -5,7 +5,7 @@
 //            import() of a same-origin URL, which CSP `script-src 'self'` allows, no eval)
 //   stdlib   python_stdlib.<hash>.zip, lock pyodide-lock.<hash>.json: content-addressed, safe to cache
 //   octets   bytes of the .wasm + stdlib (for the progress bar), outil the engine to load at once,
-//   paquets  extra packages of the page (e.g. "pypdf"), space-separated
+//   paquets  extra packages of the page (e.g. "pypdf"), space-separated: loaded once Python is ready
 //
 // Messages posted to the page:
 //   {type: "progression", etape: "telechargement", recus, total}   bytes of the .wasm and stdlib
@@ -14,6 +14,11 @@
 //   {id, resultat} | {id, erreur: {champ, message}}                answer to {id, outil, entree}
 
 const NOM_PAQUET = "justice-pas-a-pas-pyscripts";
+// Packages of our lock that only some tools need: loaded the first time one of them is
+// called, never at start (filling a form needs pypdf; the simulator does not).
+const PAQUETS_A_LA_DEMANDE = { formulaire_preparer: ["pypdf"], formulaire_remplir: ["pypdf"] };
+const charges = new Map(); // package name → Promise of its loading
+let python = null;
 const INDISPONIBLE = "Le calculateur n'a pas pu démarrer dans ce navigateur.";
 const CADENCE_MS = 200; // at most one download message per 200 ms
 
@@ -105,7 +110,9 @@ async function demarre() {
   const stdlib = urlDonnee("stdlib");
   const lock = urlDonnee("lock");
   const outil = parametres.get("outil");
-  const paquets = [NOM_PAQUET, ...(parametres.get("paquets") || "").split(" ").filter(Boolean)];
+  // The page's extra packages (e.g. pypdf) are shipped in the lock but loaded after Python is ready,
+  // so they never delay the tool's first answer (see chargePaquets below).
+  const extras = (parametres.get("paquets") || "").split(" ").filter(Boolean);
   const wasm = new URL("pyodide.asm.wasm", runtime);
   const enLigne = runtime.protocol === "http:" || runtime.protocol === "https:";
   if (enLigne && fetchReseau) {
@@ -127,7 +134,8 @@ async function demarre() {
   etape("demarrage");
   const pyodide = await demarrage;
   etape("regles");
-  await pyodide.loadPackage(paquets, { messageCallback: () => {} });
+  await pyodide.loadPackage(NOM_PAQUET, { messageCallback: () => {} });
+  python = pyodide;
   // ONE long-lived proxy; strings cross the boundary, so no per-call proxy leaks.
   // (In 314 an attribute proxy is borrowed from its parent and dies with it: copy() it first.)
   const api = pyodide.pyimport("pyscripts.api");
@@ -136,6 +144,7 @@ async function demarre() {
   // The page's engine is imported now, while the person is still typing, not at the first answer.
   if (outil) dispatch(outil, "{}");
   etape("pret");
+  chargePaquets(extras).catch(() => {}); // in the background; a failure is retried when a tool needs it
   return dispatch;
 }
 
@@ -151,10 +160,23 @@ self.onunhandledrejection = (evenement) => echoue(evenement.reason);
 const pret = demarre();
 pret.catch(echoue);
 
+/** Load each package once; a failed load is forgotten, so the next call tries again. */
+function chargePaquets(noms) {
+  return Promise.all(noms.map((nom) => {
+    if (!charges.has(nom)) {
+      const chargement = python.loadPackage(nom, { messageCallback: () => {} });
+      chargement.catch(() => charges.delete(nom));
+      charges.set(nom, chargement);
+    }
+    return charges.get(nom);
+  }));
+}
+
 self.onmessage = async ({ data: { id, outil, entree } }) => {
   let reponse;
   try {
     const dispatch = await pret;
+    await chargePaquets(PAQUETS_A_LA_DEMANDE[outil] || []);
     reponse = JSON.parse(dispatch(outil, JSON.stringify(entree ?? {})));
   } catch (erreur) {
     console.error(erreur);

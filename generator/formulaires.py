@@ -1,0 +1,260 @@
+"""Les définitions de formulaires (content/formulaires/*.yml) : chargées et vérifiées.
+
+La structure (clés, types, valeurs permises) est vérifiée par le schéma commun des
+fichiers YAML, generator/schemas/formulaire.yml (generator/schema.py) ; ce module vérifie
+ce qui croise plusieurs clés : les clés propres à chaque type de champ, les noms de champs
+dépliés (cases, cellules) uniques, les conditions `si`/`sauf_si` sur des cases du
+formulaire, les termes du lexique, les étapes, la page et l'id. Chaque problème est
+rapporté à sa ligne : `content/formulaires/cerfa-16146.yml:42: …`. Le format est décrit
+dans content/formulaires/README.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import schema
+from .errors import ContentError
+
+DOSSIER = "formulaires"
+SCHEMA = "formulaire"
+# Keys every field may have (the schema lists their types), then the keys of each type.
+COMMUNS = {"nom", "type", "libelle", "statut", "source", "aide", "question", "remarque", "lexique", "requis", "si",
+           "entretien", "largeur", "nom_accessible", "puce", "pdf"}
+PAR_TYPE = {
+    "texte": {"max"}, "multiligne": {"lignes"}, "date": set(), "montant": set(), "nombre": set(), "case": set(),
+    "cases": {"options", "exclusif", "colonnes", "imprime_libelle"},
+    "tableau": {"colonnes", "lignes", "sous_titre"},
+    "mention": {"texte", "encadre", "style"},
+    "signature": set(),
+}
+OBLIGATOIRES = {"cases": ("options",), "tableau": ("colonnes", "lignes"), "mention": ("texte",)}
+
+
+@dataclass
+class Definition:
+    """Une définition chargée : les données, et où chaque clé se trouve dans le fichier."""
+
+    chemin: Path
+    donnees: dict
+    lignes: dict[tuple, int] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.chemin.stem
+
+
+def lignes_des_noeuds(noeud, chemin: tuple = (), sortie: dict | None = None) -> dict[tuple, int]:
+    """{chemin de clés: ligne} pour chaque clé et chaque élément de liste du document YAML."""
+    sortie = {} if sortie is None else sortie
+    sortie.setdefault(chemin, noeud.start_mark.line + 1)
+    if isinstance(noeud, yaml.MappingNode):
+        for cle, valeur in noeud.value:
+            sous = (*chemin, cle.value)
+            sortie[sous] = cle.start_mark.line + 1
+            lignes_des_noeuds(valeur, sous, sortie)
+    elif isinstance(noeud, yaml.SequenceNode):
+        for i, element in enumerate(noeud.value):
+            lignes_des_noeuds(element, (*chemin, i), sortie)
+    return sortie
+
+
+def charge(chemin: Path) -> tuple[Definition | None, list[ContentError]]:
+    """La définition du fichier `chemin`, vérifiée par le schéma (sans les contrôles croisés)."""
+    rel = f"content/{DOSSIER}/{chemin.name}"
+    donnees, noeud, problemes = schema.document(chemin, rel, SCHEMA)
+    if problemes or noeud is None:
+        return None, problemes
+    return Definition(chemin, donnees, lignes_des_noeuds(noeud)), []
+
+
+class _Verificateur:
+    """Les contrôles croisés d'une définition que le schéma a acceptée, chacun à sa ligne."""
+
+    def __init__(self, definition: Definition, content_dir: Path, lexique: set[str]):
+        self.d = definition
+        self.content_dir = content_dir
+        self.lexique = lexique
+        self.erreurs: list[ContentError] = []
+        self.noms: dict[str, tuple] = {}  # nom de champ PDF → chemin où il est défini
+        self.cases: set[str] = set()  # noms de cases (conditions si / sauf_si)
+        self.conditions: list[tuple[tuple, str]] = []  # (chemin, nom de case cité)
+
+    def erreur(self, chemin: tuple, message: str) -> None:
+        ligne = next((self.d.lignes[chemin[:n]] for n in range(len(chemin), -1, -1) if chemin[:n] in self.d.lignes), 1)
+        self.erreurs.append(ContentError(f"content/{DOSSIER}/{self.d.chemin.name}", ligne, message))
+
+    def nom_champ(self, nom: str, chemin: tuple) -> None:
+        if nom in self.noms:
+            ligne = self.d.lignes.get(self.noms[nom], 1)
+            self.erreur(chemin, f"nom de champ en double « {nom} » (déjà défini ligne {ligne})")
+        else:
+            self.noms[nom] = chemin
+
+    def lexique_de(self, valeur: dict, chemin: tuple) -> None:
+        for i, slug in enumerate(valeur.get("lexique") or []):
+            if slug not in self.lexique:
+                self.erreur((*chemin, "lexique", i), f"terme du lexique inconnu : « {slug} » (voir content/lexique.yml)")
+
+    def conditions_de(self, valeur: dict, cle: str, chemin: tuple) -> None:
+        noms = valeur.get(cle)
+        if isinstance(noms, str):
+            self.conditions.append(((*chemin, cle), noms))
+        for i, nom in enumerate(noms if isinstance(noms, list) else []):
+            self.conditions.append(((*chemin, cle, i), nom))
+
+    def verifie(self) -> list[ContentError]:
+        d = self.d.donnees
+        if d["id"] != self.d.id:
+            self.erreur(("id",), f"« id » doit valoir le nom du fichier : « {self.d.id} »")
+        if d["verifie_le"] > dt.date.today():
+            self.erreur(("verifie_le",), "« verifie_le » est dans le futur")
+        if "page" in d and not (self.content_dir / d["page"]).is_file():
+            self.erreur(("page",), f"« page » : content/{d['page']} n'existe pas")
+        etapes = {e["numero"] for e in d.get("etapes") or []}
+        if etapes != set(range(1, len(etapes) + 1)):
+            self.erreur(("etapes",), "les étapes sont numérotées 1, 2, 3… sans trou")
+        for i, rubrique in enumerate(d["rubriques"]):
+            chemin = ("rubriques", i)
+            if "etape" in rubrique and rubrique["etape"] not in etapes:
+                self.erreur((*chemin, "etape"), f"étape {rubrique['etape']} absente de « etapes »")
+            self.conditions_de(rubrique, "sauf_si", chemin)
+            for j, champ in enumerate(rubrique["champs"]):
+                self.champ(champ, (*chemin, "champs", j))
+        for chemin, nom in self.conditions:
+            if nom not in self.cases:
+                self.erreur(chemin, f"condition sur « {nom} », qui n'est pas une case de ce formulaire")
+        return self.erreurs
+
+    def champ(self, c: dict, chemin: tuple) -> None:
+        genre = c["type"]
+        quoi = f"champ « {c.get('nom') or genre} »"
+        for cle in sorted(set(c) - COMMUNS - PAR_TYPE[genre]):
+            types = [t for t, cles in PAR_TYPE.items() if cle in cles]
+            self.erreur((*chemin, cle), f"{quoi} : « {cle} » ne va pas avec type: {genre} (seulement avec {', '.join(types)})")
+        for cle in OBLIGATOIRES.get(genre, ()):
+            if cle not in c:
+                self.erreur(chemin, f"{quoi} : clé obligatoire manquante « {cle} » (type: {genre})")
+        if c.get("entretien") == "replie" and genre != "mention":
+            self.erreur((*chemin, "entretien"), f"{quoi} : « entretien: replie » ne vaut que pour une mention")
+        self.lexique_de(c, chemin)
+        self.conditions_de(c, "si", chemin)
+        if genre == "mention":
+            return
+        if genre != "signature":
+            if "nom" not in c:
+                self.erreur(chemin, f"{quoi} : clé obligatoire manquante « nom »")
+            elif genre == "case":
+                self.nom_champ(c["nom"], (*chemin, "nom"))
+                self.cases.add(c["nom"])
+            elif genre not in ("cases", "tableau"):
+                self.nom_champ(c["nom"], (*chemin, "nom"))
+        if "libelle" not in c:
+            self.erreur(chemin, f"{quoi} : clé obligatoire manquante « libelle » (le texte imprimé)")
+        elif not c["libelle"].strip() and not c.get("nom_accessible"):
+            self.erreur((*chemin, "libelle"), f"{quoi} : libellé vide : donnez un « nom_accessible » (lu par les lecteurs d'écran)")
+        if genre == "cases" and "options" in c:
+            self.groupe(c, chemin)
+        elif genre == "tableau" and "colonnes" in c and "lignes" in c:
+            self.tableau(c, chemin)
+        elif genre == "multiligne" and not isinstance(c.get("lignes", 1), int):
+            self.erreur((*chemin, "lignes"), f"{quoi} : « lignes » est un nombre de lignes à écrire")
+
+    def groupe(self, c: dict, chemin: tuple) -> None:
+        if isinstance(c.get("colonnes"), list):
+            self.erreur((*chemin, "colonnes"), f"groupe « {c.get('nom')} » : « colonnes » vaut 1, 2 ou 3")
+        for i, option in enumerate(c["options"]):
+            sous = (*chemin, "options", i)
+            self.lexique_de(option, sous)
+            nom = f"{c.get('nom')}_{option['nom']}"
+            self.nom_champ(nom, (*sous, "nom"))
+            self.cases.add(nom)
+            for j, enfant in enumerate(option.get("champs") or []):
+                self.champ(enfant, (*sous, "champs", j))
+
+    def tableau(self, c: dict, chemin: tuple) -> None:
+        if not isinstance(c["colonnes"], list):
+            self.erreur((*chemin, "colonnes"), f"tableau « {c.get('nom')} » : « colonnes » est la liste des colonnes {{nom, libelle, type}}")
+            return
+        lignes = c["lignes"]
+        noms_lignes = [str(i) for i in range(1, lignes + 1)] if isinstance(lignes, int) else [ligne["nom"] for ligne in lignes]
+        for i, ligne in enumerate(lignes if isinstance(lignes, list) else []):
+            self.lexique_de(ligne, (*chemin, "lignes", i))
+        for ligne in noms_lignes:
+            for colonne in c["colonnes"]:
+                self.nom_champ(f"{c.get('nom')}_{ligne}_{colonne['nom']}", (*chemin, "lignes"))
+
+
+def fichiers(content_dir: Path) -> list[Path]:
+    return sorted((content_dir / DOSSIER).glob("*.yml"))
+
+
+def charge_tout(content_dir: Path, lexique: set[str], schema_deja_vu: bool = False) -> tuple[list[Definition], list[ContentError]]:
+    """Toutes les définitions valides, et tous les problèmes trouvés (toutes à la fois).
+
+    `schema_deja_vu` : les erreurs de schéma ont déjà été dites (validate.data_files) : ne
+    rendre que celles des contrôles croisés."""
+    definitions, erreurs = [], []
+    for chemin in fichiers(content_dir):
+        definition, problemes = charge(chemin)
+        if definition is not None:
+            problemes = _Verificateur(definition, content_dir, lexique).verifie()
+        elif schema_deja_vu:
+            problemes = []
+        erreurs += problemes
+        if definition is not None and not problemes:
+            definitions.append(definition)
+    return definitions, erreurs
+
+
+def problemes_des_pages(content_dir: Path, definitions: list[Definition], pages: dict[str, str]) -> list[ContentError]:
+    """Chaque définition a sa page (`formulaire: <id>`), et chaque page cite une définition.
+
+    `pages` : {chemin relatif de la page: valeur de sa clé `formulaire`}."""
+    connus = {d.id for d in definitions}
+    cites = set(pages.values())
+    erreurs = [ContentError(f"content/{page}", 1, f"« formulaire: {ident} » : content/{DOSSIER}/{ident}.yml n'existe pas")
+               for page, ident in sorted(pages.items()) if ident not in connus and not (content_dir / DOSSIER / f"{ident}.yml").is_file()]
+    erreurs += [ContentError(f"content/{DOSSIER}/{d.chemin.name}", 1,
+                             f"aucune page ne montre ce formulaire : créez content/{DOSSIER}/{d.id}.md avec « formulaire: {d.id} »")
+                for d in definitions if d.id not in cites]
+    return erreurs
+
+
+def problemes(content_dir: Path, lexique: set[str]) -> list[ContentError]:
+    """Tout ce qui ne va pas dans les définitions et dans le lien définition ↔ page."""
+    from . import frontmatter
+
+    definitions, erreurs = charge_tout(content_dir, lexique, schema_deja_vu=True)
+    pages = {}
+    for chemin in sorted(content_dir.rglob("*.md")):
+        try:
+            fm = frontmatter.parse(chemin.read_text(encoding="utf-8"))
+        except ValueError:
+            continue  # validate.check_page le signale déjà
+        if isinstance(fm.data.get("formulaire"), str):
+            pages[chemin.relative_to(content_dir).as_posix()] = fm.data["formulaire"]
+    return erreurs + problemes_des_pages(content_dir, definitions, pages) + problemes_des_pieces(content_dir)
+
+
+def problemes_des_pieces(content_dir: Path) -> list[ContentError]:
+    """content/data/pieces_aj.yml : chaque règle a sa pièce, sa raison et une condition connue."""
+    from pyscripts.formulaires.pieces import problemes as problemes_pieces
+
+    chemin = content_dir / "data" / "pieces_aj.yml"
+    rel = "content/data/pieces_aj.yml"
+    if not chemin.is_file():
+        return []  # a required data file: validate.data_files says it is missing
+    donnees, noeud, problemes_schema = schema.document(chemin, rel, "pieces_aj")
+    if problemes_schema or noeud is None:
+        return []  # the schema's errors are said by validate.data_files
+    lignes = lignes_des_noeuds(noeud)
+    erreurs = []
+    for cle, message in problemes_pieces(donnees):
+        ligne = next((lignes[cle[:n]] for n in range(len(cle), -1, -1) if cle[:n] in lignes), 1)
+        erreurs.append(ContentError(rel, ligne, message))
+    return erreurs

@@ -1,0 +1,133 @@
+"""Une définition de formulaire → le HTML de sa page, de son PDF vierge et de son entretien.
+
+Un seul jeu de gabarits (theme/formulaires/) pour tous les formulaires : aucun
+gabarit propre à un Cerfa. Ce module prépare la définition (statuts hérités, noms
+des options et des cellules, rangées des tableaux) puis appelle les gabarits.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+
+import jinja2
+from markupsafe import Markup, escape
+
+from pyscripts.formulaires.definition import option_case, nom_accessible, rangees
+
+RECONSTRUITS = ("R", "?")
+GRAS = re.compile(r"\*\*(.+?)\*\*")
+LISTE = re.compile(r"^(?:- |\d+\. )")
+
+
+def _inline(texte: str) -> Markup:
+    return Markup(GRAS.sub(lambda m: f"<strong>{m.group(1)}</strong>", str(escape(texte))))
+
+
+def mention(texte: str) -> Markup:
+    """Paragraphes séparés par une ligne vide ; lignes « - » ou « 1. » en liste ; **gras** ;
+    un paragraphe entier entre *astérisques simples* en italique."""
+    blocs = []
+    for para in re.split(r"\n\s*\n", texte.strip()):
+        lignes = [ligne.strip() for ligne in para.split("\n") if ligne.strip()]
+        if lignes and all(LISTE.match(ligne) for ligne in lignes):
+            balise = "ol" if lignes[0][0].isdigit() else "ul"
+            items = "".join(f"<li>{_inline(LISTE.sub('', ligne))}</li>" for ligne in lignes)
+            blocs.append(f"<{balise}>{items}</{balise}>")
+            continue
+        texte_para = " ".join(lignes)
+        if re.fullmatch(r"\*[^*].*[^*]\*", texte_para):
+            blocs.append(f"<p><em>{_inline(texte_para[1:-1])}</em></p>")
+        else:
+            blocs.append(f"<p>{_inline(texte_para)}</p>")
+    return Markup("".join(blocs))
+
+
+def etoiles(texte: str) -> Markup:
+    """Le libellé imprimé : seul le **gras** est interprété."""
+    return _inline(texte or "")
+
+
+def sans_etoiles(texte: str) -> str:
+    """Le libellé lu dans l'entretien : sans les astérisques du lexique imprimé ni la puce ◆."""
+    return re.sub(r"(?<=\w)\*|^◆\s*|\s+:$", "", (texte or "").replace("**", "").strip()).strip()
+
+
+def capitale(texte: str) -> str:
+    """« VOTRE IDENTITÉ ET VOTRE SITUATION » → « Votre identité et votre situation »."""
+    texte = (texte or "").strip().rstrip(" :")
+    return texte[:1].upper() + texte[1:].lower() if texte.isupper() else texte
+
+
+def date_fr(valeur) -> str:
+    if isinstance(valeur, str):
+        valeur = dt.date.fromisoformat(valeur)
+    return valeur.strftime("%d/%m/%Y")
+
+
+def _prepare_champ(champ: dict, statut: str) -> dict:
+    c = dict(champ)
+    c["statut"] = c.get("statut", statut)
+    c["reconstruit"] = c["statut"] in RECONSTRUITS
+    if c["type"] in ("mention", "signature"):
+        return c
+    if c["type"] == "cases":
+        options = []
+        for option in c["options"]:
+            o = option_case(c, option)
+            o["statut"] = option.get("statut", c["statut"])
+            o["reconstruit"] = o["statut"] in RECONSTRUITS
+            o["champs"] = [_prepare_champ(e, o["statut"]) for e in option.get("champs", [])]
+            options.append(o)
+        c["options"] = options
+    elif c["type"] == "tableau":
+        c["lignes_nommees"] = not isinstance(c["lignes"], int)
+        c["rangees"] = rangees(c)
+    else:
+        c["nom_accessible"] = nom_accessible(c)
+    return c
+
+
+def prepare(definition: dict, site_nom: str) -> dict:
+    """Copie de la définition enrichie pour les gabarits (ne modifie pas l'original)."""
+    d = copy.deepcopy(definition)
+    d["site_nom"] = site_nom
+    d["verifie_le_texte"] = date_fr(d["verifie_le"])
+    d["rubriques"] = [{**r, "reconstruit": r["statut"] in RECONSTRUITS,
+                       "champs": [_prepare_champ(c, r["statut"]) for c in r["champs"]]} for r in d["rubriques"]]
+
+    def reconstruit(champs):
+        return any(c["reconstruit"] or any(o["reconstruit"] or reconstruit(o["champs"]) for o in c.get("options", []))
+                   for c in champs)
+
+    d["reconstruit"] = any(r["reconstruit"] or reconstruit(r["champs"]) for r in d["rubriques"])
+    return d
+
+
+# The filters of theme/formulaires/*.html (also given to MkDocs' environment, which compiles every template).
+FILTRES = {"mention": mention, "etoiles": etoiles, "sans_etoiles": sans_etoiles, "capitale": capitale}
+
+
+def environnement(theme_dir) -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(theme_dir), autoescape=True,
+                             undefined=jinja2.ChainableUndefined, trim_blocks=False)
+    env.filters.update(FILTRES)
+    return env
+
+
+def document_pdf(env: jinja2.Environment, d: dict) -> str:
+    """Le document HTML que WeasyPrint transforme en PDF vierge remplissable."""
+    # Un formulaire manuscrit (ex. attestation de témoin) : des lignes à écrire, aucun champ.
+    mode = "pdf" if d.get("remplissage") != "manuscrit" else "page"
+    return env.get_template("formulaires/document.html").render(d=d, mode=mode)
+
+
+def page(env: jinja2.Environment, d: dict, liens: dict) -> str:
+    """Le fragment inséré dans la page du formulaire : liens, puis la reproduction à lire et imprimer."""
+    return env.get_template("formulaires/page.html").render(d=d, liens=liens)
+
+
+def entretien(env: jinja2.Environment, d: dict, liens: dict, termes: dict[str, str]) -> str:
+    """L'entretien guidé (étapes), inséré dans la page qui le propose ; `termes` : slug → terme du lexique."""
+    return env.get_template("formulaires/entretien.html").render(d=d, liens=liens, termes=termes)

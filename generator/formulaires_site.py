@@ -1,0 +1,112 @@
+"""The official forms in the site, called by the MkDocs plugin (generator/plugin.py), one
+method per event:
+
+fichiers(files)            on_files: find which page hosts each form's guided interview
+                           (a line `<!-- entretien: <id> -->`)
+contenu(html, page)        on_page_content: a form's page (`formulaire: <id>`) gets its
+                           reproduction; an interview marker gets the interview
+ecrit_pdfs(site_dir, cache) on_post_build: the blank fillable PDFs, site/formulaires/<id>.pdf,
+                           rendered and cached like the other PDFs (generator/pdf.py) — even
+                           without the printouts: the interview fills them, they are a tool
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.utils import get_relative_url
+
+from . import formulaires, formulaires_rendu as rendu, pdf
+from .config import SiteConfig
+
+DOSSIER_SITE = "formulaires"
+CSS_PAGE = "formulaires/formulaire.css"
+CSS_ENTRETIEN = "formulaires/entretien.css"
+CSS_PDF = ("formulaires/formulaire.css", "formulaires/pdf.css")
+MARQUE = re.compile(r"<!--\s*entretien:\s*([a-z0-9-]+)\s*-->")
+
+
+def chemin_pdf(identifiant: str) -> str:
+    """Where the blank PDF of a form lives in the site (same folder as its page)."""
+    return f"{DOSSIER_SITE}/{identifiant}.pdf"
+
+
+class Formulaires:
+    def __init__(self, site: SiteConfig, termes: dict[str, str]):
+        self.site = site
+        self.termes = termes  # slug → terme du lexique
+        definitions, erreurs = formulaires.charge_tout(site.content_dir, set(termes))
+        assert not erreurs, "validate.validate() refuse les définitions invalides avant la construction"
+        self.env = rendu.environnement(site.theme_dir)
+        self.prets = {d.id: rendu.prepare(d.donnees, site.nom) for d in definitions}
+        self.entretiens: dict[str, str] = {}  # id → page (dest_uri) hosting its interview
+
+    def fichiers(self, files) -> None:
+        for f in files.documentation_pages():
+            for identifiant in MARQUE.findall(f.content_string):
+                self.entretiens[identifiant] = f.dest_uri
+
+    def _liens(self, d: dict, depuis: str) -> dict:
+        vers = lambda cible: get_relative_url(cible, depuis)  # noqa: E731
+        explication = d.get("page")
+        return {
+            "css": vers(CSS_PAGE), "css_entretien": vers(CSS_ENTRETIEN), "pdf": vers(chemin_pdf(d["id"])),
+            "explication": vers(explication.removesuffix(".md") + ".html") if explication else None,
+            "entretien": vers(self.entretiens[d["id"]]) if d["id"] in self.entretiens else None,
+            "page": vers(f"{DOSSIER_SITE}/{d['id']}.html"),
+            "lexique": vers("lexique.html"),
+        }
+
+    def contenu(self, html: str, page) -> str:
+        identifiant = page.meta.get("formulaire")
+        if identifiant in self.prets:
+            d = self.prets[identifiant]
+            html += rendu.page(self.env, d, self._liens(d, page.file.dest_uri))
+
+        def entretien(m: re.Match) -> str:
+            d = self.prets.get(m.group(1))
+            if not d:
+                return m.group(0)
+            liens = self._liens(d, page.file.dest_uri)
+            # The page's tool (meta `outil: aj`) brings the answers: its glue module starts the interview.
+            liens["js"] = get_relative_url(f"assets/js/formulaire-{page.meta.get('outil', 'entretien')}.mjs", page.file.dest_uri)
+            return rendu.entretien(self.env, d, liens, self.termes)
+
+        return MARQUE.sub(entretien, html)
+
+    def ecrit_pdfs(self, site_dir: Path, cache: Path) -> dict[str, int]:
+        return ecrit_pdfs(self.site, self.env, self.prets, site_dir, cache)
+
+
+def ecrit_pdfs(site: SiteConfig, env, prets: dict[str, dict], site_dir: Path, cache: Path) -> dict[str, int]:
+    """The blank PDF of each prepared definition, `site_dir/formulaires/<id>.pdf`, from the PDF
+    cache when unchanged."""
+    if not prets:
+        return {"rendus": 0, "en_cache": 0}
+    css = "\n".join((site.theme_dir / nom).read_text(encoding="utf-8") for nom in CSS_PDF)
+    jobs = [pdf.job(rendu.document_pdf(env, d), css, site_dir / chemin_pdf(identifiant),
+                    f"content/{formulaires.DOSSIER}/{identifiant}.yml", forms=True)
+            for identifiant, d in sorted(prets.items())]
+    return pdf.write_all(jobs, css, site_dir, cache)
+
+
+def liste_markdown(site: SiteConfig) -> str:
+    """The `{{ formulaires }}` block: every form, its page, its blank PDF, its explanation, and
+    the page that pre-fills it. Raw HTML links: the PDFs are written after MkDocs has checked
+    the Markdown links (the block is on content/formulaires/index.md: links are relative to it).
+    The definitions were checked before (validate)."""
+    definitions = [d for d, _ in map(formulaires.charge, formulaires.fichiers(site.content_dir)) if d]
+    hotes = {ident: page.relative_to(site.content_dir).with_suffix(".html").as_posix()
+             for page in sorted(site.content_dir.rglob("*.md"))
+             for ident in MARQUE.findall(page.read_text(encoding="utf-8"))}
+    lignes = []
+    for d in sorted(definitions, key=lambda d: d.donnees["titre"]):
+        x = d.donnees
+        liens = [f'<a href="{d.id}.html">le lire et l\'imprimer</a>', f'<a href="{d.id}.pdf">le PDF vierge</a>']
+        if x.get("page"):
+            liens.append(f'<a href="../{x["page"].removesuffix(".md")}.html">comment le remplir</a>')
+        if d.id in hotes:
+            liens.append(f'<a href="../{hotes[d.id]}">le pré-remplir avec le simulateur</a> (rien n\'est envoyé)')
+        lignes.append(f'- <strong class="sans-lexique">{x["titre"]}</strong> (Cerfa n° {x["cerfa"]}) : ' + " · ".join(liens))
+    return "\n".join(lignes)

@@ -1,0 +1,109 @@
+"""Formulaires officiels (Cerfa) : champs, remplissage, pièces justificatives.
+
+    champs(identifiant, pdf) -> [{"nom", "libelle", "type", "rubrique"}]   lu dans le PDF vierge
+    remplir(entree, pdf) -> bytes            entree = {"formulaire", "valeurs": {nom: valeur}}
+    pieces(entree) -> [{"piece", "pourquoi", "tableau"}]
+                                             entree = {"simulateur": {...}, "valeurs": {...}}
+    prerempli(entree) -> {"valeurs", "rappels"}     entree = {"simulateur": {...}}
+    remplir_base64(entree) -> {"pdf"}        pour le worker : le PDF vierge et le PDF rempli en base64
+    verifier(entree) -> {}                   les réponses d'une étape, vérifiées sans PDF ni pypdf
+    preparer(entree) -> {}                   le PDF vierge lu à l'avance (pypdf), gardé pour remplir
+
+Le PDF vierge est celui que la construction écrit (site/formulaires/<id>.pdf) ; les
+définitions sont dans content/formulaires/ (embarquées en JSON dans la roue Pyodide).
+pypdf n'est importé que pour remplir ou lire un PDF.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+
+from ..erreurs import EntreeInvalide
+from . import definition
+from .aj import prerempli
+from .pieces import pieces
+
+__all__ = ["champs", "remplir", "pieces", "prerempli", "remplir_base64", "preparer", "verifier", "definition_de"]
+
+
+def definition_de(identifiant) -> dict:
+    if not isinstance(identifiant, str) or identifiant not in definition.disponibles():
+        connus = ", ".join(definition.disponibles())
+        raise EntreeInvalide("formulaire", f"Formulaire inconnu : « {identifiant} ». Formulaires disponibles : {connus}.")
+    return definition.charge(identifiant)
+
+
+def champs(identifiant: str, pdf: bytes) -> list[dict]:
+    """Les champs du PDF vierge, dans l'ordre du formulaire : nom, libellé (/TU), type, rubrique."""
+    from .remplissage import champs_du_pdf, lecteur
+
+    rubriques = {c["nom"]: c["rubrique"] for c in definition.champs_pdf(definition_de(identifiant))}
+    du_pdf = champs_du_pdf(lecteur(pdf))
+    ordre = [nom for nom in rubriques if nom in du_pdf] + sorted(set(du_pdf) - set(rubriques))
+    return [{"nom": nom, "libelle": du_pdf[nom]["libelle"], "type": du_pdf[nom]["type"], "rubrique": rubriques.get(nom, "")}
+            for nom in ordre]
+
+
+# Formulaires dont l'entrée n'est pas seulement {nom du champ: valeur} : une fonction
+# (module, nom) la transforme d'abord en {"valeurs": …} (ex. la requête en ordonnance de
+# protection : mesures, chronologie, adresse cachée). Les autres clés leur sont propres.
+PREPARATIONS = {"cerfa-15458": ("pyscripts.formulaires.op", "prepare")}
+
+
+def _valeurs(entree: dict, identifiant: str) -> dict:
+    if identifiant in PREPARATIONS:
+        import importlib
+
+        module, fonction = PREPARATIONS[identifiant]
+        return getattr(importlib.import_module(module), fonction)(entree)["valeurs"]
+    inconnues = set(entree) - {"formulaire", "valeurs", "pdf"}
+    if inconnues:
+        cle = sorted(inconnues)[0]
+        raise EntreeInvalide(cle, f"Clé inconnue « {cle} » : l'entrée a « formulaire » et « valeurs ».")
+    return entree.get("valeurs", {})
+
+
+def remplir(entree: dict, pdf: bytes) -> bytes:
+    from .remplissage import remplit
+
+    d = definition_de(entree.get("formulaire"))
+    if d.get("remplissage") == "manuscrit":
+        motif = d.get("remplissage_motif") or f"Le formulaire Cerfa n° {d['cerfa']} se remplit à la main : imprimez-le vierge."
+        raise EntreeInvalide("formulaire", motif)
+    return remplit(pdf, _valeurs(entree, d["id"]), d)
+
+
+def verifier(entree: dict) -> dict:
+    """Vérifie des réponses sans PDF (une étape de l'entretien) : {} ou EntreeInvalide."""
+    from .remplissage import champs_de_la_definition, verifie
+
+    d = definition_de(entree.get("formulaire"))
+    verifie(_valeurs(entree, d["id"]), champs_de_la_definition(d), d)
+    return {}
+
+
+def _vierge_base64(entree: dict) -> bytes:
+    texte = entree.get("pdf")
+    try:
+        octets = base64.b64decode(texte, validate=True) if isinstance(texte, str) else None
+    except (binascii.Error, ValueError):
+        octets = None
+    if not octets:
+        raise EntreeInvalide("pdf", "Le PDF vierge n'a pas été reçu : rechargez la page.")
+    return octets
+
+
+def remplir_base64(entree: dict) -> dict:
+    """Le worker du navigateur passe le PDF vierge en base64 dans le JSON et reçoit le rempli de même."""
+    return {"pdf": base64.b64encode(remplir(entree, _vierge_base64(entree))).decode("ascii")}
+
+
+def preparer(entree: dict) -> dict:
+    """Lit le PDF vierge à l'avance (quand l'entretien s'ouvre) : « Obtenir le formulaire » ne fait
+    plus que remplir. {"formulaire", "pdf" (base64)} → {}."""
+    from .remplissage import vierge
+
+    definition_de(entree.get("formulaire"))
+    vierge(_vierge_base64(entree))
+    return {}

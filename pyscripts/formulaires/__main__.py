@@ -1,0 +1,73 @@
+"""`python -m pyscripts.formulaires champs|remplir|pieces` (après `make site`).
+
+    champs cerfa-16146        la liste JSON des champs du PDF vierge de site/formulaires/
+    remplir                   {"formulaire", "valeurs"} sur stdin → le PDF rempli sur stdout
+    pieces                    {"simulateur", "valeurs"} sur stdin → la liste JSON des pièces
+
+Entrée invalide : code 2 et {"erreur": {"champ", "message"}} sur stdout, jamais de trace.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from ..cli import lit_entree, main
+from ..erreurs import EntreeInvalide
+from . import champs, definition_de, pieces, remplir
+
+SITE = Path(__file__).resolve().parents[2] / "site"
+USAGE = "Commandes : champs <formulaire> | remplir (JSON sur stdin) | pieces (JSON sur stdin)."
+
+
+def pdf_vierge(identifiant) -> bytes:
+    definition_de(identifiant)  # formulaire inconnu : message en français
+    chemin = SITE / "formulaires" / f"{identifiant}.pdf"
+    if not chemin.is_file():
+        raise EntreeInvalide("formulaire", f"Le PDF vierge {chemin} n'existe pas encore : lancez `make site`.")
+    return chemin.read_bytes()
+
+
+def _erreur(exc: EntreeInvalide) -> int:
+    json.dump(exc.en_json(), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 2
+
+
+def _remplir() -> int:
+    try:
+        entree = lit_entree(sys.stdin.buffer.read().decode("utf-8", errors="strict"))
+        octets = remplir(entree, pdf_vierge(entree.get("formulaire")))
+    except UnicodeDecodeError:
+        return _erreur(EntreeInvalide("entree", "Le texte reçu n'est pas encodé en UTF-8."))
+    except EntreeInvalide as exc:
+        return _erreur(exc)
+    sys.stdout.buffer.write(octets)
+    return 0
+
+
+def lance(arguments: list[str]) -> int:
+    commande = arguments[0] if arguments else None
+    if commande == "champs":
+        try:
+            if len(arguments) != 2:
+                raise EntreeInvalide("formulaire", "Donnez le formulaire : python -m pyscripts.formulaires champs cerfa-16146")
+            sortie = champs(arguments[1], pdf_vierge(arguments[1]))
+        except EntreeInvalide as exc:
+            return _erreur(exc)
+        json.dump(sortie, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    if commande == "remplir":
+        return _remplir()
+    if commande == "pieces":
+        return main(pieces)
+    return _erreur(EntreeInvalide("commande", f"Commande inconnue : « {commande or ''} ». {USAGE}"))
+
+
+try:
+    code = lance(sys.argv[1:])
+except BrokenPipeError:  # `… | head` : le lecteur est parti, rien à dire
+    code = 0
+raise SystemExit(code)

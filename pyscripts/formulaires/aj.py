@@ -1,0 +1,110 @@
+"""Les réponses au simulateur d'aide juridictionnelle reportées dans le Cerfa 16146.
+
+    prerempli({"simulateur": {...}}) -> {"valeurs": {nom du champ: valeur}, "rappels": {nom: phrase}}
+
+`simulateur` est l'entrée du moteur pyscripts.aj (mêmes clés). Seul ce qui se déduit
+sans hésiter est reporté ; le reste est demandé dans l'entretien. `rappels` redit, à
+côté d'une question, ce que la personne a répondu au simulateur quand la réponse ne
+se recopie pas telle quelle (un total sur six mois ne dit pas quelle ligne du tableau).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..erreurs import EntreeInvalide
+
+# pyscripts.aj : exception_residence → la case du formulaire qui dit la même chose.
+EXCEPTIONS = {
+    "mineur": "exception_penal_mineur",
+    "beneficiaire_ordonnance_protection": "exception_penal_ordonnance_protection",
+    "prevenu": "exception_penal_poursuivi",
+    "accuse": "exception_penal_poursuivi",
+    "mis_en_examen": "exception_penal_poursuivi",
+    "crpc": "exception_penal_poursuivi",
+    "condamne": "exception_penal_condamne",
+    "partie_civile": "exception_penal_partie_civile",
+    "zone_attente": "exception_sejour_zone_attente",
+    "commission_titre_sejour": "exception_sejour_commission_titre_sejour",
+    "retention": "exception_sejour_retention",
+    "eloignement": "exception_sejour_eloignement",
+    "transfert_dublin": "exception_sejour_transfert_asile",
+    "expulsion": "exception_sejour_commission_expulsion",
+}
+NATIONALITES = {"francaise": "Française"}
+
+
+def _euros(valeur) -> str:
+    """12345.6 → « 12 345 » (arrondi à l'euro inférieur, comme le demande le formulaire)."""
+    entier = int(valeur)
+    return f"{entier:,}".replace(",", " ")
+
+
+def _nombre(simulateur: dict, cle: str):
+    valeur = simulateur.get(cle)
+    if valeur is None:
+        return None
+    if isinstance(valeur, bool) or not isinstance(valeur, (int, float)) or valeur < 0:
+        raise EntreeInvalide(f"simulateur.{cle}", f"« {cle} » doit être un nombre positif (reçu : {valeur!r}).")
+    return valeur
+
+
+def prerempli(entree: dict) -> dict:
+    simulateur = entree.get("simulateur") or {}
+    if not isinstance(simulateur, dict):
+        raise EntreeInvalide("simulateur", "« simulateur » doit être un objet JSON : l'entrée du simulateur.")
+    v: dict = {}
+    rappels: dict[str, str] = {}
+
+    cas = simulateur.get("cas_particulier")
+    if isinstance(cas, str) and cas.lower() in "abcde" and len(cas) == 1:
+        v[f"cas_particulier_{cas.lower()}"] = True
+    if simulateur.get("nationalite") in NATIONALITES:
+        v["nationalite"] = NATIONALITES[simulateur["nationalite"]]
+    if simulateur.get("nationalite") == "autre":
+        v["hors_ue"] = True
+    if simulateur.get("exception_residence") in EXCEPTIONS:
+        v[EXCEPTIONS[simulateur["exception_residence"]]] = True
+
+    if (n := _nombre(simulateur, "personnes_foyer")) is not None:
+        v["foyer_nombre"] = str(int(n))
+    if "rfr" in simulateur and simulateur["rfr"] is None:
+        v["sans_avis"] = True
+    elif (rfr := _nombre(simulateur, "rfr")) is not None:
+        v["rfr"] = _euros(rfr)
+    if simulateur.get("changement_situation") is True:
+        v["changement"] = True
+    if (six_mois := _nombre(simulateur, "revenus_6_mois")) is not None:
+        rappels["ressources"] = (f"Au simulateur, vous avez indiqué {_euros(six_mois)} € de revenus imposables sur six mois, "
+                                 "pour tout le foyer : répartissez-les ici par personne et par nature.")
+
+    epargne = _nombre(simulateur, "patrimoine_mobilier")
+    if epargne:
+        v["epargne_oui"] = True
+        v["epargne_montant"] = _euros(epargne)
+    elif "cas_particulier" not in simulateur or cas in (None, "aucun"):
+        v["epargne_non"] = True  # « laissez vide si vous n'en avez pas »
+    if immobilier := _nombre(simulateur, "patrimoine_immobilier"):
+        v["proprietaire_oui"] = True
+        rappels["biens"] = (f"Au simulateur, vous avez indiqué {_euros(immobilier)} € de biens immobiliers, "
+                            "sans compter votre résidence principale.")
+
+    protection = simulateur.get("protection_juridique")
+    if protection in ("partielle", "totale"):
+        v["contrat_pj_oui"] = True
+        v["protection_juridique_oui"] = True
+    elif protection == "aucune":
+        v["protection_juridique_non"] = True
+
+    if simulateur.get("ordonnance_protection") is True:
+        v["procedure_juge_souhaite"] = True
+        v["juge_lequel"] = "Juge aux affaires familiales (ordonnance de protection)"
+
+    jour = simulateur.get("date_demande")
+    try:
+        v["fait_le"] = date.fromisoformat(jour).strftime("%d/%m/%Y") if isinstance(jour, str) else None
+    except ValueError:
+        raise EntreeInvalide("simulateur.date_demande", "« date_demande » doit être une date AAAA-MM-JJ.") from None
+    if v["fait_le"] is None:
+        del v["fait_le"]
+    return {"valeurs": v, "rappels": rappels}

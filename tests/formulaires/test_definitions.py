@@ -1,0 +1,106 @@
+"""Every form definition validates; a broken one stops the build at its file and line."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from generator.config import load_site_config
+from generator.errors import ContentErrors
+from generator.validate import validate
+
+from .conftest import REPO
+
+SEIZE = REPO / "content" / "formulaires" / "cerfa-16146.yml"
+
+
+def test_les_definitions_du_site_sont_valides(definitions):
+    assert "cerfa-16146" in definitions
+    validate(load_site_config(REPO))  # the build's own first step raises on any content problem
+
+
+@pytest.fixture
+def copie(tmp_path):
+    """A copy of content/ and site_config.yml where a test may break a definition."""
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    shutil.copy(REPO / "site_config.yml", tmp_path)
+    (tmp_path / "theme").symlink_to(REPO / "theme")
+    return tmp_path
+
+
+def casse(racine, ancien: str, nouveau: str) -> int:
+    """Replace the first `ancien` in the copied 16146 definition; return its line number."""
+    chemin = racine / "content" / "formulaires" / "cerfa-16146.yml"
+    texte = chemin.read_text(encoding="utf-8")
+    assert ancien in texte, ancien
+    ligne = texte[: texte.index(ancien)].count("\n") + 1
+    chemin.write_text(texte.replace(ancien, nouveau, 1), encoding="utf-8")
+    return ligne
+
+
+# Structure: the schema (generator/schemas/formulaire.yml); cross-checks: generator/formulaires.py.
+CASSES = [
+    ("{nom: nom_usage, type: texte,", "{nom: nom_usage, type: texto,", "« texto » n'est pas une valeur possible"),
+    ("lexique: [foyer-fiscal],\n         largeur: court", "lexique: [foyer-fiscale],\n         largeur: court", "terme du lexique inconnu : « foyer-fiscale »"),
+    ("{nom: prenoms, type: texte,", "{nom: nom_naissance, type: texte,", "nom de champ en double « nom_naissance »"),
+    ("si: epargne_oui, largeur: moyen}", "si: epargne_peutetre, largeur: moyen}", "condition sur « epargne_peutetre »"),
+    ("{nom: code_postal, type: texte, libelle: \"Code postal :\"", "{nom: code_postal, type: texte, libele: \"Code postal :\"",
+     "clé inconnue « libele »"),
+    ("cerfa: \"16146*03\"", "cerfa: 16146", "le numéro et l'édition du Cerfa"),
+    ("    statut: S\n    etape: 3\n    sauf_si", "    statut: X\n    etape: 3\n    sauf_si", "statut : S (mot pour mot)"),
+    ("{nom: matiere_penale_precision, type: texte, libelle: \"\", nom_accessible: \"Précisez (matière pénale)\"}",
+     "{nom: matiere_penale_precision, type: texte, libelle: \"\"}", "libellé vide"),
+]
+
+
+@pytest.mark.parametrize("ancien, nouveau, message", CASSES, ids=[c[2][:30] for c in CASSES])
+def test_une_definition_cassee_arrete_la_construction_a_sa_ligne(copie, ancien, nouveau, message):
+    ligne = casse(copie, ancien, nouveau)
+    with pytest.raises(ContentErrors) as erreur:
+        validate(load_site_config(copie))
+    attendu = [str(e) for e in erreur.value.errors if message in e.message]
+    assert attendu, str(erreur.value)
+    assert attendu[0].startswith(f"content/formulaires/cerfa-16146.yml:{ligne}: "), attendu
+
+
+def test_une_cle_d_un_autre_type(copie):
+    ligne = casse(copie, "{nom: nom_usage, type: texte,", "{nom: nom_usage, type: texte, options: [{nom: a, libelle: A}],")
+    with pytest.raises(ContentErrors) as erreur:
+        validate(load_site_config(copie))
+    assert f"content/formulaires/cerfa-16146.yml:{ligne}: champ « nom_usage » : « options » ne va pas avec type: texte" in str(erreur.value)
+
+
+def test_yaml_illisible(copie):
+    ligne = casse(copie, "titre: \"Demande d'aide juridictionnelle\"", "titre: [\"Demande d'aide")
+    with pytest.raises(ContentErrors) as erreur:
+        validate(load_site_config(copie))
+    assert any(str(e).startswith(f"content/formulaires/cerfa-16146.yml:{ligne}: YAML invalide") for e in erreur.value.errors), str(erreur.value)
+
+
+def test_chaque_definition_a_sa_page(copie):
+    (copie / "content" / "formulaires" / "cerfa-16146.md").unlink()
+    site = load_site_config(copie)
+    with pytest.raises(ContentErrors) as erreur:
+        validate(site)
+    assert "content/formulaires/cerfa-16146.yml:1: aucune page ne montre ce formulaire" in str(erreur.value)
+
+
+def test_une_regle_de_pieces_inconnue_est_refusee(copie):
+    chemin = copie / "content" / "data" / "pieces_aj.yml"
+    texte = chemin.read_text(encoding="utf-8")
+    ligne = texte[: texte.index("si: cas_c")].count("\n") + 1
+    chemin.write_text(texte.replace("si: cas_c", "si: cas_z", 1), encoding="utf-8")
+    with pytest.raises(ContentErrors) as erreur:
+        validate(load_site_config(copie))
+    assert f"content/data/pieces_aj.yml:{ligne}: fait inconnu « cas_z »" in str(erreur.value)
+
+
+def test_aucun_libelle_accessible_en_double(definitions):
+    """Two fields read aloud the same way (« Code postal ») would be indistinguishable."""
+    from pyscripts.formulaires.definition import champs_pdf
+
+    for identifiant, d in definitions.items():
+        noms = [c["nom_accessible"] for c in champs_pdf(d)]
+        doubles = sorted({n for n in noms if noms.count(n) > 1})
+        assert not doubles, f"{identifiant} : {doubles}"

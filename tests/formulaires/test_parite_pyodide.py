@@ -1,0 +1,59 @@
+"""The same answers filled in Pyodide (Node, the wheel and pypdf the browser gets) and in
+CPython give the same PDF field values, the same list of documents, the same pre-filling."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import pytest
+
+from pyscripts.api import dispatch
+from pyscripts.formulaires.remplissage import valeurs_du_pdf
+
+from .test_remplir import REPONSES
+
+pytestmark = pytest.mark.pyodide
+
+# The Pyodide runtime of tests/pyodide (one Node process for the session, our wheel + pypdf):
+# the runtime helper's shared fixture; this module waits for it rather than starting its own Node.
+try:
+    from tests.pyodide.conftest import paquets, pyodide_node, runtime  # noqa: F401
+except ImportError:
+    pytest.skip("fixture pyodide_node (runtime) pas encore sur main", allow_module_level=True)
+
+SIMULATEUR = {"personnes_foyer": 3, "rfr": None, "revenus_6_mois": 4800, "nationalite": "autre",
+              "exception_residence": "partie_civile", "protection_juridique": "partielle", "patrimoine_mobilier": 1200,
+              "date_demande": "2026-11-29"}
+
+
+def test_meme_pypdf_des_deux_cotes(pyodide_node):
+    import pypdf
+
+    versions = pyodide_node.demande({"paquets": ["pypdf"]})["versions"]
+    assert versions["pypdf"] == pypdf.__version__
+
+
+def test_meme_pdf_rempli(pyodide_node, pdf_vierge):
+    entree = {"formulaire": "cerfa-16146", "valeurs": REPONSES,
+              "pdf": base64.b64encode(pdf_vierge["cerfa-16146"]).decode("ascii")}
+    pyodide_node.demande({"paquets": ["pypdf"]})
+    dans_pyodide = json.loads(pyodide_node.demande({"cas": [["formulaire_remplir", entree]]})["sorties"][0])
+    dans_cpython = json.loads(dispatch("formulaire_remplir", json.dumps(entree)))
+    octets = {nom: base64.b64decode(sortie["resultat"]["pdf"]) for nom, sortie in
+              (("pyodide", dans_pyodide), ("cpython", dans_cpython))}
+    assert valeurs_du_pdf(octets["pyodide"]) == valeurs_du_pdf(octets["cpython"])
+    assert {nom: valeurs_du_pdf(octets["pyodide"])[nom] for nom in REPONSES} == REPONSES
+
+
+def test_memes_erreurs_pieces_et_prerempli(pyodide_node):
+    cas = [
+        ["formulaire_pieces", {"simulateur": SIMULATEUR, "valeurs": {"contentieux_administratif": True}}],
+        ["formulaire_prerempli", {"simulateur": SIMULATEUR}],
+        ["formulaire_verifier", {"formulaire": "cerfa-16146", "valeurs": {"naissance_date": "1990-03-05"}}],
+        ["formulaire_verifier", {"formulaire": "cerfa-16146", "valeurs": REPONSES}],
+        ["formulaire_remplir", {"formulaire": "cerfa-16146", "valeurs": {}, "pdf": "pas du base64 !"}],
+    ]
+    sorties = pyodide_node.demande({"cas": cas})["sorties"]
+    for (outil, entree), sortie in zip(cas, sorties):
+        assert json.loads(sortie) == json.loads(dispatch(outil, json.dumps(entree))), outil

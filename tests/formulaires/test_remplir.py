@@ -1,0 +1,192 @@
+"""Filling the blank PDF (CPython): values read back, layout kept, values visible, fields still
+editable; invalid answers refused in French naming the field; the command line."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from pypdf import PdfReader
+
+from pyscripts.erreurs import EntreeInvalide
+from pyscripts.formulaires import remplir
+from pyscripts.formulaires.remplissage import valeurs_du_pdf
+
+from .conftest import REPO
+
+# A table of answers covering each kind of field: texts with accents and symbols, a wrapped
+# multi-line text, dates, amounts, numbers, table cells, boxes (including a nested one).
+REPONSES = {
+    "civilite_madame": True, "nom_naissance": "Ŀœuvre-Çéline D’Arc", "prenoms": "Anaïs Zoë",
+    "naissance_date": "05/03/1990", "naissance_lieu": "Saint-Étienne (Loire)", "nationalite": "Française",
+    "situation_familiale_pacse": True, "foyer_nombre": "3", "foyer_1_nom_prenom": "Martin Noé",
+    "foyer_1_naissance": "12/07/2016", "foyer_1_lien": "fils", "adresse": "3 rue des Lilas", "code_postal": "42000",
+    "commune": "Saint-Étienne", "rfr": "12 345", "changement": True, "changement_nature_autre": True,
+    "changement_precision": "Fin de contrat", "ressources_salaires_vous": "7 200", "ressources_capital_enfants": "15",
+    "epargne_oui": True, "epargne_montant": "1 500,50", "procedure_juge_saisi": True, "audience_date": "14/01/2027",
+    "expose": "Je demande une ordonnance de protection au juge aux affaires familiales, pour moi et mon fils, "
+              "avec la jouissance du logement.\nLes faits : violences répétées depuis 2025 (« plaintes » ; €).",
+    "protection_juridique_non": True, "soussigne": "Céline Martin", "fait_a": "Saint-Étienne", "fait_le": "29/11/2026",
+}
+
+
+def entree(valeurs=None) -> dict:
+    return {"formulaire": "cerfa-16146", "valeurs": REPONSES if valeurs is None else valeurs}
+
+
+@pytest.fixture(scope="module")
+def rempli(pdf_vierge) -> bytes:
+    return remplir(entree(), pdf_vierge["cerfa-16146"])
+
+
+def test_les_valeurs_se_relisent(rempli, pdf_vierge):
+    valeurs = valeurs_du_pdf(rempli)
+    assert {nom: valeurs[nom] for nom in REPONSES} == REPONSES
+    vides = {nom: v for nom, v in valeurs.items() if nom not in REPONSES and v not in ("", False)}
+    assert not vides
+
+
+def test_mise_en_page_gardee_et_champs_modifiables(rempli, pdf_vierge):
+    vierge = pdf_vierge["cerfa-16146"]
+    assert rempli.startswith(vierge)  # incremental update: the blank's bytes untouched, changes appended
+    lecteur = PdfReader(io.BytesIO(rempli))
+    assert len(lecteur.pages) == len(PdfReader(io.BytesIO(vierge)).pages)
+    assert set(lecteur.get_fields()) == set(PdfReader(io.BytesIO(vierge)).get_fields())
+    assert lecteur.trailer["/Root"]["/AcroForm"]["/NeedAppearances"] == False  # noqa: E712 - a pypdf BooleanObject
+
+
+def widgets(lecteur):
+    for page in lecteur.pages:
+        for annotation in page.get("/Annots", []):
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") == "/Widget":
+                yield annotation
+
+
+def test_chaque_valeur_a_son_apparence(rempli):
+    """Viewers show the values without regenerating them: pypdf wrote each appearance stream."""
+    for annotation in widgets(PdfReader(io.BytesIO(rempli))):
+        nom = annotation["/T"]
+        if nom not in REPONSES:
+            continue
+        if REPONSES[nom] is True:
+            assert annotation["/AS"] == "/on", nom
+            continue
+        flux = annotation["/AP"]["/N"].get_object().get_data()
+        assert b"Tj" in flux or b"TJ" in flux, nom
+        assert b" 0 Tf" not in flux, nom  # a real size was chosen for the text
+
+
+def test_pdftoppm_dessine_les_valeurs(rempli, pdf_vierge, tmp_path):
+    """Poppler (the viewer of many Linux desktops) paints the filled page differently from the blank."""
+    images = {}
+    for nom, octets in (("vierge", pdf_vierge["cerfa-16146"]), ("rempli", rempli)):
+        (tmp_path / f"{nom}.pdf").write_bytes(octets)
+        subprocess.run(["pdftoppm", "-r", "40", "-f", "2", "-l", "2", "-gray", str(tmp_path / f"{nom}.pdf"), str(tmp_path / nom)],
+                       check=True)
+        images[nom] = next(tmp_path.glob(f"{nom}-*.pgm")).read_bytes()
+    assert images["vierge"] != images["rempli"]
+
+
+@pytest.mark.parametrize("valeurs, champ, extrait", [
+    ({"inconnu": "x"}, "inconnu", "n'a pas de champ « inconnu »"),
+    ({"civilite_madame": "oui"}, "civilite_madame", "attend true (cochée) ou false"),
+    ({"civilite_madame": True, "civilite_monsieur": True}, "civilite_monsieur", "ne peuvent pas être cochées ensemble"),
+    ({"naissance_date": "1990-03-05"}, "naissance_date", "jj/mm/aaaa"),
+    ({"fait_le": "31/02/2026"}, "fait_le", "jj/mm/aaaa"),
+    ({"rfr": "douze mille"}, "rfr", "montant en euros"),
+    ({"foyer_nombre": "trois"}, "foyer_nombre", "nombre entier"),
+    ({"nom_naissance": "Martin\nDupont"}, "nom_naissance", "une seule ligne"),
+    ({"nom_naissance": 12}, "nom_naissance", "attend un texte"),
+    ({"code_postal": "4" * 11}, "code_postal", "au plus 10 caractères"),
+])
+def test_reponse_refusee(pdf_vierge, valeurs, champ, extrait):
+    with pytest.raises(EntreeInvalide) as erreur:
+        remplir(entree(valeurs), pdf_vierge["cerfa-16146"])
+    assert erreur.value.champ == champ and extrait in erreur.value.message
+
+
+def test_questions_de_l_entretien_ignorees(pdf_vierge):
+    octets = remplir(entree({"hors_ue": True, "contrat_pj_non": True, "nom_naissance": "Martin"}), pdf_vierge["cerfa-16146"])
+    assert valeurs_du_pdf(octets)["nom_naissance"] == "Martin"
+
+
+# ── Command line (after `make site`: reads site/formulaires/) ───────────────
+
+@pytest.fixture(scope="module")
+def site_avec_pdf(pdf_vierge, tmp_path_factory):
+    """The CLI reads the blank PDF where `make site` writes it; put the fixture's there if absent."""
+    cible = REPO / "site" / "formulaires" / "cerfa-16146.pdf"
+    if not cible.is_file():
+        cible.parent.mkdir(parents=True, exist_ok=True)
+        cible.write_bytes(pdf_vierge["cerfa-16146"])
+    return cible
+
+
+def cli(*arguments, entree_texte: str | None = None):
+    return subprocess.run([sys.executable, "-m", "pyscripts.formulaires", *arguments], input=(entree_texte or "").encode(),
+                          capture_output=True, cwd=REPO, timeout=120)
+
+
+def test_cli_champs(site_avec_pdf, definitions):
+    from pyscripts.formulaires.definition import champs_pdf
+
+    fini = cli("champs", "cerfa-16146")
+    assert fini.returncode == 0, fini.stderr.decode()
+    champs = json.loads(fini.stdout)
+    assert [c["nom"] for c in champs] == [c["nom"] for c in champs_pdf(definitions["cerfa-16146"])]
+    assert champs[0] == {"nom": "avocat_nom", "libelle": "Maître (nom et prénom) :", "type": "texte",
+                         "rubrique": "PARTIE RÉSERVÉE UNIQUEMENT À L'AVOCAT DÉSIGNÉ OU COMMIS D'OFFICE"}
+    celibataire = next(c for c in champs if c["nom"] == "situation_familiale_celibataire")
+    assert celibataire == {"nom": "situation_familiale_celibataire", "libelle": "Célibataire", "type": "case",
+                           "rubrique": "2 - VOTRE SITUATION FAMILIALE"}
+
+
+def test_cli_remplir(site_avec_pdf):
+    fini = cli("remplir", entree_texte=json.dumps(entree({"nom_naissance": "Martin", "civilite_madame": True})))
+    assert fini.returncode == 0, fini.stderr.decode()
+    assert fini.stdout.startswith(b"%PDF") and fini.stderr == b""
+    assert valeurs_du_pdf(fini.stdout)["civilite_madame"] is True
+
+
+@pytest.mark.parametrize("arguments, texte, champ", [
+    (("remplir",), '{"formulaire": "cerfa-99999"}', "formulaire"),
+    (("remplir",), '{"formulaire": "cerfa-16146", "valeurs": {"rfr": "abc"}}', "rfr"),
+    (("remplir",), "pas du json", "entree"),
+    (("champs",), "", "formulaire"),
+    (("pieces",), '{"simulateur": 3}', "simulateur"),
+    (("inventee",), "", "commande"),
+])
+def test_cli_erreur(site_avec_pdf, arguments, texte, champ):
+    fini = cli(*arguments, entree_texte=texte)
+    assert fini.returncode == 2
+    erreur = json.loads(fini.stdout)["erreur"]
+    assert erreur["champ"] == champ and erreur["message"]
+    assert b"Traceback" not in fini.stderr
+
+
+def test_cli_pieces(site_avec_pdf):
+    fini = cli("pieces", entree_texte=json.dumps({"simulateur": {"cas_particulier": "C"}}))
+    assert fini.returncode == 0
+    pieces = json.loads(fini.stdout)
+    assert all(set(p) == {"piece", "pourquoi", "tableau"} for p in pieces)
+    assert any("cas C" in p["pourquoi"] for p in pieces)
+
+
+def test_les_crochets_pypdf_existent():
+    """remplissage._polices_lues_une_fois patches two pypdf internals (speed): an upgraded
+    pypdf without them must fail here, not silently slow the browser down."""
+    from pypdf.generic._font import Font
+
+    assert isinstance(vars(Font)["from_font_resource"], classmethod)
+    assert callable(vars(Font)["_get_typographic_maps"])
+
+
+def test_le_vierge_lu_une_fois_sert_plusieurs_fois(pdf_vierge):
+    """The parsed blank is kept between fills: a second fill must not carry the first's answers."""
+    premier = valeurs_du_pdf(remplir(entree({"nom_naissance": "Martin", "civilite_madame": True}), pdf_vierge["cerfa-16146"]))
+    second = valeurs_du_pdf(remplir(entree({"prenoms": "Léa"}), pdf_vierge["cerfa-16146"]))
+    assert premier["nom_naissance"] == "Martin" and second["nom_naissance"] == "" and second["civilite_madame"] is False
