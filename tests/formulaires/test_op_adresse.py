@@ -8,6 +8,7 @@ import subprocess
 import pytest
 
 from pyscripts.erreurs import EntreeInvalide
+from pyscripts.formulaires import remplir
 from pyscripts.formulaires.op import prepare
 
 ADRESSE = {"requerant_adresse": "12 rue des Lilas", "requerant_adresse_complement": "Bâtiment C, 3e étage",
@@ -111,9 +112,9 @@ def test_telephone_courriel_et_commune_avertis():
 # ── Sur le PDF rempli ────────────────────────────────────────────────────────────
 
 
-def test_aucune_valeur_de_l_adresse_dans_le_pdf_rempli(pdf_15458_vierge, remplit_pdf):
-    r = prepare(COMPLET)
-    pdf = remplit_pdf(pdf_15458_vierge, r["valeurs"])
+def test_aucune_valeur_de_l_adresse_dans_le_pdf_rempli(pdf_vierge):
+    """Par le vrai chemin de `remplir` (pyscripts.formulaires → op.prepare → pypdf)."""
+    pdf = remplir({"formulaire": "cerfa-15458", **COMPLET}, pdf_vierge["cerfa-15458"])
     from pypdf import PdfReader
 
     lecteur = PdfReader(io.BytesIO(pdf))
@@ -128,23 +129,10 @@ def test_aucune_valeur_de_l_adresse_dans_le_pdf_rempli(pdf_15458_vierge, remplit
         assert valeur not in "".join(champs.values())
 
 
-def test_sans_la_case_l_adresse_est_dans_le_pdf(pdf_15458_vierge, remplit_pdf):
+def test_sans_la_case_l_adresse_est_dans_le_pdf(pdf_vierge):
     """Contre-épreuve : le test précédent échouerait si l'adresse n'était pas retirée."""
-    r = prepare(_avec(adresse_cachee=False, election_procureur=False, election_procureur_adresse=""))
-    pdf = remplit_pdf(pdf_15458_vierge, r["valeurs"])
+    entree = _avec(adresse_cachee=False, election_procureur=False, election_procureur_adresse="")
+    pdf = remplir({"formulaire": "cerfa-15458", **entree}, pdf_vierge["cerfa-15458"])
     texte = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
     assert "12 rue des Lilas" in texte
 
-
-@pytest.fixture(scope="module")
-def pdf_15458_vierge():
-    from op_pdf import pdf_vierge
-
-    return pdf_vierge("cerfa-15458")
-
-
-@pytest.fixture(scope="module")
-def remplit_pdf():
-    from op_pdf import remplit
-
-    return remplit

@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.navigateur.conftest import adresse, page_, site_construit, stockage_vide  # noqa: F401 - fixtures
+from tests.navigateur.conftest import stockage_vide
 
 pytestmark = pytest.mark.navigateur
 
@@ -23,7 +23,7 @@ REPONSE = 30_000  # ms : une réponse du moteur, pypdf chargé la première fois
 def _ouvre(page, adresse):
     page.goto(adresse + CHEMIN)
     expect(page.locator("#preparer .outil-etat")).to_contain_text("Prêt", timeout=PYTHON)
-    expect(page.get_by_text("Rien n'est gardé.")).to_be_visible()
+    expect(page.get_by_text("Rien n'est gardé.", exact=True)).to_be_visible()
     page.get_by_role("button", name="Commencer").click()
 
 
@@ -50,14 +50,14 @@ def test_toutes_les_etapes_jusqu_aux_documents(page_, adresse):
     _etape(page, 1)
 
     # 1. La sécurité d'abord : l'adresse cachée fait élire domicile.
-    page.get_by_label("Je ne veux pas que l'autre partie connaisse mon adresse").check()
-    page.get_by_label("Élire domicile auprès du procureur de la République").check()
+    page.get_by_role("checkbox", name="Je ne veux pas que l'autre partie connaisse mon adresse").check()
+    page.get_by_role("radio", name="Élire domicile auprès du procureur de la République").check()
     page.get_by_label("Adresse du tribunal auquel vous adressez la requête").fill("Tribunal judiciaire, 1 parvis du Tribunal")
     _suivante(page, 2)
 
     # 2. Identité : les champs de l'adresse ont disparu.
     expect(page.get_by_label("Votre adresse", exact=True)).to_be_hidden()
-    page.get_by_label("Madame", exact=True).check()
+    page.get_by_role("radio", name="Madame", exact=True).check()
     page.get_by_label("Votre nom de famille").fill("Martin")
     page.get_by_label("Votre/vos prénom(s)").fill("Julie")
     page.get_by_label("Votre date de naissance").fill("1990-04-12")
@@ -66,29 +66,30 @@ def test_toutes_les_etapes_jusqu_aux_documents(page_, adresse):
     # 3. L'autre partie.
     page.get_by_label("Son nom de famille").fill("Durand")
     page.get_by_label("Son/ses prénom(s)").fill("Paul")
-    page.get_by_label("Adresse du défendeur").fill("4 impasse des Roses")
+    page.get_by_label("Adresse du défendeur", exact=True).fill("4 impasse des Roses")
     _suivante(page, 4)
 
     # 4. Situation familiale et enfants.
-    page.get_by_label("mariés", exact=True).check()
+    page.get_by_role("radio", name="mariés", exact=True).check()
     page.get_by_role("group", name="Avez-vous des enfants en commun ?").get_by_label("Oui").check()
-    page.get_by_label("Nom et prénom(s)").first.fill("Léa Durand")
+    page.get_by_role("textbox", name="Nom et prénom(s)").fill("Léa Durand")
     _suivante(page, 5)
 
     # 5. Le bracelet seul est refusé : il faut l'interdiction de contact (art. 515-11-1).
-    page.get_by_label("Bracelet anti-rapprochement").check()
-    expect(page.get_by_text("n'écrivez ici ni votre adresse").first).to_be_visible()
+    page.get_by_role("checkbox", name="Bracelet anti-rapprochement").check()
+    bracelet = page.locator(".op-mesure").filter(has=page.get_by_role("checkbox", name="Bracelet anti-rapprochement"))
+    expect(bracelet.get_by_text("Vous cachez votre adresse : n'écrivez ici ni votre adresse")).to_be_visible()
     page.get_by_label("Raisons de la demande de bracelet anti-rapprochement").fill("Il m'attend à la sortie de mon travail.")
     page.get_by_role("button", name="Étape suivante").click()
     expect(page.get_by_role("alert")).to_contain_text("Interdiction de contact", timeout=REPONSE)
     _etape(page, 5)
-    page.get_by_label("Interdiction de contact").check()
+    page.get_by_role("checkbox", name="Interdiction de contact").check()
     _suivante(page, 6)
 
     # 6. Logement (mariés), animal, aide juridictionnelle provisoire.
-    page.get_by_label("Garder le logement conjugal (mariés)").check()
-    page.get_by_label("Garder l'animal de compagnie").check()
-    page.get_by_label("Aide juridictionnelle provisoire").check()
+    page.get_by_role("checkbox", name="Garder le logement conjugal (mariés)").check()
+    page.get_by_role("checkbox", name="Garder l'animal de compagnie").check()
+    page.get_by_role("group", name="Demandez-vous l'aide juridictionnelle provisoire ?").get_by_label("Oui").check()
     _suivante(page, 7)
 
     # 7. Deux faits, saisis dans le désordre ; le danger ; une autre pièce.
@@ -128,7 +129,7 @@ def test_toutes_les_etapes_jusqu_aux_documents(page_, adresse):
     assert champs["requerant_nom"] == "Martin" and champs["requerant_date_naissance"] == "12/04/1990"
     assert champs["adresse_cachee"] == "/on" and champs["election_procureur"] == "/on"
     assert champs["mesure_bracelet"] == "/on" and champs["mesure_contact"] == "/on" and champs["logement_conjugal"] == "/on"
-    assert "515-11 3° bis" in champs["autres_demandes"]
+    assert champs["aj_provisoire_oui"] == "/on" and "515-11 3° bis" in champs["autres_demandes"]
     assert champs["expose_faits"].startswith("1. En février 2025")
     assert champs["pieces_3_designation"] == "Copie intégrale de l'acte de mariage"
     assert champs.get("requerant_adresse", "") in ("", "None")
@@ -145,18 +146,18 @@ def test_adresse_cachee_et_avertissements(page_, adresse):
     _etape(page, 2)
     page.get_by_label("Votre adresse", exact=True).fill("12 rue des Lilas")
     page.get_by_role("button", name="Étape précédente").click()
-    page.get_by_label("Je ne veux pas que l'autre partie connaisse mon adresse").check()
+    page.get_by_role("checkbox", name="Je ne veux pas que l'autre partie connaisse mon adresse").check()
     page.get_by_role("button", name="Étape suivante").click()
     expect(page.get_by_role("alert")).to_contain_text("élisez domicile", timeout=REPONSE)
-    page.get_by_label("Élire domicile chez l'avocat qui vous assiste ou vous représente").check()
+    page.get_by_role("radio", name="Élire domicile chez l'avocat qui vous assiste ou vous représente").check()
     page.get_by_label("Nom et coordonnées de votre avocat").fill("Maître X, barreau de Lyon")
     _suivante(page, 2)
     page.get_by_label("Je ne veux pas que l'autre partie connaisse mon adresse")  # toujours là, à l'étape 1
     for numero in (3, 4):
         _suivante(page, numero)
-    page.get_by_label("en concubinage", exact=True).check()
+    page.get_by_role("radio", name="en concubinage", exact=True).check()
     _suivante(page, 5)
-    page.get_by_label("Interdiction de venir dans certains lieux").check()
+    page.get_by_role("checkbox", name="Interdiction de venir dans certains lieux").check()
     page.get_by_label("Précisez ces lieux").fill("Mon travail au 8 avenue Jean Jaurès")
     _suivante(page, 6)
     page.get_by_role("button", name="Étape précédente").click()
@@ -190,3 +191,24 @@ def test_quitter_rapidement_a_chaque_etape(page_, adresse, numero):
         _etape(page, n)
     page.get_by_role("link", name="Quitter rapidement").click()
     page.wait_for_url(lambda url: not url.startswith(adresse), timeout=10_000)
+
+
+def test_la_page_pose_chaque_champ_et_chaque_mesure(site_construit):
+    """Chaque champ du Cerfa 15458 est demandé (sauf l'exposé et le tableau des pièces, que le moteur
+    écrit) et chaque mesure des données a sa case, une seule fois."""
+    from pyscripts.formulaires import op_mesures
+    from pyscripts.formulaires.definition import champs_pdf, charge
+
+    html = (site_construit / "outils" / "preparer-requete.html").read_text(encoding="utf-8")
+    noms = set(re.findall(r'\bname="([a-z0-9_]+)"', html))
+    mesures = op_mesures.donnees()["mesures"]
+    cases_des_mesures = {m["case"] for m in mesures if m.get("case") and m["id"] != "dissimulation_adresse"}
+    attendus = set()
+    for c in champs_pdf(charge("cerfa-15458")):
+        if c["nom"] == "expose_faits" or c["nom"].startswith("pieces_") or c["nom"] in cases_des_mesures:
+            continue
+        attendus.add(c["groupe"] or c["nom"])
+    assert attendus - noms == set()
+    for m in mesures:
+        if m["id"] not in ("dissimulation_adresse", "aide_juridictionnelle_provisoire"):  # des cases du formulaire
+            assert html.count(f'name="mesure" value="{m["id"]}"') == 1, m["id"]
