@@ -337,10 +337,22 @@ function aApporter(r) {
       " (une autre page : imprimez d'abord vos documents, ils y seraient effacés)."));
 }
 
+// Si le module d'avertissement manque (site partiel), une phrase dit quand même la trace laissée.
+const AVERTISSEMENT_MINIMAL = {
+  pdf: "Le fichier restera dans le dossier « Téléchargements » de cet appareil. Continuer ?",
+  impression: "Une page imprimée peut être trouvée : gardez-la en lieu sûr. Continuer ?",
+};
+
 /** L'avertissement avant impression ou enregistrement (assets/js/avant-export.mjs). */
 async function confirme(genre, declencheur) {
-  const { confirmerExport } = await import("./avant-export.mjs");
-  return confirmerExport(genre, declencheur);
+  let module;
+  try {
+    module = await import("./avant-export.mjs");
+  } catch (erreur) {
+    console.error(erreur);
+    return window.confirm(AVERTISSEMENT_MINIMAL[genre]);
+  }
+  return module.confirmerExport(genre, declencheur);
 }
 
 async function imprime(cible, declencheur) {
