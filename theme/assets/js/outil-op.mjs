@@ -380,13 +380,28 @@ function depuisBase64(texte) {
   return Uint8Array.from(atob(texte), (c) => c.charCodeAt(0));
 }
 
+let vierge = null; // Promise du PDF vierge en base64 (même origine), demandée une fois
+
+function pdfVierge() {
+  vierge ??= fetch(resultat.dataset.pdf).then((r) => r.arrayBuffer()).then((b) => versBase64(new Uint8Array(b)));
+  vierge.catch(() => { vierge = null; }); // un nouvel essai à la fin
+  return vierge;
+}
+
+/** Pendant que la personne répond : le PDF vierge lu par pypdf dans le worker ; la fin ne fera que remplir. */
+function prepareVierge() {
+  outils.pret
+    .then(() => pdfVierge())
+    .then((pdf) => outils.appelle("formulaire_preparer", { formulaire: "cerfa-15458", pdf }))
+    .catch((erreur) => console.error(erreur)); // la fin réessaiera et le dira
+}
+
 async function preparePdf(entree) {
   const zone = document.getElementById("op-boutons-pdf");
   zone.replaceChildren(el("p", { role: "status" }, "Préparation du PDF… La première fois, cela prend quelques secondes."));
   let reponse = null;
   try {
-    const vierge = new Uint8Array(await (await fetch(resultat.dataset.pdf)).arrayBuffer());
-    reponse = await demande("formulaire_remplir", { ...entree, pdf: versBase64(vierge) });
+    reponse = await demande("formulaire_remplir", { ...entree, pdf: await pdfVierge() });
   } catch (erreur) {
     console.error(erreur);
   }
@@ -447,6 +462,7 @@ document.getElementById("op-commencer").addEventListener("click", () => {
   avant.hidden = true;
   formulaire.hidden = false;
   montreEtape(1);
+  prepareVierge();
 });
 
 document.getElementById("op-ajoute-enfant").addEventListener("click", () => {
