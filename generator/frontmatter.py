@@ -13,7 +13,7 @@ OPTIONAL = ("pdf", "outil", "formulaire", "pyodide_paquets")
 # formulaire: <id> shows content/formulaires/<id>.yml; pyodide_paquets: extra wheels the page's tool
 # may load (e.g. [pypdf]; generator/pyodide_bundle.py ships only those asked for).
 # `outil: aj` places theme/outils/aj.html in the page (at a `<!-- outil -->` line, or before the text).
-OUTILS = ("aj", "delais")
+OUTILS = ("aj", "delais", "op")
 SOURCE_KEYS = {"titre", "url"}
 
 

@@ -1,8 +1,10 @@
-"""`python -m pyscripts.formulaires champs|remplir|pieces` (après `make site`).
+"""`python -m pyscripts.formulaires champs|remplir|pieces|expose` (après `make site`).
 
     champs cerfa-16146        la liste JSON des champs du PDF vierge de site/formulaires/
     remplir                   {"formulaire", "valeurs"} sur stdin → le PDF rempli sur stdout
     pieces                    {"simulateur", "valeurs"} sur stdin → la liste JSON des pièces
+    expose                    l'entrée de `remplir` pour cerfa-15458 (chronologie, pieces…) sur stdin
+                              → l'exposé des faits numéroté et le bordereau en JSON (pyscripts/formulaires/op.py)
 
 Entrée invalide : code 2 et {"erreur": {"champ", "message"}} sur stdout, jamais de trace.
 """
@@ -18,7 +20,8 @@ from ..erreurs import EntreeInvalide
 from . import champs, definition_de, pieces, remplir
 
 SITE = Path(__file__).resolve().parents[2] / "site"
-USAGE = "Commandes : champs <formulaire> | remplir (JSON sur stdin) | pieces (JSON sur stdin)."
+USAGE = ("Commandes : champs <formulaire> | remplir (JSON sur stdin) | pieces (JSON sur stdin) "
+         "| expose (JSON sur stdin).")
 
 
 def pdf_vierge(identifiant) -> bytes:
@@ -63,6 +66,10 @@ def lance(arguments: list[str]) -> int:
         return _remplir()
     if commande == "pieces":
         return main(pieces)
+    if commande == "expose":
+        from .op import expose
+
+        return main(expose)
     return _erreur(EntreeInvalide("commande", f"Commande inconnue : « {commande or ''} ». {USAGE}"))
 
 

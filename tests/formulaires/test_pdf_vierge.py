@@ -25,9 +25,14 @@ def lecteur(pdf_vierge):
     return PdfReader(io.BytesIO(pdf_vierge["cerfa-16146"]))
 
 
-def test_exactement_les_champs_definis(lecteur, definitions):
-    attendus = {c["nom"]: c for c in champs_pdf(definitions["cerfa-16146"])}
-    lus = lecteur.get_fields()
+# Each fillable form: its number of fields, to change knowingly when its definition changes.
+NOMBRE_DE_CHAMPS = {"cerfa-16146": 186, "cerfa-15458": 127}
+
+
+@pytest.mark.parametrize("identifiant", NOMBRE_DE_CHAMPS)
+def test_exactement_les_champs_definis(pdf_vierge, definitions, identifiant):
+    attendus = {c["nom"]: c for c in champs_pdf(definitions[identifiant])}
+    lus = PdfReader(io.BytesIO(pdf_vierge[identifiant])).get_fields()
     assert set(lus) == set(attendus)
     for nom, champ in lus.items():
         attendu = attendus[nom]
@@ -39,7 +44,7 @@ def test_exactement_les_champs_definis(lecteur, definitions):
             assert champ["/FT"] == "/Tx", nom
             assert bool(int(champ.get("/Ff", 0)) & MULTILIGNE) == (attendu["type"] == "multiligne"), nom
             assert champ.get("/V") == "", nom
-    assert len(lus) == 186  # the 16146*03: change it knowingly when the definition changes
+    assert len(lus) == NOMBRE_DE_CHAMPS[identifiant]
 
 
 def test_pdf_accessible_et_imprimable(lecteur):

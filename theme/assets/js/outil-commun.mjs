@@ -225,24 +225,16 @@ function afficheProgression(etat) {
 }
 
 /**
- * Start a tool on its section: data-outil = engine name; data-pyodide = runtime folder, data-stdlib,
- * data-lock = the content-addressed files of this build, data-octets = bytes to download, data-paquets.
- *   lisEntree(lis, formulaire) → {entree} | {manque: champ} | {erreur: {champ, message}}
- *                                 the engine's input, the empty question, or a refusal by the page
- *   affiche(resultat, entree)  → Node                         the answer, headed by an <h2>
- *   quandResultat(resultat|null, entree)                      show/hide what goes with an answer (and its input)
+ * Start Python for a tool's section (data-outil = engine name; data-pyodide = runtime folder,
+ * data-stdlib, data-lock = the content-addressed files of this build, data-octets, data-paquets)
+ * and keep its status line up to date: stages, download bar, « slow », failure.
+ *   surPanne()  told once Python cannot run here (after the failure message is shown)
+ * Returns {outils, estPret(), montrePanne()} — the tool pages and the guided request page share it.
  */
-export function lanceOutil({ racine, lisEntree, affiche, quandResultat = () => {} }) {
-  const formulaire = racine.querySelector("form");
-  const zone = racine.querySelector(".outil-resultat");
+export function demarreCalculateur(racine, { surPanne = () => {} } = {}) {
   const etat = racine.querySelector(".outil-etat-texte");
   const panne = racine.querySelector(".outil-etat .outil-panne");
   const lent = racine.querySelector(".outil-etat .outil-lent");
-  const lis = lecteur(formulaire);
-  let numero = 0;
-  let affichee = null; // the input whose answer is on screen
-  let minuteur;
-
   const { pyodide, stdlib, lock, octets, outil, paquets } = racine.dataset;
   const outils = demarreOutils({ base: pyodide, stdlib, lock, octets, outil, paquets,
     surProgression: afficheProgression(etat) });
@@ -262,13 +254,38 @@ export function lanceOutil({ racine, lisEntree, affiche, quandResultat = () => {
     for (const barre of racine.querySelectorAll(".outil-progression")) barre.hidden = true;
     panne.hidden = false;
     racine.classList.add("outil-en-panne");
-    // The person asked for an answer and is looking below the button: tell them there.
-    if (zone.querySelector(".outil-attente-python")) {
-      const avis = panne.cloneNode(true);
-      avis.hidden = false;
-      montre(avis);
-    }
+    surPanne();
   }
+
+  return { outils, estPret: () => pret, montrePanne };
+}
+
+/**
+ * Start a tool on its section: data-outil = engine name; data-pyodide = runtime folder, data-stdlib,
+ * data-lock = the content-addressed files of this build, data-octets = bytes to download, data-paquets.
+ *   lisEntree(lis, formulaire) → {entree} | {manque: champ} | {erreur: {champ, message}}
+ *                                 the engine's input, the empty question, or a refusal by the page
+ *   affiche(resultat, entree)  → Node                         the answer, headed by an <h2>
+ *   quandResultat(resultat|null, entree)                      show/hide what goes with an answer (and its input)
+ */
+export function lanceOutil({ racine, lisEntree, affiche, quandResultat = () => {} }) {
+  const formulaire = racine.querySelector("form");
+  const zone = racine.querySelector(".outil-resultat");
+  const lis = lecteur(formulaire);
+  let numero = 0;
+  let affichee = null; // the input whose answer is on screen
+  let minuteur;
+
+  const { outils, estPret, montrePanne } = demarreCalculateur(racine, {
+    // The person asked for an answer and is looking below the button: tell them there.
+    surPanne: () => {
+      if (zone.querySelector(".outil-attente-python")) {
+        const avis = racine.querySelector(".outil-etat .outil-panne").cloneNode(true);
+        avis.hidden = false;
+        montre(avis);
+      }
+    },
+  });
 
   function montre(...noeuds) {
     zone.replaceChildren(...noeuds.filter(Boolean));
@@ -316,7 +333,7 @@ export function lanceOutil({ racine, lisEntree, affiche, quandResultat = () => {
     } else {
       const texte = JSON.stringify(lu.entree);
       if (!envoi && texte === affichee) return;
-      if (!pret) attendPython();
+      if (!estPret()) attendPython();
       try {
         reponse = await outils.appelle(racine.dataset.outil, lu.entree);
       } catch (erreur) {

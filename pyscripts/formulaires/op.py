@@ -1,0 +1,216 @@
+"""Préparer une requête en ordonnance de protection (Cerfa 15458*07), en privé.
+
+    prepare(entree)   valeurs du PDF (adresse cachée retirée, mesures cochées et écrites,
+                      exposé et bordereau reportés), exposé numéroté, bordereau, conseils,
+                      avertissements, liste de ce qu'il faut apporter au greffe et à l'audience
+    expose(entree)    l'exposé des faits et le bordereau seuls (même entrée)
+
+Entrée : {"formulaire": "cerfa-15458", "valeurs": {nom du champ: texte ou booléen},
+"mesures": [ids de content/data/op_mesures.yml], "chronologie": [{"date" | "periode", "lieu",
+"faits", "temoins", "piece"}], "danger": texte, "pieces": [texte | {"id", "designation"}],
+"aujourdhui": "AAAA-MM-JJ" (facultatif)}. Une entrée invalide lève `EntreeInvalide` (champ et
+phrase en français). Bibliothèque standard seulement (CPython et Pyodide).
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from datetime import date
+
+from ..erreurs import EntreeInvalide
+from . import op_adresse, op_expose, op_greffe, op_mesures
+from .definition import cases, champs_pdf, charge
+
+IDENTIFIANT = "cerfa-15458"
+# « pdf » : le PDF vierge que le worker joint à l'entrée de `formulaire_remplir` (lu par pyscripts.formulaires).
+CLES = ("formulaire", "valeurs", "mesures", "chronologie", "danger", "pieces", "aujourdhui", "pdf")
+LARGEUR_LIGNE = 85  # caractères par ligne du champ multiligne imprimé (estimation prudente)
+A_COMPLETER = ("tribunal", "requerant_nom", "requerant_prenoms", "defendeur_nom", "defendeur_prenoms",
+               "defendeur_adresse", "expose_faits", "fait_a", "fait_le")
+_CELLULE_PIECE = re.compile(r"pieces_(\d+)_numero")
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _definition() -> tuple[dict, list[dict]]:
+    definition = charge(IDENTIFIANT)
+    return definition, champs_pdf(definition)
+
+
+def _aujourdhui(entree: dict) -> date:
+    valeur = entree.get("aujourdhui")
+    if valeur is None:
+        return date.today()
+    try:
+        if isinstance(valeur, str) and _ISO.fullmatch(valeur):
+            return date.fromisoformat(valeur)
+    except ValueError:
+        pass
+    raise EntreeInvalide("aujourdhui", "La date du jour s'écrit AAAA-MM-JJ, par exemple \"2025-06-05\".")
+
+
+def _lit(entree) -> dict:
+    if not isinstance(entree, dict):
+        raise EntreeInvalide("entree", "L'entrée doit être un objet JSON, entre accolades { }.")
+    for cle in entree:
+        if cle not in CLES:
+            raise EntreeInvalide(cle, f"Champ inconnu : « {cle} ». Champs acceptés : {', '.join(CLES)}.")
+    if entree.get("formulaire", IDENTIFIANT) != IDENTIFIANT:
+        raise EntreeInvalide("formulaire", f"Ce moteur prépare le formulaire « {IDENTIFIANT} » seulement.")
+    return entree
+
+
+def _valeurs(brutes, champs: list[dict], definition: dict) -> dict:
+    """Les valeurs saisies, contrôlées : un nom connu du PDF, un booléen pour une case, un texte sinon."""
+    if brutes is None:
+        return {}
+    if not isinstance(brutes, dict):
+        raise EntreeInvalide("valeurs", "Les valeurs sont un objet {nom du champ: valeur}.")
+    types = {c["nom"]: c["type"] for c in champs}
+    sortie = {}
+    for nom, valeur in brutes.items():
+        if nom not in types:
+            raise EntreeInvalide(nom, f"Champ inconnu du formulaire {IDENTIFIANT} : « {nom} ».")
+        if types[nom] == "case":
+            if not isinstance(valeur, bool):
+                raise EntreeInvalide(nom, "Une case vaut true (cochée) ou false.")
+        elif not isinstance(valeur, str):
+            raise EntreeInvalide(nom, "La valeur de ce champ doit être un texte.")
+        sortie[nom] = valeur
+    libelles = {c["nom"]: c["nom_accessible"] for c in champs}
+    vues: dict[str, str] = {}
+    for nom, groupe in cases(definition).items():
+        if groupe and sortie.get(nom) is True:
+            if groupe in vues:
+                raise EntreeInvalide(nom, f"« {libelles[vues[groupe]]} » et « {libelles[nom]} » : "
+                                          "une seule de ces cases peut être cochée.")
+            vues[groupe] = nom
+    return sortie
+
+
+def _textes_du_dossier(dossier: dict) -> dict[str, str]:
+    """Les textes de l'exposé et du bordereau, nommés comme dans l'entrée (chronologie.3.faits…)."""
+    textes = {}
+    for p in dossier["expose"]["paragraphes"]:
+        base = f"chronologie.{p['saisi_en']}"
+        textes[f"{base}.faits"] = p["faits"]
+        textes[f"{base}.lieu"] = p["lieu"]
+        textes[f"{base}.temoins"] = "\n".join(p["temoins"])
+    textes["danger"] = dossier["expose"]["danger"]
+    for piece in dossier["bordereau"]:
+        textes[piece["origine"]] = "\n".join(filter(None, [textes.get(piece["origine"]), piece["designation"]]))
+    return textes
+
+
+def _tient(texte: str, lignes: int) -> bool:
+    return sum(len(textwrap.wrap(ligne, LARGEUR_LIGNE)) or 1 for ligne in texte.split("\n")) <= lignes
+
+
+def _reporte(valeurs: dict, dossier: dict, champs: list[dict], definition: dict) -> dict:
+    """L'exposé dans « Exposé des faits et du danger » (ou un renvoi à l'annexe s'il ne tient pas)
+    et le bordereau dans le tableau des pièces (la dernière ligne renvoie au bordereau complet)."""
+    sortie = dict(valeurs)
+    expose = dossier["expose"]
+    if expose["texte"]:
+        propre = (valeurs.get("expose_faits") or "").strip()
+        complet = "\n".join(filter(None, [propre, expose["texte"]]))
+        lignes = next(c.get("lignes", 3) for r in definition["rubriques"] for c in r["champs"] if c.get("nom") == "expose_faits")
+        if _tient(complet, lignes):
+            sortie["expose_faits"] = complet
+        else:
+            nombre = len(expose["paragraphes"])
+            resume = (f"Les faits sont exposés dans l'annexe « Exposé des faits » jointe à la présente requête, "
+                      f"dont elle fait partie : {nombre} fait{'s' if nombre > 1 else ''} numéroté{'s' if nombre > 1 else ''}"
+                      f"{', ' + expose['periode'] if expose['periode'] else ''}, puis le danger actuel. "
+                      "Chaque fait renvoie aux pièces du bordereau.")
+            sortie["expose_faits"] = "\n".join(filter(None, [propre, resume]))
+    bordereau = dossier["bordereau"]
+    rangs = sorted(int(m.group(1)) for c in champs if (m := _CELLULE_PIECE.fullmatch(c["nom"])))
+    if bordereau and rangs:
+        place = len(rangs)
+        visibles = bordereau if len(bordereau) <= place else bordereau[: place - 1]
+        for rang, piece in zip(rangs, visibles):
+            sortie[f"pieces_{rang}_numero"] = str(piece["numero"])
+            sortie[f"pieces_{rang}_designation"] = piece["designation"]
+        if len(bordereau) > place:
+            reste = len(bordereau) - len(visibles)
+            sortie[f"pieces_{rangs[-1]}_numero"] = f"{visibles[-1]['numero'] + 1} à {bordereau[-1]['numero']}"
+            sortie[f"pieces_{rangs[-1]}_designation"] = f"{reste} autres pièces : voir le bordereau complet joint"
+    return sortie
+
+
+def _complet(entree: dict) -> dict:
+    """Tout le travail ; `prepare` et `expose` en renvoient chacun une partie."""
+    entree = _lit(entree)
+    definition, champs = _definition()
+    aujourdhui = _aujourdhui(entree)
+    valeurs, cachee = op_adresse.retire(_valeurs(entree.get("valeurs"), champs, definition), definition)
+    dossier = op_expose.construit(entree.get("chronologie"), entree.get("danger"), entree.get("pieces"), aujourdhui)
+    sensibles = op_adresse.champs_sensibles(champs, definition)
+    textes_dossier = _textes_du_dossier(dossier)
+    return {"entree": entree, "definition": definition, "champs": champs, "aujourdhui": aujourdhui,
+            "valeurs": valeurs, "cachee": cachee, "dossier": dossier, "sensibles": sensibles,
+            "textes_dossier": textes_dossier}
+
+
+def _controle_adresse(etat: dict, valeurs: dict) -> list[dict]:
+    # D'abord la saisie de la chronologie et des pièces : l'erreur désigne ce que la personne a écrit,
+    # pas l'exposé qui en est tiré.
+    textes = dict(etat["textes_dossier"])
+    textes |= {nom: valeurs.get(nom) or "" for nom in etat["sensibles"]}
+    op_adresse.verifie_absente(textes, etat["cachee"])
+    return op_adresse.avertissements(valeurs, textes, etat["cachee"])
+
+
+def expose(entree: dict) -> dict:
+    """{"expose", "bordereau", "avertissements"} : l'exposé numéroté et le bordereau."""
+    etat = _complet(entree)
+    avertissements = _controle_adresse(etat, etat["valeurs"])
+    dossier = etat["dossier"]
+    return {"expose": dossier["expose"], "bordereau": dossier["bordereau"], "avertissements": avertissements}
+
+
+def prepare(entree: dict) -> dict:
+    """Tout ce que la page montre à la fin, et les valeurs que `remplir` écrit dans le PDF."""
+    etat = _complet(entree)
+    valeurs = etat["valeurs"]
+    op_adresse.verifie_election(valeurs)
+    mesures = op_mesures.demandees(valeurs, etat["entree"].get("mesures"))
+    op_mesures.verifie(mesures, valeurs, etat["aujourdhui"])
+    valeurs = op_mesures.applique(mesures, valeurs)
+    valeurs = _reporte(valeurs, etat["dossier"], etat["champs"], etat["definition"])
+    avertissements = _controle_adresse(etat, valeurs)
+    sit = op_mesures.situation(valeurs)
+    enfants = op_mesures.a_des_enfants(valeurs)
+    libelles = {c["nom"]: c["nom_accessible"] for c in etat["champs"]}
+    return {
+        "valeurs": valeurs,
+        "mesures": mesures,
+        "expose": etat["dossier"]["expose"],
+        "bordereau": etat["dossier"]["bordereau"],
+        "conseils": op_mesures.conseils(mesures, valeurs),
+        "avertissements": avertissements,
+        "a_apporter": op_greffe.a_apporter(op_greffe.faits(valeurs, mesures, enfants, sit["id"] if sit else None)),
+        "a_completer": [{"champ": nom, "libelle": libelles.get(nom, nom)} for nom in A_COMPLETER
+                        if not (isinstance(valeurs.get(nom), str) and valeurs[nom].strip())],
+        "adresse_cachee": valeurs.get(op_adresse.CASE) is True,
+    }
+
+
+def pour_la_page() -> dict:
+    """Ce que le gabarit de la page (theme/outils/op.html) lit à la construction : la définition du
+    Cerfa 15458 (libellés, aides) et les mesures avec leur phrase d'explication et leur lien."""
+    definition, _ = _definition()
+    rubriques = {r["id"]: r for r in definition["rubriques"]}
+    mesures = op_mesures.pour_la_page()
+    for m in mesures:
+        m["lien"] = m["lien"].replace(".md#", ".html#")
+    champs = {}
+    for rubrique in definition["rubriques"]:
+        for champ in rubrique["champs"]:
+            if champ.get("nom"):
+                champs[champ["nom"]] = champ
+            for option in champ.get("options", []):
+                for sous_champ in option.get("champs", []):
+                    champs[sous_champ["nom"]] = sous_champ
+    return {"rubriques": rubriques, "champs": champs, "mesures": {m["id"]: m for m in mesures}}
