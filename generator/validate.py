@@ -33,7 +33,7 @@ JINJA_LIKE = re.compile(r"\{\{|\}\}|\{%|%\}")
 # Files checked against a schema (generator/schemas/<schema>.yml): one schema per data file,
 # named like it; one schema for every form definition (skipped until it exists).
 DATA_DIR = "data"
-DATA_REQUIRED = ("aide_juridictionnelle", "delais", "jours_feries", "pieces_aj", "urgences")  # pieces_aj: pyscripts.formulaires.pieces
+DATA_REQUIRED = ("aide_juridictionnelle", "delais", "jours_feries", "op_a_apporter", "op_mesures", "pieces_aj", "urgences")  # pieces_aj: pyscripts.formulaires.pieces ; op_* : pyscripts.formulaires.op
 FORMS_DIR, FORMS_SCHEMA = "formulaires", "formulaire"
 
 

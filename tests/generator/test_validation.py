@@ -30,7 +30,7 @@ def errors_for(tmp_path, guide_text=None, lexique=None, config_edit=None) -> lis
 
 def test_un_projet_correct_est_valide(project):
     contenu = validate(load_site_config(project))
-    assert set(contenu.donnees) == {"aide_juridictionnelle", "delais", "jours_feries", "pieces_aj", "urgences"}
+    assert set(contenu.donnees) == {"aide_juridictionnelle", "delais", "jours_feries", "op_a_apporter", "op_mesures", "pieces_aj", "urgences"}
     assert {t.slug for t in contenu.termes} == {"ordonnance-de-protection", "juge-aux-affaires-familiales"}
 
 
@@ -97,7 +97,7 @@ def test_la_commande_sort_en_erreur_sans_trace(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("ajout, attendu", [
-    ("outil: calculette", "content/guides/guide.md:10: outil inconnu « calculette » (autorisés : aj, delais)"),
+    ("outil: calculette", "content/guides/guide.md:10: outil inconnu « calculette » (autorisés : aj, delais, op)"),
     ("outil: aj", "content/guides/guide.md:10: « outil » ne va qu'avec « type: outil »"),
     ("pyodide_paquets: pypdf", "content/guides/guide.md:10: « pyodide_paquets » doit être une liste de noms de paquets, par ex. [pypdf]"),
 ])

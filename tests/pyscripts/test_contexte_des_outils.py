@@ -15,7 +15,7 @@ from pyscripts.outils import contexte
 
 
 def test_le_contexte_a_une_entree_par_outil():
-    assert set(contexte()) == {"aj", "delais"}
+    assert set(contexte()) == {"aj", "delais", "op"}
 
 
 def test_delais_chaque_delai_du_catalogue_une_fois_dans_l_ordre_du_fichier():
