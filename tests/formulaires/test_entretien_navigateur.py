@@ -83,15 +83,32 @@ def remplit_entretien(page) -> None:
     visible(page, "Fait à").fill("Saint-Étienne")
 
 
-def test_entretien_jusqu_au_pdf(page_, adresse):
-    from pyscripts.formulaires.remplissage import valeurs_du_pdf
+@pytest.fixture(scope="module")
+def resultat(navigateur, adresse):
+    """One interview completed by labels up to « Votre formulaire est prêt », for the tests of what
+    the person does with it (a full run costs a cold Python and pypdf: done once)."""
+    from tests.navigateur.conftest import nouvelle_page
 
-    page = page_
+    page = nouvelle_page(navigateur, adresse)
     simulateur_puis_entretien(page, adresse)
     remplit_entretien(page)
     page.get_by_role("button", name="Obtenir le formulaire").click()
     expect(page.get_by_role("heading", name="Votre formulaire est prêt")).to_be_visible(timeout=PYTHON_MS)
+    yield page
+    page.context.close()
 
+
+def avertissement(page, titre: str):
+    """securite's dialog (assets/js/avant-export.mjs), by its title."""
+    boite = page.get_by_role("dialog", name=titre)
+    expect(boite).to_be_visible()
+    return boite
+
+
+def test_entretien_jusqu_au_pdf(resultat):
+    from pyscripts.formulaires.remplissage import valeurs_du_pdf
+
+    page = resultat
     # The personal list: identity, the tax notice, the sworn statement on insurance; no CNDA piece.
     liste = page.locator(".pieces-liste")
     expect(liste).to_contain_text("Votre avis d'imposition le plus récent.")
@@ -99,11 +116,13 @@ def test_entretien_jusqu_au_pdf(page_, adresse):
     expect(liste).to_contain_text("attestation sur l'honneur indiquant que vous n'avez pas d'assurance")
     expect(liste).not_to_contain_text("Cour nationale du droit d'asile")
 
-    # Saved under a neutral name the person chose, after the sentence about traces.
-    expect(page.get_by_text("Un fichier enregistré reste sur cet appareil")).to_be_visible()
+    # Saved under a name the person chose, after the warning about traces.
+    telechargements = []
+    page.on("download", lambda d: telechargements.append(d))
     page.get_by_label("Nom du fichier").fill("papiers")
+    page.get_by_role("button", name="Enregistrer le PDF").click()
     with page.expect_download() as telechargement:
-        page.get_by_role("button", name="Enregistrer le PDF").click()
+        avertissement(page, "Avant de télécharger ce document").get_by_role("button", name="Continuer").click()
     assert telechargement.value.suggested_filename == "papiers.pdf"
     octets = open(telechargement.value.path(), "rb").read()
     valeurs = valeurs_du_pdf(octets)
@@ -116,10 +135,70 @@ def test_entretien_jusqu_au_pdf(page_, adresse):
     }
     assert {nom: valeurs[nom] for nom in attendues} == attendues
     assert not any(nom in valeurs for nom in ("hors_ue", "contrat_pj_non"))  # interview-only questions
+    assert len(telechargements) == 1
 
     assert page.journal.externes() == []
     assert not [e for e in page.journal.erreurs if "favicon" not in e], page.journal.erreurs
     stockage_vide(page)
+
+
+def test_enregistrer_sous_un_nom_neutre_apres_l_avertissement(resultat):
+    """Annuler gives no file; the name offered says nothing of the procedure; an emptied name
+    falls back to it."""
+    page = resultat
+    telechargements = []
+    page.on("download", lambda d: telechargements.append(d))
+    nom = page.get_by_label("Nom du fichier")
+    nom.fill("")
+    expect(page.get_by_text("Un fichier enregistré reste sur cet appareil")).to_be_visible()
+    bouton = page.get_by_role("button", name="Enregistrer le PDF")
+    bouton.click()
+    boite = avertissement(page, "Avant de télécharger ce document")
+    expect(boite).to_contain_text("Téléchargements")
+    boite.get_by_role("button", name="Annuler").click()
+    expect(boite).to_have_count(0)
+    expect(bouton).to_be_focused()
+    bouton.click()
+    with page.expect_download() as telechargement:
+        avertissement(page, "Avant de télécharger ce document").get_by_role("button", name="Continuer").click()
+    assert telechargement.value.suggested_filename == "document.pdf"
+    assert len(telechargements) == 1  # the cancelled one gave nothing
+    nom.fill("document.pdf")
+
+
+def test_ouvrir_pour_imprimer_apres_l_avertissement(resultat):
+    """The filled PDF opens in a new tab only after a warning that says the tab stays open and that
+    « Quitter rapidement » does not close it; Annuler opens nothing."""
+    page = resultat
+    onglets = len(page.context.pages)
+    ouvrir = page.get_by_role("button", name="Ouvrir le formulaire pour le lire et l'imprimer")
+    ouvrir.click()
+    boite = avertissement(page, "Avant d'ouvrir ce document")
+    expect(boite).to_contain_text("nouvel onglet, qui reste ouvert")
+    expect(boite).to_contain_text("« Quitter rapidement » ne ferme pas cet onglet")
+    boite.get_by_role("button", name="Annuler").click()
+    expect(boite).to_have_count(0)
+    expect(ouvrir).to_be_focused()
+    assert len(page.context.pages) == onglets
+    ouvrir.click()
+    with page.context.expect_page() as nouvelle:
+        avertissement(page, "Avant d'ouvrir ce document").get_by_role("button", name="Continuer").click()
+    assert nouvelle.value.url.startswith("blob:" + page.url.split("/outils/")[0])
+    nouvelle.value.close()
+    assert len(page.context.pages) == onglets
+    expect(page.get_by_text("« Quitter rapidement » ne ferme pas cet onglet")).to_be_visible()  # said on the page too
+    assert not page.get_by_role("link", name=re.compile("Ouvrir le formulaire")).count()  # no bare blob: link
+
+
+def test_imprimer_la_liste_des_pieces_apres_l_avertissement(resultat):
+    page = resultat
+    imprimer = page.get_by_role("button", name="Imprimer la liste des pièces")
+    imprimer.click()
+    boite = avertissement(page, "Avant d'imprimer")
+    boite.get_by_role("button", name="Annuler").click()
+    expect(boite).to_have_count(0)
+    expect(page.locator("body")).not_to_have_class(re.compile("impression-pieces"))
+    expect(imprimer).to_be_focused()
 
 
 def test_erreur_a_cote_du_champ(page_, adresse):
