@@ -10,6 +10,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
+from . import offre_pdf
 from .conftest import stockage_vide
 
 pytestmark = pytest.mark.navigateur
@@ -98,13 +99,6 @@ def resultat(navigateur, adresse):
     page.context.close()
 
 
-def avertissement(page, titre: str):
-    """securite's dialog (assets/js/avant-export.mjs), by its title."""
-    boite = page.get_by_role("dialog", name=titre)
-    expect(boite).to_be_visible()
-    return boite
-
-
 def test_entretien_jusqu_au_pdf(resultat):
     from pyscripts.formulaires.remplissage import valeurs_du_pdf
 
@@ -116,16 +110,10 @@ def test_entretien_jusqu_au_pdf(resultat):
     expect(liste).to_contain_text("attestation sur l'honneur indiquant que vous n'avez pas d'assurance")
     expect(liste).not_to_contain_text("Cour nationale du droit d'asile")
 
-    # Saved under a name the person chose, after the warning about traces.
-    telechargements = []
-    page.on("download", lambda d: telechargements.append(d))
+    # Offered under a neutral name; saved under the one the person chose, after the warning about traces.
+    expect(page.get_by_label("Nom du fichier")).to_have_value("document.pdf")
     page.get_by_label("Nom du fichier").fill("papiers")
-    page.get_by_role("button", name="Enregistrer le PDF").click()
-    with page.expect_download() as telechargement:
-        avertissement(page, "Avant de télécharger ce document").get_by_role("button", name="Continuer").click()
-    assert telechargement.value.suggested_filename == "papiers.pdf"
-    octets = open(telechargement.value.path(), "rb").read()
-    valeurs = valeurs_du_pdf(octets)
+    valeurs = valeurs_du_pdf(offre_pdf.enregistre(page, "Enregistrer le PDF", "papiers.pdf"))
     attendues = {
         "civilite_madame": True, "civilite_monsieur": False, "nom_naissance": "Martin", "prenoms": "Léa Anaïs",
         "naissance_date": "05/03/1990", "nationalite": "Française", "situation_familiale_celibataire": True,
@@ -135,7 +123,6 @@ def test_entretien_jusqu_au_pdf(resultat):
     }
     assert {nom: valeurs[nom] for nom in attendues} == attendues
     assert not any(nom in valeurs for nom in ("hors_ue", "contrat_pj_non"))  # interview-only questions
-    assert len(telechargements) == 1
 
     assert page.journal.externes() == []
     assert not [e for e in page.journal.erreurs if "favicon" not in e], page.journal.erreurs
@@ -143,50 +130,17 @@ def test_entretien_jusqu_au_pdf(resultat):
 
 
 def test_enregistrer_sous_un_nom_neutre_apres_l_avertissement(resultat):
-    """Annuler gives no file; the name offered says nothing of the procedure; an emptied name
-    falls back to it."""
+    """The name offered says nothing of the procedure; an emptied name falls back to it."""
     page = resultat
-    telechargements = []
-    page.on("download", lambda d: telechargements.append(d))
     nom = page.get_by_label("Nom du fichier")
     nom.fill("")
-    expect(page.get_by_text("Un fichier enregistré reste sur cet appareil")).to_be_visible()
-    bouton = page.get_by_role("button", name="Enregistrer le PDF")
-    bouton.click()
-    boite = avertissement(page, "Avant de télécharger ce document")
-    expect(boite).to_contain_text("Téléchargements")
-    boite.get_by_role("button", name="Annuler").click()
-    expect(boite).to_have_count(0)
-    expect(bouton).to_be_focused()
-    bouton.click()
-    with page.expect_download() as telechargement:
-        avertissement(page, "Avant de télécharger ce document").get_by_role("button", name="Continuer").click()
-    assert telechargement.value.suggested_filename == "document.pdf"
-    assert len(telechargements) == 1  # the cancelled one gave nothing
+    offre_pdf.enregistre(page, "Enregistrer le PDF", "document.pdf")
     nom.fill("document.pdf")
 
 
 def test_ouvrir_pour_imprimer_apres_l_avertissement(resultat):
-    """The filled PDF opens in a new tab only after a warning that says the tab stays open and that
-    « Quitter rapidement » does not close it; Annuler opens nothing."""
     page = resultat
-    onglets = len(page.context.pages)
-    ouvrir = page.get_by_role("button", name="Ouvrir le formulaire pour le lire et l'imprimer")
-    ouvrir.click()
-    boite = avertissement(page, "Avant d'ouvrir ce document")
-    expect(boite).to_contain_text("nouvel onglet, qui reste ouvert")
-    expect(boite).to_contain_text("« Quitter rapidement » ne ferme pas cet onglet")
-    boite.get_by_role("button", name="Annuler").click()
-    expect(boite).to_have_count(0)
-    expect(ouvrir).to_be_focused()
-    assert len(page.context.pages) == onglets
-    ouvrir.click()
-    with page.context.expect_page() as nouvelle:
-        avertissement(page, "Avant d'ouvrir ce document").get_by_role("button", name="Continuer").click()
-    assert nouvelle.value.url.startswith("blob:" + page.url.split("/outils/")[0])
-    nouvelle.value.close()
-    assert len(page.context.pages) == onglets
-    expect(page.get_by_text("« Quitter rapidement » ne ferme pas cet onglet")).to_be_visible()  # said on the page too
+    offre_pdf.ouvre(page, "Ouvrir le formulaire pour le lire et l'imprimer")
     assert not page.get_by_role("link", name=re.compile("Ouvrir le formulaire")).count()  # no bare blob: link
 
 
@@ -194,7 +148,7 @@ def test_imprimer_la_liste_des_pieces_apres_l_avertissement(resultat):
     page = resultat
     imprimer = page.get_by_role("button", name="Imprimer la liste des pièces")
     imprimer.click()
-    boite = avertissement(page, "Avant d'imprimer")
+    boite = offre_pdf.avertissement(page, "Avant d'imprimer")
     boite.get_by_role("button", name="Annuler").click()
     expect(boite).to_have_count(0)
     expect(page.locator("body")).not_to_have_class(re.compile("impression-pieces"))

@@ -13,6 +13,8 @@ from playwright.sync_api import expect
 
 from tests.navigateur.conftest import stockage_vide
 
+from . import offre_pdf
+
 pytestmark = pytest.mark.navigateur
 
 CHEMIN = "/outils/preparer-requete.html"
@@ -34,47 +36,6 @@ def _etape(page, numero: int):
 def _suivante(page, numero: int):
     page.get_by_role("button", name="Étape suivante").click()
     _etape(page, numero)
-
-
-def _avertissement(page, titre: str):
-    """L'avertissement de securite (assets/js/avant-export.mjs), par son titre."""
-    boite = page.get_by_role("dialog", name=titre)
-    expect(boite).to_be_visible()
-    return boite
-
-
-def _pdf_enregistre(page) -> bytes:
-    """Après l'avertissement : « Annuler » ne donne aucun fichier, « Continuer » le fichier, sous un nom neutre."""
-    telechargements = []
-    page.on("download", lambda d: telechargements.append(d))
-    expect(page.get_by_label("Nom du fichier")).to_have_value("document.pdf")
-    enregistrer = page.get_by_role("button", name="Enregistrer la requête (PDF)")
-    enregistrer.click()
-    _avertissement(page, "Avant de télécharger ce document").get_by_role("button", name="Annuler").click()
-    expect(page.get_by_role("dialog")).to_have_count(0)
-    enregistrer.click()
-    with page.expect_download(timeout=REPONSE) as telechargement:
-        _avertissement(page, "Avant de télécharger ce document").get_by_role("button", name="Continuer").click()
-    assert telechargement.value.suggested_filename == "document.pdf"
-    assert len(telechargements) == 1
-    return open(telechargement.value.path(), "rb").read()
-
-
-def _pdf_ouvert(page) -> None:
-    """Un nouvel onglet seulement après l'avertissement qui dit qu'il reste ouvert ; « Annuler » n'ouvre rien."""
-    onglets = len(page.context.pages)
-    ouvrir = page.get_by_role("button", name="Ouvrir la requête (PDF) pour la relire et l'imprimer")
-    ouvrir.click()
-    boite = _avertissement(page, "Avant d'ouvrir ce document")
-    expect(boite).to_contain_text("« Quitter rapidement » ne ferme pas cet onglet")
-    boite.get_by_role("button", name="Annuler").click()
-    expect(boite).to_have_count(0)
-    assert len(page.context.pages) == onglets
-    ouvrir.click()
-    with page.context.expect_page() as onglet:
-        _avertissement(page, "Avant d'ouvrir ce document").get_by_role("button", name="Continuer").click()
-    assert onglet.value.url.startswith("blob:")
-    onglet.value.close()
 
 
 def test_toutes_les_etapes_jusqu_aux_documents(page_, adresse):
@@ -155,8 +116,9 @@ def test_toutes_les_etapes_jusqu_aux_documents(page_, adresse):
 
     # Le PDF : après l'avertissement, enregistré sous un nom neutre (valeurs lues avec pypdf), ou ouvert.
     expect(page.get_by_role("button", name="Enregistrer la requête (PDF)")).to_be_visible(timeout=REPONSE)
-    pdf = _pdf_enregistre(page)
-    _pdf_ouvert(page)
+    expect(page.get_by_label("Nom du fichier")).to_have_value("document.pdf")
+    pdf = offre_pdf.enregistre(page, "Enregistrer la requête (PDF)", "document.pdf")
+    offre_pdf.ouvre(page, "Ouvrir la requête (PDF) pour la relire et l'imprimer")
     from pypdf import PdfReader
 
     champs = {nom: str(c.get("/V", "")) for nom, c in PdfReader(io.BytesIO(pdf)).get_fields().items()}
