@@ -25,9 +25,11 @@ def _inline(texte: str) -> Markup:
     return Markup(GRAS.sub(lambda m: f"<strong>{m.group(1)}</strong>", str(escape(texte))))
 
 
-def mention(texte: str) -> Markup:
+def mention(texte: str, marque: str = "") -> Markup:
     """Paragraphes séparés par une ligne vide ; lignes « - » ou « 1. » en liste ; **gras** ;
-    un paragraphe entier entre *astérisques simples* en italique."""
+    un paragraphe entier entre *astérisques simples* en italique. `marque` (la marque d'un
+    élément reconstitué, déjà en HTML) va à la fin du dernier paragraphe ou du dernier point,
+    collée au texte : jamais seule sur sa ligne."""
     blocs = []
     for para in re.split(r"\n\s*\n", texte.strip()):
         lignes = [ligne.strip() for ligne in para.split("\n") if ligne.strip()]
@@ -41,6 +43,10 @@ def mention(texte: str) -> Markup:
             blocs.append(f"<p><em>{_inline(texte_para[1:-1])}</em></p>")
         else:
             blocs.append(f"<p>{_inline(texte_para)}</p>")
+    if marque and blocs:
+        fin = "</li>" if blocs[-1].endswith(("</ul>", "</ol>")) else "</p>"
+        debut, _, reste = blocs[-1].rpartition(fin)
+        blocs[-1] = f"{debut}{escape(marque)}{fin}{reste}"
     return Markup("".join(blocs))
 
 
@@ -81,6 +87,10 @@ def _prepare_champ(champ: dict, statut: str) -> dict:
             o["champs"] = [_prepare_champ(e, o["statut"]) for e in option.get("champs", [])]
             options.append(o)
         c["options"] = options
+        # A reconstructed group whose label is not printed (« Civilité ») and whose options are
+        # confirmed: its mark goes on its last option's label, not lost and not alone.
+        c["marque_sur_la_derniere_option"] = (c["reconstruit"] and not c.get("imprime_libelle")
+                                              and not any(o["reconstruit"] for o in options))
     elif c["type"] == "tableau":
         c["lignes_nommees"] = not isinstance(c["lignes"], int)
         c["rangees"] = rangees(c)

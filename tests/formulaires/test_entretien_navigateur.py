@@ -10,6 +10,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
+from . import offre_pdf
 from .conftest import stockage_vide
 
 pytestmark = pytest.mark.navigateur
@@ -83,15 +84,25 @@ def remplit_entretien(page) -> None:
     visible(page, "Fait à").fill("Saint-Étienne")
 
 
-def test_entretien_jusqu_au_pdf(page_, adresse):
-    from pyscripts.formulaires.remplissage import valeurs_du_pdf
+@pytest.fixture(scope="module")
+def resultat(navigateur, adresse):
+    """One interview completed by labels up to « Votre formulaire est prêt », for the tests of what
+    the person does with it (a full run costs a cold Python and pypdf: done once)."""
+    from tests.navigateur.conftest import nouvelle_page
 
-    page = page_
+    page = nouvelle_page(navigateur, adresse)
     simulateur_puis_entretien(page, adresse)
     remplit_entretien(page)
     page.get_by_role("button", name="Obtenir le formulaire").click()
     expect(page.get_by_role("heading", name="Votre formulaire est prêt")).to_be_visible(timeout=PYTHON_MS)
+    yield page
+    page.context.close()
 
+
+def test_entretien_jusqu_au_pdf(resultat):
+    from pyscripts.formulaires.remplissage import valeurs_du_pdf
+
+    page = resultat
     # The personal list: identity, the tax notice, the sworn statement on insurance; no CNDA piece.
     liste = page.locator(".pieces-liste")
     expect(liste).to_contain_text("Votre avis d'imposition le plus récent.")
@@ -99,14 +110,10 @@ def test_entretien_jusqu_au_pdf(page_, adresse):
     expect(liste).to_contain_text("attestation sur l'honneur indiquant que vous n'avez pas d'assurance")
     expect(liste).not_to_contain_text("Cour nationale du droit d'asile")
 
-    # Saved under a neutral name the person chose, after the sentence about traces.
-    expect(page.get_by_text("Un fichier enregistré reste sur cet appareil")).to_be_visible()
+    # Offered under a neutral name; saved under the one the person chose, after the warning about traces.
+    expect(page.get_by_label("Nom du fichier")).to_have_value("document.pdf")
     page.get_by_label("Nom du fichier").fill("papiers")
-    with page.expect_download() as telechargement:
-        page.get_by_role("button", name="Enregistrer le PDF").click()
-    assert telechargement.value.suggested_filename == "papiers.pdf"
-    octets = open(telechargement.value.path(), "rb").read()
-    valeurs = valeurs_du_pdf(octets)
+    valeurs = valeurs_du_pdf(offre_pdf.enregistre(page, "Enregistrer le PDF", "papiers.pdf"))
     attendues = {
         "civilite_madame": True, "civilite_monsieur": False, "nom_naissance": "Martin", "prenoms": "Léa Anaïs",
         "naissance_date": "05/03/1990", "nationalite": "Française", "situation_familiale_celibataire": True,
@@ -120,6 +127,32 @@ def test_entretien_jusqu_au_pdf(page_, adresse):
     assert page.journal.externes() == []
     assert not [e for e in page.journal.erreurs if "favicon" not in e], page.journal.erreurs
     stockage_vide(page)
+
+
+def test_enregistrer_sous_un_nom_neutre_apres_l_avertissement(resultat):
+    """The name offered says nothing of the procedure; an emptied name falls back to it."""
+    page = resultat
+    nom = page.get_by_label("Nom du fichier")
+    nom.fill("")
+    offre_pdf.enregistre(page, "Enregistrer le PDF", "document.pdf")
+    nom.fill("document.pdf")
+
+
+def test_ouvrir_pour_imprimer_apres_l_avertissement(resultat):
+    page = resultat
+    offre_pdf.ouvre(page, "Ouvrir le formulaire pour le lire et l'imprimer")
+    assert not page.get_by_role("link", name=re.compile("Ouvrir le formulaire")).count()  # no bare blob: link
+
+
+def test_imprimer_la_liste_des_pieces_apres_l_avertissement(resultat):
+    page = resultat
+    imprimer = page.get_by_role("button", name="Imprimer la liste des pièces")
+    imprimer.click()
+    boite = offre_pdf.avertissement(page, "Avant d'imprimer")
+    boite.get_by_role("button", name="Annuler").click()
+    expect(boite).to_have_count(0)
+    expect(page.locator("body")).not_to_have_class(re.compile("impression-pieces"))
+    expect(imprimer).to_be_focused()
 
 
 def test_erreur_a_cote_du_champ(page_, adresse):

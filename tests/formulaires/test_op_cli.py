@@ -3,15 +3,21 @@ comme pour le 16146 (le PDF vierge lu dans site/formulaires/, écrit par `make s
 
 from __future__ import annotations
 
+import io
 import json
+import re
 
 import pytest
+from pypdf import PdfReader
 
 from pyscripts.formulaires.definition import champs_pdf
 from pyscripts.formulaires.remplissage import valeurs_du_pdf
 
 from .conftest import REPO
 from .test_remplir import cli
+
+# A French sentence: some of its common words (the message is for the person, not a developer).
+FRANCAIS = re.compile(r"\b(le|la|les|de|du|des|un|une|doit|doivent|est|n'est|inconnue?|Donnez)\b", re.IGNORECASE)
 
 ENTREE = {
     "formulaire": "cerfa-15458", "aujourdhui": "2026-11-29",
@@ -50,13 +56,16 @@ def test_cli_champs_15458(site_avec_pdf, definitions):
                                  "pour des raisons de sécurité :"}
 
 
-def test_cli_11527_manuscrit(site_avec_pdf):
+@pytest.mark.parametrize("valeurs", [{}, {"temoin_nom": "Durand"}])
+def test_cli_11527_manuscrit(site_avec_pdf, definitions, valeurs):
     fini = cli("champs", "cerfa-11527")
     assert fini.returncode == 0 and json.loads(fini.stdout) == []  # aucun champ : à écrire à la main
-    fini = cli("remplir", entree_texte=json.dumps({"formulaire": "cerfa-11527", "valeurs": {}}))
-    assert fini.returncode == 2
+    fini = cli("remplir", entree_texte=json.dumps({"formulaire": "cerfa-11527", "valeurs": valeurs}))
+    assert fini.returncode == 2 and not fini.stdout.startswith(b"%PDF")
     erreur = json.loads(fini.stdout)["erreur"]
-    assert erreur["champ"] == "formulaire" and "article 202 du code de procédure civile" in erreur["message"]
+    assert erreur == {"champ": "formulaire", "message": definitions["cerfa-11527"]["remplissage_motif"]}
+    assert "de la main du témoin (article 202 du code de procédure civile)" in erreur["message"]
+    assert b"Traceback" not in fini.stderr
 
 
 def test_cli_remplir_15458_avec_chronologie_et_pieces(site_avec_pdf):
@@ -68,24 +77,71 @@ def test_cli_remplir_15458_avec_chronologie_et_pieces(site_avec_pdf):
     assert valeurs["expose_faits"].split("\n")[0] == "1. Depuis septembre 2024 : Il m'appelle vingt fois par jour. (pièce n° 1)"
     assert [valeurs[f"pieces_{i}_designation"] for i in (1, 2, 3)] == [
         "Journal d'appels", "Certificat médical du 14 mars 2025", "Copie de l'enregistrement du PACS"]
+    assert valeurs["expose_faits"].split("\n")[-1] == "Le danger aujourd'hui : Il a une arme de chasse."
+    # Read back with pypdf itself: the PDF's own fields, the boxes checked with their « on » state.
+    champs = PdfReader(io.BytesIO(fini.stdout)).get_fields()
+    assert champs["requerant_nom"]["/V"] == "Martin" and champs["adresse_cachee"]["/V"] == "/on"
+    assert champs["mesure_contact"]["/V"] == "/on" and champs["situation_maries"]["/V"] == "/Off"
 
 
 def test_cli_expose(site_avec_pdf):
-    fini = cli("expose", entree_texte=json.dumps(ENTREE))
+    """Entered out of order, the facts come out numbered by date; each cites its pièces by their
+    number in the bordereau, and a pièce cited twice keeps one number."""
+    entree = {**ENTREE, "chronologie": [
+        *ENTREE["chronologie"],
+        {"date": "2023", "faits": "Il a commencé à contrôler mon téléphone.", "temoins": ["ma sœur"]},
+        {"date": "02/04/2025", "lieu": "devant l'école", "faits": "Il m'a menacée.",
+         "piece": ["Certificat médical du 14 mars 2025", "Récépissé de plainte du 3 avril 2025"]},
+    ]}
+    fini = cli("expose", entree_texte=json.dumps(entree))
     assert fini.returncode == 0, fini.stdout.decode()[:500]
     sortie = json.loads(fini.stdout)
-    assert [p["numero"] for p in sortie["expose"]["paragraphes"]] == [1, 2]
-    assert sortie["expose"]["paragraphes"][1]["texte"].endswith("(pièce n° 2)")
-    assert [p["numero"] for p in sortie["bordereau"]] == [1, 2, 3]
+    paragraphes = sortie["expose"]["paragraphes"]
+    assert [(p["numero"], p["saisi_en"]) for p in paragraphes] == [(1, 3), (2, 2), (3, 1), (4, 4)]
+    assert [p["texte"] for p in paragraphes] == [
+        "En 2023 : Il a commencé à contrôler mon téléphone. Témoin : ma sœur.",
+        "Depuis septembre 2024 : Il m'appelle vingt fois par jour. (pièce n° 1)",
+        "Le 14 mars 2025, au domicile : Il m'a poussée contre le mur. (pièce n° 2)",
+        "Le 2 avril 2025, devant l'école : Il m'a menacée. (pièces n° 2 et 3)",
+    ]
+    assert [(p["numero"], p["designation"], p["citee_par"]) for p in sortie["bordereau"]] == [
+        (1, "Journal d'appels", [2]),
+        (2, "Certificat médical du 14 mars 2025", [3, 4]),
+        (3, "Récépissé de plainte du 3 avril 2025", [4]),
+        (4, "Copie de l'enregistrement du PACS", []),
+    ]
+    texte = sortie["expose"]["texte"].split("\n")
+    assert texte[0].startswith("1. En 2023") and texte[-1] == "Le danger aujourd'hui : Il a une arme de chasse."
+    assert sortie["avertissements"] == []
 
 
 @pytest.mark.parametrize("commande, entree, champ", [
     ("expose", {**ENTREE, "chronologie": [{"date": "2025-13-01", "faits": "x"}]}, "chronologie.1.date"),
+    ("expose", {**ENTREE, "chronologie": "le 3 mars"}, "chronologie"),
     ("remplir", {**ENTREE, "mesures": ["logement_conjugal"]}, "logement_conjugal"),
     ("remplir", {**ENTREE, "valeurs": {**ENTREE["valeurs"], "lieux_precisions": "Au 12 rue des Lilas."}}, "lieux_precisions"),
+    ("remplir", {**ENTREE, "valeurs": {"requerant_nom": 3}}, "requerant_nom"),
+    ("remplir", {**ENTREE, "valeurs": {"champ_inconnu": "x"}}, "champ_inconnu"),
+    ("remplir", {**ENTREE, "formulaire": "cerfa-99999"}, "formulaire"),
+    ("remplir", "pas du JSON", "entree"),
+    ("remplir", [], "entree"),
 ])
 def test_cli_refus_en_francais(site_avec_pdf, commande, entree, champ):
-    fini = cli(commande, entree_texte=json.dumps(entree))
+    """Invalid input: exit 2, exactly {"erreur": {"champ", "message"}} on stdout, a French
+    sentence, no traceback, no PDF."""
+    fini = cli(commande, entree_texte=entree if isinstance(entree, str) else json.dumps(entree))
     assert fini.returncode == 2
-    assert json.loads(fini.stdout)["erreur"]["champ"] == champ
+    sortie = json.loads(fini.stdout)
+    assert list(sortie) == ["erreur"] and set(sortie["erreur"]) == {"champ", "message"}
+    assert sortie["erreur"]["champ"] == champ
+    assert FRANCAIS.search(sortie["erreur"]["message"]), sortie["erreur"]["message"]
+    assert b"Traceback" not in fini.stderr
+
+
+@pytest.mark.parametrize("arguments", [("champs",), ("champs", "cerfa-99999"), ("inconnue",)])
+def test_cli_commande_mal_donnee(site_avec_pdf, arguments):
+    fini = cli(*arguments)
+    assert fini.returncode == 2
+    erreur = json.loads(fini.stdout)["erreur"]
+    assert set(erreur) == {"champ", "message"} and FRANCAIS.search(erreur["message"])
     assert b"Traceback" not in fini.stderr

@@ -13,6 +13,8 @@ from playwright.sync_api import expect
 
 from tests.navigateur.conftest import stockage_vide
 
+from . import offre_pdf
+
 pytestmark = pytest.mark.navigateur
 
 CHEMIN = "/outils/preparer-requete.html"
@@ -36,21 +38,7 @@ def _suivante(page, numero: int):
     _etape(page, numero)
 
 
-def _pdf_enregistre(page, site_construit) -> bytes:
-    """Après l'avertissement de securite (assets/js/avant-export.mjs) ; sans lui, la page demande
-    confirmation au navigateur."""
-    avertissement = (site_construit / "assets" / "js" / "avant-export.mjs").exists()
-    if not avertissement:
-        page.once("dialog", lambda dialogue: dialogue.accept())
-    with page.expect_download(timeout=REPONSE) as telechargement:
-        page.get_by_role("button", name="Enregistrer la requête (PDF)").click()
-        if avertissement:
-            page.get_by_role("button", name="Continuer").click()
-    assert telechargement.value.suggested_filename == "document.pdf"
-    return open(telechargement.value.path(), "rb").read()
-
-
-def test_toutes_les_etapes_jusqu_aux_documents(page_, adresse, site_construit):
+def test_toutes_les_etapes_jusqu_aux_documents(page_, adresse):
     page = page_
     _ouvre(page, adresse)
     _etape(page, 1)
@@ -126,9 +114,11 @@ def test_toutes_les_etapes_jusqu_aux_documents(page_, adresse, site_construit):
     expect(documents.locator("#op-a-apporter")).to_contain_text("actes de naissance des enfants")
     expect(documents).to_contain_text("Votre adresse n'y figure pas.")
 
-    # Le PDF : après l'avertissement, enregistré sous un nom neutre ; valeurs lues avec pypdf.
+    # Le PDF : après l'avertissement, enregistré sous un nom neutre (valeurs lues avec pypdf), ou ouvert.
     expect(page.get_by_role("button", name="Enregistrer la requête (PDF)")).to_be_visible(timeout=REPONSE)
-    pdf = _pdf_enregistre(page, site_construit)
+    expect(page.get_by_label("Nom du fichier")).to_have_value("document.pdf")
+    pdf = offre_pdf.enregistre(page, "Enregistrer la requête (PDF)", "document.pdf")
+    offre_pdf.ouvre(page, "Ouvrir la requête (PDF) pour la relire et l'imprimer")
     from pypdf import PdfReader
 
     champs = {nom: str(c.get("/V", "")) for nom, c in PdfReader(io.BytesIO(pdf)).get_fields().items()}

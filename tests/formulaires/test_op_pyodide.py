@@ -14,14 +14,14 @@ import json
 import pytest
 
 from pyscripts.api import dispatch
+from pyscripts.formulaires.op import prepare
 from pyscripts.formulaires.remplissage import valeurs_du_pdf
 
 pytestmark = pytest.mark.pyodide
 
-try:  # la Pyodide partagée de tests/pyodide (runtime) : un seul Node pour la session
-    from tests.pyodide.conftest import paquets, pyodide_node, runtime  # noqa: F401
-except ImportError:
-    pytest.skip("fixture pyodide_node (runtime) pas encore sur main", allow_module_level=True)
+# La Pyodide partagée de tests/pyodide (runtime) : un seul Node pour la session. Importée sans
+# repli : une fixture absente est une erreur, jamais un test sauté en silence.
+from tests.pyodide.conftest import paquets, pyodide_node, runtime  # noqa: E402,F401
 
 JOUR = "2026-11-29"
 CHRONOLOGIE = [
@@ -80,8 +80,13 @@ def test_le_pdf_rempli_dans_pyodide_a_les_memes_valeurs(pyodide_node, pdf_vierge
     pyodide_node.demande({"paquets": ["pypdf"]})
     sortie = json.loads(pyodide_node.demande({"cas": [["formulaire_remplir", entree]]})["sorties"][0])
     attendu = json.loads(dispatch("formulaire_remplir", json.dumps(entree)))
-    dans_pyodide = valeurs_du_pdf(base64.b64decode(sortie["resultat"]["pdf"]))
-    dans_cpython = valeurs_du_pdf(base64.b64decode(attendu["resultat"]["pdf"]))
+    octets_pyodide, octets_cpython = (base64.b64decode(r["resultat"]["pdf"]) for r in (sortie, attendu))
+    dans_pyodide, dans_cpython = valeurs_du_pdf(octets_pyodide), valeurs_du_pdf(octets_cpython)
     assert dans_pyodide == dans_cpython
+    assert octets_pyodide == octets_cpython
+    # Chaque valeur préparée par le moteur (exposé, bordereau, mesures, élection de domicile) est dans le PDF.
+    preparees = prepare(COMPLET)["valeurs"]
+    assert len(preparees) >= 25
+    assert {nom: dans_pyodide[nom] for nom in preparees} == preparees
     assert dans_pyodide["requerant_nom"] == "Martin" and dans_pyodide["mesure_bracelet"] is True
     assert not dans_pyodide.get("requerant_adresse")

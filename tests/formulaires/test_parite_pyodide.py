@@ -15,12 +15,9 @@ from .test_remplir import REPONSES
 
 pytestmark = pytest.mark.pyodide
 
-# The Pyodide runtime of tests/pyodide (one Node process for the session, our wheel + pypdf):
-# the runtime helper's shared fixture; this module waits for it rather than starting its own Node.
-try:
-    from tests.pyodide.conftest import paquets, pyodide_node, runtime  # noqa: F401
-except ImportError:
-    pytest.skip("fixture pyodide_node (runtime) pas encore sur main", allow_module_level=True)
+# The Pyodide runtime of tests/pyodide (one Node process for the session, our wheel + pypdf): the
+# shared fixture, imported without a fallback — a missing fixture is an error, never a silent skip.
+from tests.pyodide.conftest import paquets, pyodide_node, runtime  # noqa: E402,F401
 
 SIMULATEUR = {"personnes_foyer": 3, "rfr": None, "revenus_6_mois": 4800, "nationalite": "autre",
               "exception_residence": "partie_civile", "protection_juridique": "partielle", "patrimoine_mobilier": 1200,
@@ -44,6 +41,7 @@ def test_meme_pdf_rempli(pyodide_node, pdf_vierge):
               (("pyodide", dans_pyodide), ("cpython", dans_cpython))}
     assert valeurs_du_pdf(octets["pyodide"]) == valeurs_du_pdf(octets["cpython"])
     assert {nom: valeurs_du_pdf(octets["pyodide"])[nom] for nom in REPONSES} == REPONSES
+    assert octets["pyodide"] == octets["cpython"]  # same pypdf, same bytes: what the person gets is what is tested
 
 
 def test_memes_erreurs_pieces_et_prerempli(pyodide_node):

@@ -470,7 +470,7 @@ def test_les_modules_des_outils_n_injectent_pas_de_html():
     from .conftest import REPO
 
     modules = sorted((REPO / "theme" / "assets" / "js").glob("outil-*.mjs"))
-    assert [m.name for m in modules] == ["outil-aj.mjs", "outil-commun.mjs", "outil-delais.mjs", "outil-op.mjs"]
+    assert [m.name for m in modules] == ["outil-aj.mjs", "outil-commun.mjs", "outil-delais.mjs", "outil-op.mjs", "outil-pdf.mjs"]
     interdits = re.compile(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|DOMParser|createContextualFragment"
                            r"|localStorage|sessionStorage|indexedDB|document\.cookie|serviceWorker|\beval\(|new Function")
     for module in modules:

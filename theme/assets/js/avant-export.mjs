@@ -1,4 +1,4 @@
-// Avant un fichier qui sort de la page (.ics, PDF) ou une impression : un court
+// Avant un fichier qui sort de la page (.ics, PDF, PDF ouvert dans un onglet) ou une impression : un court
 // avertissement, « Continuer » ou « Annuler ». Rien n'est retenu (pas de « ne plus
 // afficher ») : la personne qui lit peut ne pas être celle qui a lu la dernière fois.
 //
@@ -27,6 +27,14 @@ const TEXTES = {
       "Si quelqu'un d'autre peut utiliser cet appareil, effacez-le après usage.",
     ],
   },
+  // A filled PDF opened to be printed from the browser's reader.
+  onglet: {
+    titre: "Avant d'ouvrir ce document",
+    lignes: [
+      "Il s'ouvre dans un nouvel onglet, qui reste ouvert : le bouton « Quitter rapidement » ne ferme pas cet onglet. Fermez-le vous-même dès que le document est imprimé.",
+      "Sur certains téléphones, il est enregistré dans « Téléchargements » au lieu de s'ouvrir : effacez-le après usage si quelqu'un d'autre peut utiliser cet appareil.",
+    ],
+  },
   impression: {
     titre: "Avant d'imprimer",
     lignes: [
@@ -46,7 +54,7 @@ function element(nom, attributs, ...enfants) {
 }
 
 /**
- * Montre l'avertissement pour `genre` ("ics", "pdf" ou "impression") et résout
+ * Montre l'avertissement pour `genre` ("ics", "pdf", "onglet" ou "impression") et résout
  * `true` si la personne continue, `false` si elle annule (bouton, Échap).
  * Le focus revient ensuite à `declencheur` (par défaut : l'élément qui l'avait).
  *

@@ -13,16 +13,9 @@
 //     prerempli() → Promise<{valeurs, rappels}> | null : answers carried over when the interview opens
 
 import { el } from "./outil-commun.mjs";
+import { confirme, depuisBase64, offrePdf, vierge } from "./outil-pdf.mjs";
 
 const ERREUR_OUTIL = "Le formulaire n'a pas pu être préparé dans ce navigateur. Vous pouvez imprimer le formulaire vierge et le remplir à la main.";
-
-/** Bytes ↔ base64 (the worker passes only JSON text). */
-function versBase64(octets) {
-  let binaire = "";
-  for (let i = 0; i < octets.length; i += 0x8000) binaire += String.fromCharCode(...octets.subarray(i, i + 0x8000));
-  return btoa(binaire);
-}
-const depuisBase64 = (texte) => Uint8Array.from(atob(texte), (c) => c.charCodeAt(0));
 
 export function lanceEntretien({ racine, outils, contexte = () => ({}), prerempli = () => null }) {
   const accueil = racine.querySelector(".entretien-accueil");
@@ -67,7 +60,7 @@ function entretien({ racine, noeuds, outils, contexte }) {
   const bouton = (action) => racine.querySelector(`[data-action=${action}]`);
   const identifiant = racine.dataset.formulaire;
   let courante = 0;
-  let adressePdf = null;
+  let pdf = null; // the filled PDF offered (outil-pdf.mjs), while the result is shown
 
   // ── Answers: the form's field names ──────────────────────────────────────
 
@@ -252,20 +245,10 @@ function entretien({ racine, noeuds, outils, contexte }) {
 
   // ── The filled PDF and the list of documents ─────────────────────────────
 
-  let pdfVierge = null; // Promise of the blank PDF in base64 (same origin; nothing personal in it)
-  function vierge() {
-    pdfVierge ??= fetch(racine.dataset.pdf).then((reponse) => {
-      if (!reponse.ok) throw new Error(`PDF vierge : ${reponse.status}`);
-      return reponse.arrayBuffer();
-    }).then((octets) => versBase64(new Uint8Array(octets)));
-    pdfVierge.catch(() => { pdfVierge = null; }); // a later try fetches again
-    return pdfVierge;
-  }
-
   /** When the interview opens: pypdf loaded and the blank PDF read (a few seconds of the worker)
    *  while the person answers the first step; « Obtenir le formulaire » then only fills. */
   function prepare() {
-    vierge().then((pdf) => outils.appelle("formulaire_preparer", { formulaire: identifiant, pdf }))
+    vierge(racine.dataset.pdf).then((base64) => outils.appelle("formulaire_preparer", { formulaire: identifiant, pdf: base64 }))
       .then(() => { racine.dataset.pdfPret = ""; }) // seen by tests/bench/bench_formulaire.py
       .catch((erreur) => console.error(erreur)); // « Obtenir le formulaire » will try again and say so
   }
@@ -280,7 +263,7 @@ function entretien({ racine, noeuds, outils, contexte }) {
     try {
       if (!(await verifie(donnees))) return;
       const [rempli, pieces] = await Promise.all([
-        outils.appelle("formulaire_remplir", { formulaire: identifiant, valeurs: donnees, pdf: await vierge() }),
+        outils.appelle("formulaire_remplir", { formulaire: identifiant, valeurs: donnees, pdf: await vierge(racine.dataset.pdf) }),
         outils.appelle("formulaire_pieces", { ...contexte(), valeurs: donnees }),
       ]);
       if (rempli.erreur) return montreErreurDuMoteur(rempli.erreur);
@@ -294,9 +277,9 @@ function entretien({ racine, noeuds, outils, contexte }) {
   }
 
   function montreResultat(octets, pieces) {
-    if (adressePdf) URL.revokeObjectURL(adressePdf);
-    adressePdf = URL.createObjectURL(new Blob([octets], { type: "application/pdf" }));
-    bouton("ouvrir").href = adressePdf;
+    pdf?.oublie();
+    pdf = offrePdf(racine.querySelector(".entretien-pdf"), octets,
+      { ouvrir: "Ouvrir le formulaire pour le lire et l'imprimer", enregistrer: "Enregistrer le PDF" });
     const groupes = new Map();
     for (const piece of pieces) {
       if (!groupes.has(piece.tableau)) groupes.set(piece.tableau, []);
@@ -310,16 +293,8 @@ function entretien({ racine, noeuds, outils, contexte }) {
     resultat.querySelector("h3").focus();
   }
 
-  function enregistre() {
-    let nom = racine.querySelector(".enregistrer input").value.trim().replace(/[\\/:*?"<>|]/g, "-") || "document.pdf";
-    if (!/\.pdf$/i.test(nom)) nom += ".pdf";
-    const lien = el("a", { href: adressePdf, download: nom, hidden: true });
-    document.body.append(lien);
-    lien.click();
-    lien.remove();
-  }
-
-  function imprimePieces() {
+  async function imprimePieces() {
+    if (!(await confirme("impression", bouton("imprimer-pieces")))) return;
     document.body.classList.add("impression-pieces");
     window.addEventListener("afterprint", () => document.body.classList.remove("impression-pieces"), { once: true });
     window.print();
@@ -330,7 +305,6 @@ function entretien({ racine, noeuds, outils, contexte }) {
   bouton("suivant").addEventListener("click", suivant);
   bouton("precedent").addEventListener("click", () => { effaceErreurs(); va(courante - 1); });
   bouton("obtenir").addEventListener("click", obtenir);
-  bouton("enregistrer").addEventListener("click", enregistre);
   bouton("imprimer-pieces").addEventListener("click", imprimePieces);
   bouton("modifier").addEventListener("click", () => {
     resultat.hidden = true;
@@ -348,7 +322,7 @@ function entretien({ racine, noeuds, outils, contexte }) {
   }
   formulaire.addEventListener("change", appliqueConditions);
 
-  const revoque = () => { if (adressePdf) URL.revokeObjectURL(adressePdf); };
+  const revoque = () => { pdf?.oublie(); pdf = null; };
   window.addEventListener("pagehide", revoque);
   appliqueConditions();
   return {

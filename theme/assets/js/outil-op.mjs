@@ -8,6 +8,7 @@
 
 import { demarreCalculateur, el } from "./outil-commun.mjs";
 import { OutilsIndisponibles } from "./outils.mjs";
+import { confirme, depuisBase64, offrePdf, vierge } from "./outil-pdf.mjs";
 
 const racine = document.getElementById("preparer");
 const avant = document.getElementById("op-avant");
@@ -23,7 +24,7 @@ const modeleFait = document.getElementById("op-modele-fait");
 const NON_VALEURS = new Set(["mesure", "danger", "pieces"]);
 let courante = 1;
 let numeroFait = 0; // identifiants uniques des champs de chaque fait
-let liens = []; // adresses blob: à révoquer
+let pdf = null; // le PDF rempli proposé (outil-pdf.mjs), tant que les documents sont affichés
 
 // ── Le moteur ────────────────────────────────────────────────────────────────
 
@@ -337,24 +338,6 @@ function aApporter(r) {
       " (une autre page : imprimez d'abord vos documents, ils y seraient effacés)."));
 }
 
-// Si le module d'avertissement manque (site partiel), une phrase dit quand même la trace laissée.
-const AVERTISSEMENT_MINIMAL = {
-  pdf: "Le fichier restera dans le dossier « Téléchargements » de cet appareil. Continuer ?",
-  impression: "Une page imprimée peut être trouvée : gardez-la en lieu sûr. Continuer ?",
-};
-
-/** L'avertissement avant impression ou enregistrement (assets/js/avant-export.mjs). */
-async function confirme(genre, declencheur) {
-  let module;
-  try {
-    module = await import("./avant-export.mjs");
-  } catch (erreur) {
-    console.error(erreur);
-    return window.confirm(AVERTISSEMENT_MINIMAL[genre]);
-  }
-  return module.confirmerExport(genre, declencheur);
-}
-
 async function imprime(cible, declencheur) {
   if (!(await confirme("impression", declencheur))) return;
   document.documentElement.dataset.opImprime = cible;
@@ -370,29 +353,11 @@ function bouton(texte, action) {
 
 // ── Le PDF rempli (pypdf dans le worker, comme pour les autres formulaires) ───
 
-function versBase64(octets) {
-  let binaire = "";
-  for (let i = 0; i < octets.length; i += 0x8000) binaire += String.fromCharCode(...octets.subarray(i, i + 0x8000));
-  return btoa(binaire);
-}
-
-function depuisBase64(texte) {
-  return Uint8Array.from(atob(texte), (c) => c.charCodeAt(0));
-}
-
-let vierge = null; // Promise du PDF vierge en base64 (même origine), demandée une fois
-
-function pdfVierge() {
-  vierge ??= fetch(resultat.dataset.pdf).then((r) => r.arrayBuffer()).then((b) => versBase64(new Uint8Array(b)));
-  vierge.catch(() => { vierge = null; }); // un nouvel essai à la fin
-  return vierge;
-}
-
 /** Pendant que la personne répond : le PDF vierge lu par pypdf dans le worker ; la fin ne fera que remplir. */
 function prepareVierge() {
   outils.pret
-    .then(() => pdfVierge())
-    .then((pdf) => outils.appelle("formulaire_preparer", { formulaire: "cerfa-15458", pdf }))
+    .then(() => vierge(resultat.dataset.pdf))
+    .then((base64) => outils.appelle("formulaire_preparer", { formulaire: "cerfa-15458", pdf: base64 }))
     .catch((erreur) => console.error(erreur)); // la fin réessaiera et le dira
 }
 
@@ -401,7 +366,7 @@ async function preparePdf(entree) {
   zone.replaceChildren(el("p", { role: "status" }, "Préparation du PDF… La première fois, cela prend quelques secondes."));
   let reponse = null;
   try {
-    reponse = await demande("formulaire_remplir", { ...entree, pdf: await pdfVierge() });
+    reponse = await demande("formulaire_remplir", { ...entree, pdf: await vierge(resultat.dataset.pdf) });
   } catch (erreur) {
     console.error(erreur);
   }
@@ -410,25 +375,9 @@ async function preparePdf(entree) {
       el("a", { href: resultat.dataset.pdf }, "le formulaire vierge (PDF)"), " se remplit aussi à la main."));
     return;
   }
-  for (const url of liens) URL.revokeObjectURL(url);
-  const url = URL.createObjectURL(new Blob([depuisBase64(reponse.resultat.pdf)], { type: "application/pdf" }));
-  liens = [url];
-  const ouvrir = el("a", { classe: "bouton-principal", href: url, id: "op-ouvrir-pdf" },
-    "Ouvrir la requête (PDF) pour la relire et l'imprimer");
-  ouvrir.addEventListener("click", async (evenement) => {
-    evenement.preventDefault();
-    if (await confirme("pdf", ouvrir)) window.open(url, "_blank", "noopener");
-  });
-  const enregistrer = bouton("Enregistrer la requête (PDF)", async (b) => {
-    if (!(await confirme("pdf", b))) return;
-    const lien = el("a", { href: url, download: "document.pdf", hidden: true });
-    document.body.append(lien);
-    lien.click();
-    lien.remove();
-  });
-  zone.replaceChildren(ouvrir, enregistrer,
-    el("p", { classe: "aide" }, "Le PDF s'ouvre dans un nouvel onglet : le bouton « Quitter rapidement » ne le ferme pas. "
-      + "Fermez-le dès que la requête est imprimée. Enregistré, il s'appelle « document.pdf »."));
+  pdf?.oublie();
+  pdf = offrePdf(zone, depuisBase64(reponse.resultat.pdf),
+    { ouvrir: "Ouvrir la requête (PDF) pour la relire et l'imprimer", enregistrer: "Enregistrer la requête (PDF)" });
 }
 
 function montreDocuments(r, entree, blocs) {
@@ -443,7 +392,7 @@ function montreDocuments(r, entree, blocs) {
     el("section", { classe: "op-requete" }, titreSection("La requête (Cerfa 15458*07) pré-remplie"),
       el("p", {}, "Relisez-la, complétez à la main ce qui manque, datez et signez. Votre adresse ",
         r.adresse_cachee ? "n'y figure pas." : "y figure."),
-      el("div", { classe: "outil-boutons", id: "op-boutons-pdf" })),
+      el("div", { id: "op-boutons-pdf" })),
     el("section", {}, titreSection("L'exposé des faits et le bordereau des pièces"),
       el("p", {}, "À imprimer, signer et joindre à la requête, avec les pièces numérotées dans cet ordre."),
       el("div", { classe: "outil-boutons" }, bouton("Imprimer l'exposé et le bordereau", (b) => imprime("annexe", b))),
@@ -513,8 +462,8 @@ function toutEfface() {
   document.getElementById("op-ajoute-enfant").hidden = false;
   resultat.replaceChildren();
   effaceMessages();
-  for (const url of liens) URL.revokeObjectURL(url);
-  liens = [];
+  pdf?.oublie();
+  pdf = null;
 }
 
 formulaire.querySelector("[data-action=effacer]").addEventListener("click", () => {

@@ -1,0 +1,69 @@
+"""The « ◇ » that marks a reconstructed item sticks to the text it qualifies: never alone on its
+line (after a mention's paragraph, or wrapped away from a long label), never lost with a group
+whose label is not printed."""
+
+from __future__ import annotations
+
+import copy
+import html as html_
+import re
+import subprocess
+
+import pytest
+
+from .conftest import REPO
+
+FORMULAIRES = ("cerfa-15458", "cerfa-11527", "cerfa-16146")
+MARQUE = re.compile(r'(.{0,12})<span class="reconstruit"[^>]*>([^<]*)</span>')
+
+
+@pytest.fixture(scope="module")
+def rendu_():
+    from generator import formulaires_rendu as rendu
+    from generator.config import load_site_config
+
+    site = load_site_config(REPO)
+    env = rendu.environnement(site.theme_dir)
+    liens = {"css": "f.css", "pdf": "f.pdf", "explication": None, "entretien": None}
+
+    def documents(definition):
+        d = rendu.prepare(definition, site.nom)
+        return {"page": rendu.page(env, d, liens), "pdf": rendu.document_pdf(env, d)}
+
+    return documents
+
+
+@pytest.mark.parametrize("identifiant", FORMULAIRES)
+def test_la_marque_suit_un_texte_dans_le_html(rendu_, definitions, identifiant):
+    for mode, html in rendu_(definitions[identifiant]).items():
+        marques = MARQUE.findall(html)
+        assert marques, (identifiant, mode)
+        for avant, marque in marques:
+            # Inside the paragraph or label, right after its text: not after a closing tag.
+            assert not re.search(r"</(p|ul|ol|li|div|em|strong)>\s*$", avant), (identifiant, mode, avant)
+            # Joined to the last word by a no-break space: a long label cannot leave it alone on a line.
+            assert html_.unescape(marque) == "\u00a0◇", (identifiant, mode, marque)
+
+
+@pytest.mark.parametrize("identifiant", FORMULAIRES)
+def test_aucune_marque_seule_sur_sa_ligne_dans_le_pdf(pdf_vierge, identifiant):
+    texte = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf_vierge[identifiant],
+                           capture_output=True, check=True).stdout.decode()
+    seules = [n for n, ligne in enumerate(texte.splitlines(), 1) if ligne.strip() == "◇"]
+    assert seules == [], f"{identifiant} : « ◇ » seul aux lignes {seules}"
+
+
+def test_un_groupe_reconstitue_sans_libelle_imprime_garde_sa_marque(rendu_, definitions):
+    """« Civilité » is not printed: a reconstructed group whose options are confirmed carries its
+    mark on its last option, attached to that option's label."""
+    d = copy.deepcopy(definitions["cerfa-15458"])
+    identite = next(r for r in d["rubriques"] if any(c.get("nom") == "requerant" for c in r["champs"]))
+    identite["statut"] = "S"
+    groupe = next(c for c in identite["champs"] if c.get("nom") == "requerant")
+    assert not groupe.get("imprime_libelle")
+    groupe["statut"] = "R"
+    for option in groupe["options"]:
+        option["statut"] = "S"
+    for mode, html in rendu_(d).items():
+        assert re.search(r">Monsieur<span class=\"reconstruit\"[^>]*>(&nbsp;|\u00a0)◇</span>", html), mode
+        assert not re.search(r">Madame<span class=\"reconstruit\"", html), mode
