@@ -138,6 +138,12 @@ def _render(html: str, css: str, root: str, target: str, forms: bool = False) ->
     return None
 
 
+def _brouillon(cache_dir: Path, j: PrintJob) -> Path:
+    """The PDF being written, named after this process: two builds sharing the cache (tests in
+    parallel, a preview beside a build) never write the same file; os.replace publishes it whole."""
+    return cache_dir / f"{j.key}.{os.getpid()}.tmp"
+
+
 def write_all(jobs: list[PrintJob], css: str, site_dir: Path, cache_dir: Path) -> dict[str, int]:
     """Write every PDF; returns {"rendus": n, "en_cache": m}; raises ContentErrors naming the pages."""
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -147,16 +153,16 @@ def write_all(jobs: list[PrintJob], css: str, site_dir: Path, cache_dir: Path) -
         workers = min(len(todo), os.cpu_count() or 1)
         # spawn, not fork: the build process has threads (MkDocs, logging), fork could deadlock.
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            futures = [pool.submit(_render, j.html, css, str(site_dir), str(cache_dir / f"{j.key}.tmp"), j.forms) for j in todo]
+            futures = [pool.submit(_render, j.html, css, str(site_dir), str(_brouillon(cache_dir, j)), j.forms) for j in todo]
             for j, future in zip(todo, futures):
                 try:
                     outcome = future.result()
                 except BrokenProcessPool:
                     outcome = ("erreur", "le processus de rendu s'est arrêté (mémoire ?)")
                 if outcome is None:
-                    os.replace(cache_dir / f"{j.key}.tmp", cache_dir / f"{j.key}.pdf")
+                    os.replace(_brouillon(cache_dir, j), cache_dir / f"{j.key}.pdf")
                 else:
-                    (cache_dir / f"{j.key}.tmp").unlink(missing_ok=True)
+                    _brouillon(cache_dir, j).unlink(missing_ok=True)
                     errors.append(_error(j, *outcome))
     if errors:
         raise ContentErrors(errors)
