@@ -41,6 +41,7 @@ from .filtres import FILTRES
 from .formulaires_rendu import FILTRES as FILTRES_FORMULAIRES
 from .formulaires_site import Formulaires
 from .mkdocs_fr import EnFrancais
+from .typographie import insecables
 from .validate import expand_lexique_links, validate
 
 ALIGN_STYLE = re.compile(r'style="text-align: (left|right|center);"')
@@ -146,10 +147,13 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         # The tables extension aligns columns with style="" attributes, which the CSP
         # (style-src 'self') blocks: use classes from our stylesheet instead.
         html = ALIGN_STYLE.sub(lambda m: f'class="aligne-{m.group(1)}"', html)
-        html = self.formulaires.contenu(html, page)  # a form's reproduction, a guided interview
+        html = insecables(self.formulaires.contenu(html, page))  # a form's reproduction, a guided interview
         if page.file.src_uri in config.extra["pdf_pages"]:
             self.to_print.append((page, html))
         return html
+
+    def on_post_page(self, output, page, config):
+        return insecables(output)  # the theme's own words too
 
     @event_priority(-100)  # last: after every other plugin wrote its files
     def on_post_build(self, config):

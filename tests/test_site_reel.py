@@ -66,3 +66,11 @@ def test_le_runtime_pyodide_est_livre(site):
     outil = (site / "outils" / "calculateur-delais.html").read_text(encoding="utf-8")
     assert f'data-lock="../pyodide/paquets/{lock.name}"' in outil
     assert f'data-stdlib="../pyodide/314.0.7/{stdlib.name}"' in outil
+
+
+def test_aucun_guillemet_seul_en_bout_de_ligne(site):
+    """generator/typographie.py: the space inside « » is a no-break space on every page."""
+    for page in site.rglob("*.html"):
+        if page.relative_to(site).parts[0] != "pyodide":
+            texte = page.read_text(encoding="utf-8")
+            assert "« " not in texte and " »" not in texte, page.relative_to(site)

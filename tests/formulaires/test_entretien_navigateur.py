@@ -21,7 +21,8 @@ SIMULATEUR = "/outils/simulateur-aide-juridictionnelle.html"
 def visible(page, libelle: str):
     """The one visible control labelled `libelle`, « (obligatoire) » or not (a hidden question
     may share its label)."""
-    return page.get_by_label(re.compile(rf"^{re.escape(libelle)}( \(obligatoire\))?$")).filter(visible=True)
+    motif = re.escape(libelle).replace(r"\ ", r"\s")  # the page's spaces before « ? : » are no-break
+    return page.get_by_label(re.compile(rf"^{motif}(\s\(obligatoire\))?$")).filter(visible=True)
 
 
 def etape_(page, numero: int):

@@ -17,13 +17,13 @@ const TEXTES = {
     titre: "Avant d'ajouter ces dates à un agenda",
     lignes: [
       "Un agenda est souvent partagé ou synchronisé (téléphone, ordinateur, compte Google, Apple ou Microsoft) : une personne qui y a accès verra ces rendez-vous.",
-      "Le fichier reste aussi dans le dossier « Téléchargements » de cet appareil.",
+      "Le fichier reste aussi dans le dossier «\u00a0Téléchargements\u00a0» de cet appareil.",
     ],
   },
   pdf: {
     titre: "Avant de télécharger ce document",
     lignes: [
-      "Le fichier restera dans le dossier « Téléchargements » de cet appareil, et parfois dans un espace en ligne synchronisé.",
+      "Le fichier restera dans le dossier «\u00a0Téléchargements\u00a0» de cet appareil, et parfois dans un espace en ligne synchronisé.",
       "Si quelqu'un d'autre peut utiliser cet appareil, effacez-le après usage.",
     ],
   },
@@ -31,8 +31,8 @@ const TEXTES = {
   onglet: {
     titre: "Avant d'ouvrir ce document",
     lignes: [
-      "Il s'ouvre dans un nouvel onglet, qui reste ouvert : le bouton « Quitter rapidement » ne ferme pas cet onglet. Fermez-le vous-même dès que le document est imprimé.",
-      "Sur certains téléphones, il est enregistré dans « Téléchargements » au lieu de s'ouvrir : effacez-le après usage si quelqu'un d'autre peut utiliser cet appareil.",
+      "Il s'ouvre dans un nouvel onglet, qui reste ouvert : le bouton «\u00a0Quitter rapidement\u00a0» ne ferme pas cet onglet. Fermez-le vous-même dès que le document est imprimé.",
+      "Sur certains téléphones, il est enregistré dans «\u00a0Téléchargements\u00a0» au lieu de s'ouvrir : effacez-le après usage si quelqu'un d'autre peut utiliser cet appareil.",
     ],
   },
   impression: {
@@ -64,7 +64,7 @@ function element(nom, attributs, ...enfants) {
  */
 export function confirmerExport(genre, declencheur = document.activeElement) {
   const texte = TEXTES[genre];
-  if (!texte) throw new Error(`avant-export : genre inconnu « ${genre} »`);
+  if (!texte) throw new Error(`avant-export : genre inconnu «\u00a0${genre}\u00a0»`);
   if (enCours) return enCours;
   const titre = element("h2", { id: "avant-export-titre" }, texte.titre);
   const corps = element("div", { id: "avant-export-texte" }, ...texte.lignes.map((l) => element("p", {}, l)));

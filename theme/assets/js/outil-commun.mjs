@@ -302,7 +302,7 @@ export function lanceOutil({ racine, lisEntree, affiche, quandResultat = () => {
     const bloc = blocDuChamp(racine, erreur.champ);
     const vide = bloc !== null && estVide(bloc);
     if (vide && !envoi) {
-      montre(el("p", { classe: "outil-attente" }, `Pour voir la réponse, répondez à la question « ${libelle(bloc)} ».`));
+      montre(el("p", { classe: "outil-attente" }, `Pour voir la réponse, répondez à la question «\u00a0${libelle(bloc)}\u00a0».`));
       return;
     }
     const message = vide ? "Répondez à cette question pour voir le résultat." : erreur.message;

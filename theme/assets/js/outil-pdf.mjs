@@ -16,8 +16,8 @@ import { el } from "./outil-commun.mjs";
 // If the warning module cannot be loaded (a partial copy of the site), one sentence still says
 // what trace the file or the print leaves.
 const AVERTISSEMENT_MINIMAL = {
-  pdf: "Le fichier restera dans le dossier « Téléchargements » de cet appareil. Continuer ?",
-  onglet: "Le document s'ouvre dans un nouvel onglet, que « Quitter rapidement » ne ferme pas. Continuer ?",
+  pdf: "Le fichier restera dans le dossier «\u00a0Téléchargements\u00a0» de cet appareil. Continuer ?",
+  onglet: "Le document s'ouvre dans un nouvel onglet, que «\u00a0Quitter rapidement\u00a0» ne ferme pas. Continuer ?",
   impression: "Une page imprimée peut être trouvée : gardez-la en lieu sûr. Continuer ?",
 };
 
@@ -96,7 +96,7 @@ export function offrePdf(zone, octets, { ouvrir = "Ouvrir le PDF pour le lire et
   zone.replaceChildren(
     el("p", { classe: "pdf-offert-ouvrir" }, boutonOuvrir),
     el("p", { classe: "aide" }, "Il s'ouvre dans un nouvel onglet : imprimez avec le bouton du lecteur de PDF. "
-      + "« Quitter rapidement » ne ferme pas cet onglet : fermez-le dès que c'est imprimé."),
+      + "«\u00a0Quitter rapidement\u00a0» ne ferme pas cet onglet : fermez-le dès que c'est imprimé."),
     el("div", { classe: "pdf-offert-enregistrer" },
       el("label", { for: id }, "Nom du fichier"),
       el("p", { classe: "aide", id: `${id}-aide` }, "Un nom qui ne dit rien de la démarche ; vous pouvez le changer. "

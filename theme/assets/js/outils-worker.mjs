@@ -30,7 +30,7 @@ const adresse = (url) => (url.protocol === "file:" ? decodeURIComponent(url.path
 /** A URL given by the page: only our own copy of Pyodide may run here, whatever the query string says. */
 function urlDonnee(nom) {
   const valeur = parametres.get(nom);
-  if (!valeur) throw new Error(`paramètre « ${nom} » absent de l'adresse du worker`);
+  if (!valeur) throw new Error(`paramètre «\u00a0${nom}\u00a0» absent de l'adresse du worker`);
   const url = new URL(valeur, import.meta.url);
   if (url.origin !== new URL(import.meta.url).origin) throw new Error(`origine refusée : ${url.origin}`);
   return url;
