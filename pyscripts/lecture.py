@@ -74,6 +74,16 @@ def donnee_inconnue(cle, connues, quoi: str) -> EntreeInvalide:
                                     f"{', '.join(connues)}.")
 
 
+def champ_inconnu(cle, connues=(), parent: str = "", du: str = "") -> EntreeInvalide:
+    """Une clé inconnue d'un objet de l'entrée (requête OP, chronologie, pièces) : nommée, nettoyée,
+    dans « parent.clé » ; une clé vide ou invisible est nommée par son parent."""
+    nom = nettoie(str(cle))
+    champ = ".".join(p for p in (parent, nom) if p) or "entree"
+    accepte = f" Champs acceptés : {', '.join(connues)}." if connues else ""
+    debut = f"Champ inconnu{du} : « {nom} »." if nom else f"Un champ sans nom n'est pas accepté{du}."
+    return EntreeInvalide(champ, debut + accepte)
+
+
 def refus(champ: str, libelle: str, probleme: str) -> EntreeInvalide:
     """« Votre revenu fiscal de référence (rfr) : <problème> » — le nom de la donnée d'abord."""
     return EntreeInvalide(champ, f"{libelle[:1].upper()}{libelle[1:]} ({champ}) : {probleme}")

@@ -8,7 +8,7 @@ renvoient `(code, texte)`. Aucune décision ici : seulement des mots.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from .bareme import Bareme, Plafond
 from .entree import EXCEPTIONS_RESIDENCE
@@ -250,7 +250,8 @@ def avertissement_bareme_ancien(dernier: Bareme, annee_demande: int):
             f"Le barème le plus récent que nous connaissons est celui de {dernier.annee} (demandes déposées "
             f"depuis le {date_longue(dernier.applicable_du)}). Un barème {annee_demande} a peut-être été "
             f"publié depuis : ses plafonds sont en général un peu plus élevés, et le résultat pourrait être "
-            f"plus favorable.")
+            f"plus favorable : déposez votre demande quand même, le bureau d'aide juridictionnelle appliquera "
+            f"le barème en vigueur.")
 
 
 def avertissement_bareme_annonce(dernier: Bareme, annonce: dict):
@@ -286,10 +287,13 @@ def avertissement_pres_du_plafond(annonce: dict, quoi: str, montant, nom: str, p
 
 
 def avertissement_date_incertaine(b: Bareme, autre_date: date):
+    """The sources disagree on the first day of a scale (kept in the data's note): the person
+    gets the safe action, not our doubt."""
+    veille = b.applicable_du - timedelta(days=1)
     return ("date_d_application_incertaine",
-            f"Les sources ne s'accordent pas sur le premier jour du barème {b.annee} : certaines le font "
-            f"commencer le {date_longue(autre_date)}, nous retenons le {date_longue(b.applicable_du)}. "
-            f"Pour une demande déposée entre ces deux dates, le barème {b.annee} pourrait s'appliquer.")
+            f"Pour une demande déposée entre le {date_longue(autre_date)} et le {date_longue(veille)}, le bureau "
+            f"d'aide juridictionnelle peut appliquer le barème {b.annee} au lieu de celui utilisé ici : si le "
+            f"résultat ne vous est pas favorable, déposez votre demande quand même.")
 
 
 def avertissement_chiffres_derives(derives: dict[str, Plafond], bandes: list[dict]):

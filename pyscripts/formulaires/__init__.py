@@ -20,6 +20,7 @@ import base64
 import binascii
 
 from ..erreurs import EntreeInvalide
+from ..lecture import champ_inconnu, extrait
 from . import definition
 from .aj import prerempli
 from .pieces import pieces
@@ -30,7 +31,9 @@ __all__ = ["champs", "remplir", "pieces", "prerempli", "remplir_base64", "prepar
 def definition_de(identifiant) -> dict:
     if not isinstance(identifiant, str) or identifiant not in definition.disponibles():
         connus = ", ".join(definition.disponibles())
-        raise EntreeInvalide("formulaire", f"Formulaire inconnu : « {identifiant} ». Formulaires disponibles : {connus}.")
+        if identifiant is None:
+            raise EntreeInvalide("formulaire", f"Dites quel formulaire : {connus}.")
+        raise EntreeInvalide("formulaire", f"Formulaire inconnu : {extrait(identifiant)}. Formulaires disponibles : {connus}.")
     return definition.charge(identifiant)
 
 
@@ -60,7 +63,7 @@ def _valeurs(entree: dict, identifiant: str) -> dict:
     inconnues = set(entree) - {"formulaire", "valeurs", "pdf"}
     if inconnues:
         cle = sorted(inconnues)[0]
-        raise EntreeInvalide(cle, f"Clé inconnue « {cle} » : l'entrée a « formulaire » et « valeurs ».")
+        raise champ_inconnu(cle, ("formulaire", "valeurs"))
     return entree.get("valeurs", {})
 
 

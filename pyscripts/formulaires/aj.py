@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..erreurs import EntreeInvalide
+from ..lecture import extrait
 
 # pyscripts.aj : exception_residence → la case du formulaire qui dit la même chose.
 EXCEPTIONS = {
@@ -45,7 +46,7 @@ def _nombre(simulateur: dict, cle: str):
     if valeur is None:
         return None
     if isinstance(valeur, bool) or not isinstance(valeur, (int, float)) or valeur < 0:
-        raise EntreeInvalide(f"simulateur.{cle}", f"« {cle} » doit être un nombre positif (reçu : {valeur!r}).")
+        raise EntreeInvalide(f"simulateur.{cle}", f"La réponse « {cle} » doit être un nombre positif (reçu : {extrait(valeur)}).")
     return valeur
 
 

@@ -19,6 +19,7 @@ import textwrap
 from datetime import date
 
 from ..erreurs import EntreeInvalide
+from ..lecture import champ_inconnu
 from . import op_adresse, op_expose, op_greffe, op_mesures
 from .definition import cases, champs_pdf, charge
 
@@ -54,7 +55,7 @@ def _lit(entree) -> dict:
         raise EntreeInvalide("entree", "L'entrée doit être un objet JSON, entre accolades { }.")
     for cle in entree:
         if cle not in CLES:
-            raise EntreeInvalide(cle, f"Champ inconnu : « {cle} ». Champs acceptés : {', '.join(CLES)}.")
+            raise champ_inconnu(cle, CLES)
     if entree.get("formulaire", IDENTIFIANT) != IDENTIFIANT:
         raise EntreeInvalide("formulaire", f"Ce moteur prépare le formulaire « {IDENTIFIANT} » seulement.")
     return entree
@@ -70,7 +71,7 @@ def _valeurs(brutes, champs: list[dict], definition: dict) -> dict:
     sortie = {}
     for nom, valeur in brutes.items():
         if nom not in types:
-            raise EntreeInvalide(nom, f"Champ inconnu du formulaire {IDENTIFIANT} : « {nom} ».")
+            raise champ_inconnu(nom, du=f" du formulaire {IDENTIFIANT}")
         if types[nom] == "case":
             if not isinstance(valeur, bool):
                 raise EntreeInvalide(nom, "Une case vaut true (cochée) ou false.")

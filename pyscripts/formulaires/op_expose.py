@@ -20,6 +20,7 @@ from datetime import date
 
 from ..delais.francais import MOIS, enumeration, majuscule
 from ..erreurs import EntreeInvalide
+from ..lecture import champ_inconnu
 
 MAX_FAITS = 200
 MAX_PIECES = 200
@@ -189,7 +190,7 @@ def lit_fait(brut, rang: int, aujourdhui: date) -> Fait:
         raise EntreeInvalide(champ, "Chaque fait est un objet {\"date\", \"lieu\", \"faits\", \"temoins\", \"piece\"}.")
     for cle in brut:
         if cle not in CLES_FAIT:
-            raise EntreeInvalide(f"{champ}.{cle}", f"Champ inconnu : « {cle} ». Champs acceptés : {', '.join(CLES_FAIT)}.")
+            raise champ_inconnu(cle, CLES_FAIT, parent=champ)
     faits = _texte(brut.get("faits"), f"{champ}.faits", obligatoire=True, maximum=MAX_TEXTE,
                    quoi="Le récit de ce qui s'est passé")
     if brut.get("date") not in (None, "") and brut.get("periode") not in (None, "", {}):
@@ -235,7 +236,7 @@ def lit_pieces(brut) -> list[Piece]:
             raise EntreeInvalide(champ, "Une pièce est un texte, ou un objet {\"id\", \"designation\"}.")
         for cle in element:
             if cle not in CLES_PIECE:
-                raise EntreeInvalide(f"{champ}.{cle}", f"Champ inconnu : « {cle} ». Champs acceptés : {', '.join(CLES_PIECE)}.")
+                raise champ_inconnu(cle, CLES_PIECE, parent=champ)
         designation = _texte(element.get("designation"), f"{champ}.designation", obligatoire=True,
                              quoi="La désignation de la pièce")
         ident = element.get("id")

@@ -14,6 +14,7 @@ from typing import Callable
 
 from ..donnees import charge
 from ..erreurs import EntreeInvalide
+from ..lecture import champ_inconnu
 
 CAS = ("a", "b", "c", "d", "e")
 ENFANT = re.compile(r"\b(fils|fille|enfant|enfants|beau-fils|belle-fille)\b", re.IGNORECASE)
@@ -133,8 +134,7 @@ def pieces(entree: dict, regles: dict | None = None) -> list[dict]:
     inconnues = set(entree) - {"formulaire", "simulateur", "valeurs"}
     if inconnues:
         cle = sorted(inconnues)[0]
-        raise EntreeInvalide(cle, f"Clé inconnue « {cle} » : l'entrée a « simulateur » (les réponses au simulateur) "
-                             "et « valeurs » (les champs du formulaire).")
+        raise champ_inconnu(cle, ("simulateur", "valeurs"))
     if entree.get("formulaire", "cerfa-16146") != "cerfa-16146":
         raise EntreeInvalide("formulaire", "La liste des pièces existe pour le formulaire cerfa-16146 seulement.")
     x = Situation(_objet(entree, "simulateur"), _objet(entree, "valeurs"))

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from datetime import date
 
 from ..erreurs import EntreeInvalide
+from ..lecture import champ_inconnu
 from .definition import cases as cases_de
 
 DATE = re.compile(r"^(\d{2})/(\d{2})/(\d{4})$")
@@ -93,8 +94,7 @@ def verifie(valeurs, pdf: dict[str, dict], definition: dict | None) -> dict[str,
         if nom in hors_pdf:
             continue  # question de l'entretien seulement (ex. « je fais la demande pour un enfant »)
         if nom not in pdf:
-            raise EntreeInvalide(nom, f"Le formulaire n'a pas de champ « {nom} ». La liste des champs : "
-                                 "python -m pyscripts.formulaires champs <formulaire>.")
+            raise champ_inconnu(nom, du=" du formulaire")
         libelle = _libelle(par_nom, nom)
         genre = pdf[nom]["type"]
         if genre == "case":

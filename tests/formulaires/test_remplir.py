@@ -92,7 +92,7 @@ def test_pdftoppm_dessine_les_valeurs(rempli, pdf_vierge, tmp_path):
 
 
 @pytest.mark.parametrize("valeurs, champ, extrait", [
-    ({"inconnu": "x"}, "inconnu", "n'a pas de champ « inconnu »"),
+    ({"inconnu": "x"}, "inconnu", "Champ inconnu du formulaire : « inconnu »"),
     ({"civilite_madame": "oui"}, "civilite_madame", "attend true (cochée) ou false"),
     ({"civilite_madame": True, "civilite_monsieur": True}, "civilite_monsieur", "ne peuvent pas être cochées ensemble"),
     ({"naissance_date": "1990-03-05"}, "naissance_date", "jj/mm/aaaa"),

@@ -309,3 +309,27 @@ def test_les_lignes_de_commande_repondent_code_0_ou_2_et_json(module, texte):
         verifie_reponse(reponse)
     else:
         assert isinstance(reponse, dict) and "erreur" not in reponse
+
+
+# Les routes des formulaires (requête OP, exposé, 16146 sans pypdf) : mêmes garanties de forme ;
+# leurs champs sont ceux des définitions, nommés par leur propre message.
+OUTILS_FORMULAIRES = ["op", "op_expose", "formulaire_prerempli", "formulaire_pieces", "formulaire_verifier"]
+entree_formulaire = st.dictionaries(
+    st.sampled_from(["formulaire", "valeurs", "chronologie", "pieces", "entree", "entretien", "adresse_cachee",
+                     "mesures", "situation", "simulateur"]) | st.text(max_size=10),
+    json_quelconque | st.sampled_from(["cerfa-16146", "cerfa-15458", "cerfa-11527"]), max_size=5)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(OUTILS_FORMULAIRES), json_quelconque | entree_formulaire)
+def test_dispatch_des_formulaires_toute_entree_donne_un_resultat_ou_une_erreur_en_francais(outil, entree):
+    reponse = json.loads(dispatch(outil, json.dumps(entree)))
+    assert set(reponse) in ({"resultat"}, {"erreur"})
+    if "erreur" in reponse:
+        erreur = reponse["erreur"]
+        assert set(erreur) == {"champ", "message"} and erreur["champ"] != "interne", reponse
+        message = erreur["message"]
+        assert erreur["champ"] and (message[0].isupper() or message[0] == "«") and message.endswith("."), erreur
+        assert not re.search(r"\{'|\bNone\b|\bTrue\b|\bFalse\b", message), message  # jamais une forme Python
+        assert len(message) <= MESSAGE_MAXIMUM, len(message)
+        assert not any(unicodedata.category(c) in {"Cc", "Cf", "Cs", "Co", "Zl", "Zp"} for c in message), message
