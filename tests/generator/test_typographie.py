@@ -13,6 +13,7 @@ from generator.typographie import insecables
     ("<p>Êtes-vous propriétaire ?</p>", "<p>Êtes-vous propriétaire&#160;?</p>"),
     ("<p>Attention !<br>Fin ; suite</p>", "<p>Attention&#160;!<br>Fin&#160;; suite</p>"),
     ("<p>« <em>mot</em> »</p>", "<p>«&#160;<em>mot</em>&#160;»</p>"),
+    ("<p>Date :</p><p>Lieu : ici</p>", "<p>Date&#160;:</p><p>Lieu&#160;: ici</p>"),
 ])
 def test_espaces_insecables(avant, apres):
     assert insecables(avant) == apres
@@ -22,6 +23,12 @@ def test_espaces_insecables(avant, apres):
     '<a href="https://exemple.fr/a?b=c">lien</a>',  # no space before ? in an address
     "<p>10:30 et a:b</p>",
     '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; img-src \'self\'">',
+    # Attributes are read by the scripts and the engines: never changed.
+    '<option value="a : b" data-depart="la décision : le jour">x</option>',
+    '<div aria-label="Tableau : plafonds">',
+    # Code and typed text stay as written.
+    "<pre><code>x = a ? b : c</code></pre>",
+    "<textarea>« brouillon »</textarea>",
 ])
 def test_ce_qui_n_est_pas_de_la_ponctuation_reste(intact):
     assert insecables(intact) == intact

@@ -437,7 +437,7 @@ class _Options(HTMLParser):
 
     def handle_data(self, data):
         if self._option is not None:
-            self._option["texte"] += data
+            self._option["texte"] += data.replace("\xa0", " ")  # the build's no-break spaces (typographie.py)
 
 
 def _selects(site, chemin) -> dict[str, list[dict]]:

@@ -345,7 +345,7 @@ def test_definition_sur_place_dans_l_entretien_guide(page_, adresse):
     page_.get_by_role("button", name="Étape précédente").click()
     expect(etape_(page_, 3)).to_be_visible()
     terme = page_.locator(".entretien-formulaire .terme[role=button]:visible").first
-    expect(terme).to_have_text(re.compile(r"^Définition : "))
+    expect(terme).to_have_text(re.compile(r"^Définition\s: "))  # a no-break space before « : »
     definition = page_.locator("#" + terme.get_attribute("aria-controls"))
     expect(definition).to_be_hidden()
     terme.click()
