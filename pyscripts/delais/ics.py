@@ -16,6 +16,10 @@ Identité des événements (UID), « même dossier » et corrections :
   garde donc les mêmes UID avec un `sequence` plus grand et un DTSTAMP plus récent : l'agenda
   remplace les événements au lieu d'en ajouter. Deux personnes, ou un autre dossier choisi
   sur la page, ont des identifiants différents, même si leurs dates sont les mêmes ;
+- une étape du fichier précédent qui n'existe plus dans la correction (une date effacée, un
+  recours devenu sans objet) serait restée dans l'agenda à son ancienne date : avec
+  `precedent` (le résultat du fichier précédent, que la page garde en mémoire), elle revient
+  avec le même UID, `STATUS:CANCELLED` et le titre neutre « Annulé » ;
 - sans `dossier` (ligne de commande), le dossier est l'empreinte du résultat complet : deux
   calculs différents ne partagent jamais un UID, deux calculs identiques donnent le même
   événement (ce qui ne fait rien perdre) ;
@@ -63,8 +67,10 @@ LIBELLES = {
     "dossier": "l'identifiant du dossier",
     "sequence": "le numéro de version du fichier d'agenda",
     "horodatage": "l'heure de création du fichier d'agenda",
+    "precedent": "le calcul du fichier d'agenda précédent",
 }
-OPTIONS = ("titres_complets", "dossier", "sequence", "horodatage")
+OPTIONS = ("titres_complets", "dossier", "sequence", "horodatage", "precedent")
+ANNULE = "Annulé"
 TEXTE_MAXIMUM = 2000  # caractères d'un titre ou d'une ligne de description recopiés
 _DOSSIER = re.compile(r"[0-9A-Za-z_-]{8,128}")
 _HORODATAGE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]{1,9})?Z")
@@ -165,8 +171,17 @@ def lit_options(entree: dict) -> dict:
         except (AttributeError, ValueError):
             raise _refuse("horodatage", "écrivez-la en temps universel sous la forme AAAA-MM-JJTHH:MM:SSZ, "
                                         "par exemple 2025-06-05T14:30:00Z.") from None
+    precedent = entree.get("precedent")
+    if precedent is not None:
+        if dossier is None:
+            raise _refuse("precedent", "il ne sert qu'à corriger le fichier d'un même dossier : donnez aussi « dossier ».")
+        try:
+            precedent = _evenements(precedent)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            raise _refuse("precedent", "il est incomplet ou abîmé : exportez un nouveau fichier sans corriger "
+                                       "le précédent.") from None
     return {"titres_complets": titres_complets, "dossier": dossier, "sequence": sequence,
-            "horodatage": instant.strftime("%Y%m%dT%H%M%SZ")}
+            "horodatage": instant.strftime("%Y%m%dT%H%M%SZ"), "precedent": precedent or []}
 
 
 # ── Fichier ──────────────────────────────────────────────────────────────────
@@ -196,10 +211,14 @@ def fichier(resultat: dict, options: dict) -> str:
         "BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID_COMPLET if complet else PRODID_NEUTRE}",
         "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + _echappe(_texte(nom)),
     ]
-    for evenement in evenements:
+    cles = {e["cle"] for e in evenements}
+    for evenement in evenements + [{**e, "annule": True} for e in options["precedent"] if e["cle"] not in cles]:
         neutre = NATURES[evenement["nature"]][0]
         titre = evenement["titre"] if complet else neutre
         description = evenement["description"] + [AVERTISSEMENT] if complet else [DESCRIPTIONS_NEUTRES[neutre]]
+        if evenement.get("annule"):
+            titre = f"{ANNULE} : {titre}" if complet else ANNULE
+            description = ["Cette date ne s'applique plus : le calcul a été corrigé."]
         uid = hashlib.sha256(f"{dossier}|{evenement['cle']}".encode("utf-8", "surrogatepass")).hexdigest()[:40]
         jour = evenement["jour"]
         lignes += [
@@ -213,6 +232,9 @@ def fichier(resultat: dict, options: dict) -> str:
             "DESCRIPTION:" + _echappe("\n".join(description)),
             "TRANSP:TRANSPARENT",
         ]
+        if evenement.get("annule"):
+            lignes += ["STATUS:CANCELLED", "END:VEVENT"]
+            continue
         if evenement["nature"] == "delai":
             lignes += [
                 "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-P2D",
@@ -225,7 +247,7 @@ def fichier(resultat: dict, options: dict) -> str:
 
 def en_ics(entree: dict) -> str:
     """Point d'entrée `delais_ics` : `{"resultat": <résultat d'un calcul>, "titres_complets",
-    "dossier", "sequence", "horodatage"}` (options facultatives) → texte .ics."""
+    "dossier", "sequence", "horodatage", "precedent"}` (options facultatives) → texte .ics."""
     if not isinstance(entree, dict) or "resultat" not in entree:
         raise _refuse("resultat", "il manque : donnez le résultat complet d'un calcul de délai.")
     inconnues = [cle for cle in entree if cle != "resultat" and cle not in OPTIONS]

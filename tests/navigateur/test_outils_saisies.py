@@ -206,12 +206,21 @@ def test_un_fichier_corrige_remplace_les_dates_du_premier(page_delais, avertisse
     _, premier = _exporte(page)
     correction = page.get_by_label("Ce fichier corrige celui que je viens d'enregistrer")
     expect(correction).to_be_checked()
-    page.get_by_label("Date de notification de l'ordonnance de protection, si elle est rendue").fill("2025-06-09")
+    notification = page.get_by_label("Date de notification de l'ordonnance de protection, si elle est rendue")
+    notification.fill("2025-06-09")
     expect(page.locator("#delais-resultat")).to_contain_text("mardi 24 juin 2025", timeout=REPONSE)
     _, corrige = _exporte(page)
     avant, apres = _evenements(premier), _evenements(corrige)
     assert sorted(str(e["UID"]) for e in avant) == sorted(str(e["UID"]) for e in apres)
     assert {int(e["SEQUENCE"]) for e in apres} == {1}
+    # The notification date erased: the steps that counted from it are cancelled at their dates.
+    notification.fill("")
+    expect(page.locator("#delais-resultat")).not_to_contain_text("mardi 24 juin 2025", timeout=REPONSE)
+    _, efface = _exporte(page)
+    annules = [e for e in _evenements(efface) if str(e.get("STATUS")) == "CANCELLED"]
+    assert "2025-06-24" in {e["DTSTART"].dt.isoformat() for e in annules}
+    assert {str(e["UID"]) for e in annules} <= {str(e["UID"]) for e in apres}
+    assert {int(e["SEQUENCE"]) for e in _evenements(efface)} == {2} and {str(e["SUMMARY"]) for e in annules} == {"Annulé"}
     # Another person, another case: unchecked, the next file adds its own events.
     correction.uncheck()
     _, autre = _exporte(page)

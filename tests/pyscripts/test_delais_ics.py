@@ -126,6 +126,42 @@ def test_une_correction_dans_le_meme_dossier_remplace_les_evenements():
     assert appel, "la date d'appel corrigée (9 juin + 15 jours) remplace l'ancienne"
 
 
+def test_une_etape_disparue_de_la_correction_est_annulee_a_son_ancienne_date():
+    """The notification date erased: appeal and end of measures have no date any more. Without
+    `precedent` they would stay in the calendar at their old dates; with it they come back under
+    the same UID, cancelled, neutral, at the old date."""
+    avant = _op(notification_op="2025-06-06")
+    premier = {str(e["UID"]): e for e in _evenements(en_ics({"resultat": avant, "dossier": "dossier-0001",
+                                                             "horodatage": "2025-06-12T10:00:00Z"}))}
+    corrige = _evenements(en_ics({"resultat": _op(notification_op=None), "dossier": "dossier-0001", "sequence": 1,
+                                  "horodatage": "2025-06-12T10:05:00Z", "precedent": avant}))
+    annules = [e for e in corrige if str(e.get("STATUS")) == "CANCELLED"]
+    assert {e["DTSTART"].dt.isoformat() for e in annules} == {"2025-06-06", "2025-06-23", "2025-12-06"}
+    for e in annules:
+        assert str(e["UID"]) in premier and premier[str(e["UID"])]["DTSTART"].dt == e["DTSTART"].dt
+        assert int(e["SEQUENCE"]) == 1 and str(e["SUMMARY"]) == "Annulé"
+        assert not REVELATEURS.search(str(e["DESCRIPTION"]))
+    gardes = [e for e in corrige if "STATUS" not in e]
+    assert len(gardes) + len(annules) == len(premier) and all(str(e["UID"]) in premier for e in gardes)
+
+
+def test_sans_etape_disparue_rien_n_est_annule():
+    avant = _op(notification_op="2025-06-06")
+    corrige = en_ics({"resultat": _op(notification_op="2025-06-09"), "dossier": "dossier-0001", "sequence": 1,
+                      "precedent": avant})
+    assert "CANCELLED" not in corrige
+
+
+@pytest.mark.parametrize("entree, extrait", [
+    ({"precedent": {"etapes": "x"}, "dossier": "dossier-0001"}, "incomplet ou abîmé"),
+    ({"precedent": {}}, "donnez aussi « dossier »"),
+])
+def test_un_precedent_inutilisable_est_refuse_en_francais(entree, extrait):
+    with pytest.raises(EntreeInvalide) as refus:
+        en_ics({"resultat": _delai(), **entree})
+    assert refus.value.champ == "precedent" and extrait in refus.value.message
+
+
 def test_les_uid_d_un_fichier_sont_uniques_et_ne_contiennent_aucune_donnee_en_clair():
     resultat = scenario({"scenario": "aide_juridictionnelle_recours", "duree": {"jours": 15}, "depart": "2025-03-03",
                          "demande_aj": "2025-03-10", "decision_baj": "2025-04-01", "sens_decision": "admission_partielle",

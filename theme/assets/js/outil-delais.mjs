@@ -26,6 +26,7 @@ let affiche_ = null; // the answer on screen (engine result), for the .ics expor
 // SEQUENCE, so the calendar replaces its events (a corrected date) instead of adding a second one.
 let dossier = null;
 let sequence = 0;
+let exporte_ = null; // the answer of the last file saved: a step gone from the correction is cancelled in it
 
 /** The form's answers as the engine's input (pyscripts/delais/entree.py, scenarios.py). */
 function lisEntree(lis) {
@@ -156,6 +157,7 @@ async function exporteAgenda() {
     dossier: corrige ? dossier : nouveauDossier(),
     sequence: corrige ? sequence + 1 : 0,
     horodatage: new Date().toISOString(),
+    ...(corrige && exporte_ ? { precedent: exporte_ } : {}),
   };
   const reponse = await outil.appelle("delais_ics", demande);
   if (reponse.erreur) return;
@@ -163,6 +165,7 @@ async function exporteAgenda() {
   const nom = titresComplets.checked && affiche_.scenario ? `${affiche_.scenario.replaceAll("_", "-")}.ics` : NOMS_NEUTRES.ics;
   if (await telechargerApresAvertissement(reponse.resultat, "ics", nom, "text/calendar;charset=utf-8")) {
     ({ dossier, sequence } = demande);
+    exporte_ = affiche_;
     correction.hidden = false; // the next file may correct this one (checked) or start another dossier
   }
 }
@@ -176,6 +179,7 @@ actions.querySelector("[data-action=agenda]").addEventListener("click", exporteA
 document.getElementById("delais-formulaire").addEventListener("reset", () => {
   dossier = null;
   sequence = 0;
+  exporte_ = null;
   memeDossier.checked = true;
   correction.hidden = true;
 });
