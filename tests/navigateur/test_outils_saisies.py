@@ -198,6 +198,9 @@ def test_les_titres_complets_sont_un_choix_explicite(page_delais, avertissement)
     assert nom == "ordonnance-protection.ics"
     titres = {str(e["SUMMARY"]) for e in _evenements(texte)}
     assert "Dernier jour : Faire appel de l'ordonnance de protection (15 jours)" in titres
+    # « Effacer mes réponses » puts the choice back to neutral for whoever uses the device next.
+    page.get_by_role("button", name="Effacer mes réponses").click()
+    expect(page.get_by_label("Écrire dans l'agenda le nom de chaque démarche")).not_to_be_checked()
 
 
 def test_un_fichier_corrige_remplace_les_dates_du_premier(page_delais, avertissement):
