@@ -22,9 +22,10 @@ and `python -m generator build` (the one-shot build with its atomic swap).
 
 from __future__ import annotations
 
+import logging
 import os
-import traceback
 import re
+import traceback
 from pathlib import Path
 
 import jinja2
@@ -43,6 +44,8 @@ from .formulaires_site import Formulaires
 from .mkdocs_fr import EnFrancais
 from .typographie import insecables
 from .validate import expand_lexique_links, validate
+
+LOG = logging.getLogger("mkdocs.plugins.justice")
 
 ALIGN_STYLE = re.compile(r'style="text-align: (left|right|center);"')
 LOCATED = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+): (?P<message>.*)$")
@@ -178,6 +181,11 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         self._stop_translating()
         if isinstance(error, Abort) and "strict mode" in (error.message or ""):
             error.message = "Arrêt : avertissements en mode strict (voir ci-dessus)."
+        elif isinstance(error, BuildError):
+            # MkDocs would log the message, then end with « Aborted with a BuildError! » in English:
+            # log it here and stop with a French word (`python -m generator` reads self.failure).
+            LOG.error(str(error))
+            raise Abort("Construction arrêtée : corrigez ce qui est signalé ci-dessus.")
 
     def _fail(self, error: BuildError) -> BuildError:
         self.failure = error

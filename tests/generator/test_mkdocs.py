@@ -57,6 +57,7 @@ def test_mkdocs_build_fait_les_memes_controles_en_francais(project, tmp_path, ol
     result = mkdocs(sans_pyodide(project), "-d", str(tmp_path / "sortie"))
     assert result.exit_code == 1
     assert attendu in result.output and anglais not in result.output
+    assert "Aborted" not in result.output and "Construction arrêtée" in result.output
 
 
 def test_mkdocs_build_refuse_une_faute_de_gabarit(project, tmp_path):
