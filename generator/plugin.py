@@ -150,13 +150,13 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         # The tables extension aligns columns with style="" attributes, which the CSP
         # (style-src 'self') blocks: use classes from our stylesheet instead.
         html = ALIGN_STYLE.sub(lambda m: f'class="aligne-{m.group(1)}"', html)
-        html = insecables(self.formulaires.contenu(html, page))  # a form's reproduction, a guided interview
+        html = self.formulaires.contenu(html, page)  # a form's reproduction, a guided interview
         if page.file.src_uri in config.extra["pdf_pages"]:
-            self.to_print.append((page, html))
+            self.to_print.append((page, insecables(html)))  # the web page gets it whole in on_post_page
         return html
 
     def on_post_page(self, output, page, config):
-        return insecables(output)  # the theme's own words too
+        return insecables(output)  # the finished page: content and the theme's own words, once
 
     @event_priority(-100)  # last: after every other plugin wrote its files
     def on_post_build(self, config):

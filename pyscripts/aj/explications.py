@@ -245,13 +245,15 @@ def taux_ressources(resultat: str, retenu: int, par_rfr: bool, plafonds: dict[st
 
 # ── Avertissements : (code, texte) ───────────────────────────────────────────
 
+# L'action sûre quand un barème plus récent que le nôtre peut s'appliquer.
+DEPOSER = "déposez votre demande quand même, le bureau d'aide juridictionnelle appliquera le barème en vigueur."
+
 def avertissement_bareme_ancien(dernier: Bareme, annee_demande: int):
     return ("bareme_peut_etre_depasse",
             f"Le barème le plus récent que nous connaissons est celui de {dernier.annee} (demandes déposées "
             f"depuis le {date_longue(dernier.applicable_du)}). Un barème {annee_demande} a peut-être été "
             f"publié depuis : ses plafonds sont en général un peu plus élevés, et le résultat pourrait être "
-            f"plus favorable : déposez votre demande quand même, le bureau d'aide juridictionnelle appliquera "
-            f"le barème en vigueur.")
+            f"plus favorable : {DEPOSER}")
 
 
 def avertissement_bareme_annonce(dernier: Bareme, annonce: dict):
@@ -260,7 +262,7 @@ def avertissement_bareme_annonce(dernier: Bareme, annonce: dict):
             f"calcul utilise ceux de {dernier.annee}. Les plafonds {annonce['annee']} sont un peu plus élevés "
             f"({annonce['hausse_annoncee']}). Si votre revenu ou votre épargne dépasse un plafond {dernier.annee} de "
             f"moins de {annonce['marge']} %, vous avez peut-être droit à une aide meilleure que celle indiquée : "
-            f"déposez quand même votre demande, le bureau d'aide juridictionnelle appliquera le barème en vigueur.")
+            f"{DEPOSER}")
 
 
 _MONTANTS = {

@@ -213,10 +213,11 @@ def fichier(resultat: dict, options: dict) -> str:
     ]
     cles = {e["cle"] for e in evenements}
     for evenement in evenements + [{**e, "annule": True} for e in options["precedent"] if e["cle"] not in cles]:
+        annule = evenement.get("annule", False)
         neutre = NATURES[evenement["nature"]][0]
         titre = evenement["titre"] if complet else neutre
         description = evenement["description"] + [AVERTISSEMENT] if complet else [DESCRIPTIONS_NEUTRES[neutre]]
-        if evenement.get("annule"):
+        if annule:
             titre = f"{ANNULE} : {titre}" if complet else ANNULE
             description = ["Cette date ne s'applique plus : le calcul a été corrigé."]
         uid = hashlib.sha256(f"{dossier}|{evenement['cle']}".encode("utf-8", "surrogatepass")).hexdigest()[:40]
@@ -232,7 +233,7 @@ def fichier(resultat: dict, options: dict) -> str:
             "DESCRIPTION:" + _echappe("\n".join(description)),
             "TRANSP:TRANSPARENT",
         ]
-        if evenement.get("annule"):
+        if annule:
             lignes += ["STATUS:CANCELLED", "END:VEVENT"]
             continue
         if evenement["nature"] == "delai":
