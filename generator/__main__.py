@@ -10,10 +10,12 @@ from pathlib import Path
 from .errors import BuildError
 
 ROOT = Path(__file__).resolve().parent.parent
-SERVE_HELP = ("Pour un usage LOCAL seulement (aperçu, tests) : sert site/ sur 127.0.0.1 avec les en-têtes de "
-              "sécurité du site publié. Ce n'est pas un serveur de production : publiez site/ derrière un vrai "
-              "serveur web (voir README, « Déployer »). Pour un aperçu qui se met à jour pendant la rédaction : "
-              ".venv/bin/mkdocs serve.")
+SERVE_HELP = (
+    "Pour un usage LOCAL seulement (aperçu, tests) : sert site/ sur 127.0.0.1 avec les en-têtes de "
+    "sécurité du site publié. Ce n'est pas un serveur de production : publiez site/ derrière un vrai "
+    "serveur web (voir README, « Déployer »). Pour un aperçu qui se met à jour pendant la rédaction : "
+    ".venv/bin/mkdocs serve."
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,8 +26,11 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--site", type=Path, help="dossier de sortie (défaut : site/)")
     b.add_argument("--sans-pdf", action="store_true", help="ne pas produire les PDF (plus rapide)")
     sub.add_parser("check", help="vérifie site_config.yml et content/ sans construire")
-    s = sub.add_parser("serve", help="construit puis sert le site sur http://127.0.0.1:8000 (usage local seulement)",
-                       description=SERVE_HELP)
+    s = sub.add_parser(
+        "serve",
+        help="construit puis sert le site sur http://127.0.0.1:8000 (usage local seulement)",
+        description=SERVE_HELP,
+    )
     s.add_argument("--port", type=int, default=8000)
     s.add_argument("--sans-construction", action="store_true", help="servir site/ tel quel")
     args = parser.parse_args(argv)

@@ -61,7 +61,16 @@ def load_site_config(root: Path, path: Path | None = None) -> SiteConfig:
     data, errors = schema.valide_fichier(path, rel, "site_config")
     if errors:
         raise ContentErrors(errors)
-    return SiteConfig(root=root, nom=data["nom"], description=" ".join(data["description"].split()),
-                      langue=data["langue"], url=data["url"], pyodide=data["pyodide"],
-                      bareme_aj=data["bareme_aj"], sortie_rapide=data["sortie_rapide"],
-                      navigation=data["navigation"], pdf=list(data.get("pdf") or []), path=path)
+    return SiteConfig(
+        root=root,
+        nom=data["nom"],
+        description=" ".join(data["description"].split()),
+        langue=data["langue"],
+        url=data["url"],
+        pyodide=data["pyodide"],
+        bareme_aj=data["bareme_aj"],
+        sortie_rapide=data["sortie_rapide"],
+        navigation=data["navigation"],
+        pdf=list(data.get("pdf") or []),
+        path=path,
+    )

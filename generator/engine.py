@@ -26,11 +26,15 @@ def load(root: Path, site_dir: Path):
     if not config_file.is_file():
         raise BuildError(f"{MKDOCS_YML} introuvable dans {root} : c'est le fichier qui règle MkDocs pour ce site.")
     if PLUGIN not in get_plugins():
-        raise BuildError(f"Le plugin MkDocs « {PLUGIN} » n'est pas installé dans cet environnement : lancez `make install`.")
+        raise BuildError(
+            f"Le plugin MkDocs « {PLUGIN} » n'est pas installé dans cet environnement : lancez `make install`."
+        )
     try:
         return load_config(str(config_file), site_dir=str(site_dir))
     except (Abort, ConfigurationError) as exc:
-        raise BuildError(f"{MKDOCS_YML} : configuration refusée par MkDocs ({exc}) ; le détail est au-dessus.") from None
+        raise BuildError(
+            f"{MKDOCS_YML} : configuration refusée par MkDocs ({exc}) ; le détail est au-dessus."
+        ) from None
 
 
 def build(root: Path, site_dir: Path | None = None, with_pdf: bool = True, with_pyodide: bool = True) -> dict:
@@ -53,7 +57,9 @@ def build(root: Path, site_dir: Path | None = None, with_pdf: bool = True, with_
         try:
             mkdocs_build(cfg)
         except Abort:  # a SystemExit: never let it end the process silently
-            raise plugin.failure or BuildError("MkDocs a arrêté la construction (voir les messages ci-dessus).") from None
+            raise plugin.failure or BuildError(
+                "MkDocs a arrêté la construction (voir les messages ci-dessus)."
+            ) from None
         except jinja2.TemplateError as exc:
             raise ContentErrors([template_error(exc, root)]) from None
         finally:

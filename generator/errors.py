@@ -46,4 +46,3 @@ def line_of(path: Path, needle: str) -> int:
             if needle in line:
                 return number
     return 1
-

@@ -23,10 +23,31 @@ from .errors import ContentError
 DOSSIER = "formulaires"
 SCHEMA = "formulaire"
 # Keys every field may have (the schema lists their types), then the keys of each type.
-COMMUNS = {"nom", "type", "libelle", "statut", "source", "aide", "question", "remarque", "lexique", "requis", "si",
-           "entretien", "largeur", "nom_accessible", "puce", "pdf"}
+COMMUNS = {
+    "nom",
+    "type",
+    "libelle",
+    "statut",
+    "source",
+    "aide",
+    "question",
+    "remarque",
+    "lexique",
+    "requis",
+    "si",
+    "entretien",
+    "largeur",
+    "nom_accessible",
+    "puce",
+    "pdf",
+}
 PAR_TYPE = {
-    "texte": {"max"}, "multiligne": {"lignes"}, "date": set(), "montant": set(), "nombre": set(), "case": set(),
+    "texte": {"max"},
+    "multiligne": {"lignes"},
+    "date": set(),
+    "montant": set(),
+    "nombre": set(),
+    "case": set(),
     "cases": {"options", "exclusif", "colonnes", "imprime_libelle"},
     "tableau": {"colonnes", "lignes", "sous_titre"},
     "mention": {"texte", "encadre", "style"},
@@ -98,7 +119,9 @@ class _Verificateur:
     def lexique_de(self, valeur: dict, chemin: tuple) -> None:
         for i, slug in enumerate(valeur.get("lexique") or []):
             if slug not in self.lexique:
-                self.erreur((*chemin, "lexique", i), f"terme du lexique inconnu : « {slug} » (voir content/lexique.yml)")
+                self.erreur(
+                    (*chemin, "lexique", i), f"terme du lexique inconnu : « {slug} » (voir content/lexique.yml)"
+                )
 
     def conditions_de(self, valeur: dict, cle: str, chemin: tuple) -> None:
         noms = valeur.get(cle)
@@ -135,7 +158,9 @@ class _Verificateur:
         quoi = f"champ « {c.get('nom') or genre} »"
         for cle in sorted(set(c) - COMMUNS - PAR_TYPE[genre]):
             types = [t for t, cles in PAR_TYPE.items() if cle in cles]
-            self.erreur((*chemin, cle), f"{quoi} : « {cle} » ne va pas avec type: {genre} (seulement avec {', '.join(types)})")
+            self.erreur(
+                (*chemin, cle), f"{quoi} : « {cle} » ne va pas avec type: {genre} (seulement avec {', '.join(types)})"
+            )
         for cle in OBLIGATOIRES.get(genre, ()):
             if cle not in c:
                 self.erreur(chemin, f"{quoi} : clé obligatoire manquante « {cle} » (type: {genre})")
@@ -156,7 +181,10 @@ class _Verificateur:
         if "libelle" not in c:
             self.erreur(chemin, f"{quoi} : clé obligatoire manquante « libelle » (le texte imprimé)")
         elif not c["libelle"].strip() and not c.get("nom_accessible"):
-            self.erreur((*chemin, "libelle"), f"{quoi} : libellé vide : donnez un « nom_accessible » (lu par les lecteurs d'écran)")
+            self.erreur(
+                (*chemin, "libelle"),
+                f"{quoi} : libellé vide : donnez un « nom_accessible » (lu par les lecteurs d'écran)",
+            )
         if genre == "cases" and "options" in c:
             self.groupe(c, chemin)
         elif genre == "tableau" and "colonnes" in c and "lignes" in c:
@@ -178,10 +206,15 @@ class _Verificateur:
 
     def tableau(self, c: dict, chemin: tuple) -> None:
         if not isinstance(c["colonnes"], list):
-            self.erreur((*chemin, "colonnes"), f"tableau « {c.get('nom')} » : « colonnes » est la liste des colonnes {{nom, libelle, type}}")
+            self.erreur(
+                (*chemin, "colonnes"),
+                f"tableau « {c.get('nom')} » : « colonnes » est la liste des colonnes {{nom, libelle, type}}",
+            )
             return
         lignes = c["lignes"]
-        noms_lignes = [str(i) for i in range(1, lignes + 1)] if isinstance(lignes, int) else [ligne["nom"] for ligne in lignes]
+        noms_lignes = (
+            [str(i) for i in range(1, lignes + 1)] if isinstance(lignes, int) else [ligne["nom"] for ligne in lignes]
+        )
         for i, ligne in enumerate(lignes if isinstance(lignes, list) else []):
             self.lexique_de(ligne, (*chemin, "lignes", i))
         for ligne in noms_lignes:
@@ -193,7 +226,9 @@ def fichiers(content_dir: Path) -> list[Path]:
     return sorted((content_dir / DOSSIER).glob("*.yml"))
 
 
-def charge_tout(content_dir: Path, lexique: set[str], schema_deja_vu: bool = False) -> tuple[list[Definition], list[ContentError]]:
+def charge_tout(
+    content_dir: Path, lexique: set[str], schema_deja_vu: bool = False
+) -> tuple[list[Definition], list[ContentError]]:
     """Toutes les définitions valides, et tous les problèmes trouvés (toutes à la fois).
 
     `schema_deja_vu` : les erreurs de schéma ont déjà été dites (validate.data_files) : ne
@@ -217,11 +252,20 @@ def problemes_des_pages(content_dir: Path, definitions: list[Definition], pages:
     `pages` : {chemin relatif de la page: valeur de sa clé `formulaire`}."""
     connus = {d.id for d in definitions}
     cites = set(pages.values())
-    erreurs = [ContentError(f"content/{page}", 1, f"« formulaire: {ident} » : content/{DOSSIER}/{ident}.yml n'existe pas")
-               for page, ident in sorted(pages.items()) if ident not in connus and not (content_dir / DOSSIER / f"{ident}.yml").is_file()]
-    erreurs += [ContentError(f"content/{DOSSIER}/{d.chemin.name}", 1,
-                             f"aucune page ne montre ce formulaire : créez content/{DOSSIER}/{d.id}.md avec « formulaire: {d.id} »")
-                for d in definitions if d.id not in cites]
+    erreurs = [
+        ContentError(f"content/{page}", 1, f"« formulaire: {ident} » : content/{DOSSIER}/{ident}.yml n'existe pas")
+        for page, ident in sorted(pages.items())
+        if ident not in connus and not (content_dir / DOSSIER / f"{ident}.yml").is_file()
+    ]
+    erreurs += [
+        ContentError(
+            f"content/{DOSSIER}/{d.chemin.name}",
+            1,
+            f"aucune page ne montre ce formulaire : créez content/{DOSSIER}/{d.id}.md avec « formulaire: {d.id} »",
+        )
+        for d in definitions
+        if d.id not in cites
+    ]
     return erreurs
 
 

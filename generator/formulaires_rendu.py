@@ -14,7 +14,7 @@ import re
 import jinja2
 from markupsafe import Markup, escape
 
-from pyscripts.formulaires.definition import option_case, nom_accessible, rangees
+from pyscripts.formulaires.definition import nom_accessible, option_case, rangees
 
 RECONSTRUITS = ("R", "?")
 GRAS = re.compile(r"\*\*(.+?)\*\*")
@@ -89,8 +89,9 @@ def _prepare_champ(champ: dict, statut: str) -> dict:
         c["options"] = options
         # A reconstructed group whose label is not printed (« Civilité ») and whose options are
         # confirmed: its mark goes on its last option's label, not lost and not alone.
-        c["marque_sur_la_derniere_option"] = (c["reconstruit"] and not c.get("imprime_libelle")
-                                              and not any(o["reconstruit"] for o in options))
+        c["marque_sur_la_derniere_option"] = (
+            c["reconstruit"] and not c.get("imprime_libelle") and not any(o["reconstruit"] for o in options)
+        )
     elif c["type"] == "tableau":
         c["lignes_nommees"] = not isinstance(c["lignes"], int)
         c["rangees"] = rangees(c)
@@ -104,12 +105,20 @@ def prepare(definition: dict, site_nom: str) -> dict:
     d = copy.deepcopy(definition)
     d["site_nom"] = site_nom
     d["verifie_le_texte"] = date_fr(d["verifie_le"])
-    d["rubriques"] = [{**r, "reconstruit": r["statut"] in RECONSTRUITS,
-                       "champs": [_prepare_champ(c, r["statut"]) for c in r["champs"]]} for r in d["rubriques"]]
+    d["rubriques"] = [
+        {
+            **r,
+            "reconstruit": r["statut"] in RECONSTRUITS,
+            "champs": [_prepare_champ(c, r["statut"]) for c in r["champs"]],
+        }
+        for r in d["rubriques"]
+    ]
 
     def reconstruit(champs):
-        return any(c["reconstruit"] or any(o["reconstruit"] or reconstruit(o["champs"]) for o in c.get("options", []))
-                   for c in champs)
+        return any(
+            c["reconstruit"] or any(o["reconstruit"] or reconstruit(o["champs"]) for o in c.get("options", []))
+            for c in champs
+        )
 
     d["reconstruit"] = any(r["reconstruit"] or reconstruit(r["champs"]) for r in d["rubriques"])
     return d
@@ -120,8 +129,12 @@ FILTRES = {"mention": mention, "etoiles": etoiles, "sans_etoiles": sans_etoiles,
 
 
 def environnement(theme_dir) -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(theme_dir), autoescape=True,
-                             undefined=jinja2.ChainableUndefined, trim_blocks=False)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(theme_dir),
+        autoescape=True,
+        undefined=jinja2.ChainableUndefined,
+        trim_blocks=False,
+    )
     env.filters.update(FILTRES)
     return env
 
@@ -138,9 +151,11 @@ def page(env: jinja2.Environment, d: dict, liens: dict) -> str:
     return env.get_template("formulaires/page.html").render(d=d, liens=liens)
 
 
-def entretien(env: jinja2.Environment, d: dict, liens: dict, termes: dict[str, str],
-              definitions: dict[str, str] | None = None) -> str:
+def entretien(
+    env: jinja2.Environment, d: dict, liens: dict, termes: dict[str, str], definitions: dict[str, str] | None = None
+) -> str:
     """L'entretien guidé (étapes), inséré dans la page qui le propose ; `termes` : slug → terme du lexique,
     `definitions` : slug → définition (ouverte sur place par site.js)."""
-    return env.get_template("formulaires/entretien.html").render(d=d, liens=liens, termes=termes,
-                                                                 definitions=definitions or {})
+    return env.get_template("formulaires/entretien.html").render(
+        d=d, liens=liens, termes=termes, definitions=definitions or {}
+    )

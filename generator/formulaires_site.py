@@ -17,7 +17,8 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from . import formulaires, formulaires_rendu as rendu, pdf
+from . import formulaires, pdf
+from . import formulaires_rendu as rendu
 from .config import SiteConfig
 
 DOSSIER_SITE = "formulaires"
@@ -52,7 +53,9 @@ class Formulaires:
         vers = lambda cible: get_relative_url(cible, depuis)  # noqa: E731
         explication = d.get("page")
         return {
-            "css": vers(CSS_PAGE), "css_entretien": vers(CSS_ENTRETIEN), "pdf": vers(chemin_pdf(d["id"])),
+            "css": vers(CSS_PAGE),
+            "css_entretien": vers(CSS_ENTRETIEN),
+            "pdf": vers(chemin_pdf(d["id"])),
             "explication": vers(explication.removesuffix(".md") + ".html") if explication else None,
             "entretien": vers(self.entretiens[d["id"]]) if d["id"] in self.entretiens else None,
             "page": vers(f"{DOSSIER_SITE}/{d['id']}.html"),
@@ -71,7 +74,9 @@ class Formulaires:
                 return m.group(0)
             liens = self._liens(d, page.file.dest_uri)
             # The page's tool (meta `outil: aj`) brings the answers: its glue module starts the interview.
-            liens["js"] = get_relative_url(f"assets/js/formulaire-{page.meta.get('outil', 'entretien')}.mjs", page.file.dest_uri)
+            liens["js"] = get_relative_url(
+                f"assets/js/formulaire-{page.meta.get('outil', 'entretien')}.mjs", page.file.dest_uri
+            )
             return rendu.entretien(self.env, d, liens, self.termes, self.definitions)
 
         return MARQUE.sub(entretien, html)
@@ -86,9 +91,16 @@ def ecrit_pdfs(site: SiteConfig, env, prets: dict[str, dict], site_dir: Path, ca
     if not prets:
         return {"rendus": 0, "en_cache": 0}
     css = "\n".join((site.theme_dir / nom).read_text(encoding="utf-8") for nom in CSS_PDF)
-    jobs = [pdf.job(rendu.document_pdf(env, d), css, site_dir / chemin_pdf(identifiant),
-                    f"content/{formulaires.DOSSIER}/{identifiant}.yml", forms=True)
-            for identifiant, d in sorted(prets.items())]
+    jobs = [
+        pdf.job(
+            rendu.document_pdf(env, d),
+            css,
+            site_dir / chemin_pdf(identifiant),
+            f"content/{formulaires.DOSSIER}/{identifiant}.yml",
+            forms=True,
+        )
+        for identifiant, d in sorted(prets.items())
+    ]
     return pdf.write_all(jobs, css, site_dir, cache)
 
 
@@ -98,9 +110,11 @@ def liste_markdown(site: SiteConfig) -> str:
     the Markdown links (the block is on content/formulaires/index.md: links are relative to it).
     The definitions were checked before (validate)."""
     definitions = [d for d, _ in map(formulaires.charge, formulaires.fichiers(site.content_dir)) if d]
-    hotes = {ident: page.relative_to(site.content_dir).with_suffix(".html").as_posix()
-             for page in sorted(site.content_dir.rglob("*.md"))
-             for ident in MARQUE.findall(page.read_text(encoding="utf-8"))}
+    hotes = {
+        ident: page.relative_to(site.content_dir).with_suffix(".html").as_posix()
+        for page in sorted(site.content_dir.rglob("*.md"))
+        for ident in MARQUE.findall(page.read_text(encoding="utf-8"))
+    }
     lignes = []
     for d in sorted(definitions, key=lambda d: d.donnees["titre"]):
         x = d.donnees
@@ -109,5 +123,7 @@ def liste_markdown(site: SiteConfig) -> str:
             liens.append(f'<a href="../{x["page"].removesuffix(".md")}.html">comment le remplir</a>')
         if d.id in hotes:
             liens.append(f'<a href="../{hotes[d.id]}">le pré-remplir avec le simulateur</a> (rien n\'est envoyé)')
-        lignes.append(f'- <strong class="sans-lexique">{x["titre"]}</strong> (Cerfa n° {x["cerfa"]}) : ' + " · ".join(liens))
+        lignes.append(
+            f'- <strong class="sans-lexique">{x["titre"]}</strong> (Cerfa n° {x["cerfa"]}) : ' + " · ".join(liens)
+        )
     return "\n".join(lignes)

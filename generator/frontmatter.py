@@ -54,7 +54,9 @@ def parse(text: str) -> FrontMatter:
 def problems(fm: FrontMatter) -> list[tuple[int, str]]:
     """Every schema problem as (line, French message)."""
     if not fm.lines and not fm.data:
-        return [(1, "en-tête YAML manquant (la page doit commencer par ---, titre, description, type, verifie_le, sources)")]
+        return [
+            (1, "en-tête YAML manquant (la page doit commencer par ---, titre, description, type, verifie_le, sources)")
+        ]
     out: list[tuple[int, str]] = []
     line = lambda key: fm.lines.get(key, 1)  # noqa: E731
     for key in REQUIRED:
@@ -80,9 +82,12 @@ def problems(fm: FrontMatter) -> list[tuple[int, str]]:
         out.append((line("outil"), f"outil inconnu « {d['outil']} » (autorisés : {', '.join(OUTILS)})"))
     elif "outil" in d and d.get("type") != "outil":
         out.append((line("outil"), "« outil » ne va qu'avec « type: outil »"))
-    if "pyodide_paquets" in d and not (isinstance(d["pyodide_paquets"], list)
-                                       and all(isinstance(p, str) for p in d["pyodide_paquets"])):
-        out.append((line("pyodide_paquets"), "« pyodide_paquets » doit être une liste de noms de paquets, par ex. [pypdf]"))
+    if "pyodide_paquets" in d and not (
+        isinstance(d["pyodide_paquets"], list) and all(isinstance(p, str) for p in d["pyodide_paquets"])
+    ):
+        out.append(
+            (line("pyodide_paquets"), "« pyodide_paquets » doit être une liste de noms de paquets, par ex. [pypdf]")
+        )
     if d.get("sources") is not None:
         out += [(line("sources"), msg) for msg in _source_problems(d["sources"])]
     return out

@@ -37,9 +37,14 @@ def texte(path: Path, rel: str) -> str:
         return octets.decode("utf-8-sig")  # a BOM (Windows editors) is dropped, as MkDocs does
     except UnicodeDecodeError as exc:
         ligne = octets.count(b"\n", 0, exc.start) + 1
-        raise LectureImpossible(ContentError(
-            rel, ligne, f"le fichier n'est pas en UTF-8 (octet 0x{octets[exc.start]:02x}) : "
-                        "enregistrez-le en UTF-8 dans votre éditeur")) from None
+        raise LectureImpossible(
+            ContentError(
+                rel,
+                ligne,
+                f"le fichier n'est pas en UTF-8 (octet 0x{octets[exc.start]:02x}) : "
+                "enregistrez-le en UTF-8 dans votre éditeur",
+            )
+        ) from None
 
 
 def yaml_avec_lignes(source: str, rel: str, decalage: int = 0) -> tuple[object, yaml.Node | None]:

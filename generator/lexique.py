@@ -26,7 +26,24 @@ PAGE = "lexique.md"
 KEYS_REQUIRED = {"terme", "definition"}
 KEYS_OPTIONAL = {"variantes", "voir"}
 # Tags whose text is never linked: headings, links, code, and our own markup.
-SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "abbr", "dfn", "button", "label", "script", "style", "summary"}
+SKIP_TAGS = {
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "a",
+    "code",
+    "pre",
+    "abbr",
+    "dfn",
+    "button",
+    "label",
+    "script",
+    "style",
+    "summary",
+}
 SKIP_CLASSES = {"admonition-title", "terme-def", "sans-lexique"}
 
 
@@ -75,12 +92,23 @@ def load(content_dir: Path) -> tuple[list[Terme], list[ContentError]]:
         if not isinstance(item, dict):
             errors.append(ContentError(rel, line, "chaque entrée doit être une table avec « terme » et « definition »"))
             continue
-        errors += [ContentError(rel, line, f"champ obligatoire manquant : « {k} »") for k in sorted(KEYS_REQUIRED - item.keys())]
-        errors += [ContentError(rel, line, f"champ inconnu : « {k} »") for k in sorted(item.keys() - KEYS_REQUIRED - KEYS_OPTIONAL)]
+        errors += [
+            ContentError(rel, line, f"champ obligatoire manquant : « {k} »")
+            for k in sorted(KEYS_REQUIRED - item.keys())
+        ]
+        errors += [
+            ContentError(rel, line, f"champ inconnu : « {k} »")
+            for k in sorted(item.keys() - KEYS_REQUIRED - KEYS_OPTIONAL)
+        ]
         if not KEYS_REQUIRED <= item.keys():
             continue
-        terme = Terme(str(item["terme"]).strip(), " ".join(str(item["definition"]).split()), line,
-                      [str(v) for v in item.get("variantes") or []], [str(v) for v in item.get("voir") or []])
+        terme = Terme(
+            str(item["terme"]).strip(),
+            " ".join(str(item["definition"]).split()),
+            line,
+            [str(v) for v in item.get("variantes") or []],
+            [str(v) for v in item.get("voir") or []],
+        )
         for voir in terme.voir:
             if not (content_dir / voir).is_file():
                 errors.append(ContentError(rel, line, f"« {terme.terme} » : la page liée « {voir} » n'existe pas"))
@@ -95,14 +123,28 @@ def load(content_dir: Path) -> tuple[list[Terme], list[ContentError]]:
 
 def page_markdown(termes: list[Terme]) -> str:
     """The lexique page, generated from lexique.yml (anchors = slugs)."""
-    lines = ["---", "titre: Lexique", "description: Les mots de la justice expliqués simplement.",
-             "type: page", "pdf: true", "---", "", "# Lexique", "",
-             "Les mots de la justice, expliqués simplement. Dans les autres pages, "
-             "ces mots sont soulignés en pointillés : touchez-les pour lire leur définition.", ""]
+    lines = [
+        "---",
+        "titre: Lexique",
+        "description: Les mots de la justice expliqués simplement.",
+        "type: page",
+        "pdf: true",
+        "---",
+        "",
+        "# Lexique",
+        "",
+        "Les mots de la justice, expliqués simplement. Dans les autres pages, "
+        "ces mots sont soulignés en pointillés : touchez-les pour lire leur définition.",
+        "",
+    ]
     letters = sorted({sort_key(t.terme)[0].upper() for t in termes})
     if letters:
-        lines += ["Aller à la lettre : " + " · ".join(f"[{l}](#lettre-{l.lower()})" for l in letters), "",
-                  '<div class="lexique" markdown>', ""]
+        lines += [
+            "Aller à la lettre : " + " · ".join(f"[{l}](#lettre-{l.lower()})" for l in letters),
+            "",
+            '<div class="lexique" markdown>',
+            "",
+        ]
     current = None
     for t in sorted(termes, key=lambda t: sort_key(t.terme)):
         letter = sort_key(t.terme)[0].upper()
@@ -125,13 +167,13 @@ def _pattern(forme: str) -> str:
     if forme.isupper():
         return escaped
     first = forme[0]
-    return f"[{first.lower()}{first.upper()}]" + escaped[len(re.escape(first)):]
+    return f"[{first.lower()}{first.upper()}]" + escaped[len(re.escape(first)) :]
 
 
 class LexiqueLinker(Treeprocessor):
     """Links the first occurrence of each term in a page to its lexique entry."""
 
-    def __init__(self, md, ext: "LexiqueExtension"):
+    def __init__(self, md, ext: LexiqueExtension):
         super().__init__(md)
         self.ext = ext
 
@@ -176,7 +218,7 @@ class LexiqueLinker(Treeprocessor):
         nodes: list = [text[: made[0][0]]]
         for k, (start, end, terme) in enumerate(made):
             nodes.append(lien_terme(f"{self.href}#{terme.slug}", terme.definition, text[start:end]))
-            nodes[-1].tail = text[end: made[k + 1][0] if k + 1 < len(made) else len(text)]
+            nodes[-1].tail = text[end : made[k + 1][0] if k + 1 < len(made) else len(text)]
         return nodes
 
 

@@ -8,7 +8,7 @@ A macro receives the site configuration and the data the checks already read.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from .config import SiteConfig
 
@@ -19,8 +19,10 @@ def _urgences(config: SiteConfig, donnees: dict) -> str:
     data = donnees["urgences"]
     entries = data["urgence"] + data["ecoute"]
     with_hours = any("horaires" in e for e in entries)
-    rows = ["| Numéro | Pour qui, pour quoi |" + (" Horaires |" if with_hours else ""),
-            "| --- | --- |" + (" --- |" if with_hours else "")]
+    rows = [
+        "| Numéro | Pour qui, pour quoi |" + (" Horaires |" if with_hours else ""),
+        "| --- | --- |" + (" --- |" if with_hours else ""),
+    ]
     for entry in entries:
         numero = entry["numero"]
         lien = entry.get("lien") or f"tel:{numero.replace(' ', '')}"

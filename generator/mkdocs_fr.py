@@ -14,27 +14,61 @@ from pathlib import Path
 
 from .errors import line_of
 
-LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav", "mkdocs.structure.files",
-           "mkdocs.commands.build", "mkdocs.config", "mkdocs.plugins", "mkdocs.theme", "mkdocs.utils")
+LOGGERS = (
+    "mkdocs.structure.pages",
+    "mkdocs.structure.nav",
+    "mkdocs.structure.files",
+    "mkdocs.commands.build",
+    "mkdocs.config",
+    "mkdocs.plugins",
+    "mkdocs.theme",
+    "mkdocs.utils",
+)
 SUGGESTION = r"(?: Did you mean '(?P<suggestion>[^']*)'\?)?"
 DOC = r"Doc file '(?P<src>[^']+)' contains "
 SHAPES = [
-    (re.compile(DOC + r"a link '(?P<link>[^']+)', but the target(?: '[^']*')? is not found among documentation files\."
-                + SUGGESTION + "$"),
-     "lien cassé : « {link} » ne mène à aucune page de content/"),
-    (re.compile(DOC + r"an unrecognized relative link '(?P<link>[^']+)', it was left as is\." + SUGGESTION + "$"),
-     "lien relatif non reconnu : « {link} » (visez un fichier .md)"),
-    (re.compile(DOC + r"a link '(?P<link>[^']+)', but the doc '(?P<doc>[^']+)' does not contain an anchor '#(?P<anchor>[^']+)'\.$"),
-     "ancre introuvable : « {link} » : content/{doc} n'a pas de titre ou d'ancre « #{anchor} »"),
-    (re.compile(DOC + r"a link '(?P<link>[^']+)', but there is no such anchor on this page\.(?P<footnote> This seems.*)?$"),
-     "ancre introuvable : « {link} » : cette page n'a pas de titre ou d'ancre de ce nom"),
-    (re.compile(DOC + r"an absolute link '(?P<link>[^']+)', it was left as is\." + SUGGESTION + "$"),
-     "lien absolu « {link} » : utilisez un chemin relatif vers le fichier .md"),
-    (re.compile(DOC + r"a link to '(?P<link>[^']+)' which is excluded from the built site\.$"),
-     "lien vers « {link} », qui n'est pas publié (fichier exclu du site)"),
+    (
+        re.compile(
+            DOC
+            + r"a link '(?P<link>[^']+)', but the target(?: '[^']*')? is not found among documentation files\."
+            + SUGGESTION
+            + "$"
+        ),
+        "lien cassé : « {link} » ne mène à aucune page de content/",
+    ),
+    (
+        re.compile(DOC + r"an unrecognized relative link '(?P<link>[^']+)', it was left as is\." + SUGGESTION + "$"),
+        "lien relatif non reconnu : « {link} » (visez un fichier .md)",
+    ),
+    (
+        re.compile(
+            DOC
+            + r"a link '(?P<link>[^']+)', but the doc '(?P<doc>[^']+)' does not contain an anchor '#(?P<anchor>[^']+)'\.$"
+        ),
+        "ancre introuvable : « {link} » : content/{doc} n'a pas de titre ou d'ancre « #{anchor} »",
+    ),
+    (
+        re.compile(
+            DOC + r"a link '(?P<link>[^']+)', but there is no such anchor on this page\.(?P<footnote> This seems.*)?$"
+        ),
+        "ancre introuvable : « {link} » : cette page n'a pas de titre ou d'ancre de ce nom",
+    ),
+    (
+        re.compile(DOC + r"an absolute link '(?P<link>[^']+)', it was left as is\." + SUGGESTION + "$"),
+        "lien absolu « {link} » : utilisez un chemin relatif vers le fichier .md",
+    ),
+    (
+        re.compile(DOC + r"a link to '(?P<link>[^']+)' which is excluded from the built site\.$"),
+        "lien vers « {link} », qui n'est pas publié (fichier exclu du site)",
+    ),
 ]
-OMITTED = re.compile(r"^The following pages exist in the docs directory, but are not included in the \"nav\" configuration:\n(?P<pages>.*)$", re.S)
-NAV_MISSING = re.compile(r"^A reference to '(?P<link>[^']+)' is included in the 'nav' configuration, which is not found in the documentation files\.$")
+OMITTED = re.compile(
+    r"^The following pages exist in the docs directory, but are not included in the \"nav\" configuration:\n(?P<pages>.*)$",
+    re.S,
+)
+NAV_MISSING = re.compile(
+    r"^A reference to '(?P<link>[^']+)' is included in the 'nav' configuration, which is not found in the documentation files\.$"
+)
 
 
 def translate(message: str, content_dir: Path, site_config: Path) -> str:
@@ -50,8 +84,10 @@ def translate(message: str, content_dir: Path, site_config: Path) -> str:
         pages = [p.strip().removeprefix("- ") for p in m.group("pages").splitlines() if p.strip()]
         return "\n".join(f"content/{p}:1: page absente de la navigation ({site_config.name})" for p in pages)
     if m := NAV_MISSING.match(message):
-        return (f"{site_config.name}:{line_of(site_config, m.group('link'))}: la navigation cite « {m.group('link')} », "
-                "qui n'existe pas dans content/")
+        return (
+            f"{site_config.name}:{line_of(site_config, m.group('link'))}: la navigation cite « {m.group('link')} », "
+            "qui n'existe pas dans content/"
+        )
     return f"MkDocs signale : {message}"
 
 

@@ -77,8 +77,9 @@ def absolute_links(html: str, page_url: str) -> str:
     return re.sub(r'(<a\b[^>]*?\bhref=")([^"]*)"', fix, html)
 
 
-def job(html: str, css: str, out: Path, source: str = "", source_path: Path | None = None,
-        forms: bool = False) -> PrintJob:
+def job(
+    html: str, css: str, out: Path, source: str = "", source_path: Path | None = None, forms: bool = False
+) -> PrintJob:
     # The version from the package metadata: importing WeasyPrint costs ~1 s.
     key = hashlib.sha256(f"{version('weasyprint')}\0{forms}\0{css}\0{html}".encode()).hexdigest()
     return PrintJob(html, out, key, source, source_path, forms)
@@ -123,8 +124,13 @@ def _render(html: str, css: str, root: str, target: str, forms: bool = False) ->
     fetcher = _fetcher(Path(root))
     try:
         weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(
-            target, stylesheets=[weasyprint.CSS(string=css, base_url=base_url, url_fetcher=fetcher)],
-            pdf_variant="pdf/ua-1", pdf_tags=True, custom_metadata=True, pdf_forms=forms)
+            target,
+            stylesheets=[weasyprint.CSS(string=css, base_url=base_url, url_fetcher=fetcher)],
+            pdf_variant="pdf/ua-1",
+            pdf_tags=True,
+            custom_metadata=True,
+            pdf_forms=forms,
+        )
     except FatalURLFetchingError as exc:
         if not fetcher.refused:
             m = re.search(r'"(.*)"', str(exc))
@@ -153,7 +159,9 @@ def write_all(jobs: list[PrintJob], css: str, site_dir: Path, cache_dir: Path) -
         workers = min(len(todo), os.cpu_count() or 1)
         # spawn, not fork: the build process has threads (MkDocs, logging), fork could deadlock.
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            futures = [pool.submit(_render, j.html, css, str(site_dir), str(_brouillon(cache_dir, j)), j.forms) for j in todo]
+            futures = [
+                pool.submit(_render, j.html, css, str(site_dir), str(_brouillon(cache_dir, j)), j.forms) for j in todo
+            ]
             for j, future in zip(todo, futures):
                 try:
                     outcome = future.result()
@@ -182,6 +190,12 @@ def _error(j: PrintJob, kind: str, detail: str) -> ContentError:
             if needle and (line := line_of(j.source_path, needle)) > 1:
                 break
     if kind == "refus":
-        return ContentError(j.source, line, f"le PDF devrait charger « {detail[:80]} », qui n'est pas un fichier du site : "
-                                            "un PDF public ne peut contenir que des fichiers du site")
-    return ContentError(j.source, line, f"le PDF a besoin de « {unquote(detail)[:80]} », introuvable dans le site construit")
+        return ContentError(
+            j.source,
+            line,
+            f"le PDF devrait charger « {detail[:80]} », qui n'est pas un fichier du site : "
+            "un PDF public ne peut contenir que des fichiers du site",
+        )
+    return ContentError(
+        j.source, line, f"le PDF a besoin de « {unquote(detail)[:80]} », introuvable dans le site construit"
+    )

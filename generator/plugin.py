@@ -93,8 +93,9 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         config.nav = self.site.navigation
         if not config.site_url:  # `mkdocs serve` sets its own address first
             config.site_url = self.site.url + "/"
-        self.formulaires = Formulaires(self.site, {t.slug: t.terme for t in self.contenu.termes},
-                                       lexique.definitions(self.contenu.termes))
+        self.formulaires = Formulaires(
+            self.site, {t.slug: t.terme for t in self.contenu.termes}, lexique.definitions(self.contenu.termes)
+        )
         self.linker = lexique.LexiqueExtension(self.contenu.termes)
         config.markdown_extensions += [self.linker, tableaux.TableauxExtension()]
         from pyscripts.outils import contexte as contexte_des_outils
@@ -202,10 +203,15 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         for page, html in self.to_print:
             url = f"{self.site.url}/{page.file.dest_uri}"
             context = {
-                "site_nom": self.site.nom, "titre": page.meta.get("titre", page.title),
-                "description": page.meta.get("description", ""), "contenu": pdf.absolute_links(html, url),
-                "verifie_le": page.meta.get("verifie_le"), "sources": page.meta.get("sources") or [],
-                "url": url, "langue": self.site.langue, "urgences": self.contenu.donnees["urgences"],
+                "site_nom": self.site.nom,
+                "titre": page.meta.get("titre", page.title),
+                "description": page.meta.get("description", ""),
+                "contenu": pdf.absolute_links(html, url),
+                "verifie_le": page.meta.get("verifie_le"),
+                "sources": page.meta.get("sources") or [],
+                "url": url,
+                "langue": self.site.langue,
+                "urgences": self.contenu.donnees["urgences"],
             }
             out = site_dir / "pdf" / config.extra["pdf_pages"][page.file.src_uri]
             source = Path(page.file.abs_src_path) if page.file.abs_src_path else None
@@ -225,7 +231,9 @@ def template_error(exc: jinja2.TemplateError, root: Path) -> ContentError:
         if frames:
             name, line = frames[-1].filename, frames[-1].lineno
     path = Path(name or "?")
-    rel = path.relative_to(root).as_posix() if path.is_absolute() and path.is_relative_to(root) else f"theme/{path.name}"
+    rel = (
+        path.relative_to(root).as_posix() if path.is_absolute() and path.is_relative_to(root) else f"theme/{path.name}"
+    )
     return ContentError(rel, line or 1, f"gabarit invalide (Jinja : {exc.message or exc})")
 
 
@@ -234,7 +242,9 @@ def as_errors(messages: list[str]) -> ContentErrors:
     for message in messages:
         for line in message.split("\n"):
             m = LOCATED.match(line)
-            errors.append(ContentError(m["path"], int(m["line"]), m["message"]) if m else ContentError("mkdocs.yml", 1, line))
+            errors.append(
+                ContentError(m["path"], int(m["line"]), m["message"]) if m else ContentError("mkdocs.yml", 1, line)
+            )
     return ContentErrors(errors)
 
 
@@ -247,4 +257,3 @@ def publishable(site_dir: Path) -> None:
             os.chmod(os.path.join(folder, d), 0o755)
         for n in names:
             os.chmod(os.path.join(folder, n), 0o644)
-

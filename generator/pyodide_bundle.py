@@ -78,13 +78,16 @@ def prepare(root: Path, version: str, paquets: list[str] | tuple[str, ...] = ())
     npm = _runtime_npm(root, version)
     inconnus = sorted(set(paquets) - set(OPTIONNELS))
     if inconnus:
-        raise BuildError(f"Paquet Python inconnu pour le navigateur : {', '.join(inconnus)} "
-                         f"(connus : {', '.join(OPTIONNELS)}).")
+        raise BuildError(
+            f"Paquet Python inconnu pour le navigateur : {', '.join(inconnus)} (connus : {', '.join(OPTIONNELS)})."
+        )
     extras = [root / "build" / "wheels" / OPTIONNELS[p] for p in sorted(set(paquets))]
     for roue in extras:
         if not roue.is_file():
-            raise BuildError(f"Roue {roue.name} introuvable ({roue.relative_to(root)}) : lancez `make install` "
-                             f"(qui exécute `{COMMANDE_PYPDF}`).")
+            raise BuildError(
+                f"Roue {roue.name} introuvable ({roue.relative_to(root)}) : lancez `make install` "
+                f"(qui exécute `{COMMANDE_PYPDF}`)."
+            )
     fichiers = fichiers_pyscripts(root)
     stdlib = npm / STDLIB
     pyc_extras: dict[str, dict[str, bytes]] = {p: {} for p in sorted(set(paquets))}
@@ -99,17 +102,30 @@ def prepare(root: Path, version: str, paquets: list[str] | tuple[str, ...] = ())
         stdlib = compile_.stdlib
     with tempfile.TemporaryDirectory() as tmp:
         dossier = Path(tmp)
-        publiees = [roue_pyscripts(root, dossier, fichiers), *(Path(shutil.copyfile(r, dossier / r.name)) for r in extras)]
+        publiees = [
+            roue_pyscripts(root, dossier, fichiers),
+            *(Path(shutil.copyfile(r, dossier / r.name)) for r in extras),
+        ]
         # The lock reads names, imports and dependencies from the wheels as published; it then names the
         # precompiled ones (other bytes, other file names) that are shipped instead.
-        livrees = {r.name: roue_precompilee(r, dossier, pyc_extras[p])
-                   for p, r in zip(sorted(set(paquets)), publiees[1:]) if pyc_extras[p]}
+        livrees = {
+            r.name: roue_precompilee(r, dossier, pyc_extras[p])
+            for p, r in zip(sorted(set(paquets)), publiees[1:])
+            if pyc_extras[p]
+        }
         ecrit_lock(npm / NPM_LOCK, publiees, dossier / NPM_LOCK, livrees)
         lock = (dossier / NPM_LOCK).read_bytes()
         octets_roues = {r.name: r.read_bytes() for r in (livrees.get(r.name, r) for r in publiees)}
     stdlib_nom = f"python_stdlib.{_court(stdlib.read_bytes())}.zip"
-    bundle = Bundle(version=version, npm=npm, stdlib=stdlib, stdlib_nom=stdlib_nom, roues=octets_roues,
-                    lock_nom=f"pyodide-lock.{_court(lock)}.json", lock=lock)
+    bundle = Bundle(
+        version=version,
+        npm=npm,
+        stdlib=stdlib,
+        stdlib_nom=stdlib_nom,
+        roues=octets_roues,
+        lock_nom=f"pyodide-lock.{_court(lock)}.json",
+        lock=lock,
+    )
     bundle.urls = {
         "runtime": f"pyodide/{version}/",
         "stdlib": f"pyodide/{version}/{stdlib_nom}",
@@ -127,8 +143,10 @@ def paquets_des_pages(files) -> list[str]:
         demande = (fichier.page.meta if fichier.page else {}).get("pyodide_paquets") or []
         inconnus = sorted(set(demande) - set(OPTIONNELS)) if isinstance(demande, list) else [repr(demande)]
         if inconnus:
-            raise BuildError(f"content/{fichier.src_uri} : pyodide_paquets : paquet inconnu {', '.join(inconnus)} "
-                             f"(paquets possibles : {', '.join(OPTIONNELS)}).")
+            raise BuildError(
+                f"content/{fichier.src_uri} : pyodide_paquets : paquet inconnu {', '.join(inconnus)} "
+                f"(paquets possibles : {', '.join(OPTIONNELS)})."
+            )
         demandes.update(demande)
     return sorted(demandes)
 
@@ -155,15 +173,21 @@ def _runtime_npm(root: Path, version: str) -> Path:
     try:
         installee = json.loads((npm / "package.json").read_text(encoding="utf-8"))["version"]
     except (OSError, ValueError, KeyError):
-        raise BuildError("Pyodide n'est pas installé (node_modules/pyodide/package.json illisible) : "
-                         "lancez `make install` (ou `npm ci`).") from None
+        raise BuildError(
+            "Pyodide n'est pas installé (node_modules/pyodide/package.json illisible) : "
+            "lancez `make install` (ou `npm ci`)."
+        ) from None
     if installee != version:
-        raise BuildError(f"node_modules/pyodide est en version {installee}, site_config.yml demande {version} : "
-                         "alignez package.json sur site_config.yml puis lancez `npm ci` (ou `make install`).")
+        raise BuildError(
+            f"node_modules/pyodide est en version {installee}, site_config.yml demande {version} : "
+            "alignez package.json sur site_config.yml puis lancez `npm ci` (ou `make install`)."
+        )
     manquants = [nom for nom in (*RUNTIME, STDLIB, NPM_LOCK) if not (npm / nom).is_file()]
     if manquants:
-        raise BuildError(f"Fichiers manquants dans node_modules/pyodide : {', '.join(manquants)} : "
-                         "réinstallez avec `npm ci` (ou `make install`).")
+        raise BuildError(
+            f"Fichiers manquants dans node_modules/pyodide : {', '.join(manquants)} : "
+            "réinstallez avec `npm ci` (ou `make install`)."
+        )
     return npm
 
 
@@ -173,8 +197,10 @@ def fichiers_pyscripts(root: Path) -> dict[str, bytes]:
 
     source = root / "pyscripts"
     if donnees.DOSSIER_SOURCE.resolve() != (root / "content" / "data").resolve():
-        raise BuildError(f"pyscripts est importé depuis {donnees.DOSSIER_SOURCE.parent}, pas depuis {root} : "
-                         "lancez `make install` (installation en mode éditable).")
+        raise BuildError(
+            f"pyscripts est importé depuis {donnees.DOSSIER_SOURCE.parent}, pas depuis {root} : "
+            "lancez `make install` (installation en mode éditable)."
+        )
     fichiers = {
         f"pyscripts/{chemin.relative_to(source).as_posix()}": chemin.read_bytes()
         for chemin in source.rglob("*")
@@ -189,20 +215,26 @@ def fichiers_pyscripts(root: Path) -> dict[str, bytes]:
 
 def definitions_formulaires(root: Path) -> dict[str, bytes]:
     """`_formulaires/<id>.json` for each content/formulaires/<id>.yml (read by pyscripts.formulaires)."""
-    from pyscripts.donnees import _dates_en_texte
-
     import yaml
 
-    return {f"pyscripts/_formulaires/{yml.stem}.json":
-            json.dumps(_dates_en_texte(yaml.safe_load(yml.read_text(encoding="utf-8"))), ensure_ascii=False, sort_keys=True).encode()
-            for yml in sorted((root / "content" / "formulaires").glob("*.yml"))}
+    from pyscripts.donnees import _dates_en_texte
+
+    return {
+        f"pyscripts/_formulaires/{yml.stem}.json": json.dumps(
+            _dates_en_texte(yaml.safe_load(yml.read_text(encoding="utf-8"))), ensure_ascii=False, sort_keys=True
+        ).encode()
+        for yml in sorted((root / "content" / "formulaires").glob("*.yml"))
+    }
 
 
 def _a_livrer(relatif: Path) -> bool:
     # _donnees/ and _formulaires/ are generated above; caches, hidden files and build-only code are not shipped.
-    return (relatif.parts[0] not in ("_donnees", "_formulaires") and relatif.suffix != ".pyc"
-            and not any(p == "__pycache__" or p.startswith(".") for p in relatif.parts)
-            and not any(relatif.as_posix() == h or relatif.name == h for h in HORS_NAVIGATEUR))
+    return (
+        relatif.parts[0] not in ("_donnees", "_formulaires")
+        and relatif.suffix != ".pyc"
+        and not any(p == "__pycache__" or p.startswith(".") for p in relatif.parts)
+        and not any(relatif.as_posix() == h or relatif.name == h for h in HORS_NAVIGATEUR)
+    )
 
 
 def roue_pyscripts(root: Path, dossier: Path, fichiers: dict[str, bytes] | None = None) -> Path:
@@ -227,8 +259,10 @@ def ecrit_lock(npm_lock: Path, roues: list[Path], sortie: Path, livrees: dict[st
     try:
         info = PyodideLockSpec.from_json(npm_lock).info
     except Exception as exc:  # cattrs rejects a lockfile format this pyodide-lock does not know
-        raise BuildError(f"{npm_lock} : format non reconnu par pyodide-lock ({exc}) : "
-                         "mettez pyodide-lock à jour puis lancez `make install`.") from None
+        raise BuildError(
+            f"{npm_lock} : format non reconnu par pyodide-lock ({exc}) : "
+            "mettez pyodide-lock à jour puis lancez `make install`."
+        ) from None
     try:
         # Dependencies are resolved against our wheels only: one that is not
         # shipped would make Pyodide fall back to a CDN (Node) or fail (browser).

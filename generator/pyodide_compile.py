@@ -64,16 +64,21 @@ def empreinte(*morceaux: bytes | str) -> str:
     return h.hexdigest()
 
 
-def precompile(root: Path, npm: Path, version: str, sources: dict[str, bytes], roues: list[Path],
-               paquets: list[str]) -> Precompile:
+def precompile(
+    root: Path, npm: Path, version: str, sources: dict[str, bytes], roues: list[Path], paquets: list[str]
+) -> Precompile:
     """`sources`: our wheel's files (path in site-packages → bytes); `roues`: the other wheels shipped;
     `paquets`: their top-level packages, imported in Pyodide as a page would (ours: every module)."""
     npm_zip = npm / "python_stdlib.zip"
     cache = root / "build" / "cache" / "pyodide"
     npm_cle = empreinte(version, npm_zip.read_bytes())[:16]
-    cle = empreinte(FORMAT, npm_cle, *paquets, *(f"{p}\0{empreinte(c)}" for p, c in sorted(sources.items())
-                                                if p.endswith(".py")),
-                    *(f"{r.name}\0{empreinte(r.read_bytes())}" for r in roues))[:16]
+    cle = empreinte(
+        FORMAT,
+        npm_cle,
+        *paquets,
+        *(f"{p}\0{empreinte(c)}" for p, c in sorted(sources.items()) if p.endswith(".py")),
+        *(f"{r.name}\0{empreinte(r.read_bytes())}" for r in roues),
+    )[:16]
     dossier = cache / f"resultat-{cle}"
     if not (dossier / "fait").is_file():
         cache.mkdir(parents=True, exist_ok=True)
@@ -86,8 +91,15 @@ def precompile(root: Path, npm: Path, version: str, sources: dict[str, bytes], r
     return Precompile(stdlib=dossier / "python_stdlib.zip", pyc=pyc, cache_tag=fait["cache_tag"])
 
 
-def _calcule(dossier: Path, npm: Path, npm_zip: Path, npm_cle: str, sources: dict[str, bytes], roues: list[Path],
-             paquets: list[str]) -> None:
+def _calcule(
+    dossier: Path,
+    npm: Path,
+    npm_zip: Path,
+    npm_cle: str,
+    sources: dict[str, bytes],
+    roues: list[Path],
+    paquets: list[str],
+) -> None:
     hote = compilateur_hote(version_python(npm))
     par_module = dossier.parent / f"stdlib-{FORMAT}-{npm_cle}"  # each compiled stdlib file of this npm zip
     par_module.mkdir(parents=True, exist_ok=True)
@@ -97,10 +109,19 @@ def _calcule(dossier: Path, npm: Path, npm_zip: Path, npm_cle: str, sources: dic
     with tempfile.TemporaryDirectory(dir=dossier.parent, prefix=".en-cours-") as tmp:
         sortie = Path(tmp) / "sortie.zip"
         notre = ecrit_roue(Path(tmp), "a-precompiler", "0", sources)  # installed by loadPackage, as in a browser
-        _node({"runtime": str(npm), "stdlib": str(npm_zip), "sources": sorted(sources),
-               "demarrage": str(demarrage) if demarrage else None,
-               "roues": [str(notre), *map(str, roues)], "paquets": paquets, "compiler": hote is None, "deja": deja,
-               "sortie": str(sortie)})
+        _node(
+            {
+                "runtime": str(npm),
+                "stdlib": str(npm_zip),
+                "sources": sorted(sources),
+                "demarrage": str(demarrage) if demarrage else None,
+                "roues": [str(notre), *map(str, roues)],
+                "paquets": paquets,
+                "compiler": hote is None,
+                "deja": deja,
+                "sortie": str(sortie),
+            }
+        )
         with zipfile.ZipFile(sortie) as archive:
             modules = json.loads(archive.read("modules.json"))
             compiles = {n: archive.read(n) for n in archive.namelist() if n != "modules.json"}
@@ -117,10 +138,24 @@ def _calcule(dossier: Path, npm: Path, npm_zip: Path, npm_cle: str, sources: dic
         neuf.mkdir()
         with zipfile.ZipFile(npm_zip) as npm_archive:
             ecrit_zip(neuf / "python_stdlib.zip", _stdlib(npm_archive, importes, par_module))
-        ecrit_zip(neuf / "site.zip", sorted(
-            (nom.removeprefix("site/").removesuffix("c"), pyc) for nom, pyc in compiles.items() if nom.startswith("site/")))
-        (neuf / "fait").write_text(json.dumps({"npm": npm_cle, "python": modules["python"], "cache_tag": modules["cache_tag"],
-                                               "stdlib": sorted(importes)}))
+        ecrit_zip(
+            neuf / "site.zip",
+            sorted(
+                (nom.removeprefix("site/").removesuffix("c"), pyc)
+                for nom, pyc in compiles.items()
+                if nom.startswith("site/")
+            ),
+        )
+        (neuf / "fait").write_text(
+            json.dumps(
+                {
+                    "npm": npm_cle,
+                    "python": modules["python"],
+                    "cache_tag": modules["cache_tag"],
+                    "stdlib": sorted(importes),
+                }
+            )
+        )
         try:
             os.rename(neuf, dossier)
         except OSError:  # there already: finished by another build meanwhile, or left half-done
@@ -142,18 +177,25 @@ def _stdlib(npm_archive: zipfile.ZipFile, importes: set[str], par_module: Path):
 def _node(demande: dict) -> None:
     node = shutil.which("node")
     if node is None:
-        raise BuildError("Node introuvable : il faut Node ≥ 20 pour préparer Python pour le navigateur "
-                         "(installez-le, puis `make install`).")
+        raise BuildError(
+            "Node introuvable : il faut Node ≥ 20 pour préparer Python pour le navigateur "
+            "(installez-le, puis `make install`)."
+        )
     fini = subprocess.run([node, str(NODE)], input=json.dumps(demande), capture_output=True, text=True, timeout=600)
     if fini.returncode != 0:
-        raise BuildError("La précompilation de Python pour le navigateur a échoué (generator/pyodide_compile.mjs) : "
-                         f"{_fin(fini.stderr)}")
+        raise BuildError(
+            "La précompilation de Python pour le navigateur a échoué (generator/pyodide_compile.mjs) : "
+            f"{_fin(fini.stderr)}"
+        )
 
 
 def _fin(texte: str) -> str:
     """The end of Node's error output, without the lines of minified JavaScript it quotes."""
-    lignes = [ligne for ligne in texte.strip().splitlines() if ligne.strip() and len(ligne) < 300
-              and not ligne.lstrip().startswith("at ")]
+    lignes = [
+        ligne
+        for ligne in texte.strip().splitlines()
+        if ligne.strip() and len(ligne) < 300 and not ligne.lstrip().startswith("at ")
+    ]
     return "\n".join(lignes[-15:])
 
 
@@ -175,35 +217,54 @@ def _elague(cache: Path) -> None:
 
 
 def version_python(npm: Path) -> str:
-    """"3.14" for Pyodide 314, read from npm's lockfile."""
+    """ "3.14" for Pyodide 314, read from npm's lockfile."""
     info = json.loads((npm / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
     return ".".join(info["python"].split(".")[:2])
 
 
 # ── pyodide-build, when the host has the right CPython ───────────────────────
 
+
 def compilateur_hote(version: str) -> Path | None:
     """pyodide-build's `pyodide` command next to a host CPython `version` that has pyodide_build, or None."""
-    candidats = [shutil.which(f"python{version}"), *sorted(Path.home().glob(f".pyenv/versions/{version}*/bin/python{version}"))]
+    candidats = [
+        shutil.which(f"python{version}"),
+        *sorted(Path.home().glob(f".pyenv/versions/{version}*/bin/python{version}")),
+    ]
     for python in filter(None, candidats):
         pyodide = Path(python).with_name("pyodide")
         if not pyodide.is_file():
             continue
-        verifie = subprocess.run([str(python), "-c", "import sys, pyodide_build; print('%d.%d' % sys.version_info[:2])"],
-                                 capture_output=True, text=True)
+        verifie = subprocess.run(
+            [str(python), "-c", "import sys, pyodide_build; print('%d.%d' % sys.version_info[:2])"],
+            capture_output=True,
+            text=True,
+        )
         if verifie.returncode == 0 and verifie.stdout.strip() == version:
             return pyodide
     return None
 
 
-def _compile_hote(pyodide: Path, npm_zip: Path, importes: list[str], sources: dict[str, bytes], tmp: Path) -> dict[str, bytes]:
+def _compile_hote(
+    pyodide: Path, npm_zip: Path, importes: list[str], sources: dict[str, bytes], tmp: Path
+) -> dict[str, bytes]:
     """`pyodide py-compile` on a zip of the files to compile; its .pyc made unchecked-hash."""
     a_compiler = tmp / "a-compiler.zip"
     with zipfile.ZipFile(npm_zip) as npm_archive:
-        ecrit_zip(a_compiler, [*((f"stdlib/{n}", npm_archive.read(n)) for n in importes),
-                               *((f"site/{p}", c) for p, c in sorted(sources.items()) if p.endswith(".py"))])
-    fini = subprocess.run([str(pyodide), "py-compile", "--silent", str(a_compiler)], capture_output=True, text=True,
-                          env={**os.environ, "SOURCE_DATE_EPOCH": "0"}, timeout=600)
+        ecrit_zip(
+            a_compiler,
+            [
+                *((f"stdlib/{n}", npm_archive.read(n)) for n in importes),
+                *((f"site/{p}", c) for p, c in sorted(sources.items()) if p.endswith(".py")),
+            ],
+        )
+    fini = subprocess.run(
+        [str(pyodide), "py-compile", "--silent", str(a_compiler)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "0"},
+        timeout=600,
+    )
     if fini.returncode != 0:
         raise BuildError(f"`{pyodide} py-compile` a échoué : {_fin(fini.stderr + fini.stdout)}")
     with zipfile.ZipFile(a_compiler) as archive:
@@ -214,7 +275,7 @@ def non_verifie(pyc: bytes) -> bytes:
     """A hash-based .pyc (pyodide-build writes checked ones under SOURCE_DATE_EPOCH) made unchecked:
     the importer then never reads the source to hash it. A timestamp .pyc is refused."""
     if not int.from_bytes(pyc[4:8], "little") & 1:
-        raise BuildError("pyodide py-compile a écrit des .pyc datés (non reproductibles) : mettez pyodide-build à jour.")
+        raise BuildError(
+            "pyodide py-compile a écrit des .pyc datés (non reproductibles) : mettez pyodide-build à jour."
+        )
     return pyc[:4] + NON_VERIFIE + pyc[8:]
-
-

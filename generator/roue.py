@@ -67,8 +67,11 @@ def roue_precompilee(source: Path, dossier: Path, pyc: dict[str, bytes]) -> Path
         entrees = {info.filename: archive.read(info) for info in archive.infolist() if not info.is_dir()}
     record = next(nom for nom in entrees if nom.endswith(".dist-info/RECORD"))
     remplaces = {chemin.removesuffix("c") for chemin in pyc} | {record}
-    lignes = [ligne for ligne in entrees.pop(record).decode().splitlines()
-              if ligne and ligne.rsplit(",", 2)[0] not in remplaces]
+    lignes = [
+        ligne
+        for ligne in entrees.pop(record).decode().splitlines()
+        if ligne and ligne.rsplit(",", 2)[0] not in remplaces
+    ]
     for chemin in remplaces - {record}:
         del entrees[chemin]
     lignes += [f"{chemin},{empreinte(contenu)},{len(contenu)}" for chemin, contenu in sorted(pyc.items())]

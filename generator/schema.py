@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -20,9 +20,30 @@ from . import lecture
 from .errors import ContentError
 
 DOSSIER = Path(__file__).resolve().parent / "schemas"
-MOTS_CLES = {"type", "description", "properties", "required", "additionalProperties", "propertyNames",
-             "minProperties", "maxProperties", "items", "minItems", "enum", "const", "pattern", "minLength",
-             "minimum", "maximum", "anyOf", "$ref", "$defs", "message", "unique", "cle_de"}
+MOTS_CLES = {
+    "type",
+    "description",
+    "properties",
+    "required",
+    "additionalProperties",
+    "propertyNames",
+    "minProperties",
+    "maxProperties",
+    "items",
+    "minItems",
+    "enum",
+    "const",
+    "pattern",
+    "minLength",
+    "minimum",
+    "maximum",
+    "anyOf",
+    "$ref",
+    "$defs",
+    "message",
+    "unique",
+    "cle_de",
+}
 TYPES = {  # name → (test, how a person reads it)
     "object": (lambda v: isinstance(v, dict), "une table (clé: valeur)"),
     "array": (lambda v: isinstance(v, list), "une liste (lignes « - … »)"),
@@ -30,7 +51,10 @@ TYPES = {  # name → (test, how a person reads it)
     "integer": (lambda v: isinstance(v, int) and not isinstance(v, bool), "un nombre entier"),
     "number": (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool), "un nombre"),
     "boolean": (lambda v: isinstance(v, bool), "true ou false"),
-    "date": (lambda v: isinstance(v, dt.date) and not isinstance(v, dt.datetime), "une date AAAA-MM-JJ (sans guillemets)"),
+    "date": (
+        lambda v: isinstance(v, dt.date) and not isinstance(v, dt.datetime),
+        "une date AAAA-MM-JJ (sans guillemets)",
+    ),
     "null": (lambda v: v is None, "une valeur vide"),
 }
 IDENTIFIANTS = ("id", "annee", "numero", "nom")  # what names a list item in a message
@@ -63,7 +87,7 @@ def existe(schema: str) -> bool:
     return (DOSSIER / f"{schema}.yml").is_file()
 
 
-@lru_cache(maxsize=None)
+@cache
 def charge(nom: str) -> dict:
     """generator/schemas/<nom>.yml, checked for unknown keywords (typos in a schema are bugs)."""
     rel = f"generator/schemas/{nom}.yml"
@@ -153,8 +177,12 @@ class _Verification:
             return self.erreurs
         if "const" in schema and data != schema["const"] or "enum" in schema and data not in schema["enum"]:
             possibles = [schema["const"]] if "const" in schema else schema["enum"]
-            self._err(ligne, chemin, schema.get("message") or
-                      f"« {extrait(data)} » n'est pas une valeur possible (possibles : {', '.join(map(str, possibles))})")
+            self._err(
+                ligne,
+                chemin,
+                schema.get("message")
+                or f"« {extrait(data)} » n'est pas une valeur possible (possibles : {', '.join(map(str, possibles))})",
+            )
         if isinstance(data, str):
             self._texte(schema, data, chemin, ligne)
         if isinstance(data, (int, float)) and not isinstance(data, bool):
@@ -228,8 +256,13 @@ class _Verification:
         if "minProperties" in schema and len(data) < schema["minProperties"]:
             self._err(ligne, chemin, f"il faut au moins {schema['minProperties']} clé(s)")
         if "maxProperties" in schema and len(data) > schema["maxProperties"]:
-            self._err(ligne, chemin, f"une seule clé permise ici, pas {len(data)}" if schema["maxProperties"] == 1
-                      else f"au plus {schema['maxProperties']} clés")
+            self._err(
+                ligne,
+                chemin,
+                f"une seule clé permise ici, pas {len(data)}"
+                if schema["maxProperties"] == 1
+                else f"au plus {schema['maxProperties']} clés",
+            )
         autres = schema.get("additionalProperties", True)
         for cle, valeur in data.items():
             noeud_cle, noeud_valeur = noeuds.get(str(cle), (None, None))
@@ -255,15 +288,21 @@ class _Verification:
                 continue
             if noeud_cle.value in noeuds:
                 premiere = noeuds[noeud_cle.value][0].start_mark.line + 1
-                self._err(noeud_cle.start_mark.line + 1, chemin,
-                          f"« {extrait(noeud_cle.value)} » est écrit deux fois (déjà ligne {premiere}) : YAML ne garde que le dernier")
+                self._err(
+                    noeud_cle.start_mark.line + 1,
+                    chemin,
+                    f"« {extrait(noeud_cle.value)} » est écrit deux fois (déjà ligne {premiere}) : YAML ne garde que le dernier",
+                )
             noeuds[noeud_cle.value] = (noeud_cle, noeud_valeur)
         return noeuds
 
     def _liste(self, schema: dict, data: list, node, chemin, ligne) -> None:
         if "minItems" in schema and len(data) < schema["minItems"]:
-            self._err(ligne, chemin, "la liste est vide" if schema["minItems"] == 1 else
-                      f"il faut au moins {schema['minItems']} éléments")
+            self._err(
+                ligne,
+                chemin,
+                "la liste est vide" if schema["minItems"] == 1 else f"il faut au moins {schema['minItems']} éléments",
+            )
         noeuds = node.value if isinstance(node, yaml.SequenceNode) else [None] * len(data)
         vus: dict = {}
         for i, (element, noeud) in enumerate(zip(data, noeuds), start=1):
@@ -275,7 +314,11 @@ class _Verification:
                 if isinstance(element, dict) and cle in element:
                     valeur = element[cle]
                     if (cle, valeur) in vus:
-                        self._err(ligne_element, sous_chemin, f"« {cle}: {extrait(valeur)} » est déjà pris ligne {vus[cle, valeur]}")
+                        self._err(
+                            ligne_element,
+                            sous_chemin,
+                            f"« {cle}: {extrait(valeur)} » est déjà pris ligne {vus[cle, valeur]}",
+                        )
                     vus.setdefault((cle, valeur), ligne_element)
 
 
@@ -295,9 +338,15 @@ def ligne_du_chemin(node, chemin: str) -> int:
         if cle and isinstance(node, yaml.MappingNode):
             node = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == cle), None)
         elif index and isinstance(node, yaml.SequenceNode):
-            node = next((item for item in node.value if isinstance(item, yaml.MappingNode) and any(
-                isinstance(v, yaml.ScalarNode) and v.value == index for _, v in item.value)), None) or (
-                node.value[int(index)] if index.isdigit() and int(index) < len(node.value) else None)
+            node = next(
+                (
+                    item
+                    for item in node.value
+                    if isinstance(item, yaml.MappingNode)
+                    and any(isinstance(v, yaml.ScalarNode) and v.value == index for _, v in item.value)
+                ),
+                None,
+            ) or (node.value[int(index)] if index.isdigit() and int(index) < len(node.value) else None)
         else:
             node = None
         if node is None:

@@ -17,8 +17,14 @@ from urllib.parse import unquote, urlsplit
 
 from . import csp
 
-TYPES = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
-         ".json": "application/json", ".whl": "application/octet-stream", ".ics": "text/calendar"}
+TYPES = {
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".wasm": "application/wasm",
+    ".json": "application/json",
+    ".whl": "application/octet-stream",
+    ".ics": "text/calendar",
+}
 TIMEOUT = 10  # seconds of silence before a connection is closed
 MESSAGES = {
     400: "Requête invalide : l'adresse demandée est mal formée.",
@@ -100,8 +106,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-def make_server(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, verbose: bool = True,
-                timeout: float = TIMEOUT):
+def make_server(
+    site_dir: Path, host: str = "127.0.0.1", port: int = 8000, verbose: bool = True, timeout: float = TIMEOUT
+):
     handler = type("Handler", (Handler,), {"timeout": timeout})
     server = http.server.ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(site_dir)))
     server.verbose = verbose

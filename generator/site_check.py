@@ -62,7 +62,9 @@ class _Page(HTMLParser):
             if name in URL_ATTRIBUTES and JAVASCRIPT.match(value):
                 self.problems.append(f"adresse « javascript: » dans <{tag} {name}>")
             if tag in FETCHING.get(name, ()):
-                candidates = [c.strip().split()[0] for c in value.split(",") if c.strip()] if name == "srcset" else [value]
+                candidates = (
+                    [c.strip().split()[0] for c in value.split(",") if c.strip()] if name == "srcset" else [value]
+                )
                 self.urls += candidates
 
     handle_startendtag = handle_starttag
@@ -104,7 +106,9 @@ def check(site_dir: Path, pdf_pages: dict[str, str]) -> None:
         problems += [f"{rel} : {p}" for p in page_problems(page.read_text(encoding="utf-8"))]
     for css in sorted(site_dir.rglob("*.css")):
         rel = css.relative_to(site_dir).as_posix()
-        problems += [f"{rel} : ressource d'une autre origine : {u}" for u in external_resources(css.read_text(encoding="utf-8"))]
+        problems += [
+            f"{rel} : ressource d'une autre origine : {u}" for u in external_resources(css.read_text(encoding="utf-8"))
+        ]
     for name in sorted(pdf_pages.values()):
         if not (site_dir / "pdf" / name).is_file():
             problems.append(f"pdf/{name} : PDF manquant")

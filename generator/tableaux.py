@@ -30,8 +30,15 @@ class Enveloppe(Treeprocessor):
                 titre = _texte(el)
             elif el.tag == "table" and "tableau" not in (parents[el].get("class") or "").split():
                 parent = parents[el]
-                boite = etree.Element("div", {"class": "tableau", "role": "region", "tabindex": "0",
-                                              "aria-label": f"Tableau : {titre}" if titre else "Tableau"})
+                boite = etree.Element(
+                    "div",
+                    {
+                        "class": "tableau",
+                        "role": "region",
+                        "tabindex": "0",
+                        "aria-label": f"Tableau : {titre}" if titre else "Tableau",
+                    },
+                )
                 position = list(parent).index(el)
                 parent.remove(el)
                 boite.append(el)

@@ -33,7 +33,15 @@ JINJA_LIKE = re.compile(r"\{\{|\}\}|\{%|%\}")
 # Files checked against a schema (generator/schemas/<schema>.yml): one schema per data file,
 # named like it; one schema for every form definition (skipped until it exists).
 DATA_DIR = "data"
-DATA_REQUIRED = ("aide_juridictionnelle", "delais", "jours_feries", "op_a_apporter", "op_mesures", "pieces_aj", "urgences")  # pieces_aj: pyscripts.formulaires.pieces ; op_* : pyscripts.formulaires.op
+DATA_REQUIRED = (
+    "aide_juridictionnelle",
+    "delais",
+    "jours_feries",
+    "op_a_apporter",
+    "op_mesures",
+    "pieces_aj",
+    "urgences",
+)  # pieces_aj: pyscripts.formulaires.pieces ; op_* : pyscripts.formulaires.op
 FORMS_DIR, FORMS_SCHEMA = "formulaires", "formulaire"
 
 
@@ -48,8 +56,11 @@ class Contenu:
 
 def pages(content_dir: Path) -> list[Path]:
     """The Markdown pages (README.md files document a folder for editors: not pages)."""
-    return sorted(p for p in content_dir.rglob("*.md") if not p.name.startswith("_") and p.name != "README.md"
-                  and DATA_DIR not in p.relative_to(content_dir).parts)
+    return sorted(
+        p
+        for p in content_dir.rglob("*.md")
+        if not p.name.startswith("_") and p.name != "README.md" and DATA_DIR not in p.relative_to(content_dir).parts
+    )
 
 
 def validate(config: SiteConfig) -> Contenu:
@@ -66,14 +77,24 @@ def validate(config: SiteConfig) -> Contenu:
     config_rel = _rel(config)
     for target in config.nav_pages():
         if target not in rels:
-            errors.append(ContentError(config_rel, line_of(_path(config), target),
-                                       f"la navigation cite « {target} », qui n'existe pas dans content/"))
+            errors.append(
+                ContentError(
+                    config_rel,
+                    line_of(_path(config), target),
+                    f"la navigation cite « {target} », qui n'existe pas dans content/",
+                )
+            )
     for rel in sorted(rels - set(config.nav_pages())):
         errors.append(ContentError(f"content/{rel}", 1, "page absente de la navigation (site_config.yml)"))
     for target in config.pdf:
         if target not in rels:
-            errors.append(ContentError(config_rel, line_of(_path(config), target),
-                                       f"« pdf » cite « {target} », qui n'existe pas dans content/"))
+            errors.append(
+                ContentError(
+                    config_rel,
+                    line_of(_path(config), target),
+                    f"« pdf » cite « {target} », qui n'existe pas dans content/",
+                )
+            )
     donnees, data_errors = data_files(content, DATA_DIR, None)
     formulaires, form_errors = data_files(content, FORMS_DIR, FORMS_SCHEMA)
     errors += data_errors + form_errors
@@ -108,12 +129,24 @@ def _lexique(content: Path, errors: list[ContentError]) -> list[lexique.Terme]:
     letters = {f"lettre-{c}" for c in "abcdefghijklmnopqrstuvwxyz"}
     for t in termes:
         if not t.slug:
-            errors.append(ContentError(rel, t.line, f"« {t.terme} » : il faut au moins une lettre ou un chiffre dans le terme"))
+            errors.append(
+                ContentError(rel, t.line, f"« {t.terme} » : il faut au moins une lettre ou un chiffre dans le terme")
+            )
         elif t.slug in taken:
-            errors.append(ContentError(rel, t.line, f"« {t.terme} » aurait la même ancre « #{t.slug} » que « {taken[t.slug].terme} » "
-                                                    f"(ligne {taken[t.slug].line}) : fusionnez les deux entrées ou changez un terme"))
+            errors.append(
+                ContentError(
+                    rel,
+                    t.line,
+                    f"« {t.terme} » aurait la même ancre « #{t.slug} » que « {taken[t.slug].terme} » "
+                    f"(ligne {taken[t.slug].line}) : fusionnez les deux entrées ou changez un terme",
+                )
+            )
         elif t.slug in letters:
-            errors.append(ContentError(rel, t.line, f"« {t.terme} » aurait l'ancre « #{t.slug} », déjà prise par l'index alphabétique"))
+            errors.append(
+                ContentError(
+                    rel, t.line, f"« {t.terme} » aurait l'ancre « #{t.slug} », déjà prise par l'index alphabétique"
+                )
+            )
         taken.setdefault(t.slug, t)
     return termes
 
@@ -125,15 +158,24 @@ def data_files(content: Path, folder: str, fixed_schema: str | None) -> tuple[di
     paths = sorted(directory.glob("*.yml")) if directory.is_dir() else []
     if fixed_schema is None:
         names = {p.stem for p in paths}
-        errors += [ContentError(f"content/{folder}/{name}.yml", 1, "fichier de données manquant")
-                   for name in DATA_REQUIRED if name not in names]
+        errors += [
+            ContentError(f"content/{folder}/{name}.yml", 1, "fichier de données manquant")
+            for name in DATA_REQUIRED
+            if name not in names
+        ]
     for path in paths:
         rel = f"content/{folder}/{path.name}"
         name = fixed_schema or path.stem
         if not schema.existe(name):
             if fixed_schema is None:
-                errors.append(ContentError(rel, 1, f"aucun schéma pour ce fichier : créez generator/schemas/{name}.yml "
-                                                   "(voir generator/schemas/README.md)"))
+                errors.append(
+                    ContentError(
+                        rel,
+                        1,
+                        f"aucun schéma pour ce fichier : créez generator/schemas/{name}.yml "
+                        "(voir generator/schemas/README.md)",
+                    )
+                )
             continue
         data, node, problems = schema.document(path, rel, name)
         if problems:
@@ -164,13 +206,23 @@ def _bareme_problems(config: SiteConfig, donnees: dict) -> list[ContentError]:
     years = sorted(b["annee"] for b in aj["baremes"])
     if config.bareme_aj in years:
         return []
-    return [ContentError(_rel(config), line_of(_path(config), "bareme_aj:"),
-                         f"bareme_aj : aucun barème {config.bareme_aj} dans content/data/aide_juridictionnelle.yml "
-                         f"(années disponibles : {', '.join(map(str, years))})")]
+    return [
+        ContentError(
+            _rel(config),
+            line_of(_path(config), "bareme_aj:"),
+            f"bareme_aj : aucun barème {config.bareme_aj} dans content/data/aide_juridictionnelle.yml "
+            f"(années disponibles : {', '.join(map(str, years))})",
+        )
+    ]
 
 
-def check_page(page: Path, content: Path, slugs: set[str], config: SiteConfig | None = None,
-               pdfs: dict[str, tuple[str, int]] | None = None) -> list[ContentError]:
+def check_page(
+    page: Path,
+    content: Path,
+    slugs: set[str],
+    config: SiteConfig | None = None,
+    pdfs: dict[str, tuple[str, int]] | None = None,
+) -> list[ContentError]:
     rel = f"content/{page.relative_to(content).as_posix()}"
     try:
         text = lecture.texte(page, rel)
@@ -183,7 +235,7 @@ def check_page(page: Path, content: Path, slugs: set[str], config: SiteConfig | 
     errors = [ContentError(rel, line, msg) for line, msg in frontmatter.problems(fm)]
     if pdfs is not None and config is not None:
         errors += _pdf_collision(page.relative_to(content).as_posix(), fm, config, pdfs)
-    body_lines = text.split("\n")[fm.body_line - 1:]
+    body_lines = text.split("\n")[fm.body_line - 1 :]
     in_fence = False
     for offset, line in enumerate(body_lines):
         number = fm.body_line + offset
@@ -205,8 +257,14 @@ def _pdf_collision(src: str, fm: frontmatter.FrontMatter, config: SiteConfig, pd
     rel, line = f"content/{src}", fm.lines.get("pdf", 1)
     if name in pdfs:
         other, other_line = pdfs[name]
-        return [ContentError(rel, line, f"le PDF de cette page serait pdf/{name}, comme celui de {other} "
-                                        f"(ligne {other_line}) : renommez l'une des deux pages")]
+        return [
+            ContentError(
+                rel,
+                line,
+                f"le PDF de cette page serait pdf/{name}, comme celui de {other} "
+                f"(ligne {other_line}) : renommez l'une des deux pages",
+            )
+        ]
     pdfs[name] = (rel, line)
     return []
 
@@ -220,14 +278,18 @@ def _line_problems(line: str) -> list[str]:
         if m.group(1) not in macros.MACROS:
             problems.append(f"bloc inconnu « {{{{ {m.group(1)} }}}} » (connus : {known})")
     elif JINJA_LIKE.search(prose):
-        problems.append(f"bloc mal écrit « {_excerpt(prose.strip())} » : un bloc s'écrit seul sur sa ligne, en minuscules "
-                        f"({known}) ; des accolades doubles ailleurs s'écrivent dans du code (`{{{{`)")
+        problems.append(
+            f"bloc mal écrit « {_excerpt(prose.strip())} » : un bloc s'écrit seul sur sa ligne, en minuscules "
+            f"({known}) ; des accolades doubles ailleurs s'écrivent dans du code (`{{{{`)"
+        )
     if m := ADMONITION.match(line):
         ok = ADMONITION_OK.match(m.group(1))
         kind = ok.group(1).split()[0] if ok else None
         if kind not in ADMONITIONS:
             shown = f"« {kind} »" if kind else "absent"
-            problems.append(f"type d'encadré {shown} : écrivez « !!! type \"Titre\" » avec un type parmi {', '.join(ADMONITIONS)}")
+            problems.append(
+                f'type d\'encadré {shown} : écrivez « !!! type "Titre" » avec un type parmi {", ".join(ADMONITIONS)}'
+            )
     return problems
 
 
@@ -237,7 +299,7 @@ def _excerpt(text: str, length: int = 40) -> str:
 
 def _link_problem(target: str, page: Path, content: Path, slugs: set[str]) -> str | None:
     if target.startswith(LEXIQUE_SCHEME):
-        slug = target[len(LEXIQUE_SCHEME):]
+        slug = target[len(LEXIQUE_SCHEME) :]
         return None if slug in slugs else f"terme du lexique inconnu : « {slug} »"
     parts = urlsplit(target)
     if target.startswith("#"):

@@ -27,8 +27,10 @@ MOTEURS = {
     "formulaire_remplir": ("pyscripts.formulaires", "remplir_base64"),
     "formulaire_preparer": ("pyscripts.formulaires", "preparer"),
 }
-ERREUR_INTERNE = ("Le calcul n'a pas pu aboutir à cause d'une erreur de l'outil, pas de vos réponses. "
-                  "Réessayez, ou consultez les tableaux de la page.")
+ERREUR_INTERNE = (
+    "Le calcul n'a pas pu aboutir à cause d'une erreur de l'outil, pas de vos réponses. "
+    "Réessayez, ou consultez les tableaux de la page."
+)
 INTERNE = {"erreur": {"champ": "interne", "message": ERREUR_INTERNE}}
 
 

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Callable
+from collections.abc import Callable
 
 from .erreurs import EntreeInvalide
 
-
-NON_OBJET = ("Les réponses doivent arriver ensemble, question par question : l'entrée n'est pas un "
-             "objet JSON.")
+NON_OBJET = "Les réponses doivent arriver ensemble, question par question : l'entrée n'est pas un objet JSON."
 
 
 def lit_entree(texte: str) -> dict:
@@ -22,11 +20,15 @@ def lit_entree(texte: str) -> dict:
     try:
         entree = json.loads(texte) if texte.strip() else {}
     except json.JSONDecodeError as exc:
-        raise EntreeInvalide("entree", f"Les réponses reçues sont illisibles : ce n'est pas du JSON valide "
-                                       f"(ligne {exc.lineno}, colonne {exc.colno}).") from None
+        raise EntreeInvalide(
+            "entree",
+            f"Les réponses reçues sont illisibles : ce n'est pas du JSON valide "
+            f"(ligne {exc.lineno}, colonne {exc.colno}).",
+        ) from None
     except (ValueError, RecursionError):  # nombre de plus de 4 300 chiffres, imbrication démesurée
-        raise EntreeInvalide("entree", "Les réponses reçues contiennent un nombre trop long ou trop de "
-                                       "niveaux imbriqués.") from None
+        raise EntreeInvalide(
+            "entree", "Les réponses reçues contiennent un nombre trop long ou trop de niveaux imbriqués."
+        ) from None
     if not isinstance(entree, dict):
         raise EntreeInvalide("entree", NON_OBJET)
     return entree

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 _ICI = Path(__file__).resolve().parent
@@ -19,7 +19,7 @@ DOSSIER_EMBARQUE = _ICI / "_donnees"
 DOSSIER_SOURCE = _ICI.parent / "content" / "data"
 
 
-@lru_cache(maxsize=None)
+@cache
 def charge(nom: str) -> dict:
     """Renvoie le contenu du fichier de paramètres `nom` (sans extension)."""
     return lit(DOSSIER_EMBARQUE / f"{nom}.json", DOSSIER_SOURCE / f"{nom}.yml")
@@ -61,6 +61,7 @@ def en_json(nom: str) -> str:
 # verifie_le}` ; la valeur qui s'applique un jour donné est celle de la dernière entrée
 # dont `applicable_du` est antérieure ou égale à ce jour.
 
+
 def valeur_au(liste: list[dict], jour: date) -> dict:
     """L'entrée datée en vigueur le `jour` ; LookupError si aucune ne l'est encore."""
     en_vigueur = [e for e in liste if date.fromisoformat(e["applicable_du"]) <= jour]
@@ -71,6 +72,7 @@ def valeur_au(liste: list[dict], jour: date) -> dict:
 
 def prochaine_date(liste: list[dict], jour: date) -> date | None:
     """Le jour où l'entrée en vigueur le `jour` cesse de s'appliquer (None : toujours en vigueur)."""
-    suivantes = sorted(date.fromisoformat(e["applicable_du"]) for e in liste
-                       if date.fromisoformat(e["applicable_du"]) > jour)
+    suivantes = sorted(
+        date.fromisoformat(e["applicable_du"]) for e in liste if date.fromisoformat(e["applicable_du"]) > jour
+    )
     return suivantes[0] if suivantes else None

@@ -15,8 +15,20 @@ ESPACE_FINE = "\u202f"  # séparateur des milliers : espace fine insécable
 ESPACE_INSECABLE = "\u00a0"  # avant le symbole €
 
 JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet",
-        "août", "septembre", "octobre", "novembre", "décembre")
+MOIS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
 
 
 def date_fr(jour: date, *, semaine: bool = True) -> str:

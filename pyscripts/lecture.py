@@ -38,6 +38,7 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 # ── Ce qu'on écrit dans un message ───────────────────────────────────────────
 
+
 def nettoie(texte: str, maximum: int = EXTRAIT_MAXIMUM) -> str:
     """Le texte sans caractère invisible ni de contrôle, espaces regroupés, coupé à `maximum`."""
     debut = texte[: maximum * 4]  # jamais tout un texte démesuré
@@ -70,8 +71,9 @@ def donnee_inconnue(cle, connues, quoi: str) -> EntreeInvalide:
     « entree », jamais la clé reçue, qui n'est pas une vraie donnée)."""
     nom = nettoie(str(cle))
     cite = f" (« {nom} »)" if nom else ""
-    return EntreeInvalide("entree", f"Une donnée reçue{cite} n'est pas {quoi}. Données acceptées : "
-                                    f"{', '.join(connues)}.")
+    return EntreeInvalide(
+        "entree", f"Une donnée reçue{cite} n'est pas {quoi}. Données acceptées : {', '.join(connues)}."
+    )
 
 
 def champ_inconnu(cle, connues=(), parent: str = "", du: str = "") -> EntreeInvalide:
@@ -90,6 +92,7 @@ def refus(champ: str, libelle: str, probleme: str) -> EntreeInvalide:
 
 
 # ── Lecture ──────────────────────────────────────────────────────────────────
+
 
 def lit_booleen(entree: dict, champ: str, libelle: str, defaut: bool | None) -> bool | None:
     valeur = entree.get(champ)
@@ -110,15 +113,27 @@ def lit_choix(entree: dict, champ: str, libelle: str, possibles, defaut: str | N
     return valeur
 
 
-def lit_nombre(valeur, champ: str, libelle: str, *, entier: bool, exemple: str, minimum: int = 0,
-               maximum: int = MONTANT_MAXIMUM, unite: str = "€"):
+def lit_nombre(
+    valeur,
+    champ: str,
+    libelle: str,
+    *,
+    entier: bool,
+    exemple: str,
+    minimum: int = 0,
+    maximum: int = MONTANT_MAXIMUM,
+    unite: str = "€",
+):
     """Un nombre (`valeur` non nulle) entre `minimum` et `maximum` ; `unite` : « € », « mois », « jours »…"""
     if isinstance(valeur, str) and re.fullmatch(r"[0-9\s\u00a0\u202f]{10,}", valeur) and len(valeur) < 10_000:
         # Des chiffres seuls, trop nombreux pour la page (qui les envoie alors tels quels) : le montant démesuré.
         raise refus(champ, libelle, f"ce nombre dépasse {nombre_fr(maximum)} {unite} : vérifiez-le.")
     if isinstance(valeur, bool) or not isinstance(valeur, (int, float)):
-        raise refus(champ, libelle, f"{extrait(valeur)} n'est pas un nombre. Écrivez seulement des chiffres, "
-                                    f"par exemple {exemple}.")
+        raise refus(
+            champ,
+            libelle,
+            f"{extrait(valeur)} n'est pas un nombre. Écrivez seulement des chiffres, par exemple {exemple}.",
+        )
     if isinstance(valeur, float) and math.isnan(valeur):
         raise refus(champ, libelle, f"ce n'est pas un nombre. Écrivez seulement des chiffres, par exemple {exemple}.")
     if isinstance(valeur, float) and math.isinf(valeur):
@@ -141,8 +156,9 @@ def chiffres_latins(texte: str) -> str:
     return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in texte)
 
 
-def lit_date(valeur, champ: str, libelle: str, *, premier: date, dernier: date, trop_tot: str,
-             trop_tard: str | None = None) -> date:
+def lit_date(
+    valeur, champ: str, libelle: str, *, premier: date, dernier: date, trop_tot: str, trop_tard: str | None = None
+) -> date:
     """Une date AAAA-MM-JJ (`valeur` non nulle) comprise entre `premier` et `dernier` ; `trop_tot`,
     `trop_tard` : ce qu'on dit d'une date avant ou après (sans point final ; `trop_tard` vaut
     `trop_tot` s'il est omis)."""
@@ -152,8 +168,9 @@ def lit_date(valeur, champ: str, libelle: str, *, premier: date, dernier: date, 
     if "T" in texte or ":" in texte:
         raise refus(champ, libelle, "indiquez seulement le jour, sans heure, sous la forme AAAA-MM-JJ.")
     if not _DATE.fullmatch(texte):
-        raise refus(champ, libelle, f"{extrait(valeur)} n'est pas une date sous la forme AAAA-MM-JJ "
-                                    f"(par exemple 2025-03-14).")
+        raise refus(
+            champ, libelle, f"{extrait(valeur)} n'est pas une date sous la forme AAAA-MM-JJ (par exemple 2025-03-14)."
+        )
     annee, mois, jour = (int(x) for x in texte.split("-"))
     if annee < premier.year or annee > dernier.year:
         raise refus(champ, libelle, f"{trop_tot if annee < premier.year else trop_tard or trop_tot}.")
@@ -162,8 +179,11 @@ def lit_date(valeur, champ: str, libelle: str, *, premier: date, dernier: date, 
     try:
         lu = date(annee, mois, jour)
     except ValueError:
-        raise refus(champ, libelle, f"le {jour} {MOIS[mois - 1]} {annee} n'existe pas dans le calendrier : "
-                                    "vérifiez le jour et le mois.") from None
+        raise refus(
+            champ,
+            libelle,
+            f"le {jour} {MOIS[mois - 1]} {annee} n'existe pas dans le calendrier : vérifiez le jour et le mois.",
+        ) from None
     if not premier <= lu <= dernier:
         raise refus(champ, libelle, f"{trop_tot if lu < premier else trop_tard or trop_tot}.")
     return lu

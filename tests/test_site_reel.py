@@ -48,7 +48,12 @@ def test_chaque_terme_du_lexique_est_relie_quelque_part(site):
     lexique = yaml.safe_load((CONTENT / "lexique.yml").read_text(encoding="utf-8"))
     relies = set()
     for page in site.rglob("*.html"):
-        relies |= set(re.findall(r'class="terme" data-definition="[^"]*" href="[^"]*lexique\.html#([a-z0-9-]+)"', page.read_text(encoding="utf-8")))
+        relies |= set(
+            re.findall(
+                r'class="terme" data-definition="[^"]*" href="[^"]*lexique\.html#([a-z0-9-]+)"',
+                page.read_text(encoding="utf-8"),
+            )
+        )
     jamais = [t["terme"] for t in lexique if slugify(t["terme"]) not in relies]
     assert jamais == []
 

@@ -18,8 +18,7 @@ from ..donnees import prochaine_date, valeur_au  # noqa: F401  (réexportés pou
 PLAFONDS = ("totale", "partielle_55", "partielle_25", "patrimoine_mobilier", "patrimoine_immobilier")
 
 # Les règles de calcul datées, lues à la date de la demande (voir `regles_au`).
-REGLES_DATEES = ("composition_plafonds", "majorations_par_personne", "bandes_ressources",
-                 "ressources_derniers_mois")
+REGLES_DATEES = ("composition_plafonds", "majorations_par_personne", "bandes_ressources", "ressources_derniers_mois")
 
 
 @dataclass(frozen=True)
@@ -47,8 +46,11 @@ class Bareme:
         return self.donnees["reference"]
 
     def en_json(self) -> dict:
-        return {"annee": self.annee, "applicable_du": self.applicable_du.isoformat(),
-                "source": {"texte": self.reference["texte"], "url": self.reference.get("url")}}
+        return {
+            "annee": self.annee,
+            "applicable_du": self.applicable_du.isoformat(),
+            "source": {"texte": self.reference["texte"], "url": self.reference.get("url")},
+        }
 
 
 def parametres_ou_defaut(parametres: dict | None) -> dict:
@@ -139,8 +141,9 @@ def plafond(bareme: Bareme, nom: str, personnes: int) -> Plafond:
     base = bareme.donnees["plafonds"][base_nom]
     majoration, majoration_derivee = _majoration(bareme, famille, personnes)
     valeur, ecart = base["valeur"] + majoration, None
-    publies = [e for e in bareme.donnees.get("ecarts_publies", [])
-               if e["plafond"] == base_nom and e["personnes"] <= personnes]
+    publies = [
+        e for e in bareme.donnees.get("ecarts_publies", []) if e["plafond"] == base_nom and e["personnes"] <= personnes
+    ]
     if publies:
         # Une cellule publiée s'écarte du calcul : on la reprend, et les foyers
         # plus grands en partent (le tableau publié continue à partir d'elle).

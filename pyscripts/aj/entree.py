@@ -43,31 +43,45 @@ EXCEPTIONS_RESIDENCE = {
     "mineur": ("vous êtes mineur", "Je suis mineur"),
     "temoin_assiste": ("vous êtes témoin assisté", "Je suis témoin assisté"),
     "mis_en_examen": ("vous êtes mis en examen", "Je suis mis en examen"),
-    "prevenu": ("vous êtes prévenu (poursuivi devant le tribunal correctionnel ou de police)",
-                "Je suis prévenu (poursuivi devant le tribunal correctionnel ou de police)"),
-    "accuse": ("vous êtes accusé (poursuivi devant la cour d'assises ou la cour criminelle)",
-               "Je suis accusé (devant la cour d'assises ou la cour criminelle)"),
+    "prevenu": (
+        "vous êtes prévenu (poursuivi devant le tribunal correctionnel ou de police)",
+        "Je suis prévenu (poursuivi devant le tribunal correctionnel ou de police)",
+    ),
+    "accuse": (
+        "vous êtes accusé (poursuivi devant la cour d'assises ou la cour criminelle)",
+        "Je suis accusé (devant la cour d'assises ou la cour criminelle)",
+    ),
     "condamne": ("vous êtes condamné", "Je suis condamné"),
     "partie_civile": ("vous êtes partie civile", "Je suis partie civile"),
-    "beneficiaire_ordonnance_protection": ("vous bénéficiez d'une ordonnance de protection",
-                                           "J'ai une ordonnance de protection"),
-    "crpc": ("vous êtes convoqué pour une comparution sur reconnaissance préalable de culpabilité",
-             "Je suis convoqué pour une comparution sur reconnaissance préalable de culpabilité"),
+    "beneficiaire_ordonnance_protection": (
+        "vous bénéficiez d'une ordonnance de protection",
+        "J'ai une ordonnance de protection",
+    ),
+    "crpc": (
+        "vous êtes convoqué pour une comparution sur reconnaissance préalable de culpabilité",
+        "Je suis convoqué pour une comparution sur reconnaissance préalable de culpabilité",
+    ),
     "zone_attente": ("vous êtes maintenu en zone d'attente", "Je suis maintenu en zone d'attente"),
-    "commission_titre_sejour": ("vous êtes convoqué devant la commission du titre de séjour",
-                                "Je suis convoqué devant la commission du titre de séjour"),
-    "eloignement": ("vous contestez une obligation de quitter le territoire ou une autre mesure d'éloignement",
-                    "Je conteste une obligation de quitter le territoire ou une autre mesure d'éloignement"),
+    "commission_titre_sejour": (
+        "vous êtes convoqué devant la commission du titre de séjour",
+        "Je suis convoqué devant la commission du titre de séjour",
+    ),
+    "eloignement": (
+        "vous contestez une obligation de quitter le territoire ou une autre mesure d'éloignement",
+        "Je conteste une obligation de quitter le territoire ou une autre mesure d'éloignement",
+    ),
     "expulsion": ("vous faites l'objet d'une procédure d'expulsion", "Je fais l'objet d'une procédure d'expulsion"),
     "retention": ("vous êtes placé ou maintenu en rétention administrative", "Je suis en rétention administrative"),
-    "transfert_dublin": ("vous contestez une décision de transfert vers un autre État européen (procédure « Dublin »)",
-                         "Je conteste un transfert vers un autre État européen (procédure « Dublin »)"),
+    "transfert_dublin": (
+        "vous contestez une décision de transfert vers un autre État européen (procédure « Dublin »)",
+        "Je conteste un transfert vers un autre État européen (procédure « Dublin »)",
+    ),
 }
 # Cas où les ressources ne sont pas examinées, tels que le formulaire les propose (lettres A à E
 # du Cerfa 16146 ; « mineur » : l'audition d'un mineur, audition_mineur).
 QUESTIONS_CAS = {
     "A": "Je suis victime d'un crime très grave (meurtre, viol, torture, terrorisme…), ou proche d'une victime "
-         "décédée, et je demande réparation",
+    "décédée, et je demande réparation",
     "B": "J'ai déjà l'aide juridictionnelle et mon adversaire fait appel (ou un autre recours)",
     "C": "Je fais un recours devant la Cour nationale du droit d'asile (CNDA)",
     "D": "Mon affaire concerne une pension militaire d'invalidité ou les droits des victimes de guerre",
@@ -75,8 +89,14 @@ QUESTIONS_CAS = {
     "mineur": "Je suis mineur et le juge va m'entendre (par exemple dans la séparation de mes parents)",
 }
 # Exceptions que la loi désigne par des articles du CESEDA dans leur ancienne numérotation.
-EXCEPTIONS_CESEDA = ("zone_attente", "commission_titre_sejour", "eloignement", "expulsion",
-                     "retention", "transfert_dublin")
+EXCEPTIONS_CESEDA = (
+    "zone_attente",
+    "commission_titre_sejour",
+    "eloignement",
+    "expulsion",
+    "retention",
+    "transfert_dublin",
+)
 
 PERSONNES_MAXIMUM = 99
 
@@ -119,13 +139,24 @@ def _date(entree: dict, aujourd_hui: date, periode: tuple[date, date]) -> date:
     if valeur is None:
         return aujourd_hui
     premier, dernier = periode
-    trop_tot = (f"le simulateur applique les règles de la réforme de l'aide juridictionnelle entrée en vigueur le "
-                f"{date_longue(premier)} : il ne traite que les demandes déposées depuis cette date. Pour une "
-                f"demande plus ancienne, d'autres règles s'appliquaient")
-    trop_tard = (f"le simulateur ne traite pas les demandes déposées après le {date_longue(dernier)} : ses barèmes "
-                 f"seraient trop anciens pour une estimation utile. Vérifiez l'année")
-    return lit_date(valeur, "date_demande", LIBELLES["date_demande"], premier=premier, dernier=dernier,
-                    trop_tot=trop_tot, trop_tard=trop_tard)
+    trop_tot = (
+        f"le simulateur applique les règles de la réforme de l'aide juridictionnelle entrée en vigueur le "
+        f"{date_longue(premier)} : il ne traite que les demandes déposées depuis cette date. Pour une "
+        f"demande plus ancienne, d'autres règles s'appliquaient"
+    )
+    trop_tard = (
+        f"le simulateur ne traite pas les demandes déposées après le {date_longue(dernier)} : ses barèmes "
+        f"seraient trop anciens pour une estimation utile. Vérifiez l'année"
+    )
+    return lit_date(
+        valeur,
+        "date_demande",
+        LIBELLES["date_demande"],
+        premier=premier,
+        dernier=dernier,
+        trop_tot=trop_tot,
+        trop_tard=trop_tard,
+    )
 
 
 def _personnes(entree: dict) -> int | None:
@@ -134,9 +165,19 @@ def _personnes(entree: dict) -> int | None:
         return None
     libelle = LIBELLES["personnes_foyer"]
     if valeur == 0 and not isinstance(valeur, bool):
-        raise refus("personnes_foyer", libelle, "votre foyer fiscal compte au moins une personne, vous : indiquez 1 ou plus.")
-    return lit_nombre(valeur, "personnes_foyer", libelle, entier=True, exemple="2", minimum=1,
-                      maximum=PERSONNES_MAXIMUM, unite="personnes")
+        raise refus(
+            "personnes_foyer", libelle, "votre foyer fiscal compte au moins une personne, vous : indiquez 1 ou plus."
+        )
+    return lit_nombre(
+        valeur,
+        "personnes_foyer",
+        libelle,
+        entier=True,
+        exemple="2",
+        minimum=1,
+        maximum=PERSONNES_MAXIMUM,
+        unite="personnes",
+    )
 
 
 def lit(entree: dict, aujourd_hui: date, periode: tuple[date, date]) -> Situation:
@@ -144,7 +185,7 @@ def lit(entree: dict, aujourd_hui: date, periode: tuple[date, date]) -> Situatio
     `periode` : premier et dernier jours de dépôt que le simulateur accepte (paramètres)."""
     if not isinstance(entree, dict):
         raise EntreeInvalide("entree", NON_OBJET)
-    inconnues = sorted((str(cle) for cle in entree if cle not in LIBELLES))
+    inconnues = sorted(str(cle) for cle in entree if cle not in LIBELLES)
     if inconnues:
         raise donnee_inconnue(inconnues[0], LIBELLES, "une question du simulateur")
     return Situation(

@@ -15,16 +15,18 @@ def formulaire(parametres: dict | None = None) -> dict:
     """Données du formulaire, en types simples (dates en texte ISO ou en toutes lettres)."""
     parametres = parametres_ou_defaut(parametres)
     premier, dernier = periode(parametres)
-    sans_sejour_regulier = [jour_iso(r["applicable_du"]) for r in parametres["residence_reguliere_exigee"]
-                            if not r["valeur"]]
+    sans_sejour_regulier = [
+        jour_iso(r["applicable_du"]) for r in parametres["residence_reguliere_exigee"] if not r["valeur"]
+    ]
     derniers_mois = max(parametres["ressources_derniers_mois"], key=lambda r: r["applicable_du"])["valeur"]
     return {
         "premier_jour": premier.isoformat(),
         "dernier_jour": dernier.isoformat(),
         "fin_sejour_regulier": date_longue(min(sans_sejour_regulier)) if sans_sejour_regulier else None,
         "cas_particuliers": [{"valeur": cle, "libelle": QUESTIONS_CAS[cle]} for cle in (*CAS_PARTICULIERS, "mineur")],
-        "exceptions_residence": [{"valeur": cle, "libelle": libelle}
-                                 for cle, (_, libelle) in EXCEPTIONS_RESIDENCE.items()],
+        "exceptions_residence": [
+            {"valeur": cle, "libelle": libelle} for cle, (_, libelle) in EXCEPTIONS_RESIDENCE.items()
+        ],
         "mois_revenus": derniers_mois["mois"],
         "montant_maximum": MONTANT_MAXIMUM,
     }

@@ -14,11 +14,23 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
-from . import explications as ex
-from .bareme import (PLAFONDS, Bareme, Plafond, bareme_au, baremes, dernier_bareme, jour_iso,
-                     majoration_immobilier, majoration_ressources, plafonds, prochaine_date, valeur_au)
-from .entree import EXCEPTIONS_CESEDA, Situation, manquant
 from ..francais import date_longue
+from . import explications as ex
+from .bareme import (
+    PLAFONDS,
+    Bareme,
+    Plafond,
+    bareme_au,
+    baremes,
+    dernier_bareme,
+    jour_iso,
+    majoration_immobilier,
+    majoration_ressources,
+    plafonds,
+    prochaine_date,
+    valeur_au,
+)
+from .entree import EXCEPTIONS_CESEDA, Situation, manquant
 
 # Taux des issues qui ne sont pas une bande de ressources ; ceux des bandes viennent des
 # paramètres (règle datée `bandes_ressources`).
@@ -61,8 +73,9 @@ def decide(s: Situation, parametres: dict) -> dict:
         "bareme": b.en_json(),
         "plafonds": plafonds_json,
         # Le taux de chaque plafond de ressources (règle datée) : la page écrit « Aide à 55 % ».
-        "taux_des_plafonds": ({bande["plafond"]: bande["taux"] for bande in b.regles["bandes_ressources"]}
-                              if plafonds_json else None),
+        "taux_des_plafonds": (
+            {bande["plafond"]: bande["taux"] for bande in b.regles["bandes_ressources"]} if plafonds_json else None
+        ),
         "ressources_retenues": retenu,
         "explications": rep.explications,
         "avertissements": rep.avertissements,
@@ -83,8 +96,11 @@ def _taux(resultat: str, b: Bareme) -> int | None:
 def bareme_annonce(parametres: dict, jour) -> dict | None:
     """Le barème publié mais pas encore saisi (`baremes_annonces`) qui vaudrait pour une demande du `jour`."""
     dernier = dernier_bareme(parametres)
-    annonces = [a for a in parametres.get("baremes_annonces") or []
-                if a["annee"] > dernier.annee and jour_iso(a["a_partir_du"]) <= jour]
+    annonces = [
+        a
+        for a in parametres.get("baremes_annonces") or []
+        if a["annee"] > dernier.annee and jour_iso(a["a_partir_du"]) <= jour
+    ]
     return max(annonces, key=lambda a: a["annee"]) if annonces else None
 
 
@@ -145,9 +161,12 @@ def _residence(rep: _Reponse, s: Situation, parametres: dict, *, cnda: bool) -> 
             rep.avertit(ex.AVERTISSEMENT_CESEDA)
         return True
     if s.residence_habituelle is None:
-        raise manquant("residence_habituelle", "dites si vous vivez habituellement en France (plus de 6 mois "
-                                               "par an), ou indiquez une situation qui en dispense "
-                                               "(exception_residence).")
+        raise manquant(
+            "residence_habituelle",
+            "dites si vous vivez habituellement en France (plus de 6 mois "
+            "par an), ou indiquez une situation qui en dispense "
+            "(exception_residence).",
+        )
     if not s.residence_habituelle:
         rep.explique(ex.pas_de_residence_habituelle())
         return False
@@ -162,8 +181,9 @@ def _residence(rep: _Reponse, s: Situation, parametres: dict, *, cnda: bool) -> 
     fin = prochaine_date(regles, s.date_demande)
     if s.residence_reguliere is None:
         avant = f" avant le {date_longue(fin)}" if fin else ""
-        raise manquant("residence_reguliere", f"pour une demande déposée{avant}, dites si vous aviez un titre "
-                                              f"de séjour valable.")
+        raise manquant(
+            "residence_reguliere", f"pour une demande déposée{avant}, dites si vous aviez un titre de séjour valable."
+        )
     if s.residence_reguliere:
         rep.explique(ex.residence_reguliere())
         return True
@@ -182,28 +202,30 @@ def _ressources(rep: _Reponse, s: Situation, b: Bareme) -> tuple[int, bool]:
         return s.rfr, True
     if s.revenus_6_mois is None:
         if s.changement_situation:
-            raise manquant("revenus_6_mois", f"votre situation a changé, on se fonde donc sur le total de vos "
-                                             f"{derniers_mois}.")
+            raise manquant(
+                "revenus_6_mois", f"votre situation a changé, on se fonde donc sur le total de vos {derniers_mois}."
+            )
         if not s.rfr_indique:
-            raise manquant("rfr", f"c'est le montant inscrit sur votre dernier avis d'impôt. Si vous n'avez pas "
-                                  f"d'avis d'impôt, indiquez plutôt vos {derniers_mois} (revenus_6_mois).")
-        raise manquant("revenus_6_mois", f"sans revenu fiscal de référence, on se fonde sur vos "
-                                         f"{derniers_mois}.")
+            raise manquant(
+                "rfr",
+                f"c'est le montant inscrit sur votre dernier avis d'impôt. Si vous n'avez pas "
+                f"d'avis d'impôt, indiquez plutôt vos {derniers_mois} (revenus_6_mois).",
+            )
+        raise manquant("revenus_6_mois", f"sans revenu fiscal de référence, on se fonde sur vos {derniers_mois}.")
     # Décret, art. 4 : multiplicateur × (revenus des derniers mois − abattement). Calcul exact,
     # puis arrondi à l'euro supérieur comme le font les circulaires (x ≤ plafond ⇔ ⌈x⌉ ≤ plafond).
-    exact = (Fraction(str(s.revenus_6_mois)) * regle["multiplicateur"]
-             * (1 - Fraction(regle["abattement"], 100)))
+    exact = Fraction(str(s.revenus_6_mois)) * regle["multiplicateur"] * (1 - Fraction(regle["abattement"], 100))
     retenu = math.ceil(exact)
-    rep.explique(ex.ressources_derniers_mois(s.revenus_6_mois, retenu, s.changement_situation, retenu != exact,
-                                             regle))
+    rep.explique(ex.ressources_derniers_mois(s.revenus_6_mois, retenu, s.changement_situation, retenu != exact, regle))
     return retenu, False
 
 
 def _examen_des_ressources(rep: _Reponse, s: Situation, b: Bareme, parametres: dict):
     n = s.personnes_foyer
     if n is None:
-        raise manquant("personnes_foyer", "comptez toutes les personnes inscrites sur votre avis d'impôt, "
-                                          "vous compris.")
+        raise manquant(
+            "personnes_foyer", "comptez toutes les personnes inscrites sur votre avis d'impôt, vous compris."
+        )
     p = plafonds(b, n)
     rep.explique(ex.foyer(n, majoration_ressources(b, n), majoration_immobilier(b, n)))
     retenu, par_rfr = _ressources(rep, s, b)
@@ -217,8 +239,10 @@ def _examen_des_ressources(rep: _Reponse, s: Situation, b: Bareme, parametres: d
         if comparaison == "strictement_inferieur":
             rep.explique(ex.comparaison_stricte(prochaine_date(comparaisons, s.date_demande)))
         bandes = b.regles["bandes_ressources"]
-        resultat = next((bande["plafond"] for bande in bandes
-                         if _sous_le_plafond(retenu, p[bande["plafond"]].valeur, comparaison)), "non_eligible")
+        resultat = next(
+            (bande["plafond"] for bande in bandes if _sous_le_plafond(retenu, p[bande["plafond"]].valeur, comparaison)),
+            "non_eligible",
+        )
         rep.explique(ex.taux_ressources(resultat, retenu, par_rfr, p, n, comparaison, b.reference, bandes))
         cites += ex.plafonds_cites(resultat, bandes)
     _avertissements_de_plafonds(rep, b, {nom: p[nom] for nom in PLAFONDS if nom in cites})
@@ -233,19 +257,35 @@ def _examen_des_ressources(rep: _Reponse, s: Situation, b: Bareme, parametres: d
 def _pres_d_un_plafond(rep, s, b, annonce, p, retenu, par_rfr, resultat) -> None:
     """Un nouveau barème est annoncé : un montant qui dépasse un plafond connu de moins de la marge
     pourrait passer sous le nouveau plafond. On le dit, plafond par plafond."""
+
     def dans_la_marge(montant, plafond: int) -> bool:
         return plafond < montant <= plafond * (100 + annonce["marge"]) // 100
 
     bandes = [bande["plafond"] for bande in b.regles["bandes_ressources"]]
-    meilleure = bandes[bandes.index(resultat) - 1] if resultat in bandes[1:] else (
-        bandes[-1] if resultat == "non_eligible" else None)
+    meilleure = (
+        bandes[bandes.index(resultat) - 1]
+        if resultat in bandes[1:]
+        else (bandes[-1] if resultat == "non_eligible" else None)
+    )
     if meilleure and dans_la_marge(retenu, p[meilleure].valeur):
-        rep.avertit(ex.avertissement_pres_du_plafond(annonce, "revenu" if par_rfr else "montant retenu", retenu,
-                                                     meilleure, p[meilleure], b.regles["bandes_ressources"]))
-    for nom, montant in (("patrimoine_mobilier", s.patrimoine_mobilier), ("patrimoine_immobilier", s.patrimoine_immobilier)):
+        rep.avertit(
+            ex.avertissement_pres_du_plafond(
+                annonce,
+                "revenu" if par_rfr else "montant retenu",
+                retenu,
+                meilleure,
+                p[meilleure],
+                b.regles["bandes_ressources"],
+            )
+        )
+    for nom, montant in (
+        ("patrimoine_mobilier", s.patrimoine_mobilier),
+        ("patrimoine_immobilier", s.patrimoine_immobilier),
+    ):
         if dans_la_marge(montant, p[nom].valeur):
-            rep.avertit(ex.avertissement_pres_du_plafond(annonce, nom, montant, nom, p[nom],
-                                                         b.regles["bandes_ressources"]))
+            rep.avertit(
+                ex.avertissement_pres_du_plafond(annonce, nom, montant, nom, p[nom], b.regles["bandes_ressources"])
+            )
 
 
 def _patrimoine(rep: _Reponse, s: Situation, p: dict[str, Plafond], n: int) -> tuple[bool, tuple[str, ...]]:

@@ -5,10 +5,19 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from ..erreurs import EntreeInvalide
-from .bareme import (PLAFONDS, Bareme, bareme_au, bareme_de_l_annee, dernier_bareme, parametres_ou_defaut,
-                     plafonds, prochaine_date, valeur_au)
-from .explications import taux_de
 from ..francais import date_longue, euros
+from .bareme import (
+    PLAFONDS,
+    Bareme,
+    bareme_au,
+    bareme_de_l_annee,
+    dernier_bareme,
+    parametres_ou_defaut,
+    plafonds,
+    prochaine_date,
+    valeur_au,
+)
+from .explications import taux_de
 
 _ENTETES = {
     "totale": "Aide totale : revenu jusqu'à",
@@ -41,8 +50,10 @@ def choisit_bareme(parametres: dict, annee_ou_date) -> Bareme:
         raise TypeError
     except LookupError:
         connues = ", ".join(str(b["annee"]) for b in parametres["baremes"])
-        raise EntreeInvalide("annee_ou_date", f"Aucun barème d'aide juridictionnelle pour « {annee_ou_date} » : "
-                                              f"barèmes connus : {connues}.") from None
+        raise EntreeInvalide(
+            "annee_ou_date",
+            f"Aucun barème d'aide juridictionnelle pour « {annee_ou_date} » : barèmes connus : {connues}.",
+        ) from None
     except (TypeError, ValueError):
         raise EntreeInvalide("annee_ou_date", "Indiquez une année (par exemple 2025) ou une date AAAA-MM-JJ.") from None
 
@@ -86,13 +97,16 @@ def tableau_bareme_markdown(annee_ou_date=None, personnes=range(1, 7), parametre
         lignes.append(f"| {ligne['personnes']} | " + " | ".join(cellules) + " |")
     notes = []
     if derives:
-        notes.append("\\* Montant calculé par nous à partir des règles : nous ne l'avons trouvé dans aucune "
-                     "source publiée.")
+        notes.append(
+            "\\* Montant calculé par nous à partir des règles : nous ne l'avons trouvé dans aucune source publiée."
+        )
     comparaisons = parametres["comparaison_ressources"]
     if valeur_au(comparaisons, b.applicable_du)["valeur"] == "strictement_inferieur":
         fin = prochaine_date(comparaisons, b.applicable_du)
-        notes.append(f"Jusqu'au {date_longue(fin - timedelta(days=1))}, le revenu devait être strictement "
-                     f"inférieur à ces montants.")
+        notes.append(
+            f"Jusqu'au {date_longue(fin - timedelta(days=1))}, le revenu devait être strictement "
+            f"inférieur à ces montants."
+        )
     reference = b.reference
     source = f"[{reference['texte']}]({reference['url']})" if reference.get("url") else reference["texte"]
     notes.append(f"Source : {source}.")

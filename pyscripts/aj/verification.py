@@ -13,8 +13,7 @@ import re
 from datetime import date
 
 PLAFONDS_DE_BASE = ("totale", "partielle_55", "partielle_25", "immobilier")
-MAJORATIONS = ("ressources_2e_et_3e", "ressources_4e_et_suivantes",
-               "immobilier_2e_et_3e", "immobilier_4e_et_suivantes")
+MAJORATIONS = ("ressources_2e_et_3e", "ressources_4e_et_suivantes", "immobilier_2e_et_3e", "immobilier_4e_et_suivantes")
 COMPARAISONS = ("strictement_inferieur", "inferieur_ou_egal")
 # Les plafonds d'un foyer que le simulateur affiche (contrat de sortie, bareme.PLAFONDS).
 PLAFONDS_DU_FOYER = ("totale", "partielle_55", "partielle_25", "patrimoine_mobilier", "patrimoine_immobilier")
@@ -81,32 +80,71 @@ def _entier_positif(valeur) -> bool:
 
 
 def _ressources_derniers_mois(valeur) -> str | None:
-    ok = isinstance(valeur, dict) and set(valeur) == {"mois", "abattement", "multiplicateur"} and _entier_positif(
-        valeur["mois"]) and _entier_positif(valeur["multiplicateur"]) and isinstance(valeur["abattement"], int) and (
-        not isinstance(valeur["abattement"], bool)) and 0 <= valeur["abattement"] < 100
-    return None if ok else ("`{mois, abattement, multiplicateur}` en nombres entiers (mois et multiplicateur "
-                            "positifs, abattement en % de 0 à 99)")
+    ok = (
+        isinstance(valeur, dict)
+        and set(valeur) == {"mois", "abattement", "multiplicateur"}
+        and _entier_positif(valeur["mois"])
+        and _entier_positif(valeur["multiplicateur"])
+        and isinstance(valeur["abattement"], int)
+        and (not isinstance(valeur["abattement"], bool))
+        and 0 <= valeur["abattement"] < 100
+    )
+    return (
+        None
+        if ok
+        else (
+            "`{mois, abattement, multiplicateur}` en nombres entiers (mois et multiplicateur "
+            "positifs, abattement en % de 0 à 99)"
+        )
+    )
 
 
 def _bandes_ressources(valeur) -> str | None:
-    ok = isinstance(valeur, list) and valeur and all(
-        isinstance(b, dict) and set(b) == {"plafond", "taux"} and b["plafond"] in PLAFONDS_DU_FOYER[:3]
-        and _entier_positif(b["taux"]) and b["taux"] <= 100 for b in valeur)
+    ok = (
+        isinstance(valeur, list)
+        and valeur
+        and all(
+            isinstance(b, dict)
+            and set(b) == {"plafond", "taux"}
+            and b["plafond"] in PLAFONDS_DU_FOYER[:3]
+            and _entier_positif(b["taux"])
+            and b["taux"] <= 100
+            for b in valeur
+        )
+    )
     if ok:
         taux = [b["taux"] for b in valeur]
         ok = taux[0] == 100 and taux == sorted(taux, reverse=True) and len(set(taux)) == len(taux)
-    return None if ok else ("une liste `{plafond, taux}` de la bande à 100 % à la moins favorable "
-                            f"(plafonds parmi {', '.join(PLAFONDS_DU_FOYER[:3])})")
+    return (
+        None
+        if ok
+        else (
+            "une liste `{plafond, taux}` de la bande à 100 % à la moins favorable "
+            f"(plafonds parmi {', '.join(PLAFONDS_DU_FOYER[:3])})"
+        )
+    )
 
 
 def _composition_plafonds(valeur) -> str | None:
-    ok = isinstance(valeur, list) and [c.get("plafond") if isinstance(c, dict) else None
-                                       for c in valeur] == list(PLAFONDS_DU_FOYER) and all(
-        set(c) == {"plafond", "base", "majorations"} and c["base"] in PLAFONDS_DE_BASE
-        and c["majorations"] in FAMILLES for c in valeur)
-    return None if ok else (f"une liste `{{plafond, base, majorations}}` pour {', '.join(PLAFONDS_DU_FOYER)} "
-                            f"dans cet ordre (base parmi {', '.join(PLAFONDS_DE_BASE)} ; majorations "
-                            f"parmi {', '.join(FAMILLES)})")
+    ok = (
+        isinstance(valeur, list)
+        and [c.get("plafond") if isinstance(c, dict) else None for c in valeur] == list(PLAFONDS_DU_FOYER)
+        and all(
+            set(c) == {"plafond", "base", "majorations"}
+            and c["base"] in PLAFONDS_DE_BASE
+            and c["majorations"] in FAMILLES
+            for c in valeur
+        )
+    )
+    return (
+        None
+        if ok
+        else (
+            f"une liste `{{plafond, base, majorations}}` pour {', '.join(PLAFONDS_DU_FOYER)} "
+            f"dans cet ordre (base parmi {', '.join(PLAFONDS_DE_BASE)} ; majorations "
+            f"parmi {', '.join(FAMILLES)})"
+        )
+    )
 
 
 def _majorations_par_personne(valeur) -> str | None:
@@ -116,9 +154,13 @@ def _majorations_par_personne(valeur) -> str | None:
     suivant = 2
     for i, tranche in enumerate(valeur):
         derniere = i == len(valeur) - 1
-        if not isinstance(tranche, dict) or tranche.get("de") != suivant or ("a" in tranche) == derniere or (
-                set(tranche) - {"de", "a", "majoration"}) or "_".join(("ressources", str(
-                tranche.get("majoration")))) not in MAJORATIONS:
+        if (
+            not isinstance(tranche, dict)
+            or tranche.get("de") != suivant
+            or ("a" in tranche) == derniere
+            or (set(tranche) - {"de", "a", "majoration"})
+            or "_".join(("ressources", str(tranche.get("majoration")))) not in MAJORATIONS
+        ):
             return attendu
         if not derniere:
             if not _entier_positif(tranche["a"]) or tranche["a"] < suivant:
@@ -134,8 +176,11 @@ REGLES = {
     "bandes_ressources": _bandes_ressources,
     "composition_plafonds": _composition_plafonds,
     "majorations_par_personne": _majorations_par_personne,
-    "delai_demande_cnda": lambda v: None if isinstance(v, dict) and set(v) == {"jours"} and _entier_positif(
-        v["jours"]) else "`{jours: N}` (nombre entier positif)",
+    "delai_demande_cnda": lambda v: (
+        None
+        if isinstance(v, dict) and set(v) == {"jours"} and _entier_positif(v["jours"])
+        else "`{jours: N}` (nombre entier positif)"
+    ),
 }
 
 
@@ -155,8 +200,13 @@ def _bareme(b: dict, defauts: list[str]) -> None:
     for i, ecart in enumerate(b.get("ecarts_publies") or []):
         chemin_ecart = f"{chemin}.ecarts_publies[{i}]"
         _parametre(chemin_ecart, ecart, defauts)
-        if not isinstance(ecart, dict) or ecart.get("plafond") not in PLAFONDS_DE_BASE or not isinstance(
-                ecart.get("personnes"), int) or ecart["personnes"] < 2 or not isinstance(ecart.get("calcul"), int):
+        if (
+            not isinstance(ecart, dict)
+            or ecart.get("plafond") not in PLAFONDS_DE_BASE
+            or not isinstance(ecart.get("personnes"), int)
+            or ecart["personnes"] < 2
+            or not isinstance(ecart.get("calcul"), int)
+        ):
             defauts.append(f"{chemin_ecart} : il faut `plafond`, `personnes` (2 ou plus) et `calcul`.")
     concurrente = b.get("date_concurrente")
     if concurrente is not None:
@@ -175,11 +225,18 @@ def _annonces(liste, defauts: list[str]) -> None:
         return
     for i, annonce in enumerate(liste):
         chemin = f"baremes_annonces[{i}]"
-        if not isinstance(annonce, dict) or not _entier_positif(annonce.get("annee")) or not _date_valide(
-                annonce.get("a_partir_du")) or not str(annonce.get("texte") or "").strip() or not str(
-                annonce.get("hausse_annoncee") or "").strip() or not _entier_positif(annonce.get("marge")):
-            defauts.append(f"{chemin} : il faut `annee`, `a_partir_du: AAAA-MM-JJ`, `texte`, `hausse_annoncee` "
-                           f"et `marge` (en %, nombre entier).")
+        if (
+            not isinstance(annonce, dict)
+            or not _entier_positif(annonce.get("annee"))
+            or not _date_valide(annonce.get("a_partir_du"))
+            or not str(annonce.get("texte") or "").strip()
+            or not str(annonce.get("hausse_annoncee") or "").strip()
+            or not _entier_positif(annonce.get("marge"))
+        ):
+            defauts.append(
+                f"{chemin} : il faut `annee`, `a_partir_du: AAAA-MM-JJ`, `texte`, `hausse_annoncee` "
+                f"et `marge` (en %, nombre entier)."
+            )
             continue
         _parametre(chemin, annonce, defauts, valeur_attendue=None)
 
@@ -192,8 +249,11 @@ def problemes(parametres: dict) -> list[str]:
     if not isinstance(simulation, dict) or not _entier_positif(simulation.get("annees_apres_le_dernier_bareme")):
         defauts.append("simulation : il faut `annees_apres_le_dernier_bareme` (nombre entier positif).")
     for cle, texte in (parametres.get("textes") or {}).items():
-        if not isinstance(texte, dict) or not texte.get("texte") or not str(texte.get("url", "")).startswith(
-                "https://"):
+        if (
+            not isinstance(texte, dict)
+            or not texte.get("texte")
+            or not str(texte.get("url", "")).startswith("https://")
+        ):
             defauts.append(f"textes.{cle} : il faut `texte` et une `url` en https://.")
     for nom, valide in REGLES.items():
         _regles_datees(nom, parametres.get(nom), valide, defauts)

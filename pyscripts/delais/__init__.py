@@ -18,11 +18,19 @@ from __future__ import annotations
 
 from ..cli import NON_OBJET
 from ..erreurs import EntreeInvalide
-from . import calcul
-from .repertoire import catalogue, catalogue_markdown
-from .entree import au_champ, lieu_de_la_regle, lit_booleen, lit_date, lit_regle, lit_residence, lit_sens, verifie_champs
-from . import ics
+from . import calcul, ics
+from .entree import (
+    au_champ,
+    lieu_de_la_regle,
+    lit_booleen,
+    lit_date,
+    lit_regle,
+    lit_residence,
+    lit_sens,
+    verifie_champs,
+)
 from .ics import en_ics
+from .repertoire import catalogue, catalogue_markdown
 from .scenarios import scenario
 
 __all__ = ["calcule", "calcule_delai", "scenario", "en_ics", "catalogue", "catalogue_markdown"]

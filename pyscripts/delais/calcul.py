@@ -23,10 +23,8 @@ augmentée est donnée sous condition (`si_delai_augmente`).
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
-
-from dataclasses import replace
 
 from ..donnees import charge, prochaine_date, valeur_au
 from . import calendrier
@@ -88,8 +86,7 @@ class HorsParametres(ValueError):
     def __init__(self, premier: date):
         self.premier = premier
         super().__init__(
-            f"Ce calculateur ne connaît pas la règle applicable avant le {date_fr(premier)} : "
-            "vérifiez la date."
+            f"Ce calculateur ne connaît pas la règle applicable avant le {date_fr(premier)} : vérifiez la date."
         )
 
 
@@ -120,8 +117,9 @@ def duree_au(regle: Regle, jour: date, delais: dict | None = None) -> Regle:
     return replace(regle, annees=duree.get("annees", 0), mois=duree.get("mois", 0), jours=duree.get("jours", 0))
 
 
-def augmentation_distance(lieu: str, residence: str | None, jour: date, feries: dict | None = None,
-                          delais: dict | None = None) -> tuple[int, str | None]:
+def augmentation_distance(
+    lieu: str, residence: str | None, jour: date, feries: dict | None = None, delais: dict | None = None
+) -> tuple[int, str | None]:
     """Mois ajoutés pour distance (paramètre `augmentation_distance`) et clé de l'article qui les donne."""
     territoires = calendrier.table(feries)["territoires"]
     if residence is None or residence == lieu:
@@ -140,7 +138,9 @@ def delais_augmentes(jour: date, delais: dict | None = None) -> str:
     return ", ".join(liste[:-1]) + " ou " + liste[-1] if len(liste) > 1 else liste[0]
 
 
-def _proroge(jour: date, lieu: str, statuts: frozenset[str], feries: dict | None, delais: dict | None) -> tuple[date, list[dict]]:
+def _proroge(
+    jour: date, lieu: str, statuts: frozenset[str], feries: dict | None, delais: dict | None
+) -> tuple[date, list[dict]]:
     """Art. 642 al. 2 : avance jusqu'au premier jour ouvrable ; liste des jours sautés."""
     sautes = []
     while (raison := calendrier.motif_non_ouvrable(jour, lieu, statuts, feries)) is not None:
@@ -191,13 +191,16 @@ def calcule(
     def variante(mois_distance, proroger, statuts):
         return _variante(depart, regle, lieu, mois_distance, proroger, statuts, feries, delais)
 
-    sure = variante(distance if regle.augmentation in ("oui", "inconnue") else 0, regle.prorogation == "oui",
-                    STATUTS_SURS)
-    tardive = variante(distance if regle.augmentation != "non" else 0, regle.prorogation != "non",
-                       STATUTS_POSSIBLES)
+    sure = variante(
+        distance if regle.augmentation in ("oui", "inconnue") else 0, regle.prorogation == "oui", STATUTS_SURS
+    )
+    tardive = variante(distance if regle.augmentation != "non" else 0, regle.prorogation != "non", STATUTS_POSSIBLES)
     # Nature inconnue et personne loin : la date montrée d'abord ne compte pas sur l'augmentation.
-    sans = variante(0, regle.prorogation == "oui", STATUTS_SURS) if (
-        regle.augmentation == "inconnue" and distance) else None
+    sans = (
+        variante(0, regle.prorogation == "oui", STATUTS_SURS)
+        if (regle.augmentation == "inconnue" and distance)
+        else None
+    )
     causes = _causes_incertitude(regle, lieu, sure, tardive, feries)
     condition = f"Si ce délai est un délai {delais_augmentes(depart, delais)}" if sans else None
 
@@ -224,7 +227,9 @@ def calcule(
             "echeance_brute": sans.brute.isoformat(),
             "prorogations": sans.prorogations,
             "explications": explications(sans),
-        } if sans else None,
+        }
+        if sans
+        else None,
         "prorogations": sure.prorogations,
         "explications": explications(sure),
         "avertissements": _avertissements(depart, regle, lieu, sans or sure, sure, tardive, causes, feries, delais),
@@ -234,6 +239,7 @@ def calcule(
 def _explications(depart, regle, lieu, residence, v, distance, article, condition, feries, delais) -> list[dict]:
     """Les étapes du calcul de la variante `v`, dans l'ordre. `condition` (nature du délai
     inconnue) : l'augmentation pour distance ne vaut que sous cette condition."""
+
     def ligne(texte: str, cle: str) -> dict:
         return {"texte": texte, "reference": cite(cle, delais)}
 
@@ -243,22 +249,30 @@ def _explications(depart, regle, lieu, residence, v, distance, article, conditio
         lignes = [ligne(f"Le délai part du {date_fr(depart)} ; ce jour ne compte pas.", "cpc_641")]
     if regle.duree_selon:
         en_vigueur = parametre_en_vigueur(regle.duree_selon, depart, delais)
-        lignes.append({"texte": f"Durée en vigueur à cette date : {regle.duree_texte()} "
-                                f"(depuis le {date_fr(date.fromisoformat(en_vigueur['applicable_du']), semaine=False)}).",
-                       "reference": {"texte": en_vigueur["source"]["titre"], "url": en_vigueur["source"].get("url")}})
+        lignes.append(
+            {
+                "texte": f"Durée en vigueur à cette date : {regle.duree_texte()} "
+                f"(depuis le {date_fr(date.fromisoformat(en_vigueur['applicable_du']), semaine=False)}).",
+                "reference": {"texte": en_vigueur["source"]["titre"], "url": en_vigueur["source"].get("url")},
+            }
+        )
     if distance and regle.augmentation != "non":
         reference = cite(article, delais)
         if regle.franc:
             reference = {**reference, "texte": f"{reference['texte']} ; {cite('cja_r421_7', delais)['texte']}"}
-        loin = (f"La personne qui doit agir habite {calendrier.dans(residence, feries)} et la "
-                f"juridiction siège {calendrier.dans(lieu, feries)}")
+        loin = (
+            f"La personne qui doit agir habite {calendrier.dans(residence, feries)} et la "
+            f"juridiction siège {calendrier.dans(lieu, feries)}"
+        )
         if v.mois_distance and condition:
             texte = f"{loin}. {condition} : {v.mois_distance} mois de plus pour distance, comptés avec les mois, avant les jours."
         elif v.mois_distance:
             texte = f"{loin} : {v.mois_distance} mois de plus pour distance, comptés avec les mois, avant les jours."
         elif condition:
-            texte = (f"{loin}. La date sûre ne compte pas l'augmentation pour distance : elle ne vaut que pour "
-                     f"les délais {delais_augmentes(depart, delais)}.")
+            texte = (
+                f"{loin}. La date sûre ne compte pas l'augmentation pour distance : elle ne vaut que pour "
+                f"les délais {delais_augmentes(depart, delais)}."
+            )
         else:
             texte = None  # augmentation incertaine : la date plus tardive le dit
         if texte:
@@ -271,15 +285,19 @@ def _explications(depart, regle, lieu, residence, v, distance, article, conditio
     if regle.jours:
         ordre = " Les mois se comptent d'abord, puis les jours." if total_mois else ""
         depuis = v.apres_mois
-        lignes.append(ligne(
-            f"{majuscule(date_fr(depuis))} + {duree_fr(jours=regle.jours)} = {date_fr(depuis + timedelta(days=regle.jours))}.{ordre}",
-            "cpc_641",
-        ))
+        lignes.append(
+            ligne(
+                f"{majuscule(date_fr(depuis))} + {duree_fr(jours=regle.jours)} = {date_fr(depuis + timedelta(days=regle.jours))}.{ordre}",
+                "cpc_641",
+            )
+        )
     if regle.franc:
-        lignes.append(ligne(
-            f"Délai franc : le jour de l'échéance ne compte pas non plus, la fin passe au lendemain, {date_fr(v.brute)}.",
-            "delai_franc",
-        ))
+        lignes.append(
+            ligne(
+                f"Délai franc : le jour de l'échéance ne compte pas non plus, la fin passe au lendemain, {date_fr(v.brute)}.",
+                "delai_franc",
+            )
+        )
     lignes += _explications_fin(regle, v, delais)
     reference = cite(regle.reference, delais) if regle.reference else None
     if regle.notes:
@@ -304,34 +322,41 @@ def _explications_fin(regle: Regle, sure: _Variante, delais) -> list[dict]:
         return {"texte": texte, "reference": cite(cle, delais)}
 
     if regle.nature == "duree":
-        return [ligne(
-            f"C'est la durée d'une mesure, pas un délai pour agir : pas de report au jour ouvrable. "
-            f"Fin le {date_fr(sure.finale)}.",
-            regle.reference or "cpc_641",
-        )]
+        return [
+            ligne(
+                f"C'est la durée d'une mesure, pas un délai pour agir : pas de report au jour ouvrable. "
+                f"Fin le {date_fr(sure.finale)}.",
+                regle.reference or "cpc_641",
+            )
+        ]
     if regle.nature == "prescription":
-        return [ligne(
-            f"Prescription acquise à la fin du {date_fr(sure.finale)}, sans report promis si ce jour est "
-            "un week-end ou un jour férié.",
-            regle.reference or "cpc_641",
-        )]
+        return [
+            ligne(
+                f"Prescription acquise à la fin du {date_fr(sure.finale)}, sans report promis si ce jour est "
+                "un week-end ou un jour férié.",
+                regle.reference or "cpc_641",
+            )
+        ]
     sautes = [_jour_saute(saut) for saut in sure.prorogations]
     lignes = []
     if sautes:
         verbe = "n'est pas un jour ouvrable" if len(sautes) == 1 else "ne sont pas des jours ouvrables"
-        lignes.append(ligne(
-            f"{majuscule(enumeration(sautes))} {verbe} : "
-            "le délai est prorogé au premier jour ouvrable suivant.",
-            "cpc_642",
-        ))
+        lignes.append(
+            ligne(
+                f"{majuscule(enumeration(sautes))} {verbe} : le délai est prorogé au premier jour ouvrable suivant.",
+                "cpc_642",
+            )
+        )
     if regle.prorogation == "oui":
         lignes.append(ligne(f"Dernier jour : {date_fr(sure.finale)}, jusqu'à minuit (24 heures).", "cpc_642"))
     else:
-        lignes.append(ligne(
-            f"Échéance : {date_fr(sure.finale)}. Aucun texte ne dit si elle est reportée quand ce jour "
-            "n'est pas ouvrable : la date sûre ne la reporte pas.",
-            regle.reference or "cpc_642",
-        ))
+        lignes.append(
+            ligne(
+                f"Échéance : {date_fr(sure.finale)}. Aucun texte ne dit si elle est reportée quand ce jour "
+                "n'est pas ouvrable : la date sûre ne la reporte pas.",
+                regle.reference or "cpc_642",
+            )
+        )
     return lignes
 
 
@@ -346,41 +371,51 @@ def _jour_saute(saut: dict) -> str:
 def _avertissements(depart, regle, lieu, montree, sure, tardive, causes, feries, delais) -> list[dict]:
     avertissements = []
     if regle.nature == "procedure":
-        avertissements.append(avertissement(
-            "agir_tot",
-            "Agissez dès que vous pouvez : le greffe ferme bien avant minuit, et seul un envoi "
-            "électronique ou un dépôt en ligne peut parfois aller jusqu'à 24 heures le dernier jour.",
-        ))
+        avertissements.append(
+            avertissement(
+                "agir_tot",
+                "Agissez dès que vous pouvez : le greffe ferme bien avant minuit, et seul un envoi "
+                "électronique ou un dépôt en ligne peut parfois aller jusqu'à 24 heures le dernier jour.",
+            )
+        )
     if montree is not sure:
-        avertissements.append(avertissement(
-            "distance_limitee",
-            f"Date sûre : {date_fr(montree.finale)}. L'augmentation pour distance ne vaut que pour les délais "
-            f"{delais_augmentes(depart, delais)}, et seulement pour la partie qui habite loin (pas pour les "
-            f"délais de l'ordonnance de protection). Si votre délai en fait partie, il va jusqu'au "
-            f"{date_fr(sure.finale)} ; en cas de doute, agissez avant la date sûre.",
-        ))
+        avertissements.append(
+            avertissement(
+                "distance_limitee",
+                f"Date sûre : {date_fr(montree.finale)}. L'augmentation pour distance ne vaut que pour les délais "
+                f"{delais_augmentes(depart, delais)}, et seulement pour la partie qui habite loin (pas pour les "
+                f"délais de l'ordonnance de protection). Si votre délai en fait partie, il va jusqu'au "
+                f"{date_fr(sure.finale)} ; en cas de doute, agissez avant la date sûre.",
+            )
+        )
     if regle.nature == "prescription":
-        avertissements.append(avertissement(
-            "prescription_indicative",
-            "Prescription indicative : des actes de procédure peuvent l'interrompre ou la suspendre. "
-            "Vous pouvez porter plainte même si vous avez un doute : le procureur vérifie la prescription.",
-        ))
+        avertissements.append(
+            avertissement(
+                "prescription_indicative",
+                "Prescription indicative : des actes de procédure peuvent l'interrompre ou la suspendre. "
+                "Vous pouvez porter plainte même si vous avez un doute : le procureur vérifie la prescription.",
+            )
+        )
     if tardive.finale != sure.finale:
         condition = [f"ce délai est un délai {delais_augmentes(depart, delais)}"] if montree is not sure else []
-        avertissements.append(avertissement(
-            "date_plus_tardive_possible",
-            f"Date sûre : {date_fr(montree.finale)}. Le délai pourrait aller jusqu'au {date_fr(tardive.finale)} si "
-            + " ; et si ".join(condition + causes)
-            + ". Ne comptez sur cette date plus tardive qu'après avoir demandé à un avocat ou au greffe.",
-        ))
+        avertissements.append(
+            avertissement(
+                "date_plus_tardive_possible",
+                f"Date sûre : {date_fr(montree.finale)}. Le délai pourrait aller jusqu'au {date_fr(tardive.finale)} si "
+                + " ; et si ".join(condition + causes)
+                + ". Ne comptez sur cette date plus tardive qu'après avoir demandé à un avocat ou au greffe.",
+            )
+        )
     for particularite in calendrier.particularites(montree.finale, lieu, feries):
         if particularite["statut"] == "coutumier":
-            avertissements.append(avertissement(
-                "jour_chome_par_usage",
-                f"Le {date_fr(montree.finale)} est le {particularite['nom']}, souvent chômé sur place par usage "
-                "mais pas par un texte : le délai n'est pas prolongé (Cass. 2e civ., 16 juillet 1976, "
-                "n° 75-12.260). Vérifiez que le greffe est ouvert, sinon agissez avant.",
-            ))
+            avertissements.append(
+                avertissement(
+                    "jour_chome_par_usage",
+                    f"Le {date_fr(montree.finale)} est le {particularite['nom']}, souvent chômé sur place par usage "
+                    "mais pas par un texte : le délai n'est pas prolongé (Cass. 2e civ., 16 juillet 1976, "
+                    "n° 75-12.260). Vérifiez que le greffe est ouvert, sinon agissez avant.",
+                )
+            )
     territoire = calendrier.table(feries)["territoires"][lieu]
     if territoire.get("avertissement"):
         avertissements.append(avertissement(f"calendrier_{lieu}", territoire["avertissement"]))
@@ -409,4 +444,3 @@ def _causes_incertitude(regle, lieu, sure, tardive, feries) -> list[str]:
                     f"le {date_fr(jour)} est férié ({particularite['nom']}), ce que les textes ne tranchent pas"
                 )
     return causes
-

@@ -81,7 +81,9 @@ def particularites(jour: date, territoire: str, donnees: dict | None = None) -> 
     return jours_de_l_annee(territoire, jour.year, donnees).get(jour, [])
 
 
-def motif_non_ouvrable(jour: date, territoire: str, statuts: frozenset[str], donnees: dict | None = None) -> dict | None:
+def motif_non_ouvrable(
+    jour: date, territoire: str, statuts: frozenset[str], donnees: dict | None = None
+) -> dict | None:
     """Pourquoi ce jour n'est pas ouvrable (`{"motif", "feries"}`), ou None s'il l'est.
 
     `statuts` dit quelles entrées comptent : {"legal"} pour la date sûre,

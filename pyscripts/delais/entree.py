@@ -69,8 +69,10 @@ def verifie_champs(entree: dict, permis: tuple[str, ...], contexte: str = "") ->
     for cle in entree:
         if cle not in permis:
             if contexte:
-                raise refuse(contexte, f"{extrait(str(cle))} n'est pas une unité possible : comptez en jours, "
-                                       "en mois ou en années.")
+                raise refuse(
+                    contexte,
+                    f"{extrait(str(cle))} n'est pas une unité possible : comptez en jours, en mois ou en années.",
+                )
             raise donnee_inconnue(cle, permis, "une question du calculateur")
 
 
@@ -98,16 +100,19 @@ def lit_date(entree: dict, champ: str, *, obligatoire: bool = True, feries: dict
     if isinstance(valeur, str) and ("T" in valeur or ":" in valeur):
         raise refuse(champ, "indiquez seulement le jour, sans heure. " + _REFUS_HEURES[0].upper() + _REFUS_HEURES[1:])
     premier, dernier = calendrier.bornes(feries)
-    hors = (f"le calendrier des jours fériés du calculateur va du {date_fr(premier, semaine=False)} au "
-            f"{date_fr(dernier, semaine=False)} : choisissez une date entre les deux")
+    hors = (
+        f"le calendrier des jours fériés du calculateur va du {date_fr(premier, semaine=False)} au "
+        f"{date_fr(dernier, semaine=False)} : choisissez une date entre les deux"
+    )
     return _lit_date(valeur, champ, LIBELLES[champ], premier=premier, dernier=dernier, trop_tot=hors)
 
 
 def lit_entier(valeur, champ: str, minimum: int, maximum: int, unite: str) -> int:
     if champ.startswith("duree.") and isinstance(valeur, (int, float)) and not isinstance(valeur, bool) and valeur < 0:
         raise refuse(champ, _REFUS_A_REBOURS[0].upper() + _REFUS_A_REBOURS[1:])
-    return lit_nombre(valeur, champ, LIBELLES[champ], entier=True, exemple="15", minimum=minimum, maximum=maximum,
-                      unite=unite)
+    return lit_nombre(
+        valeur, champ, LIBELLES[champ], entier=True, exemple="15", minimum=minimum, maximum=maximum, unite=unite
+    )
 
 
 def lit_duree(valeur) -> dict:
@@ -117,8 +122,11 @@ def lit_duree(valeur) -> dict:
         if cle in ("heures", "minutes"):
             raise refuse("duree", _REFUS_HEURES[0].upper() + _REFUS_HEURES[1:])
         if cle == "semaines":
-            raise refuse("duree", "les délais de procédure ne se comptent pas en semaines : indiquez le nombre "
-                                  "de jours (1 semaine = 7 jours).")
+            raise refuse(
+                "duree",
+                "les délais de procédure ne se comptent pas en semaines : indiquez le nombre "
+                "de jours (1 semaine = 7 jours).",
+            )
     verifie_champs(valeur, tuple(_MAXIMUMS), "duree")
     duree = {
         cle: lit_entier(valeur[cle], f"duree.{cle}", 1, maximum, unite)
@@ -147,9 +155,12 @@ def lit_lieu(entree: dict, champ: str = "lieu_juridiction", feries: dict | None 
     if isinstance(valeur, str) and valeur in autres:
         raise refuse(champ, autres[valeur]["refus"])
     if valeur == "etranger":
-        raise refuse(champ, "ce calculateur ne compte que les délais devant une juridiction française : "
-                            "indiquez où elle siège.")
-    raise refuse(champ, f"{extrait(valeur)} n'est pas un lieu connu. Lieux possibles : {', '.join(sorted(territoires))}.")
+        raise refuse(
+            champ, "ce calculateur ne compte que les délais devant une juridiction française : indiquez où elle siège."
+        )
+    raise refuse(
+        champ, f"{extrait(valeur)} n'est pas un lieu connu. Lieux possibles : {', '.join(sorted(territoires))}."
+    )
 
 
 def lit_residence(entree: dict, champ: str = "residence_partie", feries: dict | None = None) -> str | None:
@@ -175,8 +186,10 @@ def lit_regle(entree: dict, *, delais: dict | None = None, aide_juridictionnelle
     identifiant = entree.get("delai")
     if identifiant is None:
         if entree.get("duree") is None:
-            raise refuse("duree", "indiquez la durée du délai (par exemple 15 jours), ou choisissez votre démarche "
-                                  "dans la liste.")
+            raise refuse(
+                "duree",
+                "indiquez la durée du délai (par exemple 15 jours), ou choisissez votre démarche dans la liste.",
+            )
         duree = lit_duree(entree["duree"])
         return Regle(
             annees=duree.get("annees", 0),
@@ -187,12 +200,18 @@ def lit_regle(entree: dict, *, delais: dict | None = None, aide_juridictionnelle
             aide_juridictionnelle="art43" if aide_juridictionnelle else "aucun",
         )
     if not isinstance(identifiant, str) or repertoire.entree(identifiant, delais) is None:
-        raise refuse("delai", f"{extrait(identifiant)} n'est pas un délai du calculateur. Délais possibles : "
-                              f"{', '.join(repertoire.identifiants(delais))}.")
+        raise refuse(
+            "delai",
+            f"{extrait(identifiant)} n'est pas un délai du calculateur. Délais possibles : "
+            f"{', '.join(repertoire.identifiants(delais))}.",
+        )
     for champ in ("duree", "franc"):
         if entree.get(champ) is not None:
-            raise refuse(champ, f"le délai choisi (« {repertoire.entree(identifiant, delais)['libelle']} ») fixe "
-                                "déjà sa durée et son mode de calcul : ne l'indiquez pas.")
+            raise refuse(
+                champ,
+                f"le délai choisi (« {repertoire.entree(identifiant, delais)['libelle']} ») fixe "
+                "déjà sa durée et son mode de calcul : ne l'indiquez pas.",
+            )
     return repertoire.regle(identifiant, delais)
 
 

@@ -16,9 +16,14 @@ def formulaire(delais: dict | None = None, feries: dict | None = None) -> dict:
     catalogue = repertoire.catalogue(delais)
     distance = max(delais["parametres"]["augmentation_distance"], key=lambda v: v["applicable_du"])["valeur"]
     return {
-        "groupes": [{"titre": groupe["titre"], "delais": [e for e in catalogue if e["groupe"] == groupe["id"]]}
-                    for groupe in delais["groupes"]],
+        "groupes": [
+            {"titre": groupe["titre"], "delais": [e for e in catalogue if e["groupe"] == groupe["id"]]}
+            for groupe in delais["groupes"]
+        ],
         "territoires": [{"valeur": cle, "nom": lieu["nom"]} for cle, lieu in table["territoires"].items()],
         "autres_lieux": [{"valeur": cle, "nom": lieu["nom"]} for cle, lieu in table["autres_lieux"].items()],
-        "distance": {"autre_territoire": distance["autre_territoire"]["mois"], "etranger": distance["etranger"]["mois"]},
+        "distance": {
+            "autre_territoire": distance["autre_territoire"]["mois"],
+            "etranger": distance["etranger"]["mois"],
+        },
     }

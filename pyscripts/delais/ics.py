@@ -38,7 +38,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from ..erreurs import EntreeInvalide
 from ..lecture import donnee_inconnue, lit_booleen, lit_nombre, nettoie, refus
@@ -47,8 +47,9 @@ from .francais import date_fr
 PRODID_NEUTRE = "-//Agenda//Export//FR"
 PRODID_COMPLET = "-//Justice pas à pas//Calculateur de délais//FR"
 NOM_NEUTRE = "Rendez-vous"
-AVERTISSEMENT = ("Calcul indicatif (Justice pas à pas) : vérifiez auprès du greffe ou d'un avocat, et agissez "
-                 "avant le dernier jour.")
+AVERTISSEMENT = (
+    "Calcul indicatif (Justice pas à pas) : vérifiez auprès du greffe ou d'un avocat, et agissez avant le dernier jour."
+)
 # nature d'une étape → (titre neutre, préfixe du titre complet)
 NATURES = {
     "delai": ("Date limite", "Dernier jour : "),
@@ -82,6 +83,7 @@ def _refuse(champ: str, probleme: str) -> EntreeInvalide:
 
 # ── Texte iCalendar ──────────────────────────────────────────────────────────
 
+
 def _propre(texte: str) -> str:
     """Une ligne de texte sans caractère de contrôle (CR, LF, tabulation…) ni invisible."""
     return nettoie(texte, TEXTE_MAXIMUM)
@@ -108,6 +110,7 @@ def _plie(ligne: str) -> list[str]:
 
 # ── Lecture du résultat reçu (la page le renvoie tel que le moteur l'a donné) ─
 
+
 def _texte(valeur) -> str:
     if not isinstance(valeur, str):
         raise TypeError
@@ -133,8 +136,15 @@ def _evenements(resultat: dict) -> list[dict]:
         if augmentee:
             description.append(f"{_texte(augmentee['condition'])} : jusqu'au {date_fr(_jour(resultat['echeance']))}.")
         description += [f"Date plus tardive possible, non garantie : {date_fr(d)}." for d in plus_tard]
-        return [{"cle": "echeance", "jour": jour, "nature": "delai",
-                 "titre": "Dernier jour : " + _texte(resultat["delai"]), "description": description}]
+        return [
+            {
+                "cle": "echeance",
+                "jour": jour,
+                "nature": "delai",
+                "titre": "Dernier jour : " + _texte(resultat["delai"]),
+                "description": description,
+            }
+        ]
     evenements = []
     for etape in resultat["etapes"]:
         if etape["date_sure"] is None:
@@ -145,8 +155,15 @@ def _evenements(resultat: dict) -> list[dict]:
         description = [_texte(etape["texte"])] + [
             f"Peut-être le {date_fr(_jour(p['date']))} : {_texte(p['motif'])}" for p in etape["dates_plus_tardives"]
         ]
-        evenements.append({"cle": _texte(etape["id"]), "jour": _jour(etape["date_sure"]), "nature": nature,
-                           "titre": NATURES[nature][1] + _texte(etape["titre"]), "description": description})
+        evenements.append(
+            {
+                "cle": _texte(etape["id"]),
+                "jour": _jour(etape["date_sure"]),
+                "nature": nature,
+                "titre": NATURES[nature][1] + _texte(etape["titre"]),
+                "description": description,
+            }
+        )
     if len({e["cle"] for e in evenements}) != len(evenements):
         raise ValueError  # deux étapes de même identifiant : ce n'est pas un résultat du moteur
     return evenements
@@ -159,32 +176,46 @@ def lit_options(entree: dict) -> dict:
     if dossier is not None and (not isinstance(dossier, str) or not _DOSSIER.fullmatch(dossier)):
         raise _refuse("dossier", "il s'écrit avec 8 à 128 lettres non accentuées, chiffres, tirets ou soulignés.")
     sequence = entree.get("sequence")
-    sequence = 0 if sequence is None else lit_nombre(sequence, "sequence", LIBELLES["sequence"], entier=True,
-                                                     exemple="1", maximum=100_000, unite="")
+    sequence = (
+        0
+        if sequence is None
+        else lit_nombre(sequence, "sequence", LIBELLES["sequence"], entier=True, exemple="1", maximum=100_000, unite="")
+    )
     horodatage = entree.get("horodatage")
     if horodatage is None:
-        instant = datetime.now(timezone.utc)
+        instant = datetime.now(UTC)
     else:
         correspondance = _HORODATAGE.fullmatch(horodatage) if isinstance(horodatage, str) else None
         try:
-            instant = datetime(*(int(x) for x in correspondance.groups()[:6]), tzinfo=timezone.utc)
+            instant = datetime(*(int(x) for x in correspondance.groups()[:6]), tzinfo=UTC)
         except (AttributeError, ValueError):
-            raise _refuse("horodatage", "écrivez-la en temps universel sous la forme AAAA-MM-JJTHH:MM:SSZ, "
-                                        "par exemple 2025-06-05T14:30:00Z.") from None
+            raise _refuse(
+                "horodatage",
+                "écrivez-la en temps universel sous la forme AAAA-MM-JJTHH:MM:SSZ, par exemple 2025-06-05T14:30:00Z.",
+            ) from None
     precedent = entree.get("precedent")
     if precedent is not None:
         if dossier is None:
-            raise _refuse("precedent", "il ne sert qu'à corriger le fichier d'un même dossier : donnez aussi « dossier ».")
+            raise _refuse(
+                "precedent", "il ne sert qu'à corriger le fichier d'un même dossier : donnez aussi « dossier »."
+            )
         try:
             precedent = _evenements(precedent)
         except (KeyError, TypeError, ValueError, AttributeError):
-            raise _refuse("precedent", "il est incomplet ou abîmé : exportez un nouveau fichier sans corriger "
-                                       "le précédent.") from None
-    return {"titres_complets": titres_complets, "dossier": dossier, "sequence": sequence,
-            "horodatage": instant.strftime("%Y%m%dT%H%M%SZ"), "precedent": precedent or []}
+            raise _refuse(
+                "precedent", "il est incomplet ou abîmé : exportez un nouveau fichier sans corriger le précédent."
+            ) from None
+    return {
+        "titres_complets": titres_complets,
+        "dossier": dossier,
+        "sequence": sequence,
+        "horodatage": instant.strftime("%Y%m%dT%H%M%SZ"),
+        "precedent": precedent or [],
+    }
 
 
 # ── Fichier ──────────────────────────────────────────────────────────────────
+
 
 def a_exporter(resultat: dict) -> bool:
     """Le résultat a-t-il au moins une date à mettre dans un agenda ?"""
@@ -199,17 +230,30 @@ def fichier(resultat: dict, options: dict) -> str:
     try:
         evenements = _evenements(resultat)
     except (KeyError, TypeError, ValueError, AttributeError):
-        raise _refuse("resultat", "il est incomplet ou abîmé : refaites le calcul, puis ajoutez-le à l'agenda.") from None
+        raise _refuse(
+            "resultat", "il est incomplet ou abîmé : refaites le calcul, puis ajoutez-le à l'agenda."
+        ) from None
     if not evenements:
-        raise _refuse("resultat", "il ne contient encore aucune date : indiquez les dates que vous connaissez, "
-                                  "puis ajoutez le calcul à l'agenda.")
+        raise _refuse(
+            "resultat",
+            "il ne contient encore aucune date : indiquez les dates que vous connaissez, "
+            "puis ajoutez le calcul à l'agenda.",
+        )
     complet = options["titres_complets"]
-    dossier = options["dossier"] or hashlib.sha256(
-        json.dumps(resultat, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass")).hexdigest()
+    dossier = (
+        options["dossier"]
+        or hashlib.sha256(
+            json.dumps(resultat, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass")
+        ).hexdigest()
+    )
     nom = (resultat.get("titre") or resultat.get("delai") or "Délais") if complet else NOM_NEUTRE
     lignes = [
-        "BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID_COMPLET if complet else PRODID_NEUTRE}",
-        "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + _echappe(_texte(nom)),
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID_COMPLET if complet else PRODID_NEUTRE}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:" + _echappe(_texte(nom)),
     ]
     cles = {e["cle"] for e in evenements}
     for evenement in evenements + [{**e, "annule": True} for e in options["precedent"] if e["cle"] not in cles]:
@@ -238,8 +282,11 @@ def fichier(resultat: dict, options: dict) -> str:
             continue
         if evenement["nature"] == "delai":
             lignes += [
-                "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-P2D",
-                "DESCRIPTION:" + _echappe("Dans 2 jours : " + titre), "END:VALARM",
+                "BEGIN:VALARM",
+                "ACTION:DISPLAY",
+                "TRIGGER:-P2D",
+                "DESCRIPTION:" + _echappe("Dans 2 jours : " + titre),
+                "END:VALARM",
             ]
         lignes.append("END:VEVENT")
     lignes.append("END:VCALENDAR")

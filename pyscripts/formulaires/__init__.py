@@ -33,7 +33,9 @@ def definition_de(identifiant) -> dict:
         connus = ", ".join(definition.disponibles())
         if identifiant is None:
             raise EntreeInvalide("formulaire", f"Dites quel formulaire : {connus}.")
-        raise EntreeInvalide("formulaire", f"Formulaire inconnu : {extrait(identifiant)}. Formulaires disponibles : {connus}.")
+        raise EntreeInvalide(
+            "formulaire", f"Formulaire inconnu : {extrait(identifiant)}. Formulaires disponibles : {connus}."
+        )
     return definition.charge(identifiant)
 
 
@@ -44,8 +46,10 @@ def champs(identifiant: str, pdf: bytes) -> list[dict]:
     rubriques = {c["nom"]: c["rubrique"] for c in definition.champs_pdf(definition_de(identifiant))}
     du_pdf = champs_du_pdf(lecteur(pdf))
     ordre = [nom for nom in rubriques if nom in du_pdf] + sorted(set(du_pdf) - set(rubriques))
-    return [{"nom": nom, "libelle": du_pdf[nom]["libelle"], "type": du_pdf[nom]["type"], "rubrique": rubriques.get(nom, "")}
-            for nom in ordre]
+    return [
+        {"nom": nom, "libelle": du_pdf[nom]["libelle"], "type": du_pdf[nom]["type"], "rubrique": rubriques.get(nom, "")}
+        for nom in ordre
+    ]
 
 
 # Formulaires dont l'entrée n'est pas seulement {nom du champ: valeur} : une fonction
@@ -72,7 +76,10 @@ def remplir(entree: dict, pdf: bytes) -> bytes:
 
     d = definition_de(entree.get("formulaire"))
     if d.get("remplissage") == "manuscrit":
-        motif = d.get("remplissage_motif") or f"Le formulaire Cerfa n° {d['cerfa']} se remplit à la main : imprimez-le vierge."
+        motif = (
+            d.get("remplissage_motif")
+            or f"Le formulaire Cerfa n° {d['cerfa']} se remplit à la main : imprimez-le vierge."
+        )
         raise EntreeInvalide("formulaire", motif)
     return remplit(pdf, _valeurs(entree, d["id"]), d)
 

@@ -20,8 +20,9 @@ from ..erreurs import EntreeInvalide
 from . import champs, definition_de, pieces, remplir
 
 SITE = Path(__file__).resolve().parents[2] / "site"
-USAGE = ("Commandes : champs <formulaire> | remplir (JSON sur stdin) | pieces (JSON sur stdin) "
-         "| expose (JSON sur stdin).")
+USAGE = (
+    "Commandes : champs <formulaire> | remplir (JSON sur stdin) | pieces (JSON sur stdin) | expose (JSON sur stdin)."
+)
 
 
 def pdf_vierge(identifiant) -> bytes:
@@ -55,7 +56,9 @@ def lance(arguments: list[str]) -> int:
     if commande == "champs":
         try:
             if len(arguments) != 2:
-                raise EntreeInvalide("formulaire", "Donnez le formulaire : python -m pyscripts.formulaires champs cerfa-16146")
+                raise EntreeInvalide(
+                    "formulaire", "Donnez le formulaire : python -m pyscripts.formulaires champs cerfa-16146"
+                )
             sortie = champs(arguments[1], pdf_vierge(arguments[1]))
         except EntreeInvalide as exc:
             return _erreur(exc)

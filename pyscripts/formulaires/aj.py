@@ -46,7 +46,9 @@ def _nombre(simulateur: dict, cle: str):
     if valeur is None:
         return None
     if isinstance(valeur, bool) or not isinstance(valeur, (int, float)) or valeur < 0:
-        raise EntreeInvalide(f"simulateur.{cle}", f"La réponse « {cle} » doit être un nombre positif (reçu : {extrait(valeur)}).")
+        raise EntreeInvalide(
+            f"simulateur.{cle}", f"La réponse « {cle} » doit être un nombre positif (reçu : {extrait(valeur)})."
+        )
     return valeur
 
 
@@ -76,8 +78,10 @@ def prerempli(entree: dict) -> dict:
     if simulateur.get("changement_situation") is True:
         v["changement"] = True
     if (six_mois := _nombre(simulateur, "revenus_6_mois")) is not None:
-        rappels["ressources"] = (f"Au simulateur, vous avez indiqué {_euros(six_mois)} € de revenus imposables sur six mois, "
-                                 "pour tout le foyer : répartissez-les ici par personne et par nature.")
+        rappels["ressources"] = (
+            f"Au simulateur, vous avez indiqué {_euros(six_mois)} € de revenus imposables sur six mois, "
+            "pour tout le foyer : répartissez-les ici par personne et par nature."
+        )
 
     epargne = _nombre(simulateur, "patrimoine_mobilier")
     if epargne:
@@ -87,8 +91,10 @@ def prerempli(entree: dict) -> dict:
         v["epargne_non"] = True  # « laissez vide si vous n'en avez pas »
     if immobilier := _nombre(simulateur, "patrimoine_immobilier"):
         v["proprietaire_oui"] = True
-        rappels["biens"] = (f"Au simulateur, vous avez indiqué {_euros(immobilier)} € de biens immobiliers, "
-                            "sans compter votre résidence principale.")
+        rappels["biens"] = (
+            f"Au simulateur, vous avez indiqué {_euros(immobilier)} € de biens immobiliers, "
+            "sans compter votre résidence principale."
+        )
 
     protection = simulateur.get("protection_juridique")
     if protection in ("partielle", "totale"):

@@ -12,7 +12,7 @@ définitions en JSON). La construction les valide avant : ici, on les suppose ju
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 # Types qui deviennent un champ texte du PDF (une valeur : une chaîne).
@@ -24,7 +24,7 @@ DOSSIER_EMBARQUE = _ICI.parent / "_formulaires"
 DOSSIER_SOURCE = _ICI.parent.parent / "content" / "formulaires"
 
 
-@lru_cache(maxsize=None)
+@cache
 def charge(identifiant: str) -> dict:
     """La définition `identifiant` : JSON embarqué dans la roue, sinon le YAML du dépôt."""
     from ..donnees import lit
@@ -56,8 +56,15 @@ def option_case(groupe: dict, option: dict) -> dict:
     if not accessible and groupe.get("imprime_libelle") and groupe.get("libelle"):
         # « Oui » seul ne dit rien dans un PDF : on y joint la question imprimée.
         accessible = f"{libelle} ({groupe['libelle'].strip().rstrip(' :?').strip()})"
-    return {**option, "nom": f"{groupe['nom']}_{option['nom']}", "type": "case", "libelle": libelle,
-            "nom_accessible": accessible or libelle, "groupe": groupe["nom"], "pdf": groupe.get("pdf", True)}
+    return {
+        **option,
+        "nom": f"{groupe['nom']}_{option['nom']}",
+        "type": "case",
+        "libelle": libelle,
+        "nom_accessible": accessible or libelle,
+        "groupe": groupe["nom"],
+        "pdf": groupe.get("pdf", True),
+    }
 
 
 def rangees(tableau: dict) -> list[dict]:
@@ -66,11 +73,26 @@ def rangees(tableau: dict) -> list[dict]:
     Lignes numérotées (`lignes: 6`) : cellules `<tableau>_<i>_<colonne>` ; lignes nommées :
     `<tableau>_<ligne>_<colonne>`."""
     nommees = not isinstance(tableau["lignes"], int)
-    lignes = tableau["lignes"] if nommees else [{"nom": str(i), "libelle": str(i)} for i in range(1, tableau["lignes"] + 1)]
-    return [{"libelle": ligne["libelle"], "cellules": [
-        {"nom": f"{tableau['nom']}_{ligne['nom']}_{col['nom']}", "type": col["type"], "libelle": col["libelle"],
-         "nom_accessible": f"{ligne['libelle']} — {col['libelle']}" if nommees else f"{col['libelle']}, ligne {ligne['nom']}"}
-        for col in tableau["colonnes"]]} for ligne in lignes]
+    lignes = (
+        tableau["lignes"] if nommees else [{"nom": str(i), "libelle": str(i)} for i in range(1, tableau["lignes"] + 1)]
+    )
+    return [
+        {
+            "libelle": ligne["libelle"],
+            "cellules": [
+                {
+                    "nom": f"{tableau['nom']}_{ligne['nom']}_{col['nom']}",
+                    "type": col["type"],
+                    "libelle": col["libelle"],
+                    "nom_accessible": f"{ligne['libelle']} — {col['libelle']}"
+                    if nommees
+                    else f"{col['libelle']}, ligne {ligne['nom']}",
+                }
+                for col in tableau["colonnes"]
+            ],
+        }
+        for ligne in lignes
+    ]
 
 
 def deplie(champs: list[dict]) -> list[dict]:
@@ -99,16 +121,18 @@ def champs_pdf(definition: dict) -> list[dict]:
             if champ.get("pdf", True) is False:
                 continue
             genre = champ["type"]
-            sortie.append({
-                "nom": champ["nom"],
-                "type": "case" if genre == "case" else "multiligne" if genre == "multiligne" else "texte",
-                "genre": genre,
-                "libelle": champ["libelle"],
-                "nom_accessible": champ["nom_accessible"],
-                "rubrique": titre_rubrique(rubrique),
-                "groupe": champ.get("groupe"),
-                "max": champ.get("max"),
-            })
+            sortie.append(
+                {
+                    "nom": champ["nom"],
+                    "type": "case" if genre == "case" else "multiligne" if genre == "multiligne" else "texte",
+                    "genre": genre,
+                    "libelle": champ["libelle"],
+                    "nom_accessible": champ["nom_accessible"],
+                    "rubrique": titre_rubrique(rubrique),
+                    "groupe": champ.get("groupe"),
+                    "max": champ.get("max"),
+                }
+            )
     return sortie
 
 

@@ -27,8 +27,17 @@ IDENTIFIANT = "cerfa-15458"
 # « pdf » : le PDF vierge que le worker joint à l'entrée de `formulaire_remplir` (lu par pyscripts.formulaires).
 CLES = ("formulaire", "valeurs", "mesures", "chronologie", "danger", "pieces", "aujourdhui", "pdf")
 LARGEUR_LIGNE = 85  # caractères par ligne du champ multiligne imprimé (estimation prudente)
-A_COMPLETER = ("tribunal", "requerant_nom", "requerant_prenoms", "defendeur_nom", "defendeur_prenoms",
-               "defendeur_adresse", "expose_faits", "fait_a", "fait_le")
+A_COMPLETER = (
+    "tribunal",
+    "requerant_nom",
+    "requerant_prenoms",
+    "defendeur_nom",
+    "defendeur_prenoms",
+    "defendeur_adresse",
+    "expose_faits",
+    "fait_a",
+    "fait_le",
+)
 _CELLULE_PIECE = re.compile(r"pieces_(\d+)_numero")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -47,7 +56,7 @@ def _aujourdhui(entree: dict) -> date:
             return date.fromisoformat(valeur)
     except ValueError:
         pass
-    raise EntreeInvalide("aujourdhui", "La date du jour s'écrit AAAA-MM-JJ, par exemple \"2025-06-05\".")
+    raise EntreeInvalide("aujourdhui", 'La date du jour s\'écrit AAAA-MM-JJ, par exemple "2025-06-05".')
 
 
 def _lit(entree) -> dict:
@@ -83,8 +92,10 @@ def _valeurs(brutes, champs: list[dict], definition: dict) -> dict:
     for nom, groupe in cases(definition).items():
         if groupe and sortie.get(nom) is True:
             if groupe in vues:
-                raise EntreeInvalide(nom, f"« {libelles[vues[groupe]]} » et « {libelles[nom]} » : "
-                                          "une seule de ces cases peut être cochée.")
+                raise EntreeInvalide(
+                    nom,
+                    f"« {libelles[vues[groupe]]} » et « {libelles[nom]} » : une seule de ces cases peut être cochée.",
+                )
             vues[groupe] = nom
     return sortie
 
@@ -115,15 +126,19 @@ def _reporte(valeurs: dict, dossier: dict, champs: list[dict], definition: dict)
     if expose["texte"]:
         propre = (valeurs.get("expose_faits") or "").strip()
         complet = "\n".join(filter(None, [propre, expose["texte"]]))
-        lignes = next(c.get("lignes", 3) for r in definition["rubriques"] for c in r["champs"] if c.get("nom") == "expose_faits")
+        lignes = next(
+            c.get("lignes", 3) for r in definition["rubriques"] for c in r["champs"] if c.get("nom") == "expose_faits"
+        )
         if _tient(complet, lignes):
             sortie["expose_faits"] = complet
         else:
             nombre = len(expose["paragraphes"])
-            resume = (f"Les faits sont exposés dans l'annexe « Exposé des faits » jointe à la présente requête, "
-                      f"dont elle fait partie : {nombre} fait{'s' if nombre > 1 else ''} numéroté{'s' if nombre > 1 else ''}"
-                      f"{', ' + expose['periode'] if expose['periode'] else ''}, puis le danger actuel. "
-                      "Chaque fait renvoie aux pièces du bordereau.")
+            resume = (
+                f"Les faits sont exposés dans l'annexe « Exposé des faits » jointe à la présente requête, "
+                f"dont elle fait partie : {nombre} fait{'s' if nombre > 1 else ''} numéroté{'s' if nombre > 1 else ''}"
+                f"{', ' + expose['periode'] if expose['periode'] else ''}, puis le danger actuel. "
+                "Chaque fait renvoie aux pièces du bordereau."
+            )
             sortie["expose_faits"] = "\n".join(filter(None, [propre, resume]))
     bordereau = dossier["bordereau"]
     rangs = sorted(int(m.group(1)) for c in champs if (m := _CELLULE_PIECE.fullmatch(c["nom"])))
@@ -149,9 +164,17 @@ def _complet(entree: dict) -> dict:
     dossier = op_expose.construit(entree.get("chronologie"), entree.get("danger"), entree.get("pieces"), aujourdhui)
     sensibles = op_adresse.champs_sensibles(champs, definition)
     textes_dossier = _textes_du_dossier(dossier)
-    return {"entree": entree, "definition": definition, "champs": champs, "aujourdhui": aujourdhui,
-            "valeurs": valeurs, "cachee": cachee, "dossier": dossier, "sensibles": sensibles,
-            "textes_dossier": textes_dossier}
+    return {
+        "entree": entree,
+        "definition": definition,
+        "champs": champs,
+        "aujourdhui": aujourdhui,
+        "valeurs": valeurs,
+        "cachee": cachee,
+        "dossier": dossier,
+        "sensibles": sensibles,
+        "textes_dossier": textes_dossier,
+    }
 
 
 def _controle_adresse(etat: dict, valeurs: dict) -> list[dict]:
@@ -192,8 +215,11 @@ def prepare(entree: dict) -> dict:
         "conseils": op_mesures.conseils(mesures, valeurs),
         "avertissements": avertissements,
         "a_apporter": op_greffe.a_apporter(op_greffe.faits(valeurs, mesures, enfants, sit["id"] if sit else None)),
-        "a_completer": [{"champ": nom, "libelle": libelles.get(nom, nom)} for nom in A_COMPLETER
-                        if not (isinstance(valeurs.get(nom), str) and valeurs[nom].strip())],
+        "a_completer": [
+            {"champ": nom, "libelle": libelles.get(nom, nom)}
+            for nom in A_COMPLETER
+            if not (isinstance(valeurs.get(nom), str) and valeurs[nom].strip())
+        ],
         "adresse_cachee": valeurs.get(op_adresse.CASE) is True,
     }
 

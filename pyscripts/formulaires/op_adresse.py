@@ -34,13 +34,16 @@ COORDONNEES = (
 )
 CHAMPS_ADRESSE_A_REFUSER = ("requerant_adresse", "requerant_adresse_complement", "requerant_code_postal")
 
-_TYPES_DE_VOIE = (r"rue|avenue|av\.?|boulevard|bd|chemin|all[ée]e|impasse|place|quai|route|cours|square|passage"
-                  r"|r[ée]sidence|lotissement|hameau|voie|sentier|cit[ée]|rond-point|faubourg|villa|mail")
+_TYPES_DE_VOIE = (
+    r"rue|avenue|av\.?|boulevard|bd|chemin|all[ée]e|impasse|place|quai|route|cours|square|passage"
+    r"|r[ée]sidence|lotissement|hameau|voie|sentier|cit[ée]|rond-point|faubourg|villa|mail"
+)
 # « 12 rue … », « 3 bis, avenue … » ; ou un type de voie suivi d'un nom propre (« rue Victor Hugo »,
 # « avenue de la République ») — « dans la rue » seul ne compte pas.
 _VOIE = re.compile(
     rf"\b\d{{1,4}}\s*(?:bis|ter|[a-d])?\s*,?\s+(?:{_TYPES_DE_VOIE})\b[^\n,.;]*"
-    rf"|\b(?i:{_TYPES_DE_VOIE})\s+(?:de la |de l'|de l’|du |des |de |d'|d’)?[A-ZÀ-Ý][^\n,.;]*")
+    rf"|\b(?i:{_TYPES_DE_VOIE})\s+(?:de la |de l'|de l’|du |des |de |d'|d’)?[A-ZÀ-Ý][^\n,.;]*"
+)
 _CODE_POSTAL = re.compile(r"(?<![\d,.])(?:\d{5}|2[AB]\d{3})(?![\d,.])(?!\s*(?:€|euros?\b))", re.IGNORECASE)
 
 
@@ -51,14 +54,16 @@ def _norme(texte: str) -> str:
 
 def champs_adresse(definition: dict) -> list[str]:
     """Les champs de l'adresse de la personne : ceux des rubriques qui disparaissent quand la case est cochée."""
-    return [c["nom"] for r in definition["rubriques"] if CASE in r.get("sauf_si", [])
-            for c in r["champs"] if c.get("nom")]
+    return [
+        c["nom"] for r in definition["rubriques"] if CASE in r.get("sauf_si", []) for c in r["champs"] if c.get("nom")
+    ]
 
 
 def champs_sensibles(champs_pdf: list[dict], definition: dict) -> list[str]:
     """Les champs texte qui peuvent recevoir une adresse sans le vouloir (récits, lieux, pièces)."""
-    sans_risque = {c["nom"] for r in definition["rubriques"] if r["id"] in RUBRIQUES_SANS_RISQUE
-                   for c in _tous(r["champs"])}
+    sans_risque = {
+        c["nom"] for r in definition["rubriques"] if r["id"] in RUBRIQUES_SANS_RISQUE for c in _tous(r["champs"])
+    }
     return [c["nom"] for c in champs_pdf if c["type"] != "case" and c["nom"] not in sans_risque]
 
 
@@ -92,9 +97,12 @@ def verifie_election(valeurs: dict) -> None:
         return
     choisies = [e for e in ELECTIONS if valeurs.get(e[0]) is True]
     if not choisies:
-        raise EntreeInvalide("election_avocat", "Vous cachez votre adresse : pour que le tribunal puisse vous joindre, "
-                                                "élisez domicile chez votre avocat ou auprès du procureur de la République "
-                                                "(article 515-11 6° du code civil).")
+        raise EntreeInvalide(
+            "election_avocat",
+            "Vous cachez votre adresse : pour que le tribunal puisse vous joindre, "
+            "élisez domicile chez votre avocat ou auprès du procureur de la République "
+            "(article 515-11 6° du code civil).",
+        )
     case, texte, quoi = choisies[0]
     if not (isinstance(valeurs.get(texte), str) and valeurs[texte].strip()):
         raise EntreeInvalide(texte, f"Indiquez {quoi}.")
@@ -110,9 +118,12 @@ def verifie_absente(textes: dict[str, str], cachee: dict) -> None:
         motif = re.compile(rf"(?<![0-9a-z]){re.escape(cherche)}(?![0-9a-z])")
         for champ, texte in textes.items():
             if texte and motif.search(_norme(texte)):
-                raise EntreeInvalide(champ, "Ce texte reprend votre adresse, que vous avez demandé à cacher : la requête "
-                                            "et ses pièces sont remises à l'autre partie. Retirez-la (écrivez par exemple "
-                                            "« à mon domicile »).")
+                raise EntreeInvalide(
+                    champ,
+                    "Ce texte reprend votre adresse, que vous avez demandé à cacher : la requête "
+                    "et ses pièces sont remises à l'autre partie. Retirez-la (écrivez par exemple "
+                    "« à mon domicile »).",
+                )
 
 
 def avertissements(valeurs: dict, textes: dict[str, str], cachee: dict) -> list[dict]:
@@ -122,19 +133,34 @@ def avertissements(valeurs: dict, textes: dict[str, str], cachee: dict) -> list[
     sortie = []
     for champ, libelle in COORDONNEES:
         if isinstance(valeurs.get(champ), str) and valeurs[champ].strip():
-            sortie.append({"champ": champ, "message": f"{libelle} figurera sur la requête remise à l'autre partie. "
-                                                      "Laissez ce champ vide si elle ne doit pas le connaître."})
+            sortie.append(
+                {
+                    "champ": champ,
+                    "message": f"{libelle} figurera sur la requête remise à l'autre partie. "
+                    "Laissez ce champ vide si elle ne doit pas le connaître.",
+                }
+            )
     commune = _norme(cachee.get("requerant_commune") or "")
     for champ, texte in textes.items():
         if not texte:
             continue
         trouve = _VOIE.search(texte) or _CODE_POSTAL.search(texte)
         if trouve:
-            sortie.append({"champ": champ, "message": f"Ce texte semble contenir une adresse (« {trouve.group(0).strip()} »). "
-                                                      "La requête et ses pièces sont remises à l'autre partie : si c'est votre "
-                                                      "adresse, celle de votre travail ou de l'école des enfants, remplacez-la "
-                                                      "par « mon domicile », « mon travail », « l'école »."})
+            sortie.append(
+                {
+                    "champ": champ,
+                    "message": f"Ce texte semble contenir une adresse (« {trouve.group(0).strip()} »). "
+                    "La requête et ses pièces sont remises à l'autre partie : si c'est votre "
+                    "adresse, celle de votre travail ou de l'école des enfants, remplacez-la "
+                    "par « mon domicile », « mon travail », « l'école ».",
+                }
+            )
         elif commune and re.search(rf"(?<![0-9a-z]){re.escape(commune)}(?![0-9a-z])", _norme(texte)):
-            sortie.append({"champ": champ, "message": "Ce texte cite la commune où vous habitez. Vérifiez qu'il ne permet "
-                                                      "pas à l'autre partie de vous retrouver."})
+            sortie.append(
+                {
+                    "champ": champ,
+                    "message": "Ce texte cite la commune où vous habitez. Vérifiez qu'il ne permet "
+                    "pas à l'autre partie de vous retrouver.",
+                }
+            )
     return sortie

@@ -137,8 +137,11 @@ def _texte(valeur, champ: str, *, obligatoire: bool = False, maximum: int = MAX_
     if obligatoire and not valeur:
         raise EntreeInvalide(champ, f"{quoi} est obligatoire.")
     if len(valeur) > maximum:
-        raise EntreeInvalide(champ, f"{quoi} est trop long ({len(valeur)} caractères, {maximum} au plus) : "
-                                    "coupez-le en plusieurs faits ou joignez un texte sur papier libre.")
+        raise EntreeInvalide(
+            champ,
+            f"{quoi} est trop long ({len(valeur)} caractères, {maximum} au plus) : "
+            "coupez-le en plusieurs faits ou joignez un texte sur papier libre.",
+        )
     return valeur
 
 
@@ -187,19 +190,22 @@ def _liste_de_textes(valeur, champ: str, quoi: str) -> list:
 def lit_fait(brut, rang: int, aujourdhui: date) -> Fait:
     champ = f"chronologie.{rang}"
     if not isinstance(brut, dict):
-        raise EntreeInvalide(champ, "Chaque fait est un objet {\"date\", \"lieu\", \"faits\", \"temoins\", \"piece\"}.")
+        raise EntreeInvalide(champ, 'Chaque fait est un objet {"date", "lieu", "faits", "temoins", "piece"}.')
     for cle in brut:
         if cle not in CLES_FAIT:
             raise champ_inconnu(cle, CLES_FAIT, parent=champ)
-    faits = _texte(brut.get("faits"), f"{champ}.faits", obligatoire=True, maximum=MAX_TEXTE,
-                   quoi="Le récit de ce qui s'est passé")
+    faits = _texte(
+        brut.get("faits"), f"{champ}.faits", obligatoire=True, maximum=MAX_TEXTE, quoi="Le récit de ce qui s'est passé"
+    )
     if brut.get("date") not in (None, "") and brut.get("periode") not in (None, "", {}):
         raise EntreeInvalide(f"{champ}.date", "Indiquez une date ou une période, pas les deux.")
     fin, ouverte = None, False
     if brut.get("periode") not in (None, "", {}):
         periode = brut["periode"]
         if not isinstance(periode, dict) or set(periode) - {"du", "au"}:
-            raise EntreeInvalide(f"{champ}.periode", "Une période s'écrit {\"du\": date, \"au\": date} ; sans « au », elle dure encore.")
+            raise EntreeInvalide(
+                f"{champ}.periode", 'Une période s\'écrit {"du": date, "au": date} ; sans « au », elle dure encore.'
+            )
         debut = lit_date(periode.get("du"), f"{champ}.periode.du", aujourdhui)
         if periode.get("au") in (None, ""):
             ouverte = True
@@ -212,7 +218,10 @@ def lit_fait(brut, rang: int, aujourdhui: date) -> Fait:
     else:
         debut = lit_date(brut.get("date"), f"{champ}.date", aujourdhui)
     return Fait(
-        rang=rang, debut=debut, fin=fin, ouverte=ouverte,
+        rang=rang,
+        debut=debut,
+        fin=fin,
+        ouverte=ouverte,
         lieu=_texte(brut.get("lieu"), f"{champ}.lieu", quoi="Le lieu"),
         faits=faits,
         temoins=_liste_de_textes(brut.get("temoins"), f"{champ}.temoins", "Les témoins"),
@@ -224,7 +233,7 @@ def lit_pieces(brut) -> list[Piece]:
     if brut is None:
         return []
     if not isinstance(brut, list):
-        raise EntreeInvalide("pieces", "Les pièces sont une liste : des textes, ou des objets {\"id\", \"designation\"}.")
+        raise EntreeInvalide("pieces", 'Les pièces sont une liste : des textes, ou des objets {"id", "designation"}.')
     if len(brut) > MAX_PIECES:
         raise EntreeInvalide("pieces", f"Trop de pièces ({len(brut)}, {MAX_PIECES} au plus).")
     pieces, idents = [], set()
@@ -233,12 +242,13 @@ def lit_pieces(brut) -> list[Piece]:
         if isinstance(element, str):
             element = {"designation": element}
         if not isinstance(element, dict):
-            raise EntreeInvalide(champ, "Une pièce est un texte, ou un objet {\"id\", \"designation\"}.")
+            raise EntreeInvalide(champ, 'Une pièce est un texte, ou un objet {"id", "designation"}.')
         for cle in element:
             if cle not in CLES_PIECE:
                 raise champ_inconnu(cle, CLES_PIECE, parent=champ)
-        designation = _texte(element.get("designation"), f"{champ}.designation", obligatoire=True,
-                             quoi="La désignation de la pièce")
+        designation = _texte(
+            element.get("designation"), f"{champ}.designation", obligatoire=True, quoi="La désignation de la pièce"
+        )
         ident = element.get("id")
         if ident is not None:
             ident = _texte(ident, f"{champ}.id", obligatoire=True, quoi="L'identifiant de la pièce")
@@ -272,7 +282,9 @@ def _retrouve(reference, rang: int, pieces: list[Piece]) -> Piece:
     champ = f"chronologie.{rang}.piece"
     if isinstance(reference, int):
         if not 1 <= reference <= len(pieces):
-            raise EntreeInvalide(champ, f"La pièce n° {reference} n'existe pas : la liste des pièces en compte {len(pieces)}.")
+            raise EntreeInvalide(
+                champ, f"La pièce n° {reference} n'existe pas : la liste des pièces en compte {len(pieces)}."
+            )
         return pieces[reference - 1]
     cle = _cle(reference)
     for piece in pieces:
@@ -343,18 +355,21 @@ def construit(chronologie, danger, pieces, aujourdhui: date) -> dict:
     liste = lit_pieces(pieces)
     danger = _texte(danger, "danger", maximum=MAX_TEXTE, quoi="Le danger actuel")
     ordre, bordereau = numerote(faits, liste)
-    paragraphes = [{
-        "numero": f.numero,
-        "quand": f.quand(),
-        "debut": f.debut.iso(),
-        "fin": "" if f.ouverte or f.fin is None else f.fin.iso(),
-        "lieu": f.lieu,
-        "faits": f.faits,
-        "temoins": f.temoins,
-        "pieces": f.pieces,
-        "texte": paragraphe(f),
-        "saisi_en": f.rang,
-    } for f in ordre]
+    paragraphes = [
+        {
+            "numero": f.numero,
+            "quand": f.quand(),
+            "debut": f.debut.iso(),
+            "fin": "" if f.ouverte or f.fin is None else f.fin.iso(),
+            "lieu": f.lieu,
+            "faits": f.faits,
+            "temoins": f.temoins,
+            "pieces": f.pieces,
+            "texte": paragraphe(f),
+            "saisi_en": f.rang,
+        }
+        for f in ordre
+    ]
     lignes = [f"{p['numero']}. {p['texte']}" for p in paragraphes]
     if danger:
         lignes.append(f"Le danger aujourd'hui : {_phrase(danger)}")
@@ -365,8 +380,10 @@ def construit(chronologie, danger, pieces, aujourdhui: date) -> dict:
             "texte": "\n".join(lignes),
             "periode": _etendue(ordre),
         },
-        "bordereau": [{"numero": p.numero, "designation": p.designation, "citee_par": p.citee_par, "origine": p.origine}
-                      for p in bordereau],
+        "bordereau": [
+            {"numero": p.numero, "designation": p.designation, "citee_par": p.citee_par, "origine": p.origine}
+            for p in bordereau
+        ],
     }
 
 

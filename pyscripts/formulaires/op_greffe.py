@@ -8,8 +8,21 @@ from __future__ import annotations
 
 from ..donnees import charge
 
-FAITS = ("toujours", "maries", "pacses", "divorces", "enfants", "tiers_confiance", "logement", "finances",
-         "precedente", "election_procureur", "bracelet", "adresse_cachee", "aj_provisoire")
+FAITS = (
+    "toujours",
+    "maries",
+    "pacses",
+    "divorces",
+    "enfants",
+    "tiers_confiance",
+    "logement",
+    "finances",
+    "precedente",
+    "election_procureur",
+    "bracelet",
+    "adresse_cachee",
+    "aj_provisoire",
+)
 MOMENTS = ("greffe", "audience")
 
 
@@ -33,8 +46,11 @@ def faits(valeurs: dict, mesures: list[str], enfants: bool | None, situation: st
         "aj_provisoire": {"aide_juridictionnelle_provisoire"},
     }
     vrais |= {fait for fait, declencheurs in regles.items() if declencheurs & choisies}
-    for fait, case in (("precedente", "precedente_oui"), ("election_procureur", "election_procureur"),
-                       ("adresse_cachee", "adresse_cachee")):
+    for fait, case in (
+        ("precedente", "precedente_oui"),
+        ("election_procureur", "election_procureur"),
+        ("adresse_cachee", "adresse_cachee"),
+    ):
         if valeurs.get(case) is True:
             vrais.add(fait)
     return vrais
@@ -44,7 +60,7 @@ def vraie(condition, vrais: set[str]) -> bool:
     """Une condition de la liste : un fait, {tous: [...]}, {un_de: [...]} ou {non: ...}."""
     if isinstance(condition, str):
         return condition in vrais
-    (cle, valeur), = condition.items()
+    ((cle, valeur),) = condition.items()
     if cle == "tous":
         return all(vraie(c, vrais) for c in valeur)
     if cle == "un_de":
@@ -63,9 +79,13 @@ def problemes(d: dict) -> list[str]:
     def connus(condition) -> list[str]:
         if isinstance(condition, str):
             return [] if condition in FAITS else [condition]
-        if not isinstance(condition, dict) or len(condition) != 1 or next(iter(condition)) not in ("tous", "un_de", "non"):
+        if (
+            not isinstance(condition, dict)
+            or len(condition) != 1
+            or next(iter(condition)) not in ("tous", "un_de", "non")
+        ):
             return [repr(condition)]
-        (cle, valeur), = condition.items()
+        ((cle, valeur),) = condition.items()
         return connus(valeur) if cle == "non" else [x for c in valeur for x in connus(c)]
 
     for moment in MOMENTS:
@@ -82,6 +102,11 @@ def a_apporter(vrais: set[str], d: dict | None = None) -> dict:
     """{"greffe": [{quoi, pourquoi, source?}], "audience": […]}."""
     d = d or donnees()
     source = d["source"]
-    return {moment: [{"quoi": ligne["quoi"], "pourquoi": ligne["pourquoi"], "source": ligne.get("source", source)}
-                     for ligne in d[moment] if vraie(ligne["si"], vrais)]
-            for moment in MOMENTS}
+    return {
+        moment: [
+            {"quoi": ligne["quoi"], "pourquoi": ligne["pourquoi"], "source": ligne.get("source", source)}
+            for ligne in d[moment]
+            if vraie(ligne["si"], vrais)
+        ]
+        for moment in MOMENTS
+    }

@@ -109,8 +109,11 @@ def demandees(valeurs: dict, choisies, d: dict | None = None) -> list[str]:
             partages[m["texte"]] = partages.get(m["texte"], 0) + 1
     sortie = []
     for m in d["mesures"]:
-        if (m["id"] in choisies or (m.get("case") and valeurs.get(m["case"]) is True)
-                or (not m.get("case") and partages.get(m.get("texte")) == 1 and _rempli(valeurs, m.get("texte")))):
+        if (
+            m["id"] in choisies
+            or (m.get("case") and valeurs.get(m["case"]) is True)
+            or (not m.get("case") and partages.get(m.get("texte")) == 1 and _rempli(valeurs, m.get("texte")))
+        ):
             sortie.append(m["id"])
     return sortie
 
@@ -124,7 +127,8 @@ def situation(valeurs: dict, d: dict | None = None) -> dict | None:
 def a_des_enfants(valeurs: dict) -> bool | None:
     """True : enfants en commun déclarés ; False : « non » coché ; None : rien dit."""
     if valeurs.get("enfants_communs_oui") is True or any(
-            _CELLULE_ENFANT.match(k) and _rempli(valeurs, k) for k in valeurs):
+        _CELLULE_ENFANT.match(k) and _rempli(valeurs, k) for k in valeurs
+    ):
         return True
     return False if valeurs.get("enfants_communs_non") is True else None
 
@@ -174,31 +178,46 @@ def verifie(ids: list[str], valeurs: dict, aujourdhui: date, d: dict | None = No
         champ, nom, article = _champ(m), _nomme(m), m["article"]
         for autre in m.get("incompatible", []):
             if autre in choisies:
-                raise EntreeInvalide(champ, f"{nom} et {_nomme(mesures[autre])} ne peuvent pas être demandées "
-                                            "ensemble : choisissez l'une des deux.")
+                raise EntreeInvalide(
+                    champ,
+                    f"{nom} et {_nomme(mesures[autre])} ne peuvent pas être demandées "
+                    "ensemble : choisissez l'une des deux.",
+                )
         for autre in m.get("requiert", []):
             if autre not in choisies:
-                raise EntreeInvalide(champ, f"{nom} ne peut être demandée qu'avec {_nomme(mesures[autre])} "
-                                            f"({article}) : demandez aussi cette mesure, ou retirez celle-ci.")
+                raise EntreeInvalide(
+                    champ,
+                    f"{nom} ne peut être demandée qu'avec {_nomme(mesures[autre])} "
+                    f"({article}) : demandez aussi cette mesure, ou retirez celle-ci.",
+                )
         if not set(m["regimes"]) & (regimes or set(REGIMES)) or (not regimes and m["regimes"] == ["couple"]):
             if "couple" in m["regimes"] and not sit:
-                raise EntreeInvalide(champ, f"{nom} suppose une relation de couple, actuelle ou passée, avec "
-                                            f"le défendeur ({article}) : cochez d'abord votre situation familiale.")
+                raise EntreeInvalide(
+                    champ,
+                    f"{nom} suppose une relation de couple, actuelle ou passée, avec "
+                    f"le défendeur ({article}) : cochez d'abord votre situation familiale.",
+                )
             raise EntreeInvalide(champ, f"{nom} n'est pas possible ici ({article}).")
         if m.get("situations") and (not sit or sit["id"] not in m["situations"]):
             permises = " ou ".join(s["libelle"] for s in d["situations"] if s["id"] in m["situations"])
             vous = f"vous avez coché « {sit['libelle']} »" if sit else "cochez d'abord votre situation familiale"
             raise EntreeInvalide(champ, f"{nom} est réservée par la loi aux personnes {permises} ({article}) ; {vous}.")
         if m.get("enfants") and not enfants:
-            raise EntreeInvalide(champ, f"{nom} concerne les enfants en commun ({article}) : indiquez vos enfants "
-                                        "en commun dans la rubrique « Vos enfants en commun ».")
+            raise EntreeInvalide(
+                champ,
+                f"{nom} concerne les enfants en commun ({article}) : indiquez vos enfants "
+                "en commun dans la rubrique « Vos enfants en commun ».",
+            )
         if m.get("majeur"):
             naissance = _jour(valeurs.get("requerant_date_naissance"))
             jour = _jour(valeurs.get("fait_le")) or aujourdhui
             if naissance and _age(naissance, jour) < d["majorite"]["age"]:
-                raise EntreeInvalide(champ, f"{nom} ne peut être demandée au juge aux affaires familiales que par une "
-                                            f"personne majeure ({article}). Avant {d['majorite']['age']} ans, c'est le "
-                                            "juge des enfants qui peut vous protéger.")
+                raise EntreeInvalide(
+                    champ,
+                    f"{nom} ne peut être demandée au juge aux affaires familiales que par une "
+                    f"personne majeure ({article}). Avant {d['majorite']['age']} ans, c'est le "
+                    "juge des enfants qui peut vous protéger.",
+                )
         if m.get("texte_requis") and not _rempli(valeurs, m["texte"]):
             raise EntreeInvalide(m["texte"], f"{nom} : précisez votre demande dans les lignes prévues.")
 
@@ -231,16 +250,32 @@ def conseils(ids: list[str], valeurs: dict, d: dict | None = None) -> list[dict]
     d = d or donnees()
     choisies = set(ids)
     enfants = a_des_enfants(valeurs)
-    return [{"texte": c["texte"], "article": c["article"]} for c in d.get("conseils", [])
-            if set(c.get("si", [])) <= choisies and not set(c.get("sans", [])) & choisies
-            and (not c.get("enfants") or enfants)]
+    return [
+        {"texte": c["texte"], "article": c["article"]}
+        for c in d.get("conseils", [])
+        if set(c.get("si", [])) <= choisies
+        and not set(c.get("sans", [])) & choisies
+        and (not c.get("enfants") or enfants)
+    ]
 
 
 def pour_la_page(d: dict | None = None) -> list[dict]:
     """Les mesures que la page propose, dans l'ordre, avec leur phrase d'explication et leur lien."""
     d = d or donnees()
-    return [{"id": m["id"], "titre": m["titre"], "explication": m["explication"], "article": m["article"],
-             "rubrique": m["rubrique"], "lien": lien(m, d), "champ": _champ(m), "texte": m.get("texte"),
-             "enfants": bool(m.get("enfants")), "situations": m.get("situations", []),
-             "requiert": m.get("requiert", []), "adresse": bool(m.get("adresse"))}
-            for m in d["mesures"]]
+    return [
+        {
+            "id": m["id"],
+            "titre": m["titre"],
+            "explication": m["explication"],
+            "article": m["article"],
+            "rubrique": m["rubrique"],
+            "lien": lien(m, d),
+            "champ": _champ(m),
+            "texte": m.get("texte"),
+            "enfants": bool(m.get("enfants")),
+            "situations": m.get("situations", []),
+            "requiert": m.get("requiert", []),
+            "adresse": bool(m.get("adresse")),
+        }
+        for m in d["mesures"]
+    ]

@@ -10,7 +10,7 @@ simulateur (pyscripts.aj) et des valeurs du formulaire Cerfa 16146 (noms de ses 
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from ..donnees import charge
 from ..erreurs import EntreeInvalide
@@ -53,7 +53,11 @@ class Situation:
 
 
 def _enfants(x: Situation) -> bool:
-    return any(ENFANT.search(v) for k, v in x.v.items() if k.startswith("foyer_") and k.endswith("_lien") and isinstance(v, str))
+    return any(
+        ENFANT.search(v)
+        for k, v in x.v.items()
+        if k.startswith("foyer_") and k.endswith("_lien") and isinstance(v, str)
+    )
 
 
 def _immobilier(x: Situation) -> bool:
@@ -72,8 +76,9 @@ FAITS: dict[str, Callable[[Situation], bool]] = {
     "nationalite_fr_ue": lambda x: x.nationalite() == "fr_ue",
     "nationalite_autre": lambda x: x.nationalite() == "autre",
     "nationalite_inconnue": lambda x: x.nationalite() is None,
-    "dispense_residence": lambda x: bool(x.s.get("exception_residence"))
-    or any(v is True and k.startswith(EXCEPTIONS) for k, v in x.v.items()),
+    "dispense_residence": lambda x: (
+        bool(x.s.get("exception_residence")) or any(v is True and k.startswith(EXCEPTIONS) for k, v in x.v.items())
+    ),
     **{f"cas_{lettre}": (lambda lettre: lambda x: x.cas(lettre))(lettre) for lettre in CAS},
     "accord_amiable": lambda x: x.coche("procedure_accord_amiable"),
     "examen_ressources": lambda x: not any(x.cas(lettre) for lettre in CAS),
@@ -84,12 +89,17 @@ FAITS: dict[str, Callable[[Situation], bool]] = {
     "immobilier_hors_residence": _immobilier,
     "epargne": lambda x: x.coche("epargne_oui") or x.nombre("patrimoine_mobilier") > 0,
     "convoque": lambda x: x.rempli("audience_date"),
-    "recours_sans_aj": lambda x: x.coche("procedure_deja_jugee") and not x.coche("aj_anterieure_oui")
-    and x.coche("recours_adversaire_oui", "aj_anterieure_non"),
+    "recours_sans_aj": lambda x: (
+        x.coche("procedure_deja_jugee")
+        and not x.coche("aj_anterieure_oui")
+        and x.coche("recours_adversaire_oui", "aj_anterieure_non")
+    ),
     "auxiliaire_choisi": lambda x: any(v is True and k.startswith("auxiliaire_choisi_") for k, v in x.v.items()),
     "honoraires_payes": lambda x: x.coche("honoraires_oui"),
     "assurance_refus": lambda x: x.coche("contrat_pj_oui") and x.coche("protection_juridique_non"),
-    "assurance_partielle": lambda x: x.coche("protection_juridique_oui") or x.s.get("protection_juridique") == "partielle",
+    "assurance_partielle": lambda x: (
+        x.coche("protection_juridique_oui") or x.s.get("protection_juridique") == "partielle"
+    ),
     "assurance_aucune": lambda x: x.coche("contrat_pj_non"),
     "employeur_refus": lambda x: x.coche("employeur_refus"),
     "contentieux_administratif": lambda x: x.coche("contentieux_administratif"),
@@ -101,18 +111,20 @@ def conditions_inconnues(condition, chemin: tuple = ()) -> list[tuple[tuple, str
     if isinstance(condition, str):
         return [] if condition in FAITS else [(chemin, f"fait inconnu « {condition} » (connus : {', '.join(FAITS)})")]
     if isinstance(condition, dict) and len(condition) == 1:
-        (cle, valeur), = condition.items()
+        ((cle, valeur),) = condition.items()
         if cle in ("tous", "un_de") and isinstance(valeur, list):
             return [p for i, c in enumerate(valeur) for p in conditions_inconnues(c, (*chemin, cle, i))]
         if cle == "non":
             return conditions_inconnues(valeur, (*chemin, "non"))
-    return [(chemin, f"condition mal formée {condition!r} : un fait, ou {{tous: [...]}}, {{un_de: [...]}}, {{non: ...}}")]
+    return [
+        (chemin, f"condition mal formée {condition!r} : un fait, ou {{tous: [...]}}, {{un_de: [...]}}, {{non: ...}}")
+    ]
 
 
 def vrai(condition, x: Situation) -> bool:
     if isinstance(condition, str):
         return FAITS[condition](x)
-    (cle, valeur), = condition.items()
+    ((cle, valeur),) = condition.items()
     if cle == "tous":
         return all(vrai(c, x) for c in valeur)
     if cle == "un_de":
@@ -152,7 +164,11 @@ def problemes(regles: dict) -> list[tuple[tuple, str]]:
     """(chemin des clés, message) pour ce qui ne va pas dans pieces_aj.yml (vérifié à la construction)."""
     if not isinstance(regles, dict):
         return [((), "le fichier doit être une table clé: valeur")]
-    sortie = [((), f"clé obligatoire manquante « {cle} »") for cle in ("source", "verifie_le", "tableaux") if not regles.get(cle)]
+    sortie = [
+        ((), f"clé obligatoire manquante « {cle} »")
+        for cle in ("source", "verifie_le", "tableaux")
+        if not regles.get(cle)
+    ]
     for i, tableau in enumerate(regles.get("tableaux") or []):
         for cle in ("id", "titre", "pieces"):
             if not isinstance(tableau, dict) or not tableau.get(cle):

@@ -70,8 +70,14 @@ def champs_de_la_definition(definition: dict) -> dict[str, dict]:
     réponses sans PDF ni pypdf (l'entretien vérifie chaque étape avant la suivante)."""
     from .definition import champs_pdf
 
-    return {c["nom"]: {"type": c["type"], "libelle": c["nom_accessible"],
-                       "max": 10 if c["genre"] == "date" else c.get("max")} for c in champs_pdf(definition)}
+    return {
+        c["nom"]: {
+            "type": c["type"],
+            "libelle": c["nom_accessible"],
+            "max": 10 if c["genre"] == "date" else c.get("max"),
+        }
+        for c in champs_pdf(definition)
+    }
 
 
 def _libelle(champs_definition: dict, nom: str) -> str:
@@ -103,7 +109,9 @@ def verifie(valeurs, pdf: dict[str, dict], definition: dict | None) -> dict[str,
             if valeur and (groupe := exclusifs.get(nom)):
                 if groupe in cochees:
                     autre = _libelle(par_nom, cochees[groupe])
-                    raise EntreeInvalide(nom, f"Une seule réponse possible : {libelle} et {autre} ne peuvent pas être cochées ensemble.")
+                    raise EntreeInvalide(
+                        nom, f"Une seule réponse possible : {libelle} et {autre} ne peuvent pas être cochées ensemble."
+                    )
                 cochees[groupe] = nom
             sortie[nom] = COCHEE if valeur else VIDE
             continue
@@ -121,10 +129,15 @@ def _verifie_texte(nom: str, libelle: str, texte: str, genre: str | None, champ_
     if champ_pdf["type"] == "texte" and "\n" in texte:
         raise EntreeInvalide(nom, f"Le champ {libelle} tient sur une seule ligne : retirez les retours à la ligne.")
     if champ_pdf["max"] and len(texte) > champ_pdf["max"]:
-        raise EntreeInvalide(nom, f"Le champ {libelle} accepte au plus {champ_pdf['max']} caractères ({len(texte)} reçus).")
+        raise EntreeInvalide(
+            nom, f"Le champ {libelle} accepte au plus {champ_pdf['max']} caractères ({len(texte)} reçus)."
+        )
     if len(texte) > 2000:
-        raise EntreeInvalide(nom, f"Le champ {libelle} est trop long pour le formulaire (2 000 caractères au plus) : "
-                             "ajoutez une feuille libre en annexe.")
+        raise EntreeInvalide(
+            nom,
+            f"Le champ {libelle} est trop long pour le formulaire (2 000 caractères au plus) : "
+            "ajoutez une feuille libre en annexe.",
+        )
     if genre == "date":
         m = DATE.match(texte)
         try:
@@ -132,7 +145,9 @@ def _verifie_texte(nom: str, libelle: str, texte: str, genre: str | None, champ_
         except ValueError:
             ok = False
         if not ok:
-            raise EntreeInvalide(nom, f"Le champ {libelle} attend une date au format jj/mm/aaaa, par exemple 05/03/2026.")
+            raise EntreeInvalide(
+                nom, f"Le champ {libelle} attend une date au format jj/mm/aaaa, par exemple 05/03/2026."
+            )
     elif genre == "montant" and not MONTANT.match(texte):
         raise EntreeInvalide(nom, f"Le champ {libelle} attend un montant en euros, en chiffres, par exemple 12 500.")
     elif genre == "nombre" and not NOMBRE.match(texte):

@@ -59,9 +59,11 @@ def main(repetitions: int = 3) -> None:
             navigateur.close()
         serveur.shutdown()
     print(f"Cerfa 16146 dans Chromium ({repetitions} fois, médiane) :")
-    for nom, mesures in (("pypdf froid : chargé + PDF vierge lu (« Préparer ma demande » →)", froids),
-                         ("« Obtenir le formulaire » → PDF, 1re fois", premiers),
-                         ("« Obtenir le formulaire » → PDF, à chaud", chauds)):
+    for nom, mesures in (
+        ("pypdf froid : chargé + PDF vierge lu (« Préparer ma demande » →)", froids),
+        ("« Obtenir le formulaire » → PDF, 1re fois", premiers),
+        ("« Obtenir le formulaire » → PDF, à chaud", chauds),
+    ):
         print(f"  {nom:<66} {statistics.median(mesures):5.2f} s  {[round(x, 2) for x in mesures]}")
 
 

@@ -76,9 +76,16 @@ def servi(site: Path):
 
 
 def entrees(cdp) -> dict:
-    valeur = cdp.send("Runtime.evaluate", {"returnByValue": True, "expression": (
-        "JSON.stringify(performance.getEntries().filter((e) => e.name.startsWith('outils:'))"
-        ".map((e) => ({nom: e.name, debut: e.startTime, duree: e.duration})))")})["result"]["value"]
+    valeur = cdp.send(
+        "Runtime.evaluate",
+        {
+            "returnByValue": True,
+            "expression": (
+                "JSON.stringify(performance.getEntries().filter((e) => e.name.startsWith('outils:'))"
+                ".map((e) => ({nom: e.name, debut: e.startTime, duree: e.duration})))"
+            ),
+        },
+    )["result"]["value"]
     return json.loads(valeur)
 
 
@@ -115,9 +122,13 @@ def une_visite(navigateur, adresse: str, outil: str) -> dict:
             break
         time.sleep(0.05)
     contexte.close()
-    return {"formulaire": utilisable, "premiere": appel["debut"] + appel["duree"], "chaud": chauds[-1],
-            **{f"etape_{nom}": debut for nom, debut in etapes.items()},
-            "recus": recus}
+    return {
+        "formulaire": utilisable,
+        "premiere": appel["debut"] + appel["duree"],
+        "chaud": chauds[-1],
+        **{f"etape_{nom}": debut for nom, debut in etapes.items()},
+        "recus": recus,
+    }
 
 
 def tailles(site: Path, adresse: str, urls: list[str]) -> tuple[int, int, int]:
@@ -155,17 +166,25 @@ def main(visites: int = 5) -> None:
                     lignes.append((outil, nom, mesures))
                     poids[(outil, nom)] = tailles(site, adresse, mesures[0]["recus"])
         navigateur.close()
-    print(f"\nNavigateur : Chromium sans tête, {visites} contextes neufs par ligne (cache HTTP vide), "
-          "médiane [min–max] en ms depuis la navigation")
+    print(
+        f"\nNavigateur : Chromium sans tête, {visites} contextes neufs par ligne (cache HTTP vide), "
+        "médiane [min–max] en ms depuis la navigation"
+    )
     print(f"{'outil':<7} {'Python':<11} {'formulaire':>18} {'prêt':>18} {'1re réponse':>18} {'à chaud':>18}")
     for outil, nom, mesures in lignes:
-        print(f"{outil:<7} {nom:<11} " + " ".join(f"{resume([m[c] for m in mesures]):>18}"
-                                               for c in ("formulaire", "etape_pret", "premiere", "chaud")))
+        print(
+            f"{outil:<7} {nom:<11} "
+            + " ".join(
+                f"{resume([m[c] for m in mesures]):>18}" for c in ("formulaire", "etape_pret", "premiere", "chaud")
+            )
+        )
     print("\nDébut de chaque étape du chargement (médiane, ms depuis la navigation) :")
     for outil, nom, mesures in lignes:
-        debuts = "   ".join(f"{etape} {statistics.median(m['etape_' + etape] for m in mesures):.0f}"
-                           for etape in ("telechargement", "demarrage", "regles", "pret")
-                           if all("etape_" + etape in m for m in mesures))
+        debuts = "   ".join(
+            f"{etape} {statistics.median(m['etape_' + etape] for m in mesures):.0f}"
+            for etape in ("telechargement", "demarrage", "regles", "pret")
+            if all("etape_" + etape in m for m in mesures)
+        )
         print(f"  {outil:<7} {nom:<11} {debuts}")
     print("\nOctets d'une première visite d'une page d'outil (HTML, CSS, JS, Python) :")
     for (outil, nom), (brut, gz, br) in poids.items():

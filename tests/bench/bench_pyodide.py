@@ -24,8 +24,12 @@ def mesure(runtime: Path, demarrages: int, appels: int, cas: list) -> list[dict]
     mesures = []
     for _ in range(demarrages):  # a fresh Node process each time: a cold start
         with PyodideNode(runtime) as py:
-            mesures.append({**py.demarrage["chrono"],
-                            "appels_ms": py.demande({"cas": [c for c in cas for _ in range(appels)]})["appels_ms"]})
+            mesures.append(
+                {
+                    **py.demarrage["chrono"],
+                    "appels_ms": py.demande({"cas": [c for c in cas for _ in range(appels)]})["appels_ms"],
+                }
+            )
     return mesures
 
 
@@ -45,15 +49,19 @@ def main(demarrages: int = 3, appels: int = 30) -> None:
         def mediane(cle: str) -> float:
             return statistics.median(m[cle] for m in mesures)
 
-        print(f"  {'stdlib précompilée' if precompile else 'stdlib npm (.py)  '} ({taille:.1f} Mo) : "
-              f"démarrage à froid {mediane('runtime_ms') + mediane('paquet_ms'):6.0f} ms "
-              f"(runtime {mediane('runtime_ms'):.0f} + notre paquet {mediane('paquet_ms'):.0f})")
+        print(
+            f"  {'stdlib précompilée' if precompile else 'stdlib npm (.py)  '} ({taille:.1f} Mo) : "
+            f"démarrage à froid {mediane('runtime_ms') + mediane('paquet_ms'):6.0f} ms "
+            f"(runtime {mediane('runtime_ms'):.0f} + notre paquet {mediane('paquet_ms'):.0f})"
+        )
         for rang, (outil, entree) in enumerate(cas):
-            temps = [m["appels_ms"][rang * appels:(rang + 1) * appels] for m in mesures]
+            temps = [m["appels_ms"][rang * appels : (rang + 1) * appels] for m in mesures]
             premier = statistics.median(t[0] for t in temps)
             chaud = statistics.median(x for t in temps for x in t[1:])
-            print(f"    {outil:<10} {json.dumps(entree, ensure_ascii=False)[:40]:<40} "
-                  f"1er appel {premier:6.1f} ms, à chaud {chaud:6.2f} ms")
+            print(
+                f"    {outil:<10} {json.dumps(entree, ensure_ascii=False)[:40]:<40} "
+                f"1er appel {premier:6.1f} ms, à chaud {chaud:6.2f} ms"
+            )
 
 
 if __name__ == "__main__":

@@ -38,9 +38,13 @@ def mkdocs_seul(dossier: Path) -> Path:
     import yaml
 
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.update(docs_dir=str(ROOT / "content"), site_dir=str(dossier / "mkdocs-seul"), strict=False,
-                  theme={"name": "mkdocs", "locale": "fr"},
-                  plugins=[p for p in config["plugins"] if "search" in (p if isinstance(p, str) else p)])
+    config.update(
+        docs_dir=str(ROOT / "content"),
+        site_dir=str(dossier / "mkdocs-seul"),
+        strict=False,
+        theme={"name": "mkdocs", "locale": "fr"},
+        plugins=[p for p in config["plugins"] if "search" in (p if isinstance(p, str) else p)],
+    )
     config.pop("validation", None)
     config.pop("watch", None)
     chemin = dossier / "mkdocs-seul.yml"
@@ -64,15 +68,22 @@ def bench_build() -> None:
             if sauvegarde.exists():
                 shutil.rmtree(cache, ignore_errors=True)
                 shutil.move(sauvegarde, cache)
-        seul = sorted(chrono(python, "-m", "mkdocs", "build", "-q", "-f", str(mkdocs_seul(Path(dossier))))
-                      for _ in range(3))
+        seul = sorted(
+            chrono(python, "-m", "mkdocs", "build", "-q", "-f", str(mkdocs_seul(Path(dossier)))) for _ in range(3)
+        )
         print(f"construction complète (PDF à rendre) : {complete:.1f} s")
-        print(f"reconstruction sans changement : {a_vide[1]:.1f} s (médiane de 3 ; {a_vide[0]:.1f}–{a_vide[2]:.1f}) — objectif ≤ 3 s")
-        print(f"MkDocs seul, même contenu (thème mkdocs, recherche, sans plugin ni PDF ni Pyodide) : {seul[1]:.1f} s "
-              f"→ rapport {a_vide[1] / seul[1]:.1f}× (sans changement) et {complete / seul[1]:.1f}× (complète)")
-        print(f"site : {taille(site):.1f} Mo, dont Pyodide {taille(site / 'pyodide'):.1f} Mo, "
-              f"PDF {taille(site / 'pdf'):.1f} Mo ({len(list((site / 'pdf').glob('*.pdf')))} fichiers), "
-              f"HTML {taille(site, '*.html'):.2f} Mo")
+        print(
+            f"reconstruction sans changement : {a_vide[1]:.1f} s (médiane de 3 ; {a_vide[0]:.1f}–{a_vide[2]:.1f}) — objectif ≤ 3 s"
+        )
+        print(
+            f"MkDocs seul, même contenu (thème mkdocs, recherche, sans plugin ni PDF ni Pyodide) : {seul[1]:.1f} s "
+            f"→ rapport {a_vide[1] / seul[1]:.1f}× (sans changement) et {complete / seul[1]:.1f}× (complète)"
+        )
+        print(
+            f"site : {taille(site):.1f} Mo, dont Pyodide {taille(site / 'pyodide'):.1f} Mo, "
+            f"PDF {taille(site / 'pdf'):.1f} Mo ({len(list((site / 'pdf').glob('*.pdf')))} fichiers), "
+            f"HTML {taille(site, '*.html'):.2f} Mo"
+        )
 
 
 if __name__ == "__main__":

@@ -17,10 +17,13 @@ from generator.config import load_site_config
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
-ANNEE_DU_CONTENU = 2026          # the content was checked on 2026-11-29
-MARGE = 0.02                     # the margin the pages give (2 %)
+ANNEE_DU_CONTENU = 2026  # the content was checked on 2026-11-29
+MARGE = 0.02  # the margin the pages give (2 %)
 RESSOURCES = CONTENT / "aide-juridictionnelle" / "ressources.md"
-AVEC_RENVOI = [CONTENT / "aide-juridictionnelle" / "index.md", CONTENT / "outils" / "simulateur-aide-juridictionnelle.md"]
+AVEC_RENVOI = [
+    CONTENT / "aide-juridictionnelle" / "index.md",
+    CONTENT / "outils" / "simulateur-aide-juridictionnelle.md",
+]
 
 
 def _baremes() -> list[dict]:
@@ -42,7 +45,9 @@ def test_l_avertissement_suit_les_donnees():
         assert "{#bareme-2026}" not in texte, "le barème 2026 est dans les données : retirez l'avertissement"
         return
     assert "{#bareme-2026}" in texte
-    encadre = texte.split("{#bareme-2026}")[0].rsplit("!!!", 1)[1] + texte.split("{#bareme-2026}")[1].split("\n\n#", 1)[0]
+    encadre = (
+        texte.split("{#bareme-2026}")[0].rsplit("!!!", 1)[1] + texte.split("{#bareme-2026}")[1].split("\n\n#", 1)[0]
+    )
     assert "2 %" in encadre and "0,7 %" in encadre and "Déposez votre demande quand même" in encadre
     # The example ranges are the 2025 one-person ceilings + 1 € … + 2 %.
     for nom in ("totale", "partielle_55", "partielle_25"):

@@ -19,13 +19,36 @@ PAGES = pages(CONTENT)
 
 # Terms marked with `*` (sent to the lexique) in the official documents of shared/seeds.
 TERMES_ETOILES_DES_SOURCES = [
-    "poursuivi", "condamné", "partie civile", "foyer fiscal", "ayant droit", "pourparlers transactionnels",
-    "conseil des prud'hommes", "juridiction", "auxiliaire de justice", "titre exécutoire", "protection juridique",
-    "action dilatoire", "action abusive", "plafond d'éligibilité", "dépens", "RFR", "résidence principale", "caducité",
+    "poursuivi",
+    "condamné",
+    "partie civile",
+    "foyer fiscal",
+    "ayant droit",
+    "pourparlers transactionnels",
+    "conseil des prud'hommes",
+    "juridiction",
+    "auxiliaire de justice",
+    "titre exécutoire",
+    "protection juridique",
+    "action dilatoire",
+    "action abusive",
+    "plafond d'éligibilité",
+    "dépens",
+    "RFR",
+    "résidence principale",
+    "caducité",
 ]
 # Le vocabulaire des notices de l'ordonnance de protection.
-TERMES_OP = ["ordonnance de protection", "juge aux affaires familiales", "signification", "commissaire de justice",
-             "main courante", "ITT", "élection de domicile", "requête"]
+TERMES_OP = [
+    "ordonnance de protection",
+    "juge aux affaires familiales",
+    "signification",
+    "commissaire de justice",
+    "main courante",
+    "ITT",
+    "élection de domicile",
+    "requête",
+]
 
 
 def test_tout_le_contenu_est_valide():
@@ -34,11 +57,20 @@ def test_tout_le_contenu_est_valide():
 
 def test_il_y_a_les_pages_attendues():
     rels = {p.relative_to(CONTENT).as_posix() for p in PAGES}
-    for attendu in ["index.md", "ordonnance-protection/index.md", "ordonnance-protection/calendrier.md",
-                    "ordonnance-protection/notice-cerfa-15458.md", "aide-juridictionnelle/index.md",
-                    "aide-juridictionnelle/notice-52347.md", "aide-juridictionnelle/pieces-justificatives.md",
-                    "justice-en-ligne.md", "porter-plainte/lettre-procureur.md", "aide-aux-victimes.md",
-                    "modeles/certificat-medical.md", "modeles/attestation-travailleur-social.md"]:
+    for attendu in [
+        "index.md",
+        "ordonnance-protection/index.md",
+        "ordonnance-protection/calendrier.md",
+        "ordonnance-protection/notice-cerfa-15458.md",
+        "aide-juridictionnelle/index.md",
+        "aide-juridictionnelle/notice-52347.md",
+        "aide-juridictionnelle/pieces-justificatives.md",
+        "justice-en-ligne.md",
+        "porter-plainte/lettre-procureur.md",
+        "aide-aux-victimes.md",
+        "modeles/certificat-medical.md",
+        "modeles/attestation-travailleur-social.md",
+    ]:
         assert attendu in rels
 
 
@@ -49,7 +81,7 @@ def test_chaque_page_a_titre_description_sources_et_date(page):
     assert fm.data["sources"] and all(s["titre"].strip() for s in fm.data["sources"])
     assert isinstance(fm.data["verifie_le"], dt.date)
     # Un seul titre de niveau 1, égal au titre annoncé.
-    body = page.read_text(encoding="utf-8").split("\n")[fm.body_line - 1:]
+    body = page.read_text(encoding="utf-8").split("\n")[fm.body_line - 1 :]
     h1 = [line[2:].strip() for line in body if line.startswith("# ")]
     assert len(h1) == 1
 
@@ -77,5 +109,5 @@ def test_exemples_parisiens_dans_un_encadre():
         lines = page.read_text(encoding="utf-8").split("\n")
         for i, line in enumerate(lines):
             if "75017" in line or "Parvis du Tribunal" in line:
-                before = "\n".join(lines[max(0, i - 40):i])
-                assert 'Exemple : Tribunal judiciaire de Paris' in before, f"{page}:{i + 1}"
+                before = "\n".join(lines[max(0, i - 40) : i])
+                assert "Exemple : Tribunal judiciaire de Paris" in before, f"{page}:{i + 1}"

@@ -18,7 +18,9 @@ def test_la_page_est_dans_la_navigation():
     assert "securite.md" in load_site_config(ROOT).nav_pages()
 
 
-@pytest.mark.parametrize("ancre", ["quitter", "navigation-privee", "historique", "comptes", "appels", "fichiers", "courrier"])
+@pytest.mark.parametrize(
+    "ancre", ["quitter", "navigation-privee", "historique", "comptes", "appels", "fichiers", "courrier"]
+)
 def test_la_page_couvre_chaque_trace(ancre):
     assert "{#" + ancre + "}" in PAGE.read_text(encoding="utf-8")
 

@@ -21,9 +21,17 @@ PAGE_DES_LIMITES = "limites.md"
 # Internal-doubt wording (case-insensitive). « probablement » is not here: it is also plain
 # French (« ce que le procès va probablement coûter »).
 DOUTES = [
-    r"à vérifier", r"à confirmer", r"selon notre lecture", r"selon nos sources", r"d'après nos sources",
-    r"nous n'avons pas pu", r"nous n'avons pu", r"nous n'avons pas (?:trouvé|retrouvé|relu|lu)",
-    r"source secondaire", r"relevé dans (?:la|une) brochure", r"pas pu dater",
+    r"à vérifier",
+    r"à confirmer",
+    r"selon notre lecture",
+    r"selon nos sources",
+    r"d'après nos sources",
+    r"nous n'avons pas pu",
+    r"nous n'avons pu",
+    r"nous n'avons pas (?:trouvé|retrouvé|relu|lu)",
+    r"source secondaire",
+    r"relevé dans (?:la|une) brochure",
+    r"pas pu dater",
 ]
 MOTIF = re.compile("|".join(DOUTES), re.IGNORECASE)
 
@@ -40,7 +48,9 @@ def _pages_lues_par_le_public() -> list[Path]:
 def test_aucune_page_ne_montre_un_doute_interne(page):
     texte = page.read_text(encoding="utf-8")
     trouves = [(n, d) for n, ligne in enumerate(texte.split("\n"), 1) for d in doutes(ligne)]
-    assert not trouves, f"{page.relative_to(CONTENT)} : {trouves} — donnez l'action prudente, et mettez le doute dans {PAGE_DES_LIMITES}"
+    assert not trouves, (
+        f"{page.relative_to(CONTENT)} : {trouves} — donnez l'action prudente, et mettez le doute dans {PAGE_DES_LIMITES}"
+    )
 
 
 def test_le_lexique_ne_montre_pas_de_doute():
@@ -51,8 +61,12 @@ def test_le_lexique_ne_montre_pas_de_doute():
 
 def test_les_numeros_utiles_ne_montrent_pas_de_doute():
     data = yaml.safe_load((CONTENT / "data" / "urgences.yml").read_text(encoding="utf-8"))
-    affiche = [(e["numero"], champ, e[champ]) for e in data["urgence"] + data["ecoute"]
-               for champ in ("libelle", "quand") if doutes(str(e[champ]))]
+    affiche = [
+        (e["numero"], champ, e[champ])
+        for e in data["urgence"] + data["ecoute"]
+        for champ in ("libelle", "quand")
+        if doutes(str(e[champ]))
+    ]
     assert not affiche
 
 
@@ -65,14 +79,27 @@ def test_la_page_des_limites_existe_et_est_dans_la_navigation():
     assert PAGE_DES_LIMITES in load_site_config(CONTENT.parent).nav_pages()
 
 
-@pytest.mark.parametrize("phrase", ["point à vérifier", "(numéro à vérifier)", "Selon notre lecture",
-                                    "nous n'avons pas retrouvé le texte", "nous n’avons pas pu dater"])
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "point à vérifier",
+        "(numéro à vérifier)",
+        "Selon notre lecture",
+        "nous n'avons pas retrouvé le texte",
+        "nous n’avons pas pu dater",
+    ],
+)
 def test_le_detecteur_reconnait_les_formules_de_doute(phrase):
     assert doutes(phrase)
 
 
-@pytest.mark.parametrize("phrase", ["Vérifiez votre avis d'imposition.", "ce qu'il va probablement coûter",
-                                    "une association peut vous aider à contrôler votre téléphone"])
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Vérifiez votre avis d'imposition.",
+        "ce qu'il va probablement coûter",
+        "une association peut vous aider à contrôler votre téléphone",
+    ],
+)
 def test_le_detecteur_laisse_passer_le_francais_ordinaire(phrase):
     assert not doutes(phrase)
-

@@ -37,9 +37,13 @@ def enregistre(page, libelle: str, nom: str) -> bytes:
     telechargements = []
     page.on("download", lambda d: telechargements.append(d))
     expect(page.get_by_text("Un fichier enregistré reste sur cet appareil")).to_be_visible()
-    fichier = annule_puis_continue(page, page.get_by_role("button", name=libelle), "Avant de télécharger ce document",
-                                   lambda: page.expect_download(timeout=REPONSE),
-                                   lambda boite: expect(boite).to_contain_text("Téléchargements"))
+    fichier = annule_puis_continue(
+        page,
+        page.get_by_role("button", name=libelle),
+        "Avant de télécharger ce document",
+        lambda: page.expect_download(timeout=REPONSE),
+        lambda boite: expect(boite).to_contain_text("Téléchargements"),
+    )
     assert fichier.suggested_filename == nom
     assert len(telechargements) == 1
     return open(fichier.path(), "rb").read()
@@ -55,8 +59,9 @@ def ouvre(page, libelle: str) -> None:
         expect(boite).to_contain_text("nouvel onglet, qui reste ouvert")
         expect(boite).to_contain_text("« Quitter rapidement » ne ferme pas cet onglet")
 
-    onglet = annule_puis_continue(page, page.get_by_role("button", name=libelle), "Avant d'ouvrir ce document",
-                                  page.context.expect_page, lis)
+    onglet = annule_puis_continue(
+        page, page.get_by_role("button", name=libelle), "Avant d'ouvrir ce document", page.context.expect_page, lis
+    )
     assert len(page.context.pages) == onglets + 1  # the cancelled click opened nothing
     assert onglet.url.startswith("blob:")
     onglet.close()

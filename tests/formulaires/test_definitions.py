@@ -42,15 +42,29 @@ def casse(racine, ancien: str, nouveau: str) -> int:
 # Structure: the schema (generator/schemas/formulaire.yml); cross-checks: generator/formulaires.py.
 CASSES = [
     ("{nom: nom_usage, type: texte,", "{nom: nom_usage, type: texto,", "« texto » n'est pas une valeur possible"),
-    ("lexique: [foyer-fiscal],\n         largeur: court", "lexique: [foyer-fiscale],\n         largeur: court", "terme du lexique inconnu : « foyer-fiscale »"),
+    (
+        "lexique: [foyer-fiscal],\n         largeur: court",
+        "lexique: [foyer-fiscale],\n         largeur: court",
+        "terme du lexique inconnu : « foyer-fiscale »",
+    ),
     ("{nom: prenoms, type: texte,", "{nom: nom_naissance, type: texte,", "nom de champ en double « nom_naissance »"),
     ("si: epargne_oui, largeur: moyen}", "si: epargne_peutetre, largeur: moyen}", "condition sur « epargne_peutetre »"),
-    ("{nom: code_postal, type: texte, libelle: \"Code postal :\"", "{nom: code_postal, type: texte, libele: \"Code postal :\"",
-     "clé inconnue « libele »"),
-    ("cerfa: \"16146*03\"", "cerfa: 16146", "le numéro et l'édition du Cerfa"),
-    ("    statut: S\n    etape: 3\n    sauf_si", "    statut: X\n    etape: 3\n    sauf_si", "statut : S (mot pour mot)"),
-    ("{nom: matiere_penale_precision, type: texte, libelle: \"\", nom_accessible: \"Précisez (matière pénale)\"}",
-     "{nom: matiere_penale_precision, type: texte, libelle: \"\"}", "libellé vide"),
+    (
+        '{nom: code_postal, type: texte, libelle: "Code postal :"',
+        '{nom: code_postal, type: texte, libele: "Code postal :"',
+        "clé inconnue « libele »",
+    ),
+    ('cerfa: "16146*03"', "cerfa: 16146", "le numéro et l'édition du Cerfa"),
+    (
+        "    statut: S\n    etape: 3\n    sauf_si",
+        "    statut: X\n    etape: 3\n    sauf_si",
+        "statut : S (mot pour mot)",
+    ),
+    (
+        '{nom: matiere_penale_precision, type: texte, libelle: "", nom_accessible: "Précisez (matière pénale)"}',
+        '{nom: matiere_penale_precision, type: texte, libelle: ""}',
+        "libellé vide",
+    ),
 ]
 
 
@@ -65,17 +79,24 @@ def test_une_definition_cassee_arrete_la_construction_a_sa_ligne(copie, ancien, 
 
 
 def test_une_cle_d_un_autre_type(copie):
-    ligne = casse(copie, "{nom: nom_usage, type: texte,", "{nom: nom_usage, type: texte, options: [{nom: a, libelle: A}],")
+    ligne = casse(
+        copie, "{nom: nom_usage, type: texte,", "{nom: nom_usage, type: texte, options: [{nom: a, libelle: A}],"
+    )
     with pytest.raises(ContentErrors) as erreur:
         validate(load_site_config(copie))
-    assert f"content/formulaires/cerfa-16146.yml:{ligne}: champ « nom_usage » : « options » ne va pas avec type: texte" in str(erreur.value)
+    assert (
+        f"content/formulaires/cerfa-16146.yml:{ligne}: champ « nom_usage » : « options » ne va pas avec type: texte"
+        in str(erreur.value)
+    )
 
 
 def test_yaml_illisible(copie):
-    ligne = casse(copie, "titre: \"Demande d'aide juridictionnelle\"", "titre: [\"Demande d'aide")
+    ligne = casse(copie, 'titre: "Demande d\'aide juridictionnelle"', "titre: [\"Demande d'aide")
     with pytest.raises(ContentErrors) as erreur:
         validate(load_site_config(copie))
-    assert any(str(e).startswith(f"content/formulaires/cerfa-16146.yml:{ligne}: YAML invalide") for e in erreur.value.errors), str(erreur.value)
+    assert any(
+        str(e).startswith(f"content/formulaires/cerfa-16146.yml:{ligne}: YAML invalide") for e in erreur.value.errors
+    ), str(erreur.value)
 
 
 def test_chaque_definition_a_sa_page(copie):

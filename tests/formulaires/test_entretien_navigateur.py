@@ -70,17 +70,28 @@ def remplit_entretien(page) -> None:
     visible(page, "Commune").fill("Saint-Étienne")
     suivant(page, 3)
     # 3. Ressources : RFR et épargne viennent du simulateur.
-    expect(visible(page, "Revenu fiscal de référence de votre avis d'imposition le plus récent, en euros")).to_have_value("9 000")
-    expect(page.get_by_role("group", name=re.compile("Vous disposez d'une épargne")).get_by_label("Non")).to_be_checked()
+    expect(
+        visible(page, "Revenu fiscal de référence de votre avis d'imposition le plus récent, en euros")
+    ).to_have_value("9 000")
+    expect(
+        page.get_by_role("group", name=re.compile("Vous disposez d'une épargne")).get_by_label("Non")
+    ).to_be_checked()
     page.get_by_role("group", name=re.compile("Êtes-vous propriétaire")).get_by_label("Non").check()
     suivant(page, 4)
     # 4. Affaire, assurance, attestation.
-    visible(page, "1. Vous souhaitez aller devant un juge, si possible indiquez lequel (juge aux affaires familiales, "
-                  "juge de l'exécution, juge des tutelles, juge administratif, conseil des prud'hommes, etc.).").check()
+    visible(
+        page,
+        "1. Vous souhaitez aller devant un juge, si possible indiquez lequel (juge aux affaires familiales, "
+        "juge de l'exécution, juge des tutelles, juge administratif, conseil des prud'hommes, etc.).",
+    ).check()
     visible(page, "Lequel ?").fill("Juge aux affaires familiales")
-    visible(page, "Exposez brièvement votre affaire").fill("Je demande la résidence de mon fils et une pension alimentaire.")
+    visible(page, "Exposez brièvement votre affaire").fill(
+        "Je demande la résidence de mon fils et une pension alimentaire."
+    )
     visible(page, "Non, je n'en ai pas").check()
-    expect(page.get_by_role("group", name=re.compile("prend-elle en charge vos frais de justice")).get_by_label("Non")).to_be_checked()
+    expect(
+        page.get_by_role("group", name=re.compile("prend-elle en charge vos frais de justice")).get_by_label("Non")
+    ).to_be_checked()
     visible(page, "Je soussigné(e) (prénom, nom)").fill("Léa Martin")
     visible(page, "Fait à").fill("Saint-Étienne")
 
@@ -116,10 +127,21 @@ def test_entretien_jusqu_au_pdf(resultat):
     page.get_by_label("Nom du fichier").fill("papiers")
     valeurs = valeurs_du_pdf(offre_pdf.enregistre(page, "Enregistrer le PDF", "papiers.pdf"))
     attendues = {
-        "civilite_madame": True, "civilite_monsieur": False, "nom_naissance": "Martin", "prenoms": "Léa Anaïs",
-        "naissance_date": "05/03/1990", "nationalite": "Française", "situation_familiale_celibataire": True,
-        "foyer_nombre": "2", "foyer_1_lien": "fils", "code_postal": "42000", "rfr": "9 000", "epargne_non": True,
-        "procedure_juge_souhaite": True, "juge_lequel": "Juge aux affaires familiales", "protection_juridique_non": True,
+        "civilite_madame": True,
+        "civilite_monsieur": False,
+        "nom_naissance": "Martin",
+        "prenoms": "Léa Anaïs",
+        "naissance_date": "05/03/1990",
+        "nationalite": "Française",
+        "situation_familiale_celibataire": True,
+        "foyer_nombre": "2",
+        "foyer_1_lien": "fils",
+        "code_postal": "42000",
+        "rfr": "9 000",
+        "epargne_non": True,
+        "procedure_juge_souhaite": True,
+        "juge_lequel": "Juge aux affaires familiales",
+        "protection_juridique_non": True,
         "soussigne": "Léa Martin",
     }
     assert {nom: valeurs[nom] for nom in attendues} == attendues

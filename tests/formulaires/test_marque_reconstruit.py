@@ -47,8 +47,9 @@ def test_la_marque_suit_un_texte_dans_le_html(rendu_, definitions, identifiant):
 
 @pytest.mark.parametrize("identifiant", FORMULAIRES)
 def test_aucune_marque_seule_sur_sa_ligne_dans_le_pdf(pdf_vierge, identifiant):
-    texte = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf_vierge[identifiant],
-                           capture_output=True, check=True).stdout.decode()
+    texte = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf_vierge[identifiant], capture_output=True, check=True
+    ).stdout.decode()
     seules = [n for n, ligne in enumerate(texte.splitlines(), 1) if ligne.strip() == "◇"]
     assert seules == [], f"{identifiant} : « ◇ » seul aux lignes {seules}"
 

@@ -11,22 +11,49 @@ from pyscripts.erreurs import EntreeInvalide
 from pyscripts.formulaires import remplir
 from pyscripts.formulaires.op import prepare
 
-ADRESSE = {"requerant_adresse": "12 rue des Lilas", "requerant_adresse_complement": "Bâtiment C, 3e étage",
-           "requerant_code_postal": "69003", "requerant_commune": "Lyon", "requerant_pays": "France"}
-ELECTION = {"election_procureur": True,
-            "election_procureur_adresse": "Tribunal judiciaire de Lyon, 67 rue Servient, 69003 Lyon"}
+ADRESSE = {
+    "requerant_adresse": "12 rue des Lilas",
+    "requerant_adresse_complement": "Bâtiment C, 3e étage",
+    "requerant_code_postal": "69003",
+    "requerant_commune": "Lyon",
+    "requerant_pays": "France",
+}
+ELECTION = {
+    "election_procureur": True,
+    "election_procureur_adresse": "Tribunal judiciaire de Lyon, 67 rue Servient, 69003 Lyon",
+}
 COMPLET = {
-    "valeurs": {**ADRESSE, **ELECTION, "adresse_cachee": True, "situation_maries": True, "enfants_communs_oui": True,
-                "enfants_1_nom_prenoms": "Léa Martin", "enfants_1_vit_avec_vous": "oui",
-                "requerant_nom": "Martin", "requerant_prenoms": "Julie", "defendeur_nom": "Martin",
-                "defendeur_prenoms": "Paul", "defendeur_adresse": "4 impasse des Roses",
-                "defendeur_code_postal": "69100", "defendeur_commune": "Villeurbanne",
-                "lieux_precisions": "Mon domicile, mon lieu de travail et l'école de Léa.",
-                "bracelet_raisons": "Il m'attend à la sortie de mon travail.", "residence_enfants": "Chez moi.",
-                "tribunal": "Lyon", "fait_a": "Villeurbanne", "fait_le": "29/11/2026"},
+    "valeurs": {
+        **ADRESSE,
+        **ELECTION,
+        "adresse_cachee": True,
+        "situation_maries": True,
+        "enfants_communs_oui": True,
+        "enfants_1_nom_prenoms": "Léa Martin",
+        "enfants_1_vit_avec_vous": "oui",
+        "requerant_nom": "Martin",
+        "requerant_prenoms": "Julie",
+        "defendeur_nom": "Martin",
+        "defendeur_prenoms": "Paul",
+        "defendeur_adresse": "4 impasse des Roses",
+        "defendeur_code_postal": "69100",
+        "defendeur_commune": "Villeurbanne",
+        "lieux_precisions": "Mon domicile, mon lieu de travail et l'école de Léa.",
+        "bracelet_raisons": "Il m'attend à la sortie de mon travail.",
+        "residence_enfants": "Chez moi.",
+        "tribunal": "Lyon",
+        "fait_a": "Villeurbanne",
+        "fait_le": "29/11/2026",
+    },
     "mesures": ["interdiction_contact", "interdiction_lieux", "bracelet", "residence_enfants", "logement_conjugal"],
-    "chronologie": [{"date": "2025-03-14", "lieu": "au domicile", "faits": "Il m'a giflée.",
-                     "piece": "Certificat médical du 14 mars 2025"}],
+    "chronologie": [
+        {
+            "date": "2025-03-14",
+            "lieu": "au domicile",
+            "faits": "Il m'a giflée.",
+            "piece": "Certificat médical du 14 mars 2025",
+        }
+    ],
     "danger": "Il a dit qu'il reviendrait.",
     "aujourdhui": "2026-11-29",
 }
@@ -69,13 +96,16 @@ def test_l_election_de_domicile_est_obligatoire():
     assert erreur.champ == "election_avocat_coordonnees"
 
 
-@pytest.mark.parametrize("champ, texte", [
-    ("lieux_precisions", "Mon domicile au 12, rue des Lilas."),
-    ("bracelet_raisons", "J'habite 12 RUE DES LILAS depuis un an."),
-    ("autres_demandes", "Qu'il ne vienne plus au bâtiment C, 3e étage."),
-    ("residence_enfants", "Chez moi, 69003."),
-    ("expose_faits", "Il est venu au 12 rue des Lilas."),
-])
+@pytest.mark.parametrize(
+    "champ, texte",
+    [
+        ("lieux_precisions", "Mon domicile au 12, rue des Lilas."),
+        ("bracelet_raisons", "J'habite 12 RUE DES LILAS depuis un an."),
+        ("autres_demandes", "Qu'il ne vienne plus au bâtiment C, 3e étage."),
+        ("residence_enfants", "Chez moi, 69003."),
+        ("expose_faits", "Il est venu au 12 rue des Lilas."),
+    ],
+)
 def test_l_adresse_cachee_reprise_dans_un_texte_est_refusee(champ, texte):
     erreur = _refus(_avec(**{champ: texte}))
     assert erreur.champ == champ and "cacher" in erreur.message
@@ -87,7 +117,10 @@ def test_l_adresse_cachee_dans_la_chronologie_ou_les_pieces_est_refusee():
     assert _refus(entree).champ == "chronologie.1.lieu"
     entree = {**COMPLET, "pieces": ["Quittance de loyer du 12 rue des Lilas"]}
     assert _refus(entree).champ == "pieces.1.designation"
-    entree = {**COMPLET, "chronologie": [{"date": "2025-03-14", "faits": "x", "piece": "Photo devant le 12 rue des Lilas"}]}
+    entree = {
+        **COMPLET,
+        "chronologie": [{"date": "2025-03-14", "faits": "x", "piece": "Photo devant le 12 rue des Lilas"}],
+    }
     assert _refus(entree).champ == "chronologie.1.piece"
 
 
@@ -122,7 +155,9 @@ def test_aucune_valeur_de_l_adresse_dans_le_pdf_rempli(pdf_vierge):
     assert champs["adresse_cachee"] == "/on" and champs["lieux_precisions"].startswith("Mon domicile")
     for nom in ADRESSE:
         assert champs[nom] in ("", "None"), nom
-    texte = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    texte = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
     assert "Lilas" not in texte and "Bâtiment C" not in texte
     assert "Mon domicile, mon lieu de travail" in " ".join(texte.split())  # le texte rempli est bien lisible
     for valeur in ("12 rue des Lilas", "Bâtiment C, 3e étage"):
@@ -135,4 +170,3 @@ def test_sans_la_case_l_adresse_est_dans_le_pdf(pdf_vierge):
     pdf = remplir({"formulaire": "cerfa-15458", **entree}, pdf_vierge["cerfa-15458"])
     texte = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
     assert "12 rue des Lilas" in texte
-

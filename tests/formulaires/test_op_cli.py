@@ -20,14 +20,25 @@ from .test_remplir import cli
 FRANCAIS = re.compile(r"\b(le|la|les|de|du|des|un|une|doit|doivent|est|n'est|inconnue?|Donnez)\b", re.IGNORECASE)
 
 ENTREE = {
-    "formulaire": "cerfa-15458", "aujourdhui": "2026-11-29",
-    "valeurs": {"adresse_cachee": True, "requerant_adresse": "12 rue des Lilas", "election_avocat": True,
-                "election_avocat_coordonnees": "Maître X, barreau de Lyon", "requerant_nom": "Martin",
-                "situation_pacses": True, "lieux_precisions": "Mon domicile et mon travail."},
+    "formulaire": "cerfa-15458",
+    "aujourdhui": "2026-11-29",
+    "valeurs": {
+        "adresse_cachee": True,
+        "requerant_adresse": "12 rue des Lilas",
+        "election_avocat": True,
+        "election_avocat_coordonnees": "Maître X, barreau de Lyon",
+        "requerant_nom": "Martin",
+        "situation_pacses": True,
+        "lieux_precisions": "Mon domicile et mon travail.",
+    },
     "mesures": ["interdiction_contact", "interdiction_lieux", "logement_commun", "aide_materielle"],
     "chronologie": [
-        {"date": "14/03/2025", "lieu": "au domicile", "faits": "Il m'a poussée contre le mur.",
-         "piece": "Certificat médical du 14 mars 2025"},
+        {
+            "date": "14/03/2025",
+            "lieu": "au domicile",
+            "faits": "Il m'a poussée contre le mur.",
+            "piece": "Certificat médical du 14 mars 2025",
+        },
         {"periode": {"du": "2024-09"}, "faits": "Il m'appelle vingt fois par jour.", "piece": "Journal d'appels"},
     ],
     "danger": "Il a une arme de chasse.",
@@ -51,9 +62,13 @@ def test_cli_champs_15458(site_avec_pdf, definitions):
     champs = json.loads(fini.stdout)
     assert [c["nom"] for c in champs] == [c["nom"] for c in champs_pdf(definitions["cerfa-15458"])]
     cachee = next(c for c in champs if c["nom"] == "adresse_cachee")
-    assert cachee == {"nom": "adresse_cachee", "type": "case", "rubrique": "Cacher votre adresse",
-                      "libelle": "Cochez cette case si vous ne souhaitez pas communiquer votre adresse au défendeur "
-                                 "pour des raisons de sécurité :"}
+    assert cachee == {
+        "nom": "adresse_cachee",
+        "type": "case",
+        "rubrique": "Cacher votre adresse",
+        "libelle": "Cochez cette case si vous ne souhaitez pas communiquer votre adresse au défendeur "
+        "pour des raisons de sécurité :",
+    }
 
 
 @pytest.mark.parametrize("valeurs", [{}, {"temoin_nom": "Durand"}])
@@ -72,11 +87,19 @@ def test_cli_remplir_15458_avec_chronologie_et_pieces(site_avec_pdf):
     fini = cli("remplir", entree_texte=json.dumps(ENTREE))
     assert fini.returncode == 0, fini.stdout.decode()[:500]
     valeurs = valeurs_du_pdf(fini.stdout)
-    assert valeurs["requerant_nom"] == "Martin" and valeurs["mesure_lieux"] is True and valeurs["logement_commun"] is True
+    assert (
+        valeurs["requerant_nom"] == "Martin" and valeurs["mesure_lieux"] is True and valeurs["logement_commun"] is True
+    )
     assert not valeurs["requerant_adresse"]
-    assert valeurs["expose_faits"].split("\n")[0] == "1. Depuis septembre 2024 : Il m'appelle vingt fois par jour. (pièce n° 1)"
+    assert (
+        valeurs["expose_faits"].split("\n")[0]
+        == "1. Depuis septembre 2024 : Il m'appelle vingt fois par jour. (pièce n° 1)"
+    )
     assert [valeurs[f"pieces_{i}_designation"] for i in (1, 2, 3)] == [
-        "Journal d'appels", "Certificat médical du 14 mars 2025", "Copie de l'enregistrement du PACS"]
+        "Journal d'appels",
+        "Certificat médical du 14 mars 2025",
+        "Copie de l'enregistrement du PACS",
+    ]
     assert valeurs["expose_faits"].split("\n")[-1] == "Le danger aujourd'hui : Il a une arme de chasse."
     # Read back with pypdf itself: the PDF's own fields, the boxes checked with their « on » state.
     champs = PdfReader(io.BytesIO(fini.stdout)).get_fields()
@@ -87,12 +110,19 @@ def test_cli_remplir_15458_avec_chronologie_et_pieces(site_avec_pdf):
 def test_cli_expose(site_avec_pdf):
     """Entered out of order, the facts come out numbered by date; each cites its pièces by their
     number in the bordereau, and a pièce cited twice keeps one number."""
-    entree = {**ENTREE, "chronologie": [
-        *ENTREE["chronologie"],
-        {"date": "2023", "faits": "Il a commencé à contrôler mon téléphone.", "temoins": ["ma sœur"]},
-        {"date": "02/04/2025", "lieu": "devant l'école", "faits": "Il m'a menacée.",
-         "piece": ["Certificat médical du 14 mars 2025", "Récépissé de plainte du 3 avril 2025"]},
-    ]}
+    entree = {
+        **ENTREE,
+        "chronologie": [
+            *ENTREE["chronologie"],
+            {"date": "2023", "faits": "Il a commencé à contrôler mon téléphone.", "temoins": ["ma sœur"]},
+            {
+                "date": "02/04/2025",
+                "lieu": "devant l'école",
+                "faits": "Il m'a menacée.",
+                "piece": ["Certificat médical du 14 mars 2025", "Récépissé de plainte du 3 avril 2025"],
+            },
+        ],
+    }
     fini = cli("expose", entree_texte=json.dumps(entree))
     assert fini.returncode == 0, fini.stdout.decode()[:500]
     sortie = json.loads(fini.stdout)
@@ -115,17 +145,24 @@ def test_cli_expose(site_avec_pdf):
     assert sortie["avertissements"] == []
 
 
-@pytest.mark.parametrize("commande, entree, champ", [
-    ("expose", {**ENTREE, "chronologie": [{"date": "2025-13-01", "faits": "x"}]}, "chronologie.1.date"),
-    ("expose", {**ENTREE, "chronologie": "le 3 mars"}, "chronologie"),
-    ("remplir", {**ENTREE, "mesures": ["logement_conjugal"]}, "logement_conjugal"),
-    ("remplir", {**ENTREE, "valeurs": {**ENTREE["valeurs"], "lieux_precisions": "Au 12 rue des Lilas."}}, "lieux_precisions"),
-    ("remplir", {**ENTREE, "valeurs": {"requerant_nom": 3}}, "requerant_nom"),
-    ("remplir", {**ENTREE, "valeurs": {"champ_inconnu": "x"}}, "champ_inconnu"),
-    ("remplir", {**ENTREE, "formulaire": "cerfa-99999"}, "formulaire"),
-    ("remplir", "pas du JSON", "entree"),
-    ("remplir", [], "entree"),
-])
+@pytest.mark.parametrize(
+    "commande, entree, champ",
+    [
+        ("expose", {**ENTREE, "chronologie": [{"date": "2025-13-01", "faits": "x"}]}, "chronologie.1.date"),
+        ("expose", {**ENTREE, "chronologie": "le 3 mars"}, "chronologie"),
+        ("remplir", {**ENTREE, "mesures": ["logement_conjugal"]}, "logement_conjugal"),
+        (
+            "remplir",
+            {**ENTREE, "valeurs": {**ENTREE["valeurs"], "lieux_precisions": "Au 12 rue des Lilas."}},
+            "lieux_precisions",
+        ),
+        ("remplir", {**ENTREE, "valeurs": {"requerant_nom": 3}}, "requerant_nom"),
+        ("remplir", {**ENTREE, "valeurs": {"champ_inconnu": "x"}}, "champ_inconnu"),
+        ("remplir", {**ENTREE, "formulaire": "cerfa-99999"}, "formulaire"),
+        ("remplir", "pas du JSON", "entree"),
+        ("remplir", [], "entree"),
+    ],
+)
 def test_cli_refus_en_francais(site_avec_pdf, commande, entree, champ):
     """Invalid input: exit 2, exactly {"erreur": {"champ", "message"}} on stdout, a French
     sentence, no traceback, no PDF."""

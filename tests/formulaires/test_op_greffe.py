@@ -34,11 +34,24 @@ def test_toujours_la_requete_les_pieces_et_l_exposé():
 
 
 def test_selon_la_situation_et_les_demandes():
-    liste = _liste({"situation_maries": True, "enfants_communs_oui": True, "precedente_oui": True,
-                    "dvh_mediatise_raisons": "x", "bracelet_raisons": "x"},
-                   ["logement_conjugal", "contribution_mariage", "visite_mediatisee", "interdiction_contact", "bracelet"])
-    for attendu in ("acte de mariage, de moins de 3 mois", "actes de naissance des enfants", "tiers de confiance",
-                    "bail et des quittances", "bulletins de paie", "précédentes demandes"):
+    liste = _liste(
+        {
+            "situation_maries": True,
+            "enfants_communs_oui": True,
+            "precedente_oui": True,
+            "dvh_mediatise_raisons": "x",
+            "bracelet_raisons": "x",
+        },
+        ["logement_conjugal", "contribution_mariage", "visite_mediatisee", "interdiction_contact", "bracelet"],
+    )
+    for attendu in (
+        "acte de mariage, de moins de 3 mois",
+        "actes de naissance des enfants",
+        "tiers de confiance",
+        "bail et des quittances",
+        "bulletins de paie",
+        "précédentes demandes",
+    ):
         assert attendu in liste["greffe"], attendu
     assert "en personne" in liste["audience"]
     assert "PACS" not in liste["greffe"]

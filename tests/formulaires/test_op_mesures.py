@@ -61,7 +61,9 @@ def test_le_bracelet_exige_l_interdiction_de_contact():
 
 
 def test_le_bracelet_avec_l_interdiction_de_contact():
-    r = _prepare({"situation_concubinage": True, "bracelet_raisons": "Il me suit."}, ["bracelet", "interdiction_contact"])
+    r = _prepare(
+        {"situation_concubinage": True, "bracelet_raisons": "Il me suit."}, ["bracelet", "interdiction_contact"]
+    )
     assert r["valeurs"]["mesure_bracelet"] is True and r["valeurs"]["mesure_contact"] is True
     assert any("présente à l'audience" in c["texte"] for c in r["conseils"])
 
@@ -79,20 +81,23 @@ def test_le_bracelet_exige_ses_raisons():
 # ── Logement et argent selon la situation familiale ──────────────────────────────
 
 
-@pytest.mark.parametrize("situation, mesure, permis", [
-    ("maries", "logement_conjugal", True),
-    ("pacses", "logement_conjugal", False),
-    ("concubinage", "logement_conjugal", False),
-    ("pacses", "logement_commun", True),
-    ("concubinage", "logement_commun", True),
-    ("maries", "logement_commun", False),
-    ("anciens_concubins", "logement_commun", False),
-    ("divorces", "logement_conjugal", False),
-    ("maries", "contribution_mariage", True),
-    ("pacses", "contribution_mariage", False),
-    ("pacses", "aide_materielle", True),
-    ("concubinage", "aide_materielle", False),
-])
+@pytest.mark.parametrize(
+    "situation, mesure, permis",
+    [
+        ("maries", "logement_conjugal", True),
+        ("pacses", "logement_conjugal", False),
+        ("concubinage", "logement_conjugal", False),
+        ("pacses", "logement_commun", True),
+        ("concubinage", "logement_commun", True),
+        ("maries", "logement_commun", False),
+        ("anciens_concubins", "logement_commun", False),
+        ("divorces", "logement_conjugal", False),
+        ("maries", "contribution_mariage", True),
+        ("pacses", "contribution_mariage", False),
+        ("pacses", "aide_materielle", True),
+        ("concubinage", "aide_materielle", False),
+    ],
+)
 def test_logement_et_argent_selon_la_situation(situation, mesure, permis):
     valeurs = {f"situation_{situation}": True}
     if permis:
@@ -116,11 +121,21 @@ def test_deux_situations_familiales_sont_refusees():
 # ── Enfants en commun ────────────────────────────────────────────────────────────
 
 
-@pytest.mark.parametrize("mesure", ["autorite_parentale_conjointe", "residence_enfants", "sortie_territoire_enfants",
-                                    "contribution_enfants", "visite_mediatisee"])
+@pytest.mark.parametrize(
+    "mesure",
+    [
+        "autorite_parentale_conjointe",
+        "residence_enfants",
+        "sortie_territoire_enfants",
+        "contribution_enfants",
+        "visite_mediatisee",
+    ],
+)
 def test_les_mesures_pour_les_enfants_exigent_des_enfants_en_commun(mesure):
-    texte = {"residence_enfants": {"residence_enfants": "chez moi"},
-             "visite_mediatisee": {"dvh_mediatise_raisons": "Il a menacé de les emmener."}}.get(mesure, {})
+    texte = {
+        "residence_enfants": {"residence_enfants": "chez moi"},
+        "visite_mediatisee": {"dvh_mediatise_raisons": "Il a menacé de les emmener."},
+    }.get(mesure, {})
     erreur = _refus({"situation_maries": True, **texte}, [mesure])
     assert "enfants en commun" in erreur.message
     r = _prepare({"situation_maries": True, "enfants_communs_oui": True, **texte}, [mesure])
@@ -133,14 +148,18 @@ def test_un_enfant_dans_le_tableau_suffit():
 
 
 def test_l_autorite_parentale_un_seul_choix():
-    erreur = _refus({"situation_maries": True, "enfants_communs_oui": True},
-                    ["autorite_parentale_conjointe", "autorite_parentale_exclusive_sans_dvh"])
+    erreur = _refus(
+        {"situation_maries": True, "enfants_communs_oui": True},
+        ["autorite_parentale_conjointe", "autorite_parentale_exclusive_sans_dvh"],
+    )
     assert "ensemble" in erreur.message
 
 
 def test_visite_mediatisee_et_pas_de_droit_de_visite_s_excluent():
-    erreur = _refus({"situation_maries": True, "enfants_communs_oui": True, "dvh_mediatise_raisons": "x"},
-                    ["visite_mediatisee", "autorite_parentale_exclusive_sans_dvh"])
+    erreur = _refus(
+        {"situation_maries": True, "enfants_communs_oui": True, "dvh_mediatise_raisons": "x"},
+        ["visite_mediatisee", "autorite_parentale_exclusive_sans_dvh"],
+    )
     assert "ensemble" in erreur.message
 
 
@@ -148,9 +167,16 @@ def test_visite_mediatisee_et_pas_de_droit_de_visite_s_excluent():
 
 
 def test_mariage_force_sans_relation_de_couple():
-    r = _prepare({"mariage_force_motifs": "Ma famille prépare mon mariage au pays."},
-                 ["sortie_territoire_mariage_force", "interdiction_contact", "interdiction_arme", "remise_armes",
-                  "aide_juridictionnelle_provisoire"])
+    r = _prepare(
+        {"mariage_force_motifs": "Ma famille prépare mon mariage au pays."},
+        [
+            "sortie_territoire_mariage_force",
+            "interdiction_contact",
+            "interdiction_arme",
+            "remise_armes",
+            "aide_juridictionnelle_provisoire",
+        ],
+    )
     assert r["valeurs"]["mariage_force"] is True and r["valeurs"]["aj_provisoire_oui"] is True
 
 
@@ -173,8 +199,10 @@ def test_mariage_force_exige_la_majorite():
 
 
 def test_animal_et_domiciliation_ecrits_dans_la_rubrique_VII():
-    r = _prepare({"situation_concubinage": True, "autres_demandes": "Que mes affaires me soient rendues."},
-                 ["animal", "domiciliation_vie_courante"])
+    r = _prepare(
+        {"situation_concubinage": True, "autres_demandes": "Que mes affaires me soient rendues."},
+        ["animal", "domiciliation_vie_courante"],
+    )
     lignes = r["valeurs"]["autres_demandes"].split("\n")
     assert "515-11 3° bis" in lignes[0] and "515-11 6° bis" in lignes[1]
     assert lignes[2] == "Que mes affaires me soient rendues."
@@ -182,16 +210,22 @@ def test_animal_et_domiciliation_ecrits_dans_la_rubrique_VII():
 
 def test_la_phrase_n_est_pas_ecrite_deux_fois():
     premiere = _prepare({"situation_concubinage": True}, ["animal"])["valeurs"]["autres_demandes"]
-    seconde = _prepare({"situation_concubinage": True, "autres_demandes": premiere}, ["animal"])["valeurs"]["autres_demandes"]
+    seconde = _prepare({"situation_concubinage": True, "autres_demandes": premiere}, ["animal"])["valeurs"][
+        "autres_demandes"
+    ]
     assert seconde == premiere
 
 
 def test_la_remise_des_armes_va_avec_l_interdiction_d_arme():
     erreur = _refus({"situation_maries": True}, ["remise_armes"])
     assert erreur.champ == "arme_precisions" and "Interdiction d'avoir ou de porter une arme" in erreur.message
-    r = _prepare({"situation_maries": True, "arme_precisions": "Un fusil de chasse."}, ["remise_armes", "interdiction_arme"])
+    r = _prepare(
+        {"situation_maries": True, "arme_precisions": "Un fusil de chasse."}, ["remise_armes", "interdiction_arme"]
+    )
     assert r["valeurs"]["mesure_arme"] is True
-    assert r["valeurs"]["arme_precisions"].endswith("Un fusil de chasse.") and "2° bis" in r["valeurs"]["arme_precisions"]
+    assert (
+        r["valeurs"]["arme_precisions"].endswith("Un fusil de chasse.") and "2° bis" in r["valeurs"]["arme_precisions"]
+    )
 
 
 def test_une_mesure_inconnue_est_refusee():
@@ -203,7 +237,9 @@ def test_conseil_sur_les_armes_quand_le_contact_est_interdit():
     r = _prepare({"situation_maries": True}, ["interdiction_contact"])
     assert any(c["article"] == "art. 515-11 2° du code civil" for c in r["conseils"])
     r = _prepare({"situation_maries": True}, ["interdiction_contact", "interdiction_arme"])
-    assert not any("motiver spécialement sa décision de ne pas interdire les armes" in c["texte"] for c in r["conseils"])
+    assert not any(
+        "motiver spécialement sa décision de ne pas interdire les armes" in c["texte"] for c in r["conseils"]
+    )
 
 
 def test_la_page_recoit_chaque_mesure_avec_son_explication_et_son_lien():
@@ -213,8 +249,15 @@ def test_la_page_recoit_chaque_mesure_avec_son_explication_et_son_lien():
 
 
 def test_sans_situation_les_mesures_de_tous_les_cas_restent_possibles():
-    r = _prepare({"adresse_cachee": True, "election_avocat": True, "election_avocat_coordonnees": "Me X"},
-                 ["interdiction_contact", "aide_juridictionnelle_provisoire", "accord_oppi"])
-    assert r["mesures"] == ["dissimulation_adresse", "accord_oppi", "interdiction_contact", "aide_juridictionnelle_provisoire"]
+    r = _prepare(
+        {"adresse_cachee": True, "election_avocat": True, "election_avocat_coordonnees": "Me X"},
+        ["interdiction_contact", "aide_juridictionnelle_provisoire", "accord_oppi"],
+    )
+    assert r["mesures"] == [
+        "dissimulation_adresse",
+        "accord_oppi",
+        "interdiction_contact",
+        "aide_juridictionnelle_provisoire",
+    ]
     erreur = _refus({"lieux_precisions": "mon travail"}, ["interdiction_lieux"])
     assert erreur.champ == "mesure_lieux" and "situation familiale" in erreur.message

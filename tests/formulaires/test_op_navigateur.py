@@ -46,7 +46,9 @@ def test_toutes_les_etapes_jusqu_aux_documents(page_, adresse):
     # 1. La sécurité d'abord : l'adresse cachée fait élire domicile.
     page.get_by_role("checkbox", name="Je ne veux pas que l'autre partie connaisse mon adresse").check()
     page.get_by_role("radio", name="Élire domicile auprès du procureur de la République").check()
-    page.get_by_label("Adresse du tribunal auquel vous adressez la requête").fill("Tribunal judiciaire, 1 parvis du Tribunal")
+    page.get_by_label("Adresse du tribunal auquel vous adressez la requête").fill(
+        "Tribunal judiciaire, 1 parvis du Tribunal"
+    )
     _suivante(page, 2)
 
     # 2. Identité : les champs de l'adresse ont disparu.
@@ -73,7 +75,9 @@ def test_toutes_les_etapes_jusqu_aux_documents(page_, adresse):
     page.get_by_role("checkbox", name="Bracelet anti-rapprochement").check()
     bracelet = page.locator(".op-mesure").filter(has=page.get_by_role("checkbox", name="Bracelet anti-rapprochement"))
     expect(bracelet.get_by_text("Vous cachez votre adresse : n'écrivez ici ni votre adresse")).to_be_visible()
-    page.get_by_label("Raisons de la demande de bracelet anti-rapprochement").fill("Il m'attend à la sortie de mon travail.")
+    page.get_by_label("Raisons de la demande de bracelet anti-rapprochement").fill(
+        "Il m'attend à la sortie de mon travail."
+    )
     page.get_by_role("button", name="Étape suivante").click()
     expect(page.get_by_role("alert")).to_contain_text("Interdiction de contact", timeout=REPONSE)
     _etape(page, 5)
@@ -108,7 +112,9 @@ def test_toutes_les_etapes_jusqu_aux_documents(page_, adresse):
     expose = documents.locator(".op-expose li")
     expect(expose).to_have_count(2)
     expect(expose.nth(0)).to_contain_text("En février 2025 : Il a cassé mon téléphone. (pièce n° 1)")
-    expect(expose.nth(1)).to_contain_text("Le 14 mars 2025, au domicile : Il m'a giflée devant les enfants. (pièce n° 2)")
+    expect(expose.nth(1)).to_contain_text(
+        "Le 14 mars 2025, au domicile : Il m'a giflée devant les enfants. (pièce n° 2)"
+    )
     expect(documents.locator(".op-bordereau tbody tr")).to_have_count(3)
     expect(documents.locator("#op-a-apporter")).to_contain_text("acte de mariage, de moins de 3 mois")
     expect(documents.locator("#op-a-apporter")).to_contain_text("actes de naissance des enfants")
@@ -124,7 +130,11 @@ def test_toutes_les_etapes_jusqu_aux_documents(page_, adresse):
     champs = {nom: str(c.get("/V", "")) for nom, c in PdfReader(io.BytesIO(pdf)).get_fields().items()}
     assert champs["requerant_nom"] == "Martin" and champs["requerant_date_naissance"] == "12/04/1990"
     assert champs["adresse_cachee"] == "/on" and champs["election_procureur"] == "/on"
-    assert champs["mesure_bracelet"] == "/on" and champs["mesure_contact"] == "/on" and champs["logement_conjugal"] == "/on"
+    assert (
+        champs["mesure_bracelet"] == "/on"
+        and champs["mesure_contact"] == "/on"
+        and champs["logement_conjugal"] == "/on"
+    )
     assert champs["aj_provisoire_oui"] == "/on" and "515-11 3° bis" in champs["autres_demandes"]
     assert champs["expose_faits"].startswith("1. En février 2025")
     assert champs["pieces_3_designation"] == "Copie intégrale de l'acte de mariage"

@@ -42,9 +42,11 @@ def test_11527_manuscrit_sans_aucun_champ(pdf_vierge):
 def test_15458_les_libelles_confirmes_sont_ceux_de_la_notice(definitions):
     """Les libellés S sont recopiés du formulaire officiel : quelques-uns, mot pour mot."""
     tout = repr(definitions["cerfa-15458"])
-    for extrait in ("Cochez cette case si vous ne souhaitez pas communiquer votre adresse au défendeur pour des raisons de sécurité :",
-                    "Pour pouvoir être contacté par le tribunal vous devez, au choix, élire domicile :",
-                    "Identité du défendeur (votre actuel(le) ou ancien(ne) conjoint(e)/concubin(e)/partenaire de PACS) :",
-                    "Cette mesure ne peut être demandée que si vous avez préalablement demandé une interdiction de contact.",
-                    "séparés sans avoir cohabité"):
+    for extrait in (
+        "Cochez cette case si vous ne souhaitez pas communiquer votre adresse au défendeur pour des raisons de sécurité :",
+        "Pour pouvoir être contacté par le tribunal vous devez, au choix, élire domicile :",
+        "Identité du défendeur (votre actuel(le) ou ancien(ne) conjoint(e)/concubin(e)/partenaire de PACS) :",
+        "Cette mesure ne peut être demandée que si vous avez préalablement demandé une interdiction de contact.",
+        "séparés sans avoir cohabité",
+    ):
         assert extrait in tout

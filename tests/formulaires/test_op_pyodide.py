@@ -25,35 +25,86 @@ from tests.pyodide.conftest import paquets, pyodide_node, runtime  # noqa: E402,
 
 JOUR = "2026-11-29"
 CHRONOLOGIE = [
-    {"date": "2025-03-14", "lieu": "au domicile", "faits": "Il m'a giflée devant les enfants.",
-     "temoins": ["Mme A., voisine"], "piece": ["certificat", "Récépissé de plainte du 15 mars 2025"]},
+    {
+        "date": "2025-03-14",
+        "lieu": "au domicile",
+        "faits": "Il m'a giflée devant les enfants.",
+        "temoins": ["Mme A., voisine"],
+        "piece": ["certificat", "Récépissé de plainte du 15 mars 2025"],
+    },
     {"periode": {"du": "04/2024", "au": "06/2024"}, "faits": "Insultes et menaces par SMS.", "piece": "captures"},
     {"periode": {"du": "2023"}, "faits": "Il contrôle mes dépenses."},
 ]
-PIECES = [{"id": "certificat", "designation": "Certificat médical du 14 mars 2025"},
-          {"id": "captures", "designation": "Captures d'écran des SMS"}, "Copie intégrale de l'acte de mariage"]
-CACHEE = {"adresse_cachee": True, "requerant_adresse": "12 rue des Lilas", "requerant_code_postal": "69003",
-          "election_procureur": True, "election_procureur_adresse": "Tribunal judiciaire de Lyon"}
+PIECES = [
+    {"id": "certificat", "designation": "Certificat médical du 14 mars 2025"},
+    {"id": "captures", "designation": "Captures d'écran des SMS"},
+    "Copie intégrale de l'acte de mariage",
+]
+CACHEE = {
+    "adresse_cachee": True,
+    "requerant_adresse": "12 rue des Lilas",
+    "requerant_code_postal": "69003",
+    "election_procureur": True,
+    "election_procureur_adresse": "Tribunal judiciaire de Lyon",
+}
 COMPLET = {
-    "formulaire": "cerfa-15458", "aujourdhui": JOUR,
-    "valeurs": {**CACHEE, "requerant_nom": "Martin", "requerant_prenoms": "Julie", "situation_maries": True,
-                "enfants_communs_oui": True, "enfants_1_nom_prenoms": "Léa", "residence_enfants": "Chez moi.",
-                "bracelet_raisons": "Il m'attend à la sortie du travail, 8 avenue Jean Jaurès.",
-                "tribunal": "Lyon", "fait_a": "Lyon", "fait_le": "29/11/2026"},
-    "mesures": ["interdiction_contact", "bracelet", "interdiction_arme", "remise_armes", "logement_conjugal",
-                "animal", "residence_enfants", "aide_juridictionnelle_provisoire", "accord_oppi"],
-    "chronologie": CHRONOLOGIE, "danger": "Il a dit qu'il me retrouverait.", "pieces": PIECES,
+    "formulaire": "cerfa-15458",
+    "aujourdhui": JOUR,
+    "valeurs": {
+        **CACHEE,
+        "requerant_nom": "Martin",
+        "requerant_prenoms": "Julie",
+        "situation_maries": True,
+        "enfants_communs_oui": True,
+        "enfants_1_nom_prenoms": "Léa",
+        "residence_enfants": "Chez moi.",
+        "bracelet_raisons": "Il m'attend à la sortie du travail, 8 avenue Jean Jaurès.",
+        "tribunal": "Lyon",
+        "fait_a": "Lyon",
+        "fait_le": "29/11/2026",
+    },
+    "mesures": [
+        "interdiction_contact",
+        "bracelet",
+        "interdiction_arme",
+        "remise_armes",
+        "logement_conjugal",
+        "animal",
+        "residence_enfants",
+        "aide_juridictionnelle_provisoire",
+        "accord_oppi",
+    ],
+    "chronologie": CHRONOLOGIE,
+    "danger": "Il a dit qu'il me retrouverait.",
+    "pieces": PIECES,
 }
 CAS = [
     ["op", COMPLET],
     ["op_expose", COMPLET],
     ["op", {**COMPLET, "mesures": ["bracelet"]}],  # refus : le bracelet exige l'interdiction de contact
-    ["op", {**COMPLET, "valeurs": {**COMPLET["valeurs"], "lieux_precisions": "Au 12 rue des Lilas."},
-            "mesures": ["interdiction_lieux", "interdiction_contact"]}],  # refus : adresse cachée reprise
+    [
+        "op",
+        {
+            **COMPLET,
+            "valeurs": {**COMPLET["valeurs"], "lieux_precisions": "Au 12 rue des Lilas."},
+            "mesures": ["interdiction_lieux", "interdiction_contact"],
+        },
+    ],  # refus : adresse cachée reprise
     ["op", {**COMPLET, "chronologie": [{"date": "2030-01-01", "faits": "x"}]}],  # refus : date future
     ["op", {**COMPLET, "valeurs": {"situation_concubinage": True}, "mesures": ["logement_conjugal"]}],  # refus
-    ["op", {"formulaire": "cerfa-15458", "aujourdhui": JOUR, "valeurs": {"mariage_force_motifs": "Menace.",
-            "requerant_date_naissance": "30/11/2008", "fait_le": "29/11/2026"}, "mesures": ["sortie_territoire_mariage_force"]}],
+    [
+        "op",
+        {
+            "formulaire": "cerfa-15458",
+            "aujourdhui": JOUR,
+            "valeurs": {
+                "mariage_force_motifs": "Menace.",
+                "requerant_date_naissance": "30/11/2008",
+                "fait_le": "29/11/2026",
+            },
+            "mesures": ["sortie_territoire_mariage_force"],
+        },
+    ],
 ]
 SOUS_CPYTHON = [dispatch(outil, json.dumps(entree)) for outil, entree in CAS]
 
@@ -67,7 +118,12 @@ def test_la_table_couvre_resultats_et_refus():
     reponses = [json.loads(s) for s in SOUS_CPYTHON]
     assert "resultat" in reponses[0] and "resultat" in reponses[1]
     assert [r["erreur"]["champ"] for r in reponses[2:]] == [
-        "mesure_bracelet", "lieux_precisions", "chronologie.1.date", "logement_conjugal", "mariage_force"]
+        "mesure_bracelet",
+        "lieux_precisions",
+        "chronologie.1.date",
+        "logement_conjugal",
+        "mariage_force",
+    ]
 
 
 @pytest.mark.parametrize("rang", range(len(CAS)), ids=[f"{o}-{i}" for i, (o, _) in enumerate(CAS)])

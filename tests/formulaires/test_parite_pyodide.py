@@ -19,9 +19,16 @@ pytestmark = pytest.mark.pyodide
 # shared fixture, imported without a fallback — a missing fixture is an error, never a silent skip.
 from tests.pyodide.conftest import paquets, pyodide_node, runtime  # noqa: E402,F401
 
-SIMULATEUR = {"personnes_foyer": 3, "rfr": None, "revenus_6_mois": 4800, "nationalite": "autre",
-              "exception_residence": "partie_civile", "protection_juridique": "partielle", "patrimoine_mobilier": 1200,
-              "date_demande": "2026-11-29"}
+SIMULATEUR = {
+    "personnes_foyer": 3,
+    "rfr": None,
+    "revenus_6_mois": 4800,
+    "nationalite": "autre",
+    "exception_residence": "partie_civile",
+    "protection_juridique": "partielle",
+    "patrimoine_mobilier": 1200,
+    "date_demande": "2026-11-29",
+}
 
 
 def test_meme_pypdf_des_deux_cotes(pyodide_node):
@@ -32,13 +39,18 @@ def test_meme_pypdf_des_deux_cotes(pyodide_node):
 
 
 def test_meme_pdf_rempli(pyodide_node, pdf_vierge):
-    entree = {"formulaire": "cerfa-16146", "valeurs": REPONSES,
-              "pdf": base64.b64encode(pdf_vierge["cerfa-16146"]).decode("ascii")}
+    entree = {
+        "formulaire": "cerfa-16146",
+        "valeurs": REPONSES,
+        "pdf": base64.b64encode(pdf_vierge["cerfa-16146"]).decode("ascii"),
+    }
     pyodide_node.demande({"paquets": ["pypdf"]})
     dans_pyodide = json.loads(pyodide_node.demande({"cas": [["formulaire_remplir", entree]]})["sorties"][0])
     dans_cpython = json.loads(dispatch("formulaire_remplir", json.dumps(entree)))
-    octets = {nom: base64.b64decode(sortie["resultat"]["pdf"]) for nom, sortie in
-              (("pyodide", dans_pyodide), ("cpython", dans_cpython))}
+    octets = {
+        nom: base64.b64decode(sortie["resultat"]["pdf"])
+        for nom, sortie in (("pyodide", dans_pyodide), ("cpython", dans_cpython))
+    }
     assert valeurs_du_pdf(octets["pyodide"]) == valeurs_du_pdf(octets["cpython"])
     assert {nom: valeurs_du_pdf(octets["pyodide"])[nom] for nom in REPONSES} == REPONSES
     assert octets["pyodide"] == octets["cpython"]  # same pypdf, same bytes: what the person gets is what is tested

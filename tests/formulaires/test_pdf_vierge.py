@@ -61,8 +61,10 @@ def test_pdf_accessible_et_imprimable(lecteur):
 
 def test_chaque_page_dit_ce_qu_elle_est(lecteur, definitions):
     d = definitions["cerfa-16146"]
-    pied = (f"Reproduction du Cerfa n° 16146*03 réalisée par Justice pas à pas — formulaire officiel : "
-            f"{d['officiel']['url']} — vérifié le 29/11/2026")
+    pied = (
+        f"Reproduction du Cerfa n° 16146*03 réalisée par Justice pas à pas — formulaire officiel : "
+        f"{d['officiel']['url']} — vérifié le 29/11/2026"
+    )
     for numero, page in enumerate(lecteur.pages, start=1):
         texte = normalise(page.extract_text())
         assert pied in texte, f"page {numero}"
@@ -111,7 +113,9 @@ def test_la_page_montre_chaque_libelle(definitions):
 
     site = load_site_config(REPO)
     d = rendu.prepare(definitions["cerfa-16146"], site.nom)
-    page = rendu.page(rendu.environnement(site.theme_dir), d, {"css": "f.css", "pdf": "f.pdf", "explication": None, "entretien": None})
+    page = rendu.page(
+        rendu.environnement(site.theme_dir), d, {"css": "f.css", "pdf": "f.pdf", "explication": None, "entretien": None}
+    )
     texte = normalise(html.unescape(re.sub(r"<[^>]+>", " ", page)))
     texte = texte.replace(" ◇", "")  # the reconstructed marker follows a label
     manquants = [s for s in libelles(definitions["cerfa-16146"]) if normalise(s) not in texte]

@@ -35,20 +35,31 @@ def test_cas_general():
     assert not contient(lu, SIX_MOIS) and not contient(lu, RESIDENCE) and PRECEDENTE not in lu
 
 
-@pytest.mark.parametrize("lettre, attendu", [
-    ("A", "L'avis à victime ou l'ordonnance de renvoi"),
-    ("B", PRECEDENTE),
-    ("C", TOUTE_PIECE),
-    ("D", TOUTE_PIECE),
-    ("E", PRECEDENTE),
-])
+@pytest.mark.parametrize(
+    "lettre, attendu",
+    [
+        ("A", "L'avis à victime ou l'ordonnance de renvoi"),
+        ("B", PRECEDENTE),
+        ("C", TOUTE_PIECE),
+        ("D", TOUTE_PIECE),
+        ("E", PRECEDENTE),
+    ],
+)
 @pytest.mark.parametrize("source", ["simulateur", "formulaire"])
 def test_cas_particuliers_remplacent_les_ressources(lettre, attendu, source):
     if source == "simulateur":
         lu = pieces({"simulateur": {**FRANCAISE, "cas_particulier": lettre, "patrimoine_mobilier": 500}})
     else:
-        lu = pieces({"valeurs": {"nationalite": "Française", f"cas_particulier_{lettre.lower()}": True, "epargne_oui": True,
-                                 "sans_avis": True}})
+        lu = pieces(
+            {
+                "valeurs": {
+                    "nationalite": "Française",
+                    f"cas_particulier_{lettre.lower()}": True,
+                    "epargne_oui": True,
+                    "sans_avis": True,
+                }
+            }
+        )
     textes = [p["piece"] for p in lu]
     assert any(t.startswith(attendu) for t in textes)
     assert any(f"cas {lettre}" in p["pourquoi"] for p in lu)
@@ -67,7 +78,10 @@ def test_changement_de_situation():
 
 
 def test_sans_avis_d_imposition():
-    for lu in (liste({"nationalite": "francaise", "rfr": None, "revenus_6_mois": 4000}), liste(FRANCAISE, sans_avis=True)):
+    for lu in (
+        liste({"nationalite": "francaise", "rfr": None, "revenus_6_mois": 4000}),
+        liste(FRANCAISE, sans_avis=True),
+    ):
         assert contient(lu, SIX_MOIS) and AVIS not in lu
 
 
@@ -109,17 +123,31 @@ def test_patrimoine():
 
 
 def test_procedure():
-    lu = liste(FRANCAISE, procedure_juge_saisi=True, audience_date="14/01/2027", auxiliaire_choisi_avocat=True,
-               honoraires_oui=True, honoraires_montant="300")
-    assert contient(lu, "La convocation") and contient(lu, "La lettre d'acceptation") and contient(lu, "Tout document attestant du règlement")
+    lu = liste(
+        FRANCAISE,
+        procedure_juge_saisi=True,
+        audience_date="14/01/2027",
+        auxiliaire_choisi_avocat=True,
+        honoraires_oui=True,
+        honoraires_montant="300",
+    )
+    assert (
+        contient(lu, "La convocation")
+        and contient(lu, "La lettre d'acceptation")
+        and contient(lu, "Tout document attestant du règlement")
+    )
     appel = liste(FRANCAISE, procedure_deja_jugee=True, aj_anterieure_non=True, recours_adversaire_oui=True)
     assert contient(appel, "Copie de la décision rendue")
-    assert not contient(liste(FRANCAISE, procedure_deja_jugee=True, aj_anterieure_oui=True, recours_adversaire_oui=True),
-                        "Copie de la décision rendue")
+    assert not contient(
+        liste(FRANCAISE, procedure_deja_jugee=True, aj_anterieure_oui=True, recours_adversaire_oui=True),
+        "Copie de la décision rendue",
+    )
 
 
 def test_assurance_et_employeur():
-    assert contient(liste(FRANCAISE, contrat_pj_non=True, protection_juridique_non=True), "Une attestation sur l'honneur")
+    assert contient(
+        liste(FRANCAISE, contrat_pj_non=True, protection_juridique_non=True), "Une attestation sur l'honneur"
+    )
     refus = liste(FRANCAISE, contrat_pj_oui=True, protection_juridique_non=True)
     assert contient(refus, "Le formulaire de « demande d'intervention auprès de l'assureur »")
     assert not contient(refus, "Une attestation sur l'honneur")
@@ -144,10 +172,15 @@ def test_pas_de_doublon_et_ordre_de_la_notice():
     assert [p["tableau"] for p in lu] == sorted((p["tableau"] for p in lu), key=ordre.index)
 
 
-@pytest.mark.parametrize("entree, champ", [
-    ({"simulateur": []}, "simulateur"), ({"valeurs": "x"}, "valeurs"), ({"autre": 1}, "autre"),
-    ({"formulaire": "cerfa-15458"}, "formulaire"),
-])
+@pytest.mark.parametrize(
+    "entree, champ",
+    [
+        ({"simulateur": []}, "simulateur"),
+        ({"valeurs": "x"}, "valeurs"),
+        ({"autre": 1}, "autre"),
+        ({"formulaire": "cerfa-15458"}, "formulaire"),
+    ],
+)
 def test_entree_refusee(entree, champ):
     with pytest.raises(EntreeInvalide) as erreur:
         pieces(entree)
@@ -156,19 +189,47 @@ def test_entree_refusee(entree, champ):
 
 # ── The simulator's answers in the form ─────────────────────────────────────
 
+
 def test_prerempli_depuis_le_simulateur():
-    resultat = prerempli({"simulateur": {
-        "personnes_foyer": 3, "rfr": 12345.9, "nationalite": "francaise", "protection_juridique": "aucune",
-        "patrimoine_mobilier": 1500, "ordonnance_protection": True, "date_demande": "2026-11-29"}})
+    resultat = prerempli(
+        {
+            "simulateur": {
+                "personnes_foyer": 3,
+                "rfr": 12345.9,
+                "nationalite": "francaise",
+                "protection_juridique": "aucune",
+                "patrimoine_mobilier": 1500,
+                "ordonnance_protection": True,
+                "date_demande": "2026-11-29",
+            }
+        }
+    )
     assert resultat["valeurs"] == {
-        "nationalite": "Française", "foyer_nombre": "3", "rfr": "12 345", "epargne_oui": True, "epargne_montant": "1 500",
-        "protection_juridique_non": True, "procedure_juge_souhaite": True,
-        "juge_lequel": "Juge aux affaires familiales (ordonnance de protection)", "fait_le": "29/11/2026"}
+        "nationalite": "Française",
+        "foyer_nombre": "3",
+        "rfr": "12 345",
+        "epargne_oui": True,
+        "epargne_montant": "1 500",
+        "protection_juridique_non": True,
+        "procedure_juge_souhaite": True,
+        "juge_lequel": "Juge aux affaires familiales (ordonnance de protection)",
+        "fait_le": "29/11/2026",
+    }
 
 
 def test_prerempli_etranger_sans_avis_cas_particulier():
-    resultat = prerempli({"simulateur": {"nationalite": "autre", "exception_residence": "transfert_dublin", "rfr": None,
-                                         "revenus_6_mois": 4800, "cas_particulier": "C", "patrimoine_immobilier": 80000}})
+    resultat = prerempli(
+        {
+            "simulateur": {
+                "nationalite": "autre",
+                "exception_residence": "transfert_dublin",
+                "rfr": None,
+                "revenus_6_mois": 4800,
+                "cas_particulier": "C",
+                "patrimoine_immobilier": 80000,
+            }
+        }
+    )
     v = resultat["valeurs"]
     assert v["hors_ue"] and v["exception_sejour_transfert_asile"] and v["sans_avis"] and v["cas_particulier_c"]
     assert v["proprietaire_oui"] and "epargne_non" not in v and "nationalite" not in v
@@ -178,8 +239,10 @@ def test_prerempli_etranger_sans_avis_cas_particulier():
 def test_prerempli_donne_des_valeurs_que_le_pdf_accepte(pdf_vierge):
     from pyscripts.formulaires import remplir
 
-    for simulateur in ({"personnes_foyer": 2, "rfr": 9000, "nationalite": "francaise", "date_demande": "2026-11-29"},
-                       {"nationalite": "autre", "exception_residence": "crpc", "rfr": None, "protection_juridique": "partielle"}):
+    for simulateur in (
+        {"personnes_foyer": 2, "rfr": 9000, "nationalite": "francaise", "date_demande": "2026-11-29"},
+        {"nationalite": "autre", "exception_residence": "crpc", "rfr": None, "protection_juridique": "partielle"},
+    ):
         valeurs = prerempli({"simulateur": simulateur})["valeurs"]
         remplir({"formulaire": "cerfa-16146", "valeurs": valeurs}, pdf_vierge["cerfa-16146"])
 

@@ -20,16 +20,36 @@ from .conftest import REPO
 # A table of answers covering each kind of field: texts with accents and symbols, a wrapped
 # multi-line text, dates, amounts, numbers, table cells, boxes (including a nested one).
 REPONSES = {
-    "civilite_madame": True, "nom_naissance": "Ŀœuvre-Çéline D’Arc", "prenoms": "Anaïs Zoë",
-    "naissance_date": "05/03/1990", "naissance_lieu": "Saint-Étienne (Loire)", "nationalite": "Française",
-    "situation_familiale_pacse": True, "foyer_nombre": "3", "foyer_1_nom_prenom": "Martin Noé",
-    "foyer_1_naissance": "12/07/2016", "foyer_1_lien": "fils", "adresse": "3 rue des Lilas", "code_postal": "42000",
-    "commune": "Saint-Étienne", "rfr": "12 345", "changement": True, "changement_nature_autre": True,
-    "changement_precision": "Fin de contrat", "ressources_salaires_vous": "7 200", "ressources_capital_enfants": "15",
-    "epargne_oui": True, "epargne_montant": "1 500,50", "procedure_juge_saisi": True, "audience_date": "14/01/2027",
+    "civilite_madame": True,
+    "nom_naissance": "Ŀœuvre-Çéline D’Arc",
+    "prenoms": "Anaïs Zoë",
+    "naissance_date": "05/03/1990",
+    "naissance_lieu": "Saint-Étienne (Loire)",
+    "nationalite": "Française",
+    "situation_familiale_pacse": True,
+    "foyer_nombre": "3",
+    "foyer_1_nom_prenom": "Martin Noé",
+    "foyer_1_naissance": "12/07/2016",
+    "foyer_1_lien": "fils",
+    "adresse": "3 rue des Lilas",
+    "code_postal": "42000",
+    "commune": "Saint-Étienne",
+    "rfr": "12 345",
+    "changement": True,
+    "changement_nature_autre": True,
+    "changement_precision": "Fin de contrat",
+    "ressources_salaires_vous": "7 200",
+    "ressources_capital_enfants": "15",
+    "epargne_oui": True,
+    "epargne_montant": "1 500,50",
+    "procedure_juge_saisi": True,
+    "audience_date": "14/01/2027",
     "expose": "Je demande une ordonnance de protection au juge aux affaires familiales, pour moi et mon fils, "
-              "avec la jouissance du logement.\nLes faits : violences répétées depuis 2025 (« plaintes » ; €).",
-    "protection_juridique_non": True, "soussigne": "Céline Martin", "fait_a": "Saint-Étienne", "fait_le": "29/11/2026",
+    "avec la jouissance du logement.\nLes faits : violences répétées depuis 2025 (« plaintes » ; €).",
+    "protection_juridique_non": True,
+    "soussigne": "Céline Martin",
+    "fait_a": "Saint-Étienne",
+    "fait_le": "29/11/2026",
 }
 
 
@@ -85,24 +105,33 @@ def test_pdftoppm_dessine_les_valeurs(rempli, pdf_vierge, tmp_path):
     images = {}
     for nom, octets in (("vierge", pdf_vierge["cerfa-16146"]), ("rempli", rempli)):
         (tmp_path / f"{nom}.pdf").write_bytes(octets)
-        subprocess.run(["pdftoppm", "-r", "40", "-f", "2", "-l", "2", "-gray", str(tmp_path / f"{nom}.pdf"), str(tmp_path / nom)],
-                       check=True)
+        subprocess.run(
+            ["pdftoppm", "-r", "40", "-f", "2", "-l", "2", "-gray", str(tmp_path / f"{nom}.pdf"), str(tmp_path / nom)],
+            check=True,
+        )
         images[nom] = next(tmp_path.glob(f"{nom}-*.pgm")).read_bytes()
     assert images["vierge"] != images["rempli"]
 
 
-@pytest.mark.parametrize("valeurs, champ, extrait", [
-    ({"inconnu": "x"}, "inconnu", "Champ inconnu du formulaire : « inconnu »"),
-    ({"civilite_madame": "oui"}, "civilite_madame", "attend true (cochée) ou false"),
-    ({"civilite_madame": True, "civilite_monsieur": True}, "civilite_monsieur", "ne peuvent pas être cochées ensemble"),
-    ({"naissance_date": "1990-03-05"}, "naissance_date", "jj/mm/aaaa"),
-    ({"fait_le": "31/02/2026"}, "fait_le", "jj/mm/aaaa"),
-    ({"rfr": "douze mille"}, "rfr", "montant en euros"),
-    ({"foyer_nombre": "trois"}, "foyer_nombre", "nombre entier"),
-    ({"nom_naissance": "Martin\nDupont"}, "nom_naissance", "une seule ligne"),
-    ({"nom_naissance": 12}, "nom_naissance", "attend un texte"),
-    ({"code_postal": "4" * 11}, "code_postal", "au plus 10 caractères"),
-])
+@pytest.mark.parametrize(
+    "valeurs, champ, extrait",
+    [
+        ({"inconnu": "x"}, "inconnu", "Champ inconnu du formulaire : « inconnu »"),
+        ({"civilite_madame": "oui"}, "civilite_madame", "attend true (cochée) ou false"),
+        (
+            {"civilite_madame": True, "civilite_monsieur": True},
+            "civilite_monsieur",
+            "ne peuvent pas être cochées ensemble",
+        ),
+        ({"naissance_date": "1990-03-05"}, "naissance_date", "jj/mm/aaaa"),
+        ({"fait_le": "31/02/2026"}, "fait_le", "jj/mm/aaaa"),
+        ({"rfr": "douze mille"}, "rfr", "montant en euros"),
+        ({"foyer_nombre": "trois"}, "foyer_nombre", "nombre entier"),
+        ({"nom_naissance": "Martin\nDupont"}, "nom_naissance", "une seule ligne"),
+        ({"nom_naissance": 12}, "nom_naissance", "attend un texte"),
+        ({"code_postal": "4" * 11}, "code_postal", "au plus 10 caractères"),
+    ],
+)
 def test_reponse_refusee(pdf_vierge, valeurs, champ, extrait):
     with pytest.raises(EntreeInvalide) as erreur:
         remplir(entree(valeurs), pdf_vierge["cerfa-16146"])
@@ -110,11 +139,14 @@ def test_reponse_refusee(pdf_vierge, valeurs, champ, extrait):
 
 
 def test_questions_de_l_entretien_ignorees(pdf_vierge):
-    octets = remplir(entree({"hors_ue": True, "contrat_pj_non": True, "nom_naissance": "Martin"}), pdf_vierge["cerfa-16146"])
+    octets = remplir(
+        entree({"hors_ue": True, "contrat_pj_non": True, "nom_naissance": "Martin"}), pdf_vierge["cerfa-16146"]
+    )
     assert valeurs_du_pdf(octets)["nom_naissance"] == "Martin"
 
 
 # ── Command line (after `make site`: reads site/formulaires/) ───────────────
+
 
 @pytest.fixture(scope="module")
 def site_avec_pdf(pdf_vierge, tmp_path_factory):
@@ -127,8 +159,13 @@ def site_avec_pdf(pdf_vierge, tmp_path_factory):
 
 
 def cli(*arguments, entree_texte: str | None = None):
-    return subprocess.run([sys.executable, "-m", "pyscripts.formulaires", *arguments], input=(entree_texte or "").encode(),
-                          capture_output=True, cwd=REPO, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "pyscripts.formulaires", *arguments],
+        input=(entree_texte or "").encode(),
+        capture_output=True,
+        cwd=REPO,
+        timeout=120,
+    )
 
 
 def test_cli_champs(site_avec_pdf, definitions):
@@ -138,11 +175,19 @@ def test_cli_champs(site_avec_pdf, definitions):
     assert fini.returncode == 0, fini.stderr.decode()
     champs = json.loads(fini.stdout)
     assert [c["nom"] for c in champs] == [c["nom"] for c in champs_pdf(definitions["cerfa-16146"])]
-    assert champs[0] == {"nom": "avocat_nom", "libelle": "Maître (nom et prénom) :", "type": "texte",
-                         "rubrique": "PARTIE RÉSERVÉE UNIQUEMENT À L'AVOCAT DÉSIGNÉ OU COMMIS D'OFFICE"}
+    assert champs[0] == {
+        "nom": "avocat_nom",
+        "libelle": "Maître (nom et prénom) :",
+        "type": "texte",
+        "rubrique": "PARTIE RÉSERVÉE UNIQUEMENT À L'AVOCAT DÉSIGNÉ OU COMMIS D'OFFICE",
+    }
     celibataire = next(c for c in champs if c["nom"] == "situation_familiale_celibataire")
-    assert celibataire == {"nom": "situation_familiale_celibataire", "libelle": "Célibataire", "type": "case",
-                           "rubrique": "2 - VOTRE SITUATION FAMILIALE"}
+    assert celibataire == {
+        "nom": "situation_familiale_celibataire",
+        "libelle": "Célibataire",
+        "type": "case",
+        "rubrique": "2 - VOTRE SITUATION FAMILIALE",
+    }
 
 
 def test_cli_remplir(site_avec_pdf):
@@ -152,14 +197,17 @@ def test_cli_remplir(site_avec_pdf):
     assert valeurs_du_pdf(fini.stdout)["civilite_madame"] is True
 
 
-@pytest.mark.parametrize("arguments, texte, champ", [
-    (("remplir",), '{"formulaire": "cerfa-99999"}', "formulaire"),
-    (("remplir",), '{"formulaire": "cerfa-16146", "valeurs": {"rfr": "abc"}}', "rfr"),
-    (("remplir",), "pas du json", "entree"),
-    (("champs",), "", "formulaire"),
-    (("pieces",), '{"simulateur": 3}', "simulateur"),
-    (("inventee",), "", "commande"),
-])
+@pytest.mark.parametrize(
+    "arguments, texte, champ",
+    [
+        (("remplir",), '{"formulaire": "cerfa-99999"}', "formulaire"),
+        (("remplir",), '{"formulaire": "cerfa-16146", "valeurs": {"rfr": "abc"}}', "rfr"),
+        (("remplir",), "pas du json", "entree"),
+        (("champs",), "", "formulaire"),
+        (("pieces",), '{"simulateur": 3}', "simulateur"),
+        (("inventee",), "", "commande"),
+    ],
+)
 def test_cli_erreur(site_avec_pdf, arguments, texte, champ):
     fini = cli(*arguments, entree_texte=texte)
     assert fini.returncode == 2
@@ -187,6 +235,8 @@ def test_les_crochets_pypdf_existent():
 
 def test_le_vierge_lu_une_fois_sert_plusieurs_fois(pdf_vierge):
     """The parsed blank is kept between fills: a second fill must not carry the first's answers."""
-    premier = valeurs_du_pdf(remplir(entree({"nom_naissance": "Martin", "civilite_madame": True}), pdf_vierge["cerfa-16146"]))
+    premier = valeurs_du_pdf(
+        remplir(entree({"nom_naissance": "Martin", "civilite_madame": True}), pdf_vierge["cerfa-16146"])
+    )
     second = valeurs_du_pdf(remplir(entree({"prenoms": "Léa"}), pdf_vierge["cerfa-16146"]))
     assert premier["nom_naissance"] == "Martin" and second["nom_naissance"] == "" and second["civilite_madame"] is False

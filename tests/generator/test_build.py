@@ -85,7 +85,11 @@ def test_lexique_relie_la_premiere_occurrence_hors_titres_et_code(built):
     links = re.findall(r'<a class="terme" data-definition="[^"]+" href="([^"]+)#([a-z-]+)">([^<]+)</a>', body)
     links = [(slug, f"{page}#{slug}", texte) for page, slug, texte in links]
     assert ("ordonnance-de-protection", "../lexique.html#ordonnance-de-protection", "ordonnance de protection") in links
-    assert ("juge-aux-affaires-familiales", "../lexique.html#juge-aux-affaires-familiales", "juge aux affaires familiales") in links
+    assert (
+        "juge-aux-affaires-familiales",
+        "../lexique.html#juge-aux-affaires-familiales",
+        "juge aux affaires familiales",
+    ) in links
     assert [slug for slug, *_ in links].count("ordonnance-de-protection") == 1  # première occurrence seulement
     assert 'class="terme"' not in re.search(r"<h1.*?</h1>", body, re.S).group(0)
     assert "<code>OP</code>" in body
@@ -144,6 +148,7 @@ def test_un_echec_tardif_de_mkdocs_laisse_le_site_intact(project, build_project)
 
 # --- Issue 13: site/ readable by a web server running as another user ------------------
 
+
 def test_le_site_est_lisible_par_le_serveur_web(project, build_project):
     import os
     import stat
@@ -161,6 +166,7 @@ def test_le_site_est_lisible_par_le_serveur_web(project, build_project):
 
 
 # --- Issue 14: builds that passed with a broken or unsafe site --------------------------
+
 
 def test_guillemet_dans_la_description_n_abime_pas_la_page(tmp_path, build_project):
     from html.parser import HTMLParser
@@ -189,26 +195,42 @@ def test_le_pdf_ne_peut_lire_que_les_fichiers_du_site(tmp_path, build_project):
     secret = tmp_path / "secret.txt"
     secret.write_text("mot de passe", encoding="utf-8")
     guide = PAGES["guides/guide.md"] + f'\n        <a rel="attachment" href="{secret.as_uri()}">pièce jointe</a>\n'
-    image = PAGES["index.md"].replace("{{ urgences }}", '<img src="absente.png" alt="">').replace(
-        "type: accueil", "type: accueil\n        pdf: true")
+    image = (
+        PAGES["index.md"]
+        .replace("{{ urgences }}", '<img src="absente.png" alt="">')
+        .replace("type: accueil", "type: accueil\n        pdf: true")
+    )
     root = write_project(tmp_path / "p", {**PAGES, "guides/guide.md": guide, "index.md": image})
     with pytest.raises(ContentErrors) as info:
         build_project(root)
     found = [str(e) for e in info.value.errors]
     # The address is quoted as a short excerpt (messages are bounded): its start, then the reason.
-    assert any(e.startswith("content/guides/guide.md:24: le PDF devrait charger « file:///") and
-               "qui n'est pas un fichier du site" in e for e in found), found
+    assert any(
+        e.startswith("content/guides/guide.md:24: le PDF devrait charger « file:///")
+        and "qui n'est pas un fichier du site" in e
+        for e in found
+    ), found
     assert "content/index.md:15: le PDF a besoin de « absente.png », introuvable dans le site construit" in found, found
     assert not (root / "site").exists()
     cached = list((root / "build" / "cache" / "pdf").iterdir())
     assert len(cached) == 1 and cached[0].suffix == ".pdf"  # the lexique's; nothing from the refused pages
 
 
-@pytest.mark.parametrize("url, permis", [
-    ("file:///etc/hostname", False), ("https://example.org/a.png", False), ("http://127.0.0.1/", False),
-    ("ftp://x/y", False), ("file://autre-machine/site/a.png", False), ("data:image/png;base64,AAAA", True),
-    ("SITE/a.png", True), ("SITE/sous/dossier/b.css", True), ("SITE/../secret.txt", False), ("SITE-voisin/a.png", False),
-])
+@pytest.mark.parametrize(
+    "url, permis",
+    [
+        ("file:///etc/hostname", False),
+        ("https://example.org/a.png", False),
+        ("http://127.0.0.1/", False),
+        ("ftp://x/y", False),
+        ("file://autre-machine/site/a.png", False),
+        ("data:image/png;base64,AAAA", True),
+        ("SITE/a.png", True),
+        ("SITE/sous/dossier/b.css", True),
+        ("SITE/../secret.txt", False),
+        ("SITE-voisin/a.png", False),
+    ],
+)
 def test_adresses_permises_au_pdf(tmp_path, url, permis):
     from generator.pdf import allowed
 
@@ -237,7 +259,8 @@ def build_project_sans_pdf(root):
 
 def test_une_faute_dans_un_gabarit_du_theme(project):
     assert gabarit_modifie(project, " {% if %}") == [
-        "theme/main.html:3: gabarit invalide (Jinja : Expected an expression, got 'end of statement block')"]
+        "theme/main.html:3: gabarit invalide (Jinja : Expected an expression, got 'end of statement block')"
+    ]
 
 
 def test_une_erreur_a_l_execution_d_un_gabarit(project):
@@ -252,24 +275,41 @@ def test_les_avertissements_de_mkdocs_en_francais(project, build_project):
         build_project(project, with_pdf=False)
     assert [str(e) for e in info.value.errors] == [
         "content/guides/guide.md:18: ancre introuvable : « ../index.md#nulle-part » : content/index.md "
-        "n'a pas de titre ou d'ancre « #nulle-part »"]
+        "n'a pas de titre ou d'ancre « #nulle-part »"
+    ]
 
 
-@pytest.mark.parametrize("message, attendu", [
-    ("Doc file 'a/b.md' contains a link 'c.md', but the target 'a/c.md' is not found among documentation files. "
-     "Did you mean 'd.md'?", "content/a/b.md:1: lien cassé : « c.md » ne mène à aucune page de content/ (vouliez-vous dire « d.md » ?)"),
-    ("Doc file 'a.md' contains an unrecognized relative link 'x/', it was left as is.",
-     "content/a.md:1: lien relatif non reconnu : « x/ » (visez un fichier .md)"),
-    ("Doc file 'a.md' contains a link '#z', but there is no such anchor on this page.",
-     "content/a.md:1: ancre introuvable : « #z » : cette page n'a pas de titre ou d'ancre de ce nom"),
-    ("Doc file 'a.md' contains an absolute link '/x.html', it was left as is.",
-     "content/a.md:1: lien absolu « /x.html » : utilisez un chemin relatif vers le fichier .md"),
-    ('The following pages exist in the docs directory, but are not included in the "nav" configuration:\n  - a.md\n  - b/c.md',
-     "content/a.md:1: page absente de la navigation (site_config.yml)\ncontent/b/c.md:1: page absente de la navigation (site_config.yml)"),
-    ("A reference to 'x.md' is included in the 'nav' configuration, which is not found in the documentation files.",
-     "site_config.yml:1: la navigation cite « x.md », qui n'existe pas dans content/"),
-    ("Something new happened.", "MkDocs signale : Something new happened."),
-])
+@pytest.mark.parametrize(
+    "message, attendu",
+    [
+        (
+            "Doc file 'a/b.md' contains a link 'c.md', but the target 'a/c.md' is not found among documentation files. "
+            "Did you mean 'd.md'?",
+            "content/a/b.md:1: lien cassé : « c.md » ne mène à aucune page de content/ (vouliez-vous dire « d.md » ?)",
+        ),
+        (
+            "Doc file 'a.md' contains an unrecognized relative link 'x/', it was left as is.",
+            "content/a.md:1: lien relatif non reconnu : « x/ » (visez un fichier .md)",
+        ),
+        (
+            "Doc file 'a.md' contains a link '#z', but there is no such anchor on this page.",
+            "content/a.md:1: ancre introuvable : « #z » : cette page n'a pas de titre ou d'ancre de ce nom",
+        ),
+        (
+            "Doc file 'a.md' contains an absolute link '/x.html', it was left as is.",
+            "content/a.md:1: lien absolu « /x.html » : utilisez un chemin relatif vers le fichier .md",
+        ),
+        (
+            'The following pages exist in the docs directory, but are not included in the "nav" configuration:\n  - a.md\n  - b/c.md',
+            "content/a.md:1: page absente de la navigation (site_config.yml)\ncontent/b/c.md:1: page absente de la navigation (site_config.yml)",
+        ),
+        (
+            "A reference to 'x.md' is included in the 'nav' configuration, which is not found in the documentation files.",
+            "site_config.yml:1: la navigation cite « x.md », qui n'existe pas dans content/",
+        ),
+        ("Something new happened.", "MkDocs signale : Something new happened."),
+    ],
+)
 def test_traduction_des_messages_de_mkdocs(tmp_path, message, attendu):
     from generator.mkdocs_fr import translate
 

@@ -44,13 +44,25 @@ def test_mkdocs_build_construit_le_site(project, tmp_path):
     assert not (out / "pdf").exists()  # `pdf: false` in mkdocs.yml is obeyed
 
 
-@pytest.mark.parametrize("old, new, attendu, anglais", [
-    pytest.param("type: guide", "type: roman", "content/guides/guide.md:4: type inconnu « roman »", "Traceback",
-                 id="contrôles du générateur"),
-    pytest.param("(../index.md)", "(../index.md#nulle-part)",
-                 "content/guides/guide.md:18: ancre introuvable : « ../index.md#nulle-part »", "does not contain an anchor",
-                 id="avertissement de MkDocs"),
-])
+@pytest.mark.parametrize(
+    "old, new, attendu, anglais",
+    [
+        pytest.param(
+            "type: guide",
+            "type: roman",
+            "content/guides/guide.md:4: type inconnu « roman »",
+            "Traceback",
+            id="contrôles du générateur",
+        ),
+        pytest.param(
+            "(../index.md)",
+            "(../index.md#nulle-part)",
+            "content/guides/guide.md:18: ancre introuvable : « ../index.md#nulle-part »",
+            "does not contain an anchor",
+            id="avertissement de MkDocs",
+        ),
+    ],
+)
 def test_mkdocs_build_fait_les_memes_controles_en_francais(project, tmp_path, old, new, attendu, anglais):
     guide = project / "content" / "guides" / "guide.md"
     guide.write_text(guide.read_text().replace(old, new), encoding="utf-8")

@@ -36,33 +36,91 @@ def test_chaque_fichier_de_donnees_a_un_schema_et_le_respecte():
         assert errors(real(name), name) == [], name
 
 
-@pytest.mark.parametrize("name, old, new, needle, expected", [
-    pytest.param("delais", "    texte: C. proc. civ., art. 641\n", "",
-                 "  cpc_641:", "content/data/delais.yml:{line}: references.cpc_641 : il manque « texte »", id="delais: texte retiré"),
-    pytest.param("delais", "    reference: cpc_538\n", "    reference: cpc_999\n",
-                 "    reference: cpc_538", "content/data/delais.yml:{line}: delais[appel_civil].reference : « cpc_999 » n'existe pas dans « references »",
-                 id="delais: référence inconnue"),
-    pytest.param("delais", "    nature: procedure\n", "    nature: procédure\n",
-                 "    nature: procedure", "content/data/delais.yml:{line}: delais[appel_civil].nature : « procédure » n'est pas une valeur possible",
-                 id="delais: valeur hors liste"),
-    pytest.param("urgences", 'numero: "17"', "numero: 17",
-                 'numero: "17"', "content/data/urgences.yml:{line}: urgence[17].numero : le numéro s'écrit entre guillemets", id="urgences: numéro"),
-    pytest.param("urgences", "    libelle: Police ou gendarmerie\n", "",
-                 'numero: "17"', "content/data/urgences.yml:{line}: urgence[17] : il manque « libelle »", id="urgences: libellé retiré"),
-    pytest.param("urgences", "urgence:", "urgences:",
-                 "urgence:", "content/data/urgences.yml:{line}: le fichier : clé inconnue « urgences »", id="urgences: clé mal écrite"),
-    pytest.param("jours_feries", "territoires: [guadeloupe]", "territoires: [guadelupe]",
-                 "territoires: [guadeloupe]", "content/data/jours_feries.yml:{line}: jours[abolition_guadeloupe].territoires[n° 1] : « guadelupe » n'existe pas",
-                 id="jours fériés: territoire inconnu"),
-    pytest.param("jours_feries", 'date: "05-01"', 'date: "5 mai"',
-                 'date: "05-01"', "content/data/jours_feries.yml:{line}: jours[fete_du_travail].date : jour fixe écrit \"MM-JJ\"", id="jours fériés: date"),
-    pytest.param("aide_juridictionnelle", "        valeur: 11262\n", "        valeur: 11 262 €\n",
-                 "valeur: 11262", "content/data/aide_juridictionnelle.yml:{line}: baremes[2021].plafonds.totale.valeur : on attend un montant entier",
-                 id="AJ: montant en texte"),
-    pytest.param("aide_juridictionnelle", "        verifie_le: 2026-11-23\n", "        verifie_le: hier\n",
-                 "        verifie_le: 2026-11-23", "content/data/aide_juridictionnelle.yml:{line}: baremes[2021].plafonds.totale.verifie_le : on attend une date",
-                 id="AJ: date de vérification"),
-])
+@pytest.mark.parametrize(
+    "name, old, new, needle, expected",
+    [
+        pytest.param(
+            "delais",
+            "    texte: C. proc. civ., art. 641\n",
+            "",
+            "  cpc_641:",
+            "content/data/delais.yml:{line}: references.cpc_641 : il manque « texte »",
+            id="delais: texte retiré",
+        ),
+        pytest.param(
+            "delais",
+            "    reference: cpc_538\n",
+            "    reference: cpc_999\n",
+            "    reference: cpc_538",
+            "content/data/delais.yml:{line}: delais[appel_civil].reference : « cpc_999 » n'existe pas dans « references »",
+            id="delais: référence inconnue",
+        ),
+        pytest.param(
+            "delais",
+            "    nature: procedure\n",
+            "    nature: procédure\n",
+            "    nature: procedure",
+            "content/data/delais.yml:{line}: delais[appel_civil].nature : « procédure » n'est pas une valeur possible",
+            id="delais: valeur hors liste",
+        ),
+        pytest.param(
+            "urgences",
+            'numero: "17"',
+            "numero: 17",
+            'numero: "17"',
+            "content/data/urgences.yml:{line}: urgence[17].numero : le numéro s'écrit entre guillemets",
+            id="urgences: numéro",
+        ),
+        pytest.param(
+            "urgences",
+            "    libelle: Police ou gendarmerie\n",
+            "",
+            'numero: "17"',
+            "content/data/urgences.yml:{line}: urgence[17] : il manque « libelle »",
+            id="urgences: libellé retiré",
+        ),
+        pytest.param(
+            "urgences",
+            "urgence:",
+            "urgences:",
+            "urgence:",
+            "content/data/urgences.yml:{line}: le fichier : clé inconnue « urgences »",
+            id="urgences: clé mal écrite",
+        ),
+        pytest.param(
+            "jours_feries",
+            "territoires: [guadeloupe]",
+            "territoires: [guadelupe]",
+            "territoires: [guadeloupe]",
+            "content/data/jours_feries.yml:{line}: jours[abolition_guadeloupe].territoires[n° 1] : « guadelupe » n'existe pas",
+            id="jours fériés: territoire inconnu",
+        ),
+        pytest.param(
+            "jours_feries",
+            'date: "05-01"',
+            'date: "5 mai"',
+            'date: "05-01"',
+            'content/data/jours_feries.yml:{line}: jours[fete_du_travail].date : jour fixe écrit "MM-JJ"',
+            id="jours fériés: date",
+        ),
+        pytest.param(
+            "aide_juridictionnelle",
+            "        valeur: 11262\n",
+            "        valeur: 11 262 €\n",
+            "valeur: 11262",
+            "content/data/aide_juridictionnelle.yml:{line}: baremes[2021].plafonds.totale.valeur : on attend un montant entier",
+            id="AJ: montant en texte",
+        ),
+        pytest.param(
+            "aide_juridictionnelle",
+            "        verifie_le: 2026-11-23\n",
+            "        verifie_le: hier\n",
+            "        verifie_le: 2026-11-23",
+            "content/data/aide_juridictionnelle.yml:{line}: baremes[2021].plafonds.totale.verifie_le : on attend une date",
+            id="AJ: date de vérification",
+        ),
+    ],
+)
 def test_erreur_de_donnees_a_sa_vraie_ligne(name, old, new, needle, expected):
     text = real(name)
     assert old in text
@@ -76,19 +134,23 @@ def _line(text: str, needle: str) -> int:
 
 
 def test_cle_ecrite_deux_fois():
-    text = real("urgences").replace("    quand: En cas de danger immédiat.\n",
-                                    "    quand: En cas de danger immédiat.\n    quand: Toujours.\n", 1)
+    text = real("urgences").replace(
+        "    quand: En cas de danger immédiat.\n", "    quand: En cas de danger immédiat.\n    quand: Toujours.\n", 1
+    )
     found = errors(text, "urgences")
     assert any("« quand » est écrit deux fois (déjà ligne" in e for e in found), found
 
 
-@pytest.mark.parametrize("text, line, message", [
-    ("a: 1\nb: \"abc\nc: 2\n", 2, "fin du fichier atteinte avant le guillemet"),
-    ("a: 1\nb: [x, y\nc: 2\n", 2, "crochet « [ » non fermé"),
-    ("a:\n  b: 1\n c: 2\n", 3, "indentation incohérente"),
-    ("a: 1\nb: c: d\n", 2, "deux-points mal placé"),
-    ("a: 1\n\tb: 2\n", 2, "tabulation interdite"),
-])
+@pytest.mark.parametrize(
+    "text, line, message",
+    [
+        ('a: 1\nb: "abc\nc: 2\n', 2, "fin du fichier atteinte avant le guillemet"),
+        ("a: 1\nb: [x, y\nc: 2\n", 2, "crochet « [ » non fermé"),
+        ("a:\n  b: 1\n c: 2\n", 3, "indentation incohérente"),
+        ("a: 1\nb: c: d\n", 2, "deux-points mal placé"),
+        ("a: 1\n\tb: 2\n", 2, "tabulation interdite"),
+    ],
+)
 def test_erreur_de_syntaxe_yaml_a_sa_ligne(text, line, message):
     with pytest.raises(LectureImpossible) as info:
         yaml_avec_lignes(text, "content/data/x.yml")
@@ -123,7 +185,9 @@ def test_yaml_illisible_dans_un_fichier_de_donnees(tmp_path):
     with pytest.raises(ContentErrors) as info:
         validate(load_site_config(root))
     line = _line(real("delais"), "  cpc_641:")
-    assert any(str(e).startswith(f"content/data/delais.yml:{line}: YAML invalide") for e in info.value.errors), info.value.errors
+    assert any(str(e).startswith(f"content/data/delais.yml:{line}: YAML invalide") for e in info.value.errors), (
+        info.value.errors
+    )
 
 
 def test_fichier_de_donnees_pas_en_utf8(tmp_path):
@@ -133,7 +197,8 @@ def test_fichier_de_donnees_pas_en_utf8(tmp_path):
         validate(load_site_config(root))
     line = _line(real("urgences"), "immédiat")
     assert [str(e) for e in info.value.errors] == [
-        f"content/data/urgences.yml:{line}: le fichier n'est pas en UTF-8 (octet 0xe9) : enregistrez-le en UTF-8 dans votre éditeur"]
+        f"content/data/urgences.yml:{line}: le fichier n'est pas en UTF-8 (octet 0xe9) : enregistrez-le en UTF-8 dans votre éditeur"
+    ]
 
 
 def test_fichier_de_donnees_manquant_ou_sans_schema(tmp_path):
@@ -149,13 +214,18 @@ def test_fichier_de_donnees_manquant_ou_sans_schema(tmp_path):
 def test_controle_des_regles_aj_place_a_sa_ligne(tmp_path):
     """What pyscripts/aj/verification.py checks beyond the schema (year of applicable_du) gets its line."""
     text = real("aide_juridictionnelle")
-    root = project_with_data(tmp_path, "aide_juridictionnelle",
-                             lambda t: t.replace("applicable_du: 2022-01-21", "applicable_du: 2023-01-21", 1))
+    root = project_with_data(
+        tmp_path,
+        "aide_juridictionnelle",
+        lambda t: t.replace("applicable_du: 2022-01-21", "applicable_du: 2023-01-21", 1),
+    )
     with pytest.raises(ContentErrors) as info:
         validate(load_site_config(root))
     line = _line(text, "  - annee: 2022")
-    assert any(str(e).startswith(f"content/data/aide_juridictionnelle.yml:{line}: baremes[2022] : `applicable_du`")
-               for e in info.value.errors), info.value.errors
+    assert any(
+        str(e).startswith(f"content/data/aide_juridictionnelle.yml:{line}: baremes[2022] : `applicable_du`")
+        for e in info.value.errors
+    ), info.value.errors
 
 
 def test_crochet_pour_les_formulaires(tmp_path, monkeypatch):
@@ -171,13 +241,16 @@ def test_crochet_pour_les_formulaires(tmp_path, monkeypatch):
     schemas.mkdir()
     for path in schema.DOSSIER.glob("*.yml"):
         (schemas / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    (schemas / "formulaire.yml").write_text(textwrap.dedent("""\
+    (schemas / "formulaire.yml").write_text(
+        textwrap.dedent("""\
         type: object
         required: [id, titre]
         properties:
           id: {type: string}
           titre: {type: string}
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     monkeypatch.setattr(schema, "DOSSIER", schemas)
     schema.charge.cache_clear()
     try:
@@ -185,7 +258,9 @@ def test_crochet_pour_les_formulaires(tmp_path, monkeypatch):
             validate(load_site_config(root))
     finally:
         schema.charge.cache_clear()
-    assert [str(e) for e in info.value.errors] == ["content/formulaires/cerfa-1.yml:2: titre : on attend un texte, pas « 12 »"]
+    assert [str(e) for e in info.value.errors] == [
+        "content/formulaires/cerfa-1.yml:2: titre : on attend un texte, pas « 12 »"
+    ]
 
 
 def test_un_schema_mal_ecrit_est_refuse(tmp_path, monkeypatch):
@@ -206,5 +281,7 @@ def test_la_construction_refuse_un_delais_casse(tmp_path, build_project):
     with pytest.raises(ContentErrors) as info:
         build_project(root, with_pdf=False)
     line = _line(real("delais"), "  cpc_641:")
-    assert [str(e) for e in info.value.errors] == [f"content/data/delais.yml:{line}: references.cpc_641 : il manque « texte »"]
+    assert [str(e) for e in info.value.errors] == [
+        f"content/data/delais.yml:{line}: references.cpc_641 : il manque « texte »"
+    ]
     assert not (root / "site").exists()

@@ -91,11 +91,14 @@ def test_adresse_mal_formee_400_en_francais_sans_trace(server, path, capsys):
     assert "Traceback" not in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("request_line, code, message", [
-    (b"GET / HTTX/1.1", 400, "Requête invalide"),
-    (b"BREW / HTTP/1.1", 501, "Méthode non prise en charge"),
-    (b"GET /" + b"a" * 70000 + b" HTTP/1.1", 414, "Adresse trop longue"),
-])
+@pytest.mark.parametrize(
+    "request_line, code, message",
+    [
+        (b"GET / HTTX/1.1", 400, "Requête invalide"),
+        (b"BREW / HTTP/1.1", 501, "Méthode non prise en charge"),
+        (b"GET /" + b"a" * 70000 + b" HTTP/1.1", 414, "Adresse trop longue"),
+    ],
+)
 def test_requete_illisible_erreur_en_francais(server, request_line, code, message):
     response = raw(server, request_line + b"\r\nHost: x\r\n\r\n")
     assert f" {code} ".encode() in response.split(b"\r\n", 1)[0]

@@ -10,57 +10,113 @@ PAGE = '<html lang="fr"><head><meta http-equiv="Content-Security-Policy" content
 
 
 def test_une_page_correcte_passe():
-    assert page_problems(PAGE + '<script src="assets/js/site.js"></script><img src="a.png"><a href="https://ailleurs.fr">x</a>') == []
+    assert (
+        page_problems(
+            PAGE + '<script src="assets/js/site.js"></script><img src="a.png"><a href="https://ailleurs.fr">x</a>'
+        )
+        == []
+    )
 
 
-@pytest.mark.parametrize("ajout, attendu", [
-    pytest.param("<script src='https://cdn.example.com/x.js'></script>", "ressource d'une autre origine : https://cdn.example.com/x.js",
-                 id="script externe entre apostrophes"),
-    pytest.param("<script src=https://cdn.example.com/x.js></script>", "ressource d'une autre origine : https://cdn.example.com/x.js",
-                 id="script externe sans guillemets"),
-    pytest.param("<SCRIPT SRC='//cdn.example.com/x.js'></SCRIPT>", "ressource d'une autre origine : //cdn.example.com/x.js",
-                 id="script externe en capitales"),
-    pytest.param("<img srcset='a.png 1x, https://pixel.example.com/p.png 2x'>", "ressource d'une autre origine : https://pixel.example.com/p.png",
-                 id="srcset externe"),
-    pytest.param("<link rel=stylesheet href=//fonts.example.com/css>", "ressource d'une autre origine : //fonts.example.com/css",
-                 id="feuille de style externe"),
-    pytest.param("<form action='https://collecte.example.com/'></form>", "ressource d'une autre origine : https://collecte.example.com/",
-                 id="formulaire vers une autre origine"),
-    pytest.param("<button onclick='alert(1)'>x</button>", "gestionnaire d'événement en ligne « onclick= »", id="onclick entre apostrophes"),
-    pytest.param("<body onload=go()>", "gestionnaire d'événement en ligne « onload= »", id="onload sans guillemets"),
-    pytest.param('<img src="a.png" ONERROR="x()">', "gestionnaire d'événement en ligne « onerror= »", id="onerror en capitales"),
-    pytest.param("<p style='color:red'>x</p>", "attribut style sur <p>", id="style entre apostrophes"),
-    pytest.param("<p STYLE=color:red>x</p>", "attribut style sur <p>", id="style sans guillemets"),
-    pytest.param("<style>p{}</style>", "élément <style>", id="élément style"),
-    pytest.param("<script>alert(1)</script>", "script en ligne", id="script en ligne"),
-    pytest.param("<script type='module'>import x from './x.js'</script>", "script en ligne", id="module en ligne"),
-    pytest.param("<a href='javascript:alert(1)'>x</a>", "adresse « javascript: » dans <a href>", id="lien javascript:"),
-    pytest.param("<a href=' JavaScript:alert(1)'>x</a>", "adresse « javascript: » dans <a href>", id="lien JavaScript: avec espace"),
-    pytest.param("<form action=javascript:void(0)></form>", "adresse « javascript: » dans <form action>", id="formulaire javascript:"),
-])
+@pytest.mark.parametrize(
+    "ajout, attendu",
+    [
+        pytest.param(
+            "<script src='https://cdn.example.com/x.js'></script>",
+            "ressource d'une autre origine : https://cdn.example.com/x.js",
+            id="script externe entre apostrophes",
+        ),
+        pytest.param(
+            "<script src=https://cdn.example.com/x.js></script>",
+            "ressource d'une autre origine : https://cdn.example.com/x.js",
+            id="script externe sans guillemets",
+        ),
+        pytest.param(
+            "<SCRIPT SRC='//cdn.example.com/x.js'></SCRIPT>",
+            "ressource d'une autre origine : //cdn.example.com/x.js",
+            id="script externe en capitales",
+        ),
+        pytest.param(
+            "<img srcset='a.png 1x, https://pixel.example.com/p.png 2x'>",
+            "ressource d'une autre origine : https://pixel.example.com/p.png",
+            id="srcset externe",
+        ),
+        pytest.param(
+            "<link rel=stylesheet href=//fonts.example.com/css>",
+            "ressource d'une autre origine : //fonts.example.com/css",
+            id="feuille de style externe",
+        ),
+        pytest.param(
+            "<form action='https://collecte.example.com/'></form>",
+            "ressource d'une autre origine : https://collecte.example.com/",
+            id="formulaire vers une autre origine",
+        ),
+        pytest.param(
+            "<button onclick='alert(1)'>x</button>",
+            "gestionnaire d'événement en ligne « onclick= »",
+            id="onclick entre apostrophes",
+        ),
+        pytest.param(
+            "<body onload=go()>", "gestionnaire d'événement en ligne « onload= »", id="onload sans guillemets"
+        ),
+        pytest.param(
+            '<img src="a.png" ONERROR="x()">',
+            "gestionnaire d'événement en ligne « onerror= »",
+            id="onerror en capitales",
+        ),
+        pytest.param("<p style='color:red'>x</p>", "attribut style sur <p>", id="style entre apostrophes"),
+        pytest.param("<p STYLE=color:red>x</p>", "attribut style sur <p>", id="style sans guillemets"),
+        pytest.param("<style>p{}</style>", "élément <style>", id="élément style"),
+        pytest.param("<script>alert(1)</script>", "script en ligne", id="script en ligne"),
+        pytest.param("<script type='module'>import x from './x.js'</script>", "script en ligne", id="module en ligne"),
+        pytest.param(
+            "<a href='javascript:alert(1)'>x</a>", "adresse « javascript: » dans <a href>", id="lien javascript:"
+        ),
+        pytest.param(
+            "<a href=' JavaScript:alert(1)'>x</a>",
+            "adresse « javascript: » dans <a href>",
+            id="lien JavaScript: avec espace",
+        ),
+        pytest.param(
+            "<form action=javascript:void(0)></form>",
+            "adresse « javascript: » dans <form action>",
+            id="formulaire javascript:",
+        ),
+    ],
+)
 def test_chaque_construction_interdite_est_vue(ajout, attendu):
     problems = page_problems(PAGE + ajout)
     assert any(p.startswith(attendu) for p in problems), problems
 
 
-@pytest.mark.parametrize("page, attendu", [
-    ('<html lang="en">' + PAGE[len('<html lang="fr">'):], 'pas de lang="fr" sur <html>'),
-    ("<html lang='fr'><a id='sortie-rapide'></a>", "pas de Content-Security-Policy"),
-    ('<html lang=fr><meta http-equiv=Content-Security-Policy content=x>', "pas de bouton « Quitter rapidement »"),
-])
+@pytest.mark.parametrize(
+    "page, attendu",
+    [
+        ('<html lang="en">' + PAGE[len('<html lang="fr">') :], 'pas de lang="fr" sur <html>'),
+        ("<html lang='fr'><a id='sortie-rapide'></a>", "pas de Content-Security-Policy"),
+        ("<html lang=fr><meta http-equiv=Content-Security-Policy content=x>", "pas de bouton « Quitter rapidement »"),
+    ],
+)
 def test_promesses_de_chaque_page(page, attendu):
     assert attendu in page_problems(page)
 
 
 def test_les_promesses_se_lisent_quel_que_soit_le_guillemet():
-    assert page_problems("<html lang=fr><meta http-equiv='Content-Security-Policy' content=x><a id=sortie-rapide></a>") == []
+    assert (
+        page_problems("<html lang=fr><meta http-equiv='Content-Security-Policy' content=x><a id=sortie-rapide></a>")
+        == []
+    )
 
 
 def test_json_de_donnees_permis_et_texte_qui_ressemble_a_du_code_ignore():
-    assert page_problems(PAGE + '<script type="application/json">{"a": 1}</script><p>onclick= style= javascript:</p>') == []
+    assert (
+        page_problems(PAGE + '<script type="application/json">{"a": 1}</script><p>onclick= style= javascript:</p>')
+        == []
+    )
 
 
 def test_feuille_de_style_externe_dans_une_css():
-    assert external_resources("@import 'https://fonts.example.com/a.css'; a { background: url(//x.example.com/i.png) }") == [
-        "https://fonts.example.com/a.css", "//x.example.com/i.png"]
+    assert external_resources(
+        "@import 'https://fonts.example.com/a.css'; a { background: url(//x.example.com/i.png) }"
+    ) == ["https://fonts.example.com/a.css", "//x.example.com/i.png"]
     assert external_resources("a { background: url('../img/i.png') }") == []

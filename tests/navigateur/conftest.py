@@ -32,8 +32,11 @@ def site_construit(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def pages_du_site(site_construit) -> list[str]:
     """Every HTML page of the built site (Pyodide's own files excepted), e.g. `aide-juridictionnelle/index.html`."""
-    pages = sorted(p.relative_to(site_construit).as_posix() for p in site_construit.rglob("*.html")
-                   if p.relative_to(site_construit).parts[0] != "pyodide")
+    pages = sorted(
+        p.relative_to(site_construit).as_posix()
+        for p in site_construit.rglob("*.html")
+        if p.relative_to(site_construit).parts[0] != "pyodide"
+    )
     assert len(pages) >= 26, pages
     return pages
 
@@ -66,8 +69,12 @@ class Journal:
         self.statuts.clear()
 
     def externes(self) -> list[str]:
-        return [u for u in self.requetes if urlsplit(u).scheme in ("http", "https", "ws", "wss")
-                and f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" != self.origine]
+        return [
+            u
+            for u in self.requetes
+            if urlsplit(u).scheme in ("http", "https", "ws", "wss")
+            and f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" != self.origine
+        ]
 
 
 def nouvelle_page(navigateur, adresse, **options):

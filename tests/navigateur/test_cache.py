@@ -61,8 +61,14 @@ def copie_du_projet(cible: Path) -> Path:
 
 def construit(projet: Path) -> None:
     """`python -m generator build` run FROM the copy (its pyscripts, its content/data)."""
-    fini = subprocess.run([sys.executable, "-m", "generator", "build", "--sans-pdf"], cwd=projet, capture_output=True,
-                          text=True, env={**os.environ, "PYTHONPATH": str(projet)}, timeout=600)
+    fini = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--sans-pdf"],
+        cwd=projet,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(projet)},
+        timeout=600,
+    )
     assert fini.returncode == 0, fini.stderr[-3000:]
 
 
@@ -80,16 +86,20 @@ def test_un_bareme_modifie_est_vu_par_un_navigateur_au_cache_chaud(navigateur, t
     assert texte.count(f"valeur: {plafond}\n") == 1, f"plafond {plafond} introuvable une seule fois dans {donnees}"
     construit(projet)
 
-    serveur = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(NginxDuReadme, directory=str(projet / "site")))
+    serveur = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(NginxDuReadme, directory=str(projet / "site"))
+    )
     serveur.chemins = []
     threading.Thread(target=serveur.serve_forever, daemon=True).start()
     adresse = f"http://127.0.0.1:{serveur.server_address[1]}"
     # A profile on disk, like a person's browser: the in-memory cache of a fresh context does not keep a
     # 9.6 MB file. No context.route here (unlike the other tests): Playwright turns the HTTP cache off then.
-    contexte = navigateur.browser_type.launch_persistent_context(tmp_path / "profil", executable_path=CHROMIUM,
-                                                                 args=ARGS, headless=True)
+    contexte = navigateur.browser_type.launch_persistent_context(
+        tmp_path / "profil", executable_path=CHROMIUM, args=ARGS, headless=True
+    )
     page = contexte.new_page()
     try:
+
         def reponse_pour_une_personne() -> None:
             attend_python(page)
             page.get_by_label("Combien de personnes compte votre foyer fiscal").fill("1")

@@ -31,6 +31,7 @@ REPONSE = 15_000  # ms: one answer once Python is ready (a few ms in practice)
 
 # ── Helpers ──────────────────────────────────────────────────────────────────
 
+
 def ouvre(page, adresse, chemin):
     page.goto(adresse + chemin)
     return page.locator(".outil")
@@ -40,16 +41,20 @@ def erreurs_console(page) -> list[str]:
     """Console errors, minus Chromium's request for /favicon.ico (the site has none, and Playwright
     does not report that request): a 404 only counts as the favicon when no seen response was a 404."""
     vus_404 = any(statut == 404 for statut in page.journal.statuts.values())
-    return [e for e in page.journal.erreurs
-            if vus_404 or not e.startswith("Failed to load resource: the server responded with a status of 404")]
+    return [
+        e
+        for e in page.journal.erreurs
+        if vus_404 or not e.startswith("Failed to load resource: the server responded with a status of 404")
+    ]
 
 
 def session_vide(page, origine: str) -> None:
     """No sessionStorage either (read through the DevTools protocol: the CSP forbids eval)."""
     cdp = page.context.new_cdp_session(page)
     cdp.send("DOMStorage.enable")
-    items = cdp.send("DOMStorage.getDOMStorageItems",
-                     {"storageId": {"securityOrigin": origine, "isLocalStorage": False}})
+    items = cdp.send(
+        "DOMStorage.getDOMStorageItems", {"storageId": {"securityOrigin": origine, "isLocalStorage": False}}
+    )
     assert items["entries"] == []
 
 
@@ -71,6 +76,7 @@ def groupe(page, nom):
 
 # ── Simulateur d'aide juridictionnelle ───────────────────────────────────────
 
+
 def test_simulateur_aide_totale_par_les_libelles(page_aj, adresse):
     page = page_aj
     page.get_by_label("Combien de personnes compte votre foyer fiscal").fill("1")
@@ -90,9 +96,11 @@ def test_simulateur_aide_totale_par_les_libelles(page_aj, adresse):
     suite = page.locator("#aj-suite")
     expect(suite).to_be_visible()
     expect(suite.get_by_role("link", name="Déposez la demande")).to_have_attribute(
-        "href", "../aide-juridictionnelle/deposer.html")
+        "href", "../aide-juridictionnelle/deposer.html"
+    )
     expect(suite.get_by_role("link", name="Rassemblez les pièces justificatives")).to_have_attribute(
-        "href", "../aide-juridictionnelle/pieces-justificatives.html")
+        "href", "../aide-juridictionnelle/pieces-justificatives.html"
+    )
     assert page.url == adresse + AJ  # envoyer le formulaire ne navigue pas, ne recharge pas
     assert adresse + AJ not in page.journal.requetes
     rien_garde_rien_envoye(page, adresse)
@@ -104,15 +112,20 @@ def test_simulateur_repond_pendant_la_saisie(page_aj):
     page.get_by_label("Date de dépôt de la demande").fill("2025-03-10")
     resultat = page.locator("#aj-resultat")
     # Chaque réponse fait nommer la question suivante, sans erreur affichée.
-    expect(resultat).to_have_text("Pour voir la réponse, répondez à la question « Combien de personnes compte "
-                                  "votre foyer fiscal, vous compris ? ».", timeout=PYTHON)
+    expect(resultat).to_have_text(
+        "Pour voir la réponse, répondez à la question « Combien de personnes compte "
+        "votre foyer fiscal, vous compris ? ».",
+        timeout=PYTHON,
+    )
     page.get_by_label("Combien de personnes compte votre foyer fiscal").press_sequentially("2")
     expect(resultat).to_have_text(
-        "Pour voir la réponse, répondez à la question « Revenu fiscal de référence, en euros ».", timeout=REPONSE)
+        "Pour voir la réponse, répondez à la question « Revenu fiscal de référence, en euros ».", timeout=REPONSE
+    )
     expect(page.locator(".erreur-champ")).to_have_count(0)
     page.get_by_label("Revenu fiscal de référence").press_sequentially("17000")  # des touches : pas d'événement change
-    expect(resultat.locator("h2")).to_have_text("Vous pouvez avoir l'aide juridictionnelle partielle, à 55 %.",
-                                                timeout=PYTHON)
+    expect(resultat.locator("h2")).to_have_text(
+        "Vous pouvez avoir l'aide juridictionnelle partielle, à 55 %.", timeout=PYTHON
+    )
     expect(resultat).to_contain_text("15\u202f177\u00a0€")  # plafond de l'aide totale pour 2 personnes
     # Situation changée : la question des 6 mois remplace celle du revenu fiscal de référence.
     groupe(page, "Quels revenus pouvez-vous indiquer ?").get_by_label("Ma situation a changé").check()
@@ -137,8 +150,9 @@ def test_simulateur_erreur_a_cote_du_champ(page_aj):
     expect(champ).to_have_attribute("aria-describedby", re.compile(r"^aj-personnes-erreur aj-personnes-aide$"))
     resume = page.locator("#aj-resultat .outil-erreurs")
     expect(resume.locator("h2")).to_be_focused()
-    expect(resume).to_contain_text("Le nombre de personnes de votre foyer fiscal, vous compris : votre foyer fiscal "
-                                   "compte au moins une personne")
+    expect(resume).to_contain_text(
+        "Le nombre de personnes de votre foyer fiscal, vous compris : votre foyer fiscal compte au moins une personne"
+    )
     resume.get_by_role("link").click()
     expect(champ).to_be_focused()
 
@@ -159,8 +173,9 @@ def test_simulateur_question_sans_reponse_signalee_a_l_envoi(page_aj):
     expect(habite).to_be_visible()
     page.get_by_label("Combien de personnes compte votre foyer fiscal").fill("1")
     page.get_by_label("Revenu fiscal de référence").fill("9000")
-    expect(page.locator("#aj-resultat")).to_contain_text("répondez à la question « Vivez-vous habituellement en France ? »",
-                                                         timeout=PYTHON)
+    expect(page.locator("#aj-resultat")).to_contain_text(
+        "répondez à la question « Vivez-vous habituellement en France ? »", timeout=PYTHON
+    )
     expect(habite.locator(".erreur-champ")).to_have_count(0)  # pas d'erreur avant l'envoi
     page.get_by_role("button", name="Voir le résultat").click()
     expect(habite.locator(".erreur-champ")).to_have_text("Erreur : Répondez à cette question pour voir le résultat.")
@@ -211,6 +226,7 @@ def test_effacer_mes_reponses_vide_tout_sans_redemarrer_python(page_aj):
 
 
 # ── Calculateur de délais ────────────────────────────────────────────────────
+
 
 def _dernier_jour(entree: dict) -> str:
     return date_fr(date.fromisoformat(calcule_delai(entree)["echeance"]))
@@ -263,8 +279,9 @@ def test_calculateur_erreur_a_cote_du_champ(page_delais):
     page.get_by_label("Date de départ du délai").fill("2025-06-05")
     page.get_by_role("button", name="Calculer").click()
     erreur = page.locator("#delais-duree-erreur")
-    expect(erreur).to_contain_text("« quinze » n'est pas un nombre. Écrivez seulement des chiffres, par exemple 15.",
-                                   timeout=PYTHON)
+    expect(erreur).to_contain_text(
+        "« quinze » n'est pas un nombre. Écrivez seulement des chiffres, par exemple 15.", timeout=PYTHON
+    )
     expect(nombre).to_have_attribute("aria-invalid", "true")
     expect(page.locator("#delais-resultat .outil-erreurs h2")).to_be_focused()
     expect(page.locator("#delais-actions")).to_be_hidden()  # pas d'agenda pour une erreur
@@ -280,13 +297,18 @@ def test_calculateur_calendrier_ordonnance_de_protection(page_delais):
     page.get_by_label("Date où le juge a fixé l'audience (jour 0)").fill("2025-06-05")
     page.get_by_label("Date de notification de l'ordonnance de protection").fill("2025-06-12")
     page.get_by_role("button", name="Calculer").click()
-    entree = {"scenario": "ordonnance_protection", "ordonnance_fixant_audience": "2025-06-05",
-              "notification_op": "2025-06-12"}
+    entree = {
+        "scenario": "ordonnance_protection",
+        "ordonnance_fixant_audience": "2025-06-05",
+        "notification_op": "2025-06-12",
+    }
     resultat = calcule_delai(entree)
     appel = next(e for e in resultat["etapes"] if e["id"] == "appel_op")
     zone = page.locator("#delais-resultat")
     expect(zone.locator("h2")).to_have_text(resultat["titre"], timeout=PYTHON)
-    expect(zone).to_contain_text(f"À retenir : {appel['titre']}, au plus tard le {date_fr(date.fromisoformat(appel['date_sure']))}.")
+    expect(zone).to_contain_text(
+        f"À retenir : {appel['titre']}, au plus tard le {date_fr(date.fromisoformat(appel['date_sure']))}."
+    )
     expect(zone.locator(".etape h3")).to_have_text([e["titre"] for e in resultat["etapes"]])
     assert erreurs_console(page) == []
 
@@ -299,8 +321,14 @@ def test_calculateur_delai_relance_par_l_aide_juridictionnelle(page_delais):
     page.get_by_label("Date d'envoi de la demande d'aide juridictionnelle").fill("2025-03-20")
     page.get_by_label("Date de notification de la décision du bureau").fill("2025-05-06")
     page.get_by_label("Ce que dit la décision").select_option("admission_totale")
-    entree = {"scenario": "aide_juridictionnelle_recours", "delai": "appel_civil", "depart": "2025-03-03",
-              "demande_aj": "2025-03-20", "decision_baj": "2025-05-06", "sens_decision": "admission_totale"}
+    entree = {
+        "scenario": "aide_juridictionnelle_recours",
+        "delai": "appel_civil",
+        "depart": "2025-03-03",
+        "demande_aj": "2025-03-20",
+        "decision_baj": "2025-05-06",
+        "sens_decision": "admission_totale",
+    }
     nouveau = next(e for e in calcule_delai(entree)["etapes"] if e["id"] == "nouveau_delai")
     zone = page.locator("#delais-resultat")
     expect(zone).to_contain_text(f"au plus tard le {date_fr(date.fromisoformat(nouveau['date_sure']))}", timeout=PYTHON)
@@ -308,6 +336,7 @@ def test_calculateur_delai_relance_par_l_aide_juridictionnelle(page_delais):
 
 
 # ── Python starts late, or never ─────────────────────────────────────────────
+
 
 def test_formulaire_utilisable_pendant_le_chargement(page_, adresse):
     """A person on a slow connection: the static form is filled before the page's module arrives, then
@@ -331,7 +360,9 @@ def test_formulaire_utilisable_pendant_le_chargement(page_, adresse):
     expect(resultat).to_have_attribute("aria-live", "polite")
     etat = page.locator(".outil-etat")
     expect(etat).to_have_attribute("role", "status")
-    expect(etat.locator(".outil-etat-texte")).to_have_text(re.compile(r"^Téléchargement du calculateur \(\d+,\d\xa0Mo\)…$"))
+    expect(etat.locator(".outil-etat-texte")).to_have_text(
+        re.compile(r"^Téléchargement du calculateur \(\d+,\d\xa0Mo\)…$")
+    )
     expect(etat.get_by_role("progressbar", name="Téléchargement du calculateur")).to_be_visible()
     envoyer = page.get_by_role("button", name="Voir le résultat")
     envoyer.click()
@@ -364,15 +395,19 @@ def test_envoi_pendant_le_chargement_puis_panne(page_, adresse):
     expect(resultat).to_have_text("Calcul dès que l'outil est prêt…")
     expect(page.locator("#delais-resultat h2")).to_have_count(0)
     retenues[0].abort()
-    expect(resultat.locator(".outil-panne")).to_contain_text("Le calcul ne peut pas se faire dans ce navigateur.",
-                                                             timeout=PYTHON)
+    expect(resultat.locator(".outil-panne")).to_contain_text(
+        "Le calcul ne peut pas se faire dans ce navigateur.", timeout=PYTHON
+    )
     expect(resultat.get_by_role("link")).to_have_attribute("href", "#catalogue")
 
 
-@pytest.mark.parametrize("chemin, repli, tableau", [
-    (AJ, "#bareme", "Personnes dans le foyer fiscal"),
-    (DELAIS, "#catalogue", "Démarche"),
-])
+@pytest.mark.parametrize(
+    "chemin, repli, tableau",
+    [
+        (AJ, "#bareme", "Personnes dans le foyer fiscal"),
+        (DELAIS, "#catalogue", "Démarche"),
+    ],
+)
 @pytest.mark.parametrize("refuse", ["pyodide.mjs", "pyodide.asm.wasm"])
 def test_repli_quand_python_ne_demarre_pas(page_, adresse, chemin, repli, tableau, refuse):
     """Python's files cannot be fetched: the person is told in French and sent to the static table.
@@ -395,20 +430,35 @@ def test_repli_quand_python_ne_demarre_pas(page_, adresse, chemin, repli, tablea
 
 # ── Small screens, and the lists copied into the templates ───────────────────
 
-@pytest.mark.parametrize("outil, remplit", [
-    ("aj", lambda p: (p.get_by_label("Combien de personnes compte votre foyer fiscal").fill("3"),
-                      p.get_by_label("Revenu fiscal de référence").fill("21000"))),
-    ("delais", lambda p: (p.get_by_label("Votre démarche").select_option("appel_ordonnance_protection"),
-                          p.get_by_label("Date de départ du délai").fill("2025-12-10"))),
-])
+
+@pytest.mark.parametrize(
+    "outil, remplit",
+    [
+        (
+            "aj",
+            lambda p: (
+                p.get_by_label("Combien de personnes compte votre foyer fiscal").fill("3"),
+                p.get_by_label("Revenu fiscal de référence").fill("21000"),
+            ),
+        ),
+        (
+            "delais",
+            lambda p: (
+                p.get_by_label("Votre démarche").select_option("appel_ordonnance_protection"),
+                p.get_by_label("Date de départ du délai").fill("2025-12-10"),
+            ),
+        ),
+    ],
+)
 def test_outils_sur_telephone(request, outil, remplit):
     page = request.getfixturevalue(f"page_{outil}")
     page.set_viewport_size({"width": 375, "height": 800})
     remplit(page)
     expect(page.locator(".outil-resultat h2")).to_be_visible(timeout=REPONSE)
     assert page.locator("body").bounding_box()["width"] <= 375
-    for element in page.locator(".outil input:visible, .outil select:visible, .outil button:visible, "
-                                ".outil-resultat h2").all():
+    for element in page.locator(
+        ".outil input:visible, .outil select:visible, .outil button:visible, .outil-resultat h2"
+    ).all():
         boite = element.bounding_box()
         assert boite["x"] >= 0 and boite["x"] + boite["width"] <= 375, element
 
@@ -459,8 +509,9 @@ def test_les_listes_des_gabarits_suivent_les_donnees(site_construit):
     lieux = [*table["territoires"], *table["autres_lieux"]]
     assert [o["value"] for o in selects["delais-lieu"]] == lieux
     assert [o["value"] for o in selects["delais-residence"]] == ["", *lieux, "etranger"]
-    assert [o["texte"] for o in selects["delais-lieu"]][:len(table["territoires"])] == \
-        [t["nom"] for t in table["territoires"].values()]
+    assert [o["texte"] for o in selects["delais-lieu"]][: len(table["territoires"])] == [
+        t["nom"] for t in table["territoires"].values()
+    ]
     exceptions = [o["value"] for o in _selects(site_construit, AJ)["aj-exception"]]
     assert exceptions == ["", *EXCEPTIONS_RESIDENCE]
 
@@ -470,8 +521,16 @@ def test_les_modules_des_outils_n_injectent_pas_de_html():
     from .conftest import REPO
 
     modules = sorted((REPO / "theme" / "assets" / "js").glob("outil-*.mjs"))
-    assert [m.name for m in modules] == ["outil-aj.mjs", "outil-commun.mjs", "outil-delais.mjs", "outil-op.mjs", "outil-pdf.mjs"]
-    interdits = re.compile(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|DOMParser|createContextualFragment"
-                           r"|localStorage|sessionStorage|indexedDB|document\.cookie|serviceWorker|\beval\(|new Function")
+    assert [m.name for m in modules] == [
+        "outil-aj.mjs",
+        "outil-commun.mjs",
+        "outil-delais.mjs",
+        "outil-op.mjs",
+        "outil-pdf.mjs",
+    ]
+    interdits = re.compile(
+        r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|DOMParser|createContextualFragment"
+        r"|localStorage|sessionStorage|indexedDB|document\.cookie|serviceWorker|\beval\(|new Function"
+    )
     for module in modules:
         assert interdits.findall(module.read_text(encoding="utf-8")) == [], module.name

@@ -22,6 +22,7 @@ from tests.navigateur import conftest as _conftest
 pytestmark = pytest.mark.navigateur
 
 if not hasattr(_conftest, "page_aj"):  # until runtime's warmed pages are on this branch: a cold page per test
+
     @pytest.fixture
     def page_aj(page_):
         page_.goto(page_.journal.origine + "/outils/simulateur-aide-juridictionnelle.html")
@@ -41,15 +42,20 @@ def avertissement(site_construit):
     if not (site_construit / "assets" / "js" / "avant-export.mjs").exists():
         pytest.skip("avertissement avant export (securite) pas encore sur cette branche")
 
+
 REPONSE = 15_000  # ms: one answer once Python is ready (a few ms in practice)
 DEPASSE = re.compile(r"dépasse 100\s000\s000 €")
 # What a shared calendar must not tell (the whole .ics file, default export).
-REVELATEURS = re.compile(r"ordonnance|protection|violen|tribunal|juge|\bcour\b|\bappel|justice|avocat|greffe|"
-                         r"audience|plainte|délai", re.IGNORECASE)
+REVELATEURS = re.compile(
+    r"ordonnance|protection|violen|tribunal|juge|\bcour\b|\bappel|justice|avocat|greffe|"
+    r"audience|plainte|délai",
+    re.IGNORECASE,
+)
 NEUTRES = {"Date limite", "Rendez-vous", "Rappel"}
 
 
 # ── Amounts too long for JavaScript (issue 14) ───────────────────────────────
+
 
 def _aj_une_personne(page, rfr="9000"):
     page.get_by_label("Combien de personnes compte votre foyer fiscal").fill("1")
@@ -79,11 +85,15 @@ def test_aj_une_erreur_du_moteur_ne_repete_pas_la_question_a_cote_du_champ(page_
     _aj_une_personne(page, rfr="douze mille")
     page.get_by_role("button", name="Voir le résultat").click()
     erreur = page.locator("#aj-rfr-erreur")
-    expect(erreur).to_have_text("Erreur : « douze mille » n'est pas un nombre. Écrivez seulement des chiffres, "
-                                "par exemple 12 000.", timeout=REPONSE)
+    expect(erreur).to_have_text(
+        "Erreur : « douze mille » n'est pas un nombre. Écrivez seulement des chiffres, par exemple 12 000.",
+        timeout=REPONSE,
+    )
     resume = page.locator("#aj-resultat .outil-erreurs li")
-    expect(resume).to_have_text("Votre revenu fiscal de référence : « douze mille » n'est pas un nombre. "
-                                "Écrivez seulement des chiffres, par exemple 12 000.")
+    expect(resume).to_have_text(
+        "Votre revenu fiscal de référence : « douze mille » n'est pas un nombre. "
+        "Écrivez seulement des chiffres, par exemple 12 000."
+    )
 
 
 def test_delais_une_duree_de_400_chiffres_n_est_pas_un_delai_de_zero_jour(page_delais):
@@ -98,6 +108,7 @@ def test_delais_une_duree_de_400_chiffres_n_est_pas_un_delai_de_zero_jour(page_d
 
 # ── The safe date (issue 10) ─────────────────────────────────────────────────
 
+
 def _delai_libre(page, residence, jours="15", depart="2025-03-03"):
     page.get_by_label("Votre démarche").select_option("autre")
     page.get_by_label("Nombre", exact=True).fill(jours)
@@ -106,10 +117,13 @@ def _delai_libre(page, residence, jours="15", depart="2025-03-03"):
     page.get_by_role("button", name="Calculer").click()
 
 
-@pytest.mark.parametrize("residence, augmentee", [
-    ("etranger", "lundi 19 mai 2025"),    # 3 mars + 2 mois + 15 jours = dimanche 18 mai → lundi
-    ("la-reunion", "vendredi 18 avril 2025"),  # + 1 mois (outre-mer, tribunal en métropole)
-])
+@pytest.mark.parametrize(
+    "residence, augmentee",
+    [
+        ("etranger", "lundi 19 mai 2025"),  # 3 mars + 2 mois + 15 jours = dimanche 18 mai → lundi
+        ("la-reunion", "vendredi 18 avril 2025"),  # + 1 mois (outre-mer, tribunal en métropole)
+    ],
+)
 def test_delai_de_nature_inconnue_la_date_sure_sans_augmentation_d_abord(page_delais, residence, augmentee):
     page = page_delais
     _delai_libre(page, residence)
@@ -120,7 +134,9 @@ def test_delai_de_nature_inconnue_la_date_sure_sans_augmentation_d_abord(page_de
     expect(encadre).to_contain_text("Si ce délai est un délai de comparution, d'appel, d'opposition")
     expect(encadre).to_contain_text(f"jusqu'au {augmentee}")
     # The steps are those of the safe date; the warning the box already gives is not repeated.
-    expect(resultat.locator(".outil-explications")).to_contain_text("Lundi 3 mars 2025 + 15 jours = mardi 18 mars 2025.")
+    expect(resultat.locator(".outil-explications")).to_contain_text(
+        "Lundi 3 mars 2025 + 15 jours = mardi 18 mars 2025."
+    )
     expect(resultat.locator(".outil-avertissements")).not_to_contain_text("L'augmentation pour distance ne vaut que")
 
 
@@ -147,6 +163,7 @@ def test_une_etape_qui_ne_s_applique_pas_n_est_pas_montree(page_delais):
 
 # ── Calendar export: neutral by default, after the warning (issue 9) ─────────
 
+
 def _exporte(page) -> tuple[str, str]:
     """Click « Ajouter à mon agenda », continue past the warning: (file name, text)."""
     page.get_by_role("button", name="Ajouter à mon agenda (.ics)").click()
@@ -163,8 +180,9 @@ def _calendrier_op(page, notification="2025-06-06"):
     page.get_by_label("Date où le juge a fixé l'audience (jour 0)").fill("2025-06-02")
     page.get_by_label("Date de notification de l'ordonnance de protection, si elle est rendue").fill(notification)
     page.get_by_role("button", name="Calculer").click()
-    expect(page.locator("#delais-resultat h2")).to_have_text("Ordonnance de protection : les dates clés",
-                                                             timeout=REPONSE)
+    expect(page.locator("#delais-resultat h2")).to_have_text(
+        "Ordonnance de protection : les dates clés", timeout=REPONSE
+    )
 
 
 def _evenements(texte: str) -> list:
@@ -184,8 +202,13 @@ def test_l_agenda_est_neutre_par_defaut(page_delais, avertissement):
     assert not REVELATEURS.search(texte.replace("\r\n ", ""))
     # Pyodide = CPython, byte for byte, but for the UIDs (drawn from the page's random dossier).
     heure = _evenements(texte)[0]["DTSTAMP"].dt.strftime("%Y-%m-%dT%H:%M:%SZ")
-    resultat = calcule_delai({"scenario": "ordonnance_protection", "ordonnance_fixant_audience": "2025-06-02",
-                              "notification_op": "2025-06-06"})
+    resultat = calcule_delai(
+        {
+            "scenario": "ordonnance_protection",
+            "ordonnance_fixant_audience": "2025-06-02",
+            "notification_op": "2025-06-06",
+        }
+    )
     cpython = en_ics({"resultat": resultat, "horodatage": heure})
     assert re.sub(r"UID:\w+", "UID", texte) == re.sub(r"UID:\w+", "UID", cpython)
 
@@ -223,7 +246,9 @@ def test_un_fichier_corrige_remplace_les_dates_du_premier(page_delais, avertisse
     annules = [e for e in _evenements(efface) if str(e.get("STATUS")) == "CANCELLED"]
     assert "2025-06-24" in {e["DTSTART"].dt.isoformat() for e in annules}
     assert {str(e["UID"]) for e in annules} <= {str(e["UID"]) for e in apres}
-    assert {int(e["SEQUENCE"]) for e in _evenements(efface)} == {2} and {str(e["SUMMARY"]) for e in annules} == {"Annulé"}
+    assert {int(e["SEQUENCE"]) for e in _evenements(efface)} == {2} and {str(e["SUMMARY"]) for e in annules} == {
+        "Annulé"
+    }
     # Another person, another case: unchecked, the next file adds its own events.
     correction.uncheck()
     _, autre = _exporte(page)
@@ -231,6 +256,7 @@ def test_un_fichier_corrige_remplace_les_dates_du_premier(page_delais, avertisse
 
 
 # ── Titles (issue 9) ─────────────────────────────────────────────────────────
+
 
 class _Titre(HTMLParser):
     def __init__(self):

@@ -38,13 +38,16 @@ def cherche(page, texte):
     return page.get_by_role("status").and_(page.locator("#recherche-statut"))
 
 
-@pytest.mark.parametrize("requete, attendu", [
-    ("AJ", "aide juridictionnelle"),
-    # Sans accent, trouve « éligibilité ». (« delai » ne prouverait rien : la racinisation
-    # française réduit déjà « délai » et « delai » à la même racine.)
-    ("eligibilite", "éligibilité"),
-    ("procur", "procureur"),  # mot en cours de frappe
-])
+@pytest.mark.parametrize(
+    "requete, attendu",
+    [
+        ("AJ", "aide juridictionnelle"),
+        # Sans accent, trouve « éligibilité ». (« delai » ne prouverait rien : la racinisation
+        # française réduit déjà « délai » et « delai » à la même racine.)
+        ("eligibilite", "éligibilité"),
+        ("procur", "procureur"),  # mot en cours de frappe
+    ],
+)
 def test_recherche_en_francais(page_, adresse, requete, attendu):
     page_.goto(adresse + RECHERCHE)
     expect(page_.get_by_role("searchbox", name="Votre recherche")).to_be_focused()
@@ -72,8 +75,24 @@ def test_recherche_annonce_le_chargement_puis_repond(page_, adresse):
     expect(page_.locator("#mkdocs-search-results li").first).to_be_visible()
 
 
-@pytest.mark.parametrize("requete", ["*", "aide*", "juge:aide", "délai~2", "^protection", "+plainte -juge",
-                                     "a:b:c", "~", "- -", '"aide', "[(", "\u202e\u0301", "x" * 3000])
+@pytest.mark.parametrize(
+    "requete",
+    [
+        "*",
+        "aide*",
+        "juge:aide",
+        "délai~2",
+        "^protection",
+        "+plainte -juge",
+        "a:b:c",
+        "~",
+        "- -",
+        '"aide',
+        "[(",
+        "\u202e\u0301",
+        "x" * 3000,
+    ],
+)
 def test_recherche_sans_erreur_avec_la_syntaxe_de_lunr(page_, adresse, requete):
     page_.goto(adresse + RECHERCHE)
     statut = cherche(page_, requete)
@@ -111,13 +130,26 @@ def test_l_index_de_recherche_ne_contient_pas_les_definitions(site_construit):
         md = REPO / "content" / location.split("#")[0].removesuffix(".html")
         return " ".join(md.with_suffix(".md").read_text(encoding="utf-8").split())
 
-    bruit = [(e["location"], d) for e in index["docs"] if not e["location"].startswith("lexique.html")
-             for d in definitions if d in e["text"] and d not in source(e["location"])]
+    bruit = [
+        (e["location"], d)
+        for e in index["docs"]
+        if not e["location"].startswith("lexique.html")
+        for d in definitions
+        if d in e["text"] and d not in source(e["location"])
+    ]
     assert len(index["docs"]) > 100 and bruit == []
 
 
-@pytest.mark.parametrize("chemin", ["aide-juridictionnelle/ressources.html", "aide-juridictionnelle/pieces-justificatives.html",
-                                    "ordonnance-protection/calendrier.html", "lexique.html", "modeles/certificat-medical.html"])
+@pytest.mark.parametrize(
+    "chemin",
+    [
+        "aide-juridictionnelle/ressources.html",
+        "aide-juridictionnelle/pieces-justificatives.html",
+        "ordonnance-protection/calendrier.html",
+        "lexique.html",
+        "modeles/certificat-medical.html",
+    ],
+)
 def test_pages_sans_erreur_de_console(page_, adresse, chemin):
     """Une violation de la CSP (style en ligne, script) apparaît comme une erreur de console."""
     page_.goto(f"{adresse}/{chemin}")

@@ -21,7 +21,6 @@ import pytest
 from playwright.sync_api import expect
 
 from generator.config import load_site_config
-
 from tests.conftest import ARGS, CHROMIUM
 
 from .conftest import REPO
@@ -66,11 +65,17 @@ def largeur_du_contenu(page) -> float:
 
 
 def entiere_a_l_ecran(boite, largeur: int, hauteur: int) -> bool:
-    return (boite is not None and boite["x"] >= 0 and boite["y"] >= 0
-            and boite["x"] + boite["width"] <= largeur + 0.5 and boite["y"] + boite["height"] <= hauteur + 0.5)
+    return (
+        boite is not None
+        and boite["x"] >= 0
+        and boite["y"] >= 0
+        and boite["x"] + boite["width"] <= largeur + 0.5
+        and boite["y"] + boite["height"] <= hauteur + 0.5
+    )
 
 
 # ── Quick exit on screen, no overflow, on every page ─────────────────────────
+
 
 @pytest.mark.parametrize("largeur", LARGEURS)
 def test_aucune_page_ne_deborde_et_la_sortie_reste_a_l_ecran(onglets, adresse, pages_du_site, largeur):
@@ -90,17 +95,28 @@ def test_aucune_page_ne_deborde_et_la_sortie_reste_a_l_ecran(onglets, adresse, p
             problemes.append(f"{chemin} : l'en-tête occupe {debut['y']:.0f} px sur {HAUTEUR} (téléphone)")
         blocs = page.locator("main :is(h2, h3, p, li, table):visible")
         milieu = blocs.nth(blocs.count() // 2) if blocs.count() else page.locator("main")
-        for position, cible in (("en haut", None), ("au milieu", milieu), ("en bas", page.locator(".pied-avertissement"))):
+        for position, cible in (
+            ("en haut", None),
+            ("au milieu", milieu),
+            ("en bas", page.locator(".pied-avertissement")),
+        ):
             if cible is not None:
                 cible.scroll_into_view_if_needed(timeout=5000)
             if not entiere_a_l_ecran(sortie.bounding_box(), largeur, HAUTEUR):
-                problemes.append(f"{chemin} : « Quitter rapidement » n'est pas entier à l'écran {position} ({sortie.bounding_box()})")
+                problemes.append(
+                    f"{chemin} : « Quitter rapidement » n'est pas entier à l'écran {position} ({sortie.bounding_box()})"
+                )
     assert not problemes, "\n".join(problemes)
 
 
-@pytest.mark.parametrize("largeur, chemin", [(320, "/outils/simulateur-aide-juridictionnelle.html"),
-                                             (320, "/aide-juridictionnelle/ressources.html"),
-                                             (1280, "/outils/calculateur-delais.html")])
+@pytest.mark.parametrize(
+    "largeur, chemin",
+    [
+        (320, "/outils/simulateur-aide-juridictionnelle.html"),
+        (320, "/aide-juridictionnelle/ressources.html"),
+        (1280, "/outils/calculateur-delais.html"),
+    ],
+)
 def test_le_focus_ne_passe_jamais_sous_la_barre(onglets, adresse, largeur, chemin):
     """Going back up with Shift+Tab, every focused link or field stops below the sticky bar
     (scroll-padding): the bar never hides what the person is on."""
@@ -125,6 +141,7 @@ def test_le_focus_ne_passe_jamais_sous_la_barre(onglets, adresse, largeur, chemi
 
 
 # ── Leaving: button, Shift ×3, no trace in the history ───────────────────────
+
 
 def _quitte(page, adresse, declenche):
     page.goto(adresse + "/index.html")
@@ -228,8 +245,8 @@ def test_retour_depuis_le_cache_reaffiche_la_page(navigateur, adresse):
     person comes back to this page from the back-forward cache, the page is shown again.
     Playwright turns the cache off by default; this browser has it."""
     navigateur_cache = navigateur.browser_type.launch(
-        executable_path=CHROMIUM, args=ARGS, headless=True,
-        ignore_default_args=["--disable-back-forward-cache"])
+        executable_path=CHROMIUM, args=ARGS, headless=True, ignore_default_args=["--disable-back-forward-cache"]
+    )
     try:
         context = navigateur_cache.new_context()
         context.route(lambda u: not u.startswith(adresse), lambda route: route.fulfill(status=204))
@@ -253,9 +270,12 @@ def test_retour_depuis_le_cache_reaffiche_la_page(navigateur, adresse):
 
 # ── Warning before a download or a print ─────────────────────────────────────
 
+
 def test_avertissement_avant_le_pdf(page_, adresse):
-    page_.context.route(re.compile(r"/pdf/[^/]+\.pdf$"),
-                        lambda route: route.fulfill(status=200, content_type="application/pdf", body=b"%PDF-1.4\n%%EOF\n"))
+    page_.context.route(
+        re.compile(r"/pdf/[^/]+\.pdf$"),
+        lambda route: route.fulfill(status=200, content_type="application/pdf", body=b"%PDF-1.4\n%%EOF\n"),
+    )
     telechargements = []
     page_.on("download", lambda d: telechargements.append(d))
     page_.goto(adresse + AVEC_PDF)
@@ -313,6 +333,7 @@ def test_maj_trois_fois_pendant_l_avertissement(page_, adresse):
 
 
 # ── Lexique in place, no new tab ─────────────────────────────────────────────
+
 
 def test_definition_du_lexique_sur_place(page_, adresse):
     page_.goto(adresse + "/aide-juridictionnelle/index.html")
@@ -388,8 +409,12 @@ def balises(fichier) -> _Balises:
 
 def test_aucun_lien_n_ouvre_un_nouvel_onglet(site_construit, pages_du_site):
     """A tab left open is a trace: no link (lexique, pages, sources) opens one."""
-    fautifs = [(chemin, lien["href"]) for chemin in pages_du_site
-               for lien in balises(site_construit / chemin).liens if lien.get("target") == "_blank"]
+    fautifs = [
+        (chemin, lien["href"])
+        for chemin in pages_du_site
+        for lien in balises(site_construit / chemin).liens
+        if lien.get("target") == "_blank"
+    ]
     assert fautifs == []
 
 
@@ -401,7 +426,9 @@ def test_aucune_recherche_ne_part_dans_l_adresse(site_construit):
         for formulaire in re.findall(r"<form\b.*?</form>", html, re.S):
             methode = re.search(r'method="(\w+)"', formulaire)
             # method="dialog" (outils, recherche) : sans JavaScript, « Entrée » n'envoie rien nulle part.
-            if (not methode or methode.group(1).lower() == "get") and re.search(r"<(?:input|select|textarea)\b[^>]*\bname=", formulaire):
+            if (not methode or methode.group(1).lower() == "get") and re.search(
+                r"<(?:input|select|textarea)\b[^>]*\bname=", formulaire
+            ):
                 fautives.append(p.relative_to(site_construit).as_posix())
     assert fautives == []
 
@@ -416,15 +443,27 @@ def test_les_titres_des_outils_ne_nomment_ni_violence_ni_procedure(site_construi
 def test_les_tableaux_defilent_dans_une_boite_focalisable(site_construit, pages_du_site):
     """Every table sits in its own scrolling box a keyboard can reach and a screen reader names."""
     ressources = (site_construit / "aide-juridictionnelle" / "ressources.html").read_text(encoding="utf-8")
-    assert re.search(r'<div aria-label="Tableau : [^"]+" class="tableau" role="region" tabindex="0"><table>', ressources)
-    nus = [(chemin, boite) for chemin in pages_du_site for boite in balises(site_construit / chemin).tableaux
-           if not (boite.get("role") == "region" and boite.get("tabindex") == "0" and boite.get("aria-label"))]
+    assert re.search(
+        r'<div aria-label="Tableau : [^"]+" class="tableau" role="region" tabindex="0"><table>', ressources
+    )
+    nus = [
+        (chemin, boite)
+        for chemin in pages_du_site
+        for boite in balises(site_construit / chemin).tableaux
+        if not (boite.get("role") == "region" and boite.get("tabindex") == "0" and boite.get("aria-label"))
+    ]
     assert nus == []
 
 
 def test_naviguer_en_securite_a_cote_de_la_sortie_sur_chaque_page(site_construit, pages_du_site):
     assert (site_construit / "securite.html").is_file()
-    sans = [chemin for chemin in pages_du_site
-            if not re.search(r'<a class="lien-securite" href="[./]*securite\.html"[^>]*>Naviguer en sécurité</a>\s*'
-                             r'<a id="sortie-rapide"', (site_construit / chemin).read_text(encoding="utf-8"))]
+    sans = [
+        chemin
+        for chemin in pages_du_site
+        if not re.search(
+            r'<a class="lien-securite" href="[./]*securite\.html"[^>]*>Naviguer en sécurité</a>\s*'
+            r'<a id="sortie-rapide"',
+            (site_construit / chemin).read_text(encoding="utf-8"),
+        )
+    ]
     assert sans == []

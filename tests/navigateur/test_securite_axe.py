@@ -35,7 +35,9 @@ def contexte(navigateur, adresse: str, largeur: int, python: bool = False):
         pytest.fail("axe-core manque : `make install` (npm ci) l'installe.")
     context = navigateur.new_context(viewport={"width": largeur, "height": 800})
     context.route(f"{adresse}/__tests__/axe.min.js", lambda r: r.fulfill(path=AXE, content_type="text/javascript"))
-    context.route(f"{adresse}/__tests__/axe-lancer.js", lambda r: r.fulfill(path=LANCEUR, content_type="text/javascript"))
+    context.route(
+        f"{adresse}/__tests__/axe-lancer.js", lambda r: r.fulfill(path=LANCEUR, content_type="text/javascript")
+    )
     # Nothing leaves this machine; the tools' forms are checked without starting Python.
     context.route(lambda u: not u.startswith(adresse) or (not python and "/pyodide/" in u), lambda r: r.abort())
     return context
@@ -46,7 +48,10 @@ def test_axe_sans_violation_sur_chaque_page(navigateur, adresse, pages_du_site, 
     context = contexte(navigateur, adresse, largeur)
     page = context.new_page()
     erreurs = []
-    page.on("console", lambda m: erreurs.append(m.text) if m.type == "error" and "Content Security Policy" in m.text else None)
+    page.on(
+        "console",
+        lambda m: erreurs.append(m.text) if m.type == "error" and "Content Security Policy" in m.text else None,
+    )
     try:
         trouvees = {chemin: violations(page, adresse, chemin) for chemin in pages_du_site}
     finally:

@@ -41,8 +41,14 @@ def stdlib_de(runtime: Path) -> Path:
 
 def lance_node(script: str, entree: dict, *arguments: str, timeout: float = 120) -> dict:
     """Run tests/pyodide/<script> with `entree` as JSON on stdin; return its JSON stdout."""
-    fini = subprocess.run(["node", str(ICI / script), *arguments], input=json.dumps(entree),
-                          capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+    fini = subprocess.run(
+        ["node", str(ICI / script), *arguments],
+        input=json.dumps(entree),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+    )
     assert fini.returncode == 0, f"{script} a échoué ({fini.returncode}) :\n{fini.stderr[-3000:]}"
     return json.loads(fini.stdout)
 
@@ -50,16 +56,20 @@ def lance_node(script: str, entree: dict, *arguments: str, timeout: float = 120)
 class PyodideNode:
     """tests/pyodide/serveur_pyodide.mjs: one Pyodide started once, many requests (one JSON line each).
 
-        with PyodideNode(runtime) as py:
-            py.demande({"cas": [["aj", {…}]]})["sorties"]
+    with PyodideNode(runtime) as py:
+        py.demande({"cas": [["aj", {…}]]})["sorties"]
     """
 
     def __init__(self, runtime: Path, timeout: float = 120):
         self.timeout = timeout
-        self.processus = subprocess.Popen(["node", str(ICI / "serveur_pyodide.mjs"), str(runtime), str(lock_de(runtime)),
-                                           str(stdlib_de(runtime))],
-                                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                          text=True, cwd=ROOT)
+        self.processus = subprocess.Popen(
+            ["node", str(ICI / "serveur_pyodide.mjs"), str(runtime), str(lock_de(runtime)), str(stdlib_de(runtime))],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
         self.lignes: queue.Queue = queue.Queue()
         self.stderr: list[str] = []
         threading.Thread(target=self._lit_stdout, daemon=True).start()
@@ -76,7 +86,9 @@ class PyodideNode:
         try:
             ligne = self.lignes.get(timeout=self.timeout)
         except queue.Empty:
-            raise AssertionError(f"Pyodide (Node) ne répond pas après {self.timeout} s :\n{''.join(self.stderr)[-3000:]}") from None
+            raise AssertionError(
+                f"Pyodide (Node) ne répond pas après {self.timeout} s :\n{''.join(self.stderr)[-3000:]}"
+            ) from None
         assert ligne is not None, f"Pyodide (Node) s'est arrêté :\n{''.join(self.stderr)[-3000:]}"
         return json.loads(ligne)
 
@@ -108,8 +120,10 @@ def cas_de_reference() -> list:
 
     cas = [["inconnu", {}], ["aj", [1, 2]]]
     if importlib.util.find_spec("pyscripts.aj"):
-        cas += [["aj", {"personnes_foyer": 1, "rfr": 12000, "date_demande": "2025-06-01"}],
-                ["aj", {"personnes_foyer": 0}]]
+        cas += [
+            ["aj", {"personnes_foyer": 1, "rfr": 12000, "date_demande": "2025-06-01"}],
+            ["aj", {"personnes_foyer": 0}],
+        ]
     if importlib.util.find_spec("pyscripts.delais"):
         delai = {"depart": "2025-06-05", "delai": "appel_civil", "lieu_juridiction": "metropole"}
         cas += [["delais", delai], ["delais", {"depart": "2025-02-30"}]]

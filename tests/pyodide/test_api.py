@@ -20,6 +20,7 @@ def faux_moteur(monkeypatch, module: str, **fonctions):
 @pytest.fixture
 def moteurs(monkeypatch):
     """Stand-ins for pyscripts.aj / pyscripts.delais that say which function received what."""
+
     def echo(nom):
         return lambda entree: {"moteur": nom, "entree": entree}
 
@@ -33,12 +34,18 @@ def appel(outil, entree) -> dict:
     return json.loads(sortie)
 
 
-@pytest.mark.parametrize(("outil", "moteur"), [
-    ("aj", "aj.calcule"), ("delais", "delais.calcule"), ("delais_ics", "delais.en_ics"),
-])
+@pytest.mark.parametrize(
+    ("outil", "moteur"),
+    [
+        ("aj", "aj.calcule"),
+        ("delais", "delais.calcule"),
+        ("delais_ics", "delais.en_ics"),
+    ],
+)
 def test_aiguille_vers_le_moteur(moteurs, outil, moteur):
     assert appel(outil, {"rfr": 12000, "nom": "Élise"}) == {
-        "resultat": {"moteur": moteur, "entree": {"rfr": 12000, "nom": "Élise"}}}
+        "resultat": {"moteur": moteur, "entree": {"rfr": 12000, "nom": "Élise"}}
+    }
 
 
 def test_outil_inconnu(moteurs):
@@ -59,10 +66,13 @@ def test_entree_invalide_rendue_telle_quelle(monkeypatch):
     assert appel("aj", {}) == {"erreur": {"champ": "rfr", "message": "Indiquez votre revenu fiscal de référence."}}
 
 
-@pytest.mark.parametrize("resultat", [
-    pytest.param(lambda entree: 1 / 0, id="exception"),
-    pytest.param(lambda entree: {"quand": object()}, id="non-json"),
-])
+@pytest.mark.parametrize(
+    "resultat",
+    [
+        pytest.param(lambda entree: 1 / 0, id="exception"),
+        pytest.param(lambda entree: {"quand": object()}, id="non-json"),
+    ],
+)
 def test_erreur_interne_sans_trace(monkeypatch, capsys, resultat):
     faux_moteur(monkeypatch, "pyscripts.aj", calcule=resultat)
     sortie = api.dispatch("aj", "{}")
@@ -74,6 +84,9 @@ def test_erreur_interne_sans_trace(monkeypatch, capsys, resultat):
 def test_moteurs_importes_seulement_a_l_appel():
     """Importing the API must not pay for every engine: the worker imports it at start-up."""
     code = "import sys, pyscripts.api; print(sorted(m for m in sys.modules if m.startswith('pyscripts.')))"
-    charges = json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                                        check=True).stdout.replace("'", '"'))
+    charges = json.loads(
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.replace(
+            "'", '"'
+        )
+    )
     assert not {"pyscripts.aj", "pyscripts.delais"} & set(charges)

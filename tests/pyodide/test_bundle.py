@@ -65,8 +65,15 @@ def test_stdlib_precompilee_pour_ce_qui_est_importe(runtime):
     (magique,) = magiques  # one Python compiled them all: Pyodide's (3.14), not this host's
     assert magique[2:] == b"\r\n" and magique != importlib.util.MAGIC_NUMBER
     # Python's own start, our engines' imports (date, json, fractions…), the worker's: compiled.
-    for attendu in ("encodings/__init__.py", "_pyodide/_base.py", "json/decoder.py", "datetime.py",
-                    "fractions.py", "decimal.py", "importlib/metadata/__init__.py"):
+    for attendu in (
+        "encodings/__init__.py",
+        "_pyodide/_base.py",
+        "json/decoder.py",
+        "datetime.py",
+        "fractions.py",
+        "decimal.py",
+        "importlib/metadata/__init__.py",
+    ):
         assert attendu in compiles
     # Never imported by the tools: left as source.
     for jamais in ("unittest/case.py", "http/client.py", "sqlite3/__init__.py"):

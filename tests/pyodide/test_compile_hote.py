@@ -63,9 +63,13 @@ def test_compilateur_hote_trouve_et_utilise(hote, tmp_path):
     with zipfile.ZipFile(stdlib, "w") as archive:
         archive.writestr("json/__init__.py", "X = 1\n")
         archive.writestr("pas_importe.py", "Y = 2\n")
-    compiles = pyodide_compile._compile_hote(hote / "pyodide", stdlib, ["json/__init__.py"],
-                                             {"pyscripts/api.py": b"Z = 3\n", "pyscripts/_donnees/a.json": b"{}"},
-                                             tmp_path)
+    compiles = pyodide_compile._compile_hote(
+        hote / "pyodide",
+        stdlib,
+        ["json/__init__.py"],
+        {"pyscripts/api.py": b"Z = 3\n", "pyscripts/_donnees/a.json": b"{}"},
+        tmp_path,
+    )
     assert sorted(compiles) == ["site/pyscripts/api.pyc", "stdlib/json/__init__.pyc"]
     for pyc in compiles.values():
         assert pyc[4:8] == (1).to_bytes(4, "little")  # made unchecked: the source is never read again
@@ -74,7 +78,8 @@ def test_compilateur_hote_trouve_et_utilise(hote, tmp_path):
 def test_un_pyc_date_est_refuse(tmp_path):
     source = tmp_path / "m.py"
     source.write_text("X = 1\n")
-    py_compile.compile(str(source), cfile=str(tmp_path / "m.pyc"),
-                       invalidation_mode=py_compile.PycInvalidationMode.TIMESTAMP)
+    py_compile.compile(
+        str(source), cfile=str(tmp_path / "m.pyc"), invalidation_mode=py_compile.PycInvalidationMode.TIMESTAMP
+    )
     with pytest.raises(BuildError, match="datés"):
         pyodide_compile.non_verifie((tmp_path / "m.pyc").read_bytes())

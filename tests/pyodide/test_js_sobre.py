@@ -11,8 +11,19 @@ from .noeud import ROOT
 JS = sorted((ROOT / "theme" / "assets" / "js").glob("outils*.mjs"))
 # Storage would keep what a person typed on a device someone else may check;
 # eval-like calls and classic workers fail under script-src 'self' / Pyodide 314.
-INTERDITS = "|".join([r"localStorage", r"sessionStorage", r"indexedDB", r"caches\.", r"document\.cookie",
-                      r"\beval\(", r"new Function", r"importScripts", r"setTimeout\(\s*['\"]"])
+INTERDITS = "|".join(
+    [
+        r"localStorage",
+        r"sessionStorage",
+        r"indexedDB",
+        r"caches\.",
+        r"document\.cookie",
+        r"\beval\(",
+        r"new Function",
+        r"importScripts",
+        r"setTimeout\(\s*['\"]",
+    ]
+)
 
 
 @pytest.mark.parametrize("fichier", JS, ids=lambda p: p.name)

@@ -50,8 +50,9 @@ def site(tmp_path_factory):
     shutil.copytree(ROOT / "theme" / "assets" / "js", site / "assets" / "js")
     stdlib = stdlib_de(runtime)
     octets = (runtime / "pyodide.asm.wasm").stat().st_size + stdlib.stat().st_size
-    (site / "index.html").write_text(PAGE.format(version=VERSION, stdlib=stdlib.name, lock=lock_de(runtime).name,
-                                                 octets=octets), encoding="utf-8")
+    (site / "index.html").write_text(
+        PAGE.format(version=VERSION, stdlib=stdlib.name, lock=lock_de(runtime).name, octets=octets), encoding="utf-8"
+    )
     (site / "essai.mjs").write_text(ESSAI, encoding="utf-8")
     (site / "cas.json").write_text(json.dumps(CAS), encoding="utf-8")
     return site
@@ -97,7 +98,9 @@ def test_progression_reelle(visite, site):
     premiere = noms.index("demarrage")
     assert set(noms[:premiere]) == {"telechargement"} and noms[premiere:] == ["demarrage", "regles", "pret"]
     telechargements = etapes[:premiere]
-    total = (site / "pyodide" / VERSION / "pyodide.asm.wasm").stat().st_size + stdlib_de(site / "pyodide" / VERSION).stat().st_size
+    total = (site / "pyodide" / VERSION / "pyodide.asm.wasm").stat().st_size + stdlib_de(
+        site / "pyodide" / VERSION
+    ).stat().st_size
     assert {e["total"] for e in telechargements} == {total}
     recus = [e["recus"] for e in telechargements]
     assert recus == sorted(recus) and recus[0] < total and recus[-1] == total  # served uncompressed: bytes = file sizes
@@ -111,8 +114,9 @@ def test_ne_charge_que_le_necessaire_et_rien_d_ailleurs(visite, adresse, site):
     roue = json.loads(lock.read_text())["packages"][NOM_PAQUET]["file_name"]
     # Each file once (the worker's early downloads are the ones Pyodide uses), npm's lock never, no pypdf.
     assert sorted(u.removeprefix(f"{adresse}/pyodide/") for u in requetes if "/pyodide/" in u) == sorted(
-        [f"{VERSION}/{nom}" for nom in RUNTIME] + [f"{VERSION}/{stdlib_de(runtime).name}", f"paquets/{lock.name}",
-                                                   f"paquets/{roue}"])
+        [f"{VERSION}/{nom}" for nom in RUNTIME]
+        + [f"{VERSION}/{stdlib_de(runtime).name}", f"paquets/{lock.name}", f"paquets/{roue}"]
+    )
 
 
 def test_aucune_trace_sur_l_appareil(visite):

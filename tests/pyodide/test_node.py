@@ -46,8 +46,16 @@ def base(runtime) -> str:
 
 def test_page_et_worker_de_bout_en_bout(runtime):
     """outils.mjs → outils-worker.mjs → Pyodide, calls sent together and matched by id."""
-    sortie = lance_node("outils_node.mjs", {"base": base(runtime), "stdlib": stdlib_de(runtime).as_uri(),
-                                            "lock": lock_de(runtime).as_uri(), "outil": "aj", "cas": CAS})
+    sortie = lance_node(
+        "outils_node.mjs",
+        {
+            "base": base(runtime),
+            "stdlib": stdlib_de(runtime).as_uri(),
+            "lock": lock_de(runtime).as_uri(),
+            "outil": "aj",
+            "cas": CAS,
+        },
+    )
     # In Node nothing is downloaded (files are read): the stages after the download, in order.
     assert [e["etape"] for e in sortie["progression"]] == ["demarrage", "regles", "pret"]
     assert sortie["pret"] == "ok"
@@ -55,10 +63,13 @@ def test_page_et_worker_de_bout_en_bout(runtime):
     assert sortie["reseau"] == []
 
 
-@pytest.mark.parametrize(("scenario", "message"), [
-    ({"base": "file:///nulle-part/pyodide/"}, "n'a pas pu démarrer"),
-    ({"base": "file:///nulle-part/", "sans_worker": True}, "Ce navigateur ne peut pas"),
-])
+@pytest.mark.parametrize(
+    ("scenario", "message"),
+    [
+        ({"base": "file:///nulle-part/pyodide/"}, "n'a pas pu démarrer"),
+        ({"base": "file:///nulle-part/", "sans_worker": True}, "Ce navigateur ne peut pas"),
+    ],
+)
 def test_repli_quand_python_ne_peut_pas_tourner(scenario, message):
     sortie = lance_node("outils_node.mjs", {**scenario, "cas": [["aj", {}]]})
     assert sortie["pret"].startswith("OutilsIndisponibles: ") and message in sortie["pret"]

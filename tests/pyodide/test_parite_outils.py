@@ -13,7 +13,6 @@ import pytest
 
 from pyscripts.api import dispatch
 
-
 pytestmark = pytest.mark.pyodide
 
 JOUR = "2025-03-10"
@@ -35,8 +34,14 @@ AJ = [
     {"date_demande": JOUR, "protection_juridique": "partielle", "personnes_foyer": 1, "rfr": 14000},
     {"date_demande": JOUR, "ordonnance_protection": True, "personnes_foyer": 1, "rfr": 40000},
     {"date_demande": JOUR, "nationalite": "autre", "exception_residence": "retention", "personnes_foyer": 1, "rfr": 0},
-    {"date_demande": "2024-03-01", "nationalite": "autre", "residence_habituelle": True,
-     "residence_reguliere": False, "personnes_foyer": 1, "rfr": 5000},
+    {
+        "date_demande": "2024-03-01",
+        "nationalite": "autre",
+        "residence_habituelle": True,
+        "residence_reguliere": False,
+        "personnes_foyer": 1,
+        "rfr": 5000,
+    },
     {"date_demande": "2021-06-01", "personnes_foyer": 1, "rfr": 11000},  # ancien barème, comparaison stricte
     {"date_demande": "2027-01-15", "personnes_foyer": 1, "rfr": 11000},  # barème peut-être dépassé
     # Refus : le message doit être le même aussi.
@@ -68,15 +73,34 @@ DELAIS = [
     {"depart": "2024-11-02", "delai": "pourvoi_cassation", "ics": True, "horodatage": "2024-11-02T08:00:00Z"},
     {"depart": "2025-07-14", "delai": "prescription_delit"},
     {"depart": "2025-02-28", "delai": "op_duree_mesures"},
-    {"scenario": "ordonnance_protection", "ordonnance_fixant_audience": DEPART, "date_audience": "2025-06-13",
-     "notification_op": "2025-06-16", "ics": True, "horodatage": "2025-06-12T10:00:00Z"},
+    {
+        "scenario": "ordonnance_protection",
+        "ordonnance_fixant_audience": DEPART,
+        "date_audience": "2025-06-13",
+        "notification_op": "2025-06-16",
+        "ics": True,
+        "horodatage": "2025-06-12T10:00:00Z",
+    },
     {"scenario": "ordonnance_protection", "notification_op": "2024-05-02"},
-    {"scenario": "aide_juridictionnelle_recours", "delai": "appel_civil", "depart": "2025-03-03",
-     "demande_aj": "2025-03-20", "decision_baj": "2025-05-06", "sens_decision": "admission_totale", "ics": True,
-     "horodatage": "2025-05-06T12:00:00Z"},
-    {"scenario": "aide_juridictionnelle_recours", "duree": {"jours": 15}, "depart": "2025-03-03",
-     "demande_aj": "2025-03-10", "decision_baj": "2025-04-01", "sens_decision": "admission_partielle",
-     "designations_avocat": ["2025-04-20", "2025-05-02"]},
+    {
+        "scenario": "aide_juridictionnelle_recours",
+        "delai": "appel_civil",
+        "depart": "2025-03-03",
+        "demande_aj": "2025-03-20",
+        "decision_baj": "2025-05-06",
+        "sens_decision": "admission_totale",
+        "ics": True,
+        "horodatage": "2025-05-06T12:00:00Z",
+    },
+    {
+        "scenario": "aide_juridictionnelle_recours",
+        "duree": {"jours": 15},
+        "depart": "2025-03-03",
+        "demande_aj": "2025-03-10",
+        "decision_baj": "2025-04-01",
+        "sens_decision": "admission_partielle",
+        "designations_avocat": ["2025-04-20", "2025-05-02"],
+    },
     # Refus.
     {"depart": "2025-02-30", "duree": {"jours": 2}},
     {"depart": DEPART, "duree": {"semaines": 2}},
@@ -85,8 +109,13 @@ DELAIS = [
     {"scenario": "ordonnance_protection"},
     # moteurs : date sûre d'un délai libre loin (issue 10), appel de l'OP augmenté (F8), OP de 2012 (4 mois),
     # durée sans nombre, date en chiffres persans.
-    {"depart": "2025-03-03", "duree": {"jours": 15}, "residence_partie": "etranger", "ics": True,
-     "horodatage": "2025-03-03T09:00:00Z"},
+    {
+        "depart": "2025-03-03",
+        "duree": {"jours": 15},
+        "residence_partie": "etranger",
+        "ics": True,
+        "horodatage": "2025-03-03T09:00:00Z",
+    },
     {"scenario": "ordonnance_protection", "notification_op": "2025-06-06", "residence_partie": "guadeloupe"},
     {"scenario": "ordonnance_protection", "notification_op": "2012-01-05"},
     {"depart": DEPART, "duree": {"jours": None}},
@@ -99,10 +128,23 @@ def _ics(entree: dict) -> dict:
 
 
 HEURE = "2025-06-12T10:00:00Z"  # DTSTAMP donné : le texte .ics est le même d'un moteur à l'autre
-CAS = ([["aj", e] for e in AJ] + [["delais", e] for e in DELAIS]
-       + [["delais_ics", {"resultat": _ics({"depart": DEPART, "duree": {"jours": 2}}), "horodatage": HEURE}],
-          ["delais_ics", {"resultat": _ics(DELAIS[12]), "horodatage": HEURE, "titres_complets": True,
-                          "dossier": "dossier-parite-01", "sequence": 3}]])
+CAS = (
+    [["aj", e] for e in AJ]
+    + [["delais", e] for e in DELAIS]
+    + [
+        ["delais_ics", {"resultat": _ics({"depart": DEPART, "duree": {"jours": 2}}), "horodatage": HEURE}],
+        [
+            "delais_ics",
+            {
+                "resultat": _ics(DELAIS[12]),
+                "horodatage": HEURE,
+                "titres_complets": True,
+                "dossier": "dossier-parite-01",
+                "sequence": 3,
+            },
+        ],
+    ]
+)
 SOUS_CPYTHON = [dispatch(outil, json.dumps(entree)) for outil, entree in CAS]
 
 
@@ -118,7 +160,9 @@ def test_la_table_couvre_chaque_issue():
     assert issues == {"totale", "partielle_55", "partielle_25", "non_eligible", "sans_condition_de_ressources"}
     assert sum("erreur" in r for (outil, _), r in zip(CAS, reponses) if outil == "aj") == 7
     assert sum("erreur" in r for (outil, _), r in zip(CAS, reponses) if outil == "delais") == 6
-    assert all(r["resultat"].startswith("BEGIN:VCALENDAR") for (outil, _), r in zip(CAS, reponses) if outil == "delais_ics")
+    assert all(
+        r["resultat"].startswith("BEGIN:VCALENDAR") for (outil, _), r in zip(CAS, reponses) if outil == "delais_ics"
+    )
     assert sum("ics" in r.get("resultat", {}) for (outil, _), r in zip(CAS, reponses) if outil == "delais") == 4
 
 

@@ -16,7 +16,6 @@ from generator.roue import HORODATAGE, empreinte
 from .noeud import ROOT, STEMS
 
 
-
 @pytest.fixture(scope="module")
 def roue(tmp_path_factory):
     return roue_pyscripts(ROOT, tmp_path_factory.mktemp("roue"))
@@ -53,8 +52,11 @@ def test_metadonnees(roue):
 
 
 def test_contient_les_sources_sans_caches_ni_code_de_construction(roue):
-    sources = {f"pyscripts/{p.relative_to(ROOT / 'pyscripts').as_posix()}"
-               for p in (ROOT / "pyscripts").rglob("*.py") if "__pycache__" not in p.parts}
+    sources = {
+        f"pyscripts/{p.relative_to(ROOT / 'pyscripts').as_posix()}"
+        for p in (ROOT / "pyscripts").rglob("*.py")
+        if "__pycache__" not in p.parts
+    }
     construction = {s for s in sources if s.endswith("/__main__.py") or s == "pyscripts/aj/verification.py"}
     with zipfile.ZipFile(roue) as archive:
         noms = set(archive.namelist())
@@ -87,11 +89,18 @@ def test_les_donnees_embarquees_se_lisent_sans_pyyaml_ni_depot(roue, tmp_path):
     """As in the browser: the wheel alone on sys.path, no site-packages (-S), no content/."""
     with zipfile.ZipFile(roue) as archive:
         archive.extractall(tmp_path)
-    code = ("import json, sys; sys.path.insert(0, sys.argv[1]); from pyscripts import donnees;"
-            "assert not donnees.DOSSIER_SOURCE.exists();"
-            "print(json.dumps({n: donnees.charge(n) for n in sys.argv[2:]}))")
-    fini = subprocess.run([sys.executable, "-S", "-c", code, str(tmp_path), *STEMS],
-                          capture_output=True, text=True, check=True, cwd=tmp_path)
+    code = (
+        "import json, sys; sys.path.insert(0, sys.argv[1]); from pyscripts import donnees;"
+        "assert not donnees.DOSSIER_SOURCE.exists();"
+        "print(json.dumps({n: donnees.charge(n) for n in sys.argv[2:]}))"
+    )
+    fini = subprocess.run(
+        [sys.executable, "-S", "-c", code, str(tmp_path), *STEMS],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+    )
     from pyscripts.donnees import charge
 
     assert json.loads(fini.stdout) == {s: charge(s) for s in STEMS}

@@ -44,14 +44,20 @@ def test_chaque_chiffre_a_une_source_et_une_date_de_verification(parametre):
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", parametre["verifie_le"])
 
 
-@pytest.mark.parametrize("chemin, cle", [
-    pytest.param(("baremes", 4, "plafonds", "totale"), "source", id="plafond 2025 sans source"),
-    pytest.param(("baremes", 1, "majorations", "immobilier_2e_et_3e"), "verifie_le",
-                 id="majoration 2022 sans date de vérification"),
-    pytest.param(("comparaison_ressources", 1), "source", id="règle datée sans source"),
-    pytest.param(("residence_reguliere_exigee", 0), "verifie_le", id="règle datée sans date de vérification"),
-    pytest.param(("baremes", 2, "ecarts_publies", 0), "source", id="écart publié sans source"),
-])
+@pytest.mark.parametrize(
+    "chemin, cle",
+    [
+        pytest.param(("baremes", 4, "plafonds", "totale"), "source", id="plafond 2025 sans source"),
+        pytest.param(
+            ("baremes", 1, "majorations", "immobilier_2e_et_3e"),
+            "verifie_le",
+            id="majoration 2022 sans date de vérification",
+        ),
+        pytest.param(("comparaison_ressources", 1), "source", id="règle datée sans source"),
+        pytest.param(("residence_reguliere_exigee", 0), "verifie_le", id="règle datée sans date de vérification"),
+        pytest.param(("baremes", 2, "ecarts_publies", 0), "source", id="écart publié sans source"),
+    ],
+)
 def test_un_chiffre_sans_source_ou_sans_date_de_verification_est_refuse(chemin, cle):
     abime = copy.deepcopy(PARAMETRES)
     cible = abime
@@ -64,9 +70,13 @@ def test_un_chiffre_sans_source_ou_sans_date_de_verification_est_refuse(chemin, 
 
 
 def test_les_chiffres_deduits_sont_marques_derive_et_seulement_eux():
-    marques = {(b["annee"], groupe, nom)
-               for b in PARAMETRES["baremes"] for groupe in ("plafonds", "majorations")
-               for nom, p in b[groupe].items() if p.get("derive")}
+    marques = {
+        (b["annee"], groupe, nom)
+        for b in PARAMETRES["baremes"]
+        for groupe in ("plafonds", "majorations")
+        for nom, p in b[groupe].items()
+        if p.get("derive")
+    }
     assert marques == DERIVES_ATTENDUS
 
 
@@ -76,13 +86,16 @@ def test_les_chiffres_deduits_n_ont_pas_d_adresse_de_source_publiee():
         assert "Calcul du projet" in bareme[groupe][nom]["source"]["titre"]
 
 
-@pytest.mark.parametrize("annee, applicable_du", [
-    pytest.param(2021, "2021-01-01", id="2021 : réforme au 1er janvier 2021"),
-    pytest.param(2022, "2022-01-21", id="2022 : circulaire du 20 janvier, applicable le 21"),
-    pytest.param(2023, "2023-01-18", id="2023 : circulaire du 17 janvier, applicable le 18"),
-    pytest.param(2024, "2024-01-18", id="2024 : circulaire du 17 janvier, applicable le 18"),
-    pytest.param(2025, "2025-01-23", id="2025 : circulaire du 20 janvier, applicable le 23"),
-])
+@pytest.mark.parametrize(
+    "annee, applicable_du",
+    [
+        pytest.param(2021, "2021-01-01", id="2021 : réforme au 1er janvier 2021"),
+        pytest.param(2022, "2022-01-21", id="2022 : circulaire du 20 janvier, applicable le 21"),
+        pytest.param(2023, "2023-01-18", id="2023 : circulaire du 17 janvier, applicable le 18"),
+        pytest.param(2024, "2024-01-18", id="2024 : circulaire du 17 janvier, applicable le 18"),
+        pytest.param(2025, "2025-01-23", id="2025 : circulaire du 20 janvier, applicable le 23"),
+    ],
+)
 def test_chaque_bareme_s_applique_a_partir_de_la_date_publiee(annee, applicable_du):
     bareme = next(b for b in PARAMETRES["baremes"] if b["annee"] == annee)
     assert bareme["applicable_du"] == applicable_du
@@ -97,13 +110,17 @@ def test_les_textes_cites_dans_les_explications_existent_dans_les_donnees():
 
 def test_les_textes_cites_ont_une_adresse_legifrance_ou_officielle():
     for cle, texte in PARAMETRES["textes"].items():
-        assert texte["url"].startswith(("https://www.legifrance.gouv.fr/", "https://www.conseil-constitutionnel.fr/")), cle
+        assert texte["url"].startswith(
+            ("https://www.legifrance.gouv.fr/", "https://www.conseil-constitutionnel.fr/")
+        ), cle
 
 
 # ── Règles de calcul datées (issue 13 : plus aucune valeur juridique dans le code) ──
 
-@pytest.mark.parametrize("nom", ["ressources_derniers_mois", "bandes_ressources", "composition_plafonds",
-                                 "majorations_par_personne"])
+
+@pytest.mark.parametrize(
+    "nom", ["ressources_derniers_mois", "bandes_ressources", "composition_plafonds", "majorations_par_personne"]
+)
 @pytest.mark.parametrize("cle", ["source", "verifie_le"])
 def test_chaque_regle_de_calcul_datee_a_une_source_et_une_date_de_verification(nom, cle):
     abime = copy.deepcopy(PARAMETRES)
@@ -111,15 +128,18 @@ def test_chaque_regle_de_calcul_datee_a_une_source_et_une_date_de_verification(n
     assert [d.split(" :")[0] for d in problemes(abime)] == [f"{nom}[0]"]
 
 
-@pytest.mark.parametrize("nom, abime", [
-    ("ressources_derniers_mois", lambda v: v.update(abattement=100)),
-    ("bandes_ressources", lambda v: v.reverse()),  # la bande à 100 % doit venir en premier
-    ("bandes_ressources", lambda v: v[1].update(plafond="patrimoine_mobilier")),
-    ("composition_plafonds", lambda v: v[3].update(majorations="loyers")),
-    ("composition_plafonds", lambda v: v.pop()),
-    ("majorations_par_personne", lambda v: v[1].update(de=5)),  # un rang sans majoration
-    ("majorations_par_personne", lambda v: v[1].update(majoration="5e_et_suivantes")),
-])
+@pytest.mark.parametrize(
+    "nom, abime",
+    [
+        ("ressources_derniers_mois", lambda v: v.update(abattement=100)),
+        ("bandes_ressources", lambda v: v.reverse()),  # la bande à 100 % doit venir en premier
+        ("bandes_ressources", lambda v: v[1].update(plafond="patrimoine_mobilier")),
+        ("composition_plafonds", lambda v: v[3].update(majorations="loyers")),
+        ("composition_plafonds", lambda v: v.pop()),
+        ("majorations_par_personne", lambda v: v[1].update(de=5)),  # un rang sans majoration
+        ("majorations_par_personne", lambda v: v[1].update(majoration="5e_et_suivantes")),
+    ],
+)
 def test_une_regle_de_calcul_mal_ecrite_est_refusee(nom, abime):
     parametres = copy.deepcopy(PARAMETRES)
     abime(parametres[nom][0]["valeur"])
@@ -133,9 +153,13 @@ def test_les_regles_de_calcul_viennent_des_donnees():
     situation = {"date_demande": "2025-03-10", "personnes_foyer": 4, "rfr": None, "revenus_6_mois": 7000}
     avant = calcule(situation)
     parametres = copy.deepcopy(PARAMETRES)
-    parametres["ressources_derniers_mois"].append({**parametres["ressources_derniers_mois"][0],
-                                                   "applicable_du": "2025-01-01",
-                                                   "valeur": {"mois": 12, "abattement": 20, "multiplicateur": 1}})
+    parametres["ressources_derniers_mois"].append(
+        {
+            **parametres["ressources_derniers_mois"][0],
+            "applicable_du": "2025-01-01",
+            "valeur": {"mois": 12, "abattement": 20, "multiplicateur": 1},
+        }
+    )
     parametres["bandes_ressources"][0]["valeur"][1]["taux"] = 60
     parametres["majorations_par_personne"][0]["valeur"] = [{"de": 2, "majoration": "2e_et_3e"}]
     apres = calcule(situation, parametres)
@@ -143,8 +167,10 @@ def test_les_regles_de_calcul_viennent_des_donnees():
     assert "12 derniers mois" in apres["explications"][2]["texte"]
     assert "diminués de 20 % puis multipliés par 1" in apres["explications"][2]["texte"]
     bareme = charge("aide_juridictionnelle")["baremes"][-1]
-    assert apres["plafonds"]["totale"] == bareme["plafonds"]["totale"]["valeur"] + 3 * bareme[
-        "majorations"]["ressources_2e_et_3e"]["valeur"]
+    assert (
+        apres["plafonds"]["totale"]
+        == bareme["plafonds"]["totale"]["valeur"] + 3 * bareme["majorations"]["ressources_2e_et_3e"]["valeur"]
+    )
     parametres["bandes_ressources"][0]["valeur"][1]["taux"] = 60
     resultat = calcule({"date_demande": "2025-03-10", "personnes_foyer": 1, "rfr": 14000}, parametres)
     assert resultat["taux"] == 60 and "partielle à 60 %" in resultat["explications"][-1]["texte"]

@@ -73,8 +73,13 @@ def _lit_tableau(texte: str) -> list[tuple[int, ...]]:
 
 TABLES = {annee: _lit_tableau(texte) for annee, texte in TABLEAUX_PUBLIES.items()}
 COLONNES = ("totale", "partielle_55", "partielle_25", "patrimoine_mobilier", "patrimoine_immobilier")
-LIBELLES = {"totale": "l'aide totale", "partielle_55": "l'aide à 55 %", "partielle_25": "l'aide à 25 %",
-            "patrimoine_mobilier": "l'épargne", "patrimoine_immobilier": "l'immobilier"}
+LIBELLES = {
+    "totale": "l'aide totale",
+    "partielle_55": "l'aide à 55 %",
+    "partielle_25": "l'aide à 25 %",
+    "patrimoine_mobilier": "l'épargne",
+    "patrimoine_immobilier": "l'immobilier",
+}
 # Un jour où le barème de l'année s'applique avec la règle « inférieur ou égal ».
 JOUR = {2021: "2021-07-01", 2022: "2022-01-21", 2023: "2023-01-18", 2024: "2024-01-18", 2025: "2025-01-23"}
 APRES = {"totale": "partielle_55", "partielle_55": "partielle_25", "partielle_25": "non_eligible"}
@@ -100,12 +105,21 @@ def _frontieres_de_revenu():
         for n in range(1, 8):
             for colonne in ("totale", "partielle_55", "partielle_25"):
                 plafond = _plafond(annee, n, colonne)
-                yield pytest.param(annee, n, plafond, colonne,
-                                   id=f"{annee}, foyer de {n} : revenu égal au plafond de {LIBELLES[colonne]} "
-                                      f"({plafond}) → {colonne}")
-                yield pytest.param(annee, n, plafond + 1, APRES[colonne],
-                                   id=f"{annee}, foyer de {n} : un euro au-dessus du plafond de "
-                                      f"{LIBELLES[colonne]} ({plafond + 1}) → {APRES[colonne]}")
+                yield pytest.param(
+                    annee,
+                    n,
+                    plafond,
+                    colonne,
+                    id=f"{annee}, foyer de {n} : revenu égal au plafond de {LIBELLES[colonne]} ({plafond}) → {colonne}",
+                )
+                yield pytest.param(
+                    annee,
+                    n,
+                    plafond + 1,
+                    APRES[colonne],
+                    id=f"{annee}, foyer de {n} : un euro au-dessus du plafond de "
+                    f"{LIBELLES[colonne]} ({plafond + 1}) → {APRES[colonne]}",
+                )
 
 
 @pytest.mark.parametrize("annee, n, rfr, attendu", list(_frontieres_de_revenu()))
@@ -121,12 +135,23 @@ def _frontieres_de_patrimoine():
         for n in range(1, 8):
             for colonne in ("patrimoine_mobilier", "patrimoine_immobilier"):
                 plafond = _plafond(annee, n, colonne)
-                yield pytest.param(annee, n, colonne, plafond, "totale",
-                                   id=f"{annee}, foyer de {n} : {LIBELLES[colonne]} égale au plafond "
-                                      f"({plafond}) n'empêche pas l'aide")
-                yield pytest.param(annee, n, colonne, plafond + 1, "non_eligible",
-                                   id=f"{annee}, foyer de {n} : {LIBELLES[colonne]} un euro au-dessus du plafond "
-                                      f"({plafond + 1}) exclut l'aide")
+                yield pytest.param(
+                    annee,
+                    n,
+                    colonne,
+                    plafond,
+                    "totale",
+                    id=f"{annee}, foyer de {n} : {LIBELLES[colonne]} égale au plafond ({plafond}) n'empêche pas l'aide",
+                )
+                yield pytest.param(
+                    annee,
+                    n,
+                    colonne,
+                    plafond + 1,
+                    "non_eligible",
+                    id=f"{annee}, foyer de {n} : {LIBELLES[colonne]} un euro au-dessus du plafond "
+                    f"({plafond + 1}) exclut l'aide",
+                )
 
 
 @pytest.mark.parametrize("annee, n, colonne, valeur, attendu", list(_frontieres_de_patrimoine()))
@@ -158,15 +183,27 @@ def test_un_patrimoine_trop_eleve_exclut_l_aide_meme_avec_un_revenu_nul():
     assert not any("revenu fiscal de référence (0" in t for t in textes)
 
 
-@pytest.mark.parametrize("jour, rfr, attendu", [
-    pytest.param("2021-01-01", 11262, "partielle_55", id="1er janvier 2021 : revenu égal au plafond de l'aide totale, il fallait être strictement en dessous"),
-    pytest.param("2021-06-30", 11262, "partielle_55", id="30 juin 2021 : encore la règle « inférieur à »"),
-    pytest.param("2021-06-30", 11261, "totale", id="30 juin 2021 : un euro sous le plafond de l'aide totale"),
-    pytest.param("2021-06-30", 13312, "partielle_25", id="30 juin 2021 : égal au plafond de 55 % → 25 %"),
-    pytest.param("2021-06-30", 16890, "non_eligible", id="30 juin 2021 : égal au plafond de l'aide partielle → pas d'aide"),
-    pytest.param("2021-07-01", 11262, "totale", id="1er juillet 2021 : « inférieur ou égal » (décret 2021-810)"),
-    pytest.param("2021-07-01", 16890, "partielle_25", id="1er juillet 2021 : égal au plafond de l'aide partielle → 25 %"),
-])
+@pytest.mark.parametrize(
+    "jour, rfr, attendu",
+    [
+        pytest.param(
+            "2021-01-01",
+            11262,
+            "partielle_55",
+            id="1er janvier 2021 : revenu égal au plafond de l'aide totale, il fallait être strictement en dessous",
+        ),
+        pytest.param("2021-06-30", 11262, "partielle_55", id="30 juin 2021 : encore la règle « inférieur à »"),
+        pytest.param("2021-06-30", 11261, "totale", id="30 juin 2021 : un euro sous le plafond de l'aide totale"),
+        pytest.param("2021-06-30", 13312, "partielle_25", id="30 juin 2021 : égal au plafond de 55 % → 25 %"),
+        pytest.param(
+            "2021-06-30", 16890, "non_eligible", id="30 juin 2021 : égal au plafond de l'aide partielle → pas d'aide"
+        ),
+        pytest.param("2021-07-01", 11262, "totale", id="1er juillet 2021 : « inférieur ou égal » (décret 2021-810)"),
+        pytest.param(
+            "2021-07-01", 16890, "partielle_25", id="1er juillet 2021 : égal au plafond de l'aide partielle → 25 %"
+        ),
+    ],
+)
 def test_avant_le_1er_juillet_2021_le_revenu_devait_etre_strictement_inferieur(jour, rfr, attendu):
     resultat = calcule({"date_demande": jour, "personnes_foyer": 1, "rfr": rfr})
     assert resultat["resultat"] == attendu
@@ -175,6 +212,13 @@ def test_avant_le_1er_juillet_2021_le_revenu_devait_etre_strictement_inferieur(j
 
 
 def test_avant_le_1er_juillet_2021_un_patrimoine_egal_au_plafond_reste_admis():
-    resultat = calcule({"date_demande": "2021-03-01", "personnes_foyer": 1, "rfr": 0,
-                        "patrimoine_mobilier": 11262, "patrimoine_immobilier": 33780})
+    resultat = calcule(
+        {
+            "date_demande": "2021-03-01",
+            "personnes_foyer": 1,
+            "rfr": 0,
+            "patrimoine_mobilier": 11262,
+            "patrimoine_immobilier": 33780,
+        }
+    )
     assert resultat["resultat"] == "totale"

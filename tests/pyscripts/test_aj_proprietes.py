@@ -16,13 +16,15 @@ RANG = {"non_eligible": 0, "partielle_25": 1, "partielle_55": 2, "totale": 3}
 
 jours = st.dates(min_value=date(2021, 1, 1), max_value=date(2027, 12, 31)).map(date.isoformat)
 montants = st.one_of(st.integers(0, 200_000), st.floats(0, 200_000, allow_nan=False))
-situations_de_ressources = st.fixed_dictionaries({
-    "date_demande": jours,
-    "personnes_foyer": st.integers(1, 12),
-    "rfr": st.integers(0, 60_000),
-    "patrimoine_mobilier": montants,
-    "patrimoine_immobilier": montants,
-})
+situations_de_ressources = st.fixed_dictionaries(
+    {
+        "date_demande": jours,
+        "personnes_foyer": st.integers(1, 12),
+        "rfr": st.integers(0, 60_000),
+        "patrimoine_mobilier": montants,
+        "patrimoine_immobilier": montants,
+    }
+)
 
 
 @given(situations_de_ressources, st.integers(0, 30_000))
@@ -51,16 +53,19 @@ def test_une_personne_de_plus_dans_le_foyer_n_aggrave_jamais_le_resultat(situati
 @given(situations_de_ressources)
 def test_la_reponse_est_coherente_et_se_lit_en_json(situation):
     resultat = calcule(situation)
-    assert resultat["taux"] == {"totale": 100, "partielle_55": 55, "partielle_25": 25, "non_eligible": 0}[
-        resultat["resultat"]]
+    assert (
+        resultat["taux"]
+        == {"totale": 100, "partielle_55": 55, "partielle_25": 25, "non_eligible": 0}[resultat["resultat"]]
+    )
     assert resultat["bareme"]["applicable_du"] <= situation["date_demande"]
     assert json.loads(json.dumps(resultat)) == resultat
 
 
 valeurs_json = st.recursive(
-    st.none() | st.booleans() | st.integers(-10**15, 10**15) | st.floats() | st.text(max_size=12),
+    st.none() | st.booleans() | st.integers(-(10**15), 10**15) | st.floats() | st.text(max_size=12),
     lambda enfants: st.lists(enfants, max_size=3) | st.dictionaries(st.text(max_size=5), enfants, max_size=3),
-    max_leaves=6)
+    max_leaves=6,
+)
 valeurs_plausibles = {
     "date_demande": st.one_of(jours, st.text(max_size=12), (jours.map(lambda j: j.replace("2", "1", 1)))),
     "personnes_foyer": st.one_of(st.integers(-2, 120), st.floats(-2, 120)),
@@ -93,8 +98,13 @@ def test_aucune_entree_ne_fait_planter_le_moteur(situation):
     except EntreeInvalide as erreur:
         assert isinstance(erreur.champ, str) and erreur.message.endswith(".")
         return
-    assert resultat["resultat"] in {"totale", "partielle_55", "partielle_25", "non_eligible",
-                                    "sans_condition_de_ressources"}
+    assert resultat["resultat"] in {
+        "totale",
+        "partielle_55",
+        "partielle_25",
+        "non_eligible",
+        "sans_condition_de_ressources",
+    }
     json.dumps(resultat, allow_nan=False)
 
 

@@ -11,13 +11,21 @@ from datetime import date
 import pytest
 
 from pyscripts.aj import calcule
-from pyscripts.donnees import charge
 from pyscripts.aj.entree import LIBELLES
+from pyscripts.donnees import charge
 from pyscripts.erreurs import EntreeInvalide
 
 PARAMETRES = charge("aide_juridictionnelle")
-CLES_DE_SORTIE = ["resultat", "taux", "bareme", "plafonds", "taux_des_plafonds", "ressources_retenues", "explications",
-                  "avertissements"]
+CLES_DE_SORTIE = [
+    "resultat",
+    "taux",
+    "bareme",
+    "plafonds",
+    "taux_des_plafonds",
+    "ressources_retenues",
+    "explications",
+    "avertissements",
+]
 
 
 def _textes(resultat: dict) -> list[str]:
@@ -38,6 +46,7 @@ def _calcule(**situation) -> dict:
 
 
 # ── Forme de la réponse ──────────────────────────────────────────────────────
+
 
 def test_la_reponse_a_toujours_les_memes_cles_dans_le_meme_ordre_et_se_lit_en_json():
     resultat = _calcule(personnes_foyer=1, rfr=12000)
@@ -70,9 +79,17 @@ def test_chaque_explication_cite_un_texte_avec_son_adresse():
     situations = [
         dict(personnes_foyer=2, rfr=16000, protection_juridique="partielle"),
         dict(personnes_foyer=1, rfr=None, revenus_6_mois=4000, nationalite="union_europeenne"),
-        dict(personnes_foyer=1, rfr=50000, changement_situation=True, revenus_6_mois=100,
-             nationalite="autre", exception_residence="prevenu"),
-        dict(cas_particulier="A"), dict(audition_mineur=True), dict(protection_juridique="totale"),
+        dict(
+            personnes_foyer=1,
+            rfr=50000,
+            changement_situation=True,
+            revenus_6_mois=100,
+            nationalite="autre",
+            exception_residence="prevenu",
+        ),
+        dict(cas_particulier="A"),
+        dict(audition_mineur=True),
+        dict(protection_juridique="totale"),
         dict(personnes_foyer=1, rfr=0, nationalite="autre", residence_habituelle=False),
     ]
     for situation in situations:
@@ -84,29 +101,58 @@ def test_chaque_explication_cite_un_texte_avec_son_adresse():
 
 # ── Ressources : revenu fiscal de référence ou revenus des 6 derniers mois ──
 
+
 def test_l_exemple_d_explication_se_lit_comme_une_phrase_simple():
     resultat = _calcule(date_demande="2023-06-01", personnes_foyer=1, rfr=12000)
-    assert ("Votre revenu fiscal de référence (12 000 €) est inférieur ou égal au plafond de l'aide totale "
-            "pour un foyer de 1 personne (12 271 €) : vous pouvez avoir l'aide juridictionnelle totale."
-            ) in _textes(resultat)
+    assert (
+        "Votre revenu fiscal de référence (12 000 €) est inférieur ou égal au plafond de l'aide totale "
+        "pour un foyer de 1 personne (12 271 €) : vous pouvez avoir l'aide juridictionnelle totale."
+    ) in _textes(resultat)
     assert "Décret n° 2020-1717 du 28 décembre 2020, art. 3" in _references(resultat)
 
 
-@pytest.mark.parametrize("situation, retenu, attendu", [
-    pytest.param(dict(rfr=40000, changement_situation=True, revenus_6_mois=5000), 9000, "totale",
-                 id="changement de situation : 2 × (5 000 − 10 %) = 9 000 € remplace le revenu fiscal de référence"),
-    pytest.param(dict(rfr=None, revenus_6_mois=5000), 9000, "totale",
-                 id="pas de revenu fiscal de référence : même calcul sur les 6 derniers mois"),
-    pytest.param(dict(rfr=None, revenus_6_mois=7145.55), 12862, "totale",
-                 id="6 mois : 12 861,99 € arrondi à 12 862 €, égal au plafond → aide totale"),
-    pytest.param(dict(rfr=None, revenus_6_mois=7145.56), 12863, "partielle_55",
-                 id="6 mois : 12 862,01 € arrondi à 12 863 €, au-dessus du plafond → 55 %"),
-    pytest.param(dict(rfr=None, revenus_6_mois=0), 0, "totale", id="6 mois sans aucun revenu → aide totale"),
-    pytest.param(dict(rfr=5000, changement_situation=True, revenus_6_mois=20000), 36000, "non_eligible",
-                 id="revenus en hausse depuis l'avis d'impôt : le changement joue aussi contre le demandeur"),
-    pytest.param(dict(rfr=12000, revenus_6_mois=20000), 12000, "totale",
-                 id="revenus des 6 mois sans changement de situation : on garde le revenu fiscal de référence"),
-])
+@pytest.mark.parametrize(
+    "situation, retenu, attendu",
+    [
+        pytest.param(
+            dict(rfr=40000, changement_situation=True, revenus_6_mois=5000),
+            9000,
+            "totale",
+            id="changement de situation : 2 × (5 000 − 10 %) = 9 000 € remplace le revenu fiscal de référence",
+        ),
+        pytest.param(
+            dict(rfr=None, revenus_6_mois=5000),
+            9000,
+            "totale",
+            id="pas de revenu fiscal de référence : même calcul sur les 6 derniers mois",
+        ),
+        pytest.param(
+            dict(rfr=None, revenus_6_mois=7145.55),
+            12862,
+            "totale",
+            id="6 mois : 12 861,99 € arrondi à 12 862 €, égal au plafond → aide totale",
+        ),
+        pytest.param(
+            dict(rfr=None, revenus_6_mois=7145.56),
+            12863,
+            "partielle_55",
+            id="6 mois : 12 862,01 € arrondi à 12 863 €, au-dessus du plafond → 55 %",
+        ),
+        pytest.param(dict(rfr=None, revenus_6_mois=0), 0, "totale", id="6 mois sans aucun revenu → aide totale"),
+        pytest.param(
+            dict(rfr=5000, changement_situation=True, revenus_6_mois=20000),
+            36000,
+            "non_eligible",
+            id="revenus en hausse depuis l'avis d'impôt : le changement joue aussi contre le demandeur",
+        ),
+        pytest.param(
+            dict(rfr=12000, revenus_6_mois=20000),
+            12000,
+            "totale",
+            id="revenus des 6 mois sans changement de situation : on garde le revenu fiscal de référence",
+        ),
+    ],
+)
 def test_ressources_retenues(situation, retenu, attendu):
     resultat = _calcule(personnes_foyer=1, **situation)
     assert resultat["ressources_retenues"] == retenu
@@ -115,8 +161,10 @@ def test_ressources_retenues(situation, retenu, attendu):
 
 def test_changement_de_situation_explique_le_calcul_et_cite_l_article_4_du_decret():
     resultat = _calcule(personnes_foyer=1, rfr=40000, changement_situation=True, revenus_6_mois=5000)
-    assert ("Votre situation a changé depuis votre dernier avis d'impôt : on retient vos revenus imposables "
-            "des 6 derniers mois (5 000 €), diminués de 10 % puis multipliés par 2, soit 9 000 €.") in _textes(resultat)
+    assert (
+        "Votre situation a changé depuis votre dernier avis d'impôt : on retient vos revenus imposables "
+        "des 6 derniers mois (5 000 €), diminués de 10 % puis multipliés par 2, soit 9 000 €."
+    ) in _textes(resultat)
     assert "Décret n° 2020-1717 du 28 décembre 2020, art. 4" in _references(resultat)
     assert any(t.startswith("Le montant retenu (9 000 €)") for t in _textes(resultat))
 
@@ -126,13 +174,23 @@ def test_revenus_des_6_mois_non_utilises_font_l_objet_d_un_avertissement():
     assert "revenus_6_mois_non_utilises" not in _codes(_calcule(personnes_foyer=1, rfr=12000))
 
 
-@pytest.mark.parametrize("situation, champ", [
-    pytest.param(dict(personnes_foyer=1), "rfr", id="ni revenu fiscal de référence ni revenus des 6 mois"),
-    pytest.param(dict(personnes_foyer=1, rfr=None), "revenus_6_mois", id="pas de revenu fiscal de référence, revenus des 6 mois absents"),
-    pytest.param(dict(personnes_foyer=1, rfr=9000, changement_situation=True), "revenus_6_mois",
-                 id="changement de situation sans les revenus des 6 mois"),
-    pytest.param(dict(rfr=9000), "personnes_foyer", id="nombre de personnes du foyer absent"),
-])
+@pytest.mark.parametrize(
+    "situation, champ",
+    [
+        pytest.param(dict(personnes_foyer=1), "rfr", id="ni revenu fiscal de référence ni revenus des 6 mois"),
+        pytest.param(
+            dict(personnes_foyer=1, rfr=None),
+            "revenus_6_mois",
+            id="pas de revenu fiscal de référence, revenus des 6 mois absents",
+        ),
+        pytest.param(
+            dict(personnes_foyer=1, rfr=9000, changement_situation=True),
+            "revenus_6_mois",
+            id="changement de situation sans les revenus des 6 mois",
+        ),
+        pytest.param(dict(rfr=9000), "personnes_foyer", id="nombre de personnes du foyer absent"),
+    ],
+)
 def test_une_donnee_necessaire_absente_est_demandee_en_francais(situation, champ):
     with pytest.raises(EntreeInvalide) as erreur:
         _calcule(**situation)
@@ -143,16 +201,29 @@ def test_une_donnee_necessaire_absente_est_demandee_en_francais(situation, champ
 
 def test_la_majoration_du_foyer_est_expliquee():
     textes = _textes(_calcule(personnes_foyer=3, rfr=0))
-    assert ("Votre foyer fiscal compte 3 personnes, vous compris : les plafonds sont augmentés de 4 630 € pour "
-            "les ressources et l'épargne, et de 13 888 € pour les biens immobiliers.") in textes
+    assert (
+        "Votre foyer fiscal compte 3 personnes, vous compris : les plafonds sont augmentés de 4 630 € pour "
+        "les ressources et l'épargne, et de 13 888 € pour les biens immobiliers."
+    ) in textes
 
 
-@pytest.mark.parametrize("rfr, attendu, phrase", [
-    pytest.param(14000, "partielle_55", "vous pouvez avoir l'aide juridictionnelle partielle à 55 %", id="aide à 55 %"),
-    pytest.param(19000, "partielle_25", "vous pouvez avoir l'aide juridictionnelle partielle à 25 %", id="aide à 25 %"),
-    pytest.param(25000, "non_eligible", "selon le barème, vous ne pouvez pas avoir l'aide juridictionnelle",
-                 id="au-dessus de tous les plafonds"),
-])
+@pytest.mark.parametrize(
+    "rfr, attendu, phrase",
+    [
+        pytest.param(
+            14000, "partielle_55", "vous pouvez avoir l'aide juridictionnelle partielle à 55 %", id="aide à 55 %"
+        ),
+        pytest.param(
+            19000, "partielle_25", "vous pouvez avoir l'aide juridictionnelle partielle à 25 %", id="aide à 25 %"
+        ),
+        pytest.param(
+            25000,
+            "non_eligible",
+            "selon le barème, vous ne pouvez pas avoir l'aide juridictionnelle",
+            id="au-dessus de tous les plafonds",
+        ),
+    ],
+)
 def test_chaque_resultat_a_sa_phrase_et_son_taux(rfr, attendu, phrase):
     resultat = _calcule(personnes_foyer=1, rfr=rfr)
     assert resultat["resultat"] == attendu
@@ -162,18 +233,22 @@ def test_chaque_resultat_a_sa_phrase_et_son_taux(rfr, attendu, phrase):
 
 # ── Dates de bascule des barèmes ─────────────────────────────────────────────
 
-@pytest.mark.parametrize("jour, annee", [
-    pytest.param("2021-01-01", 2021, id="1er janvier 2021 : premier jour de la réforme"),
-    pytest.param("2022-01-20", 2021, id="20 janvier 2022 : encore le barème 2021"),
-    pytest.param("2022-01-21", 2022, id="21 janvier 2022 : barème 2022"),
-    pytest.param("2023-01-17", 2022, id="17 janvier 2023 : encore le barème 2022"),
-    pytest.param("2023-01-18", 2023, id="18 janvier 2023 : barème 2023"),
-    pytest.param("2024-01-17", 2023, id="17 janvier 2024 : encore le barème 2023"),
-    pytest.param("2024-01-18", 2024, id="18 janvier 2024 : barème 2024"),
-    pytest.param("2025-01-22", 2024, id="22 janvier 2025 : encore le barème 2024"),
-    pytest.param("2025-01-23", 2025, id="23 janvier 2025 : barème 2025"),
-    pytest.param("2027-06-01", 2025, id="2027 : le dernier barème connu, avec un avertissement"),
-])
+
+@pytest.mark.parametrize(
+    "jour, annee",
+    [
+        pytest.param("2021-01-01", 2021, id="1er janvier 2021 : premier jour de la réforme"),
+        pytest.param("2022-01-20", 2021, id="20 janvier 2022 : encore le barème 2021"),
+        pytest.param("2022-01-21", 2022, id="21 janvier 2022 : barème 2022"),
+        pytest.param("2023-01-17", 2022, id="17 janvier 2023 : encore le barème 2022"),
+        pytest.param("2023-01-18", 2023, id="18 janvier 2023 : barème 2023"),
+        pytest.param("2024-01-17", 2023, id="17 janvier 2024 : encore le barème 2023"),
+        pytest.param("2024-01-18", 2024, id="18 janvier 2024 : barème 2024"),
+        pytest.param("2025-01-22", 2024, id="22 janvier 2025 : encore le barème 2024"),
+        pytest.param("2025-01-23", 2025, id="23 janvier 2025 : barème 2025"),
+        pytest.param("2027-06-01", 2025, id="2027 : le dernier barème connu, avec un avertissement"),
+    ],
+)
 def test_le_bareme_applique_depend_de_la_date_de_depot(jour, annee):
     resultat = _calcule(date_demande=jour, personnes_foyer=1, rfr=0)
     assert resultat["bareme"]["annee"] == annee
@@ -187,12 +262,15 @@ def test_un_bareme_peut_etre_depasse_apres_l_annee_du_dernier_bareme():
     assert "bareme_peut_etre_depasse" not in _codes(_calcule(date_demande="2025-12-31", personnes_foyer=1, rfr=0))
 
 
-@pytest.mark.parametrize("jour, attendu", [
-    pytest.param("2023-01-16", False, id="16 janvier 2023 : aucune source ne donne le barème 2023"),
-    pytest.param("2023-01-17", True, id="17 janvier 2023 : une source fait déjà commencer le barème 2023"),
-    pytest.param("2023-01-18", False, id="18 janvier 2023 : barème 2023 selon toutes les sources"),
-    pytest.param("2025-01-10", True, id="10 janvier 2025 : une source donne le barème 2025 dès le 1er janvier"),
-])
+@pytest.mark.parametrize(
+    "jour, attendu",
+    [
+        pytest.param("2023-01-16", False, id="16 janvier 2023 : aucune source ne donne le barème 2023"),
+        pytest.param("2023-01-17", True, id="17 janvier 2023 : une source fait déjà commencer le barème 2023"),
+        pytest.param("2023-01-18", False, id="18 janvier 2023 : barème 2023 selon toutes les sources"),
+        pytest.param("2025-01-10", True, id="10 janvier 2025 : une source donne le barème 2025 dès le 1er janvier"),
+    ],
+)
 def test_date_d_application_incertaine_signalee(jour, attendu):
     codes = _codes(_calcule(date_demande=jour, personnes_foyer=1, rfr=0))
     assert ("date_d_application_incertaine" in codes) == attendu
@@ -213,26 +291,35 @@ def test_ajouter_un_bareme_2026_ne_demande_qu_un_bloc_de_donnees():
 
 # ── Chiffres calculés par nous et écarts entre sources ──────────────────────
 
-@pytest.mark.parametrize("jour, n, rfr, derive", [
-    pytest.param("2024-03-01", 1, 14000, True, id="2024, 1 personne, aide à 55 % : plafond de 55 % calculé par nous"),
-    pytest.param("2024-03-01", 1, 0, False, id="2024, 1 personne, aide totale : le plafond de 55 % ne sert pas"),
-    pytest.param("2024-03-01", 2, 0, True, id="2024, 2 personnes : majorations calculées par nous"),
-    pytest.param("2025-03-01", 3, 19000, False, id="2025, 3 personnes : uniquement des chiffres publiés"),
-    pytest.param("2025-03-01", 4, 0, True, id="2025, 4 personnes : majoration de la 4e personne calculée par nous"),
-    pytest.param("2022-03-01", 7, 30000, False, id="2022, 7 personnes : uniquement des chiffres publiés"),
-])
+
+@pytest.mark.parametrize(
+    "jour, n, rfr, derive",
+    [
+        pytest.param(
+            "2024-03-01", 1, 14000, True, id="2024, 1 personne, aide à 55 % : plafond de 55 % calculé par nous"
+        ),
+        pytest.param("2024-03-01", 1, 0, False, id="2024, 1 personne, aide totale : le plafond de 55 % ne sert pas"),
+        pytest.param("2024-03-01", 2, 0, True, id="2024, 2 personnes : majorations calculées par nous"),
+        pytest.param("2025-03-01", 3, 19000, False, id="2025, 3 personnes : uniquement des chiffres publiés"),
+        pytest.param("2025-03-01", 4, 0, True, id="2025, 4 personnes : majoration de la 4e personne calculée par nous"),
+        pytest.param("2022-03-01", 7, 30000, False, id="2022, 7 personnes : uniquement des chiffres publiés"),
+    ],
+)
 def test_les_plafonds_calcules_par_nous_sont_signales_quand_ils_servent(jour, n, rfr, derive):
     resultat = _calcule(date_demande=jour, personnes_foyer=n, rfr=rfr)
     assert ("chiffre_derive" in _codes(resultat)) == derive
     assert any("montant calculé par nous" in t for t in _textes(resultat)) == derive
 
 
-@pytest.mark.parametrize("n, rfr, signale", [
-    pytest.param(3, 17000, True, id="2023, 3 personnes, aide à 55 % : plafond publié 18 922 € au lieu de 18 923 €"),
-    pytest.param(4, 20000, True, id="2023, 4 personnes, aide à 55 % : le tableau continue depuis 18 922 €"),
-    pytest.param(3, 0, False, id="2023, 3 personnes, aide totale : le plafond de 55 % ne sert pas"),
-    pytest.param(2, 15000, False, id="2023, 2 personnes : pas d'écart publié"),
-])
+@pytest.mark.parametrize(
+    "n, rfr, signale",
+    [
+        pytest.param(3, 17000, True, id="2023, 3 personnes, aide à 55 % : plafond publié 18 922 € au lieu de 18 923 €"),
+        pytest.param(4, 20000, True, id="2023, 4 personnes, aide à 55 % : le tableau continue depuis 18 922 €"),
+        pytest.param(3, 0, False, id="2023, 3 personnes, aide totale : le plafond de 55 % ne sert pas"),
+        pytest.param(2, 15000, False, id="2023, 2 personnes : pas d'écart publié"),
+    ],
+)
 def test_en_2023_l_ecart_d_un_euro_du_tableau_publie_est_signale(n, rfr, signale):
     resultat = _calcule(date_demande="2023-06-01", personnes_foyer=n, rfr=rfr)
     assert ("ecart_entre_sources" in _codes(resultat)) == signale
@@ -240,15 +327,31 @@ def test_en_2023_l_ecart_d_un_euro_du_tableau_publie_est_signale(n, rfr, signale
 
 # ── Cas sans condition de ressources ─────────────────────────────────────────
 
-@pytest.mark.parametrize("lettre, reference, verifier", [
-    pytest.param("A", "Loi n° 91-647 du 10 juillet 1991, art. 9-2", False, id="A : victime des crimes les plus graves"),
-    pytest.param("B", "Loi n° 91-647 du 10 juillet 1991, art. 8", False, id="B : recours de l'adversaire après l'aide"),
-    pytest.param("C", "Loi n° 91-647 du 10 juillet 1991, art. 9-4", True, id="C : recours devant la CNDA"),
-    pytest.param("D", "Code des pensions militaires d'invalidité et des victimes de guerre, art. L. 711-1", True,
-                 id="D : pensions militaires d'invalidité"),
-    pytest.param("E", "Loi n° 91-647 du 10 juillet 1991, art. 39", True,
-                 id="E : échec des pourparlers transactionnels (texte non retrouvé)"),
-])
+
+@pytest.mark.parametrize(
+    "lettre, reference, verifier",
+    [
+        pytest.param(
+            "A", "Loi n° 91-647 du 10 juillet 1991, art. 9-2", False, id="A : victime des crimes les plus graves"
+        ),
+        pytest.param(
+            "B", "Loi n° 91-647 du 10 juillet 1991, art. 8", False, id="B : recours de l'adversaire après l'aide"
+        ),
+        pytest.param("C", "Loi n° 91-647 du 10 juillet 1991, art. 9-4", True, id="C : recours devant la CNDA"),
+        pytest.param(
+            "D",
+            "Code des pensions militaires d'invalidité et des victimes de guerre, art. L. 711-1",
+            True,
+            id="D : pensions militaires d'invalidité",
+        ),
+        pytest.param(
+            "E",
+            "Loi n° 91-647 du 10 juillet 1991, art. 39",
+            True,
+            id="E : échec des pourparlers transactionnels (texte non retrouvé)",
+        ),
+    ],
+)
 def test_cas_particulier_accorde_l_aide_sans_examen_des_ressources(lettre, reference, verifier):
     resultat = _calcule(cas_particulier=lettre, personnes_foyer=1, rfr=10**6, patrimoine_mobilier=10**6)
     assert resultat["resultat"] == "sans_condition_de_ressources"
@@ -270,6 +373,7 @@ def test_mineur_entendu_par_le_juge_a_l_aide_de_droit():
 
 
 # ── Assurance de protection juridique ────────────────────────────────────────
+
 
 def test_une_protection_juridique_qui_couvre_tous_les_frais_exclut_l_aide():
     resultat = _calcule(protection_juridique="totale", personnes_foyer=1, rfr=0)
@@ -297,35 +401,75 @@ def test_sans_protection_juridique_l_assurance_n_est_pas_mentionnee():
 
 # ── Nationalité et résidence (loi, art. 3) ───────────────────────────────────
 
-@pytest.mark.parametrize("situation, attendu", [
-    pytest.param(dict(nationalite="francaise"), "totale", id="nationalité française"),
-    pytest.param(dict(nationalite="union_europeenne"), "totale", id="ressortissant de l'Union européenne"),
-    pytest.param(dict(nationalite="autre", residence_habituelle=True, residence_reguliere=True,
-                      date_demande="2023-06-01"), "totale", id="2023 : résidence habituelle et régulière"),
-    pytest.param(dict(nationalite="autre", residence_habituelle=True, residence_reguliere=False,
-                      date_demande="2024-05-29"), "non_eligible",
-                 id="29 mai 2024 : résidence habituelle mais sans titre de séjour → refus"),
-    pytest.param(dict(nationalite="autre", residence_habituelle=True, residence_reguliere=False,
-                      date_demande="2024-05-30"), "totale",
-                 id="30 mai 2024 : la résidence habituelle suffit (décision du Conseil constitutionnel)"),
-    pytest.param(dict(nationalite="autre", residence_habituelle=True, date_demande="2025-06-01"), "totale",
-                 id="2025 : la régularité du séjour n'est plus demandée"),
-    pytest.param(dict(nationalite="autre", residence_habituelle=False), "non_eligible",
-                 id="pas de résidence habituelle en France"),
-    pytest.param(dict(nationalite="autre", residence_habituelle=False, exception_residence="prevenu"), "totale",
-                 id="prévenu : pas de condition de résidence"),
-    pytest.param(dict(nationalite="autre", exception_residence="mineur", date_demande="2022-06-01"), "totale",
-                 id="mineur : pas de condition de résidence"),
-    pytest.param(dict(nationalite="autre", exception_residence="eloignement"), "totale",
-                 id="contestation d'une mesure d'éloignement : pas de condition de résidence"),
-    pytest.param(dict(nationalite="autre", residence_habituelle=False, cas_particulier="C"), "non_eligible",
-                 id="CNDA : la résidence habituelle reste exigée"),
-    pytest.param(dict(nationalite="autre", residence_habituelle=True, residence_reguliere=False,
-                      cas_particulier="C", date_demande="2023-06-01"), "sans_condition_de_ressources",
-                 id="CNDA avant le 30 mai 2024 : la résidence habituelle suffit"),
-    pytest.param(dict(nationalite="autre", residence_habituelle=False, cas_particulier="A"),
-                 "sans_condition_de_ressources", id="victime partie civile : pas de condition de résidence"),
-])
+
+@pytest.mark.parametrize(
+    "situation, attendu",
+    [
+        pytest.param(dict(nationalite="francaise"), "totale", id="nationalité française"),
+        pytest.param(dict(nationalite="union_europeenne"), "totale", id="ressortissant de l'Union européenne"),
+        pytest.param(
+            dict(nationalite="autre", residence_habituelle=True, residence_reguliere=True, date_demande="2023-06-01"),
+            "totale",
+            id="2023 : résidence habituelle et régulière",
+        ),
+        pytest.param(
+            dict(nationalite="autre", residence_habituelle=True, residence_reguliere=False, date_demande="2024-05-29"),
+            "non_eligible",
+            id="29 mai 2024 : résidence habituelle mais sans titre de séjour → refus",
+        ),
+        pytest.param(
+            dict(nationalite="autre", residence_habituelle=True, residence_reguliere=False, date_demande="2024-05-30"),
+            "totale",
+            id="30 mai 2024 : la résidence habituelle suffit (décision du Conseil constitutionnel)",
+        ),
+        pytest.param(
+            dict(nationalite="autre", residence_habituelle=True, date_demande="2025-06-01"),
+            "totale",
+            id="2025 : la régularité du séjour n'est plus demandée",
+        ),
+        pytest.param(
+            dict(nationalite="autre", residence_habituelle=False),
+            "non_eligible",
+            id="pas de résidence habituelle en France",
+        ),
+        pytest.param(
+            dict(nationalite="autre", residence_habituelle=False, exception_residence="prevenu"),
+            "totale",
+            id="prévenu : pas de condition de résidence",
+        ),
+        pytest.param(
+            dict(nationalite="autre", exception_residence="mineur", date_demande="2022-06-01"),
+            "totale",
+            id="mineur : pas de condition de résidence",
+        ),
+        pytest.param(
+            dict(nationalite="autre", exception_residence="eloignement"),
+            "totale",
+            id="contestation d'une mesure d'éloignement : pas de condition de résidence",
+        ),
+        pytest.param(
+            dict(nationalite="autre", residence_habituelle=False, cas_particulier="C"),
+            "non_eligible",
+            id="CNDA : la résidence habituelle reste exigée",
+        ),
+        pytest.param(
+            dict(
+                nationalite="autre",
+                residence_habituelle=True,
+                residence_reguliere=False,
+                cas_particulier="C",
+                date_demande="2023-06-01",
+            ),
+            "sans_condition_de_ressources",
+            id="CNDA avant le 30 mai 2024 : la résidence habituelle suffit",
+        ),
+        pytest.param(
+            dict(nationalite="autre", residence_habituelle=False, cas_particulier="A"),
+            "sans_condition_de_ressources",
+            id="victime partie civile : pas de condition de résidence",
+        ),
+    ],
+)
 def test_conditions_de_nationalite_et_de_residence(situation, attendu):
     situation = {"date_demande": "2025-06-01", "personnes_foyer": 1, "rfr": 0, **situation}
     resultat = calcule(situation)
@@ -344,11 +488,19 @@ def test_la_resolution_du_conseil_constitutionnel_est_citee_apres_le_30_mai_2024
     assert any("Conseil constitutionnel" in r for r in _references(resultat))
 
 
-@pytest.mark.parametrize("situation, champ", [
-    pytest.param(dict(nationalite="autre"), "residence_habituelle", id="étranger : résidence habituelle à préciser"),
-    pytest.param(dict(nationalite="autre", residence_habituelle=True, date_demande="2024-05-29"),
-                 "residence_reguliere", id="avant le 30 mai 2024 : régularité du séjour à préciser"),
-])
+@pytest.mark.parametrize(
+    "situation, champ",
+    [
+        pytest.param(
+            dict(nationalite="autre"), "residence_habituelle", id="étranger : résidence habituelle à préciser"
+        ),
+        pytest.param(
+            dict(nationalite="autre", residence_habituelle=True, date_demande="2024-05-29"),
+            "residence_reguliere",
+            id="avant le 30 mai 2024 : régularité du séjour à préciser",
+        ),
+    ],
+)
 def test_une_question_de_residence_sans_reponse_est_demandee(situation, champ):
     with pytest.raises(EntreeInvalide) as erreur:
         _calcule(personnes_foyer=1, rfr=0, **situation)
@@ -357,10 +509,18 @@ def test_une_question_de_residence_sans_reponse_est_demandee(situation, champ):
 
 # ── Ordonnance de protection et autres avertissements ───────────────────────
 
-@pytest.mark.parametrize("rfr, resultat_attendu", [
-    pytest.param(0, "totale", id="ordonnance de protection, ressources faibles"),
-    pytest.param(90000, "non_eligible", id="ordonnance de protection, ressources trop élevées : admission provisoire quand même"),
-])
+
+@pytest.mark.parametrize(
+    "rfr, resultat_attendu",
+    [
+        pytest.param(0, "totale", id="ordonnance de protection, ressources faibles"),
+        pytest.param(
+            90000,
+            "non_eligible",
+            id="ordonnance de protection, ressources trop élevées : admission provisoire quand même",
+        ),
+    ],
+)
 def test_l_ordonnance_de_protection_donne_une_admission_provisoire_de_plein_droit(rfr, resultat_attendu):
     resultat = _calcule(personnes_foyer=1, rfr=rfr, ordonnance_protection=True)
     assert resultat["resultat"] == resultat_attendu
@@ -374,11 +534,16 @@ def test_sans_ordonnance_de_protection_pas_d_admission_provisoire():
     assert "admission_provisoire" not in _calcule(personnes_foyer=1, rfr=0)
 
 
-@pytest.mark.parametrize("situation, digne", [
-    pytest.param(dict(rfr=30000), True, id="revenu trop élevé → admission exceptionnelle possible"),
-    pytest.param(dict(rfr=0, patrimoine_mobilier=10**5), True, id="épargne trop élevée → admission exceptionnelle possible"),
-    pytest.param(dict(rfr=0), False, id="aide totale → rien à signaler"),
-])
+@pytest.mark.parametrize(
+    "situation, digne",
+    [
+        pytest.param(dict(rfr=30000), True, id="revenu trop élevé → admission exceptionnelle possible"),
+        pytest.param(
+            dict(rfr=0, patrimoine_mobilier=10**5), True, id="épargne trop élevée → admission exceptionnelle possible"
+        ),
+        pytest.param(dict(rfr=0), False, id="aide totale → rien à signaler"),
+    ],
+)
 def test_la_situation_digne_d_interet_est_signalee_quand_l_aide_est_refusee(situation, digne):
     assert ("situation_digne_d_interet" in _codes(_calcule(personnes_foyer=1, **situation))) == digne
 
@@ -422,6 +587,9 @@ def test_en_2026_chaque_plafond_a_la_limite_et_dans_la_marge(nom):
 
 
 def test_en_2026_une_epargne_juste_au_dessus_du_plafond_est_signalee():
-    texte = next(a["texte"] for a in _en_2026(rfr=1000, patrimoine_mobilier=12863)["avertissements"]
-                 if a["code"] == "pres_d_un_plafond")
+    texte = next(
+        a["texte"]
+        for a in _en_2026(rfr=1000, patrimoine_mobilier=12863)["avertissements"]
+        if a["code"] == "pres_d_un_plafond"
+    )
     assert texte.startswith("Votre épargne (12\u202f863\u00a0€) dépasse le plafond d'épargne")

@@ -11,15 +11,21 @@ FINE, INSECABLE = "\u202f", "\u00a0"
 
 
 def _lignes_du_tableau(markdown: str) -> list[list[str]]:
-    return [[c.strip() for c in ligne.strip("|").split("|")] for ligne in markdown.splitlines()
-            if ligne.startswith("|")]
+    return [
+        [c.strip() for c in ligne.strip("|").split("|")] for ligne in markdown.splitlines() if ligne.startswith("|")
+    ]
 
 
 def test_le_tableau_2025_montre_les_foyers_de_1_a_6_personnes_en_euros_a_la_francaise():
     lignes = _lignes_du_tableau(tableau_bareme_markdown(2025))
-    assert lignes[0] == ["Personnes dans le foyer fiscal", "Aide totale : revenu jusqu'à",
-                         "Aide à 55 % : revenu jusqu'à", "Aide à 25 % : revenu jusqu'à",
-                         "Épargne et placements : au plus", "Biens immobiliers hors résidence principale : au plus"]
+    assert lignes[0] == [
+        "Personnes dans le foyer fiscal",
+        "Aide totale : revenu jusqu'à",
+        "Aide à 55 % : revenu jusqu'à",
+        "Aide à 25 % : revenu jusqu'à",
+        "Épargne et placements : au plus",
+        "Biens immobiliers hors résidence principale : au plus",
+    ]
     corps = [[cellule.replace(FINE, " ").replace(INSECABLE, " ") for cellule in ligne] for ligne in lignes[2:]]
     assert corps == [
         ["1", "12 862 €", "15 203 €", "19 290 €", "12 862 €", "38 580 €"],
@@ -53,10 +59,13 @@ def test_sans_argument_le_tableau_montre_le_dernier_bareme():
     assert tableau_bareme()["bareme"]["annee"] == 2025
 
 
-@pytest.mark.parametrize("annee_ou_date, annee", [
-    pytest.param("2024-01-17", 2023, id="date : barème en vigueur ce jour-là"),
-    pytest.param(2022, 2022, id="année"),
-])
+@pytest.mark.parametrize(
+    "annee_ou_date, annee",
+    [
+        pytest.param("2024-01-17", 2023, id="date : barème en vigueur ce jour-là"),
+        pytest.param(2022, 2022, id="année"),
+    ],
+)
 def test_le_tableau_se_choisit_par_annee_ou_par_date(annee_ou_date, annee):
     assert tableau_bareme(annee_ou_date)["bareme"]["annee"] == annee
 
@@ -64,14 +73,24 @@ def test_le_tableau_se_choisit_par_annee_ou_par_date(annee_ou_date, annee):
 def test_le_tableau_en_donnees_signale_les_chiffres_calcules_par_nous():
     lignes = tableau_bareme(2024, personnes=[1, 2])["lignes"]
     assert lignes[0]["derives"] == ["partielle_55"]
-    assert lignes[1]["derives"] == ["totale", "partielle_55", "partielle_25", "patrimoine_mobilier",
-                                    "patrimoine_immobilier"]
+    assert lignes[1]["derives"] == [
+        "totale",
+        "partielle_55",
+        "partielle_25",
+        "patrimoine_mobilier",
+        "patrimoine_immobilier",
+    ]
 
 
-@pytest.mark.parametrize("annee_ou_date", [
-    pytest.param(2019, id="année sans barème"), pytest.param("hier", id="texte qui n'est pas une date"),
-    pytest.param("2020-06-01", id="date antérieure à la réforme"), pytest.param(True, id="booléen"),
-])
+@pytest.mark.parametrize(
+    "annee_ou_date",
+    [
+        pytest.param(2019, id="année sans barème"),
+        pytest.param("hier", id="texte qui n'est pas une date"),
+        pytest.param("2020-06-01", id="date antérieure à la réforme"),
+        pytest.param(True, id="booléen"),
+    ],
+)
 def test_un_bareme_introuvable_est_refuse_en_francais(annee_ou_date):
     with pytest.raises(EntreeInvalide) as erreur:
         tableau_bareme_markdown(annee_ou_date)

@@ -30,9 +30,13 @@ def test_delais_lieux_et_distance_suivent_les_donnees():
     feries = copy.deepcopy(charge("jours_feries"))
     feries["territoires"]["nouveau-lieu"] = {**feries["territoires"]["guyane"], "nom": "Nouveau lieu"}
     delais = copy.deepcopy(charge("delais"))
-    delais["parametres"]["augmentation_distance"].append({
-        **delais["parametres"]["augmentation_distance"][0], "applicable_du": "2030-01-01",
-        "valeur": {**delais["parametres"]["augmentation_distance"][0]["valeur"], "etranger": {"mois": 3}}})
+    delais["parametres"]["augmentation_distance"].append(
+        {
+            **delais["parametres"]["augmentation_distance"][0],
+            "applicable_du": "2030-01-01",
+            "valeur": {**delais["parametres"]["augmentation_distance"][0]["valeur"], "etranger": {"mois": 3}},
+        }
+    )
     formulaire = formulaire_delais(delais, feries)
     assert formulaire["territoires"][-1] == {"valeur": "nouveau-lieu", "nom": "Nouveau lieu"}
     assert formulaire["distance"] == {"autre_territoire": 1, "etranger": 3}

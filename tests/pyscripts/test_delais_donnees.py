@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from pyscripts.delais import catalogue, catalogue_markdown, calcule_delai
+from pyscripts.delais import calcule_delai, catalogue, catalogue_markdown
 from pyscripts.donnees import charge
 
 FERIES = charge("jours_feries")
@@ -20,11 +20,19 @@ OUI_NON = {"oui", "non", "incertaine"}
 
 
 def _date_iso(valeur) -> bool:
-    return isinstance(valeur, str) and bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", valeur)) and date.fromisoformat(valeur) <= date.today()
+    return (
+        isinstance(valeur, str)
+        and bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", valeur))
+        and date.fromisoformat(valeur) <= date.today()
+    )
 
 
 def _a_une_source(entree: dict) -> bool:
-    return isinstance(entree.get("source"), str) and len(entree["source"].strip()) > 5 and _date_iso(entree.get("verifie_le"))
+    return (
+        isinstance(entree.get("source"), str)
+        and len(entree["source"].strip()) > 5
+        and _date_iso(entree.get("verifie_le"))
+    )
 
 
 @pytest.mark.parametrize("jour", FERIES["jours"], ids=[j["id"] for j in FERIES["jours"]])
@@ -67,8 +75,9 @@ def test_chaque_reference_a_un_texte_une_source_et_une_date_de_verification(cle)
 def test_chaque_delai_du_catalogue_est_complet_et_coherent(entree):
     assert _a_une_source(entree)
     assert entree["libelle"].strip() and entree["depart"].strip()
-    durees = [entree["duree"]] if "duree" in entree else [
-        v["valeur"] for v in DELAIS["parametres"][entree["duree_selon"]]]
+    durees = (
+        [entree["duree"]] if "duree" in entree else [v["valeur"] for v in DELAIS["parametres"][entree["duree_selon"]]]
+    )
     assert ("duree" in entree) != ("duree_selon" in entree)
     for duree in durees:
         assert set(duree) <= {"annees", "mois", "jours"} and all(isinstance(v, int) and v > 0 for v in duree.values())
@@ -92,13 +101,20 @@ def test_les_identifiants_du_catalogue_sont_uniques_et_chaque_delai_se_calcule()
 def test_le_catalogue_contient_les_delais_annonces():
     durees = {e["id"]: e["duree"] for e in catalogue()}
     assert durees["appel_civil"] == {"mois": 1}
-    assert durees["appel_refere"] == durees["appel_ordonnance_protection"] == durees["recours_decision_baj"] == {"jours": 15}
+    assert (
+        durees["appel_refere"]
+        == durees["appel_ordonnance_protection"]
+        == durees["recours_decision_baj"]
+        == {"jours": 15}
+    )
     assert durees["op_signification_ordonnance_audience"] == {"jours": 2}
     assert durees["op_delivrance"] == {"jours": 6}
     assert durees["pourvoi_cassation"] == durees["recours_tribunal_administratif"] == {"mois": 2}
     assert durees["op_duree_mesures"] == {"mois": 12}
     assert [durees[f"prescription_{n}"] for n in ("contravention", "delit", "crime")] == [
-        {"annees": 1}, {"annees": 6}, {"annees": 20},
+        {"annees": 1},
+        {"annees": 6},
+        {"annees": 20},
     ]
 
 
@@ -106,8 +122,18 @@ def test_catalogue_pour_la_liste_de_choix():
     entrees = catalogue()
     assert len(entrees) == len(DELAIS["delais"])
     assert list(entrees[0]) == [
-        "id", "libelle", "groupe", "duree", "duree_texte", "depart", "aupres_de", "nature", "franc", "augmentation",
-        "prorogation", "reference",
+        "id",
+        "libelle",
+        "groupe",
+        "duree",
+        "duree_texte",
+        "depart",
+        "aupres_de",
+        "nature",
+        "franc",
+        "augmentation",
+        "prorogation",
+        "reference",
     ]
     ta = next(e for e in entrees if e["id"] == "recours_tribunal_administratif")
     assert (ta["duree_texte"], ta["franc"], ta["reference"]["texte"]) == ("2 mois", True, "C. just. adm., art. R421-1")
@@ -132,17 +158,35 @@ def _cles_inversees(valeur):
     return valeur
 
 
-@pytest.mark.parametrize("entree", [
-    {"depart": "2025-06-05", "duree": {"jours": 2}},
-    {"depart": "2025-01-31", "duree": {"jours": 15, "mois": 1}, "lieu_juridiction": "saint-martin",
-     "residence_partie": "etranger", "franc": True},
-    {"depart": "2025-05-26", "duree": {"jours": 1}, "lieu_juridiction": "saint-martin"},
-    {"depart": "2025-06-05", "duree": {"jours": 2}, "lieu_juridiction": "corse"},
-    {"depart": "2025-06-05", "duree": {"jours": 2}, "residence_partie": "lune"},
-    {"scenario": "ordonnance_protection", "ordonnance_fixant_audience": "2025-06-02", "notification_op": "2025-06-06"},
-    {"scenario": "aide_juridictionnelle_recours", "delai": "appel_civil", "depart": "2025-03-03",
-     "demande_aj": "2025-03-20", "decision_baj": "2025-05-12", "sens_decision": "rejet"},
-])
+@pytest.mark.parametrize(
+    "entree",
+    [
+        {"depart": "2025-06-05", "duree": {"jours": 2}},
+        {
+            "depart": "2025-01-31",
+            "duree": {"jours": 15, "mois": 1},
+            "lieu_juridiction": "saint-martin",
+            "residence_partie": "etranger",
+            "franc": True,
+        },
+        {"depart": "2025-05-26", "duree": {"jours": 1}, "lieu_juridiction": "saint-martin"},
+        {"depart": "2025-06-05", "duree": {"jours": 2}, "lieu_juridiction": "corse"},
+        {"depart": "2025-06-05", "duree": {"jours": 2}, "residence_partie": "lune"},
+        {
+            "scenario": "ordonnance_protection",
+            "ordonnance_fixant_audience": "2025-06-02",
+            "notification_op": "2025-06-06",
+        },
+        {
+            "scenario": "aide_juridictionnelle_recours",
+            "delai": "appel_civil",
+            "depart": "2025-03-03",
+            "demande_aj": "2025-03-20",
+            "decision_baj": "2025-05-12",
+            "sens_decision": "rejet",
+        },
+    ],
+)
 def test_le_resultat_ne_depend_pas_de_l_ordre_des_cles_des_donnees(entree):
     """Le navigateur lit un JSON aux clés triées, CPython le YAML : les sorties doivent être identiques à l'octet."""
     from pyscripts.delais import calcule_delai, scenario
@@ -183,12 +227,23 @@ def test_chaque_delai_est_dans_un_groupe_de_la_liste_et_chaque_groupe_sert():
     assert {e["groupe"] for e in DELAIS["delais"]} == set(groupes)
 
 
-@pytest.mark.parametrize("avant, apres, attendu", [
-    ("    duree_selon: duree_maximale_mesures_op\n", "", "« duree » (jours, mois, années) ou « duree_selon »"),
-    ("duree_selon: duree_maximale_mesures_op", "duree_selon: inexistant", "« inexistant » n'existe pas dans « parametres »"),
-    ("    - applicable_du: 1990-01-01\n", "    - applicable_du: 1990-01-01\n      verifie: 1\n",
-     "clé inconnue « verifie »"),
-], ids=["ni duree ni duree_selon", "paramètre inconnu", "clé inconnue dans un paramètre daté"])
+@pytest.mark.parametrize(
+    "avant, apres, attendu",
+    [
+        ("    duree_selon: duree_maximale_mesures_op\n", "", "« duree » (jours, mois, années) ou « duree_selon »"),
+        (
+            "duree_selon: duree_maximale_mesures_op",
+            "duree_selon: inexistant",
+            "« inexistant » n'existe pas dans « parametres »",
+        ),
+        (
+            "    - applicable_du: 1990-01-01\n",
+            "    - applicable_du: 1990-01-01\n      verifie: 1\n",
+            "clé inconnue « verifie »",
+        ),
+    ],
+    ids=["ni duree ni duree_selon", "paramètre inconnu", "clé inconnue dans un paramètre daté"],
+)
 def test_le_schema_refuse_les_nouvelles_cles_mal_ecrites_a_leur_ligne(tmp_path, avant, apres, attendu):
     """Les clés ajoutées pour l'issue 13 sont dans generator/schemas/delais.yml : la construction les vérifie."""
     from pathlib import Path

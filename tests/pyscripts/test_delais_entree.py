@@ -43,16 +43,33 @@ REFUS = [
     ("délai à rebours demandé", {**BASE, "sens": "avant"}, "sens", "à rebours"),
     ("franc en texte", {**BASE, "franc": "oui"}, "franc", "oui ou par non"),
     ("territoire inconnu", {**BASE, "lieu_juridiction": "corse"}, "lieu_juridiction", "n'est pas un lieu connu"),
-    ("juridiction en Nouvelle-Calédonie", {**BASE, "lieu_juridiction": "nouvelle-caledonie"}, "lieu_juridiction",
-     "propre code de procédure civile"),
-    ("juridiction en Polynésie française", {**BASE, "lieu_juridiction": "polynesie-francaise"}, "lieu_juridiction",
-     "Polynésie française"),
+    (
+        "juridiction en Nouvelle-Calédonie",
+        {**BASE, "lieu_juridiction": "nouvelle-caledonie"},
+        "lieu_juridiction",
+        "propre code de procédure civile",
+    ),
+    (
+        "juridiction en Polynésie française",
+        {**BASE, "lieu_juridiction": "polynesie-francaise"},
+        "lieu_juridiction",
+        "Polynésie française",
+    ),
     ("juridiction à l'étranger", {**BASE, "lieu_juridiction": "etranger"}, "lieu_juridiction", "française"),
     ("résidence inconnue", {**BASE, "residence_partie": "lune"}, "residence_partie", "n'est pas une réponse prévue"),
-    ("délai du catalogue inconnu", {"depart": "2025-06-05", "delai": "appel_imaginaire"}, "delai", "n'est pas un délai"),
+    (
+        "délai du catalogue inconnu",
+        {"depart": "2025-06-05", "delai": "appel_imaginaire"},
+        "delai",
+        "n'est pas un délai",
+    ),
     ("catalogue et durée ensemble", {**BASE, "delai": "appel_civil"}, "duree", "ne l'indiquez pas"),
-    ("pourvoi ailleurs qu'à Paris", {"depart": "2025-06-05", "delai": "pourvoi_cassation",
-                                     "lieu_juridiction": "martinique"}, "lieu_juridiction", "en métropole"),
+    (
+        "pourvoi ailleurs qu'à Paris",
+        {"depart": "2025-06-05", "delai": "pourvoi_cassation", "lieu_juridiction": "martinique"},
+        "lieu_juridiction",
+        "en métropole",
+    ),
     ("ics en texte", {**BASE, "ics": "oui"}, "ics", "oui ou par non"),
     ("scénario inconnu", {"scenario": "divorce"}, "scenario", "n'est pas"),
 ]
@@ -75,10 +92,16 @@ def test_la_residence_peut_etre_un_lieu_ou_l_on_ne_calcule_pas():
 
 # ── Ligne de commande ───────────────────────────────────────────────────────
 
+
 def _lance(texte: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "pyscripts.delais"], input=texte, capture_output=True, text=True,
-        cwd=RACINE, timeout=60, encoding="utf-8",
+        [sys.executable, "-m", "pyscripts.delais"],
+        input=texte,
+        capture_output=True,
+        text=True,
+        cwd=RACINE,
+        timeout=60,
+        encoding="utf-8",
     )
 
 
@@ -92,8 +115,9 @@ def test_ligne_de_commande_resultat_code_0():
 
 
 def test_ligne_de_commande_scenario_et_ics():
-    sortie = _lance(json.dumps({"scenario": "ordonnance_protection", "ordonnance_fixant_audience": "2025-06-02",
-                                "ics": True}))
+    sortie = _lance(
+        json.dumps({"scenario": "ordonnance_protection", "ordonnance_fixant_audience": "2025-06-02", "ics": True})
+    )
     assert sortie.returncode == 0, sortie.stderr
     resultat = json.loads(sortie.stdout)
     assert resultat["etapes"][1]["date_sure"] == "2025-06-04"
@@ -107,12 +131,22 @@ def test_ligne_de_commande_erreur_code_2_en_json():
     assert sortie.stderr == ""
 
 
-@pytest.mark.parametrize("texte", [
-    "n'importe quoi", "[1, 2]", "null", "\"2025-06-05\"", "{\"depart\": ", "{\"depart\": {}}",
-    "{\"duree\": [1]}", "{\"depart\": \"2025-06-05\", \"duree\": {\"jours\": 1e308}}", "\x00\xff",
-    "{\"scenario\": [\"ordonnance_protection\"]}",
-    "{\"scenario\": \"aide_juridictionnelle_recours\", \"designations_avocat\": \"2025-01-01\"}",
-])
+@pytest.mark.parametrize(
+    "texte",
+    [
+        "n'importe quoi",
+        "[1, 2]",
+        "null",
+        '"2025-06-05"',
+        '{"depart": ',
+        '{"depart": {}}',
+        '{"duree": [1]}',
+        '{"depart": "2025-06-05", "duree": {"jours": 1e308}}',
+        "\x00\xff",
+        '{"scenario": ["ordonnance_protection"]}',
+        '{"scenario": "aide_juridictionnelle_recours", "designations_avocat": "2025-01-01"}',
+    ],
+)
 def test_ligne_de_commande_jamais_de_trace_python(texte):
     sortie = _lance(texte)
     assert sortie.returncode == 2

@@ -16,8 +16,11 @@ from pyscripts.erreurs import EntreeInvalide
 
 HEURE = "2025-06-12T10:00:00Z"
 # Mots qui trahiraient la procédure, le tribunal, le site ou la violence dans un agenda partagé.
-REVELATEURS = re.compile(r"ordonnance|protection|violen|tribunal|juge|cour|\bappel|justice|avocat|greffe|"
-                         r"audience|plainte|aide juridictionnelle|délai|JAF|conjoint", re.IGNORECASE)
+REVELATEURS = re.compile(
+    r"ordonnance|protection|violen|tribunal|juge|cour|\bappel|justice|avocat|greffe|"
+    r"audience|plainte|aide juridictionnelle|délai|JAF|conjoint",
+    re.IGNORECASE,
+)
 
 
 def _ics(resultat: dict, **options) -> str:
@@ -40,13 +43,27 @@ def _evenements(ics: str) -> list:
 
 
 def _op(**entree) -> dict:
-    return scenario({"scenario": "ordonnance_protection", "ordonnance_fixant_audience": "2025-06-02",
-                     "notification_op": "2025-06-06", **entree})
+    return scenario(
+        {
+            "scenario": "ordonnance_protection",
+            "ordonnance_fixant_audience": "2025-06-02",
+            "notification_op": "2025-06-06",
+            **entree,
+        }
+    )
 
 
 def _aj() -> dict:
-    return scenario({"scenario": "aide_juridictionnelle_recours", "delai": "appel_civil", "depart": "2025-03-03",
-                     "demande_aj": "2025-03-20", "decision_baj": "2025-05-06", "sens_decision": "rejet"})
+    return scenario(
+        {
+            "scenario": "aide_juridictionnelle_recours",
+            "delai": "appel_civil",
+            "depart": "2025-03-03",
+            "demande_aj": "2025-03-20",
+            "decision_baj": "2025-05-06",
+            "sens_decision": "rejet",
+        }
+    )
 
 
 def _delai(**entree) -> dict:
@@ -55,7 +72,10 @@ def _delai(**entree) -> dict:
 
 # ── Neutre par défaut (issue 9) ─────────────────────────────────────────────
 
-@pytest.mark.parametrize("resultat", [_delai, _op, _aj], ids=["délai", "ordonnance de protection", "aide juridictionnelle"])
+
+@pytest.mark.parametrize(
+    "resultat", [_delai, _op, _aj], ids=["délai", "ordonnance de protection", "aide juridictionnelle"]
+)
 def test_par_defaut_le_fichier_ne_dit_ni_la_procedure_ni_le_tribunal_ni_le_site(resultat):
     ics = _ics(resultat())
     calendrier = _lu(ics)
@@ -98,6 +118,7 @@ def test_un_delai_de_nature_inconnue_va_dans_l_agenda_a_sa_date_sure():
 
 # ── Identité des événements : UID, corrections (SEQUENCE, DTSTAMP) ──────────
 
+
 def _uids(ics: str) -> list[str]:
     return [str(e["UID"]) for e in _evenements(ics)]
 
@@ -110,15 +131,32 @@ def test_deux_dossiers_differents_meme_date_limite_donnent_deux_uid():
     assert set(_uids(_ics(refere))).isdisjoint(_uids(_ics(libre)))
     # Deux personnes, exactement le même calcul : la page donne à chacune son dossier.
     assert set(_uids(_ics(refere, dossier="dossier-de-A-0001"))).isdisjoint(
-        _uids(_ics(refere, dossier="dossier-de-B-0002")))
+        _uids(_ics(refere, dossier="dossier-de-B-0002"))
+    )
 
 
 def test_une_correction_dans_le_meme_dossier_remplace_les_evenements():
     """Même dossier, date de notification corrigée : mêmes UID, SEQUENCE plus grand, DTSTAMP plus récent."""
-    avant = _evenements(en_ics({"resultat": _op(notification_op="2025-06-06"), "dossier": "dossier-0001",
-                                "sequence": 0, "horodatage": "2025-06-12T10:00:00Z"}))
-    apres = _evenements(en_ics({"resultat": _op(notification_op="2025-06-09"), "dossier": "dossier-0001",
-                                "sequence": 1, "horodatage": "2025-06-12T10:05:00Z"}))
+    avant = _evenements(
+        en_ics(
+            {
+                "resultat": _op(notification_op="2025-06-06"),
+                "dossier": "dossier-0001",
+                "sequence": 0,
+                "horodatage": "2025-06-12T10:00:00Z",
+            }
+        )
+    )
+    apres = _evenements(
+        en_ics(
+            {
+                "resultat": _op(notification_op="2025-06-09"),
+                "dossier": "dossier-0001",
+                "sequence": 1,
+                "horodatage": "2025-06-12T10:05:00Z",
+            }
+        )
+    )
     assert sorted(str(e["UID"]) for e in avant) == sorted(str(e["UID"]) for e in apres)
     assert {int(e["SEQUENCE"]) for e in avant} == {0} and {int(e["SEQUENCE"]) for e in apres} == {1}
     assert min(b["DTSTAMP"].dt for b in apres) > max(a["DTSTAMP"].dt for a in avant)
@@ -131,10 +169,23 @@ def test_une_etape_disparue_de_la_correction_est_annulee_a_son_ancienne_date():
     `precedent` they would stay in the calendar at their old dates; with it they come back under
     the same UID, cancelled, neutral, at the old date."""
     avant = _op(notification_op="2025-06-06")
-    premier = {str(e["UID"]): e for e in _evenements(en_ics({"resultat": avant, "dossier": "dossier-0001",
-                                                             "horodatage": "2025-06-12T10:00:00Z"}))}
-    corrige = _evenements(en_ics({"resultat": _op(notification_op=None), "dossier": "dossier-0001", "sequence": 1,
-                                  "horodatage": "2025-06-12T10:05:00Z", "precedent": avant}))
+    premier = {
+        str(e["UID"]): e
+        for e in _evenements(
+            en_ics({"resultat": avant, "dossier": "dossier-0001", "horodatage": "2025-06-12T10:00:00Z"})
+        )
+    }
+    corrige = _evenements(
+        en_ics(
+            {
+                "resultat": _op(notification_op=None),
+                "dossier": "dossier-0001",
+                "sequence": 1,
+                "horodatage": "2025-06-12T10:05:00Z",
+                "precedent": avant,
+            }
+        )
+    )
     annules = [e for e in corrige if str(e.get("STATUS")) == "CANCELLED"]
     assert {e["DTSTART"].dt.isoformat() for e in annules} == {"2025-06-06", "2025-06-23", "2025-12-06"}
     for e in annules:
@@ -147,15 +198,19 @@ def test_une_etape_disparue_de_la_correction_est_annulee_a_son_ancienne_date():
 
 def test_sans_etape_disparue_rien_n_est_annule():
     avant = _op(notification_op="2025-06-06")
-    corrige = en_ics({"resultat": _op(notification_op="2025-06-09"), "dossier": "dossier-0001", "sequence": 1,
-                      "precedent": avant})
+    corrige = en_ics(
+        {"resultat": _op(notification_op="2025-06-09"), "dossier": "dossier-0001", "sequence": 1, "precedent": avant}
+    )
     assert "CANCELLED" not in corrige
 
 
-@pytest.mark.parametrize("entree, extrait", [
-    ({"precedent": {"etapes": "x"}, "dossier": "dossier-0001"}, "incomplet ou abîmé"),
-    ({"precedent": {}}, "donnez aussi « dossier »"),
-])
+@pytest.mark.parametrize(
+    "entree, extrait",
+    [
+        ({"precedent": {"etapes": "x"}, "dossier": "dossier-0001"}, "incomplet ou abîmé"),
+        ({"precedent": {}}, "donnez aussi « dossier »"),
+    ],
+)
 def test_un_precedent_inutilisable_est_refuse_en_francais(entree, extrait):
     with pytest.raises(EntreeInvalide) as refus:
         en_ics({"resultat": _delai(), **entree})
@@ -163,9 +218,17 @@ def test_un_precedent_inutilisable_est_refuse_en_francais(entree, extrait):
 
 
 def test_les_uid_d_un_fichier_sont_uniques_et_ne_contiennent_aucune_donnee_en_clair():
-    resultat = scenario({"scenario": "aide_juridictionnelle_recours", "duree": {"jours": 15}, "depart": "2025-03-03",
-                         "demande_aj": "2025-03-10", "decision_baj": "2025-04-01", "sens_decision": "admission_partielle",
-                         "designations_avocat": ["2025-04-20", "2025-05-02"]})
+    resultat = scenario(
+        {
+            "scenario": "aide_juridictionnelle_recours",
+            "duree": {"jours": 15},
+            "depart": "2025-03-03",
+            "demande_aj": "2025-03-10",
+            "decision_baj": "2025-04-01",
+            "sens_decision": "admission_partielle",
+            "designations_avocat": ["2025-04-20", "2025-05-02"],
+        }
+    )
     uids = _uids(_ics(resultat))
     assert len(uids) == len(set(uids)) >= 7
     assert all(re.fullmatch(r"[0-9a-f]{40}", uid) for uid in uids)
@@ -180,14 +243,17 @@ def test_le_texte_est_deterministe_a_horodatage_egal():
     assert _ics(_op()) == _ics(_op())
 
 
-@pytest.mark.parametrize("options, champ", [
-    ({"horodatage": "12/06/2025 10:00"}, "horodatage"),
-    ({"horodatage": "2025-02-30T10:00:00Z"}, "horodatage"),
-    ({"dossier": "a b\r\nX"}, "dossier"),
-    ({"sequence": -1}, "sequence"),
-    ({"titres_complets": "oui"}, "titres_complets"),
-    ({"couleur": "rouge"}, "entree"),
-])
+@pytest.mark.parametrize(
+    "options, champ",
+    [
+        ({"horodatage": "12/06/2025 10:00"}, "horodatage"),
+        ({"horodatage": "2025-02-30T10:00:00Z"}, "horodatage"),
+        ({"dossier": "a b\r\nX"}, "dossier"),
+        ({"sequence": -1}, "sequence"),
+        ({"titres_complets": "oui"}, "titres_complets"),
+        ({"couleur": "rouge"}, "entree"),
+    ],
+)
 def test_une_option_mal_ecrite_est_refusee_en_francais(options, champ):
     with pytest.raises(EntreeInvalide) as erreur:
         _ics(_delai(), **options)
@@ -195,6 +261,7 @@ def test_une_option_mal_ecrite_est_refusee_en_francais(options, champ):
 
 
 # ── Robustesse : injection, résultat abîmé, calendrier vide ──────────────────
+
 
 def test_les_lignes_font_au_plus_75_octets_et_finissent_par_crlf():
     ics = _ics(_op(), titres_complets=True)
@@ -216,20 +283,28 @@ def test_un_retour_chariot_ou_un_saut_de_ligne_ne_glisse_aucune_ligne_dans_le_fi
 
 
 def test_les_caracteres_speciaux_sont_echappes():
-    description = next(str(e["DESCRIPTION"]) for e in _evenements(_ics(_op(), titres_complets=True))
-                       if str(e["DESCRIPTION"]).startswith("Au plus tard"))
+    description = next(
+        str(e["DESCRIPTION"])
+        for e in _evenements(_ics(_op(), titres_complets=True))
+        if str(e["DESCRIPTION"]).startswith("Au plus tard")
+    )
     assert ", jusqu'à minuit" in description  # relu tel qu'écrit : la virgule était échappée
 
 
-@pytest.mark.parametrize("abime", [
-    pytest.param(lambda r: r["etapes"].__setitem__(slice(None), [dict(e, date_sure=None) for e in r["etapes"]]),
-                 id="aucune date : pas de calendrier vide"),
-    pytest.param(lambda r: r["etapes"][1].update(date_sure="2025-13-45"), id="date impossible"),
-    pytest.param(lambda r: r["etapes"][1].update(nature="pirate"), id="nature inconnue"),
-    pytest.param(lambda r: r["etapes"][2].update(id=r["etapes"][1]["id"]), id="deux étapes de même identifiant"),
-    pytest.param(lambda r: r["etapes"][1].update(titre=["liste"]), id="titre qui n'est pas un texte"),
-    pytest.param(lambda r: r.clear(), id="résultat vide"),
-])
+@pytest.mark.parametrize(
+    "abime",
+    [
+        pytest.param(
+            lambda r: r["etapes"].__setitem__(slice(None), [dict(e, date_sure=None) for e in r["etapes"]]),
+            id="aucune date : pas de calendrier vide",
+        ),
+        pytest.param(lambda r: r["etapes"][1].update(date_sure="2025-13-45"), id="date impossible"),
+        pytest.param(lambda r: r["etapes"][1].update(nature="pirate"), id="nature inconnue"),
+        pytest.param(lambda r: r["etapes"][2].update(id=r["etapes"][1]["id"]), id="deux étapes de même identifiant"),
+        pytest.param(lambda r: r["etapes"][1].update(titre=["liste"]), id="titre qui n'est pas un texte"),
+        pytest.param(lambda r: r.clear(), id="résultat vide"),
+    ],
+)
 def test_un_resultat_abime_est_refuse_en_francais(abime):
     resultat = _op()
     abime(resultat)
@@ -248,9 +323,11 @@ def test_une_entree_sans_resultat_est_refusee(entree):
 
 # ── Dans le calcul lui-même (`"ics": true`) ─────────────────────────────────
 
+
 def test_ics_demande_dans_l_entree_avec_ses_options():
-    resultat = calcule({"depart": "2025-06-12", "duree": {"jours": 2}, "ics": True, "titres_complets": True,
-                        "horodatage": HEURE})
+    resultat = calcule(
+        {"depart": "2025-06-12", "duree": {"jours": 2}, "ics": True, "titres_complets": True, "horodatage": HEURE}
+    )
     assert list(resultat)[-1] == "ics"
     (evenement,) = _evenements(resultat["ics"])
     assert str(evenement["SUMMARY"]) == "Dernier jour : Délai de 2 jours"

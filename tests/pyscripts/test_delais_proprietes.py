@@ -32,15 +32,24 @@ def _echeance(depart: date, duree: dict, lieu: str = "metropole", **options) -> 
 @settings(max_examples=300, deadline=None)
 @given(departs, durees, st.sampled_from(TERRITOIRES), st.booleans(), st.sampled_from(RESIDENCES))
 def test_l_echeance_est_un_jour_ouvrable_apres_le_depart(depart, duree, lieu, franc, residence):
-    resultat = calcule_delai({"depart": depart.isoformat(), "duree": duree, "lieu_juridiction": lieu,
-                              "franc": franc, "residence_partie": residence})
+    resultat = calcule_delai(
+        {
+            "depart": depart.isoformat(),
+            "duree": duree,
+            "lieu_juridiction": lieu,
+            "franc": franc,
+            "residence_partie": residence,
+        }
+    )
     echeance = date.fromisoformat(resultat["echeance"])
     assert echeance > depart
     assert calendrier.motif_non_ouvrable(echeance, lieu, LEGAL) is None
     assert resultat["echeance_brute"] <= resultat["echeance"] <= (resultat["echeance_plus_tardive"] or "9999")
     # Chaque jour entre l'échéance brute et l'échéance est un jour sauté, et il est listé.
-    sautes = [date.fromisoformat(resultat["echeance_brute"]) + timedelta(days=n)
-              for n in range((echeance - date.fromisoformat(resultat["echeance_brute"])).days)]
+    sautes = [
+        date.fromisoformat(resultat["echeance_brute"]) + timedelta(days=n)
+        for n in range((echeance - date.fromisoformat(resultat["echeance_brute"])).days)
+    ]
     assert [p["date"] for p in resultat["prorogations"]] == [j.isoformat() for j in sautes]
 
 
@@ -75,9 +84,14 @@ def test_la_prorogation_est_idempotente(depart, duree, lieu):
 
 @settings(max_examples=200, deadline=None)
 # Built rather than filtered (a filter keeping 1 date in 7 trips Hypothesis' health check on a slow machine).
-@given(st.builds(lambda d, k: date(d.year, d.month, min(28 + k, calendar.monthrange(d.year, d.month)[1])),
-                 st.dates(min_value=date(1990, 1, 1), max_value=date(2095, 12, 31)), st.integers(0, 3)),
-       st.integers(1, 60))
+@given(
+    st.builds(
+        lambda d, k: date(d.year, d.month, min(28 + k, calendar.monthrange(d.year, d.month)[1])),
+        st.dates(min_value=date(1990, 1, 1), max_value=date(2095, 12, 31)),
+        st.integers(0, 3),
+    ),
+    st.integers(1, 60),
+)
 def test_le_quantieme_est_garde_ou_ramene_au_dernier_jour_du_mois(depart, mois):
     brute = date.fromisoformat(calcule_delai({"depart": depart.isoformat(), "duree": {"mois": mois}})["echeance_brute"])
     assert brute.day == depart.day or (brute + timedelta(days=1)).day == 1 and brute.day < depart.day

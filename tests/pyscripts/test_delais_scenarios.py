@@ -8,8 +8,17 @@ from pyscripts.delais import calcule, scenario
 from pyscripts.delais.entree import LIBELLES
 from pyscripts.erreurs import EntreeInvalide
 
-CLES_ETAPE = ["id", "titre", "nature", "date_sure", "dates_plus_tardives", "texte", "explications",
-              "avertissements", "reference"]
+CLES_ETAPE = [
+    "id",
+    "titre",
+    "nature",
+    "date_sure",
+    "dates_plus_tardives",
+    "texte",
+    "explications",
+    "avertissements",
+    "reference",
+]
 
 
 def _op(**entree) -> dict:
@@ -33,6 +42,7 @@ def _codes(resultat: dict) -> list[str]:
 
 # ── Ordonnance de protection ────────────────────────────────────────────────
 
+
 def test_calendrier_de_l_op_juin_2025_comme_dans_les_notes_de_regles():
     """§ 2.3 des règles : jour 0 lundi 2 juin 2025, OP notifiée vendredi 6 juin."""
     resultat = _op(ordonnance_fixant_audience="2025-06-02", notification_op="2025-06-06")
@@ -51,8 +61,13 @@ def test_calendrier_de_l_op_juin_2025_comme_dans_les_notes_de_regles():
 def test_op_les_etapes_se_lisent_dans_l_ordre_des_dates():
     resultat = _op(ordonnance_fixant_audience="2025-06-02", date_audience="2025-06-05", notification_op="2025-06-06")
     assert [e["id"] for e in resultat["etapes"]] == [
-        "ordonnance_fixant_audience", "signification_ordonnance_audience", "audience", "notification_op",
-        "delivrance_op", "appel_op", "fin_mesures",
+        "ordonnance_fixant_audience",
+        "signification_ordonnance_audience",
+        "audience",
+        "notification_op",
+        "delivrance_op",
+        "appel_op",
+        "fin_mesures",
     ]
 
 
@@ -85,8 +100,9 @@ def test_op_la_victime_sait_jusqu_a_quand_l_autre_partie_a_l_etranger_peut_faire
     assert appel["date_sure"] == "2025-06-23"
     texte = next(a["texte"] for a in appel["avertissements"] if a["code"] == "appel_autre_partie_etranger")
     assert "jusqu'au jeudi 21 août 2025" in texte and "2 mois de plus" in texte
-    loin = next(e for e in _op(notification_op="2025-06-06", residence_partie="etranger")["etapes"]
-                if e["id"] == "appel_op")
+    loin = next(
+        e for e in _op(notification_op="2025-06-06", residence_partie="etranger")["etapes"] if e["id"] == "appel_op"
+    )
     assert not any(a["code"] == "appel_autre_partie_etranger" for a in loin["avertissements"])
 
 
@@ -126,14 +142,18 @@ def test_op_sans_notification_les_etapes_suivantes_attendent_une_date():
 
 def test_op_audience_apres_le_jour_6_donne_un_avertissement():
     assert "audience_apres_jour_6" in _codes(_op(ordonnance_fixant_audience="2025-06-02", date_audience="2025-06-12"))
-    assert "audience_apres_jour_6" not in _codes(_op(ordonnance_fixant_audience="2025-06-02", date_audience="2025-06-06"))
+    assert "audience_apres_jour_6" not in _codes(
+        _op(ordonnance_fixant_audience="2025-06-02", date_audience="2025-06-06")
+    )
 
 
 # ── Délai relancé par l'aide juridictionnelle ───────────────────────────────
 
+
 def test_aj_admission_totale_et_deux_avocats_date_sure_la_plus_proche():
-    resultat = _aj(decision_baj="2025-05-12", sens_decision="admission_totale",
-                   designations_avocat=["2025-05-20", "2025-07-01"])
+    resultat = _aj(
+        decision_baj="2025-05-12", sens_decision="admission_totale", designations_avocat=["2025-05-20", "2025-07-01"]
+    )
     dates = _dates(resultat)
     assert dates["delai_initial"] == ("2025-04-03", [])
     assert dates["nouveau_delai"] == ("2025-06-12", ["2025-06-20", "2025-06-27", "2025-08-01"])
@@ -177,8 +197,14 @@ def test_aj_demande_tardive_ne_relance_rien():
 def test_aj_demande_faite_apres_la_date_sure_seulement_des_dates_possibles():
     # Délai libre de 15 jours depuis l'étranger : date sûre 23 juin ; + 2 mois seulement si c'est
     # un délai d'appel, d'opposition… (nature inconnue).
-    resultat = _aj(delai=None, duree={"jours": 15}, depart="2025-06-06", demande_aj="2025-06-30",
-                   residence_partie="etranger", admission_provisoire="2025-07-15")
+    resultat = _aj(
+        delai=None,
+        duree={"jours": 15},
+        depart="2025-06-06",
+        demande_aj="2025-06-30",
+        residence_partie="etranger",
+        admission_provisoire="2025-07-15",
+    )
     etape = resultat["etapes"][-1]
     assert etape["date_sure"] is None and etape["dates_plus_tardives"]
 
@@ -192,11 +218,16 @@ def test_aj_pourvoi_article_44_part_de_la_decision():
     resultat = _aj(delai="pourvoi_cassation", decision_baj="2025-05-12", sens_decision="admission_totale")
     etape = resultat["etapes"][-1]
     # 12 mai + 2 mois = samedi 12 juillet → dimanche 13 → lundi 14 juillet (fête nationale) → mardi 15.
-    assert (etape["date_sure"], etape["reference"]["texte"]) == ("2025-07-15", "Décret n° 2020-1717 du 28 décembre 2020, art. 44")
+    assert (etape["date_sure"], etape["reference"]["texte"]) == (
+        "2025-07-15",
+        "Décret n° 2020-1717 du 28 décembre 2020, art. 44",
+    )
 
 
 def test_aj_duree_libre_acceptee():
-    assert _dates(_aj(delai=None, duree={"jours": 15}, demande_aj="2025-03-10", admission_provisoire="2025-04-01"))["nouveau_delai"] == ("2025-04-16", [])
+    assert _dates(_aj(delai=None, duree={"jours": 15}, demande_aj="2025-03-10", admission_provisoire="2025-04-01"))[
+        "nouveau_delai"
+    ] == ("2025-04-16", [])
 
 
 # ── Entrées refusées ────────────────────────────────────────────────────────
@@ -204,27 +235,38 @@ def test_aj_duree_libre_acceptee():
 SCENARIOS = {"op": _op, "aj": _aj}
 
 
-@pytest.mark.parametrize("nom, entree, champ", [
-    ("op", {}, "ordonnance_fixant_audience"),
-    ("op", {"ordonnance_fixant_audience": "2025-06-02", "notification_op": "2025-06-01"}, "notification_op"),
-    ("op", {"ordonnance_fixant_audience": "2025-06-02", "date_audience": "2025-05-30"}, "date_audience"),
-    ("op", {"notification_op": "2025-06-06", "duree_mesures_mois": 13}, "duree_mesures_mois"),
-    ("op", {"notification_op": "2025-06-06", "duree_mesures_mois": "12"}, "duree_mesures_mois"),
-    ("op", {"ordonnance_fixant_audience": "2025-06-02", "lieu_juridiction": "polynesie-francaise"}, "lieu_juridiction"),
-    ("op", {"ordonnance_fixant_audience": "2025-06-02", "heure": "10:00"}, "entree"),
-    ("aj", {"delai": "op_signification_ordonnance_audience"}, "delai"),
-    ("aj", {"delai": "prescription_delit"}, "delai"),
-    ("aj", {"demande_aj": None}, "demande_aj"),
-    ("aj", {"decision_baj": "2025-03-10", "sens_decision": "rejet"}, "decision_baj"),
-    ("aj", {"decision_baj": "2025-05-12"}, "sens_decision"),
-    ("aj", {"decision_baj": "2025-05-12", "sens_decision": "peut-être"}, "sens_decision"),
-    ("aj", {"sens_decision": "rejet"}, "decision_baj"),
-    ("aj", {"decision_recours": "2025-06-01"}, "decision_baj"),
-    ("aj", {"designations_avocat": ["2025-05-20"]}, "decision_baj"),
-    ("aj", {"designations_avocat": "2025-05-20"}, "designations_avocat"),
-    ("aj", {"decision_baj": "2025-05-12", "sens_decision": "rejet", "designations_avocat": ["2025-05-20"]}, "designations_avocat"),
-    ("aj", {"delai": "pourvoi_cassation", "admission_provisoire": "2025-04-01"}, "admission_provisoire"),
-])
+@pytest.mark.parametrize(
+    "nom, entree, champ",
+    [
+        ("op", {}, "ordonnance_fixant_audience"),
+        ("op", {"ordonnance_fixant_audience": "2025-06-02", "notification_op": "2025-06-01"}, "notification_op"),
+        ("op", {"ordonnance_fixant_audience": "2025-06-02", "date_audience": "2025-05-30"}, "date_audience"),
+        ("op", {"notification_op": "2025-06-06", "duree_mesures_mois": 13}, "duree_mesures_mois"),
+        ("op", {"notification_op": "2025-06-06", "duree_mesures_mois": "12"}, "duree_mesures_mois"),
+        (
+            "op",
+            {"ordonnance_fixant_audience": "2025-06-02", "lieu_juridiction": "polynesie-francaise"},
+            "lieu_juridiction",
+        ),
+        ("op", {"ordonnance_fixant_audience": "2025-06-02", "heure": "10:00"}, "entree"),
+        ("aj", {"delai": "op_signification_ordonnance_audience"}, "delai"),
+        ("aj", {"delai": "prescription_delit"}, "delai"),
+        ("aj", {"demande_aj": None}, "demande_aj"),
+        ("aj", {"decision_baj": "2025-03-10", "sens_decision": "rejet"}, "decision_baj"),
+        ("aj", {"decision_baj": "2025-05-12"}, "sens_decision"),
+        ("aj", {"decision_baj": "2025-05-12", "sens_decision": "peut-être"}, "sens_decision"),
+        ("aj", {"sens_decision": "rejet"}, "decision_baj"),
+        ("aj", {"decision_recours": "2025-06-01"}, "decision_baj"),
+        ("aj", {"designations_avocat": ["2025-05-20"]}, "decision_baj"),
+        ("aj", {"designations_avocat": "2025-05-20"}, "designations_avocat"),
+        (
+            "aj",
+            {"decision_baj": "2025-05-12", "sens_decision": "rejet", "designations_avocat": ["2025-05-20"]},
+            "designations_avocat",
+        ),
+        ("aj", {"delai": "pourvoi_cassation", "admission_provisoire": "2025-04-01"}, "admission_provisoire"),
+    ],
+)
 def test_entrees_refusees(nom, entree, champ):
     with pytest.raises(EntreeInvalide) as erreur:
         SCENARIOS[nom](**entree)
@@ -235,5 +277,7 @@ def test_entrees_refusees(nom, entree, champ):
 
 
 def test_calcule_aiguille_vers_le_scenario():
-    assert calcule({"scenario": "ordonnance_protection", "ordonnance_fixant_audience": "2025-06-02"})["scenario"] == \
-        "ordonnance_protection"
+    assert (
+        calcule({"scenario": "ordonnance_protection", "ordonnance_fixant_audience": "2025-06-02"})["scenario"]
+        == "ordonnance_protection"
+    )

@@ -40,8 +40,10 @@ LIBELLES = {**LIBELLES_AJ, **LIBELLES_DELAIS, **LIBELLES_ICS}
 SANS_LIBELLE = {"entree", "outil", "interne"}  # erreurs de l'entrée elle-même, pas d'une question
 MESSAGE_MAXIMUM = 1000
 # Ce qu'une personne ne doit jamais lire : de l'écriture Python ou du jargon JSON.
-JARGON = re.compile(r"\b(None|True|False|null|true|false|NaN|Infinity|inf|nan)\b|\{'|\['|\\u[0-9a-f]{4}|"
-                    r"Traceback|guillemets|vrai/faux|nombre entier de ans|objet JSON, entre")
+JARGON = re.compile(
+    r"\b(None|True|False|null|true|false|NaN|Infinity|inf|nan)\b|\{'|\['|\\u[0-9a-f]{4}|"
+    r"Traceback|guillemets|vrai/faux|nombre entier de ans|objet JSON, entre"
+)
 
 
 def _erreur_aj(**modification) -> EntreeInvalide:
@@ -73,9 +75,13 @@ def verifie_message(erreur: dict) -> None:
 
 # ── Montants démesurés : jamais « aide totale » ni « pas d'avis d'impôt » ────
 
+
 @pytest.mark.parametrize("champ", ["rfr", "revenus_6_mois", "patrimoine_mobilier", "patrimoine_immobilier"])
-@pytest.mark.parametrize("valeur", [10**309, float("inf"), "9" * 400, MONTANT_MAXIMUM + 1],
-                         ids=["309 chiffres", "infini (1e400 en JSON)", "400 chiffres en texte", "borne + 1"])
+@pytest.mark.parametrize(
+    "valeur",
+    [10**309, float("inf"), "9" * 400, MONTANT_MAXIMUM + 1],
+    ids=["309 chiffres", "infini (1e400 en JSON)", "400 chiffres en texte", "borne + 1"],
+)
 def test_un_montant_demesure_est_refuse_en_nommant_son_champ(champ, valeur):
     situation = {"changement_situation": True, "revenus_6_mois": 1000} if champ == "revenus_6_mois" else {}
     erreur = _erreur_aj(**{**situation, champ: valeur})
@@ -102,19 +108,29 @@ def test_un_nombre_de_309_chiffres_dans_le_json_ne_devient_pas_zero():
 
 # ── Demi-caractère (« \ud800 ») : jamais de trace ni de JSON coupé ───────────
 
+
 def _cli(module: str, texte: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", module], input=texte.encode("utf-8"), capture_output=True,
-                          cwd=RACINE, timeout=60, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", module],
+        input=texte.encode("utf-8"),
+        capture_output=True,
+        cwd=RACINE,
+        timeout=60,
+        check=False,
+    )
 
 
-@pytest.mark.parametrize("module, texte", [
-    ("pyscripts.aj", '{"personnes_foyer": 1, "rfr": 1, "cas_particulier": "\\ud800"}'),
-    ("pyscripts.aj", '{"\\ud800": 1}'),
-    ("pyscripts.aj", '{"date_demande": "\\udfff2025-03-10"}'),
-    ("pyscripts.delais", '{"depart": "\\ud800", "duree": {"jours": 1}}'),
-    ("pyscripts.delais", '{"depart": "2025-03-10", "delai": "\\ud800"}'),
-    ("pyscripts.delais", '{"depart": "2025-03-10", "duree": {"\\ud800": 1}}'),
-])
+@pytest.mark.parametrize(
+    "module, texte",
+    [
+        ("pyscripts.aj", '{"personnes_foyer": 1, "rfr": 1, "cas_particulier": "\\ud800"}'),
+        ("pyscripts.aj", '{"\\ud800": 1}'),
+        ("pyscripts.aj", '{"date_demande": "\\udfff2025-03-10"}'),
+        ("pyscripts.delais", '{"depart": "\\ud800", "duree": {"jours": 1}}'),
+        ("pyscripts.delais", '{"depart": "2025-03-10", "delai": "\\ud800"}'),
+        ("pyscripts.delais", '{"depart": "2025-03-10", "duree": {"\\ud800": 1}}'),
+    ],
+)
 def test_un_demi_caractere_donne_le_code_2_et_une_erreur_json(module, texte):
     fini = _cli(module, texte)
     assert fini.returncode == 2 and fini.stderr == b""
@@ -129,33 +145,42 @@ def test_un_demi_caractere_ne_passe_jamais_dans_la_reponse_de_dispatch():
 
 # ── Messages : français, leur donnée, un extrait court et propre ─────────────
 
-@pytest.mark.parametrize("modification, champ", [
-    ({"cas_particulier": {"a": 1}}, "cas_particulier"),
-    ({"nationalite": [None]}, "nationalite"),
-    ({"personnes_foyer": "2"}, "personnes_foyer"),
-    ({"rfr": "12 000 €"}, "rfr"),
-    ({"changement_situation": "oui"}, "changement_situation"),
-    ({"date_demande": 20250310}, "date_demande"),
-    ({"rfr": float("nan")}, "rfr"),
-])
+
+@pytest.mark.parametrize(
+    "modification, champ",
+    [
+        ({"cas_particulier": {"a": 1}}, "cas_particulier"),
+        ({"nationalite": [None]}, "nationalite"),
+        ({"personnes_foyer": "2"}, "personnes_foyer"),
+        ({"rfr": "12 000 €"}, "rfr"),
+        ({"changement_situation": "oui"}, "changement_situation"),
+        ({"date_demande": 20250310}, "date_demande"),
+        ({"rfr": float("nan")}, "rfr"),
+    ],
+)
 def test_aj_les_messages_sont_en_francais_pour_une_personne(modification, champ):
     erreur = _erreur_aj(**modification)
     assert erreur.champ == champ
     verifie_message(erreur.en_json()["erreur"])
 
 
-@pytest.mark.parametrize("entree, champ", [
-    ({**DELAI, "lieu_juridiction": {"a": 1}}, "lieu_juridiction"),
-    ({**DELAI, "residence_partie": True}, "residence_partie"),
-    ({**DELAI, "franc": "non"}, "franc"),
-    ({"depart": "2025-03-10", "duree": {"annees": "2"}}, "duree.annees"),
-    ({"depart": "2025-03-10", "duree": {"jours": True}}, "duree.jours"),
-    ({"depart": "2025-03-10", "duree": "15"}, "duree"),
-    ({"depart": None, "duree": {"jours": 15}}, "depart"),
-    ({"scenario": "ordonnance_protection", "notification_op": "2025-03-10", "duree_mesures_mois": "six"},
-     "duree_mesures_mois"),
-    ({"scenario": ["x"]}, "scenario"),
-])
+@pytest.mark.parametrize(
+    "entree, champ",
+    [
+        ({**DELAI, "lieu_juridiction": {"a": 1}}, "lieu_juridiction"),
+        ({**DELAI, "residence_partie": True}, "residence_partie"),
+        ({**DELAI, "franc": "non"}, "franc"),
+        ({"depart": "2025-03-10", "duree": {"annees": "2"}}, "duree.annees"),
+        ({"depart": "2025-03-10", "duree": {"jours": True}}, "duree.jours"),
+        ({"depart": "2025-03-10", "duree": "15"}, "duree"),
+        ({"depart": None, "duree": {"jours": 15}}, "depart"),
+        (
+            {"scenario": "ordonnance_protection", "notification_op": "2025-03-10", "duree_mesures_mois": "six"},
+            "duree_mesures_mois",
+        ),
+        ({"scenario": ["x"]}, "scenario"),
+    ],
+)
 def test_delais_les_messages_sont_en_francais_pour_une_personne(entree, champ):
     erreur = _erreur_delais(entree)
     assert erreur.champ == champ
@@ -168,13 +193,16 @@ def test_une_valeur_de_50_mo_n_est_pas_recopiee():
 
 
 def test_un_caractere_qui_retourne_le_texte_n_est_pas_recopie():
-    for erreur in (_erreur_aj(nationalite="\u202efr\u200b\u0000ance\u2066"),
-                   _erreur_delais({**DELAI, "lieu_juridiction": "\u202eparis"})):
+    for erreur in (
+        _erreur_aj(nationalite="\u202efr\u200b\u0000ance\u2066"),
+        _erreur_delais({**DELAI, "lieu_juridiction": "\u202eparis"}),
+    ):
         assert "« france »" in erreur.message or "« paris »" in erreur.message
         verifie_message(erreur.en_json()["erreur"])
 
 
 # ── Dates : bornées par les données, chiffres d'autres écritures ─────────────
+
 
 def test_aj_l_annee_9999_est_refusee_avec_la_periode_couverte():
     erreur = _erreur_aj(date_demande="9999-01-01")
@@ -187,8 +215,11 @@ def test_delais_l_annee_9999_est_refusee_avec_la_periode_couverte():
     assert erreur.champ == "depart" and "1er janvier 1990 au 31 décembre 2100" in erreur.message
 
 
-@pytest.mark.parametrize("ecrite", ["٢٠٢٥-٠٣-١٠", "۲۰۲۵-۰۳-۱۰", "२०२५-०३-१०", "２０２５-０３-１０"],
-                         ids=["arabe", "persan", "devanagari", "pleine chasse"])
+@pytest.mark.parametrize(
+    "ecrite",
+    ["٢٠٢٥-٠٣-١٠", "۲۰۲۵-۰۳-۱۰", "२०२५-०३-१०", "２０２５-０３-１０"],
+    ids=["arabe", "persan", "devanagari", "pleine chasse"],
+)
 def test_une_date_en_chiffres_d_une_autre_ecriture_est_lue(ecrite):
     assert calcule_aj({**AJ, "date_demande": ecrite}) == calcule_aj(AJ)
     assert calcule_delais({**DELAI, "depart": ecrite}) == calcule_delais(DELAI)
@@ -201,11 +232,13 @@ def test_une_date_impossible_dit_laquelle_en_francais():
 
 # ── null et nombres à virgule : la même lecture dans les deux moteurs ────────
 
+
 @pytest.mark.parametrize("valeur", [2.5, -1, "2", True, float("nan"), float("inf"), [2]])
 def test_un_nombre_entier_refuse_l_est_par_la_meme_phrase_dans_les_deux_moteurs(valeur):
     aj = _erreur_aj(personnes_foyer=valeur).message.split(") : ", 1)[1]
-    delais = _erreur_delais({"scenario": "ordonnance_protection", "notification_op": "2025-03-10",
-                             "duree_mesures_mois": valeur}).message.split(") : ", 1)[1]
+    delais = _erreur_delais(
+        {"scenario": "ordonnance_protection", "notification_op": "2025-03-10", "duree_mesures_mois": valeur}
+    ).message.split(") : ", 1)[1]
     assert re.sub(r"par exemple \d+|dépasse .*", "", aj) == re.sub(r"par exemple \d+|dépasse .*", "", delais)
 
 
@@ -218,8 +251,15 @@ def test_deux_point_zero_vaut_deux_dans_les_deux_moteurs():
 
 def test_null_veut_dire_pas_repondu_dans_les_deux_moteurs():
     assert calcule_aj({**AJ, "nationalite": None, "ordonnance_protection": None}) == calcule_aj(AJ)
-    nuls = {"franc": None, "lieu_juridiction": None, "residence_partie": None, "sens": None, "delai": None,
-            "scenario": None, "ics": None}
+    nuls = {
+        "franc": None,
+        "lieu_juridiction": None,
+        "residence_partie": None,
+        "sens": None,
+        "delai": None,
+        "scenario": None,
+        "ics": None,
+    }
     assert calcule_delais({**DELAI, **nuls}) == calcule_delais(DELAI)
     op = {"scenario": "ordonnance_protection", "notification_op": "2025-03-10"}
     assert calcule_delais({**op, "duree_mesures_mois": None}) == calcule_delais(op)
@@ -229,20 +269,31 @@ def test_null_veut_dire_pas_repondu_dans_les_deux_moteurs():
 
 CHAMPS = sorted(set(LIBELLES_AJ) | {c.split(".")[0] for c in LIBELLES_DELAIS} | {"ics", "resultat"})
 json_quelconque = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.integers(min_value=10**300, max_value=10**400)
-    | st.floats() | st.text(max_size=30),
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.integers(min_value=10**300, max_value=10**400)
+    | st.floats()
+    | st.text(max_size=30),
     lambda enfants: st.lists(enfants, max_size=4) | st.dictionaries(st.text(max_size=10), enfants, max_size=4),
     max_leaves=12,
 )
 # Des entrées qui ressemblent aux vraies : des données connues, des valeurs quelconques.
 entree_plausible = st.dictionaries(st.sampled_from(CHAMPS), json_quelconque, max_size=6)
 date_plausible = st.dates().map(lambda d: d.isoformat()) | st.text(alphabet="0123456789-٠١٢٣T:", max_size=12)
-entree_datee = st.fixed_dictionaries({}, optional={
-    "depart": date_plausible, "date_demande": date_plausible, "notification_op": date_plausible,
-    "duree": st.dictionaries(st.sampled_from(["jours", "mois", "annees", "semaines"]), json_quelconque, max_size=2),
-    "scenario": st.sampled_from(["ordonnance_protection", "aide_juridictionnelle_recours", "autre"]),
-    "personnes_foyer": json_quelconque, "rfr": json_quelconque, "delai": st.sampled_from(["appel_civil", "x"]),
-})
+entree_datee = st.fixed_dictionaries(
+    {},
+    optional={
+        "depart": date_plausible,
+        "date_demande": date_plausible,
+        "notification_op": date_plausible,
+        "duree": st.dictionaries(st.sampled_from(["jours", "mois", "annees", "semaines"]), json_quelconque, max_size=2),
+        "scenario": st.sampled_from(["ordonnance_protection", "aide_juridictionnelle_recours", "autre"]),
+        "personnes_foyer": json_quelconque,
+        "rfr": json_quelconque,
+        "delai": st.sampled_from(["appel_civil", "x"]),
+    },
+)
 texte_quelconque = st.text(max_size=60) | json_quelconque.map(lambda v: json.dumps(v))
 OUTILS = ["aj", "delais", "delais_ics"]
 
@@ -268,19 +319,72 @@ def test_dispatch_toute_entree_json_donne_un_resultat_ou_une_erreur_en_francais(
 # (scénarios, dates liées entre elles) que des entrées tirées au hasard n'atteignent pas.
 BASES = [
     ("aj", AJ, [*LIBELLES_AJ]),
-    ("delais", DELAI, ["depart", "duree", "delai", "lieu_juridiction", "residence_partie", "franc", "sens", "ics",
-                       "titres_complets", "dossier", "sequence", "horodatage"]),
-    ("delais", {"scenario": "ordonnance_protection", "ordonnance_fixant_audience": "2025-06-02",
-                "notification_op": "2025-06-06", "ics": True},
-     ["ordonnance_fixant_audience", "date_audience", "notification_op", "duree_mesures_mois", "lieu_juridiction",
-      "residence_partie", "scenario"]),
-    ("delais", {"scenario": "aide_juridictionnelle_recours", "delai": "appel_civil", "depart": "2025-03-03",
-                "demande_aj": "2025-03-20", "decision_baj": "2025-05-06", "sens_decision": "rejet"},
-     ["delai", "duree", "franc", "depart", "demande_aj", "admission_provisoire", "caducite", "decision_baj",
-      "sens_decision", "decision_recours", "designations_avocat", "lieu_juridiction", "residence_partie"]),
+    (
+        "delais",
+        DELAI,
+        [
+            "depart",
+            "duree",
+            "delai",
+            "lieu_juridiction",
+            "residence_partie",
+            "franc",
+            "sens",
+            "ics",
+            "titres_complets",
+            "dossier",
+            "sequence",
+            "horodatage",
+        ],
+    ),
+    (
+        "delais",
+        {
+            "scenario": "ordonnance_protection",
+            "ordonnance_fixant_audience": "2025-06-02",
+            "notification_op": "2025-06-06",
+            "ics": True,
+        },
+        [
+            "ordonnance_fixant_audience",
+            "date_audience",
+            "notification_op",
+            "duree_mesures_mois",
+            "lieu_juridiction",
+            "residence_partie",
+            "scenario",
+        ],
+    ),
+    (
+        "delais",
+        {
+            "scenario": "aide_juridictionnelle_recours",
+            "delai": "appel_civil",
+            "depart": "2025-03-03",
+            "demande_aj": "2025-03-20",
+            "decision_baj": "2025-05-06",
+            "sens_decision": "rejet",
+        },
+        [
+            "delai",
+            "duree",
+            "franc",
+            "depart",
+            "demande_aj",
+            "admission_provisoire",
+            "caducite",
+            "decision_baj",
+            "sens_decision",
+            "decision_recours",
+            "designations_avocat",
+            "lieu_juridiction",
+            "residence_partie",
+        ],
+    ),
 ]
-base_abimee = st.sampled_from(BASES).flatmap(lambda b: st.tuples(
-    st.just(b[0]), st.just(b[1]), st.sampled_from(b[2]), json_quelconque | date_plausible))
+base_abimee = st.sampled_from(BASES).flatmap(
+    lambda b: st.tuples(st.just(b[0]), st.just(b[1]), st.sampled_from(b[2]), json_quelconque | date_plausible)
+)
 
 
 @settings(max_examples=600)
@@ -299,8 +403,10 @@ def test_dispatch_tout_texte_donne_un_resultat_ou_une_erreur_en_francais(outil, 
 
 
 @settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow])
-@given(st.sampled_from(["pyscripts.aj", "pyscripts.delais"]),
-       (json_quelconque | entree_plausible | entree_datee).map(json.dumps) | texte_quelconque)
+@given(
+    st.sampled_from(["pyscripts.aj", "pyscripts.delais"]),
+    (json_quelconque | entree_plausible | entree_datee).map(json.dumps) | texte_quelconque,
+)
 def test_les_lignes_de_commande_repondent_code_0_ou_2_et_json(module, texte):
     fini = _cli(module, texte)
     assert fini.returncode in (0, 2) and fini.stderr == b"", fini.stderr
@@ -315,9 +421,24 @@ def test_les_lignes_de_commande_repondent_code_0_ou_2_et_json(module, texte):
 # leurs champs sont ceux des définitions, nommés par leur propre message.
 OUTILS_FORMULAIRES = ["op", "op_expose", "formulaire_prerempli", "formulaire_pieces", "formulaire_verifier"]
 entree_formulaire = st.dictionaries(
-    st.sampled_from(["formulaire", "valeurs", "chronologie", "pieces", "entree", "entretien", "adresse_cachee",
-                     "mesures", "situation", "simulateur"]) | st.text(max_size=10),
-    json_quelconque | st.sampled_from(["cerfa-16146", "cerfa-15458", "cerfa-11527"]), max_size=5)
+    st.sampled_from(
+        [
+            "formulaire",
+            "valeurs",
+            "chronologie",
+            "pieces",
+            "entree",
+            "entretien",
+            "adresse_cachee",
+            "mesures",
+            "situation",
+            "simulateur",
+        ]
+    )
+    | st.text(max_size=10),
+    json_quelconque | st.sampled_from(["cerfa-16146", "cerfa-15458", "cerfa-11527"]),
+    max_size=5,
+)
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
