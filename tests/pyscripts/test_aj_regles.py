@@ -16,6 +16,8 @@ from pyscripts.donnees import charge
 from pyscripts.erreurs import EntreeInvalide
 
 PARAMETRES = charge("aide_juridictionnelle")
+DERNIER = max(PARAMETRES["baremes"], key=lambda b: b["annee"])
+ATTENDU = DERNIER["annee"] + 1  # l'année dont le barème n'est pas encore dans les données
 CLES_DE_SORTIE = [
     "resultat",
     "taux",
@@ -248,7 +250,6 @@ def test_chaque_resultat_a_sa_phrase_et_son_taux(rfr, attendu, phrase):
         pytest.param("2025-01-23", 2025, id="23 janvier 2025 : barème 2025"),
         pytest.param("2026-01-16", 2025, id="16 janvier 2026 : encore le barème 2025"),
         pytest.param("2026-01-17", 2026, id="17 janvier 2026 : barème 2026 (lendemain de la circulaire)"),
-        pytest.param("2027-06-01", 2026, id="2027 : le dernier barème connu, avec un avertissement"),
     ],
 )
 def test_le_bareme_applique_depend_de_la_date_de_depot(jour, annee):
@@ -258,12 +259,14 @@ def test_le_bareme_applique_depend_de_la_date_de_depot(jour, annee):
 
 
 def test_un_bareme_peut_etre_depasse_apres_l_annee_du_dernier_bareme():
-    # 2027 a une entrée dans `baremes_annonces` (avertissement plus précis) ; 2028 n'a rien d'annoncé.
-    codes_2028 = _codes(_calcule(date_demande="2028-01-05", personnes_foyer=1, rfr=0))
-    assert "bareme_peut_etre_depasse" in codes_2028 and "bareme_annonce" in codes_2028
-    assert "bareme_annonce" in _codes(_calcule(date_demande="2027-01-05", personnes_foyer=1, rfr=0))
-    assert "bareme_peut_etre_depasse" not in _codes(_calcule(date_demande="2027-01-05", personnes_foyer=1, rfr=0))
-    for jour in ("2026-12-31", "2026-03-10"):
+    # L'année qui suit le dernier barème a une entrée dans `baremes_annonces` (avertissement plus précis) ;
+    # la suivante n'a rien d'annoncé.
+    apres = _calcule(date_demande=f"{ATTENDU}-06-01", personnes_foyer=1, rfr=0)
+    assert apres["bareme"]["annee"] == DERNIER["annee"]  # le dernier barème connu, avec un avertissement
+    assert "bareme_annonce" in _codes(apres) and "bareme_peut_etre_depasse" not in _codes(apres)
+    codes_plus_tard = _codes(_calcule(date_demande=f"{ATTENDU + 1}-01-05", personnes_foyer=1, rfr=0))
+    assert "bareme_peut_etre_depasse" in codes_plus_tard and "bareme_annonce" in codes_plus_tard
+    for jour in (f"{DERNIER['annee']}-12-31", f"{DERNIER['annee']}-03-10"):
         codes = _codes(_calcule(date_demande=jour, personnes_foyer=1, rfr=0))
         assert "bareme_peut_etre_depasse" not in codes and "bareme_annonce" not in codes
 
@@ -285,23 +288,24 @@ def test_date_d_application_incertaine_signalee(jour, attendu):
     assert ("date_d_application_incertaine" in codes) == attendu
 
 
-def test_ajouter_le_bareme_2027_ne_demande_qu_un_bloc_de_donnees_et_retirer_l_annonce():
+def test_ajouter_le_bareme_suivant_ne_demande_qu_un_bloc_de_donnees_et_retirer_l_annonce():
     """Ce que fera la personne qui met le site à jour en janvier (README) : un bloc de données,
     l'entrée de `baremes_annonces` retirée. Le code ne change pas."""
     from pyscripts.aj.verification import problemes
 
     parametres = copy.deepcopy(PARAMETRES)
-    bloc = copy.deepcopy(parametres["baremes"][-1])
-    bloc.update(annee=2027, applicable_du="2027-01-20", date_concurrente=None)
-    bloc["plafonds"]["totale"]["valeur"] = 13100
+    bloc = copy.deepcopy(DERNIER)
+    bloc.update(annee=ATTENDU, applicable_du=f"{ATTENDU}-01-20", date_concurrente=None)
+    bloc["plafonds"]["totale"]["valeur"] += 100
     parametres["baremes"].append(bloc)
+    rfr = DERNIER["plafonds"]["totale"]["valeur"] + 50
     assert [d.split(" :")[0] for d in problemes(parametres)] == ["baremes_annonces[0]"]  # l'annonce dirait faux
-    parametres["baremes_annonces"] = [a for a in parametres["baremes_annonces"] if a["annee"] != 2027]
+    parametres["baremes_annonces"] = [a for a in parametres["baremes_annonces"] if a["annee"] != ATTENDU]
     assert problemes(parametres) == []
-    avant = calcule({"date_demande": "2027-01-19", "personnes_foyer": 1, "rfr": 13000}, parametres)
-    apres = calcule({"date_demande": "2027-01-20", "personnes_foyer": 1, "rfr": 13000}, parametres)
-    assert (avant["bareme"]["annee"], avant["resultat"]) == (2026, "partielle_55")
-    assert (apres["bareme"]["annee"], apres["resultat"]) == (2027, "totale")
+    avant = calcule({"date_demande": f"{ATTENDU}-01-19", "personnes_foyer": 1, "rfr": rfr}, parametres)
+    apres = calcule({"date_demande": f"{ATTENDU}-01-20", "personnes_foyer": 1, "rfr": rfr}, parametres)
+    assert (avant["bareme"]["annee"], avant["resultat"]) == (DERNIER["annee"], "partielle_55")
+    assert (apres["bareme"]["annee"], apres["resultat"]) == (ATTENDU, "totale")
     for codes in (_codes(avant), _codes(apres)):
         assert "bareme_peut_etre_depasse" not in codes and "bareme_annonce" not in codes
 
@@ -574,7 +578,7 @@ def test_l_avertissement_d_estimation_vient_toujours_en_dernier():
         assert _codes(_calcule(**situation))[-1] == "estimation"
 
 
-# ── Barème 2026 (revue de décembre 2026, § 3) et barème 2027 pas encore publié (issue 20) ──
+# ── Barème 2026 (revue de décembre 2026, § 3) et barème suivant pas encore publié (issue 20) ──
 # 2026 : deux plafonds d'une personne ont deux sources (12 957 € et 19 433 €), les autres sont
 # calculés par nous ; la marge de 2 % ne sert plus que pour ces chiffres calculés. 2027 : pas encore
 # publié, le simulateur calcule avec 2026, le dit, et dit de déposer quand même.
@@ -586,8 +590,8 @@ def _en_2026(**situation) -> dict:
     return calcule({"date_demande": "2026-03-10", "personnes_foyer": 1, **situation})
 
 
-def _en_2027(**situation) -> dict:
-    return calcule({"date_demande": "2027-02-01", "personnes_foyer": 1, **situation})
+def _l_annee_attendue(**situation) -> dict:
+    return calcule({"date_demande": f"{ATTENDU}-02-01", "personnes_foyer": 1, **situation})
 
 
 def _avertissement(resultat: dict, code: str) -> str:
@@ -664,39 +668,56 @@ def test_en_2026_pour_un_foyer_tous_les_plafonds_ont_une_majoration_calculee_don
     assert "l'aide juridictionnelle totale" in _avertissement(resultat, "pres_d_un_plafond")
 
 
-def test_en_2027_les_plafonds_ne_sont_pas_encore_publies_et_le_simulateur_dit_de_deposer_quand_meme():
-    resultat = _en_2027(rfr=9000)
-    assert resultat["bareme"]["annee"] == 2026
+# L'année qui suit le dernier barème (2027 aujourd'hui) : pas encore publiée. Ces tests suivent les
+# données : après la mise à jour de janvier (bloc 2027, annonce 2028), ils vérifient l'annonce 2028.
+
+
+def test_l_annee_qui_suit_le_dernier_bareme_est_annoncee_des_le_1er_janvier():
+    annonces = {a["annee"]: a for a in PARAMETRES["baremes_annonces"]}
+    assert ATTENDU in annonces, (
+        f"ajoutez à `baremes_annonces` une entrée {ATTENDU} (publie: false) : README, « Mettre à jour un paramètre annuel »"
+    )
+    assert annonces[ATTENDU]["a_partir_du"] == f"{ATTENDU}-01-01"
+
+
+def test_l_annee_attendue_n_est_pas_encore_publiee_et_le_simulateur_dit_de_deposer_quand_meme():
+    resultat = _l_annee_attendue(rfr=9000)
+    assert resultat["bareme"]["annee"] == DERNIER["annee"]
     texte = _avertissement(resultat, "bareme_annonce")
-    assert texte.startswith("Les plafonds 2027 ne sont pas encore publiés")
-    assert "ce résultat est calculé avec les plafonds 2026" in texte
+    assert texte.startswith(f"Les plafonds {ATTENDU} ne sont pas encore publiés")
+    assert f"ce résultat est calculé avec les plafonds {DERNIER['annee']}" in texte
     assert "le résultat sera en général le même ou meilleur" in texte
     assert "de moins de 2 %" in texte
     assert "Déposez votre demande quand même" in texte
     assert "bareme_peut_etre_depasse" not in _codes(resultat)
 
 
-@pytest.mark.parametrize("nom", list(PLAFONDS_2026_UNE_PERSONNE))
-def test_en_2027_chaque_plafond_2026_a_la_limite_et_dans_la_marge(nom):
-    plafond = PLAFONDS_2026_UNE_PERSONNE[nom]
+@pytest.mark.parametrize("nom", ["totale", "partielle_55", "partielle_25"])
+def test_l_annee_attendue_chaque_plafond_a_la_limite_et_dans_la_marge(nom):
+    plafond = _l_annee_attendue(rfr=0)["plafonds"][nom]
     haut_de_marge = plafond * 102 // 100
-    assert "pres_d_un_plafond" not in _codes(_en_2027(rfr=plafond))  # au plafond : rien à gagner
+    assert "pres_d_un_plafond" not in _codes(_l_annee_attendue(rfr=plafond))  # au plafond : rien à gagner
     for rfr in (plafond + 1, haut_de_marge):
-        texte = _avertissement(_en_2027(rfr=rfr), "pres_d_un_plafond")
-        assert "de moins de 2 % : avec les plafonds 2027" in texte and "Déposez votre demande quand même" in texte
-    assert "pres_d_un_plafond" not in _codes(_en_2027(rfr=haut_de_marge + 1))
+        texte = _avertissement(_l_annee_attendue(rfr=rfr), "pres_d_un_plafond")
+        assert f"de moins de 2 % : avec les plafonds {ATTENDU}" in texte
+        assert "Déposez votre demande quand même" in texte
+    assert "pres_d_un_plafond" not in _codes(_l_annee_attendue(rfr=haut_de_marge + 1))
 
 
-def test_en_2027_une_epargne_juste_au_dessus_du_plafond_est_signalee():
-    texte = _avertissement(_en_2027(rfr=1000, patrimoine_mobilier=12958), "pres_d_un_plafond")
-    assert texte.startswith("Votre épargne (12 958 €) dépasse le plafond d'épargne")
+def test_l_annee_attendue_une_epargne_juste_au_dessus_du_plafond_est_signalee():
+    plafond = _l_annee_attendue(rfr=0)["plafonds"]["patrimoine_mobilier"]
+    texte = _avertissement(_l_annee_attendue(rfr=1000, patrimoine_mobilier=plafond + 1), "pres_d_un_plafond")
+    assert texte.startswith(f"Votre épargne ({plafond + 1:,} €) dépasse le plafond d'épargne".replace(",", " "))
 
 
 def test_un_bareme_publie_mais_pas_encore_saisi_garde_son_message():
     """`publie: true` (ou absent) : la circulaire est parue, ses chiffres ne sont pas encore ici."""
     parametres = copy.deepcopy(PARAMETRES)
-    parametres["baremes_annonces"][0].update(publie=True, texte="circulaire du 15 janvier 2027")
+    annonce = next(a for a in parametres["baremes_annonces"] if a["annee"] == ATTENDU)
+    annonce.update(publie=True, texte=f"circulaire du 15 janvier {ATTENDU}")
     texte = _avertissement(
-        calcule({"date_demande": "2027-02-01", "personnes_foyer": 1, "rfr": 9000}, parametres), "bareme_annonce"
+        calcule({"date_demande": f"{ATTENDU}-02-01", "personnes_foyer": 1, "rfr": 9000}, parametres), "bareme_annonce"
     )
-    assert texte.startswith("Les plafonds 2027 (circulaire du 15 janvier 2027) ne sont pas encore dans ce simulateur")
+    assert texte.startswith(
+        f"Les plafonds {ATTENDU} (circulaire du 15 janvier {ATTENDU}) ne sont pas encore dans ce simulateur"
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pyscripts.aj import tableau_bareme, tableau_bareme_markdown
+from pyscripts.donnees import charge
 from pyscripts.erreurs import EntreeInvalide
 
 FINE, INSECABLE = "\u202f", "\u00a0"
@@ -55,8 +56,9 @@ def test_le_tableau_2021_rappelle_la_regle_stricte_du_premier_semestre():
 
 
 def test_sans_argument_le_tableau_montre_le_dernier_bareme():
-    assert tableau_bareme_markdown() == tableau_bareme_markdown(2026)
-    assert tableau_bareme()["bareme"]["annee"] == 2026
+    dernier = max(b["annee"] for b in charge("aide_juridictionnelle")["baremes"])
+    assert tableau_bareme_markdown() == tableau_bareme_markdown(dernier)
+    assert tableau_bareme()["bareme"]["annee"] == dernier
 
 
 def _texte(markdown: str) -> str:
@@ -134,13 +136,15 @@ def test_un_bareme_introuvable_est_refuse_en_francais(annee_ou_date):
     assert erreur.value.champ == "annee_ou_date"
 
 
-def test_le_dernier_tableau_dit_que_les_plafonds_2027_ne_sont_pas_publies_et_de_deposer_quand_meme():
-    texte = _texte(tableau_bareme_markdown(2026))
+def test_le_dernier_tableau_dit_que_les_plafonds_suivants_ne_sont_pas_publies_et_de_deposer_quand_meme():
+    dernier = tableau_bareme()["bareme"]["annee"]
+    texte = _texte(tableau_bareme_markdown())
     assert (
-        "Pour une demande déposée à partir du 1er janvier 2027, les plafonds 2027 ne sont pas encore publiés"
+        f"Pour une demande déposée à partir du 1er janvier {dernier + 1}, les plafonds {dernier + 1} ne sont pas "
+        f"encore publiés"
     ) in texte
-    assert "si vous dépassez un plafond 2026 de moins de 2 %, vous aurez peut-être droit à mieux" in texte
-    assert "plafonds 2027" not in tableau_bareme_markdown(2025)  # seulement sous le dernier barème
+    assert f"si vous dépassez un plafond {dernier} de moins de 2 %, vous aurez peut-être droit à mieux" in texte
+    assert f"plafonds {dernier + 1}" not in tableau_bareme_markdown(dernier - 1)  # seulement sous le dernier barème
 
 
 def test_la_marge_des_chiffres_calcules_vient_des_donnees():
