@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import yaml
 
 from generator.config import load_site_config
-from generator.validate import pages
+from generator.contenu.validation import pages
+from tests.fixtures.chemins import REPO
 
-ROOT = Path(__file__).resolve().parents[2]
-CONTENT = ROOT / "content"
+CONTENT = REPO / "content"
 DONNEES = yaml.safe_load((CONTENT / "data" / "aide_juridictionnelle.yml").read_text(encoding="utf-8"))
 PAGES_AJ = [
     CONTENT / "aide-juridictionnelle" / "ressources.md",
@@ -34,7 +33,7 @@ def _euros(n: int) -> str:
 
 
 def test_l_annee_mise_en_avant_est_le_dernier_bareme():
-    assert load_site_config(ROOT).bareme_aj == max(b["annee"] for b in _baremes())
+    assert load_site_config(REPO).bareme_aj == max(b["annee"] for b in _baremes())
 
 
 def test_les_pages_du_bareme_montrent_le_tableau_calcule():
@@ -59,7 +58,7 @@ def test_aucune_page_ne_recopie_un_chiffre_du_bareme():
     chiffres = {
         _euros(p["valeur"])
         for b in _baremes()
-        if b["annee"] >= load_site_config(ROOT).bareme_aj - 1
+        if b["annee"] >= load_site_config(REPO).bareme_aj - 1
         for groupe in ("plafonds", "majorations")
         for p in b[groupe].values()
     }

@@ -6,12 +6,13 @@ old sentence must be gone, and the safe action must be where the person looks fo
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml
 
-CONTENT = Path(__file__).resolve().parents[2] / "content"
+from tests.fixtures.chemins import REPO
+
+CONTENT = REPO / "content"
 
 
 def _page(chemin: str) -> str:
