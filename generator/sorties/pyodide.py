@@ -1,10 +1,12 @@
 """Self-host Pyodide and our Python code under site/pyodide/, every URL safe to cache for a year.
 
-    site/pyodide/<version>/   npm's runtime (the files loadPyodide fetches), its standard library
-                              as python_stdlib.<hash>.zip, precompiled (generator/sorties/pyodide_compile.py)
-    site/pyodide/paquets/     our pyscripts wheel (parameters embedded as JSON, .pyc included), the
-                              extra wheels a page asks for (pypdf, .pyc added: a build tag in its
-                              name), and pyodide-lock.<hash>.json
+    site/pyodide/<version>/   npm's runtime (the files loadPyodide fetches), and python_stdlib.<hash>.zip:
+                              the standard library our tools import, precompiled (pyodide_compile.py)
+    site/pyodide/paquets/     our pyscripts wheel (what a route uses: modules as .pyc, parameters as
+                              JSON), the extra wheels a page asks for (pypdf, .pyc in place of .py: a
+                              build tag in its name) with the stdlib modules they alone import
+                              (justice-pas-a-pas-stdlib, a dependency of theirs in the lock), and
+                              pyodide-lock.<hash>.json
 
 The runtime folder carries the npm version; the stdlib, the lock and our wheel carry their content
 hash. Pages name these files (config.extra.outils → data-* attributes → the worker), so a rebuild
@@ -22,14 +24,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import shutil
 import tempfile
 import tomllib
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..erreurs import BuildError
 from . import pyodide_compile
+from .pyodide_imports import modules_atteints, nom_module, noms_et_litteraux, sources_de_roue
 from .roue import ecrit_roue, roue_precompilee
 
 RUNTIME = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")  # copied as is
@@ -37,13 +42,11 @@ STDLIB = "python_stdlib.zip"  # shipped as python_stdlib.<hash>.zip
 NPM_LOCK = "pyodide-lock.json"  # read for its `info` (ABI, Python), never shipped
 PAQUETS = "paquets"
 NOM_PAQUET = "justice-pas-a-pas-pyscripts"
+NOM_COMPLEMENT = "justice-pas-a-pas-stdlib"  # the stdlib modules only the extra wheels need
 PYPDF = "pypdf-7.1.0-py3-none-any.whl"
 COMMANDE_PYPDF = "pip download --no-deps --only-binary=:all: pypdf==7.1.0 -d build/wheels"
 # Wheels a page may ask for (front matter `pyodide_paquets: [pypdf]`); only those asked for are shipped.
 OPTIONNELS = {"pypdf": PYPDF}
-# Build-only code, never imported in the browser: kept out of the wheel (pyodide_compile imports
-# everything the wheel holds in Pyodide, so a module that still needs one of these fails the build).
-HORS_NAVIGATEUR = ("__main__.py", "aj/verification.py")
 
 
 @dataclass
@@ -88,32 +91,39 @@ def prepare(root: Path, version: str, paquets: list[str] | tuple[str, ...] = ())
                 f"Roue {roue.name} introuvable ({roue.relative_to(root)}) : lancez `make install` "
                 f"(qui exécute `{COMMANDE_PYPDF}`)."
             )
-    fichiers = fichiers_pyscripts(root)
+    fichiers, modules = pour_le_navigateur(fichiers_pyscripts(root))
     stdlib = npm / STDLIB
-    pyc_extras: dict[str, dict[str, bytes]] = {p: {} for p in sorted(set(paquets))}
+    complement: dict[str, bytes] = {}
+    pyc_extras: dict[Path, dict[str, bytes]] = {r: {} for r in extras}
     if pyodide_compile.active():
-        compile_ = pyodide_compile.precompile(root, npm, version, fichiers, extras, sorted(set(paquets)))
+        from pyscripts.api import MOTEURS
+
+        compile_ = pyodide_compile.precompile(root, npm, version, fichiers, modules, list(MOTEURS), extras)
+        origine = {source: roue for roue in extras for source in sources_de_roue(roue)}
         for source, pyc in compile_.pyc.items():
-            paquet = source.split("/")[0]
-            if paquet in pyc_extras:  # pypdf: sourceless, its .pyc replaces its .py (as pyodide-build does)
-                pyc_extras[paquet][source + "c"] = pyc
-            else:  # ours: the .py stays (readable tracebacks), the .pyc goes where the importer looks first
-                fichiers[dans_pycache(source, compile_.cache_tag)] = pyc
+            if source in origine:  # pypdf: sourceless, its .pyc replaces its .py (as pyodide-build does)
+                pyc_extras[origine[source]][source + "c"] = pyc
+            elif source in fichiers:  # ours too: the browser never reads the .py
+                del fichiers[source]
+                fichiers[source + "c"] = pyc
         stdlib = compile_.stdlib
+        complement = compile_.complement
     with tempfile.TemporaryDirectory() as tmp:
         dossier = Path(tmp)
         publiees = [
             roue_pyscripts(root, dossier, fichiers),
             *(Path(shutil.copyfile(r, dossier / r.name)) for r in extras),
         ]
+        if complement and extras:
+            publiees.append(roue_complement(dossier, version, complement))
         # The lock reads names, imports and dependencies from the wheels as published; it then names the
         # precompiled ones (other bytes, other file names) that are shipped instead.
         livrees = {
-            r.name: roue_precompilee(r, dossier, pyc_extras[p])
-            for p, r in zip(sorted(set(paquets)), publiees[1:])
-            if pyc_extras[p]
+            r.name: roue_precompilee(r, dossier, pyc_extras[source])
+            for source, r in zip(extras, publiees[1 : 1 + len(extras)])
+            if pyc_extras[source]
         }
-        ecrit_lock(npm / NPM_LOCK, publiees, dossier / NPM_LOCK, livrees)
+        ecrit_lock(npm / NPM_LOCK, publiees, dossier / NPM_LOCK, livrees, complement=bool(complement and extras))
         lock = (dossier / NPM_LOCK).read_bytes()
         octets_roues = {r.name: r.read_bytes() for r in (livrees.get(r.name, r) for r in publiees)}
     stdlib_nom = f"python_stdlib.{_court(stdlib.read_bytes())}.zip"
@@ -156,12 +166,6 @@ def bundle_pyodide(site_dir: Path, root: Path, version: str, paquets: list[str] 
     bundle = prepare(root, version, paquets)
     bundle.ecrit(site_dir)
     return bundle
-
-
-def dans_pycache(source: str, tag: str) -> str:
-    """`pyscripts/api.py` → `pyscripts/__pycache__/api.cpython-314.pyc`."""
-    dossier, _, fichier = source.rpartition("/")
-    return f"{dossier}/__pycache__/{fichier.removesuffix('.py')}.{tag}.pyc"
 
 
 def _court(octets: bytes) -> str:
@@ -208,9 +212,36 @@ def fichiers_pyscripts(root: Path) -> dict[str, bytes]:
     }
     donnees.charge.cache_clear()  # `mkdocs serve` rebuilds in the same process: re-read edited YAML
     for yml in sorted((root / "content" / "data").glob("*.yml")):
-        fichiers[f"pyscripts/_donnees/{yml.stem}.json"] = donnees.en_json(yml.stem).encode()
+        fichiers[f"pyscripts/_donnees/{yml.stem}.json"] = _json(donnees.charge(yml.stem))
     fichiers.update(definitions_formulaires(root))
     return fichiers
+
+
+def pour_le_navigateur(fichiers: dict[str, bytes]) -> tuple[dict[str, bytes], list[str]]:
+    """The files of `fichiers_pyscripts` a route can use, and our modules among them. Code: the modules
+    pyscripts.api and its engines reach by an import statement (command lines, page contexts and build-time
+    checks stay out). Data: each `_donnees/<nom>.json` whose name the shipped code writes (`charge("delais")`),
+    and every form definition (the form is named by the page)."""
+    from pyscripts.api import MOTEURS
+
+    modules = modules_atteints(fichiers, ["pyscripts.api", *(module for module, _ in MOTEURS.values())])
+    code = {c: o for c, o in fichiers.items() if c.endswith(".py") and nom_module(c) in modules}
+    _, litteraux = noms_et_litteraux(code)
+    donnees = {
+        c: o
+        for c, o in fichiers.items()
+        if c.startswith("pyscripts/_formulaires/")
+        or (
+            c.startswith("pyscripts/_donnees/")
+            and c.removeprefix("pyscripts/_donnees/").removesuffix(".json") in litteraux
+        )
+    }
+    return {**code, **donnees}, sorted(modules)
+
+
+def _json(valeur) -> bytes:
+    """Data in the wheel: compact (the indentation of donnees.en_json is for people reading a diff)."""
+    return json.dumps(valeur, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
 def definitions_formulaires(root: Path) -> dict[str, bytes]:
@@ -220,28 +251,27 @@ def definitions_formulaires(root: Path) -> dict[str, bytes]:
     from pyscripts.donnees import _dates_en_texte
 
     return {
-        f"pyscripts/_formulaires/{yml.stem}.json": json.dumps(
-            _dates_en_texte(yaml.safe_load(yml.read_text(encoding="utf-8"))), ensure_ascii=False, sort_keys=True
-        ).encode()
+        f"pyscripts/_formulaires/{yml.stem}.json": _json(
+            _dates_en_texte(yaml.safe_load(yml.read_text(encoding="utf-8")))
+        )
         for yml in sorted((root / "content" / "formulaires").glob("*.yml"))
     }
 
 
 def _a_livrer(relatif: Path) -> bool:
-    # _donnees/ and _formulaires/ are generated above; caches, hidden files and build-only code are not shipped.
+    # _donnees/ and _formulaires/ are generated above; caches and hidden files are not shipped.
     return (
         relatif.parts[0] not in ("_donnees", "_formulaires")
         and relatif.suffix != ".pyc"
         and not any(p == "__pycache__" or p.startswith(".") for p in relatif.parts)
-        and not any(relatif.as_posix() == h or relatif.name == h for h in HORS_NAVIGATEUR)
     )
 
 
 def roue_pyscripts(root: Path, dossier: Path, fichiers: dict[str, bytes] | None = None) -> Path:
-    """Build our wheel (from `fichiers`, default: the sources without .pyc). A content hash in the
+    """Build our wheel (from `fichiers`, default: the sources a route uses). A content hash in the
     version (`0.1.0+1a2b3c4d`) changes the file name whenever the code or a parameter changes: a
     browser holding the old wheel in its HTTP cache would otherwise fail the lockfile's integrity check."""
-    fichiers = fichiers_pyscripts(root) if fichiers is None else fichiers
+    fichiers = pour_le_navigateur(fichiers_pyscripts(root))[0] if fichiers is None else fichiers
     contenu = hashlib.sha256()
     for chemin, octets in sorted(fichiers.items()):
         contenu.update(chemin.encode() + b"\0" + hashlib.sha256(octets).digest())
@@ -250,9 +280,30 @@ def roue_pyscripts(root: Path, dossier: Path, fichiers: dict[str, bytes] | None 
     return ecrit_roue(dossier, NOM_PAQUET, version, fichiers, resume="Règles de Justice pas à pas pour Pyodide")
 
 
-def ecrit_lock(npm_lock: Path, roues: list[Path], sortie: Path, livrees: dict[str, Path] | None = None) -> None:
+def premiers_noms(roue: Path) -> list[str]:
+    """The top-level modules and packages of a wheel (`pyscripts`; `hmac`, `uuid`, `xml`)."""
+    with zipfile.ZipFile(roue) as archive:
+        noms = {n.split("/")[0].removesuffix(".pyc").removesuffix(".py") for n in archive.namelist()}
+    return sorted(n for n in noms if not n.endswith(".dist-info"))
+
+
+def roue_complement(dossier: Path, version: str, pyc: dict[str, bytes]) -> Path:
+    """The stdlib modules only the extra wheels import (pyodide_compile.Precompile.complement), as a wheel
+    installed with them: `uuid.pyc`, `xml/dom/minidom.pyc`… in site-packages, found after the stdlib zip."""
+    contenu = hashlib.sha256(b"".join(nom.encode() + b"\0" + pyc[nom] for nom in sorted(pyc))).hexdigest()[:8]
+    return ecrit_roue(dossier, NOM_COMPLEMENT, f"{version}+{contenu}", pyc, resume="Bibliothèque standard pour pypdf")
+
+
+def ecrit_lock(
+    npm_lock: Path,
+    roues: list[Path],
+    sortie: Path,
+    livrees: dict[str, Path] | None = None,
+    complement: bool = False,
+) -> None:
     """pyodide-lock.json listing only `roues` (sha256, imports, depends), `info` from npm's lock;
-    `livrees` = wheel file name → the file shipped in its place (same package, precompiled)."""
+    `livrees` = wheel file name → the file shipped in its place (same package, precompiled);
+    `complement`: the extra wheels depend on NOM_COMPLEMENT (loaded with them, never before)."""
     from pyodide_lock import PyodideLockSpec
     from pyodide_lock.utils import add_wheels_to_spec
 
@@ -266,12 +317,23 @@ def ecrit_lock(npm_lock: Path, roues: list[Path], sortie: Path, livrees: dict[st
     try:
         # Dependencies are resolved against our wheels only: one that is not
         # shipped would make Pyodide fall back to a CDN (Node) or fail (browser).
-        spec = add_wheels_to_spec(PyodideLockSpec(info=info, packages={}), roues)
+        # Its warning about sourceless wheels is answered below (premiers_noms).
+        journal = logging.getLogger("pyodide_lock.utils")
+        niveau, journal.level = journal.level, logging.ERROR
+        try:
+            spec = add_wheels_to_spec(PyodideLockSpec(info=info, packages={}), roues)
+        finally:
+            journal.setLevel(niveau)
     except ImportError:
         raise BuildError("pyodide-lock[wheel] manque (pkginfo) : lancez `make install`.") from None
     except RuntimeError as exc:
         raise BuildError(f"Roue refusée pour Pyodide : {exc}") from None
-    for paquet in spec.packages.values():
+    par_nom = {r.name: r for r in roues}
+    for nom, paquet in spec.packages.items():
+        if complement and nom not in (NOM_PAQUET, NOM_COMPLEMENT):
+            paquet.depends = sorted({*paquet.depends, NOM_COMPLEMENT})
+        if not paquet.imports:  # pyodide-lock looks for .py files only: ours are sourceless
+            paquet.imports = premiers_noms(par_nom[paquet.file_name])
         livree = (livrees or {}).get(paquet.file_name)
         if livree:
             paquet.file_name = livree.name

@@ -1,26 +1,31 @@
-"""Python precompiled for Pyodide at build time, so the browser does not compile it at every start.
+"""Python precompiled for Pyodide at build time, and only the standard library our tools import.
 
-npm's `python_stdlib.zip` holds `.py` only: each start compiled the ~140 modules that Pyodide and our
-rules import. Measured in Node on this 2-core machine (tools' cold start, 3 runs): 3.1–4.1 s with the
-npm zip, 1.1–1.5 s precompiled. Compiling only the modules actually imported gives that same gain for
-+0.7 MB (zip of 3.2 MB) where compiling all 559 costs +2.0 MB (`.pyc` only, 4.5 MB) or +4.5 MB (`.py`
-kept, 7.1 MB): we compile the imported ones, which replace their `.py` in the zip (the others stay
-`.py` and compile on use, as before). Our own modules (≈ 250–480 ms to compile in Pyodide) get their
-`__pycache__/*.cpython-314.pyc` next to the `.py` in our wheel; an extra wheel a page asks for (pypdf:
-1.8 MB of source, its import 4.3 s → 1.0 s in Node under load) gets `.pyc` instead of its `.py`.
+npm's `python_stdlib.zip` (2.5 MB compressed, 9.6 MB of `.py`) holds the whole library, as source: each
+start compiled the ~140 modules Pyodide and our rules import (Node, 2 cores: 3.1–4.1 s with npm's zip,
+1.1–1.5 s precompiled). We ship instead, as `.pyc` only (unchecked-hash, PEP 552: no timestamp, same
+sources → same bytes; docstrings left out, asserts kept):
 
-`.pyc` are unchecked-hash (PEP 552): no timestamp, so the same sources give the same bytes.
+- the stdlib zip every tool page loads: what Pyodide's start, installing our wheel, importing our modules
+  and calling our routes import (phase 1 of generator/sorties/pyodide_compile.mjs);
+- a complement for the extra wheels a page may load (pypdf): the stdlib modules they alone import (phase
+  2), shipped as a wheel of their own that they depend on (generator/sorties/pyodide.py), so a page that
+  never fills a form never downloads them;
+- our modules and the extra wheels' as `.pyc` in place of their `.py`.
 
-Which modules: those imported once our code has run in Pyodide in Node (every module of the
-wheels we ship imported, each tool called once) — generator/sorties/pyodide_compile.mjs.
-Compiler: pyodide-build's `pyodide py-compile` when a host CPython of Pyodide's version has it
-(CPython 3.14 for Pyodide 314; absent from these machines), otherwise Pyodide's own Python, in the
-same Node run.
+"Import" is measured, not guessed: Pyodide runs in Node on the wheels as shipped, and besides the
+imports that happen, tries every module name an import statement of the shipped code names (inside
+functions too) and every literal that names a codec (pypdf looks "utf-16-be" up by name when a field holds
+Arabic) — generator/sorties/pyodide_imports.py. A module missing all the same fails the tests, which run
+every route under the trimmed stdlib (tests/pyodide/test_stdlib_reduite.py), never a person's browser.
 
-Cache, build/cache/pyodide/: the result per (Pyodide version, npm zip, our `.py`, extra wheels), so a
-no-op rebuild runs nothing; each compiled stdlib file per npm zip, so a code change compiles only
-what it newly imports. `PYODIDE_PRECOMPILE=0` in the environment turns all this off (`make bench`
-compares both).
+The archives are written uncompressed (stored): the site's `.br` and `.gz` (generator/sorties/compression.py)
+compress them as a whole, which shrinks them far more than zip's file-by-file deflate (stdlib: 0.85 MB in
+brotli against 1.2 MB deflated).
+
+Cache, build/cache/pyodide/: the result per (Pyodide version, npm zip, our `.py`, routes, extra wheels), so
+a no-op rebuild runs nothing; each compiled stdlib file per npm zip, so a code change compiles only what
+it newly imports. `PYODIDE_PRECOMPILE=0` in the environment ships npm's zip and the sources as they are
+(`make bench` compares both).
 """
 
 from __future__ import annotations
@@ -36,20 +41,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..erreurs import BuildError
+from .pyodide_imports import noms_et_litteraux, sources_de_roue
 from .roue import ecrit_roue, ecrit_zip
 
-FORMAT = "4"  # bump when the output changes: old cache entries are then ignored
+FORMAT = "5"  # bump when the output changes: old cache entries are then ignored
 GARDES = 4  # results kept in the cache (the older ones are removed)
 NODE = Path(__file__).with_name("pyodide_compile.mjs")
-# .pyc header (PEP 552): magic, flags, source hash. Flags 0b01 = hash-based, unchecked.
-NON_VERIFIE = (1).to_bytes(4, "little")
 
 
 @dataclass(frozen=True)
 class Precompile:
-    stdlib: Path  # the zip to ship: npm's, imported modules as .pyc instead of .py
+    stdlib: Path  # the zip every tool page loads: the stdlib modules of phase 1, as .pyc
+    complement: dict[str, bytes]  # stdlib modules only the extra wheels import: path → .pyc
     pyc: dict[str, bytes]  # source path in site-packages (pyscripts/api.py, pypdf/_page.py) → its .pyc
-    cache_tag: str  # "cpython-314": where the importer looks for a .pyc, __pycache__/<name>.<tag>.pyc
 
 
 def active() -> bool:
@@ -65,30 +69,46 @@ def empreinte(*morceaux: bytes | str) -> str:
 
 
 def precompile(
-    root: Path, npm: Path, version: str, sources: dict[str, bytes], roues: list[Path], paquets: list[str]
+    root: Path,
+    npm: Path,
+    version: str,
+    sources: dict[str, bytes],
+    modules: list[str],
+    routes: list[str],
+    roues: list[Path],
 ) -> Precompile:
-    """`sources`: our wheel's files (path in site-packages → bytes); `roues`: the other wheels shipped;
-    `paquets`: their top-level packages, imported in Pyodide as a page would (ours: every module)."""
+    """`sources`: our wheel's files (path in site-packages → bytes), `modules` the ones to import, `routes`
+    those of pyscripts.api, called before and after installing the extra wheels `roues` (pypdf)."""
     npm_zip = npm / "python_stdlib.zip"
     cache = root / "build" / "cache" / "pyodide"
     npm_cle = empreinte(version, npm_zip.read_bytes())[:16]
     cle = empreinte(
         FORMAT,
         npm_cle,
-        *paquets,
+        *modules,
+        "\0".join(routes),
         *(f"{p}\0{empreinte(c)}" for p, c in sorted(sources.items()) if p.endswith(".py")),
         *(f"{r.name}\0{empreinte(r.read_bytes())}" for r in roues),
     )[:16]
     dossier = cache / f"resultat-{cle}"
     if not (dossier / "fait").is_file():
         cache.mkdir(parents=True, exist_ok=True)
-        _calcule(dossier, npm, npm_zip, npm_cle, sources, roues, paquets)
+        _calcule(dossier, npm, npm_zip, npm_cle, sources, modules, routes, roues)
         _elague(cache)
     os.utime(dossier)  # most recently used: kept by _elague
     with zipfile.ZipFile(dossier / "site.zip") as archive:
         pyc = {nom: archive.read(nom) for nom in archive.namelist()}
-    fait = json.loads((dossier / "fait").read_text())
-    return Precompile(stdlib=dossier / "python_stdlib.zip", pyc=pyc, cache_tag=fait["cache_tag"])
+    with zipfile.ZipFile(dossier / "complement.zip") as archive:
+        complement = {nom: archive.read(nom) for nom in archive.namelist()}
+    return Precompile(stdlib=dossier / "python_stdlib.zip", complement=complement, pyc=pyc)
+
+
+def _phase(npm_zip: Path, sources: dict[str, bytes], **autres) -> dict:
+    """The stdlib names and codec literals of `sources`, with the rest of a phase of the .mjs."""
+    noms, litteraux = noms_et_litteraux(sources)
+    with zipfile.ZipFile(npm_zip) as archive:
+        premiers = {nom.split("/")[0].removesuffix(".py") for nom in archive.namelist()}
+    return {"imports": sorted(n for n in noms if n.split(".")[0] in premiers), "codecs": sorted(litteraux), **autres}
 
 
 def _calcule(
@@ -97,47 +117,52 @@ def _calcule(
     npm_zip: Path,
     npm_cle: str,
     sources: dict[str, bytes],
+    modules: list[str],
+    routes: list[str],
     roues: list[Path],
-    paquets: list[str],
 ) -> None:
-    hote = compilateur_hote(version_python(npm))
     par_module = dossier.parent / f"stdlib-{FORMAT}-{npm_cle}"  # each compiled stdlib file of this npm zip
     par_module.mkdir(parents=True, exist_ok=True)
     deja = sorted(p.relative_to(par_module).as_posix().removesuffix("c") for p in par_module.rglob("*.pyc"))
-    demarrage = _demarrage(dossier.parent, npm_cle)
+    extras = {}
+    for roue in roues:
+        extras.update(sources_de_roue(roue))
     # Written beside the cache then renamed: two builds at once never see half a result.
     with tempfile.TemporaryDirectory(dir=dossier.parent, prefix=".en-cours-") as tmp:
         sortie = Path(tmp) / "sortie.zip"
+        demarrage = Path(tmp) / "demarrage.zip"  # npm's zip, what is already compiled as .pyc: starts faster
+        with zipfile.ZipFile(npm_zip) as npm_archive:
+            ecrit_zip(demarrage, _npm_precompile(npm_archive, set(deja), par_module))
         notre = ecrit_roue(Path(tmp), "a-precompiler", "0", sources)  # installed by loadPackage, as in a browser
         _node(
             {
                 "runtime": str(npm),
                 "stdlib": str(npm_zip),
-                "sources": sorted(sources),
-                "demarrage": str(demarrage) if demarrage else None,
-                "roues": [str(notre), *map(str, roues)],
-                "paquets": paquets,
-                "compiler": hote is None,
+                "demarrage": str(demarrage),
+                "phases": [
+                    _phase(npm_zip, sources, roues=[str(notre)], modules=modules, routes=routes),
+                    _phase(npm_zip, extras, roues=list(map(str, roues)), modules=[], routes=routes),
+                ],
                 "deja": deja,
                 "sortie": str(sortie),
             }
         )
         with zipfile.ZipFile(sortie) as archive:
-            modules = json.loads(archive.read("modules.json"))
+            modules_json = json.loads(archive.read("modules.json"))
             compiles = {n: archive.read(n) for n in archive.namelist() if n != "modules.json"}
-        if hote is not None:
-            compiles = _compile_hote(hote, npm_zip, modules["stdlib"], sources, Path(tmp))
         for nom, pyc in compiles.items():
             if nom.startswith("stdlib/"):
                 cible = par_module / nom.removeprefix("stdlib/")
                 cible.parent.mkdir(parents=True, exist_ok=True)
                 (Path(tmp) / "pyc").write_bytes(pyc)
                 os.replace(Path(tmp) / "pyc", cible)
-        importes = set(modules["stdlib"])
+        base, complement = repartit(*modules_json["phases"])
         neuf = Path(tmp) / "resultat"
         neuf.mkdir()
-        with zipfile.ZipFile(npm_zip) as npm_archive:
-            ecrit_zip(neuf / "python_stdlib.zip", _stdlib(npm_archive, importes, par_module))
+        ecrit_zip(
+            neuf / "python_stdlib.zip", ((n + "c", (par_module / (n + "c")).read_bytes()) for n in base), stocke=True
+        )
+        ecrit_zip(neuf / "complement.zip", ((n + "c", (par_module / (n + "c")).read_bytes()) for n in complement))
         ecrit_zip(
             neuf / "site.zip",
             sorted(
@@ -147,14 +172,7 @@ def _calcule(
             ),
         )
         (neuf / "fait").write_text(
-            json.dumps(
-                {
-                    "npm": npm_cle,
-                    "python": modules["python"],
-                    "cache_tag": modules["cache_tag"],
-                    "stdlib": sorted(importes),
-                }
-            )
+            json.dumps({"npm": npm_cle, "python": modules_json["python"], "stdlib": base, "complement": complement})
         )
         try:
             os.rename(neuf, dossier)
@@ -164,11 +182,20 @@ def _calcule(
                 os.rename(neuf, dossier)
 
 
-def _stdlib(npm_archive: zipfile.ZipFile, importes: set[str], par_module: Path):
-    """npm's entries in npm's order; an imported module's .py replaced by its .pyc."""
+def repartit(premiere: list[str], seconde: list[str]) -> tuple[list[str], list[str]]:
+    """Stdlib files of the zip every page loads, and of the complement wheel. A module of the second phase
+    whose top-level package the zip already holds goes in the zip: `encodings.cp1252` would never be found in
+    site-packages, Python looks for `encodings.*` in the folder of the `encodings` it imported."""
+    dans_le_zip = {nom.split("/")[0] for nom in premiere if "/" in nom}
+    base = sorted({*premiere, *(n for n in seconde if n.split("/")[0] in dans_le_zip)})
+    return base, sorted(set(seconde) - set(base))
+
+
+def _npm_precompile(npm_archive: zipfile.ZipFile, deja: set[str], par_module: Path):
+    """npm's entries in npm's order, a module already compiled as its .pyc."""
     for info in npm_archive.infolist():
         nom = info.filename
-        if nom in importes:
+        if nom in deja:
             yield nom + "c", (par_module / (nom + "c")).read_bytes()
         else:
             yield nom, npm_archive.read(nom)
@@ -203,79 +230,6 @@ def _recents(cache: Path) -> list[Path]:
     return sorted((d for d in cache.glob("resultat-*") if (d / "fait").is_file()), key=lambda d: -d.stat().st_mtime)
 
 
-def _demarrage(cache: Path, npm_cle: str) -> Path | None:
-    """A precompiled zip of the same npm zip starts Pyodide faster than npm's (≈ 1 s instead of 3)."""
-    for dossier in _recents(cache):
-        if json.loads((dossier / "fait").read_text()).get("npm") == npm_cle:
-            return dossier / "python_stdlib.zip"
-    return None
-
-
 def _elague(cache: Path) -> None:
     for ancien in _recents(cache)[GARDES:]:
         shutil.rmtree(ancien, ignore_errors=True)
-
-
-def version_python(npm: Path) -> str:
-    """ "3.14" for Pyodide 314, read from npm's lockfile."""
-    info = json.loads((npm / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
-    return ".".join(info["python"].split(".")[:2])
-
-
-# ── pyodide-build, when the host has the right CPython ───────────────────────
-
-
-def compilateur_hote(version: str) -> Path | None:
-    """pyodide-build's `pyodide` command next to a host CPython `version` that has pyodide_build, or None."""
-    candidats = [
-        shutil.which(f"python{version}"),
-        *sorted(Path.home().glob(f".pyenv/versions/{version}*/bin/python{version}")),
-    ]
-    for python in filter(None, candidats):
-        pyodide = Path(python).with_name("pyodide")
-        if not pyodide.is_file():
-            continue
-        verifie = subprocess.run(
-            [str(python), "-c", "import sys, pyodide_build; print('%d.%d' % sys.version_info[:2])"],
-            capture_output=True,
-            text=True,
-        )
-        if verifie.returncode == 0 and verifie.stdout.strip() == version:
-            return pyodide
-    return None
-
-
-def _compile_hote(
-    pyodide: Path, npm_zip: Path, importes: list[str], sources: dict[str, bytes], tmp: Path
-) -> dict[str, bytes]:
-    """`pyodide py-compile` on a zip of the files to compile; its .pyc made unchecked-hash."""
-    a_compiler = tmp / "a-compiler.zip"
-    with zipfile.ZipFile(npm_zip) as npm_archive:
-        ecrit_zip(
-            a_compiler,
-            [
-                *((f"stdlib/{n}", npm_archive.read(n)) for n in importes),
-                *((f"site/{p}", c) for p, c in sorted(sources.items()) if p.endswith(".py")),
-            ],
-        )
-    fini = subprocess.run(
-        [str(pyodide), "py-compile", "--silent", str(a_compiler)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "SOURCE_DATE_EPOCH": "0"},
-        timeout=600,
-    )
-    if fini.returncode != 0:
-        raise BuildError(f"`{pyodide} py-compile` a échoué : {_fin(fini.stderr + fini.stdout)}")
-    with zipfile.ZipFile(a_compiler) as archive:
-        return {n: non_verifie(archive.read(n)) for n in archive.namelist() if n.endswith(".pyc")}
-
-
-def non_verifie(pyc: bytes) -> bytes:
-    """A hash-based .pyc (pyodide-build writes checked ones under SOURCE_DATE_EPOCH) made unchecked:
-    the importer then never reads the source to hash it. A timestamp .pyc is refused."""
-    if not int.from_bytes(pyc[4:8], "little") & 1:
-        raise BuildError(
-            "pyodide py-compile a écrit des .pyc datés (non reproductibles) : mettez pyodide-build à jour."
-        )
-    return pyc[:4] + NON_VERIFIE + pyc[8:]

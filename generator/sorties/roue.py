@@ -2,6 +2,9 @@
 
 Same files in, same bytes out: entries sorted, fixed timestamps and permissions,
 so an unchanged source tree gives an unchanged sha256 in pyodide-lock.json.
+
+What the browser downloads is stored, not deflated (`stocke=True`): the site's .br and .gz compress the
+archive as a whole, across files, far better than zip's file-by-file deflate.
 """
 
 from __future__ import annotations
@@ -28,7 +31,9 @@ def empreinte(contenu: bytes) -> str:
     return "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(contenu).digest()).rstrip(b"=").decode()
 
 
-def ecrit_roue(dossier: Path, nom: str, version: str, fichiers: dict[str, bytes], resume: str = "") -> Path:
+def ecrit_roue(
+    dossier: Path, nom: str, version: str, fichiers: dict[str, bytes], resume: str = "", stocke: bool = True
+) -> Path:
     """Write `dossier/<nom>-<version>-py3-none-any.whl` holding `fichiers` (archive path → bytes)."""
     base = f"{nom_normalise(nom)}-{version}"
     dist_info = f"{base}.dist-info"
@@ -45,16 +50,16 @@ def ecrit_roue(dossier: Path, nom: str, version: str, fichiers: dict[str, bytes]
 
     chemin = dossier / f"{base}-{TAG}.whl"
     # RECORD last, as installers expect; everything else in sorted order.
-    ecrit_zip(chemin, ((nom, entrees[nom]) for nom in sorted(entrees, key=lambda n: (n == record, n))))
+    ecrit_zip(chemin, ((nom, entrees[nom]) for nom in sorted(entrees, key=lambda n: (n == record, n))), stocke)
     return chemin
 
 
-def ecrit_zip(chemin: Path, entrees: Iterable[tuple[str, bytes]]) -> None:
+def ecrit_zip(chemin: Path, entrees: Iterable[tuple[str, bytes]], stocke: bool = False) -> None:
     """A zip of (name, bytes) in the given order, with fixed dates and permissions: reproducible."""
     with zipfile.ZipFile(chemin, "w") as archive:
         for nom, contenu in entrees:
             info = zipfile.ZipInfo(nom, HORODATAGE)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_STORED if stocke else zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix, so the permissions below are read
             info.external_attr = 0o100644 << 16
             archive.writestr(info, contenu, compresslevel=9)
@@ -81,5 +86,5 @@ def roue_precompilee(source: Path, dossier: Path, pyc: dict[str, bytes]) -> Path
     nom, version, tag = champs[0], champs[1], "-".join(champs[-3:])
     etiquette = hashlib.sha256(b"".join(pyc[c] for c in sorted(pyc))).hexdigest()[:8]
     chemin = dossier / f"{nom}-{version}-1pyc{etiquette}-{tag}.whl"
-    ecrit_zip(chemin, ((n, entrees[n]) for n in sorted(entrees, key=lambda n: (n == record, n))))
+    ecrit_zip(chemin, ((n, entrees[n]) for n in sorted(entrees, key=lambda n: (n == record, n))), stocke=True)
     return chemin
