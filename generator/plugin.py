@@ -14,7 +14,7 @@ on_page_markdown expand `{{ macros }}` and `lexique:` links, tell the linker whi
 on_page_content  keep the rendered HTML of pages to print
 on_post_build    stop on MkDocs' warnings (strict), PDFs (and the blank forms, generator/mkdocs/formulaires.py),
                  write the Pyodide bundle,
-                 the checks on the finished site, readable file modes
+                 the checks on the finished site, .br and .gz beside the large files, readable file modes
 
 The same plugin serves `mkdocs serve` (live preview for editors), `mkdocs build`
 and `python -m generator build` (the one-shot build with its atomic swap).
@@ -46,7 +46,7 @@ from .mkdocs.formulaires import Formulaires
 from .mkdocs.francais import EnFrancais
 from .mkdocs.lexique import LexiqueExtension
 from .mkdocs.typographie import insecables
-from .sorties import pdf, verification
+from .sorties import compression, pdf, verification
 from .sorties.formulaires import FILTRES as FILTRES_FORMULAIRES
 
 LOG = logging.getLogger("mkdocs.plugins.justice")
@@ -60,6 +60,8 @@ class JusticeConfig(base.Config):
     pdf = c.Type(bool, default=True)  # write site/pdf/*.pdf (WeasyPrint)
     pyodide = c.Type(bool, default=True)  # bundle Pyodide and our wheel under site/pyodide/
     cache = c.Type(str, default="build/cache/pdf")  # PDF cache, relative to mkdocs.yml
+    # .br and .gz beside the large files (generator/sorties/compression.py); never for `mkdocs serve`.
+    precompression = c.Type(bool, default=True)
 
 
 class JusticePlugin(BasePlugin[JusticeConfig]):
@@ -176,6 +178,10 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
             if self.pyodide:
                 self.pyodide.ecrit(site_dir)
             verification.check(site_dir, config.extra["pdf_pages"] if self.config.pdf else {})
+            if self.config.precompression and self.command != "serve":
+                self.report["compression"] = compression.precompresse(
+                    site_dir, self._cache(config).parent / "compression"
+                )
         except BuildError as exc:
             raise self._fail(exc) from None
         publishable(site_dir)

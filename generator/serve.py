@@ -1,17 +1,21 @@
-"""Serve the built site on 127.0.0.1 with the security headers a real host must send.
+"""Serve the built site on 127.0.0.1 with the headers a real host must send.
 
-For local use only (preview, tests): Python's http.server is not a production
-server. Still, it behaves like the documented host: no directory listing, our
-404.html with status 404, French error pages, no traceback on a malformed
-request, and a timeout so a client that sends its request byte by byte
-(slowloris) cannot hold a thread forever.
+For local use only (preview, tests, `make bench`): Python's http.server is not a production
+server. Still, it behaves like the documented host (the README's nginx): the security
+headers, the `.br` or `.gz` written by the build sent in place of the file when the browser
+accepts it (`Content-Encoding`, `Vary: Accept-Encoding`), /pyodide/ cached a year (its names
+change with their content) and the rest revalidated; no directory listing, our 404.html with
+status 404, French error pages, no traceback on a malformed request, and a timeout so a
+client that sends its request byte by byte (slowloris) cannot hold a thread forever.
 """
 
 from __future__ import annotations
 
+import email.utils
 import functools
 import html
 import http.server
+import os
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -26,6 +30,12 @@ TYPES = {
     ".ics": "text/calendar",
 }
 TIMEOUT = 10  # seconds of silence before a connection is closed
+# Content-addressed or versioned names (314.0.7/, python_stdlib.<hash>.zip, pyodide-lock.<hash>.json,
+# versioned wheels): kept a year. Everything else is revalidated at each visit (304 when unchanged).
+LONG = "/pyodide/"
+UN_AN = "public, max-age=31536000, immutable"
+# Preferred first: brotli is smaller than gzip (the .wasm: 2.7 MB against 3.5).
+ENCODAGES = (("br", ".br"), ("gzip", ".gz"))
 MESSAGES = {
     400: "Requête invalide : l'adresse demandée est mal formée.",
     403: "Accès refusé.",
@@ -52,8 +62,57 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self) -> None:
         for name, value in csp.HEADERS.items():
             self.send_header(name, value)
-        self.send_header("Cache-Control", "no-cache")
+        long = urlsplit(getattr(self, "path", "")).path.startswith(LONG) and getattr(self, "status", 200) < 400
+        self.send_header("Cache-Control", UN_AN if long else "no-cache")
+        if getattr(self, "variantes", False):  # a cache must not give the brotli body to another browser
+            self.send_header("Vary", "Accept-Encoding")
         super().end_headers()
+
+    def send_response(self, code, message=None) -> None:
+        self.status = code
+        super().send_response(code, message)
+
+    def accepte(self, encodage: str) -> bool:
+        """`br` in `Accept-Encoding: gzip, deflate, br` (and not `br;q=0`)."""
+        for partie in self.headers.get("Accept-Encoding", "").split(","):
+            nom, _, parametres = partie.strip().partition(";")
+            if nom.strip().lower() == encodage:
+                q = parametres.strip().removeprefix("q=").strip()
+                try:
+                    return not q or float(q) > 0
+                except ValueError:
+                    return False
+        return False
+
+    def variante(self, chemin: str):
+        """The file to send for `chemin` and its Content-Encoding (None: the file itself)."""
+        self.variantes = any(os.path.isfile(chemin + ext) for _, ext in ENCODAGES)
+        for encodage, ext in ENCODAGES:
+            if self.variantes and os.path.isfile(chemin + ext) and self.accepte(encodage):
+                return chemin + ext, encodage
+        return chemin, None
+
+    def envoie_compresse(self, chemin: str, fichier: str, encodage: str):
+        """Like SimpleHTTPRequestHandler.send_head for a file, the compressed body under the original's
+        type, date and cache rules."""
+        original = os.stat(chemin)
+        depuis = self.headers.get("If-Modified-Since")
+        if depuis and not self.headers.get("If-None-Match"):
+            try:
+                if int(original.st_mtime) <= email.utils.parsedate_to_datetime(depuis).timestamp():
+                    self.send_response(304)
+                    self.end_headers()
+                    return None
+            except (TypeError, ValueError, OverflowError, IndexError):
+                pass
+        corps = open(fichier, "rb")  # closed by do_GET / do_HEAD, as in http.server
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(chemin))
+        self.send_header("Content-Encoding", encodage)
+        self.send_header("Content-Length", str(os.fstat(corps.fileno()).st_size))
+        self.send_header("Last-Modified", self.date_time_string(original.st_mtime))
+        self.end_headers()
+        return corps
 
     def send_head(self):
         path = urlsplit(self.path).path
@@ -64,7 +123,13 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if decoded is None or "\x00" in decoded or "\\" in decoded or not path.startswith("/"):
             self.send_error(400)
             return None
+        self.variantes = False
         try:
+            chemin = self.translate_path(self.path)
+            if os.path.isfile(chemin) and not self.path.endswith("/"):
+                fichier, encodage = self.variante(chemin)
+                if encodage:
+                    return self.envoie_compresse(chemin, fichier, encodage)
             return super().send_head()
         except (OSError, ValueError):
             self.send_error(400)
@@ -107,9 +172,14 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
 
 def make_server(
-    site_dir: Path, host: str = "127.0.0.1", port: int = 8000, verbose: bool = True, timeout: float = TIMEOUT
+    site_dir: Path,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    verbose: bool = True,
+    timeout: float = TIMEOUT,
+    handler: type[Handler] = Handler,
 ):
-    handler = type("Handler", (Handler,), {"timeout": timeout})
+    handler = type("Handler", (handler,), {"timeout": timeout})
     server = http.server.ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(site_dir)))
     server.verbose = verbose
     server.daemon_threads = True
