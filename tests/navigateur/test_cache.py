@@ -26,7 +26,6 @@ from tests.fixtures.navigateur import ARGS, CHROMIUM, OUTILS, PYTHON, attend_pyt
 pytestmark = [pytest.mark.navigateur, pytest.mark.build]
 
 
-
 class Journal(Handler):
     """`python -m generator serve`, which sends what the README's nginx sends (/pyodide/ cached a year, the
     rest revalidated, the build's .br), and notes each path asked for."""
