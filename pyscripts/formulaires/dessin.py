@@ -34,16 +34,16 @@ def morceaux(visuel: str, polices: Polices) -> list[tuple[object, str]]:
     return sortie
 
 
-def ligne(l: Ligne, x: float, y: float, taille: float, polices: Polices, utilisees: dict) -> str:
+def ligne(texte_ligne: Ligne, x: float, y: float, taille: float, polices: Polices, utilisees: dict) -> str:
     """Les opérateurs qui dessinent une ligne, son début de ligne de base en (x, y)."""
     ops = [f"1 0 0 1 {nombre(x)} {nombre(y)} Tm"]
-    for police, texte in morceaux(l.visuel, polices):
+    for police, texte in morceaux(texte_ligne.visuel, polices):
         utilisees[police.nom] = police
         glyphes = "".join(f"{police.glyphes[ord(c)]:04X}" for c in texte)
         ops.append(f"{police.nom} {nombre(taille)} Tf <{glyphes}> Tj")
     corps = "\n".join(ops)
-    if l.logique != l.visuel:
-        return f"/Span <</ActualText {_chaine_texte(l.logique)}>> BDC\n{corps}\nEMC"
+    if texte_ligne.logique != texte_ligne.visuel:
+        return f"/Span <</ActualText {_chaine_texte(texte_ligne.logique)}>> BDC\n{corps}\nEMC"
     return corps
 
 

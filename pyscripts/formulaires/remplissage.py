@@ -222,11 +222,15 @@ def planifie(textes: dict[str, str], g: gabarits.Gabarit, definition: dict, extr
         suites.append({"texte": texte})
     for c in rangees_annexe(definition):
         if c["nom"] in textes:
-            plan.rangees.setdefault(c["tableau"]["nom"], {}).setdefault(c["rangee"], {})[c["colonne"]] = textes[c["nom"]]
+            plan.rangees.setdefault(c["tableau"]["nom"], {}).setdefault(c["rangee"], {})[c["colonne"]] = textes[
+                c["nom"]
+            ]
     for nom, rangs in plan.rangees.items():
         tableau = next(c["tableau"] for c in rangees_annexe(definition) if c["tableau"]["nom"] == nom)
         rubrique = next(c["rubrique"] for c in rangees_annexe(definition) if c["tableau"]["nom"] == nom)
-        colonnes = [["N°", 0.5]] + [[col["libelle"], 3 if col["type"] == "texte" else 1.6] for col in tableau["colonnes"]]
+        colonnes = [["N°", 0.5]] + [
+            [col["libelle"], 3 if col["type"] == "texte" else 1.6] for col in tableau["colonnes"]
+        ]
         lignes = [[str(r)] + [rangs[r].get(col["nom"], "") for col in tableau["colonnes"]] for r in sorted(rangs)]
         suites.append(
             {
@@ -237,7 +241,9 @@ def planifie(textes: dict[str, str], g: gabarits.Gabarit, definition: dict, extr
         )
         suites.append({"tableau": {"colonnes": colonnes, "lignes": lignes}})
     if suites:
-        plan.sections.append({"titre": f"Annexe — suite des réponses (Cerfa n° {definition['cerfa']})", "blocs": suites})
+        plan.sections.append(
+            {"titre": f"Annexe — suite des réponses (Cerfa n° {definition['cerfa']})", "blocs": suites}
+        )
     plan.sections.extend(extra.get("annexes", []))
     return plan
 
