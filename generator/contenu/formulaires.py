@@ -44,12 +44,12 @@ COMMUNS = {
 PAR_TYPE = {
     "texte": {"max"},
     "multiligne": {"lignes"},
-    "date": set(),
+    "date": {"passee"},
     "montant": set(),
     "nombre": set(),
     "case": set(),
     "cases": {"options", "exclusif", "colonnes", "imprime_libelle"},
-    "tableau": {"colonnes", "lignes", "sous_titre"},
+    "tableau": {"colonnes", "lignes", "sous_titre", "lignes_max"},
     "mention": {"texte", "encadre", "style"},
     "signature": set(),
 }

@@ -81,7 +81,12 @@ def job(
     html: str, css: str, out: Path, source: str = "", source_path: Path | None = None, forms: bool = False
 ) -> PrintJob:
     # The version from the package metadata: importing WeasyPrint costs ~1 s.
-    key = hashlib.sha256(f"{version('weasyprint')}\0{forms}\0{css}\0{html}".encode()).hexdigest()
+    complement = ""
+    if forms:  # the blank form gets its fallback fonts and page numbers after WeasyPrint (polices.py)
+        from .polices import versions
+
+        complement = versions()
+    key = hashlib.sha256(f"{version('weasyprint')}\0{forms}\0{complement}\0{css}\0{html}".encode()).hexdigest()
     return PrintJob(html, out, key, source, source_path, forms)
 
 
@@ -141,6 +146,13 @@ def _render(html: str, css: str, root: str, target: str, forms: bool = False) ->
     if fetcher.refused:
         Path(target).unlink(missing_ok=True)
         return "refus", fetcher.refused[0]
+    if forms:
+        from .polices import complete
+
+        try:
+            complete(Path(target))
+        except Exception as exc:  # noqa: BLE001 - reported with the form's file
+            return "erreur", f"polices de secours : {type(exc).__name__} : {exc}"
     return None
 
 

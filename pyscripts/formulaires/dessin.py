@@ -1,7 +1,7 @@
 """Écrire du texte dans un flux de contenu PDF, avec les polices du gabarit (Identity-H : deux
-octets par glyphe). Une ligne façonnée ou remise dans l'ordre de dessin porte son texte logique
-en /ActualText : le texte extrait (copier-coller, lecteur d'écran, pdftotext) est celui que la
-personne a écrit, dans son ordre.
+octets par glyphe). L'arabe est dessiné dans l'ordre visuel, en formes de présentation ; la table
+ToUnicode de sa police les lit comme des lettres (generator/sorties/polices.py), et les lecteurs
+(pdftotext, copier-coller) remettent une suite de droite à gauche dans l'ordre logique.
 """
 
 from __future__ import annotations
@@ -13,11 +13,6 @@ from .polices import Polices
 def nombre(x: float) -> str:
     texte = f"{x:.3f}".rstrip("0").rstrip(".")
     return texte if texte not in ("-0", "") else "0"
-
-
-def _chaine_texte(texte: str) -> str:
-    """Une chaîne PDF en UTF-16BE (avec BOM), en hexadécimal."""
-    return "<FEFF" + texte.encode("utf-16-be").hex().upper() + ">"
 
 
 def morceaux(visuel: str, polices: Polices) -> list[tuple[object, str]]:
@@ -41,10 +36,7 @@ def ligne(texte_ligne: Ligne, x: float, y: float, taille: float, polices: Police
         utilisees[police.nom] = police
         glyphes = "".join(f"{police.glyphes[ord(c)]:04X}" for c in texte)
         ops.append(f"{police.nom} {nombre(taille)} Tf <{glyphes}> Tj")
-    corps = "\n".join(ops)
-    if texte_ligne.logique != texte_ligne.visuel:
-        return f"/Span <</ActualText {_chaine_texte(texte_ligne.logique)}>> BDC\n{corps}\nEMC"
-    return corps
+    return "\n".join(ops)
 
 
 def ressources_polices(utilisees: dict):

@@ -64,7 +64,7 @@ class Increment:
         lignes = b"".join(struct.pack(">BIB", 1, positions[n], 0) for n in numeros)
         ancien = self.remorque.get("/ID")
         empreinte = hashlib.md5(sortie.getbuffer()).digest()  # noqa: S324 - identifiant, pas sécurité
-        premier = bytes(ancien[0]) if ancien else empreinte
+        premier = _octets(ancien[0]) if ancien else empreinte
         dico = DictionaryObject(
             {
                 NameObject("/Type"): NameObject("/XRef"),
@@ -110,3 +110,8 @@ def copie(objet):
     from pypdf.generic import DictionaryObject
 
     return DictionaryObject(objet.get_object())
+
+
+def _octets(chaine) -> bytes:
+    """Les octets d'une chaîne PDF lue (pypdf la rend en texte quand elle se décode)."""
+    return getattr(chaine, "original_bytes", None) or bytes(chaine)

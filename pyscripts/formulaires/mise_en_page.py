@@ -29,7 +29,7 @@ COUPURES = " -/"  # on peut couper une ligne après ces caractères
 @dataclass
 class Ligne:
     visuel: str  # façonné, dans l'ordre de dessin (de gauche à droite)
-    logique: str  # ce que la personne a écrit (pour le texte extrait : /ActualText)
+    logique: str  # ce que la personne a écrit, dans l'ordre où elle l'a écrit
 
 
 @dataclass
