@@ -192,6 +192,7 @@ class Plan:
     deborde: list[str] = field(default_factory=list)  # les champs dont la suite va en annexe
     rangees: dict = field(default_factory=dict)  # tableau → {rang: {colonne: texte}}
     sections: list[dict] = field(default_factory=list)
+    renvois: dict = field(default_factory=dict)  # champ → ancre de la section dont la page remplace « {page} »
 
 
 def planifie(textes: dict[str, str], g: gabarits.Gabarit, definition: dict, extra: dict | None = None) -> Plan:
@@ -200,6 +201,7 @@ def planifie(textes: dict[str, str], g: gabarits.Gabarit, definition: dict, extr
 
     extra = extra or {}
     plan = Plan()
+    jointes: list[dict] = []  # les annexes d'un moteur qui remplacent une case trop petite (exposé des faits)
     ordre = [c for c in champs_pdf(definition) if c["nom"] in textes and c["nom"] in g.cases]
     for c in ordre:
         case = g.cases[c["nom"]]
@@ -209,6 +211,8 @@ def planifie(textes: dict[str, str], g: gabarits.Gabarit, definition: dict, extr
         if d.reste is not None and remplacement:
             textes[c["nom"]] = texte = remplacement["texte"]
             d = dispose(texte, case.largeur, case.hauteur, case.multiligne, g.polices)
+            jointes.append(remplacement["annexe"])
+            plan.renvois[c["nom"]] = remplacement["annexe"]["ancre"]
         plan.dispositions[c["nom"]] = d
         if d.reste is not None:
             plan.deborde.append(c["nom"])
@@ -244,7 +248,8 @@ def planifie(textes: dict[str, str], g: gabarits.Gabarit, definition: dict, extr
         plan.sections.append(
             {"titre": f"Annexe — suite des réponses (Cerfa n° {definition['cerfa']})", "blocs": suites}
         )
-    plan.sections.extend(extra.get("annexes", []))
+    plan.sections += jointes + list(extra.get("annexes", []))
+    plan.renvois.update({nom: ancre for nom, ancre in extra.get("renvois", {}).items() if nom in textes})
     return plan
 
 
@@ -283,17 +288,13 @@ def remplit(octets: bytes, valeurs: dict, definition: dict, extra: dict | None =
     textes = {n: v for n, v in a_ecrire.items() if v not in (COCHEE, VIDE)}
     extra = extra or {}
     plan = planifie(textes, g, definition, extra)
-    for nom in extra.get("si_deborde", {}):
-        if nom in textes and textes[nom] == extra["si_deborde"][nom]["texte"]:
-            plan.sections.append(extra["si_deborde"][nom]["annexe"])
     pages_annexe, ancres = annexe.pages(plan.sections, g)
     premiere_annexe = len(g.pages) + 1
     total = len(g.pages) + len(pages_annexe)
-    for nom, ancre in extra.get("renvois", {}).items():
-        if nom in textes and ancre in ancres:
-            textes[nom] = textes[nom].replace("{page}", str(premiere_annexe + ancres[ancre]))
-            case = g.cases[nom]
-            plan.dispositions[nom] = dispose(textes[nom], case.largeur, case.hauteur, case.multiligne, g.polices)
+    for nom, ancre in plan.renvois.items():
+        textes[nom] = textes[nom].replace("{page}", str(premiere_annexe + ancres[ancre]))
+        case = g.cases[nom]
+        plan.dispositions[nom] = dispose(textes[nom], case.largeur, case.hauteur, case.multiligne, g.polices)
 
     inc = Increment(octets, base)
     for nom in plan.deborde:
@@ -312,7 +313,7 @@ def remplit(octets: bytes, valeurs: dict, definition: dict, extra: dict | None =
             annotation[NameObject("/V")] = NameObject(etat)
             annotation[NameObject("/AS")] = NameObject(etat)
         else:
-            annotation[NameObject("/V")] = TextStringObject(valeurs_entrees(textes, a_ecrire, nom))
+            annotation[NameObject("/V")] = TextStringObject(textes[nom])
             annotation[NameObject("/AP")] = _ap(inc, case, plan.dispositions[nom], g)
         inc.remplace(case.ref, annotation)
     _sans_need_appearances(inc, base)
@@ -336,10 +337,6 @@ def _sans_need_appearances(inc: Increment, base) -> None:
         nouvelle = copie(racine)
         nouvelle[NameObject("/AcroForm")] = acro
         inc.remplace(ref_racine, nouvelle)
-
-
-def valeurs_entrees(textes: dict, a_ecrire: dict, nom: str) -> str:
-    return textes.get(nom, a_ecrire[nom])
 
 
 def _etat_coche(annotation) -> str:
