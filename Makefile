@@ -42,6 +42,9 @@ chromium:
 	@if ! command -v chromium >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils; \
 	  else echo "Chromium manque : sudo apt-get install chromium" >&2; exit 1; fi; fi
+	@if ! command -v qpdf >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq qpdf poppler-utils; \
+	  else echo "qpdf et poppler-utils manquent : sudo apt-get install qpdf poppler-utils" >&2; exit 1; fi; fi
 
 site: install
 	$(PY) -m generator build
