@@ -94,7 +94,8 @@ def _prepare_champ(champ: dict, statut: str) -> dict:
         )
     elif c["type"] == "tableau":
         c["lignes_nommees"] = not isinstance(c["lignes"], int)
-        c["rangees"] = rangees(c)
+        c["rangees"] = rangees(c)  # printed rows (page, blank PDF)
+        c["rangees_entretien"] = rangees(c, c.get("lignes_max"))  # the interview goes on to the annex rows
     else:
         c["nom_accessible"] = nom_accessible(c)
     return c

@@ -67,14 +67,16 @@ def option_case(groupe: dict, option: dict) -> dict:
     }
 
 
-def rangees(tableau: dict) -> list[dict]:
+def rangees(tableau: dict, total: int | None = None) -> list[dict]:
     """Les rangées d'un tableau : [{libelle, cellules: [{nom, type, libelle, nom_accessible}]}].
 
     Lignes numérotées (`lignes: 6`) : cellules `<tableau>_<i>_<colonne>` ; lignes nommées :
     `<tableau>_<ligne>_<colonne>`."""
     nommees = not isinstance(tableau["lignes"], int)
     lignes = (
-        tableau["lignes"] if nommees else [{"nom": str(i), "libelle": str(i)} for i in range(1, tableau["lignes"] + 1)]
+        tableau["lignes"]
+        if nommees
+        else [{"nom": str(i), "libelle": str(i)} for i in range(1, (total or tableau["lignes"]) + 1)]
     )
     return [
         {

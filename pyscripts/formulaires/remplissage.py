@@ -29,7 +29,7 @@ DATE = re.compile(r"^(\d{2})/(\d{2})/(\d{4})$")
 MONTANT = re.compile(r"^\d[\d \u00a0.]*(,\d{1,2})?$")
 NOMBRE = re.compile(r"^\d{1,3}$")
 COCHEE, VIDE = "/on", "/Off"
-MAX_TEXTE = 20000  # caractères par réponse : l'annexe reçoit le reste, mais pas un livre
+MAX_TEXTE = 50000  # caractères par réponse : l'annexe reçoit le reste, mais pas un livre
 FOND_SAISIE = "0.957 0.969 0.984 rg"  # --fond-saisie de formulaire.css : cache les lignes à écrire à la main
 MM = 72 / 25.4
 

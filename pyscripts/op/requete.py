@@ -76,7 +76,9 @@ def _valeurs(brutes, champs: list[dict], definition: dict) -> dict:
         return {}
     if not isinstance(brutes, dict):
         raise EntreeInvalide("valeurs", "Les valeurs sont un objet {nom du champ: valeur}.")
-    types = {c["nom"]: c["type"] for c in champs}
+    from ..formulaires.definition import rangees_annexe
+
+    types = {c["nom"]: c["type"] for c in [*champs, *rangees_annexe(definition)]}
     sortie = {}
     for nom, valeur in brutes.items():
         if nom not in types:
@@ -221,6 +223,7 @@ def prepare(entree: dict) -> dict:
     regles_mesures.verifie(mesures, valeurs, etat["aujourdhui"])
     valeurs = regles_mesures.applique(mesures, valeurs)
     valeurs, impression = _reporte(valeurs, etat["dossier"], etat["champs"])
+    annexes = _controle_impression(etat, valeurs, impression)
     avertissements = _controle_adresse(etat, valeurs)
     sit = regles_mesures.situation(valeurs)
     enfants = regles_mesures.a_des_enfants(valeurs)
@@ -240,7 +243,30 @@ def prepare(entree: dict) -> dict:
         ],
         "adresse_cachee": valeurs.get(adresse.CASE) is True,
         "impression": impression,
+        "annexes": annexes,
     }
+
+
+def _controle_impression(etat: dict, valeurs: dict, impression: dict) -> list[dict]:
+    """Les contrôles du PDF final, à chaque étape : dates, longueurs, écritures (avec le PDF vierge,
+    « pdf » en base64 : ce que ses polices dessinent) ; et ce qui continuera en annexe."""
+    import base64
+    import binascii
+
+    from ..formulaires import remplissage
+
+    pdf = etat["entree"].get("pdf")
+    g = None
+    if isinstance(pdf, str):
+        try:
+            g = remplissage.gabarit(base64.b64decode(pdf, validate=True))
+        except (binascii.Error, ValueError):
+            raise EntreeInvalide("pdf", "Le PDF vierge n'a pas été reçu : rechargez la page.") from None
+    textes = remplissage.verifie(valeurs, etat["definition"], g.polices if g else None, etat["aujourdhui"])
+    if g is None:
+        return []
+    textes = {n: v for n, v in textes.items() if v not in (remplissage.COCHEE, remplissage.VIDE)}
+    return remplissage.annonces(textes, g, etat["definition"], impression)
 
 
 def pour_la_page() -> dict:

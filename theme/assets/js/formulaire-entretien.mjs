@@ -186,12 +186,38 @@ function entretien({ racine, noeuds, outils, contexte }) {
     return erreurs;
   }
 
-  /** The engine's verdict on some answers: true, or the error shown next to its field (and its step opened). */
-  async function verifie(donnees) {
-    const reponse = await outils.appelle("formulaire_verifier", { formulaire: identifiant, valeurs: donnees });
-    if (!reponse.erreur) return true;
-    montreErreurDuMoteur(reponse.erreur);
-    return false;
+  /** The engine's verdict on some answers, with the checks of the final PDF (its fonts, its boxes):
+   *  true, or the error shown next to its field (and its step opened). An answer that will continue
+   *  on an annex page is said next to its field; the first time, the person stays to read it. */
+  async function verifie(donnees, { arrete = false } = {}) {
+    const entree = { formulaire: identifiant, valeurs: donnees, pdf: await vierge(racine.dataset.pdf) };
+    const reponse = await outils.appelle("formulaire_verifier", entree);
+    if (reponse.erreur) {
+      montreErreurDuMoteur(reponse.erreur);
+      return false;
+    }
+    const nouvelles = montreAnnexes(reponse.resultat?.annexes || []);
+    if (arrete && nouvelles) {
+      etat.textContent = "Certaines réponses continueront sur une page d'annexe du PDF (voir à côté de ces questions) : "
+        + "rien n'est perdu. Cliquez à nouveau pour continuer.";
+      return false;
+    }
+    return true;
+  }
+
+  /** Notes next to the answers that continue on an annex page; true if one is new. */
+  function montreAnnexes(annexes) {
+    let nouvelle = false;
+    for (const { champ, message } of annexes) {
+      const bloc = blocDe(champ);
+      if (!bloc) continue;
+      const deja = bloc.querySelector(":scope > .annonce-annexe");
+      if (deja?.textContent === message) continue;
+      deja?.remove();
+      bloc.append(el("p", { classe: "annonce-annexe" }, message));
+      nouvelle = true;
+    }
+    return nouvelle;
   }
 
   function montreErreurDuMoteur({ champ, message }) {
@@ -230,7 +256,7 @@ function entretien({ racine, noeuds, outils, contexte }) {
     etat.textContent = "Vérification de vos réponses…";
     let bonnes;
     try {
-      bonnes = await verifie(valeurs(etapes[courante]));
+      bonnes = await verifie(valeurs(etapes[courante]), { arrete: true });
     } catch {
       return panne();
     }

@@ -232,7 +232,14 @@ function montreAvertissements(avertissements, blocs) {
 /** Demande au moteur ; une erreur située dans cette étape ou avant arrête la personne. */
 async function verifie({ jusqua }) {
   const { entree, blocs } = lisEntree();
-  const reponse = await demande("op", entree);
+  // Avec le PDF vierge : les contrôles du PDF final (écritures, longueurs, ce qui ira en annexe).
+  let pdf = null;
+  try {
+    pdf = await vierge(resultat.dataset.pdf);
+  } catch (erreur) {
+    console.error(erreur); // sans lui, les contrôles de base seulement ; le PDF final dira le reste
+  }
+  const reponse = await demande("op", pdf ? { ...entree, pdf } : entree);
   effaceMessages();
   if (!reponse) return { ok: true };
   if (reponse.erreur?.champ === "interne") {
@@ -248,7 +255,7 @@ async function verifie({ jusqua }) {
     }
     return { ok: true };
   }
-  montreAvertissements(reponse.resultat.avertissements, blocs);
+  montreAvertissements([...reponse.resultat.avertissements, ...(reponse.resultat.annexes || [])], blocs);
   return { ok: true, resultat: reponse.resultat, entree };
 }
 
@@ -394,8 +401,9 @@ function montreDocuments(r, entree, blocs) {
         r.adresse_cachee ? "n'y figure pas." : "y figure."),
       el("div", { id: "op-boutons-pdf" })),
     el("section", {}, titreSection("L'exposé des faits et le bordereau des pièces"),
-      el("p", {}, "À imprimer, signer et joindre à la requête, avec les pièces numérotées dans cet ordre."),
-      el("div", { classe: "outil-boutons" }, bouton("Imprimer l'exposé et le bordereau", (b) => imprime("annexe", b))),
+      el("p", {}, "Ils sont dans le PDF de la requête, à la suite, s'ils ne tiennent pas dans ses cases : un seul ",
+        "document à imprimer, numéroté « page n / N ». Joignez les pièces numérotées dans l'ordre du bordereau. ",
+        "Pour relire ici :"),
       annexe(r, entree.valeurs)),
     el("section", {}, el("div", { classe: "outil-boutons" },
       bouton("Imprimer la liste de ce qu'il faut apporter", (b) => imprime("a-apporter", b))), aApporter(r)),

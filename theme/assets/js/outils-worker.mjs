@@ -16,7 +16,9 @@
 const NOM_PAQUET = "justice-pas-a-pas-pyscripts";
 // Packages of our lock that only some tools need: loaded the first time one of them is
 // called, never at start (filling a form needs pypdf; the simulator does not).
-const PAQUETS_A_LA_DEMANDE = { formulaire_preparer: ["pypdf"], formulaire_remplir: ["pypdf"] };
+const PAQUETS_A_LA_DEMANDE = {
+  formulaire_preparer: ["pypdf"], formulaire_remplir: ["pypdf"], formulaire_verifier: ["pypdf"], op: ["pypdf"],
+};
 const charges = new Map(); // package name → Promise of its loading
 let python = null;
 const INDISPONIBLE = "Le calculateur n'a pas pu démarrer dans ce navigateur.";
