@@ -1,4 +1,4 @@
-"""python -m generator build | check | serve"""
+"""python -m generator build | check | serve | roues"""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--site", type=Path, help="dossier de sortie (défaut : site/)")
     b.add_argument("--sans-pdf", action="store_true", help="ne pas produire les PDF (plus rapide)")
     sub.add_parser("check", help="vérifie site_config.yml et content/ sans construire")
+    sub.add_parser("roues", help="les paquets Python livrés au navigateur avec nos règles, pour pip download")
     s = sub.add_parser(
         "serve",
         help="construit puis sert le site sur http://127.0.0.1:8000 (usage local seulement)",
@@ -41,13 +42,17 @@ def main(argv: list[str] | None = None) -> int:
 
     root = args.racine.resolve()
     try:
-        if args.commande == "check":
+        if args.commande == "roues":
+            from .sorties.pyodide import exigences
+
+            print(" ".join(exigences()))
+        elif args.commande == "check":
             from .config import load_site_config
             from .contenu.validation import validate
 
             validate(load_site_config(root))
             print("site_config.yml et content/ sont valides.")
-        elif args.commande == "build" or not args.sans_construction:
+        elif args.commande == "build" or (args.commande == "serve" and not args.sans_construction):
             from .engine import build
 
             report = build(root, getattr(args, "site", None), with_pdf=not getattr(args, "sans_pdf", False))

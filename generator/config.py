@@ -7,11 +7,12 @@ settings live in mkdocs.yml.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .contenu import schema
-from .erreurs import ContentErrors
+from .erreurs import BuildError, ContentErrors
 
 CONFIG_FILE = "site_config.yml"
 
@@ -23,12 +24,16 @@ class SiteConfig:
     description: str
     langue: str
     url: str
-    pyodide: str
     bareme_aj: int
     sortie_rapide: str
     navigation: list
     pdf: list[str] = field(default_factory=list)
     path: Path | None = None  # the site_config.yml that was read
+
+    @property
+    def pyodide(self) -> str:
+        """The Pyodide version: the npm package named in package.json (npm installs it, the build copies it)."""
+        return version_pyodide(self.root)
 
     @property
     def content_dir(self) -> Path:
@@ -54,6 +59,16 @@ class SiteConfig:
         return found
 
 
+def version_pyodide(root: Path) -> str:
+    """The version of the npm package `pyodide` that package.json asks for: written there only."""
+    try:
+        return json.loads((root / "package.json").read_text(encoding="utf-8"))["dependencies"]["pyodide"]
+    except (OSError, ValueError, KeyError):
+        raise BuildError(
+            "package.json illisible ou sans la dépendance « pyodide » : c'est lui qui en fixe la version."
+        ) from None
+
+
 def load_site_config(root: Path, path: Path | None = None) -> SiteConfig:
     """Read and check `path` (default root/site_config.yml); raise ContentErrors with every problem."""
     path = path or root / CONFIG_FILE
@@ -67,7 +82,6 @@ def load_site_config(root: Path, path: Path | None = None) -> SiteConfig:
         description=" ".join(data["description"].split()),
         langue=data["langue"],
         url=data["url"],
-        pyodide=data["pyodide"],
         bareme_aj=data["bareme_aj"],
         sortie_rapide=data["sortie_rapide"],
         navigation=data["navigation"],

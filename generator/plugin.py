@@ -35,6 +35,8 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
+from pyscripts import outils
+
 from . import csp
 from .config import load_site_config
 from .contenu import lexique
@@ -97,12 +99,17 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         if not config.site_url:  # `mkdocs serve` sets its own address first
             config.site_url = self.site.url + "/"
         self.formulaires = Formulaires(
-            self.site, {t.slug: t.terme for t in self.contenu.termes}, lexique.definitions(self.contenu.termes)
+            self.site,
+            self.contenu.formulaires,
+            {t.slug: t.terme for t in self.contenu.termes},
+            lexique.definitions(self.contenu.termes),
         )
         self.linker = LexiqueExtension(self.contenu.termes)
         config.markdown_extensions += [self.linker, tableaux.TableauxExtension()]
-        from pyscripts.outils import contexte as contexte_des_outils
-
+        try:
+            registre = registre_des_outils(self.site.theme_dir)
+        except BuildError as exc:
+            raise self._fail(exc) from None
         config.extra.update(
             csp=csp.meta(),
             urgences=self.contenu.donnees["urgences"],
@@ -111,7 +118,8 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
             pyodide=self.site.pyodide,
             lexique=lexique.definitions(self.contenu.termes),
             outils={},
-            donnees_outils=contexte_des_outils(),  # listes et bornes des formulaires d'outils (moteurs)
+            donnees_outils=outils.contexte(),  # listes et bornes des formulaires d'outils (moteurs)
+            registre_outils=registre,  # gabarit et script de chaque outil qui a sa page
         )
         return config
 
@@ -134,7 +142,12 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
             from .sorties.pyodide import paquets_des_pages, prepare
 
             try:
-                self.pyodide = prepare(self.site.root, self.site.pyodide, paquets_des_pages(files))
+                self.pyodide = prepare(
+                    self.site.root,
+                    self.site.pyodide,
+                    paquets_des_pages(files),
+                    {ident: d.donnees for ident, d in self.contenu.formulaires.items()},
+                )
             except BuildError as exc:
                 raise self._fail(exc) from None
             config.extra["outils"] = self.pyodide.urls
@@ -148,7 +161,7 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
             page.meta["title"] = page.meta["titre"]
         if page.meta.get("pdf") or page.file.src_uri in self.site.pdf:
             config.extra["pdf_pages"][page.file.src_uri] = pdf.pdf_name(page.file.src_uri)
-        return macros.expand(markdown, self.site, self.contenu.donnees)
+        return macros.expand(markdown, self.site, self.contenu)
 
     def on_page_content(self, html, page, config, files):
         # The tables extension aligns columns with style="" attributes, which the CSP
@@ -223,6 +236,20 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
 
     def _cache(self, config) -> Path:
         return Path(config.config_file_path).resolve().parent / self.config.cache
+
+
+def registre_des_outils(theme: Path) -> dict:
+    """{outil: {gabarit, module}} for the templates, from the tool registry (pyscripts/outils.py): each
+    tool that has a page must have its template and its script in the theme."""
+    registre, manquants = {}, []
+    for nom, outil in outils.pages().items():
+        for fichier in (outil.gabarit, outil.module):
+            if not fichier or not (theme / fichier).is_file():
+                manquants.append(f"outil « {nom} » : theme/{fichier} n'existe pas (registre pyscripts/outils.py)")
+        registre[nom] = {"gabarit": outil.gabarit, "module": outil.module}
+    if manquants:
+        raise BuildError("\n".join(manquants))
+    return registre
 
 
 def template_error(exc: jinja2.TemplateError, root: Path) -> ContentError:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from pyscripts import outils
+
 from . import lecture
 
 TYPES = ("accueil", "guide", "notice", "modele", "outil", "page")
@@ -12,8 +14,8 @@ REQUIRED = ("titre", "description", "type", "verifie_le", "sources")
 OPTIONAL = ("pdf", "outil", "formulaire", "pyodide_paquets")
 # formulaire: <id> shows content/formulaires/<id>.yml; pyodide_paquets: extra wheels the page's tool
 # may load (e.g. [pypdf]; generator/sorties/pyodide.py ships only those asked for).
-# `outil: aj` places theme/outils/aj.html in the page (at a `<!-- outil -->` line, or before the text).
-OUTILS = ("aj", "delais", "op")
+# `outil: aj` places the tool's template (theme/outils/aj.html) in the page, at a `<!-- outil -->` line or
+# before the text; the tools a page may name are those of the registry (pyscripts/outils.py).
 SOURCE_KEYS = {"titre", "url"}
 
 
@@ -78,8 +80,8 @@ def problems(fm: FrontMatter) -> list[tuple[int, str]]:
             out.append((line("verifie_le"), "« verifie_le » est dans le futur"))
     if "pdf" in d and not isinstance(d["pdf"], bool):
         out.append((line("pdf"), "« pdf » doit valoir true ou false"))
-    if "outil" in d and d["outil"] not in OUTILS:
-        out.append((line("outil"), f"outil inconnu « {d['outil']} » (autorisés : {', '.join(OUTILS)})"))
+    if "outil" in d and d["outil"] not in (permis := outils.pages()):
+        out.append((line("outil"), f"outil inconnu « {d['outil']} » (autorisés : {', '.join(permis)})"))
     elif "outil" in d and d.get("type") != "outil":
         out.append((line("outil"), "« outil » ne va qu'avec « type: outil »"))
     if "pyodide_paquets" in d and not (

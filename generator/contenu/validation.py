@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from pyscripts import outils
+
 from ..config import CONFIG_FILE, SiteConfig
 from ..erreurs import ContentError, ContentErrors, line_of
 from ..mkdocs import macros
 from ..sorties.pdf import pdf_name
-from . import frontmatter, lecture, lexique, schema
-from .formulaires import problemes as problemes_formulaires
+from . import formulaires, frontmatter, lecture, lexique, schema
 
 # [text](target) or [text](target "title"); images too. Code spans and fences are blanked first.
 LINK = re.compile(r"!?\[(?:[^\]\[]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -31,19 +32,16 @@ ADMONITION_OK = re.compile(r'^ ?([\w\-]+(?: +[\w\-]+)*)(?: +"(.*?)")? *$')
 ADMONITIONS = ("note", "conseil", "attention", "danger", "exemple")  # styled in theme/assets/css/site.css
 JINJA_LIKE = re.compile(r"\{\{|\}\}|\{%|%\}")
 
-# Files checked against a schema (generator/schemas/<schema>.yml): one schema per data file,
-# named like it; one schema for every form definition (skipped until it exists).
+# Each data file is checked against its schema, generator/schemas/<name>.yml (the form definitions
+# against formulaire.yml: generator/contenu/formulaires.py).
 DATA_DIR = "data"
-DATA_REQUIRED = (
-    "aide_juridictionnelle",
-    "delais",
-    "jours_feries",
-    "op_a_apporter",
-    "op_mesures",
-    "pieces_aj",
-    "urgences",
-)  # pieces_aj: pyscripts.formulaires.pieces ; op_* : pyscripts.op
-FORMS_DIR, FORMS_SCHEMA = "formulaires", "formulaire"
+# The data files the site cannot do without: those the tools read (pyscripts/outils.py), and the
+# emergency numbers shown on every page.
+DONNEES_DES_PAGES = ("urgences",)
+
+
+def donnees_requises() -> list[str]:
+    return sorted({*outils.donnees_requises(), *DONNEES_DES_PAGES})
 
 
 @dataclass
@@ -52,7 +50,7 @@ class Contenu:
 
     termes: list[lexique.Terme]
     donnees: dict[str, object] = field(default_factory=dict)  # content/data/<nom>.yml
-    formulaires: dict[str, object] = field(default_factory=dict)  # content/formulaires/<id>.yml
+    formulaires: dict[str, formulaires.Definition] = field(default_factory=dict)  # content/formulaires/<id>.yml
 
 
 def pages(content_dir: Path) -> list[Path]:
@@ -96,14 +94,14 @@ def validate(config: SiteConfig) -> Contenu:
                     f"« pdf » cite « {target} », qui n'existe pas dans content/",
                 )
             )
-    donnees, data_errors = data_files(content, DATA_DIR, None)
-    formulaires, form_errors = data_files(content, FORMS_DIR, FORMS_SCHEMA)
+    donnees, data_errors = data_files(content)
+    definitions, form_errors = formulaires.charge_tout(content, slugs)  # schema and cross-checks, read once
     errors += data_errors + form_errors
     errors += _bareme_problems(config, donnees)
-    errors += problemes_formulaires(content, slugs)  # generator/contenu/formulaires.py: cross-checks of the forms
+    errors += formulaires.problemes(content, definitions)  # each form has its page; the documents' rules
     if errors:
         raise ContentErrors(errors)
-    return Contenu(termes, donnees, formulaires)
+    return Contenu(termes, donnees, {d.id: d for d in definitions})
 
 
 def _path(config: SiteConfig) -> Path:
@@ -152,37 +150,34 @@ def _lexique(content: Path, errors: list[ContentError]) -> list[lexique.Terme]:
     return termes
 
 
-def data_files(content: Path, folder: str, fixed_schema: str | None) -> tuple[dict, list[ContentError]]:
-    """Every content/<folder>/*.yml checked against its schema: ({name: data}, errors)."""
+def data_files(content: Path) -> tuple[dict, list[ContentError]]:
+    """Every content/data/*.yml checked against its schema, named like it: ({name: data}, errors)."""
     found, errors = {}, []
-    directory = content / folder
+    directory = content / DATA_DIR
     paths = sorted(directory.glob("*.yml")) if directory.is_dir() else []
-    if fixed_schema is None:
-        names = {p.stem for p in paths}
-        errors += [
-            ContentError(f"content/{folder}/{name}.yml", 1, "fichier de données manquant")
-            for name in DATA_REQUIRED
-            if name not in names
-        ]
+    names = {p.stem for p in paths}
+    errors += [
+        ContentError(f"content/{DATA_DIR}/{name}.yml", 1, "fichier de données manquant")
+        for name in donnees_requises()
+        if name not in names
+    ]
     for path in paths:
-        rel = f"content/{folder}/{path.name}"
-        name = fixed_schema or path.stem
-        if not schema.existe(name):
-            if fixed_schema is None:
-                errors.append(
-                    ContentError(
-                        rel,
-                        1,
-                        f"aucun schéma pour ce fichier : créez generator/schemas/{name}.yml "
-                        "(voir generator/schemas/README.md)",
-                    )
+        rel = f"content/{DATA_DIR}/{path.name}"
+        if not schema.existe(path.stem):
+            errors.append(
+                ContentError(
+                    rel,
+                    1,
+                    f"aucun schéma pour ce fichier : créez generator/schemas/{path.stem}.yml "
+                    "(voir generator/schemas/README.md)",
                 )
+            )
             continue
-        data, node, problems = schema.document(path, rel, name)
+        data, node, problems = schema.document(path, rel, path.stem)
         if problems:
             errors += problems
             continue
-        if path.stem == "aide_juridictionnelle" and fixed_schema is None:
+        if path.stem == "aide_juridictionnelle":
             errors += _aj_problems(data, node, rel)
         found[path.stem] = data
     return found, errors

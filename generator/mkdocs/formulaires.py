@@ -35,14 +35,19 @@ def chemin_pdf(identifiant: str) -> str:
 
 
 class Formulaires:
-    def __init__(self, site: SiteConfig, termes: dict[str, str], definitions: dict[str, str] | None = None):
+    def __init__(
+        self,
+        site: SiteConfig,
+        formulaires: dict[str, formulaires.Definition],
+        termes: dict[str, str],
+        definitions: dict[str, str] | None = None,
+    ):
+        """`formulaires`: the definitions checked by validation.validate (read once per build)."""
         self.site = site
         self.termes = termes  # slug → terme du lexique
         self.definitions = definitions or {}  # slug → définition
-        definitions, erreurs = formulaires.charge_tout(site.content_dir, set(termes))
-        assert not erreurs, "validate.validate() refuse les définitions invalides avant la construction"
         self.env = rendu.environnement(site.theme_dir)
-        self.prets = {d.id: rendu.prepare(d.donnees, site.nom) for d in definitions}
+        self.prets = {ident: rendu.prepare(d.donnees, site.nom) for ident, d in formulaires.items()}
         self.entretiens: dict[str, str] = {}  # id → page (dest_uri) hosting its interview
 
     def fichiers(self, files) -> None:
@@ -105,12 +110,11 @@ def ecrit_pdfs(site: SiteConfig, env, prets: dict[str, dict], site_dir: Path, ca
     return pdf.write_all(jobs, css, site_dir, cache)
 
 
-def liste_markdown(site: SiteConfig) -> str:
+def liste_markdown(site: SiteConfig, definitions: list[formulaires.Definition]) -> str:
     """The `{{ formulaires }}` block: every form, its page, its blank PDF, its explanation, and
     the page that pre-fills it. Raw HTML links: the PDFs are written after MkDocs has checked
     the Markdown links (the block is on content/formulaires/index.md: links are relative to it).
-    The definitions were checked before (validate)."""
-    definitions = [d for d, _ in map(formulaires.charge, formulaires.fichiers(site.content_dir)) if d]
+    The definitions were checked before (validation.validate)."""
     hotes = {
         ident: page.relative_to(site.content_dir).with_suffix(".html").as_posix()
         for page in sorted(site.content_dir.rglob("*.md"))

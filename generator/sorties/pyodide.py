@@ -26,7 +26,10 @@ import shutil
 import tempfile
 import tomllib
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
+
+from pyscripts import outils
 
 from ..erreurs import BuildError
 from . import pyodide_compile
@@ -37,13 +40,28 @@ STDLIB = "python_stdlib.zip"  # shipped as python_stdlib.<hash>.zip
 NPM_LOCK = "pyodide-lock.json"  # read for its `info` (ABI, Python), never shipped
 PAQUETS = "paquets"
 NOM_PAQUET = "justice-pas-a-pas-pyscripts"
-PYPDF = "pypdf-7.1.0-py3-none-any.whl"
-COMMANDE_PYPDF = "pip download --no-deps --only-binary=:all: pypdf==7.1.0 -d build/wheels"
-# Wheels a page may ask for (front matter `pyodide_paquets: [pypdf]`); only those asked for are shipped.
-OPTIONNELS = {"pypdf": PYPDF}
+ROUES = Path("build") / "wheels"  # where `make install` downloads the extra wheels (`python -m generator roues`)
 # Build-only code, never imported in the browser: kept out of the wheel (pyodide_compile imports
 # everything the wheel holds in Pyodide, so a module that still needs one of these fails the build).
 HORS_NAVIGATEUR = ("__main__.py", "aj/verification.py")
+
+
+def exigences() -> list[str]:
+    """`["pypdf==7.1.0"]`: the extra packages some route of the tool registry needs (pyscripts/outils.py),
+    at the version installed here (pinned once, in pyproject.toml): CPython and Pyodide fill forms alike."""
+    sortie = []
+    for paquet in outils.paquets_facultatifs():
+        try:
+            sortie.append(f"{paquet}=={metadata.version(paquet)}")
+        except metadata.PackageNotFoundError:
+            raise BuildError(f"Le paquet Python {paquet} n'est pas installé : lancez `make install`.") from None
+    return sortie
+
+
+def optionnels() -> dict[str, str]:
+    """Wheels a page may ask for (front matter `pyodide_paquets: [pypdf]`), package → wheel file name;
+    only those asked for are shipped."""
+    return {e.partition("==")[0]: "{}-{}-py3-none-any.whl".format(*e.split("==")) for e in exigences()}
 
 
 @dataclass
@@ -73,22 +91,26 @@ class Bundle:
         (paquets / self.lock_nom).write_bytes(self.lock)
 
 
-def prepare(root: Path, version: str, paquets: list[str] | tuple[str, ...] = ()) -> Bundle:
-    """Everything site/pyodide/ will hold, and the URLs pages give the worker. Raises BuildError saying what to run."""
+def prepare(
+    root: Path, version: str, paquets: list[str] | tuple[str, ...] = (), formulaires: dict[str, dict] | None = None
+) -> Bundle:
+    """Everything site/pyodide/ will hold, and the URLs pages give the worker. Raises BuildError saying what to run.
+    `formulaires`: the form definitions the build already read ({id: data}); read from content/ when absent."""
     npm = _runtime_npm(root, version)
-    inconnus = sorted(set(paquets) - set(OPTIONNELS))
+    connus = optionnels()
+    inconnus = sorted(set(paquets) - set(connus))
     if inconnus:
         raise BuildError(
-            f"Paquet Python inconnu pour le navigateur : {', '.join(inconnus)} (connus : {', '.join(OPTIONNELS)})."
+            f"Paquet Python inconnu pour le navigateur : {', '.join(inconnus)} (connus : {', '.join(connus)})."
         )
-    extras = [root / "build" / "wheels" / OPTIONNELS[p] for p in sorted(set(paquets))]
+    extras = [root / ROUES / connus[p] for p in sorted(set(paquets))]
     for roue in extras:
         if not roue.is_file():
             raise BuildError(
-                f"Roue {roue.name} introuvable ({roue.relative_to(root)}) : lancez `make install` "
-                f"(qui exécute `{COMMANDE_PYPDF}`)."
+                f"Roue {roue.name} introuvable ({roue.relative_to(root)}) : lancez `make install` (qui exécute "
+                f"`pip download --no-deps --only-binary=:all: -d {ROUES} $(python -m generator roues)`)."
             )
-    fichiers = fichiers_pyscripts(root)
+    fichiers = fichiers_pyscripts(root, formulaires)
     stdlib = npm / STDLIB
     pyc_extras: dict[str, dict[str, bytes]] = {p: {} for p in sorted(set(paquets))}
     if pyodide_compile.active():
@@ -138,14 +160,14 @@ def prepare(root: Path, version: str, paquets: list[str] | tuple[str, ...] = ())
 
 def paquets_des_pages(files) -> list[str]:
     """The extra wheels the pages ask for in their front matter (`pyodide_paquets: [pypdf]`)."""
-    demandes = set()
+    demandes, connus = set(), optionnels()
     for fichier in files.documentation_pages():
         demande = (fichier.page.meta if fichier.page else {}).get("pyodide_paquets") or []
-        inconnus = sorted(set(demande) - set(OPTIONNELS)) if isinstance(demande, list) else [repr(demande)]
+        inconnus = sorted(set(demande) - set(connus)) if isinstance(demande, list) else [repr(demande)]
         if inconnus:
             raise BuildError(
                 f"content/{fichier.src_uri} : pyodide_paquets : paquet inconnu {', '.join(inconnus)} "
-                f"(paquets possibles : {', '.join(OPTIONNELS)})."
+                f"(paquets possibles : {', '.join(connus)})."
             )
         demandes.update(demande)
     return sorted(demandes)
@@ -179,8 +201,8 @@ def _runtime_npm(root: Path, version: str) -> Path:
         ) from None
     if installee != version:
         raise BuildError(
-            f"node_modules/pyodide est en version {installee}, site_config.yml demande {version} : "
-            "alignez package.json sur site_config.yml puis lancez `npm ci` (ou `make install`)."
+            f"node_modules/pyodide est en version {installee}, package.json demande {version} : "
+            "lancez `make install` (ou `npm ci`)."
         )
     manquants = [nom for nom in (*RUNTIME, STDLIB, NPM_LOCK) if not (npm / nom).is_file()]
     if manquants:
@@ -191,7 +213,7 @@ def _runtime_npm(root: Path, version: str) -> Path:
     return npm
 
 
-def fichiers_pyscripts(root: Path) -> dict[str, bytes]:
+def fichiers_pyscripts(root: Path, formulaires: dict[str, dict] | None = None) -> dict[str, bytes]:
     """The pyscripts sources plus `_donnees/<nom>.json` for each content/data/*.yml."""
     from pyscripts import donnees
 
@@ -209,21 +231,26 @@ def fichiers_pyscripts(root: Path) -> dict[str, bytes]:
     donnees.charge.cache_clear()  # `mkdocs serve` rebuilds in the same process: re-read edited YAML
     for yml in sorted((root / "content" / "data").glob("*.yml")):
         fichiers[f"pyscripts/_donnees/{yml.stem}.json"] = donnees.en_json(yml.stem).encode()
-    fichiers.update(definitions_formulaires(root))
+    fichiers.update(definitions_formulaires(root, formulaires))
     return fichiers
 
 
-def definitions_formulaires(root: Path) -> dict[str, bytes]:
+def definitions_formulaires(root: Path, formulaires: dict[str, dict] | None = None) -> dict[str, bytes]:
     """`_formulaires/<id>.json` for each content/formulaires/<id>.yml (read by pyscripts.formulaires)."""
-    import yaml
-
     from pyscripts.donnees import _dates_en_texte
 
+    if formulaires is None:
+        import yaml
+
+        formulaires = {
+            yml.stem: yaml.safe_load(yml.read_text(encoding="utf-8"))
+            for yml in sorted((root / "content" / "formulaires").glob("*.yml"))
+        }
     return {
-        f"pyscripts/_formulaires/{yml.stem}.json": json.dumps(
-            _dates_en_texte(yaml.safe_load(yml.read_text(encoding="utf-8"))), ensure_ascii=False, sort_keys=True
+        f"pyscripts/_formulaires/{ident}.json": json.dumps(
+            _dates_en_texte(donnees), ensure_ascii=False, sort_keys=True
         ).encode()
-        for yml in sorted((root / "content" / "formulaires").glob("*.yml"))
+        for ident, donnees in sorted(formulaires.items())
     }
 
 

@@ -10,7 +10,7 @@ import pytest
 from generator.config import load_site_config
 from generator.contenu import schema
 from generator.contenu.lecture import LectureImpossible, yaml_avec_lignes
-from generator.contenu.validation import DATA_REQUIRED, validate
+from generator.contenu.validation import donnees_requises, validate
 from generator.erreurs import ContentErrors
 from tests.fixtures.chemins import REPO
 from tests.fixtures.projet import write_project
@@ -29,7 +29,7 @@ def real(name: str) -> str:
 
 def test_chaque_fichier_de_donnees_a_un_schema_et_le_respecte():
     names = sorted(p.stem for p in DATA.glob("*.yml"))
-    assert names == sorted(DATA_REQUIRED)
+    assert names == donnees_requises()
     for name in names:
         assert schema.existe(name), name
         assert errors(real(name), name) == [], name
