@@ -84,7 +84,7 @@ def lignes_des_noeuds(noeud, chemin: tuple = (), sortie: dict | None = None) -> 
     return sortie
 
 
-def charge(chemin: Path) -> tuple[Definition | None, list[ContentError]]:
+def lit_definition(chemin: Path) -> tuple[Definition | None, list[ContentError]]:
     """La définition du fichier `chemin`, vérifiée par le schéma (sans les contrôles croisés)."""
     rel = f"content/{DOSSIER}/{chemin.name}"
     donnees, noeud, problemes = schema.document(chemin, rel, SCHEMA)
@@ -231,7 +231,7 @@ def charge_tout(content_dir: Path, lexique: set[str]) -> tuple[list[Definition],
     puis les contrôles croisés. Lues une fois par construction (validation.validate), puis transmises."""
     definitions, erreurs = [], []
     for chemin in fichiers(content_dir):
-        definition, problemes = charge(chemin)
+        definition, problemes = lit_definition(chemin)
         if definition is not None:
             problemes = _Verificateur(definition, content_dir, lexique).verifie()
         erreurs += problemes

@@ -80,7 +80,7 @@ def document(path: Path, rel: str, schema: str) -> tuple[object, yaml.Node | Non
 
 
 def verifie(data, node: yaml.Node | None, schema: str, rel: str) -> list[ContentError]:
-    return _Verification(rel, charge(schema), data).valeur(charge(schema), data, node, [], 1)
+    return _Verification(rel, lit_schema(schema), data).valeur(lit_schema(schema), data, node, [], 1)
 
 
 def existe(schema: str) -> bool:
@@ -88,7 +88,7 @@ def existe(schema: str) -> bool:
 
 
 @cache
-def charge(nom: str) -> dict:
+def lit_schema(nom: str) -> dict:
     """generator/schemas/<nom>.yml, checked for unknown keywords (typos in a schema are bugs)."""
     rel = f"generator/schemas/{nom}.yml"
     try:
@@ -158,7 +158,7 @@ class _Verification:
         """The schema a lone `$ref` points to (`$ref` with other keywords: see `valeur`)."""
         while set(schema) == {"$ref"}:
             fichier, _, pointeur = schema["$ref"].partition("#")
-            schema = charge(fichier.removesuffix(".yml")) if fichier else self.racine
+            schema = lit_schema(fichier.removesuffix(".yml")) if fichier else self.racine
             for morceau in pointeur.strip("/").split("/"):
                 schema = schema[morceau] if morceau else schema
         return schema

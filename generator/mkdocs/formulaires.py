@@ -26,7 +26,7 @@ DOSSIER_SITE = "formulaires"
 CSS_PAGE = "formulaires/formulaire.css"
 CSS_ENTRETIEN = "formulaires/entretien.css"
 CSS_PDF = ("formulaires/formulaire.css", "formulaires/pdf.css")
-MARQUE = re.compile(r"<!--\s*entretien:\s*([a-z0-9-]+)\s*-->")
+LIGNE_ENTRETIEN = re.compile(r"<!--\s*entretien:\s*([a-z0-9-]+)\s*-->")
 
 
 def chemin_pdf(identifiant: str) -> str:
@@ -52,7 +52,7 @@ class Formulaires:
 
     def fichiers(self, files) -> None:
         for f in files.documentation_pages():
-            for identifiant in MARQUE.findall(f.content_string):
+            for identifiant in LIGNE_ENTRETIEN.findall(f.content_string):
                 self.entretiens[identifiant] = f.dest_uri
 
     def _liens(self, d: dict, depuis: str) -> dict:
@@ -85,7 +85,7 @@ class Formulaires:
             )
             return rendu.entretien(self.env, d, liens, self.termes, self.definitions)
 
-        return MARQUE.sub(entretien, html)
+        return LIGNE_ENTRETIEN.sub(entretien, html)
 
     def ecrit_pdfs(self, site_dir: Path, cache: Path) -> dict[str, int]:
         return ecrit_pdfs(self.site, self.env, self.prets, site_dir, cache)
@@ -118,7 +118,7 @@ def liste_markdown(site: SiteConfig, definitions: list[formulaires.Definition]) 
     hotes = {
         ident: page.relative_to(site.content_dir).with_suffix(".html").as_posix()
         for page in sorted(site.content_dir.rglob("*.md"))
-        for ident in MARQUE.findall(page.read_text(encoding="utf-8"))
+        for ident in LIGNE_ENTRETIEN.findall(page.read_text(encoding="utf-8"))
     }
     lignes = []
     for d in sorted(definitions, key=lambda d: d.donnees["titre"]):

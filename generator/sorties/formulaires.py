@@ -66,7 +66,7 @@ def capitale(texte: str) -> str:
     return texte[:1].upper() + texte[1:].lower() if texte.isupper() else texte
 
 
-def date_fr(valeur) -> str:
+def date_jj_mm_aaaa(valeur) -> str:
     if isinstance(valeur, str):
         valeur = dt.date.fromisoformat(valeur)
     return valeur.strftime("%d/%m/%Y")
@@ -104,7 +104,7 @@ def prepare(definition: dict, site_nom: str) -> dict:
     """Copie de la définition enrichie pour les gabarits (ne modifie pas l'original)."""
     d = copy.deepcopy(definition)
     d["site_nom"] = site_nom
-    d["verifie_le_texte"] = date_fr(d["verifie_le"])
+    d["verifie_le_texte"] = date_jj_mm_aaaa(d["verifie_le"])
     d["rubriques"] = [
         {
             **r,

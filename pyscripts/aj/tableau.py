@@ -91,9 +91,9 @@ def tableau_bareme_markdown(annee_ou_date=None, personnes=range(1, 7), parametre
     for ligne in _lignes(b, personnes):
         cellules = []
         for nom in PLAFONDS:
-            marque = "\u00a0\\*" if nom in ligne["derives"] else ""
-            derives = derives or bool(marque)
-            cellules.append(f"{euros(ligne[nom])}{marque}")
+            renvoi = "\u00a0\\*" if nom in ligne["derives"] else ""
+            derives = derives or bool(renvoi)
+            cellules.append(f"{euros(ligne[nom])}{renvoi}")
         lignes.append(f"| {ligne['personnes']} | " + " | ".join(cellules) + " |")
     notes = []
     if derives:

@@ -251,12 +251,12 @@ def test_crochet_pour_les_formulaires(tmp_path, monkeypatch):
         encoding="utf-8",
     )
     monkeypatch.setattr(schema, "DOSSIER", schemas)
-    schema.charge.cache_clear()
+    schema.lit_schema.cache_clear()
     try:
         with pytest.raises(ContentErrors) as info:
             validate(load_site_config(root))
     finally:
-        schema.charge.cache_clear()
+        schema.lit_schema.cache_clear()
     assert [str(e) for e in info.value.errors] == [
         "content/formulaires/cerfa-1.yml:2: titre : on attend un texte, pas « 12 »"
     ]
@@ -265,12 +265,12 @@ def test_crochet_pour_les_formulaires(tmp_path, monkeypatch):
 def test_un_schema_mal_ecrit_est_refuse(tmp_path, monkeypatch):
     (tmp_path / "x.yml").write_text("type: object\nproperties:\n  a: {type: string, minLenght: 1}\n", encoding="utf-8")
     monkeypatch.setattr(schema, "DOSSIER", tmp_path)
-    schema.charge.cache_clear()
+    schema.lit_schema.cache_clear()
     try:
         with pytest.raises(schema.SchemaInvalide, match="mot-clé inconnu minLenght"):
-            schema.charge("x")
+            schema.lit_schema("x")
     finally:
-        schema.charge.cache_clear()
+        schema.lit_schema.cache_clear()
 
 
 @pytest.mark.build
