@@ -36,8 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--sans-construction", action="store_true", help="servir site/ tel quel")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    # MkDocs' warnings and errors end up, in French and with their file:line, in the
-    # build's final report: do not print them twice.
+    # Les avertissements et erreurs de MkDocs finissent, en français et à leur fichier:ligne, dans
+    # le rapport final de la construction : ne pas les dire deux fois.
     logging.getLogger("mkdocs").propagate = False
 
     root = args.racine.resolve()

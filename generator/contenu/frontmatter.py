@@ -60,7 +60,10 @@ def problems(fm: FrontMatter) -> list[tuple[int, str]]:
             (1, "en-tête YAML manquant (la page doit commencer par ---, titre, description, type, verifie_le, sources)")
         ]
     out: list[tuple[int, str]] = []
-    line = lambda key: fm.lines.get(key, 1)  # noqa: E731
+
+    def line(key: str) -> int:
+        return fm.lines.get(key, 1)
+
     for key in REQUIRED:
         if key not in fm.data or fm.data[key] in (None, "", []):
             out.append((1, f"champ obligatoire manquant : « {key} »"))

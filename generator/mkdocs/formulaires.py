@@ -56,7 +56,9 @@ class Formulaires:
                 self.entretiens[identifiant] = f.dest_uri
 
     def _liens(self, d: dict, depuis: str) -> dict:
-        vers = lambda cible: get_relative_url(cible, depuis)  # noqa: E731
+        def vers(cible: str) -> str:
+            return get_relative_url(cible, depuis)
+
         explication = d.get("page")
         return {
             "css": vers(CSS_PAGE),

@@ -136,7 +136,7 @@ def _render(html: str, css: str, root: str, target: str, forms: bool = False) ->
             m = re.search(r'"(.*)"', str(exc))
             url = m.group(1) if m else str(exc)
             return "absent", url.removeprefix(base_url)
-    except Exception as exc:  # noqa: BLE001 - reported to the editor with the page
+    except Exception as exc:  # dit au rédacteur, avec sa page
         return "erreur", f"{type(exc).__name__} : {exc}"
     if fetcher.refused:
         Path(target).unlink(missing_ok=True)

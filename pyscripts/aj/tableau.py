@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from ..donnees import prochaine_date, valeur_au
 from ..erreurs import EntreeInvalide
 from ..francais import date_longue, euros
 from .bareme import (
@@ -14,8 +15,6 @@ from .bareme import (
     dernier_bareme,
     parametres_ou_defaut,
     plafonds,
-    prochaine_date,
-    valeur_au,
 )
 from .explications import taux_de
 

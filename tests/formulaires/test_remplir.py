@@ -41,7 +41,7 @@ def test_mise_en_page_gardee_et_champs_modifiables(rempli, pdf_vierge):
     lecteur = PdfReader(io.BytesIO(rempli))
     assert len(lecteur.pages) == len(PdfReader(io.BytesIO(vierge)).pages)
     assert set(lecteur.get_fields()) == set(PdfReader(io.BytesIO(vierge)).get_fields())
-    assert lecteur.trailer["/Root"]["/AcroForm"]["/NeedAppearances"] == False  # noqa: E712 - a pypdf BooleanObject
+    assert lecteur.trailer["/Root"]["/AcroForm"]["/NeedAppearances"] == False  # noqa: E712 - un BooleanObject de pypdf, pas un bool
 
 
 def widgets(lecteur):

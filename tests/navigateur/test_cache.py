@@ -42,7 +42,7 @@ class NginxDuReadme(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", UN_AN if self.path.startswith("/pyodide/") else "no-cache")
         super().end_headers()
 
-    def log_message(self, format, *args) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format, *args) -> None:
         self.server.chemins.append(self.path)
 
 
