@@ -96,7 +96,7 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         config.site_name = self.site.nom
         config.site_description = self.site.description
         config.nav = self.site.navigation
-        if not config.site_url:  # `mkdocs serve` sets its own address first
+        if not config.site_url:  # `mkdocs serve` pose d'abord sa propre adresse
             config.site_url = self.site.url + "/"
         self.formulaires = Formulaires(
             self.site,

@@ -47,7 +47,7 @@ PAGE = """<!doctype html>
 
 class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
-    timeout = TIMEOUT  # socket timeout, set by StreamRequestHandler.setup()
+    timeout = TIMEOUT  # délai de la socket, posé par StreamRequestHandler.setup()
 
     def end_headers(self) -> None:
         for name, value in csp.HEADERS.items():

@@ -22,7 +22,7 @@ from . import schema
 
 DOSSIER = "formulaires"
 SCHEMA = "formulaire"
-# Keys every field may have (the schema lists their types), then the keys of each type.
+# Les clés que tout champ peut avoir (le schéma donne leurs types), puis celles de chaque type.
 COMMUNS = {
     "nom",
     "type",
@@ -286,10 +286,10 @@ def problemes_des_pieces(content_dir: Path) -> list[ContentError]:
     chemin = content_dir / "data" / "pieces_aj.yml"
     rel = "content/data/pieces_aj.yml"
     if not chemin.is_file():
-        return []  # a required data file: validate.data_files says it is missing
+        return []  # un fichier de données requis : validation.data_files dit qu'il manque
     donnees, noeud, problemes_schema = schema.document(chemin, rel, "pieces_aj")
     if problemes_schema or noeud is None:
-        return []  # the schema's errors are said by validate.data_files
+        return []  # les erreurs de schéma sont dites par validation.data_files
     lignes = lignes_des_noeuds(noeud)
     erreurs = []
     for cle, message in problemes_pieces(donnees):

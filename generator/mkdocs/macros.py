@@ -1,8 +1,8 @@
-"""Blocks generated from data, written in a page as a line holding only `{{ nom }}`.
+"""Les blocs tirés des données, écrits dans une page par une ligne qui ne contient que `{{ nom }}`.
 
-Each macro returns Markdown computed at build time from content/data by the same
-pyscripts the browser runs, so the static page and the simulator never disagree.
-A macro receives the site configuration and what the checks already read (validation.Contenu).
+Chaque bloc rend du Markdown calculé à la construction depuis content/data par les mêmes pyscripts
+que le navigateur : la page statique et le simulateur ne se contredisent jamais. Un bloc reçoit la
+configuration du site et ce que les contrôles ont déjà lu (validation.Contenu).
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ MACROS: dict[str, Callable[[SiteConfig, Contenu], str]] = {
 
 
 def find(markdown: str) -> list[tuple[int, str]]:
-    """(line offset in `markdown`, macro name) for every macro line."""
+    """(rang de la ligne dans `markdown`, nom du bloc) pour chaque ligne de bloc."""
     return [(i, m.group(1)) for i, line in enumerate(markdown.split("\n")) if (m := LINE.match(line))]
 
 
