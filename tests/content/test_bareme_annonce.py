@@ -1,9 +1,9 @@
-"""F1: the 2026 legal-aid ceilings.
+"""Les plafonds d'aide juridictionnelle de l'année en cours.
 
-While content/data/aide_juridictionnelle.yml has no block for the current year, the pages
-must tell the reader plainly that newer, slightly higher ceilings exist and what to do
-within the margin — with figures that follow the data. Once the block is added, the
-highlighted year must follow it and the warning must go (or it would be false)."""
+Tant que content/data/aide_juridictionnelle.yml n'a pas de bloc pour l'année en cours, les pages
+disent clairement au lecteur que des plafonds plus récents, un peu plus hauts, existent et quoi
+faire dans l'écart — avec des chiffres qui suivent les données. Une fois le bloc ajouté, l'année
+mise en avant le suit et l'avertissement disparaît (il serait faux)."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def test_l_avertissement_suit_les_donnees():
 
 
 def test_le_bareme_2025_ne_cite_plus_la_fiche_qui_montre_2026():
-    """S4: service-public F18074 now shows the 2026 figures; it cannot source 2025."""
+    """La fiche F18074 de service-public montre désormais les chiffres de 2026 : elle ne peut plus sourcer 2025."""
     (b2025,) = [b for b in _baremes() if b["annee"] == 2025]
     for groupe in ("plafonds", "majorations"):
         for nom, p in b2025[groupe].items():

@@ -275,7 +275,7 @@ def test_un_schema_mal_ecrit_est_refuse(tmp_path, monkeypatch):
 
 @pytest.mark.build
 def test_la_construction_refuse_un_delais_casse(tmp_path, build_project):
-    """Issue 14: without its `texte:`, a reference made every calculation say « erreur de l'outil »."""
+    """Sans son `texte:`, une référence faisait dire « erreur de l'outil » à chaque calcul."""
     root = project_with_data(tmp_path, "delais", lambda t: t.replace("    texte: C. proc. civ., art. 641\n", "", 1))
     with pytest.raises(ContentErrors) as info:
         build_project(root, with_pdf=False)

@@ -151,7 +151,7 @@ def test_cle_outil_acceptee_sur_une_page_outil(tmp_path):
     assert frontmatter.problems(frontmatter.parse(texte)) == []
 
 
-# --- Issue 14: content that used to build silently broken, or with a traceback ---------
+# --- du contenu qui se construisait cassé sans un mot, ou avec une trace -----------------
 
 
 @pytest.mark.parametrize(

@@ -49,7 +49,7 @@ AJ = [
     {"date_demande": JOUR, "personnes_foyer": 1, "rfr": "12 000"},
     {"date_demande": "2020-12-31", "personnes_foyer": 1, "rfr": 1},
     {"date_demande": JOUR, "nationalite": "autre", "personnes_foyer": 1, "rfr": 1},
-    # moteurs (issues 10, 13, 14) : barème 2026 annoncé près d'un plafond, date en chiffres arabes, montant démesuré,
+    # moteurs : barème 2026 annoncé près d'un plafond, date en chiffres arabes, montant démesuré,
     # demi-caractère (messages nettoyés, même octets), année 9999.
     {"date_demande": "2026-03-10", "personnes_foyer": 1, "rfr": 13000, "patrimoine_mobilier": 12863},
     {"date_demande": "٢٠٢٥-٠٣-١٠", "personnes_foyer": 4, "changement_situation": True, "revenus_6_mois": 7000.5},
@@ -107,7 +107,7 @@ DELAIS = [
     {"depart": DEPART, "duree": {"jours": 15}, "lieu_juridiction": "nouvelle-caledonie"},
     {"depart": DEPART, "duree": {"jours": 15}, "sens": "avant"},
     {"scenario": "ordonnance_protection"},
-    # moteurs : date sûre d'un délai libre loin (issue 10), appel de l'OP augmenté (F8), OP de 2012 (4 mois),
+    # moteurs : date sûre d'un délai libre loin, appel de l'OP augmenté pour la distance, OP de 2012 (4 mois),
     # durée sans nombre, date en chiffres persans.
     {
         "depart": "2025-03-03",

@@ -553,7 +553,7 @@ def test_l_avertissement_d_estimation_vient_toujours_en_dernier():
         assert _codes(_calcule(**situation))[-1] == "estimation"
 
 
-# ── Barème 2026 annoncé mais pas encore saisi (issue 10, F1) ─────────────────
+# ── Barème 2026 annoncé mais pas encore saisi ────────────────────────────────
 # Sans chiffres confirmés, le simulateur calcule avec 2025 et dit la marge : un montant au-dessus
 # d'un plafond 2025 de moins de 2 % peut donner droit à mieux avec les plafonds 2026.
 

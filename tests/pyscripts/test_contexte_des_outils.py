@@ -1,4 +1,4 @@
-"""Issue 13 : les listes et valeurs des pages d'outils viennent des données et du moteur
+"""Les listes et valeurs des pages d'outils viennent des données et du moteur
 (`config.extra.donnees_outils`, pyscripts/outils.py) : rien n'est recopié dans les gabarits."""
 
 from __future__ import annotations

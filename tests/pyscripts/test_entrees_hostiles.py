@@ -1,7 +1,7 @@
-"""Issue 14, « Engines and tool pages » : ce qu'une personne (ou un programme) tape ne donne
+"""Ce qu'une personne (ou un programme) tape ne donne
 jamais une mauvaise réponse ni une erreur brute.
 
-Chaque test ci-dessous échouait avant la correction (moteurs du commit 1fb5da7) :
+Chaque test ci-dessous échouait avant sa correction :
 montants de 309 chiffres lus comme « aide totale », demi-caractère qui fait planter les
 deux lignes de commande, messages en Python (« None », « {'a': 1} »), en jargon JSON
 (« sans guillemets », « vrai/faux »), sans le nom de leur donnée, recopiant 50 Mo ou un
