@@ -1,5 +1,5 @@
-"""Filling the blank PDF (CPython): values read back, layout kept, values visible, fields still
-editable; invalid answers refused in French naming the field; the command line."""
+"""Remplir le PDF vierge (CPython) : valeurs relues, mise en page gardée, valeurs visibles, champs encore
+modifiables ; réponses invalides refusées en français, le champ nommé ; la ligne de commande."""
 
 from __future__ import annotations
 

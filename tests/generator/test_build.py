@@ -1,4 +1,4 @@
-"""The generator turns a fixture project into a complete site, or leaves the old one alone."""
+"""Le générateur fait d'un projet d'essai un site complet, ou laisse l'ancien intact."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Every data file has a schema; a broken data file fails `check` and `build` at its real line."""
+"""Chaque fichier de données a son schéma ; un fichier cassé fait échouer `check` et `build` à sa vraie ligne."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Each kind of content error is reported as content/path.md:LINE: message, all at once."""
+"""Chaque sorte d'erreur de contenu est dite en content/chemin.md:LIGNE: message, toutes d'un coup."""
 
 from __future__ import annotations
 
