@@ -1,4 +1,4 @@
-"""The real site, built from this repository exactly as `make site` does (PDFs and Pyodide included)."""
+"""Le vrai site, construit depuis ce dépôt exactement comme le fait `make site` (PDF et Pyodide compris)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,9 @@
-"""The two tools' engines under Pyodide (Node) give the same bytes as under CPython, over a table of
-real situations: every AJ outcome, deadline rules (months, holidays, distance, délai franc,
-territories), both scenarios, the .ics export, and refusals.
+"""Les moteurs des deux outils sous Pyodide (Node) donnent les mêmes octets que sous CPython, sur une table
+de situations réelles : chaque issue de l'aide juridictionnelle, les règles des délais (mois, jours
+fériés, distance, délai franc, territoires), les deux scénarios, l'export .ics et les refus.
 
-Answered by the session's one Pyodide in Node (tests/fixtures/pyodide.py: pyodide_node). `pytest -m "not pyodide"` skips it.
+Répondu par la seule Pyodide dans Node de la session (tests/fixtures/pyodide.py : pyodide_node).
+`pytest -m "not pyodide"` l'écarte.
 """
 
 from __future__ import annotations
