@@ -49,7 +49,7 @@ class NginxDuReadme(http.server.SimpleHTTPRequestHandler):
 def copie_du_projet(cible: Path) -> Path:
     for nom in ("content", "generator", "pyscripts", "theme"):
         shutil.copytree(REPO / nom, cible / nom, ignore=shutil.ignore_patterns("__pycache__"))
-    for nom in ("site_config.yml", "pyproject.toml", "mkdocs.yml"):
+    for nom in ("site_config.yml", "pyproject.toml", "mkdocs.yml", "package.json"):
         shutil.copy2(REPO / nom, cible / nom)
     (cible / "node_modules").symlink_to(REPO / "node_modules")
     (cible / "build" / "cache").mkdir(parents=True)
