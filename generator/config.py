@@ -26,10 +26,15 @@ class SiteConfig:
     url: str
     bareme_aj: int
     sortie_rapide: str
-    pyodide: str  # la version du paquet npm que nomme package.json (npm l'installe, la construction le copie)
     navigation: list
     pdf: list[str] = field(default_factory=list)
     path: Path | None = None  # le site_config.yml lu
+
+    @property
+    def pyodide(self) -> str:
+        """La version de Pyodide : le paquet npm que nomme package.json (npm l'installe, la construction le
+        copie). Lue à la demande : vérifier le contenu n'en a pas besoin."""
+        return version_pyodide(self.root)
 
     @property
     def content_dir(self) -> Path:
@@ -80,7 +85,6 @@ def load_site_config(root: Path, path: Path | None = None) -> SiteConfig:
         url=data["url"],
         bareme_aj=data["bareme_aj"],
         sortie_rapide=data["sortie_rapide"],
-        pyodide=version_pyodide(root),
         navigation=data["navigation"],
         pdf=list(data.get("pdf") or []),
         path=path,

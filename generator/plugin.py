@@ -91,6 +91,7 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         try:
             self.site = load_site_config(root, site_config)
             self.contenu = validate(self.site)
+            version_pyodide = self.site.pyodide
         except BuildError as exc:
             raise self._fail(exc) from None
         config.site_name = self.site.nom
@@ -115,7 +116,7 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
             urgences=self.contenu.donnees["urgences"],
             sortie_rapide=self.site.sortie_rapide,
             pdf_pages={},
-            pyodide=self.site.pyodide,
+            pyodide=version_pyodide,
             lexique=lexique.definitions(self.contenu.termes),
             outils={},
             donnees_outils=outils.contexte(),  # listes et bornes des formulaires d'outils (moteurs)
