@@ -36,7 +36,7 @@ def definition_de(identifiant) -> dict:
         raise EntreeInvalide(
             "formulaire", f"Formulaire inconnu : {extrait(identifiant)}. Formulaires disponibles : {connus}."
         )
-    return definition.charge(identifiant)
+    return definition.lit_formulaire(identifiant)
 
 
 def champs(identifiant: str, pdf: bytes) -> list[dict]:

@@ -25,7 +25,7 @@ DOSSIER_SOURCE = _ICI.parent.parent / "content" / "formulaires"
 
 
 @cache
-def charge(identifiant: str) -> dict:
+def lit_formulaire(identifiant: str) -> dict:
     """La définition `identifiant` : JSON embarqué dans la roue, sinon le YAML du dépôt."""
     from ..donnees import lit
 

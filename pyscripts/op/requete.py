@@ -18,7 +18,7 @@ import re
 from datetime import date
 
 from ..erreurs import EntreeInvalide
-from ..formulaires.definition import cases, champs_pdf, charge
+from ..formulaires.definition import cases, champs_pdf, lit_formulaire
 from ..lecture import champ_inconnu
 from . import adresse, greffe
 from . import expose as expose_des_faits
@@ -43,7 +43,7 @@ _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _definition() -> tuple[dict, list[dict]]:
-    definition = charge(IDENTIFIANT)
+    definition = lit_formulaire(IDENTIFIANT)
     return definition, champs_pdf(definition)
 
 

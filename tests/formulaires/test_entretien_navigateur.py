@@ -1,6 +1,6 @@
-"""The Cerfa 16146 interview in Chromium, by visible labels only: from a simulator result to
-the filled PDF (read back with pypdf) and the list of documents, with no request to another
-origin and nothing stored."""
+"""L'entretien du Cerfa 16146 dans Chromium, par les seuls libellés visibles : du résultat du simulateur
+au PDF rempli (relu avec pypdf) et à la liste des pièces, sans requête vers une autre origine ni
+rien de stocké."""
 
 from __future__ import annotations
 

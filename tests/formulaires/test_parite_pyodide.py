@@ -1,5 +1,5 @@
-"""The same answers filled in Pyodide (Node, the wheel and pypdf the browser gets) and in
-CPython give the same PDF field values, the same list of documents, the same pre-filling."""
+"""Les mêmes réponses remplies dans Pyodide (Node, la roue et le pypdf que reçoit le navigateur) et dans
+CPython donnent les mêmes valeurs de champs, la même liste de pièces, le même pré-remplissage."""
 
 from __future__ import annotations
 

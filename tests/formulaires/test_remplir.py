@@ -1,5 +1,5 @@
-"""Filling the blank PDF (CPython): values read back, layout kept, values visible, fields still
-editable; invalid answers refused in French naming the field; the command line."""
+"""Remplir le PDF vierge (CPython) : valeurs relues, mise en page gardée, valeurs visibles, champs encore
+modifiables ; réponses invalides refusées en français, le champ nommé ; la ligne de commande."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def test_mise_en_page_gardee_et_champs_modifiables(rempli, pdf_vierge):
     lecteur = PdfReader(io.BytesIO(rempli))
     assert len(lecteur.pages) == len(PdfReader(io.BytesIO(vierge)).pages)
     assert set(lecteur.get_fields()) == set(PdfReader(io.BytesIO(vierge)).get_fields())
-    assert lecteur.trailer["/Root"]["/AcroForm"]["/NeedAppearances"] == False  # noqa: E712 - a pypdf BooleanObject
+    assert lecteur.trailer["/Root"]["/AcroForm"]["/NeedAppearances"] == False  # noqa: E712 - un BooleanObject de pypdf, pas un bool
 
 
 def widgets(lecteur):
