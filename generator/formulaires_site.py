@@ -72,12 +72,8 @@ class Formulaires:
             d = self.prets.get(m.group(1))
             if not d:
                 return m.group(0)
-            liens = self._liens(d, page.file.dest_uri)
-            # The page's tool (meta `outil: aj`) brings the answers: its glue module starts the interview.
-            liens["js"] = get_relative_url(
-                f"assets/js/formulaire-{page.meta.get('outil', 'entretien')}.mjs", page.file.dest_uri
-            )
-            return rendu.entretien(self.env, d, liens, self.termes, self.definitions)
+            # Mounted by the page's own module (the tool that brings the answers, e.g. assets/js/outil-aj.mjs).
+            return rendu.entretien(self.env, d, self._liens(d, page.file.dest_uri), self.termes, self.definitions)
 
         return MARQUE.sub(entretien, html)
 
