@@ -38,9 +38,8 @@ if not hasattr(_conftest, "page_aj"):  # until runtime's warmed pages are on thi
 
 @pytest.fixture
 def avertissement(site_construit):
-    """The export warning is securite's module (theme/assets/js/avant-export.mjs)."""
-    if not (site_construit / "assets" / "js" / "avant-export.mjs").exists():
-        pytest.skip("avertissement avant export (securite) pas encore sur cette branche")
+    """The export warning is the Export component (theme/assets/js/composants/export.mjs)."""
+    assert (site_construit / "assets" / "js" / "composants" / "export.mjs").is_file()
 
 
 REPONSE = 15_000  # ms: one answer once Python is ready (a few ms in practice)
