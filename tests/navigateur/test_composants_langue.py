@@ -15,7 +15,7 @@ import threading
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import REPO
+from tests.fixtures.chemins import REPO
 
 pytestmark = pytest.mark.navigateur
 

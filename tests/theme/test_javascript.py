@@ -20,8 +20,9 @@ from pathlib import Path
 
 import pytest
 
-RACINE = Path(__file__).resolve().parents[2]
-THEME = RACINE / "theme"
+from tests.fixtures.chemins import REPO
+
+THEME = REPO / "theme"
 FICHIERS = sorted(p for p in THEME.rglob("*") if p.suffix in (".js", ".mjs"))
 LONGUEUR_MAX = 80
 

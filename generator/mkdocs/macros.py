@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .config import SiteConfig
+from ..config import SiteConfig
 
 LINE = re.compile(r"^\{\{\s*([a-z_]+)\s*\}\}\s*$")
 
@@ -47,7 +47,7 @@ def _catalogue_delais(config: SiteConfig, donnees: dict) -> str:
 
 
 def _formulaires(config: SiteConfig, donnees: dict) -> str:
-    from .formulaires_site import liste_markdown
+    from .formulaires import liste_markdown
 
     return liste_markdown(config)
 

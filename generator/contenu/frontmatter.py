@@ -11,7 +11,7 @@ TYPES = ("accueil", "guide", "notice", "modele", "outil", "page")
 REQUIRED = ("titre", "description", "type", "verifie_le", "sources")
 OPTIONAL = ("pdf", "outil", "formulaire", "pyodide_paquets")
 # formulaire: <id> shows content/formulaires/<id>.yml; pyodide_paquets: extra wheels the page's tool
-# may load (e.g. [pypdf]; generator/pyodide_bundle.py ships only those asked for).
+# may load (e.g. [pypdf]; generator/sorties/pyodide.py ships only those asked for).
 # `outil: aj` places theme/outils/aj.html in the page (at a `<!-- outil -->` line, or before the text).
 OUTILS = ("aj", "delais", "op")
 SOURCE_KEYS = {"titre", "url"}
