@@ -80,12 +80,8 @@ class Formulaires:
             d = self.prets.get(m.group(1))
             if not d:
                 return m.group(0)
-            liens = self._liens(d, page.file.dest_uri)
-            # L'outil de la page (`outil: aj`) apporte les réponses : son module de liaison ouvre l'entretien.
-            liens["js"] = get_relative_url(
-                f"assets/js/formulaire-{page.meta.get('outil', 'entretien')}.mjs", page.file.dest_uri
-            )
-            return rendu.entretien(self.env, d, liens, self.termes, self.definitions)
+            # Monté par le module de la page (l'outil qui apporte les réponses, ex. assets/js/outil-aj.mjs).
+            return rendu.entretien(self.env, d, self._liens(d, page.file.dest_uri), self.termes, self.definitions)
 
         return LIGNE_ENTRETIEN.sub(entretien, html)
 

@@ -150,7 +150,7 @@ def _render(html: str, css: str, root: str, target: str, forms: bool = False) ->
 
         try:
             complete(Path(target))
-        except Exception as exc:  # noqa: BLE001 - reported with the form's file
+        except Exception as exc:  # signalée avec le fichier du formulaire
             return "erreur", f"polices de secours : {type(exc).__name__} : {exc}"
     return None
 

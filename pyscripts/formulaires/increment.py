@@ -63,7 +63,7 @@ class Increment:
                 debut = numero
         lignes = b"".join(struct.pack(">BIB", 1, positions[n], 0) for n in numeros)
         ancien = self.remorque.get("/ID")
-        empreinte = hashlib.md5(sortie.getbuffer()).digest()  # noqa: S324 - identifiant, pas sécurité
+        empreinte = hashlib.md5(sortie.getbuffer()).digest()  # un identifiant de fichier, pas une sécurité
         premier = _octets(ancien[0]) if ancien else empreinte
         dico = DictionaryObject(
             {

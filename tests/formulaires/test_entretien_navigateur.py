@@ -92,7 +92,7 @@ def test_imprimer_la_liste_des_pieces_apres_l_avertissement(resultat):
     boite = offre_pdf.avertissement(page, "Avant d'imprimer")
     boite.get_by_role("button", name="Annuler").click()
     expect(boite).to_have_count(0)
-    expect(page.locator("body")).not_to_have_class(re.compile("impression-pieces"))
+    expect(page.locator("html")).not_to_have_attribute("data-imprime", re.compile("."))  # nothing marked to print
     expect(imprimer).to_be_focused()
 
 

@@ -23,9 +23,8 @@ pytestmark = pytest.mark.navigateur
 
 @pytest.fixture
 def avertissement(site_construit):
-    """The export warning is securite's module (theme/assets/js/avant-export.mjs)."""
-    if not (site_construit / "assets" / "js" / "avant-export.mjs").exists():
-        pytest.skip("avertissement avant export (securite) pas encore sur cette branche")
+    """The export warning is the Export component (theme/assets/js/composants/export.mjs)."""
+    assert (site_construit / "assets" / "js" / "composants" / "export.mjs").is_file()
 
 
 REPONSE = 15_000  # ms: one answer once Python is ready (a few ms in practice)
