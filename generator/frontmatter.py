@@ -9,10 +9,23 @@ from . import lecture
 
 TYPES = ("accueil", "guide", "notice", "modele", "outil", "page")
 REQUIRED = ("titre", "description", "type", "verifie_le", "sources")
-OPTIONAL = ("pdf", "outil", "formulaire", "pyodide_paquets")
+OPTIONAL = (
+    "pdf",
+    "outil",
+    "formulaire",
+    "pyodide_paquets",
+    "langue",
+    "version_simple",
+    "traduction_de",
+    "traduction_de_empreinte",
+    "relecture",
+)
 # formulaire: <id> shows content/formulaires/<id>.yml; pyodide_paquets: extra wheels the page's tool
 # may load (e.g. [pypdf]; generator/pyodide_bundle.py ships only those asked for).
 # `outil: aj` places theme/outils/aj.html in the page (at a `<!-- outil -->` line, or before the text).
+# A translation or an easy-read version (version_simple: true) names its French page (traduction_de),
+# that page's sha256 (first 12 hex, traduction_de_empreinte), its language (langue: en | ar | fr) and
+# who reviewed it (relecture); tests/content/test_traductions.py holds them until the build checks them.
 OUTILS = ("aj", "delais", "op")
 SOURCE_KEYS = {"titre", "url"}
 

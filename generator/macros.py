@@ -3,6 +3,9 @@
 Each macro returns Markdown computed at build time from content/data by the same
 pyscripts the browser runs, so the static page and the simulator never disagree.
 A macro receives the site configuration and the data the checks already read.
+`{{ rubrique <formulaire> <id> }}` and `{{ champ <formulaire> <nom>… }}` also take
+arguments: the official labels of a form (generator/libelles.py). Values inside a
+sentence (`{{ numero police }}`) are generator/valeurs.py.
 """
 
 from __future__ import annotations
@@ -10,9 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from . import libelles, valeurs
 from .config import SiteConfig
 
-LINE = re.compile(r"^\{\{\s*([a-z_]+)\s*\}\}\s*$")
+LINE = re.compile(r"^\{\{\s*([a-z_]+)((?:\s+[a-z0-9_.-]+)*)\s*\}\}\s*$")
 
 
 def _urgences(config: SiteConfig, donnees: dict) -> str:
@@ -60,13 +64,26 @@ MACROS: dict[str, Callable[[SiteConfig, dict], str]] = {
 }
 
 
+# Macros with arguments: the labels of a form (the definitions are content/formulaires/*.yml).
+AVEC_ARGUMENTS = {"rubrique": libelles.rubrique, "champ": libelles.champ}
+
+
 def find(markdown: str) -> list[tuple[int, str]]:
     """(line offset in `markdown`, macro name) for every macro line."""
     return [(i, m.group(1)) for i, line in enumerate(markdown.split("\n")) if (m := LINE.match(line))]
 
 
-def expand(markdown: str, config: SiteConfig, donnees: dict) -> str:
+def expand(
+    markdown: str, config: SiteConfig, donnees: dict, formulaires: dict | None = None, langue: str = "fr"
+) -> str:
     lines = markdown.split("\n")
-    for i, name in find(markdown):
-        lines[i] = MACROS[name](config, donnees)
+    for i, line in enumerate(lines):
+        if m := LINE.match(line):
+            name, args = m.group(1), m.group(2).split()
+            if name in AVEC_ARGUMENTS:
+                lines[i] = AVEC_ARGUMENTS[name](formulaires or {}, *args)
+            else:
+                lines[i] = MACROS[name](config, donnees)
+        elif "{{" in line:
+            lines[i] = valeurs.remplace(line, donnees, config.bareme_aj, langue)
     return "\n".join(lines)

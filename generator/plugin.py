@@ -145,7 +145,8 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
             page.meta["title"] = page.meta["titre"]
         if page.meta.get("pdf") or page.file.src_uri in self.site.pdf:
             config.extra["pdf_pages"][page.file.src_uri] = pdf.pdf_name(page.file.src_uri)
-        return macros.expand(markdown, self.site, self.contenu.donnees)
+        langue = page.meta.get("langue", self.site.langue)  # a translation says its language
+        return macros.expand(markdown, self.site, self.contenu.donnees, self.contenu.formulaires, langue)
 
     def on_page_content(self, html, page, config, files):
         # The tables extension aligns columns with style="" attributes, which the CSP
