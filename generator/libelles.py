@@ -43,7 +43,8 @@ def _libelle(champ: dict) -> str:
     return champ.get("libelle") or champ.get("nom_accessible") or ""
 
 
-def _ligne(champ: dict, rang: str | None) -> str:
+def _ligne(champ: dict, rang: str | None) -> str | None:
+    """The label as printed; None for a line printed without a label (« précisez » under a box)."""
     if champ["type"] == "tableau":
         if rang is not None:
             ligne = next(r for r in champ["lignes"] if r["nom"] == rang)
@@ -56,7 +57,9 @@ def _ligne(champ: dict, rang: str | None) -> str:
         options = " ".join(f"{CASE} {_echappe(o['libelle'])}" for o in champ["options"])
         titre = f"**{_echappe(_libelle(champ))}** " if champ.get("imprime_libelle") else ""
         return titre + options
-    return f"**{_echappe(_libelle(champ))}**"
+    if not champ.get("libelle"):
+        return None
+    return f"**{_echappe(champ['libelle'])}**"
 
 
 def rubrique(formulaires: dict, ident: str, rubrique_id: str) -> str:
@@ -70,8 +73,9 @@ def champ(formulaires: dict, ident: str, *noms: str) -> str:
     lignes = []
     for nom in noms:
         base, _, rang = nom.partition(".")
-        lignes.append(_ligne(champs[base], rang or None))
-    return _bloc(lignes)
+        if (ligne := _ligne(champs[base], rang or None)) is not None:
+            lignes.append(ligne)
+    return _bloc(lignes) if lignes else ""
 
 
 def probleme(macro: str, args: list[str], formulaires: dict) -> str | None:

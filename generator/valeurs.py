@@ -27,11 +27,12 @@ _UNITES = {
     "fr": {"jours": ("jour", "jours"), "mois": ("mois", "mois"), "annees": ("an", "ans")},
     "en": {"jours": ("day", "days"), "mois": ("month", "months"), "annees": ("year", "years")},
 }
-# Arabic: 1 → singular, 2 → dual, 3-10 → plural, 11+ → singular with tanwin (« 15 يومًا »).
+# Arabic: 1 and 2 are said by the noun alone (« شهر واحد », « يومين » : a digit would repeat it),
+# 3-10 take the plural, 11 and more the singular with tanwin (« 15 يومًا »).
 _UNITES_AR = {
-    "jours": ("يوم", "يومين", "أيام", "يومًا"),
-    "mois": ("شهر", "شهرين", "أشهر", "شهرًا"),
-    "annees": ("سنة", "سنتين", "سنوات", "سنة"),
+    "jours": ("يوم واحد", "يومين", "أيام", "يومًا"),
+    "mois": ("شهر واحد", "شهرين", "أشهر", "شهرًا"),
+    "annees": ("سنة واحدة", "سنتين", "سنوات", "سنة"),
 }
 _ET = {"fr": " et ", "en": " and ", "ar": " و"}
 
@@ -76,9 +77,11 @@ def duree_texte(duree: dict, langue: str) -> str:
     morceaux = []
     for unite in ("annees", "mois", "jours"):
         if n := duree.get(unite):
+            if langue == "ar" and n <= 2:
+                morceaux.append(_UNITES_AR[unite][n - 1])
+                continue
             if langue == "ar":
-                un, deux, pluriel, onze = _UNITES_AR[unite]
-                mot = un if n == 1 else deux if n == 2 else pluriel if n <= 10 else onze
+                mot = _UNITES_AR[unite][2 if n <= 10 else 3]
             else:
                 mot = _UNITES[langue][unite][0 if n == 1 else 1]
             morceaux.append(f"{n}{ESPACE}{mot}")
