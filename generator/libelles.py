@@ -7,7 +7,7 @@
 Help pages in another language explain each field of a French form: the label comes
 from content/formulaires/<id>.yml, never retyped, so it is the one the person sees on
 the paper and it follows the definition when it changes. The block is marked
-lang="fr" for screen readers.
+lang="fr" (screen readers) and dir="ltr" (it stays whole in a right-to-left page).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ def _echappe(texte: str) -> str:
 
 
 def _bloc(lignes: list[str]) -> str:
-    return "  \n".join(lignes) + '\n{: .libelle-officiel lang="fr" }\n'
+    return "  \n".join(lignes) + '\n{: .libelle-officiel lang="fr" dir="ltr" }\n'
 
 
 def _tous_les_champs(champs: list[dict]):

@@ -41,6 +41,7 @@ from .errors import BuildError, ContentError, ContentErrors
 from .filtres import FILTRES
 from .formulaires_rendu import FILTRES as FILTRES_FORMULAIRES
 from .formulaires_site import Formulaires
+from .lignes import une_phrase_par_ligne
 from .mkdocs_fr import EnFrancais
 from .typographie import insecables
 from .validate import expand_lexique_links, validate
@@ -146,7 +147,10 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         if page.meta.get("pdf") or page.file.src_uri in self.site.pdf:
             config.extra["pdf_pages"][page.file.src_uri] = pdf.pdf_name(page.file.src_uri)
         langue = page.meta.get("langue", self.site.langue)  # a translation says its language
-        return macros.expand(markdown, self.site, self.contenu.donnees, self.contenu.formulaires, langue)
+        markdown = macros.expand(markdown, self.site, self.contenu.donnees, self.contenu.formulaires, langue)
+        if page.meta.get("version_simple") or langue != self.site.langue:
+            markdown = une_phrase_par_ligne(markdown)  # easy-read and translations: one sentence a line
+        return markdown
 
     def on_page_content(self, html, page, config, files):
         # The tables extension aligns columns with style="" attributes, which the CSP

@@ -54,10 +54,15 @@ def _numeros(donnees: dict) -> dict[str, dict]:
     return {e["id"]: e for liste in urgences.values() if isinstance(liste, list) for e in liste if "id" in e}
 
 
+def _isole(texte: str, langue: str) -> str:
+    """In Arabic, « 116 006 » or « 12 862 » would show its groups in reverse order: isolate it."""
+    return f"<bdi>{texte}</bdi>" if langue == "ar" and ESPACE in texte else texte
+
+
 def _numero(cle: str, donnees: dict, langue: str) -> str:
     entree = _numeros(donnees)[cle]
     lien = entree.get("lien") or "tel:" + entree["numero"].replace(" ", "")
-    return f"[{entree['numero'].replace(' ', ESPACE)}]({lien})"
+    return f"[{_isole(entree['numero'].replace(' ', ESPACE), langue)}]({lien})"
 
 
 # Durations that are not in the catalogue of délais: (data file key, key of the value).
@@ -110,7 +115,7 @@ def montant_texte(montant: int, langue: str) -> str:
     if langue == "en":
         return f"€{milliers}"
     groupe = milliers.replace(",", ESPACE)
-    return f"{groupe}{ESPACE}يورو" if langue == "ar" else f"{groupe}{ESPACE}euros"
+    return f"{_isole(groupe, langue)}{ESPACE}يورو" if langue == "ar" else f"{groupe}{ESPACE}euros"
 
 
 def _duree(cle: str, donnees: dict, langue: str) -> str:

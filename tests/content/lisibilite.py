@@ -33,7 +33,9 @@ PHRASE_MAX = 25
 # Abbreviations a page may use once their meaning is written on it (the meaning, in lower case).
 ABREVIATIONS_PERMISES = {"SMS": "message écrit"}
 # Dotted abbreviations and symbols: never in an easy-read page.
-INTERDITES = re.compile(r"(?<!\w)(n°|art\.|etc\.|ex\.(?=\s*[:a-zà-ÿ(])|cf\.|c\.-à-d\.|Mme|Mlle|M\.|\d+\s?h\b|h/24|j/7|€|%)")
+INTERDITES = re.compile(
+    r"(?<!\w)(n°|art\.|etc\.|ex\.(?=\s*[:a-zà-ÿ(])|cf\.|c\.-à-d\.|Mme|Mlle|M\.|\d+\s?h\b|h/24|j/7|€|%)"
+)
 SIGLE = re.compile(r"(?<![\w-])[A-ZÀ-Ý]{2,}(?![\w-])")
 NOMBRES_EN_LETTRES = re.compile(
     r"(?<![\w-])(deux|trois|quatre|cinq|six|sept|huit|dix|onze|douze|treize|quatorze|quinze|seize|"
@@ -143,7 +145,9 @@ def termes_non_expliques(markdown: str) -> list[str]:
         vus.add(terme.slug)
         avant = texte.rfind("**", 0, m.start())
         apres = texte.find("**", m.end())
-        en_gras = avant != -1 and apres != -1 and texte.count("**", 0, avant) % 2 == 0 and "\n" not in texte[avant:apres]
+        en_gras = (
+            avant != -1 and apres != -1 and texte.count("**", 0, avant) % 2 == 0 and "\n" not in texte[avant:apres]
+        )
         if not (en_gras and EXPLICATION.match(texte[apres:])):
             ligne = texte.count("\n", 0, m.start()) + 1
             problemes.append(f"« {m.group(0)} » (lexique : {terme.terme}), ligne {ligne} du texte : pas expliqué")
@@ -168,12 +172,14 @@ def mesure(page: Path) -> Mesure:
     problemes += [f"italique « {m.group(0)} »" for m in ITALIQUE.finditer(md)]
     problemes += [f"« ; » au milieu d'une phrase : « {m} »" for m in re.findall(r"[^\n]*;(?!\s*$)[^\n]*", prose, re.M)]
     problemes += termes_non_expliques(md)
-    problemes += [f"phrase de {n} mots (plus de {PHRASE_MAX}) : « {p} »" for p, n in zip(liste, longueurs) if n > PHRASE_MAX]
+    problemes += [
+        f"phrase de {n} mots (plus de {PHRASE_MAX}) : « {p} »" for p, n in zip(liste, longueurs) if n > PHRASE_MAX
+    ]
     moyenne = statistics.mean(longueurs)
     if moyenne > MOYENNE_MAX:
         problemes.append(f"phrases de {moyenne:.1f} mots en moyenne (plus de {MOYENNE_MAX})")
     return Mesure(
-        page.relative_to(CONTENT).as_posix(),
+        page.relative_to(CONTENT).as_posix() if page.is_relative_to(CONTENT) else page.name,
         len(liste),
         round(moyenne, 1),
         longueurs[longue],
@@ -186,6 +192,8 @@ def mesure(page: Path) -> Mesure:
 if __name__ == "__main__":
     for p in pages_simples():
         m = mesure(p)
-        print(f"{m.page}: {m.mots} mots, {m.phrases} phrases, {m.moyenne} mots en moyenne, la plus longue {m.plus_longue}")
+        print(
+            f"{m.page}: {m.mots} mots, {m.phrases} phrases, {m.moyenne} mots en moyenne, la plus longue {m.plus_longue}"
+        )
         for probleme in m.problemes:
             print("   ", probleme)
