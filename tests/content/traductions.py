@@ -90,4 +90,4 @@ if __name__ == "__main__":
     else:
         for page, data in derivees():
             rel = page.relative_to(CONTENT).as_posix()
-            print(f"{rel}: {probleme(page, data) or 'à jour'}")
+            print(probleme(page, data) or f"{rel} : à jour")
