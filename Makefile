@@ -11,11 +11,12 @@ FIND_PYTHON = for p in python3.13 python3.12 $$HOME/.pyenv/versions/3.13*/bin/py
 	  if "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then echo "$$p"; exit 0; fi; done; \
 	  echo "Aucun Python ≥ 3.12 trouvé : installez python3.12 (ou pyenv install 3.12)." >&2; exit 1
 
-.PHONY: help install site serve apercu test bench clean chromium
+.PHONY: help install site serve apercu test test-rapide bench clean chromium
 
 help:
 	@echo "make serve  — installe, construit tout le site et le sert sur http://127.0.0.1:8000"
 	@echo "make test   — installe et lance tous les tests"
+	@echo "make test-rapide — les tests sans construction de site, PDF, Node ni Chromium (moins d'une minute)"
 	@echo "make site   — construit site/ seulement"
 	@echo "make apercu — aperçu en direct pour les rédacteurs (mkdocs serve, reconstruit à chaque modification)"
 	@echo "make bench  — mesures de vitesse et de taille"
@@ -54,8 +55,13 @@ apercu: install
 test: install chromium
 	$(PY) -m pytest
 
+# Le sous-ensemble rapide, pour chaque modification : les marques sont déclarées dans pyproject.toml.
+RAPIDE := not build and not pdf and not pyodide and not navigateur
+test-rapide: install
+	$(PY) -m pytest -m "$(RAPIDE)"
+
 bench: install
-	$(PY) tests/bench/run.py
+	$(PY) -m tests.bench.run
 
 clean:
 	rm -rf site build .pytest_cache

@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from .errors import BuildError
+from .erreurs import BuildError
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVE_HELP = (
@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.commande == "check":
             from .config import load_site_config
-            from .validate import validate
+            from .contenu.validation import validate
 
             validate(load_site_config(root))
             print("site_config.yml et content/ sont valides.")

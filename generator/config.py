@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import schema
-from .errors import ContentErrors
+from .contenu import schema
+from .erreurs import ContentErrors
 
 CONFIG_FILE = "site_config.yml"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import jinja2
 
-from .errors import BuildError, ContentErrors
+from .erreurs import BuildError, ContentErrors
 
 MKDOCS_YML = "mkdocs.yml"
 PLUGIN = "justice"

@@ -12,7 +12,7 @@ on_env           compile every theme template (a typo fails with its file:line),
                  rendered yet: they name its content-addressed files, config.extra.outils)
 on_page_markdown expand `{{ macros }}` and `lexique:` links, tell the linker which page it is in
 on_page_content  keep the rendered HTML of pages to print
-on_post_build    stop on MkDocs' warnings (strict), PDFs (and the blank forms, generator/formulaires_site.py),
+on_post_build    stop on MkDocs' warnings (strict), PDFs (and the blank forms, generator/mkdocs/formulaires.py),
                  write the Pyodide bundle,
                  the checks on the finished site, readable file modes
 
@@ -35,22 +35,25 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
-from . import csp, lexique, macros, pdf, site_check, tableaux
+from . import csp
 from .config import load_site_config
-from .errors import BuildError, ContentError, ContentErrors
-from .filtres import FILTRES
-from .formulaires_rendu import FILTRES as FILTRES_FORMULAIRES
-from .formulaires_site import Formulaires
-from .lignes import une_phrase_par_ligne
-from .mkdocs_fr import EnFrancais
-from .typographie import insecables
-from .validate import expand_lexique_links, validate
+from .contenu import lexique
+from .contenu.validation import expand_lexique_links, validate
+from .erreurs import BuildError, ContentError, ContentErrors
+from .mkdocs import macros, tableaux
+from .mkdocs.filtres import FILTRES
+from .mkdocs.formulaires import Formulaires
+from .mkdocs.francais import EnFrancais
+from .mkdocs.lexique import LexiqueExtension
+from .mkdocs.lignes import une_phrase_par_ligne
+from .mkdocs.typographie import insecables
+from .sorties import pdf, verification
+from .sorties.formulaires import FILTRES as FILTRES_FORMULAIRES
 
 LOG = logging.getLogger("mkdocs.plugins.justice")
 
 ALIGN_STYLE = re.compile(r'style="text-align: (left|right|center);"')
 LOCATED = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+): (?P<message>.*)$")
-pdf_name = pdf.pdf_name  # kept importable from here
 
 
 class JusticeConfig(base.Config):
@@ -97,7 +100,7 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         self.formulaires = Formulaires(
             self.site, {t.slug: t.terme for t in self.contenu.termes}, lexique.definitions(self.contenu.termes)
         )
-        self.linker = lexique.LexiqueExtension(self.contenu.termes)
+        self.linker = LexiqueExtension(self.contenu.termes)
         config.markdown_extensions += [self.linker, tableaux.TableauxExtension()]
         from pyscripts.outils import contexte as contexte_des_outils
 
@@ -129,7 +132,7 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         if errors:
             raise self._fail(ContentErrors(errors))
         if self.config.pyodide:
-            from .pyodide_bundle import paquets_des_pages, prepare
+            from .sorties.pyodide import paquets_des_pages, prepare
 
             try:
                 self.pyodide = prepare(self.site.root, self.site.pyodide, paquets_des_pages(files))
@@ -177,7 +180,7 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
             self.report["formulaires"] = self.formulaires.ecrit_pdfs(site_dir, self._cache(config))
             if self.pyodide:
                 self.pyodide.ecrit(site_dir)
-            site_check.check(site_dir, config.extra["pdf_pages"] if self.config.pdf else {})
+            verification.check(site_dir, config.extra["pdf_pages"] if self.config.pdf else {})
         except BuildError as exc:
             raise self._fail(exc) from None
         publishable(site_dir)

@@ -18,8 +18,8 @@ MOTEURS = {
     "aj": ("pyscripts.aj", "calcule"),
     "delais": ("pyscripts.delais", "calcule"),
     "delais_ics": ("pyscripts.delais", "en_ics"),
-    "op": ("pyscripts.formulaires.op", "prepare"),
-    "op_expose": ("pyscripts.formulaires.op", "expose"),
+    "op": ("pyscripts.op.requete", "prepare"),
+    "op_expose": ("pyscripts.op.requete", "expose"),
     # Formulaires : formulaire_remplir et formulaire_preparer importent pypdf, que le worker charge avant l'appel.
     "formulaire_prerempli": ("pyscripts.formulaires", "prerempli"),
     "formulaire_pieces": ("pyscripts.formulaires", "pieces"),

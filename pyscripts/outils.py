@@ -2,7 +2,7 @@
 `config.extra.donnees_outils` (le greffon du générateur l'y met à la construction).
 
     {"aj": pyscripts.aj.formulaire(), "delais": pyscripts.delais.formulaire(),
-     "op": pyscripts.formulaires.op.pour_la_page()}
+     "op": pyscripts.op.requete.pour_la_page()}
 """
 
 from __future__ import annotations
@@ -11,6 +11,6 @@ from __future__ import annotations
 def contexte() -> dict:
     from .aj.formulaire import formulaire as formulaire_aj
     from .delais.formulaire import formulaire as formulaire_delais
-    from .formulaires.op import pour_la_page as page_op
+    from .op.requete import pour_la_page as page_op
 
     return {"aj": formulaire_aj(), "delais": formulaire_delais(), "op": page_op()}

@@ -1,33 +1,51 @@
-"""Shared by every test folder: ONE Playwright instance per session (two sync
-instances in one process collide: "Sync API inside the asyncio loop")."""
+"""La configuration commune des tests : les fixtures vivent dans tests/fixtures/ (une seule maison),
+déclarées ici comme greffons de pytest, la manière documentée de les partager entre dossiers.
+
+Chaque fichier de test qui construit un site, rend des PDF, lance Node ou Chromium porte sa marque
+(`build`, `pdf`, `pyodide`, `navigateur`, déclarées dans pyproject.toml) : `make test-rapide` les
+laisse de côté. Un test qui demande une fixture lente sans porter sa marque est refusé ici.
+"""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# Without the background-networking flags Chromium tries to reach Google's hosts at start.
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
+pytest_plugins = [
+    "tests.fixtures.projet",
+    "tests.fixtures.site",
+    "tests.fixtures.navigateur",
+    "tests.fixtures.pyodide",
+    "tests.fixtures.formulaires",
+    "tests.fixtures.proprietes",
 ]
 
+# Fixture lente → les marques dont l'une doit être portée par tout test qui la demande
+# (un test du navigateur construit aussi le site : « navigateur » suffit).
+SITE = ("build", "navigateur")
+MARQUES = {
+    "build_project": ("build",),
+    "site_construit": SITE,
+    "pages_du_site": SITE,
+    "adresse": SITE,
+    "navigateur": ("navigateur",),
+    "page_": ("navigateur",),
+    "page_aj": ("navigateur",),
+    "page_delais": ("navigateur",),
+    "runtime": ("pyodide",),
+    "paquets": ("pyodide",),
+    "pyodide_node": ("pyodide",),
+    "pdf_vierge": ("pdf",),
+}
 
-@pytest.fixture(scope="session")
-def navigateur():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium manque : `make test` l'installe (apt-get install chromium).")
-    from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield browser
-        browser.close()
+def pytest_collection_modifyitems(config, items):
+    oublis = sorted(
+        {
+            f"{item.path.relative_to(config.rootpath)} : marque « {' ou '.join(marques)} » manquante (fixture {fixture})"
+            for item in items
+            for fixture, marques in MARQUES.items()
+            if fixture in item.fixturenames and not any(item.get_closest_marker(m) for m in marques)
+        }
+    )
+    if oublis:
+        raise pytest.UsageError("Marques manquantes (voir tests/conftest.py) :\n" + "\n".join(oublis))

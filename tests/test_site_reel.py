@@ -9,21 +9,21 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from generator import frontmatter
+from generator.contenu import frontmatter
+from generator.contenu.lexique import slugify
+from generator.contenu.validation import pages
 from generator.engine import build
-from generator.lexique import slugify
-from generator.plugin import pdf_name
-from generator.validate import pages
+from generator.sorties.pdf import pdf_name
+from tests.fixtures.chemins import REPO
 
-pytestmark = pytest.mark.build
-ROOT = Path(__file__).resolve().parents[1]
-CONTENT = ROOT / "content"
+pytestmark = [pytest.mark.build, pytest.mark.pdf]
+CONTENT = REPO / "content"
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("reel") / "site"
-    build(ROOT, out)
+    build(REPO, out)
     return out
 
 
@@ -74,7 +74,7 @@ def test_le_runtime_pyodide_est_livre(site):
 
 
 def test_aucun_guillemet_seul_en_bout_de_ligne(site):
-    """generator/typographie.py: the space inside « » is a no-break space on every page."""
+    """generator/mkdocs/typographie.py: the space inside « » is a no-break space on every page."""
     for page in site.rglob("*.html"):
         if page.relative_to(site).parts[0] != "pyodide":
             texte = re.sub(r"<[^>]*>", "", page.read_text(encoding="utf-8"))  # the text, not the attributes

@@ -4,7 +4,7 @@
     remplir                   {"formulaire", "valeurs"} sur stdin → le PDF rempli sur stdout
     pieces                    {"simulateur", "valeurs"} sur stdin → la liste JSON des pièces
     expose                    l'entrée de `remplir` pour cerfa-15458 (chronologie, pieces…) sur stdin
-                              → l'exposé des faits numéroté et le bordereau en JSON (pyscripts/formulaires/op.py)
+                              → l'exposé des faits numéroté et le bordereau en JSON (pyscripts/op/requete.py)
 
 Entrée invalide : code 2 et {"erreur": {"champ", "message"}} sur stdout, jamais de trace.
 """
@@ -70,7 +70,7 @@ def lance(arguments: list[str]) -> int:
     if commande == "pieces":
         return main(pieces)
     if commande == "expose":
-        from .op import expose
+        from ..op.requete import expose
 
         return main(expose)
     return _erreur(EntreeInvalide("commande", f"Commande inconnue : « {commande or ''} ». {USAGE}"))

@@ -69,6 +69,10 @@ def _immobilier(x: Situation) -> bool:
     return x.coche("residence_principale_non") or plusieurs or x.rempli("biens")
 
 
+def _cas(lettre: str) -> Callable[[Situation], bool]:
+    return lambda x: x.cas(lettre)
+
+
 # Chaque fait que pieces_aj.yml peut citer, et comment on le lit.
 FAITS: dict[str, Callable[[Situation], bool]] = {
     "toujours": lambda x: True,
@@ -79,7 +83,7 @@ FAITS: dict[str, Callable[[Situation], bool]] = {
     "dispense_residence": lambda x: (
         bool(x.s.get("exception_residence")) or any(v is True and k.startswith(EXCEPTIONS) for k, v in x.v.items())
     ),
-    **{f"cas_{lettre}": (lambda lettre: lambda x: x.cas(lettre))(lettre) for lettre in CAS},
+    **{f"cas_{lettre}": _cas(lettre) for lettre in CAS},
     "accord_amiable": lambda x: x.coche("procedure_accord_amiable"),
     "examen_ressources": lambda x: not any(x.cas(lettre) for lettre in CAS),
     "sans_avis": lambda x: x.coche("sans_avis") or ("rfr" in x.s and x.s["rfr"] is None),

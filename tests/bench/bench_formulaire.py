@@ -19,10 +19,10 @@ from pathlib import Path
 
 from playwright.sync_api import expect, sync_playwright
 
-from tests.conftest import ARGS, CHROMIUM
-from tests.formulaires.test_entretien_navigateur import remplit_entretien, simulateur_puis_entretien
+from tests.fixtures.chemins import REPO
+from tests.fixtures.entretien import remplit_entretien, simulateur_puis_entretien
+from tests.fixtures.navigateur import ARGS, CHROMIUM
 
-ROOT = Path(__file__).resolve().parents[2]
 PRET = 120_000
 
 
@@ -39,7 +39,7 @@ def main(repetitions: int = 3) -> None:
 
     with tempfile.TemporaryDirectory() as dossier:
         site = Path(dossier) / "site"
-        build(ROOT, site, with_pdf=False)
+        build(REPO, site, with_pdf=False)
         serveur = make_server(site, port=0, verbose=False)
         threading.Thread(target=serveur.serve_forever, daemon=True).start()
         adresse = f"http://127.0.0.1:{serveur.server_address[1]}"

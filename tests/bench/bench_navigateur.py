@@ -27,7 +27,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.fixtures.chemins import REPO
 
 OUTILS = {
     "aj": ("/outils/simulateur-aide-juridictionnelle.html", "Combien de personnes compte votre foyer fiscal"),
@@ -53,7 +53,7 @@ def construit(dossier: Path, precompile: bool) -> Path:
     os.environ["PYODIDE_PRECOMPILE"] = "1" if precompile else "0"
     try:
         site = dossier / ("site-precompile" if precompile else "site-npm")
-        build(ROOT, site, with_pdf=False)
+        build(REPO, site, with_pdf=False)
         return site
     finally:
         if ancien is None:
@@ -152,7 +152,7 @@ def resume(valeurs: list[float]) -> str:
 def main(visites: int = 5) -> None:
     from playwright.sync_api import sync_playwright
 
-    from tests.conftest import ARGS, CHROMIUM
+    from tests.fixtures.navigateur import ARGS, CHROMIUM
 
     with tempfile.TemporaryDirectory() as dossier, sync_playwright() as p:
         navigateur = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
@@ -194,5 +194,5 @@ def main(visites: int = 5) -> None:
 if __name__ == "__main__":
     import sys
 
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(REPO))
     main(*(int(a) for a in sys.argv[1:]))

@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.pyodide.noeud import VERSION, PyodideNode, cas_de_reference, construit_site, stdlib_de
+from tests.fixtures.pyodide import VERSION, PyodideNode, cas_de_reference, construit_site, stdlib_de
 
 
 def mesure(runtime: Path, demarrages: int, appels: int, cas: list) -> list[dict]:
@@ -46,7 +46,7 @@ def main(demarrages: int = 3, appels: int = 30) -> None:
         finally:
             os.environ.pop("PYODIDE_PRECOMPILE")
 
-        def mediane(cle: str) -> float:
+        def mediane(cle: str, mesures: list[dict] = mesures) -> float:
             return statistics.median(m[cle] for m in mesures)
 
         print(

@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from tests.fixtures.chemins import REPO
 
 
 def taille(dossier: Path, motif: str = "*") -> float:
@@ -29,7 +27,7 @@ def taille(dossier: Path, motif: str = "*") -> float:
 def chrono(*commande: str) -> float:
     """Wall time of a command run as a person runs it (new process: imports included)."""
     debut = time.perf_counter()
-    subprocess.run(commande, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(commande, cwd=REPO, check=True, stdout=subprocess.DEVNULL)
     return time.perf_counter() - debut
 
 
@@ -37,9 +35,9 @@ def mkdocs_seul(dossier: Path) -> Path:
     """The same content/ with MkDocs alone: stock theme, search, no `justice` plugin, not strict."""
     import yaml
 
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     config.update(
-        docs_dir=str(ROOT / "content"),
+        docs_dir=str(REPO / "content"),
         site_dir=str(dossier / "mkdocs-seul"),
         strict=False,
         theme={"name": "mkdocs", "locale": "fr"},
@@ -54,8 +52,8 @@ def mkdocs_seul(dossier: Path) -> Path:
 
 def bench_build() -> None:
     """Full build (empty PDF cache), no-op rebuild (nothing changed), and MkDocs alone on the same content."""
-    python = str(ROOT / ".venv" / "bin" / "python")
-    cache = ROOT / "build" / "cache" / "pdf"
+    python = str(REPO / ".venv" / "bin" / "python")
+    cache = REPO / "build" / "cache" / "pdf"
     with tempfile.TemporaryDirectory() as dossier:
         site = Path(dossier) / "site"
         sauvegarde = Path(dossier) / "cache"

@@ -21,11 +21,14 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from generator import frontmatter, lexique, macros
 from generator.config import load_site_config
-from generator.validate import DATA_DIR, FORMS_DIR, FORMS_SCHEMA, Contenu, data_files, pages
+from generator.contenu import frontmatter, lexique
+from generator.contenu.validation import DATA_DIR, FORMS_DIR, FORMS_SCHEMA, Contenu, data_files, pages
+from generator.mkdocs import macros
+from generator.mkdocs.lexique import LexiqueExtension, _key
+from tests.fixtures.chemins import REPO
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = REPO
 CONTENT = ROOT / "content"
 
 MOYENNE_MAX = 15
@@ -125,7 +128,7 @@ class Mesure:
 def termes_non_expliques(markdown: str) -> list[str]:
     """Lexique terms whose first use (outside headings, box titles and links) is not `**… terme …** : …`."""
     config, contenu = contexte()
-    ext = lexique.LexiqueExtension(contenu.termes)
+    ext = LexiqueExtension(contenu.termes)
     lignes, hors_lexique = [], False
     for ligne in markdown.split("\n"):
         # The linker skips headings, box titles, links and `sans-lexique` blocks (generator/lexique.py).
@@ -139,7 +142,7 @@ def termes_non_expliques(markdown: str) -> list[str]:
     texte = "\n".join(lignes)
     vus, problemes = set(), []
     for m in ext.regex.finditer(texte):
-        terme = ext.by_form[lexique._key(m.group(0))]
+        terme = ext.by_form[_key(m.group(0))]
         if terme.slug in vus:
             continue
         vus.add(terme.slug)

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import yaml
 
 from generator.config import load_site_config
+from tests.fixtures.chemins import REPO
 
-ROOT = Path(__file__).resolve().parents[2]
-CONTENT = ROOT / "content"
+CONTENT = REPO / "content"
 ANNEE_DU_CONTENU = 2026  # the content was checked on 2026-11-29
 MARGE = 0.02  # the margin the pages give (2 %)
 RESSOURCES = CONTENT / "aide-juridictionnelle" / "ressources.md"
@@ -35,7 +34,7 @@ def _euros(n: int) -> str:
 
 
 def test_l_annee_mise_en_avant_est_le_dernier_bareme():
-    assert load_site_config(ROOT).bareme_aj == max(b["annee"] for b in _baremes())
+    assert load_site_config(REPO).bareme_aj == max(b["annee"] for b in _baremes())
 
 
 def test_l_avertissement_suit_les_donnees():

@@ -4,17 +4,16 @@ and the whole of content/ validates (the same checks the build runs)."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 import yaml
 
-from generator import frontmatter
 from generator.config import load_site_config
-from generator.validate import pages, validate
+from generator.contenu import frontmatter
+from generator.contenu.validation import pages, validate
+from tests.fixtures.chemins import REPO
 
-ROOT = Path(__file__).resolve().parents[2]
-CONTENT = ROOT / "content"
+CONTENT = REPO / "content"
 PAGES = pages(CONTENT)
 
 # Terms marked with `*` (sent to the lexique) in the official documents of shared/seeds.
@@ -52,7 +51,7 @@ TERMES_OP = [
 
 
 def test_tout_le_contenu_est_valide():
-    validate(load_site_config(ROOT))
+    validate(load_site_config(REPO))
 
 
 def test_il_y_a_les_pages_attendues():

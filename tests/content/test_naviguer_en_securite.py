@@ -3,19 +3,17 @@ quick exit does NOT do, and every protection-order page leads to it."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from generator.config import load_site_config
+from tests.fixtures.chemins import REPO
 
-ROOT = Path(__file__).resolve().parents[2]
-CONTENT = ROOT / "content"
+CONTENT = REPO / "content"
 PAGE = CONTENT / "securite.md"
 
 
 def test_la_page_est_dans_la_navigation():
-    assert "securite.md" in load_site_config(ROOT).nav_pages()
+    assert "securite.md" in load_site_config(REPO).nav_pages()
 
 
 @pytest.mark.parametrize(

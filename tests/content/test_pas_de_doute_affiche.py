@@ -6,38 +6,18 @@ action to take, not « à vérifier » or « selon notre lecture »."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 import yaml
 
-from generator import frontmatter
-from generator.validate import pages
+from generator.contenu import frontmatter
+from generator.contenu.validation import pages
+from tests.fixtures.chemins import REPO
+from tests.fixtures.doutes import doutes
 
-CONTENT = Path(__file__).resolve().parents[2] / "content"
+CONTENT = REPO / "content"
 PAGE_DES_LIMITES = "limites.md"
-
-# Internal-doubt wording (case-insensitive). « probablement » is not here: it is also plain
-# French (« ce que le procès va probablement coûter »).
-DOUTES = [
-    r"à vérifier",
-    r"à confirmer",
-    r"selon notre lecture",
-    r"selon nos sources",
-    r"d'après nos sources",
-    r"nous n'avons pas pu",
-    r"nous n'avons pu",
-    r"nous n'avons pas (?:trouvé|retrouvé|relu|lu)",
-    r"source secondaire",
-    r"relevé dans (?:la|une) brochure",
-    r"pas pu dater",
-]
-MOTIF = re.compile("|".join(DOUTES), re.IGNORECASE)
-
-
-def doutes(texte: str) -> list[str]:
-    return [m.group(0) for m in MOTIF.finditer(texte.replace("’", "'"))]
 
 
 def _pages_lues_par_le_public() -> list[Path]:

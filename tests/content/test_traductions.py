@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import frontmatter
 from generator.config import load_site_config
+from generator.contenu import frontmatter
 
 from . import traductions
 from .traductions import CONTENT, derivees, empreinte, probleme, problemes

@@ -5,12 +5,13 @@ was checked (issue 10, F15, F21), and the numbers a person needs first are there
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 import yaml
 
-DATA = Path(__file__).resolve().parents[2] / "content" / "data" / "urgences.yml"
+from tests.fixtures.chemins import REPO
+
+DATA = REPO / "content" / "data" / "urgences.yml"
 CHAMPS_AFFICHES = ("numero", "libelle", "quand")
 
 

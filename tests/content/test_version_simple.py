@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import frontmatter
 from generator.config import load_site_config
+from generator.contenu import frontmatter
 
 from . import lisibilite
 from .lisibilite import CONTENT, ROOT, mesure, pages_simples

@@ -21,10 +21,11 @@ import re
 import sys
 from pathlib import Path
 
-from generator import frontmatter
-from generator.validate import pages
+from generator.contenu import frontmatter
+from generator.contenu.validation import pages
+from tests.fixtures.chemins import REPO
 
-CONTENT = Path(__file__).resolve().parents[2] / "content"
+CONTENT = REPO / "content"
 LONGUEUR = 12
 LANGUES = ("fr", "en", "ar")
 

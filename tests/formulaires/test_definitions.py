@@ -7,10 +7,9 @@ import shutil
 import pytest
 
 from generator.config import load_site_config
-from generator.errors import ContentErrors
-from generator.validate import validate
-
-from .conftest import REPO
+from generator.contenu.validation import validate
+from generator.erreurs import ContentErrors
+from tests.fixtures.chemins import REPO
 
 SEIZE = REPO / "content" / "formulaires" / "cerfa-16146.yml"
 
@@ -39,7 +38,7 @@ def casse(racine, ancien: str, nouveau: str) -> int:
     return ligne
 
 
-# Structure: the schema (generator/schemas/formulaire.yml); cross-checks: generator/formulaires.py.
+# Structure: the schema (generator/schemas/formulaire.yml); cross-checks: generator/contenu/formulaires.py.
 CASSES = [
     ("{nom: nom_usage, type: texte,", "{nom: nom_usage, type: texto,", "« texto » n'est pas une valeur possible"),
     (

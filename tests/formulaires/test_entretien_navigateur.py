@@ -5,103 +5,21 @@ origin and nothing stored."""
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from playwright.sync_api import expect
 
-from . import offre_pdf
-from .conftest import stockage_vide
+from tests.fixtures import offre_pdf
+from tests.fixtures.entretien import PYTHON_MS, etape_, remplit_entretien, simulateur_puis_entretien, visible
+from tests.fixtures.navigateur import nouvelle_page, stockage_vide
 
 pytestmark = pytest.mark.navigateur
-PYTHON_MS = 90_000  # cold start of Pyodide on a busy 2-core machine
-SIMULATEUR = "/outils/simulateur-aide-juridictionnelle.html"
-
-
-def visible(page, libelle: str):
-    """The one visible control labelled `libelle`, « (obligatoire) » or not (a hidden question
-    may share its label)."""
-    motif = re.escape(libelle).replace(r"\ ", r"\s")  # the page's spaces before « ? : » are no-break
-    return page.get_by_label(re.compile(rf"^{motif}(\s\(obligatoire\))?$")).filter(visible=True)
-
-
-def etape_(page, numero: int):
-    """The step's <fieldset>, found by its <legend> « Étape n sur 4 : … »."""
-    return page.get_by_role("group", name=re.compile(rf"^Étape {numero} sur 4"))
-
-
-def suivant(page, etape: int) -> None:
-    page.get_by_role("button", name="Étape suivante").click()
-    expect(etape_(page, etape)).to_be_visible(timeout=30_000)  # the worker may be busy on a loaded machine
-
-
-def simulateur_puis_entretien(page, adresse: str) -> float:
-    """The simulator's answer, then « Préparer ma demande »: returns the time of that click."""
-    page.goto(adresse + SIMULATEUR)
-    expect(page.locator("#simulateur.outil-pret")).to_be_attached(timeout=PYTHON_MS)
-    page.get_by_label("Combien de personnes compte votre foyer fiscal, vous compris ?").fill("2")
-    page.get_by_label("Revenu fiscal de référence, en euros").fill("9000")
-    page.get_by_role("button", name="Voir le résultat").click()
-    expect(page.get_by_role("heading", name="Vous pouvez avoir l'aide juridictionnelle totale.")).to_be_visible()
-    debut = time.perf_counter()
-    page.get_by_role("button", name="Préparer ma demande").click()
-    expect(etape_(page, 1)).to_be_visible()
-    return debut
-
-
-def remplit_entretien(page) -> None:
-    # 1. Identité : la nationalité vient du simulateur.
-    expect(visible(page, "Votre nationalité")).to_have_value("Française")
-    visible(page, "Madame").check()
-    visible(page, "Votre nom de famille (nom de naissance)").fill("Martin")
-    visible(page, "Vos prénoms").fill("Léa Anaïs")
-    visible(page, "Date de naissance").fill("05/03/1990")
-    visible(page, "Lieu de naissance (commune, et pays si ce n'est pas la France)").fill("Saint-Étienne")
-    suivant(page, 2)
-    # 2. Famille et coordonnées : le foyer vient du simulateur.
-    expect(visible(page, "Combien de personnes composent votre foyer fiscal ?")).to_have_value("2")
-    visible(page, "Célibataire").check()
-    personne = page.get_by_role("group", name="Personne 1")
-    personne.get_by_label("Nom et prénom").fill("Martin Noé")
-    personne.get_by_label("Date de naissance jj/mm/aaaa").fill("12/07/2016")
-    personne.get_by_label("Lien avec le demandeur (ex. époux, partenaire d'un PACS, fils, nièce, etc.)").fill("fils")
-    visible(page, "Votre adresse").fill("3 rue des Lilas")
-    visible(page, "Code postal").fill("42000")
-    visible(page, "Commune").fill("Saint-Étienne")
-    suivant(page, 3)
-    # 3. Ressources : RFR et épargne viennent du simulateur.
-    expect(
-        visible(page, "Revenu fiscal de référence de votre avis d'imposition le plus récent, en euros")
-    ).to_have_value("9 000")
-    expect(
-        page.get_by_role("group", name=re.compile("Vous disposez d'une épargne")).get_by_label("Non")
-    ).to_be_checked()
-    page.get_by_role("group", name=re.compile("Êtes-vous propriétaire")).get_by_label("Non").check()
-    suivant(page, 4)
-    # 4. Affaire, assurance, attestation.
-    visible(
-        page,
-        "1. Vous souhaitez aller devant un juge, si possible indiquez lequel (juge aux affaires familiales, "
-        "juge de l'exécution, juge des tutelles, juge administratif, conseil des prud'hommes, etc.).",
-    ).check()
-    visible(page, "Lequel ?").fill("Juge aux affaires familiales")
-    visible(page, "Exposez brièvement votre affaire").fill(
-        "Je demande la résidence de mon fils et une pension alimentaire."
-    )
-    visible(page, "Non, je n'en ai pas").check()
-    expect(
-        page.get_by_role("group", name=re.compile("prend-elle en charge vos frais de justice")).get_by_label("Non")
-    ).to_be_checked()
-    visible(page, "Je soussigné(e) (prénom, nom)").fill("Léa Martin")
-    visible(page, "Fait à").fill("Saint-Étienne")
 
 
 @pytest.fixture(scope="module")
 def resultat(navigateur, adresse):
     """One interview completed by labels up to « Votre formulaire est prêt », for the tests of what
     the person does with it (a full run costs a cold Python and pypdf: done once)."""
-    from tests.navigateur.conftest import nouvelle_page
-
     page = nouvelle_page(navigateur, adresse)
     simulateur_puis_entretien(page, adresse)
     remplit_entretien(page)

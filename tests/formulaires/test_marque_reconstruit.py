@@ -11,7 +11,9 @@ import subprocess
 
 import pytest
 
-from .conftest import REPO
+from tests.fixtures.chemins import REPO
+
+pytestmark = pytest.mark.pdf
 
 FORMULAIRES = ("cerfa-15458", "cerfa-11527", "cerfa-16146")
 MARQUE = re.compile(r'(.{0,12})<span class="reconstruit"[^>]*>([^<]*)</span>')
@@ -19,8 +21,8 @@ MARQUE = re.compile(r'(.{0,12})<span class="reconstruit"[^>]*>([^<]*)</span>')
 
 @pytest.fixture(scope="module")
 def rendu_():
-    from generator import formulaires_rendu as rendu
     from generator.config import load_site_config
+    from generator.sorties import formulaires as rendu
 
     site = load_site_config(REPO)
     env = rendu.environnement(site.theme_dir)

@@ -9,7 +9,7 @@ import pytest
 
 from pyscripts.erreurs import EntreeInvalide
 from pyscripts.formulaires import remplir
-from pyscripts.formulaires.op import prepare
+from pyscripts.op.requete import prepare
 
 ADRESSE = {
     "requerant_adresse": "12 rue des Lilas",
@@ -145,6 +145,7 @@ def test_telephone_courriel_et_commune_avertis():
 # ── Sur le PDF rempli ────────────────────────────────────────────────────────────
 
 
+@pytest.mark.pdf
 def test_aucune_valeur_de_l_adresse_dans_le_pdf_rempli(pdf_vierge):
     """Par le vrai chemin de `remplir` (pyscripts.formulaires → op.prepare → pypdf)."""
     pdf = remplir({"formulaire": "cerfa-15458", **COMPLET}, pdf_vierge["cerfa-15458"])
@@ -164,6 +165,7 @@ def test_aucune_valeur_de_l_adresse_dans_le_pdf_rempli(pdf_vierge):
         assert valeur not in "".join(champs.values())
 
 
+@pytest.mark.pdf
 def test_sans_la_case_l_adresse_est_dans_le_pdf(pdf_vierge):
     """Contre-épreuve : le test précédent échouerait si l'adresse n'était pas retirée."""
     entree = _avec(adresse_cachee=False, election_procureur=False, election_procureur_adresse="")

@@ -12,9 +12,10 @@ from pypdf import PdfReader
 
 from pyscripts.formulaires.definition import champs_pdf
 from pyscripts.formulaires.remplissage import valeurs_du_pdf
+from tests.fixtures.chemins import REPO
+from tests.fixtures.formulaires import cli
 
-from .conftest import REPO
-from .test_remplir import cli
+pytestmark = pytest.mark.pdf
 
 # A French sentence: some of its common words (the message is for the person, not a developer).
 FRANCAIS = re.compile(r"\b(le|la|les|de|du|des|un|une|doit|doivent|est|n'est|inconnue?|Donnez)\b", re.IGNORECASE)

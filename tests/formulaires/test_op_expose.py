@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from pyscripts.erreurs import EntreeInvalide
-from pyscripts.formulaires.op import expose, prepare
-from pyscripts.formulaires.op_expose import Date, construit, periode
+from pyscripts.op.expose import Date, construit, periode
+from pyscripts.op.requete import expose, prepare
 
 AUJOURDHUI = date(2026, 11, 29)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import copy
 
-from pyscripts.formulaires import op_greffe
-from pyscripts.formulaires.op import prepare
+from pyscripts.op import greffe as op_greffe
+from pyscripts.op.requete import prepare
 
 
 def _liste(valeurs, mesures=()):

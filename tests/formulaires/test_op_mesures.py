@@ -7,9 +7,9 @@ import copy
 import pytest
 
 from pyscripts.erreurs import EntreeInvalide
-from pyscripts.formulaires import op_mesures
 from pyscripts.formulaires.definition import champs_pdf, charge
-from pyscripts.formulaires.op import prepare
+from pyscripts.op import mesures as op_mesures
+from pyscripts.op.requete import prepare
 
 AUJOURDHUI = "2026-11-29"
 

@@ -11,9 +11,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.navigateur.conftest import stockage_vide
-
-from . import offre_pdf
+from tests.fixtures import offre_pdf
+from tests.fixtures.navigateur import stockage_vide
 
 pytestmark = pytest.mark.navigateur
 
@@ -202,8 +201,8 @@ def test_quitter_rapidement_a_chaque_etape(page_, adresse, numero):
 def test_la_page_pose_chaque_champ_et_chaque_mesure(site_construit):
     """Chaque champ du Cerfa 15458 est demandé (sauf l'exposé et le tableau des pièces, que le moteur
     écrit) et chaque mesure des données a sa case, une seule fois."""
-    from pyscripts.formulaires import op_mesures
     from pyscripts.formulaires.definition import champs_pdf, charge
+    from pyscripts.op import mesures as op_mesures
 
     html = (site_construit / "outils" / "preparer-requete.html").read_text(encoding="utf-8")
     noms = set(re.findall(r'\bname="([a-z0-9_]+)"', html))

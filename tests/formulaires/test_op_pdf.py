@@ -11,7 +11,9 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from .test_pdf_vierge import libelles, normalise
+from tests.fixtures.formulaires import libelles, normalise
+
+pytestmark = pytest.mark.pdf
 
 RECONSTITUE = "◇ Élément reconstitué : vérifiez-le sur le formulaire officiel."
 

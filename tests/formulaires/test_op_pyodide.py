@@ -2,7 +2,7 @@
 mêmes valeurs, même exposé, même bordereau, mêmes refus ; et le Cerfa 15458 rempli par pypdf dans
 Pyodide porte les mêmes valeurs de champs que rempli dans CPython.
 
-Une seule Pyodide pour la session (tests/pyodide/conftest.py : pyodide_node). `pytest -m "not pyodide"`
+Une seule Pyodide pour la session (tests/fixtures/pyodide.py : pyodide_node). `pytest -m "not pyodide"`
 le saute.
 """
 
@@ -14,14 +14,13 @@ import json
 import pytest
 
 from pyscripts.api import dispatch
-from pyscripts.formulaires.op import prepare
 from pyscripts.formulaires.remplissage import valeurs_du_pdf
+from pyscripts.op.requete import prepare
 
-pytestmark = pytest.mark.pyodide
+pytestmark = [pytest.mark.pyodide, pytest.mark.pdf]
 
 # La Pyodide partagée de tests/pyodide (runtime) : un seul Node pour la session. Importée sans
 # repli : une fixture absente est une erreur, jamais un test sauté en silence.
-from tests.pyodide.conftest import paquets, pyodide_node, runtime  # noqa: E402,F401
 
 JOUR = "2026-11-29"
 CHRONOLOGIE = [

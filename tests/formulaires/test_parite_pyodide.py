@@ -10,14 +10,12 @@ import pytest
 
 from pyscripts.api import dispatch
 from pyscripts.formulaires.remplissage import valeurs_du_pdf
+from tests.fixtures.formulaires import REPONSES
 
-from .test_remplir import REPONSES
-
-pytestmark = pytest.mark.pyodide
+pytestmark = [pytest.mark.pyodide, pytest.mark.pdf]
 
 # The Pyodide runtime of tests/pyodide (one Node process for the session, our wheel + pypdf): the
 # shared fixture, imported without a fallback — a missing fixture is an error, never a silent skip.
-from tests.pyodide.conftest import paquets, pyodide_node, runtime  # noqa: E402,F401
 
 SIMULATEUR = {
     "personnes_foyer": 3,

@@ -11,13 +11,11 @@ import pytest
 from pypdf import PdfReader
 
 from pyscripts.formulaires.definition import champs_pdf
+from tests.fixtures.formulaires import libelles, normalise
+
+pytestmark = pytest.mark.pdf
 
 MULTILIGNE = 1 << 12
-BLANCS = re.compile(r"\s+")
-
-
-def normalise(texte: str) -> str:
-    return BLANCS.sub(" ", texte.replace("**", "")).strip()
 
 
 @pytest.fixture(scope="module")
@@ -72,33 +70,6 @@ def test_chaque_page_dit_ce_qu_elle_est(lecteur, definitions):
         assert "◇ Élément reconstitué : vérifiez-le sur le formulaire officiel." in texte, f"page {numero}"
 
 
-def libelles(definition: dict) -> list[str]:
-    """Every printed label of a definition: rubriques, fields, options, columns, rows, mentions' first words."""
-    sortie = []
-
-    def champs(liste):
-        for c in liste:
-            if c.get("pdf") is False:
-                continue
-            if c["type"] == "mention":
-                sortie.append(re.sub(r"^(- |\d+\. )", "", c["texte"].split("\n")[0])[:60])
-                continue
-            if c.get("libelle") and (c["type"] not in ("cases",) or c.get("imprime_libelle")):
-                sortie.append(c["libelle"])
-            for o in c.get("options", []):
-                sortie.append(o["libelle"])
-                champs(o.get("champs", []))
-            if c["type"] == "tableau":
-                sortie.extend(col["libelle"] for col in c["colonnes"])
-                if isinstance(c["lignes"], list):
-                    sortie.extend(ligne["libelle"] for ligne in c["lignes"])
-
-    for r in definition["rubriques"]:
-        sortie.append(r["titre"])
-        champs(r["champs"])
-    return [normalise(s).lstrip("*").rstrip("*") for s in sortie]
-
-
 def test_le_pdf_montre_chaque_libelle(lecteur, definitions):
     texte = normalise(" ".join(page.extract_text() for page in lecteur.pages))
     manquants = [s for s in libelles(definitions["cerfa-16146"]) if s not in texte]
@@ -106,10 +77,9 @@ def test_le_pdf_montre_chaque_libelle(lecteur, definitions):
 
 
 def test_la_page_montre_chaque_libelle(definitions):
-    from generator import formulaires_rendu as rendu
     from generator.config import load_site_config
-
-    from .conftest import REPO
+    from generator.sorties import formulaires as rendu
+    from tests.fixtures.chemins import REPO
 
     site = load_site_config(REPO)
     d = rendu.prepare(definitions["cerfa-16146"], site.nom)
@@ -127,10 +97,9 @@ def test_un_formulaire_manuscrit_n_a_aucun_champ(definitions, tmp_path):
     """An attestation to be written by the witness's own hand: lines on paper, no PDF field."""
     import weasyprint
 
-    from generator import formulaires_rendu as rendu
     from generator.config import load_site_config
-
-    from .conftest import REPO
+    from generator.sorties import formulaires as rendu
+    from tests.fixtures.chemins import REPO
 
     site = load_site_config(REPO)
     d = dict(definitions["cerfa-16146"], remplissage="manuscrit")

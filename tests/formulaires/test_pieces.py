@@ -236,6 +236,7 @@ def test_prerempli_etranger_sans_avis_cas_particulier():
     assert "4 800 €" in resultat["rappels"]["ressources"] and "80 000 €" in resultat["rappels"]["biens"]
 
 
+@pytest.mark.pdf
 def test_prerempli_donne_des_valeurs_que_le_pdf_accepte(pdf_vierge):
     from pyscripts.formulaires import remplir
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import json
 import subprocess
-import sys
 
 import pytest
 from pypdf import PdfReader
@@ -14,43 +13,10 @@ from pypdf import PdfReader
 from pyscripts.erreurs import EntreeInvalide
 from pyscripts.formulaires import remplir
 from pyscripts.formulaires.remplissage import valeurs_du_pdf
+from tests.fixtures.chemins import REPO
+from tests.fixtures.formulaires import REPONSES, cli
 
-from .conftest import REPO
-
-# A table of answers covering each kind of field: texts with accents and symbols, a wrapped
-# multi-line text, dates, amounts, numbers, table cells, boxes (including a nested one).
-REPONSES = {
-    "civilite_madame": True,
-    "nom_naissance": "Ŀœuvre-Çéline D’Arc",
-    "prenoms": "Anaïs Zoë",
-    "naissance_date": "05/03/1990",
-    "naissance_lieu": "Saint-Étienne (Loire)",
-    "nationalite": "Française",
-    "situation_familiale_pacse": True,
-    "foyer_nombre": "3",
-    "foyer_1_nom_prenom": "Martin Noé",
-    "foyer_1_naissance": "12/07/2016",
-    "foyer_1_lien": "fils",
-    "adresse": "3 rue des Lilas",
-    "code_postal": "42000",
-    "commune": "Saint-Étienne",
-    "rfr": "12 345",
-    "changement": True,
-    "changement_nature_autre": True,
-    "changement_precision": "Fin de contrat",
-    "ressources_salaires_vous": "7 200",
-    "ressources_capital_enfants": "15",
-    "epargne_oui": True,
-    "epargne_montant": "1 500,50",
-    "procedure_juge_saisi": True,
-    "audience_date": "14/01/2027",
-    "expose": "Je demande une ordonnance de protection au juge aux affaires familiales, pour moi et mon fils, "
-    "avec la jouissance du logement.\nLes faits : violences répétées depuis 2025 (« plaintes » ; €).",
-    "protection_juridique_non": True,
-    "soussigne": "Céline Martin",
-    "fait_a": "Saint-Étienne",
-    "fait_le": "29/11/2026",
-}
+pytestmark = pytest.mark.pdf
 
 
 def entree(valeurs=None) -> dict:
@@ -156,16 +122,6 @@ def site_avec_pdf(pdf_vierge, tmp_path_factory):
         cible.parent.mkdir(parents=True, exist_ok=True)
         cible.write_bytes(pdf_vierge["cerfa-16146"])
     return cible
-
-
-def cli(*arguments, entree_texte: str | None = None):
-    return subprocess.run(
-        [sys.executable, "-m", "pyscripts.formulaires", *arguments],
-        input=(entree_texte or "").encode(),
-        capture_output=True,
-        cwd=REPO,
-        timeout=120,
-    )
 
 
 def test_cli_champs(site_avec_pdf, definitions):

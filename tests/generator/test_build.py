@@ -7,10 +7,10 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from generator.errors import ContentErrors
-from generator.site_check import external_resources, page_problems
+from generator.erreurs import ContentErrors
+from generator.sorties.verification import external_resources, page_problems
 
-pytestmark = pytest.mark.build
+pytestmark = [pytest.mark.build, pytest.mark.pdf]
 
 
 @pytest.fixture
@@ -58,7 +58,7 @@ def test_pdf_de_la_page_marquee_avec_titre_et_structure(built):
     reader = PdfReader(pdf)
     text = "".join(p.extract_text() for p in reader.pages)
     assert "Le guide de l'ordonnance de protection" in text
-    assert "Contenu vérifié le jeudi 15 janvier 2026" in text  # generator.filtres.date_fr
+    assert "Contenu vérifié le jeudi 15 janvier 2026" in text  # generator.mkdocs.filtres.date_fr
     assert "En danger : 17 (Police ou gendarmerie)" in " ".join(text.split())  # from urgences.yml
     assert "https://essai.example.fr/guides/guide.html" in text
     assert "Page 1 / " in text
@@ -171,7 +171,7 @@ def test_le_site_est_lisible_par_le_serveur_web(project, build_project):
 def test_guillemet_dans_la_description_n_abime_pas_la_page(tmp_path, build_project):
     from html.parser import HTMLParser
 
-    from .conftest import PAGES, write_project
+    from tests.fixtures.projet import PAGES, write_project
 
     description = 'Le "juge" <b>décide</b> & tranche.'
     guide = PAGES["guides/guide.md"].replace("description: Un guide imprimable.", f"description: '{description}'")
@@ -190,7 +190,7 @@ def test_guillemet_dans_la_description_n_abime_pas_la_page(tmp_path, build_proje
 
 def test_le_pdf_ne_peut_lire_que_les_fichiers_du_site(tmp_path, build_project):
     """`<a rel="attachment" href="file:///…">` used to embed that file in the public PDF."""
-    from .conftest import PAGES, write_project
+    from tests.fixtures.projet import PAGES, write_project
 
     secret = tmp_path / "secret.txt"
     secret.write_text("mot de passe", encoding="utf-8")
@@ -232,7 +232,7 @@ def test_le_pdf_ne_peut_lire_que_les_fichiers_du_site(tmp_path, build_project):
     ],
 )
 def test_adresses_permises_au_pdf(tmp_path, url, permis):
-    from generator.pdf import allowed
+    from generator.sorties.pdf import allowed
 
     site = tmp_path / "site"
     site.mkdir()
@@ -311,6 +311,6 @@ def test_les_avertissements_de_mkdocs_en_francais(project, build_project):
     ],
 )
 def test_traduction_des_messages_de_mkdocs(tmp_path, message, attendu):
-    from generator.mkdocs_fr import translate
+    from generator.mkdocs.francais import translate
 
     assert translate(message, tmp_path / "content", tmp_path / "site_config.yml") == attendu

@@ -7,15 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from generator import schema
 from generator.config import load_site_config
-from generator.errors import ContentErrors
-from generator.lecture import LectureImpossible, yaml_avec_lignes
-from generator.validate import DATA_REQUIRED, validate
+from generator.contenu import schema
+from generator.contenu.lecture import LectureImpossible, yaml_avec_lignes
+from generator.contenu.validation import DATA_REQUIRED, validate
+from generator.erreurs import ContentErrors
+from tests.fixtures.chemins import REPO
+from tests.fixtures.projet import write_project
 
-from .conftest import write_project
-
-REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "content" / "data"
 
 

@@ -1,10 +1,10 @@
-"""site_check reads pages with html.parser: quoting and case cannot hide a forbidden construct."""
+"""generator.sorties.verification reads pages with html.parser: quoting and case cannot hide a forbidden construct."""
 
 from __future__ import annotations
 
 import pytest
 
-from generator.site_check import external_resources, page_problems
+from generator.sorties.verification import external_resources, page_problems
 
 PAGE = '<html lang="fr"><head><meta http-equiv="Content-Security-Policy" content="x"></head><body><a id="sortie-rapide"></a>'
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.typographie import insecables
+from generator.mkdocs.typographie import insecables
 
 
 @pytest.mark.parametrize(

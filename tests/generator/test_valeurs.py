@@ -10,13 +10,12 @@ import textwrap
 import markdown
 import pytest
 
-from generator import libelles, valeurs
 from generator.config import load_site_config
-from generator.errors import ContentErrors
-from generator.lignes import une_phrase_par_ligne
-from generator.validate import validate
-
-from .conftest import PAGES, write_project
+from generator.contenu.validation import validate
+from generator.erreurs import ContentErrors
+from generator.mkdocs import libelles, valeurs
+from generator.mkdocs.lignes import une_phrase_par_ligne
+from tests.fixtures.projet import PAGES, write_project
 
 GUIDE = textwrap.dedent(PAGES["guides/guide.md"])
 ESPACE = "\u00a0"

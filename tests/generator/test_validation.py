@@ -7,10 +7,10 @@ import textwrap
 import pytest
 
 from generator.config import load_site_config
-from generator.errors import ContentErrors
-from generator.validate import validate
-
-from .conftest import PAGES, write_project
+from generator.contenu.validation import validate
+from generator.erreurs import ContentErrors
+from tests.fixtures.chemins import REPO
+from tests.fixtures.projet import PAGES, write_project
 
 GUIDE = PAGES["guides/guide.md"]
 
@@ -151,7 +151,7 @@ def test_cle_outil_verifiee(tmp_path, ajout, attendu):
 
 
 def test_cle_outil_acceptee_sur_une_page_outil(tmp_path):
-    from generator import frontmatter
+    from generator.contenu import frontmatter
 
     texte = (
         textwrap.dedent(GUIDE).replace("type: guide", "type: outil").replace("pdf: true", "pdf: false\noutil: delais")
@@ -217,9 +217,8 @@ def test_lignes_correctes_acceptees(tmp_path, ligne):
 
 
 def test_les_encadres_du_contenu_reel_sont_tous_permis():
-    from generator.validate import ADMONITION, ADMONITION_OK, ADMONITIONS, pages
+    from generator.contenu.validation import ADMONITION, ADMONITION_OK, ADMONITIONS, pages
 
-    REPO = __import__("pathlib").Path(__file__).resolve().parents[2]
     types = {
         ADMONITION_OK.match(m.group(1)).group(1).split()[0]
         for p in pages(REPO / "content")

@@ -23,8 +23,8 @@ from playwright.sync_api import expect
 
 from generator import csp
 from generator.serve import TYPES
-
-from .conftest import ARGS, CHROMIUM, OUTILS, PYTHON, REPO, attend_python
+from tests.fixtures.chemins import REPO
+from tests.fixtures.navigateur import ARGS, CHROMIUM, OUTILS, PYTHON, attend_python
 
 pytestmark = [pytest.mark.navigateur, pytest.mark.build]
 

@@ -1,7 +1,7 @@
 """The two tools as a person uses them: filled by their labels in Chromium, under the real CSP,
 answered by the Python engines running in Pyodide — and nothing kept, nothing sent elsewhere.
 
-Python starts once per tool and session (the `page_aj` / `page_delais` fixtures of conftest.py: a
+Python starts once per tool and session (the `page_aj` / `page_delais` fixtures of tests/fixtures/navigateur.py: a
 warmed page, its form emptied between tests); only the tests about loading itself open a fresh page.
 Pyodide's cold start takes seconds on a 2-core machine, more under load: waits are generous.
 """
@@ -20,8 +20,7 @@ from pyscripts.aj.entree import EXCEPTIONS_RESIDENCE
 from pyscripts.delais import calcule as calcule_delai
 from pyscripts.delais import calendrier, catalogue
 from pyscripts.delais.francais import date_fr
-
-from .conftest import OUTILS, PYTHON, stockage_vide
+from tests.fixtures.navigateur import OUTILS, PYTHON, stockage_vide
 
 pytestmark = pytest.mark.navigateur
 
@@ -424,7 +423,7 @@ def test_repli_quand_python_ne_demarre_pas(page_, adresse, chemin, repli, tablea
     expect(lien).to_have_attribute("href", repli)
     lien.click()
     expect(page.locator(repli)).to_be_in_viewport()
-    # Les tableaux sont dans une boîte défilante (generator/tableaux.py).
+    # Les tableaux sont dans une boîte défilante (generator/mkdocs/tableaux.py).
     expect(page.locator(f"{repli} ~ .tableau table").first).to_contain_text(tableau)
 
 
@@ -518,7 +517,7 @@ def test_les_listes_des_gabarits_suivent_les_donnees(site_construit):
 
 def test_les_modules_des_outils_n_injectent_pas_de_html():
     """Engine text reaches the page as text nodes only; nothing is stored (a static check of the sources)."""
-    from .conftest import REPO
+    from tests.fixtures.chemins import REPO
 
     modules = sorted((REPO / "theme" / "assets" / "js").glob("outil-*.mjs"))
     assert [m.name for m in modules] == [

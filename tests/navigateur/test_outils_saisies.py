@@ -3,7 +3,7 @@ amounts too long for JavaScript, the safe date of a délai of unknown kind for a
 far away, a calendar file neutral unless asked, that a corrected file replaces the first, and
 tool page titles that never name violence.
 
-Uses the session's warmed tool pages (tests/navigateur/conftest.py: page_aj, page_delais).
+Uses the session's warmed tool pages (tests/fixtures/navigateur.py: page_aj, page_delais).
 """
 
 from __future__ import annotations
@@ -17,23 +17,8 @@ from playwright.sync_api import expect
 
 from pyscripts.delais import calcule as calcule_delai
 from pyscripts.delais import en_ics
-from tests.navigateur import conftest as _conftest
 
 pytestmark = pytest.mark.navigateur
-
-if not hasattr(_conftest, "page_aj"):  # until runtime's warmed pages are on this branch: a cold page per test
-
-    @pytest.fixture
-    def page_aj(page_):
-        page_.goto(page_.journal.origine + "/outils/simulateur-aide-juridictionnelle.html")
-        expect(page_.locator(".outil-etat")).to_contain_text("Calculateur prêt", timeout=90_000)
-        return page_
-
-    @pytest.fixture
-    def page_delais(page_):
-        page_.goto(page_.journal.origine + "/outils/calculateur-delais.html")
-        expect(page_.locator(".outil-etat")).to_contain_text("Calculateur prêt", timeout=90_000)
-        return page_
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 from generator import csp
-
-from .conftest import REPO, stockage_vide
+from tests.fixtures.chemins import REPO
+from tests.fixtures.navigateur import stockage_vide
 
 pytestmark = pytest.mark.navigateur
 

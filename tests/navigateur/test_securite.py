@@ -21,9 +21,8 @@ import pytest
 from playwright.sync_api import expect
 
 from generator.config import load_site_config
-from tests.conftest import ARGS, CHROMIUM
-
-from .conftest import REPO
+from tests.fixtures.chemins import REPO
+from tests.fixtures.navigateur import ARGS, CHROMIUM
 
 pytestmark = pytest.mark.navigateur
 
@@ -146,7 +145,7 @@ def test_le_focus_ne_passe_jamais_sous_la_barre(onglets, adresse, largeur, chemi
 def _quitte(page, adresse, declenche):
     page.goto(adresse + "/index.html")
     page.goto(adresse + PAGE_OP)
-    # La requête vers le site neutre est enregistrée puis interrompue (conftest) : rien ne sort.
+    # La requête vers le site neutre est enregistrée puis interrompue (tests/fixtures/navigateur.py) : rien ne sort.
     with page.expect_event("requestfailed", lambda r: est_sortie(r.url) and r.is_navigation_request()):
         declenche(page)
     a_quitte(page, adresse)
@@ -359,7 +358,7 @@ def test_definition_du_lexique_sur_place(page_, adresse):
 def test_definition_sur_place_dans_l_entretien_guide(page_, adresse):
     """The interview of the Cerfa 16146 is added to the page later (a <template>): its
     « Définition : … » open in place too (site.js watches what is added)."""
-    from tests.formulaires.test_entretien_navigateur import etape_, remplit_entretien, simulateur_puis_entretien
+    from tests.fixtures.entretien import etape_, remplit_entretien, simulateur_puis_entretien
 
     simulateur_puis_entretien(page_, adresse)
     remplit_entretien(page_)  # jusqu'à l'étape 4 ; l'étape 3 (ressources) a des définitions visibles

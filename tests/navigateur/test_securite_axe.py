@@ -12,7 +12,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import REPO
+from tests.fixtures.chemins import REPO
 
 pytestmark = pytest.mark.navigateur
 

@@ -1,5 +1,5 @@
 // ONE Pyodide in Node for a whole test session: started once, then answers requests, one JSON
-// object per line on stdin, one JSON answer per line on stdout (tests/pyodide/noeud.py drives it).
+// object per line on stdin, one JSON answer per line on stdout (tests/fixtures/pyodide.py drives it).
 //
 //   node serveur_pyodide.mjs SITE/pyodide/<version>/ SITE/pyodide/paquets/pyodide-lock.<hash>.json STDLIB.zip
 //   → {"pret": true, "chrono": {runtime_ms, paquet_ms}}             once Python is ready

@@ -11,13 +11,14 @@ import zipfile
 
 import pytest
 
-from generator import pyodide_compile
-from generator.errors import BuildError
-from generator.pyodide_bundle import NOM_PAQUET, PYPDF, RUNTIME, STDLIB, bundle_pyodide, prepare
+from generator.erreurs import BuildError
+from generator.sorties import pyodide_compile
+from generator.sorties.pyodide import NOM_PAQUET, PYPDF, RUNTIME, STDLIB, bundle_pyodide, prepare
+from tests.fixtures.pyodide import REPO, VERSION, construit_site, lock_de, stdlib_de
 
-from .noeud import ROOT, VERSION, construit_site, lock_de, stdlib_de
+pytestmark = pytest.mark.pyodide
 
-NPM = ROOT / "node_modules" / "pyodide"
+NPM = REPO / "node_modules" / "pyodide"
 
 
 def lock(runtime) -> dict:
@@ -100,12 +101,12 @@ def test_pypdf_livre_precompile(runtime):
     browser), RECORD rewritten, under a name of its own: same version, other bytes, other URL."""
     from packaging.utils import parse_wheel_filename
 
-    from generator.roue import empreinte
+    from generator.sorties.roue import empreinte
 
     (roue,) = (runtime.parent / "paquets").glob("pypdf-*.whl")
     nom, version, build, _ = parse_wheel_filename(roue.name)
     assert (nom, str(version)) == ("pypdf", "7.1.0") and build and build[1].startswith("pyc")
-    with zipfile.ZipFile(ROOT / "build" / "wheels" / PYPDF) as publiee, zipfile.ZipFile(roue) as livree:
+    with zipfile.ZipFile(REPO / "build" / "wheels" / PYPDF) as publiee, zipfile.ZipFile(roue) as livree:
         sources = {n for n in publiee.namelist() if n.endswith(".py")}
         noms = set(livree.namelist())
         assert sources and not sources & noms and {s + "c" for s in sources} <= noms
@@ -133,7 +134,7 @@ def test_pypdf_seulement_si_une_page_le_demande(sans_paquet):
 
 def test_paquet_inconnu_refuse():
     with pytest.raises(BuildError, match="Paquet Python inconnu pour le navigateur : numpy"):
-        prepare(ROOT, VERSION, ["numpy"])
+        prepare(REPO, VERSION, ["numpy"])
 
 
 def test_lock_se_suffit_a_lui_meme(runtime):
@@ -180,13 +181,13 @@ def test_sans_precompilation_sur_demande(tmp_path, monkeypatch):
 
 def test_une_construction_sans_changement_ne_relance_pas_pyodide(monkeypatch, tmp_path):
     """The compiled result is cached: a no-op rebuild never runs Node."""
-    bundle_pyodide(tmp_path, ROOT, VERSION)  # fills the cache if needed
+    bundle_pyodide(tmp_path, REPO, VERSION)  # fills the cache if needed
 
     def interdit(demande):
         raise AssertionError("Pyodide relancé alors que rien n'a changé")
 
     monkeypatch.setattr(pyodide_compile, "_node", interdit)
-    bundle_pyodide(tmp_path, ROOT, VERSION)
+    bundle_pyodide(tmp_path, REPO, VERSION)
 
 
 def faux_npm(root, version=VERSION, fichiers=()):
@@ -223,6 +224,6 @@ def test_fichier_du_runtime_manquant(tmp_path):
 
 
 def test_roue_pypdf_manquante(tmp_path):
-    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
+    (tmp_path / "node_modules").symlink_to(REPO / "node_modules")
     message = echec(tmp_path / "site", tmp_path, paquets=("pypdf",))
     assert PYPDF in message and "make install" in message and "pip download" in message

@@ -13,8 +13,8 @@ import zipfile
 
 import pytest
 
-from generator import pyodide_compile
-from generator.errors import BuildError
+from generator.erreurs import BuildError
+from generator.sorties import pyodide_compile
 
 FAUX_PYODIDE = f"""#!{sys.executable}
 # Stand-in for pyodide-build's CLI: `pyodide py-compile --silent ARCHIVE` (each .py → .pyc beside it).

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from .noeud import ROOT
+from tests.fixtures.pyodide import REPO
 
-JS = sorted((ROOT / "theme" / "assets" / "js").glob("outils*.mjs"))
+JS = sorted((REPO / "theme" / "assets" / "js").glob("outils*.mjs"))
 # Storage would keep what a person typed on a device someone else may check;
 # eval-like calls and classic workers fail under script-src 'self' / Pyodide 314.
 INTERDITS = "|".join(
@@ -33,4 +33,4 @@ def test_ni_stockage_ni_eval(fichier):
 
 def test_les_deux_modules_sont_la():
     assert [p.name for p in JS] == ["outils-worker.mjs", "outils.mjs"]
-    assert 'type: "module"' in (ROOT / "theme/assets/js/outils.mjs").read_text(encoding="utf-8")
+    assert 'type: "module"' in (REPO / "theme/assets/js/outils.mjs").read_text(encoding="utf-8")

@@ -13,11 +13,10 @@ import threading
 import pytest
 from playwright.sync_api import expect
 
-from generator.pyodide_bundle import NOM_PAQUET, RUNTIME
 from generator.serve import make_server
+from generator.sorties.pyodide import NOM_PAQUET, RUNTIME
 from pyscripts.api import dispatch
-
-from .noeud import ROOT, VERSION, cas_de_reference, construit_site, lock_de, stdlib_de
+from tests.fixtures.pyodide import REPO, VERSION, cas_de_reference, construit_site, lock_de, stdlib_de
 
 pytestmark = [pytest.mark.navigateur, pytest.mark.pyodide]
 
@@ -47,7 +46,7 @@ try {
 def site(tmp_path_factory):
     site = tmp_path_factory.mktemp("site_outils")
     runtime = construit_site(site)
-    shutil.copytree(ROOT / "theme" / "assets" / "js", site / "assets" / "js")
+    shutil.copytree(REPO / "theme" / "assets" / "js", site / "assets" / "js")
     stdlib = stdlib_de(runtime)
     octets = (runtime / "pyodide.asm.wasm").stat().st_size + stdlib.stat().st_size
     (site / "index.html").write_text(

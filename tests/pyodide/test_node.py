@@ -10,8 +10,7 @@ import json
 import pytest
 
 from pyscripts.api import dispatch
-
-from .noeud import STEMS, cas_de_reference, lance_node, lock_de, stdlib_de
+from tests.fixtures.pyodide import STEMS, cas_de_reference, lance_node, lock_de, stdlib_de
 
 pytestmark = pytest.mark.pyodide
 

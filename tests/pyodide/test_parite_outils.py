@@ -2,7 +2,7 @@
 real situations: every AJ outcome, deadline rules (months, holidays, distance, délai franc,
 territories), both scenarios, the .ics export, and refusals.
 
-Answered by the session's one Pyodide in Node (tests/pyodide/conftest.py: pyodide_node). `pytest -m "not pyodide"` skips it.
+Answered by the session's one Pyodide in Node (tests/fixtures/pyodide.py: pyodide_node). `pytest -m "not pyodide"` skips it.
 """
 
 from __future__ import annotations

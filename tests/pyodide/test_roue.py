@@ -10,15 +10,14 @@ import zipfile
 import pytest
 from packaging.utils import parse_wheel_filename
 
-from generator.pyodide_bundle import NOM_PAQUET, roue_pyscripts
-from generator.roue import HORODATAGE, empreinte
-
-from .noeud import ROOT, STEMS
+from generator.sorties.pyodide import NOM_PAQUET, roue_pyscripts
+from generator.sorties.roue import HORODATAGE, empreinte
+from tests.fixtures.pyodide import REPO, STEMS
 
 
 @pytest.fixture(scope="module")
 def roue(tmp_path_factory):
-    return roue_pyscripts(ROOT, tmp_path_factory.mktemp("roue"))
+    return roue_pyscripts(REPO, tmp_path_factory.mktemp("roue"))
 
 
 def test_nom_de_fichier_pep427_et_version_du_pyproject(roue):
@@ -53,8 +52,8 @@ def test_metadonnees(roue):
 
 def test_contient_les_sources_sans_caches_ni_code_de_construction(roue):
     sources = {
-        f"pyscripts/{p.relative_to(ROOT / 'pyscripts').as_posix()}"
-        for p in (ROOT / "pyscripts").rglob("*.py")
+        f"pyscripts/{p.relative_to(REPO / 'pyscripts').as_posix()}"
+        for p in (REPO / "pyscripts").rglob("*.py")
         if "__pycache__" not in p.parts
     }
     construction = {s for s in sources if s.endswith("/__main__.py") or s == "pyscripts/aj/verification.py"}
@@ -77,7 +76,7 @@ def test_embarque_chaque_fichier_de_parametres_en_json(roue):
 
 
 def test_deux_constructions_donnent_les_memes_octets(roue, tmp_path):
-    assert roue_pyscripts(ROOT, tmp_path).read_bytes() == roue.read_bytes()
+    assert roue_pyscripts(REPO, tmp_path).read_bytes() == roue.read_bytes()
     with zipfile.ZipFile(roue) as archive:
         infos = archive.infolist()
     # Fixed metadata, not the source files' mtimes, makes it reproducible on any checkout.

@@ -7,11 +7,10 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-RACINE = Path(__file__).resolve().parents[2]
+from tests.fixtures.chemins import REPO
 
 
 def _lance(texte: str | bytes, **environnement: str) -> tuple[int, dict, str]:
@@ -20,7 +19,7 @@ def _lance(texte: str | bytes, **environnement: str) -> tuple[int, dict, str]:
         [sys.executable, "-m", "pyscripts.aj"],
         input=octets,
         capture_output=True,
-        cwd=RACINE,
+        cwd=REPO,
         check=False,
         env={**os.environ, **environnement},
     )

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import copy
 import re
-from pathlib import Path
 
 import pytest
 
 from pyscripts.aj.verification import problemes
 from pyscripts.donnees import charge
+from tests.fixtures.chemins import REPO
 
 PARAMETRES = charge("aide_juridictionnelle")
-RACINE = Path(__file__).resolve().parents[2]
 
 # Chiffres marqués [D] (déduits, sans source publiée) dans shared/rules/aide_juridictionnelle.md.
 DERIVES_ATTENDUS = {
@@ -102,7 +101,7 @@ def test_chaque_bareme_s_applique_a_partir_de_la_date_publiee(annee, applicable_
 
 
 def test_les_textes_cites_dans_les_explications_existent_dans_les_donnees():
-    sources = (RACINE / "pyscripts" / "aj" / "explications.py").read_text(encoding="utf-8")
+    sources = (REPO / "pyscripts" / "aj" / "explications.py").read_text(encoding="utf-8")
     cites = set(re.findall(r'"((?:loi|decret|cpmivg|decision)_[a-z0-9_]+)"', sources))
     assert cites, "aucune clé de texte trouvée : le motif de recherche est à revoir"
     assert cites <= set(PARAMETRES["textes"])

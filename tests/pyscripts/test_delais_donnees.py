@@ -11,6 +11,7 @@ import pytest
 
 from pyscripts.delais import calcule_delai, catalogue, catalogue_markdown
 from pyscripts.donnees import charge
+from tests.fixtures.chemins import REPO
 
 FERIES = charge("jours_feries")
 DELAIS = charge("delais")
@@ -246,11 +247,10 @@ def test_chaque_delai_est_dans_un_groupe_de_la_liste_et_chaque_groupe_sert():
 )
 def test_le_schema_refuse_les_nouvelles_cles_mal_ecrites_a_leur_ligne(tmp_path, avant, apres, attendu):
     """Les clés ajoutées pour l'issue 13 sont dans generator/schemas/delais.yml : la construction les vérifie."""
-    from pathlib import Path
 
-    from generator.schema import valide_fichier
+    from generator.contenu.schema import valide_fichier
 
-    source = (Path(__file__).resolve().parents[2] / "content" / "data" / "delais.yml").read_text(encoding="utf-8")
+    source = (REPO / "content" / "data" / "delais.yml").read_text(encoding="utf-8")
     assert avant in source
     fichier = tmp_path / "delais.yml"
     fichier.write_text(source.replace(avant, apres, 1), encoding="utf-8")

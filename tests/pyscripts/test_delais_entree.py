@@ -5,15 +5,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from pyscripts.delais import calcule
 from pyscripts.delais.entree import LIBELLES
 from pyscripts.erreurs import EntreeInvalide
+from tests.fixtures.chemins import REPO
 
-RACINE = Path(__file__).resolve().parents[2]
 BASE = {"depart": "2025-06-05", "duree": {"jours": 2}}
 
 # (titre, entrée, champ attendu, mot attendu dans le message)
@@ -99,7 +98,7 @@ def _lance(texte: str) -> subprocess.CompletedProcess:
         input=texte,
         capture_output=True,
         text=True,
-        cwd=RACINE,
+        cwd=REPO,
         timeout=60,
         encoding="utf-8",
     )

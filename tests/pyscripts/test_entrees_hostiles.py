@@ -17,7 +17,6 @@ import re
 import subprocess
 import sys
 import unicodedata
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -31,8 +30,8 @@ from pyscripts.delais.entree import LIBELLES as LIBELLES_DELAIS
 from pyscripts.delais.ics import LIBELLES as LIBELLES_ICS
 from pyscripts.erreurs import EntreeInvalide
 from pyscripts.lecture import MONTANT_MAXIMUM
+from tests.fixtures.chemins import REPO
 
-RACINE = Path(__file__).resolve().parents[2]
 AJ = {"date_demande": "2025-03-10", "personnes_foyer": 1, "rfr": 12000}
 DELAI = {"depart": "2025-03-10", "duree": {"jours": 15}}
 # Toutes les données qu'un message peut nommer, avec leur nom en français.
@@ -114,7 +113,7 @@ def _cli(module: str, texte: str) -> subprocess.CompletedProcess:
         [sys.executable, "-m", module],
         input=texte.encode("utf-8"),
         capture_output=True,
-        cwd=RACINE,
+        cwd=REPO,
         timeout=60,
         check=False,
     )

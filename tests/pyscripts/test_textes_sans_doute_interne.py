@@ -13,7 +13,7 @@ from pyscripts.aj import calcule as calcule_aj
 from pyscripts.aj.entree import CAS_PARTICULIERS, EXCEPTIONS_RESIDENCE
 from pyscripts.delais import calcule as calcule_delais
 from pyscripts.delais import catalogue
-from tests.content.test_pas_de_doute_affiche import doutes
+from tests.fixtures.doutes import doutes
 
 JOUR = "2025-03-10"
 AJ = (

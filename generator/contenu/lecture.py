@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ContentError
+from ..erreurs import ContentError
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

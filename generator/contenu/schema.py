@@ -16,10 +16,10 @@ from pathlib import Path
 
 import yaml
 
+from ..erreurs import ContentError
 from . import lecture
-from .errors import ContentError
 
-DOSSIER = Path(__file__).resolve().parent / "schemas"
+DOSSIER = Path(__file__).resolve().parents[1] / "schemas"
 MOTS_CLES = {
     "type",
     "description",

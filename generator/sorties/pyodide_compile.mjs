@@ -1,4 +1,4 @@
-// Build-time helper of generator/pyodide_compile.py: runs OUR code in Pyodide (Node) to learn which
+// Build-time helper of generator/sorties/pyodide_compile.py: runs OUR code in Pyodide (Node) to learn which
 // standard-library modules it imports, and compiles them and our modules with Pyodide's own Python.
 //
 //   node pyodide_compile.mjs < {"runtime": npm's pyodide folder, "stdlib": npm's python_stdlib.zip (the

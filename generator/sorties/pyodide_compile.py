@@ -12,7 +12,7 @@ kept, 7.1 MB): we compile the imported ones, which replace their `.py` in the zi
 `.pyc` are unchecked-hash (PEP 552): no timestamp, so the same sources give the same bytes.
 
 Which modules: those imported once our code has run in Pyodide in Node (every module of the
-wheels we ship imported, each tool called once) — generator/pyodide_compile.mjs.
+wheels we ship imported, each tool called once) — generator/sorties/pyodide_compile.mjs.
 Compiler: pyodide-build's `pyodide py-compile` when a host CPython of Pyodide's version has it
 (CPython 3.14 for Pyodide 314; absent from these machines), otherwise Pyodide's own Python, in the
 same Node run.
@@ -35,7 +35,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import BuildError
+from ..erreurs import BuildError
 from .roue import ecrit_roue, ecrit_zip
 
 FORMAT = "4"  # bump when the output changes: old cache entries are then ignored
@@ -184,7 +184,7 @@ def _node(demande: dict) -> None:
     fini = subprocess.run([node, str(NODE)], input=json.dumps(demande), capture_output=True, text=True, timeout=600)
     if fini.returncode != 0:
         raise BuildError(
-            "La précompilation de Python pour le navigateur a échoué (generator/pyodide_compile.mjs) : "
+            "La précompilation de Python pour le navigateur a échoué (generator/sorties/pyodide_compile.mjs) : "
             f"{_fin(fini.stderr)}"
         )
 

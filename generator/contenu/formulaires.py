@@ -1,7 +1,7 @@
 """Les définitions de formulaires (content/formulaires/*.yml) : chargées et vérifiées.
 
 La structure (clés, types, valeurs permises) est vérifiée par le schéma commun des
-fichiers YAML, generator/schemas/formulaire.yml (generator/schema.py) ; ce module vérifie
+fichiers YAML, generator/schemas/formulaire.yml (generator/contenu/schema.py) ; ce module vérifie
 ce qui croise plusieurs clés : les clés propres à chaque type de champ, les noms de champs
 dépliés (cases, cellules) uniques, les conditions `si`/`sauf_si` sur des cases du
 formulaire, les termes du lexique, les étapes, la page et l'id. Chaque problème est
@@ -17,8 +17,8 @@ from pathlib import Path
 
 import yaml
 
+from ..erreurs import ContentError
 from . import schema
-from .errors import ContentError
 
 DOSSIER = "formulaires"
 SCHEMA = "formulaire"

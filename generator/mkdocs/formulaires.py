@@ -6,7 +6,7 @@ fichiers(files)            on_files: find which page hosts each form's guided in
 contenu(html, page)        on_page_content: a form's page (`formulaire: <id>`) gets its
                            reproduction; an interview marker gets the interview
 ecrit_pdfs(site_dir, cache) on_post_build: the blank fillable PDFs, site/formulaires/<id>.pdf,
-                           rendered and cached like the other PDFs (generator/pdf.py) — even
+                           rendered and cached like the other PDFs (generator/sorties/pdf.py) — even
                            without the printouts: the interview fills them, they are a tool
 """
 
@@ -17,9 +17,10 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from . import formulaires, pdf
-from . import formulaires_rendu as rendu
-from .config import SiteConfig
+from ..config import SiteConfig
+from ..contenu import formulaires
+from ..sorties import formulaires as rendu
+from ..sorties import pdf
 
 DOSSIER_SITE = "formulaires"
 CSS_PAGE = "formulaires/formulaire.css"

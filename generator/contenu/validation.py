@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from . import frontmatter, lecture, lexique, libelles, macros, schema, valeurs
-from .config import CONFIG_FILE, SiteConfig
-from .errors import ContentError, ContentErrors, line_of
+from ..config import CONFIG_FILE, SiteConfig
+from ..erreurs import ContentError, ContentErrors, line_of
+from ..mkdocs import libelles, macros, valeurs
+from ..sorties.pdf import pdf_name
+from . import frontmatter, lecture, lexique, schema
 from .formulaires import problemes as problemes_formulaires
-from .pdf import pdf_name
 
 # [text](target) or [text](target "title"); images too. Code spans and fences are blanked first.
 LINK = re.compile(r"!?\[(?:[^\]\[]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -41,7 +42,7 @@ DATA_REQUIRED = (
     "op_mesures",
     "pieces_aj",
     "urgences",
-)  # pieces_aj: pyscripts.formulaires.pieces ; op_* : pyscripts.formulaires.op
+)  # pieces_aj: pyscripts.formulaires.pieces ; op_* : pyscripts.op
 FORMS_DIR, FORMS_SCHEMA = "formulaires", "formulaire"
 
 
@@ -100,7 +101,7 @@ def validate(config: SiteConfig) -> Contenu:
             )
     errors += data_errors + form_errors
     errors += _bareme_problems(config, donnees)
-    errors += problemes_formulaires(content, slugs)  # generator/formulaires.py: cross-checks of the forms
+    errors += problemes_formulaires(content, slugs)  # generator/contenu/formulaires.py: cross-checks of the forms
     if errors:
         raise ContentErrors(errors)
     return Contenu(termes, donnees, formulaires)

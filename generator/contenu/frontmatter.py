@@ -21,7 +21,7 @@ OPTIONAL = (
     "relecture",
 )
 # formulaire: <id> shows content/formulaires/<id>.yml; pyodide_paquets: extra wheels the page's tool
-# may load (e.g. [pypdf]; generator/pyodide_bundle.py ships only those asked for).
+# may load (e.g. [pypdf]; generator/sorties/pyodide.py ships only those asked for).
 # `outil: aj` places theme/outils/aj.html in the page (at a `<!-- outil -->` line, or before the text).
 # A translation or an easy-read version (version_simple: true) names its French page (traduction_de),
 # that page's sha256 (first 12 hex, traduction_de_empreinte), its language (langue: en | ar | fr) and

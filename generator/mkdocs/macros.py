@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..config import SiteConfig
 from . import libelles, valeurs
-from .config import SiteConfig
 
 LINE = re.compile(r"^\{\{\s*([a-z_]+)((?:\s+[a-z0-9_.-]+)*)\s*\}\}\s*$")
 
@@ -51,7 +51,7 @@ def _catalogue_delais(config: SiteConfig, donnees: dict) -> str:
 
 
 def _formulaires(config: SiteConfig, donnees: dict) -> str:
-    from .formulaires_site import liste_markdown
+    from .formulaires import liste_markdown
 
     return liste_markdown(config)
 

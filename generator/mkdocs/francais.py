@@ -12,7 +12,7 @@ import logging
 import re
 from pathlib import Path
 
-from .errors import line_of
+from ..erreurs import line_of
 
 LOGGERS = (
     "mkdocs.structure.pages",

@@ -13,7 +13,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .errors import BuildError
+from ..erreurs import BuildError
 
 # Attributes that make the browser fetch something (<a href> is navigation, not a fetch).
 FETCHING = {

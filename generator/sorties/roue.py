@@ -37,7 +37,7 @@ def ecrit_roue(dossier: Path, nom: str, version: str, fichiers: dict[str, bytes]
         f"Metadata-Version: 2.1\nName: {nom}\nVersion: {version}\nSummary: {resume}\n"
     ).encode()
     entrees[f"{dist_info}/WHEEL"] = (
-        f"Wheel-Version: 1.0\nGenerator: generator.roue\nRoot-Is-Purelib: true\nTag: {TAG}\n"
+        f"Wheel-Version: 1.0\nGenerator: generator.sorties.roue\nRoot-Is-Purelib: true\nTag: {TAG}\n"
     ).encode()
     record = f"{dist_info}/RECORD"
     lignes = [f"{chemin},{empreinte(contenu)},{len(contenu)}" for chemin, contenu in sorted(entrees.items())]

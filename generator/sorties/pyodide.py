@@ -1,7 +1,7 @@
 """Self-host Pyodide and our Python code under site/pyodide/, every URL safe to cache for a year.
 
     site/pyodide/<version>/   npm's runtime (the files loadPyodide fetches), its standard library
-                              as python_stdlib.<hash>.zip, precompiled (generator/pyodide_compile.py)
+                              as python_stdlib.<hash>.zip, precompiled (generator/sorties/pyodide_compile.py)
     site/pyodide/paquets/     our pyscripts wheel (parameters embedded as JSON, .pyc included), the
                               extra wheels a page asks for (pypdf, .pyc added: a build tag in its
                               name), and pyodide-lock.<hash>.json
@@ -28,8 +28,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..erreurs import BuildError
 from . import pyodide_compile
-from .errors import BuildError
 from .roue import ecrit_roue, roue_precompilee
 
 RUNTIME = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")  # copied as is

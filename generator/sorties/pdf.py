@@ -30,8 +30,8 @@ from urllib.request import url2pathname
 
 import jinja2
 
-from .errors import ContentError, ContentErrors, line_of
-from .filtres import FILTRES
+from ..erreurs import ContentError, ContentErrors, line_of
+from ..mkdocs.filtres import FILTRES
 
 PRINT_TEMPLATE = "print/page.html"
 PRINT_CSS = "print/pdf.css"

@@ -6,7 +6,7 @@
     expose(entree)    l'exposé des faits et le bordereau seuls (même entrée)
 
 Entrée : {"formulaire": "cerfa-15458", "valeurs": {nom du champ: texte ou booléen},
-"mesures": [ids de content/data/op_mesures.yml], "chronologie": [{"date" | "periode", "lieu",
+"mesures": [ids de content/data/regles_mesures.yml], "chronologie": [{"date" | "periode", "lieu",
 "faits", "temoins", "piece"}], "danger": texte, "pieces": [texte | {"id", "designation"}],
 "aujourdhui": "AAAA-MM-JJ" (facultatif)}. Une entrée invalide lève `EntreeInvalide` (champ et
 phrase en français). Bibliothèque standard seulement (CPython et Pyodide).
@@ -19,9 +19,11 @@ import textwrap
 from datetime import date
 
 from ..erreurs import EntreeInvalide
+from ..formulaires.definition import cases, champs_pdf, charge
 from ..lecture import champ_inconnu
-from . import op_adresse, op_expose, op_greffe, op_mesures
-from .definition import cases, champs_pdf, charge
+from . import adresse, greffe
+from . import expose as expose_des_faits
+from . import mesures as regles_mesures
 
 IDENTIFIANT = "cerfa-15458"
 # « pdf » : le PDF vierge que le worker joint à l'entrée de `formulaire_remplir` (lu par pyscripts.formulaires).
@@ -160,9 +162,11 @@ def _complet(entree: dict) -> dict:
     entree = _lit(entree)
     definition, champs = _definition()
     aujourdhui = _aujourdhui(entree)
-    valeurs, cachee = op_adresse.retire(_valeurs(entree.get("valeurs"), champs, definition), definition)
-    dossier = op_expose.construit(entree.get("chronologie"), entree.get("danger"), entree.get("pieces"), aujourdhui)
-    sensibles = op_adresse.champs_sensibles(champs, definition)
+    valeurs, cachee = adresse.retire(_valeurs(entree.get("valeurs"), champs, definition), definition)
+    dossier = expose_des_faits.construit(
+        entree.get("chronologie"), entree.get("danger"), entree.get("pieces"), aujourdhui
+    )
+    sensibles = adresse.champs_sensibles(champs, definition)
     textes_dossier = _textes_du_dossier(dossier)
     return {
         "entree": entree,
@@ -182,8 +186,8 @@ def _controle_adresse(etat: dict, valeurs: dict) -> list[dict]:
     # pas l'exposé qui en est tiré.
     textes = dict(etat["textes_dossier"])
     textes |= {nom: valeurs.get(nom) or "" for nom in etat["sensibles"]}
-    op_adresse.verifie_absente(textes, etat["cachee"])
-    return op_adresse.avertissements(valeurs, textes, etat["cachee"])
+    adresse.verifie_absente(textes, etat["cachee"])
+    return adresse.avertissements(valeurs, textes, etat["cachee"])
 
 
 def expose(entree: dict) -> dict:
@@ -198,29 +202,29 @@ def prepare(entree: dict) -> dict:
     """Tout ce que la page montre à la fin, et les valeurs que `remplir` écrit dans le PDF."""
     etat = _complet(entree)
     valeurs = etat["valeurs"]
-    op_adresse.verifie_election(valeurs)
-    mesures = op_mesures.demandees(valeurs, etat["entree"].get("mesures"))
-    op_mesures.verifie(mesures, valeurs, etat["aujourdhui"])
-    valeurs = op_mesures.applique(mesures, valeurs)
+    adresse.verifie_election(valeurs)
+    mesures = regles_mesures.demandees(valeurs, etat["entree"].get("mesures"))
+    regles_mesures.verifie(mesures, valeurs, etat["aujourdhui"])
+    valeurs = regles_mesures.applique(mesures, valeurs)
     valeurs = _reporte(valeurs, etat["dossier"], etat["champs"], etat["definition"])
     avertissements = _controle_adresse(etat, valeurs)
-    sit = op_mesures.situation(valeurs)
-    enfants = op_mesures.a_des_enfants(valeurs)
+    sit = regles_mesures.situation(valeurs)
+    enfants = regles_mesures.a_des_enfants(valeurs)
     libelles = {c["nom"]: c["nom_accessible"] for c in etat["champs"]}
     return {
         "valeurs": valeurs,
         "mesures": mesures,
         "expose": etat["dossier"]["expose"],
         "bordereau": etat["dossier"]["bordereau"],
-        "conseils": op_mesures.conseils(mesures, valeurs),
+        "conseils": regles_mesures.conseils(mesures, valeurs),
         "avertissements": avertissements,
-        "a_apporter": op_greffe.a_apporter(op_greffe.faits(valeurs, mesures, enfants, sit["id"] if sit else None)),
+        "a_apporter": greffe.a_apporter(greffe.faits(valeurs, mesures, enfants, sit["id"] if sit else None)),
         "a_completer": [
             {"champ": nom, "libelle": libelles.get(nom, nom)}
             for nom in A_COMPLETER
             if not (isinstance(valeurs.get(nom), str) and valeurs[nom].strip())
         ],
-        "adresse_cachee": valeurs.get(op_adresse.CASE) is True,
+        "adresse_cachee": valeurs.get(adresse.CASE) is True,
     }
 
 
@@ -229,7 +233,7 @@ def pour_la_page() -> dict:
     Cerfa 15458 (libellés, aides) et les mesures avec leur phrase d'explication et leur lien."""
     definition, _ = _definition()
     rubriques = {r["id"]: r for r in definition["rubriques"]}
-    mesures = op_mesures.pour_la_page()
+    mesures = regles_mesures.pour_la_page()
     for m in mesures:
         m["lien"] = m["lien"].replace(".md#", ".html#")
     champs = {}

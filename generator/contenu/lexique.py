@@ -1,0 +1,138 @@
+"""The lexique: content/lexique.yml loaded and checked, and rendered as a page.
+
+The terms are linked in every page by generator/mkdocs/lexique.py.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..erreurs import ContentError
+from . import lecture
+
+FILE = "lexique.yml"
+PAGE = "lexique.md"
+KEYS_REQUIRED = {"terme", "definition"}
+KEYS_OPTIONAL = {"variantes", "voir"}
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def sort_key(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+@dataclass
+class Terme:
+    terme: str
+    definition: str
+    line: int
+    variantes: list[str] = field(default_factory=list)
+    voir: list[str] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.terme)
+
+    def formes(self) -> list[str]:
+        return [self.terme, *self.variantes]
+
+
+def load(content_dir: Path) -> tuple[list[Terme], list[ContentError]]:
+    path = content_dir / FILE
+    rel = f"content/{FILE}"
+    if not path.is_file():
+        return [], []
+    text = path.read_text(encoding="utf-8")
+    try:
+        data, node = lecture.yaml_avec_lignes(text, rel)  # one pass of libyaml, errors at their line
+    except lecture.LectureImpossible as exc:
+        return [], [exc.erreur]
+    if node is None:  # empty file
+        return [], []
+    if not isinstance(data, list):
+        return [], [ContentError(rel, 1, "le lexique doit être une liste de termes (- terme: …)")]
+    termes, errors, seen = [], [], {}
+    for item, item_node in zip(data, node.value):
+        line = item_node.start_mark.line + 1
+        if not isinstance(item, dict):
+            errors.append(ContentError(rel, line, "chaque entrée doit être une table avec « terme » et « definition »"))
+            continue
+        errors += [
+            ContentError(rel, line, f"champ obligatoire manquant : « {k} »")
+            for k in sorted(KEYS_REQUIRED - item.keys())
+        ]
+        errors += [
+            ContentError(rel, line, f"champ inconnu : « {k} »")
+            for k in sorted(item.keys() - KEYS_REQUIRED - KEYS_OPTIONAL)
+        ]
+        if not KEYS_REQUIRED <= item.keys():
+            continue
+        terme = Terme(
+            str(item["terme"]).strip(),
+            " ".join(str(item["definition"]).split()),
+            line,
+            [str(v) for v in item.get("variantes") or []],
+            [str(v) for v in item.get("voir") or []],
+        )
+        for voir in terme.voir:
+            if not (content_dir / voir).is_file():
+                errors.append(ContentError(rel, line, f"« {terme.terme} » : la page liée « {voir} » n'existe pas"))
+        for forme in terme.formes():
+            key = forme.lower()
+            if key in seen:
+                errors.append(ContentError(rel, line, f"« {forme} » est déjà défini ligne {seen[key]}"))
+            seen[key] = line
+        termes.append(terme)
+    return termes, errors
+
+
+def page_markdown(termes: list[Terme]) -> str:
+    """The lexique page, generated from lexique.yml (anchors = slugs)."""
+    lines = [
+        "---",
+        "titre: Lexique",
+        "description: Les mots de la justice expliqués simplement.",
+        "type: page",
+        "pdf: true",
+        "---",
+        "",
+        "# Lexique",
+        "",
+        "Les mots de la justice, expliqués simplement. Dans les autres pages, "
+        "ces mots sont soulignés en pointillés : touchez-les pour lire leur définition.",
+        "",
+    ]
+    letters = sorted({sort_key(t.terme)[0].upper() for t in termes})
+    if letters:
+        lines += [
+            "Aller à la lettre : " + " · ".join(f"[{lettre}](#lettre-{lettre.lower()})" for lettre in letters),
+            "",
+            '<div class="lexique" markdown>',
+            "",
+        ]
+    current = None
+    for t in sorted(termes, key=lambda t: sort_key(t.terme)):
+        letter = sort_key(t.terme)[0].upper()
+        if letter != current:
+            lines += [f"## {letter} {{#lettre-{letter.lower()}}}", ""]
+            current = letter
+        lines += [f"### {t.terme} {{#{t.slug}}}", "", t.definition, ""]
+        if t.variantes:
+            lines += ["*Aussi : " + ", ".join(t.variantes) + ".*", ""]
+        if t.voir:
+            lines += ["Voir : " + ", ".join(f"[{v}]({v})" for v in t.voir), ""]
+    if letters:
+        lines += ["</div>", ""]
+    return "\n".join(lines)
+
+
+def definitions(termes: list[Terme]) -> dict[str, str]:
+    """slug → definition, for templates (theme/partials/lexique.html)."""
+    return {t.slug: t.definition for t in termes}

@@ -1,0 +1,129 @@
+"""The lexique linked automatically in every page (first occurrence, never inside headings,
+links or code), as the Code du travail numérique does with its glossary.
+
+The linking is a Python-Markdown tree-processor registered at priority 3, so
+MkDocs' own link rewriter and validator (priority 0) check the links it emits.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown import Extension
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from ..contenu.lexique import PAGE, Terme
+
+# Tags whose text is never linked: headings, links, code, and our own markup.
+SKIP_TAGS = {
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "a",
+    "code",
+    "pre",
+    "abbr",
+    "dfn",
+    "button",
+    "label",
+    "script",
+    "style",
+    "summary",
+}
+SKIP_CLASSES = {"admonition-title", "terme-def", "sans-lexique"}
+
+
+def _pattern(forme: str) -> str:
+    # Acronyms (AJ, RFR, JAF) match exactly; other words tolerate a capital first letter.
+    escaped = re.escape(forme).replace(r"\ ", r"\s+")
+    if forme.isupper():
+        return escaped
+    first = forme[0]
+    return f"[{first.lower()}{first.upper()}]" + escaped[len(re.escape(first)) :]
+
+
+class LexiqueLinker(Treeprocessor):
+    """Links the first occurrence of each term in a page to its lexique entry."""
+
+    def __init__(self, md, ext: LexiqueExtension):
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, root: etree.Element) -> None:
+        page = self.ext.current_page
+        if not self.ext.termes or page is None or page == PAGE:
+            return
+        depth = page.count("/")
+        self.href = "../" * depth + PAGE
+        self.done: set[str] = set()
+        self._walk(root)
+
+    def _walk(self, el: etree.Element) -> None:
+        if el.tag in SKIP_TAGS or SKIP_CLASSES & set((el.get("class") or "").split()):
+            return
+        if el.text and not isinstance(el.text, AtomicString):
+            nodes = self._link(el.text)
+            if nodes:
+                el.text = nodes[0]
+                for i, node in enumerate(nodes[1:]):
+                    el.insert(i, node)
+        for child in list(el):
+            self._walk(child)
+            if child.tail and not isinstance(child.tail, AtomicString):
+                nodes = self._link(child.tail)
+                if nodes:
+                    child.tail = nodes[0]
+                    index = list(el).index(child)
+                    for j, node in enumerate(nodes[1:], start=1):
+                        el.insert(index + j, node)
+
+    def _link(self, text: str):
+        """Split `text` into [leading text, <a>, <a>, …] (each <a> carrying the text after it); None when nothing matches."""
+        made = []
+        for m in self.ext.regex.finditer(text):
+            terme = self.ext.by_form[_key(m.group(0))]
+            if terme.slug not in self.done:
+                self.done.add(terme.slug)
+                made.append((m.start(), m.end(), terme))
+        if not made:
+            return None
+        nodes: list = [text[: made[0][0]]]
+        for k, (start, end, terme) in enumerate(made):
+            nodes.append(lien_terme(f"{self.href}#{terme.slug}", terme.definition, text[start:end]))
+            nodes[-1].tail = text[end : made[k + 1][0] if k + 1 < len(made) else len(text)]
+        return nodes
+
+
+def lien_terme(href: str, definition: str, texte: str) -> etree.Element:
+    """A link to the lexique entry carrying its definition in data-definition.
+
+    site.js turns it into a button that opens the definition in place (no new tab, no
+    page in the history); without JavaScript it stays a link. The definition is an
+    attribute, not text, so MkDocs' search does not index it into every section.
+    """
+    a = etree.Element("a", {"href": href, "class": "terme", "data-definition": definition})
+    a.text = AtomicString(texte)
+    return a
+
+
+def _key(forme: str) -> str:
+    return re.sub(r"\s+", " ", forme).lower()
+
+
+class LexiqueExtension(Extension):
+    def __init__(self, termes: list[Terme]):
+        super().__init__()
+        self.termes = termes
+        self.current_page: str | None = None
+        self.by_form = {_key(f): t for t in termes for f in t.formes()}
+        formes = sorted((f for t in termes for f in t.formes()), key=len, reverse=True)
+        alternation = "|".join(_pattern(f) for f in formes) or r"(?!x)x"
+        self.regex = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+
+    def extendMarkdown(self, md) -> None:
+        md.treeprocessors.register(LexiqueLinker(md, self), "lexique", 3)
