@@ -1,12 +1,13 @@
-"""Serve the built site on 127.0.0.1 with the headers a real host must send.
+"""Sert le site construit sur 127.0.0.1 avec les en-têtes qu'un vrai hébergeur doit envoyer.
 
-For local use only (preview, tests, `make bench`): Python's http.server is not a production
-server. Still, it behaves like the documented host (the README's nginx): the security
-headers, the `.br` or `.gz` written by the build sent in place of the file when the browser
-accepts it (`Content-Encoding`, `Vary: Accept-Encoding`), /pyodide/ cached a year (its names
-change with their content) and the rest revalidated; no directory listing, our 404.html with
-status 404, French error pages, no traceback on a malformed request, and a timeout so a
-client that sends its request byte by byte (slowloris) cannot hold a thread forever.
+Pour un usage local seulement (aperçu, tests, `make bench`) : http.server n'est pas un serveur de
+production. Il se conduit pourtant comme l'hébergeur décrit dans le README (son nginx) : les en-têtes
+de sécurité ; le `.br` ou le `.gz` écrit par la construction envoyé à la place du fichier quand le
+navigateur l'accepte (`Content-Encoding`, `Vary: Accept-Encoding`) ; /pyodide/ gardé un an en cache
+(ses noms changent avec leur contenu), le reste revalidé ; pas de liste des fichiers d'un dossier,
+notre 404.html avec le statut 404, des pages d'erreur en français, aucune trace pour une requête mal
+formée, et un délai pour qu'un client qui envoie sa requête octet par octet (slowloris) ne tienne pas
+un fil d'exécution pour toujours.
 """
 
 from __future__ import annotations
@@ -29,12 +30,12 @@ TYPES = {
     ".whl": "application/octet-stream",
     ".ics": "text/calendar",
 }
-TIMEOUT = 10  # seconds of silence before a connection is closed
-# Content-addressed or versioned names (314.0.7/, python_stdlib.<hash>.zip, pyodide-lock.<hash>.json,
-# versioned wheels): kept a year. Everything else is revalidated at each visit (304 when unchanged).
+TIMEOUT = 10  # secondes de silence avant de fermer une connexion
+# Noms versionnés ou à empreinte (314.0.7/, python_stdlib.<empreinte>.zip, pyodide-lock.<empreinte>.json,
+# roues versionnées) : gardés un an. Le reste est revalidé à chaque visite (304 s'il n'a pas changé).
 LONG = "/pyodide/"
 UN_AN = "public, max-age=31536000, immutable"
-# Preferred first: brotli is smaller than gzip (the .wasm: 2.7 MB against 3.5).
+# Le préféré d'abord : brotli est plus petit que gzip (le .wasm : 2,7 Mo contre 3,5).
 ENCODAGES = (("br", ".br"), ("gzip", ".gz"))
 MESSAGES = {
     400: "Requête invalide : l'adresse demandée est mal formée.",
@@ -57,14 +58,14 @@ PAGE = """<!doctype html>
 
 class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
-    timeout = TIMEOUT  # socket timeout, set by StreamRequestHandler.setup()
+    timeout = TIMEOUT  # délai de la socket, posé par StreamRequestHandler.setup()
 
     def end_headers(self) -> None:
         for name, value in csp.HEADERS.items():
             self.send_header(name, value)
         long = urlsplit(getattr(self, "path", "")).path.startswith(LONG) and getattr(self, "status", 200) < 400
         self.send_header("Cache-Control", UN_AN if long else "no-cache")
-        if getattr(self, "variantes", False):  # a cache must not give the brotli body to another browser
+        if getattr(self, "variantes", False):  # qu'un cache ne donne pas le corps brotli à un autre navigateur
             self.send_header("Vary", "Accept-Encoding")
         super().end_headers()
 
@@ -73,7 +74,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         super().send_response(code, message)
 
     def accepte(self, encodage: str) -> bool:
-        """`br` in `Accept-Encoding: gzip, deflate, br` (and not `br;q=0`)."""
+        """`br` dans `Accept-Encoding: gzip, deflate, br` (et pas `br;q=0`)."""
         for partie in self.headers.get("Accept-Encoding", "").split(","):
             nom, _, parametres = partie.strip().partition(";")
             if nom.strip().lower() == encodage:
@@ -85,7 +86,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         return False
 
     def variante(self, chemin: str):
-        """The file to send for `chemin` and its Content-Encoding (None: the file itself)."""
+        """Le fichier à envoyer pour `chemin` et son Content-Encoding (None : le fichier lui-même)."""
         self.variantes = any(os.path.isfile(chemin + ext) for _, ext in ENCODAGES)
         for encodage, ext in ENCODAGES:
             if self.variantes and os.path.isfile(chemin + ext) and self.accepte(encodage):
@@ -93,8 +94,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         return chemin, None
 
     def envoie_compresse(self, chemin: str, fichier: str, encodage: str):
-        """Like SimpleHTTPRequestHandler.send_head for a file, the compressed body under the original's
-        type, date and cache rules."""
+        """Comme SimpleHTTPRequestHandler.send_head pour un fichier : le corps compressé, sous le type, la
+        date et les règles de cache de l'original."""
         original = os.stat(chemin)
         depuis = self.headers.get("If-Modified-Since")
         if depuis and not self.headers.get("If-None-Match"):
@@ -105,7 +106,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
                     return None
             except (TypeError, ValueError, OverflowError, IndexError):
                 pass
-        corps = open(fichier, "rb")  # closed by do_GET / do_HEAD, as in http.server
+        corps = open(fichier, "rb")  # fermé par do_GET / do_HEAD, comme dans http.server
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(chemin))
         self.send_header("Content-Encoding", encodage)
@@ -136,19 +137,19 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             return None
 
     def list_directory(self, path):
-        """A folder without index.html is not a page: no listing of its files."""
+        """Un dossier sans index.html n'est pas une page : pas de liste de ses fichiers."""
         self.send_error(404)
         return None
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        """French pages; our own 404.html for a missing page (status 404, not 200)."""
+        """Des pages en français ; notre 404.html pour une page absente (statut 404, pas 200)."""
         try:
             short, _ = self.responses.get(code, ("Erreur", ""))
         except AttributeError:
             short = "Erreur"
         self.log_error("code %d, %s", code, message or short)
         if getattr(self, "request_version", "HTTP/0.9") == "HTTP/0.9":
-            self.request_version = "HTTP/1.0"  # HTTP/0.9 has no status line: a person would see nothing
+            self.request_version = "HTTP/1.0"  # HTTP/0.9 n'a pas de ligne de statut : la personne ne verrait rien
         body = None
         if code == 404:
             page = Path(self.directory) / "404.html"
@@ -166,7 +167,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if self.command != "HEAD" and code >= 200 and code not in (204, 304):
             self.wfile.write(body)
 
-    def log_message(self, format, *args) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format, *args) -> None:
         if self.server.verbose:
             super().log_message(format, *args)
 

@@ -1,13 +1,15 @@
-"""`.br` and `.gz` written beside each large text or WebAssembly file of the built site.
+"""Des `.br` et `.gz` écrits à côté de chaque gros fichier texte ou WebAssembly du site construit.
 
-A host then sends them as they are (nginx `gzip_static` / `brotli_static`, `python -m generator serve`),
-with no compression per request and the best ratio: brotli at quality 11 takes a minute and a half for the
-9.6 MB `.wasm` (→ 2.7 MB), which no server does on the fly. Pyodide's archives are stored uncompressed
-(generator/sorties/roue.py) so that these compress them as a whole.
+Un hébergeur les envoie alors tels quels (nginx `gzip_static` / `brotli_static`, `python -m generator
+serve`), sans compresser à chaque requête et au meilleur taux : brotli en qualité 11 prend une minute et
+demie pour le `.wasm` de 9,6 Mo (→ 2,7 Mo), ce qu'aucun serveur ne fait à la volée. Les archives de
+Pyodide sont stockées sans compression (generator/sorties/roue.py) pour que ces variantes les compressent
+d'un seul tenant.
 
-Deterministic: brotli is; gzip is written without date or file name. Cached by content like the PDFs
-(build/cache/compression/<sha256>.br|.gz): the runtime is compressed once per Pyodide version, a rebuild
-compresses only the pages that changed. A variant is kept only when it saves at least 5 %.
+Reproductible : brotli l'est ; gzip est écrit sans date ni nom de fichier. En cache par contenu comme les
+PDF (build/cache/compression/<sha256>.br|.gz) : le runtime est compressé une fois par version de
+Pyodide, une reconstruction ne compresse que les pages qui ont changé. Une variante n'est gardée que si
+elle fait gagner au moins 5 %.
 """
 
 from __future__ import annotations
@@ -21,9 +23,9 @@ from pathlib import Path
 from ..erreurs import BuildError
 
 EXTENSIONS = {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt", ".ics", ".zip", ".whl"}
-MINIMUM = 1024  # bytes: below, the headers weigh more than what compression saves
-GAIN = 0.95  # a variant is written when it is at most 95 % of the original
-GARDE = 14 * 24 * 3600  # seconds: cache entries no build used for this long are removed
+MINIMUM = 1024  # octets : en dessous, les en-têtes pèsent plus que ce que la compression gagne
+GAIN = 0.95  # une variante est écrite quand elle fait au plus 95 % de l'original
+GARDE = 14 * 24 * 3600  # secondes : les entrées du cache qu'aucune construction n'a servies depuis sont retirées
 VARIANTES = {
     ".br": lambda octets: _brotli().compress(octets, quality=11),
     ".gz": lambda octets: gzip.compress(octets, compresslevel=9, mtime=0),
@@ -43,7 +45,8 @@ def a_compresser(chemin: Path) -> bool:
 
 
 def precompresse(site_dir: Path, cache: Path) -> dict[str, int]:
-    """Write `<file>.br` and `<file>.gz` beside each file worth it; {"ecrits": n, "calcules": m}."""
+    """Écrit `<fichier>.br` et `<fichier>.gz` à côté de chaque fichier qui en vaut la peine ;
+    {"ecrits": n, "calcules": m}."""
     cache.mkdir(parents=True, exist_ok=True)
     ecrits = calcules = 0
     for chemin in sorted(p for p in site_dir.rglob("*") if p.is_file() and a_compresser(p)):
@@ -52,12 +55,14 @@ def precompresse(site_dir: Path, cache: Path) -> dict[str, int]:
         for extension, compresse in VARIANTES.items():
             en_cache = cache / f"{cle}{extension}"
             if not en_cache.is_file():
-                brouillon = cache / f"{cle}{extension}.{os.getpid()}.tmp"  # two builds may share the cache
+                brouillon = (
+                    cache / f"{cle}{extension}.{os.getpid()}.tmp"
+                )  # deux constructions peuvent partager le cache
                 brouillon.write_bytes(compresse(octets))
                 os.replace(brouillon, en_cache)
                 calcules += 1
             else:
-                os.utime(en_cache)  # used by this build: kept
+                os.utime(en_cache)  # servie par cette construction : gardée
             variante = en_cache.read_bytes()
             if len(variante) <= GAIN * len(octets):
                 chemin.with_name(chemin.name + extension).write_bytes(variante)
@@ -72,5 +77,5 @@ def _elague(cache: Path) -> None:
         try:
             if ancien.stat().st_mtime < limite:
                 ancien.unlink()
-        except FileNotFoundError:  # removed by another build meanwhile
+        except FileNotFoundError:  # retirée entre-temps par une autre construction
             pass

@@ -1,23 +1,25 @@
-"""Self-host Pyodide and our Python code under site/pyodide/, every URL safe to cache for a year.
+"""Pyodide et notre code Python hébergés par le site, sous site/pyodide/, chaque adresse gardable un an en cache.
 
-    site/pyodide/<version>/   npm's runtime (the files loadPyodide fetches), and python_stdlib.<hash>.zip:
-                              the standard library our tools import, precompiled (pyodide_compile.py)
-    site/pyodide/paquets/     our pyscripts wheel (what a route uses: modules as .pyc, parameters as
-                              JSON), the extra wheels a page asks for (pypdf, .pyc in place of .py: a
-                              build tag in its name) with the stdlib modules they alone import
-                              (justice-pas-a-pas-stdlib, a dependency of theirs in the lock), and
-                              pyodide-lock.<hash>.json
+    site/pyodide/<version>/   le runtime de npm (les fichiers que lit loadPyodide), et
+                              python_stdlib.<empreinte>.zip : la bibliothèque standard que nos outils
+                              importent, précompilée (generator/sorties/pyodide_compile.py)
+    site/pyodide/paquets/     notre roue pyscripts (ce qu'une route utilise : modules en .pyc,
+                              paramètres en JSON), les roues en plus qu'une page demande (pypdf, .pyc à la
+                              place des .py : une étiquette de construction dans son nom) avec les modules
+                              de la bibliothèque que seules elles importent (justice-pas-a-pas-stdlib, une
+                              de leurs dépendances dans le lock), et pyodide-lock.<empreinte>.json
 
-The runtime folder carries the npm version; the stdlib, the lock and our wheel carry their content
-hash. Pages name these files (config.extra.outils → data-* attributes → the worker), so a rebuild
-after a data change reaches a browser that holds the old files in its cache: the page it reloads
-names a new lock, which names the new wheel. Nothing asks for npm's 119 KB lockfile nor for a CDN.
+Le dossier du runtime porte la version npm ; la bibliothèque standard, le lock et notre roue portent
+l'empreinte de leur contenu. Les pages nomment ces fichiers (config.extra.outils → attributs data-* →
+le worker) : après un changement de données, un navigateur qui garde les anciens fichiers en cache
+recharge une page qui nomme un nouveau lock, qui nomme la nouvelle roue. Rien ne demande le lockfile de
+119 Ko de npm ni un CDN.
 
-Two steps, because the pages must name the files before they are written:
+Deux temps, parce que les pages nomment les fichiers avant qu'ils soient écrits :
 
-    bundle = prepare(root, version, paquets=["pypdf"])   # wheels, lock, stdlib (cached in build/cache)
-    config.extra["outils"] = bundle.urls                 # paths relative to the site root
-    bundle.ecrit(site_dir)                               # on_post_build: site/pyodide/ from scratch
+    paquet = prepare(root, version, paquets=["pypdf"])   # roues, lock, stdlib (en cache dans build/cache)
+    config.extra["outils"] = paquet.urls                 # chemins relatifs à la racine du site
+    paquet.ecrit(site_dir)                               # on_post_build : site/pyodide/ refait à neuf
 """
 
 from __future__ import annotations
@@ -30,23 +32,42 @@ import tempfile
 import tomllib
 import zipfile
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
+
+from pyscripts import outils
 
 from ..erreurs import BuildError
 from . import pyodide_compile
-from .pyodide_imports import modules_atteints, nom_module, noms_et_litteraux, sources_de_roue
+from .pyodide_imports import modules_atteints, nom_module, sources_de_roue
 from .roue import ecrit_roue, roue_precompilee
 
-RUNTIME = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")  # copied as is
-STDLIB = "python_stdlib.zip"  # shipped as python_stdlib.<hash>.zip
-NPM_LOCK = "pyodide-lock.json"  # read for its `info` (ABI, Python), never shipped
+RUNTIME = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")  # copiés tels quels
+STDLIB = "python_stdlib.zip"  # livrée en python_stdlib.<empreinte>.zip
+NPM_LOCK = "pyodide-lock.json"  # lu pour son `info` (ABI, Python), jamais livré
 PAQUETS = "paquets"
 NOM_PAQUET = "justice-pas-a-pas-pyscripts"
-NOM_COMPLEMENT = "justice-pas-a-pas-stdlib"  # the stdlib modules only the extra wheels need
-PYPDF = "pypdf-7.1.0-py3-none-any.whl"
-COMMANDE_PYPDF = "pip download --no-deps --only-binary=:all: pypdf==7.1.0 -d build/wheels"
-# Wheels a page may ask for (front matter `pyodide_paquets: [pypdf]`); only those asked for are shipped.
-OPTIONNELS = {"pypdf": PYPDF}
+NOM_COMPLEMENT = "justice-pas-a-pas-stdlib"  # les modules de la bibliothèque dont seules les roues en plus ont besoin
+ROUES = Path("build") / "wheels"  # où `make install` télécharge les roues en plus (`python -m generator roues`)
+
+
+def exigences() -> list[str]:
+    """`["pypdf==<version>"]` : les paquets en plus qu'une route du registre des outils demande
+    (pyscripts/outils.py), à la version installée ici (fixée une fois, dans pyproject.toml) : CPython et
+    Pyodide remplissent les formulaires pareil."""
+    sortie = []
+    for paquet in outils.paquets_facultatifs():
+        try:
+            sortie.append(f"{paquet}=={metadata.version(paquet)}")
+        except metadata.PackageNotFoundError:
+            raise BuildError(f"Le paquet Python {paquet} n'est pas installé : lancez `make install`.") from None
+    return sortie
+
+
+def optionnels() -> dict[str, str]:
+    """Les roues qu'une page peut demander (en-tête `pyodide_paquets: [pypdf]`), paquet → nom du fichier ;
+    seules celles demandées sont livrées."""
+    return {e.partition("==")[0]: "{}-{}-py3-none-any.whl".format(*e.split("==")) for e in exigences()}
 
 
 @dataclass
@@ -55,13 +76,13 @@ class Bundle:
     npm: Path
     stdlib: Path
     stdlib_nom: str
-    roues: dict[str, bytes]  # file name → bytes, into paquets/
+    roues: dict[str, bytes]  # nom de fichier → octets, dans paquets/
     lock_nom: str
     lock: bytes
     urls: dict = field(default_factory=dict)
 
     def ecrit(self, site_dir: Path) -> None:
-        """Write site_dir/pyodide/ from scratch (idempotent)."""
+        """Écrit site_dir/pyodide/ à neuf (idempotent)."""
         cible = site_dir / "pyodide"
         shutil.rmtree(cible, ignore_errors=True)
         runtime = cible / self.version
@@ -76,34 +97,37 @@ class Bundle:
         (paquets / self.lock_nom).write_bytes(self.lock)
 
 
-def prepare(root: Path, version: str, paquets: list[str] | tuple[str, ...] = ()) -> Bundle:
-    """Everything site/pyodide/ will hold, and the URLs pages give the worker. Raises BuildError saying what to run."""
+def prepare(
+    root: Path, version: str, paquets: list[str] | tuple[str, ...] = (), formulaires: dict[str, dict] | None = None
+) -> Bundle:
+    """Tout ce que contiendra site/pyodide/, et les adresses que les pages donnent au worker ; BuildError
+    dit quoi lancer. `formulaires` : les définitions déjà lues par la construction ({id: données}) ;
+    lues dans content/ sinon."""
     npm = _runtime_npm(root, version)
-    inconnus = sorted(set(paquets) - set(OPTIONNELS))
+    connus = optionnels()
+    inconnus = sorted(set(paquets) - set(connus))
     if inconnus:
         raise BuildError(
-            f"Paquet Python inconnu pour le navigateur : {', '.join(inconnus)} (connus : {', '.join(OPTIONNELS)})."
+            f"Paquet Python inconnu pour le navigateur : {', '.join(inconnus)} (connus : {', '.join(connus)})."
         )
-    extras = [root / "build" / "wheels" / OPTIONNELS[p] for p in sorted(set(paquets))]
+    extras = [root / ROUES / connus[p] for p in sorted(set(paquets))]
     for roue in extras:
         if not roue.is_file():
             raise BuildError(
-                f"Roue {roue.name} introuvable ({roue.relative_to(root)}) : lancez `make install` "
-                f"(qui exécute `{COMMANDE_PYPDF}`)."
+                f"Roue {roue.name} introuvable ({roue.relative_to(root)}) : lancez `make install` (qui exécute "
+                f"`pip download --no-deps --only-binary=:all: -d {ROUES} $(python -m generator roues)`)."
             )
-    fichiers, modules = pour_le_navigateur(fichiers_pyscripts(root))
+    fichiers, modules = pour_le_navigateur(fichiers_pyscripts(root, formulaires))
     stdlib = npm / STDLIB
     complement: dict[str, bytes] = {}
     pyc_extras: dict[Path, dict[str, bytes]] = {r: {} for r in extras}
     if pyodide_compile.active():
-        from pyscripts.api import MOTEURS
-
-        compile_ = pyodide_compile.precompile(root, npm, version, fichiers, modules, list(MOTEURS), extras)
+        compile_ = pyodide_compile.precompile(root, npm, version, fichiers, modules, list(outils.routes()), extras)
         origine = {source: roue for roue in extras for source in sources_de_roue(roue)}
         for source, pyc in compile_.pyc.items():
-            if source in origine:  # pypdf: sourceless, its .pyc replaces its .py (as pyodide-build does)
+            if source in origine:  # pypdf : sans source, son .pyc remplace son .py (comme pyodide-build)
                 pyc_extras[origine[source]][source + "c"] = pyc
-            elif source in fichiers:  # ours too: the browser never reads the .py
+            elif source in fichiers:  # les nôtres aussi : le navigateur ne lit jamais le .py
                 del fichiers[source]
                 fichiers[source + "c"] = pyc
         stdlib = compile_.stdlib
@@ -116,8 +140,8 @@ def prepare(root: Path, version: str, paquets: list[str] | tuple[str, ...] = ())
         ]
         if complement and extras:
             publiees.append(roue_complement(dossier, version, complement))
-        # The lock reads names, imports and dependencies from the wheels as published; it then names the
-        # precompiled ones (other bytes, other file names) that are shipped instead.
+        # Le lock lit noms, imports et dépendances dans les roues publiées ; il nomme ensuite les roues
+        # précompilées (autres octets, autres noms) livrées à leur place.
         livrees = {
             r.name: roue_precompilee(r, dossier, pyc_extras[source])
             for source, r in zip(extras, publiees[1 : 1 + len(extras)])
@@ -140,29 +164,29 @@ def prepare(root: Path, version: str, paquets: list[str] | tuple[str, ...] = ())
         "runtime": f"pyodide/{version}/",
         "stdlib": f"pyodide/{version}/{stdlib_nom}",
         "lock": f"pyodide/{PAQUETS}/{bundle.lock_nom}",
-        # What the worker downloads before Python starts, for its progress bar.
+        # Ce que le worker télécharge avant que Python démarre, pour sa barre de progression.
         "octets": (npm / "pyodide.asm.wasm").stat().st_size + stdlib.stat().st_size,
     }
     return bundle
 
 
 def paquets_des_pages(files) -> list[str]:
-    """The extra wheels the pages ask for in their front matter (`pyodide_paquets: [pypdf]`)."""
-    demandes = set()
+    """Les roues en plus que les pages demandent dans leur en-tête (`pyodide_paquets: [pypdf]`)."""
+    demandes, connus = set(), optionnels()
     for fichier in files.documentation_pages():
         demande = (fichier.page.meta if fichier.page else {}).get("pyodide_paquets") or []
-        inconnus = sorted(set(demande) - set(OPTIONNELS)) if isinstance(demande, list) else [repr(demande)]
+        inconnus = sorted(set(demande) - set(connus)) if isinstance(demande, list) else [repr(demande)]
         if inconnus:
             raise BuildError(
                 f"content/{fichier.src_uri} : pyodide_paquets : paquet inconnu {', '.join(inconnus)} "
-                f"(paquets possibles : {', '.join(OPTIONNELS)})."
+                f"(paquets possibles : {', '.join(connus)})."
             )
         demandes.update(demande)
     return sorted(demandes)
 
 
 def bundle_pyodide(site_dir: Path, root: Path, version: str, paquets: list[str] | tuple[str, ...] = ()) -> Bundle:
-    """prepare() then ecrit(): site_dir/pyodide/ in one call (tests, bench)."""
+    """prepare() puis ecrit() : site_dir/pyodide/ en un appel (tests, mesures)."""
     bundle = prepare(root, version, paquets)
     bundle.ecrit(site_dir)
     return bundle
@@ -183,8 +207,8 @@ def _runtime_npm(root: Path, version: str) -> Path:
         ) from None
     if installee != version:
         raise BuildError(
-            f"node_modules/pyodide est en version {installee}, site_config.yml demande {version} : "
-            "alignez package.json sur site_config.yml puis lancez `npm ci` (ou `make install`)."
+            f"node_modules/pyodide est en version {installee}, package.json demande {version} : "
+            "lancez `make install` (ou `npm ci`)."
         )
     manquants = [nom for nom in (*RUNTIME, STDLIB, NPM_LOCK) if not (npm / nom).is_file()]
     if manquants:
@@ -195,8 +219,8 @@ def _runtime_npm(root: Path, version: str) -> Path:
     return npm
 
 
-def fichiers_pyscripts(root: Path) -> dict[str, bytes]:
-    """The pyscripts sources plus `_donnees/<nom>.json` for each content/data/*.yml."""
+def fichiers_pyscripts(root: Path, formulaires: dict[str, dict] | None = None) -> dict[str, bytes]:
+    """Les sources de pyscripts, plus `_donnees/<nom>.json` pour chaque content/data/*.yml."""
     from pyscripts import donnees
 
     source = root / "pyscripts"
@@ -210,56 +234,57 @@ def fichiers_pyscripts(root: Path) -> dict[str, bytes]:
         for chemin in source.rglob("*")
         if chemin.is_file() and _a_livrer(chemin.relative_to(source))
     }
-    donnees.charge.cache_clear()  # `mkdocs serve` rebuilds in the same process: re-read edited YAML
+    donnees.charge.cache_clear()  # `mkdocs serve` reconstruit dans le même processus : relire le YAML modifié
     for yml in sorted((root / "content" / "data").glob("*.yml")):
         fichiers[f"pyscripts/_donnees/{yml.stem}.json"] = _json(donnees.charge(yml.stem))
-    fichiers.update(definitions_formulaires(root))
+    fichiers.update(definitions_formulaires(root, formulaires))
     return fichiers
 
 
 def pour_le_navigateur(fichiers: dict[str, bytes]) -> tuple[dict[str, bytes], list[str]]:
-    """The files of `fichiers_pyscripts` a route can use, and our modules among them. Code: the modules
-    pyscripts.api and its engines reach by an import statement (command lines, page contexts and build-time
-    checks stay out). Data: each `_donnees/<nom>.json` whose name the shipped code writes (`charge("delais")`),
-    and every form definition (the form is named by the page)."""
-    from pyscripts.api import MOTEURS
+    """Les fichiers de `fichiers_pyscripts` qu'une route peut utiliser, et nos modules parmi eux. Code : les
+    modules que l'API et les moteurs du registre atteignent par une instruction d'import (lignes de
+    commande, contextes des gabarits et contrôles de construction restent dehors), et les autres fichiers
+    de leurs paquets (une police…). Données : les paramètres que le registre des outils dit lus
+    (`donnees`), et chaque définition de formulaire (la page nomme le formulaire)."""
+    racines = ["pyscripts.api", *(route.fonction.partition(":")[0] for route in outils.routes().values())]
+    modules = modules_atteints(fichiers, racines)
+    lus = {f"pyscripts/_donnees/{nom}.json" for nom in outils.donnees_requises()}
 
-    modules = modules_atteints(fichiers, ["pyscripts.api", *(module for module, _ in MOTEURS.values())])
-    code = {c: o for c, o in fichiers.items() if c.endswith(".py") and nom_module(c) in modules}
-    _, litteraux = noms_et_litteraux(code)
-    donnees = {
-        c: o
-        for c, o in fichiers.items()
-        if c.startswith("pyscripts/_formulaires/")
-        or (
-            c.startswith("pyscripts/_donnees/")
-            and c.removeprefix("pyscripts/_donnees/").removesuffix(".json") in litteraux
-        )
-    }
-    return {**code, **donnees}, sorted(modules)
+    def utile(chemin: str) -> bool:
+        if chemin.endswith(".py"):
+            return nom_module(chemin) in modules
+        if chemin.startswith("pyscripts/_donnees/"):
+            return chemin in lus
+        return chemin.startswith("pyscripts/_formulaires/") or chemin.rpartition("/")[0].replace("/", ".") in modules
+
+    return {c: o for c, o in fichiers.items() if utile(c)}, sorted(modules)
 
 
 def _json(valeur) -> bytes:
-    """Data in the wheel: compact (the indentation of donnees.en_json is for people reading a diff)."""
+    """Les données dans la roue : compactes (l'indentation de donnees.en_json sert à qui lit un diff)."""
     return json.dumps(valeur, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
-def definitions_formulaires(root: Path) -> dict[str, bytes]:
-    """`_formulaires/<id>.json` for each content/formulaires/<id>.yml (read by pyscripts.formulaires)."""
-    import yaml
-
+def definitions_formulaires(root: Path, formulaires: dict[str, dict] | None = None) -> dict[str, bytes]:
+    """`_formulaires/<id>.json` pour chaque content/formulaires/<id>.yml (lu par pyscripts.formulaires)."""
     from pyscripts.donnees import _dates_en_texte
 
+    if formulaires is None:
+        import yaml
+
+        formulaires = {
+            yml.stem: yaml.safe_load(yml.read_text(encoding="utf-8"))
+            for yml in sorted((root / "content" / "formulaires").glob("*.yml"))
+        }
     return {
-        f"pyscripts/_formulaires/{yml.stem}.json": _json(
-            _dates_en_texte(yaml.safe_load(yml.read_text(encoding="utf-8")))
-        )
-        for yml in sorted((root / "content" / "formulaires").glob("*.yml"))
+        f"pyscripts/_formulaires/{ident}.json": _json(_dates_en_texte(donnees))
+        for ident, donnees in sorted(formulaires.items())
     }
 
 
 def _a_livrer(relatif: Path) -> bool:
-    # _donnees/ and _formulaires/ are generated above; caches and hidden files are not shipped.
+    # _donnees/ et _formulaires/ sont produits plus haut ; ni caches, ni fichiers cachés.
     return (
         relatif.parts[0] not in ("_donnees", "_formulaires")
         and relatif.suffix != ".pyc"
@@ -268,9 +293,9 @@ def _a_livrer(relatif: Path) -> bool:
 
 
 def roue_pyscripts(root: Path, dossier: Path, fichiers: dict[str, bytes] | None = None) -> Path:
-    """Build our wheel (from `fichiers`, default: the sources a route uses). A content hash in the
-    version (`0.1.0+1a2b3c4d`) changes the file name whenever the code or a parameter changes: a
-    browser holding the old wheel in its HTTP cache would otherwise fail the lockfile's integrity check."""
+    """Construit notre roue (depuis `fichiers`, par défaut les sources qu'une route utilise). Une empreinte du contenu
+    dans la version (`0.1.0+1a2b3c4d`) change le nom du fichier dès que le code ou un paramètre change :
+    sinon un navigateur qui garde l'ancienne roue en cache échouerait au contrôle d'intégrité du lock."""
     fichiers = pour_le_navigateur(fichiers_pyscripts(root))[0] if fichiers is None else fichiers
     contenu = hashlib.sha256()
     for chemin, octets in sorted(fichiers.items()):
@@ -281,15 +306,16 @@ def roue_pyscripts(root: Path, dossier: Path, fichiers: dict[str, bytes] | None 
 
 
 def premiers_noms(roue: Path) -> list[str]:
-    """The top-level modules and packages of a wheel (`pyscripts`; `hmac`, `uuid`, `xml`)."""
+    """Les modules et paquets de tête d'une roue (`pyscripts` ; `hmac`, `uuid`, `xml`)."""
     with zipfile.ZipFile(roue) as archive:
         noms = {n.split("/")[0].removesuffix(".pyc").removesuffix(".py") for n in archive.namelist()}
     return sorted(n for n in noms if not n.endswith(".dist-info"))
 
 
 def roue_complement(dossier: Path, version: str, pyc: dict[str, bytes]) -> Path:
-    """The stdlib modules only the extra wheels import (pyodide_compile.Precompile.complement), as a wheel
-    installed with them: `uuid.pyc`, `xml/dom/minidom.pyc`… in site-packages, found after the stdlib zip."""
+    """Les modules de la bibliothèque standard que seules les roues en plus importent
+    (pyodide_compile.Precompile.complement), en une roue installée avec elles : `uuid.pyc`,
+    `xml/dom/minidom.pyc`… dans site-packages, trouvés après le zip de la bibliothèque."""
     contenu = hashlib.sha256(b"".join(nom.encode() + b"\0" + pyc[nom] for nom in sorted(pyc))).hexdigest()[:8]
     return ecrit_roue(dossier, NOM_COMPLEMENT, f"{version}+{contenu}", pyc, resume="Bibliothèque standard pour pypdf")
 
@@ -301,23 +327,23 @@ def ecrit_lock(
     livrees: dict[str, Path] | None = None,
     complement: bool = False,
 ) -> None:
-    """pyodide-lock.json listing only `roues` (sha256, imports, depends), `info` from npm's lock;
-    `livrees` = wheel file name → the file shipped in its place (same package, precompiled);
-    `complement`: the extra wheels depend on NOM_COMPLEMENT (loaded with them, never before)."""
+    """Un pyodide-lock.json qui ne liste que `roues` (sha256, imports, dépendances), `info` pris au lock de
+    npm ; `livrees` = nom de roue → le fichier livré à sa place (même paquet, précompilé) ; `complement` :
+    les roues en plus dépendent de NOM_COMPLEMENT (chargé avec elles, jamais avant)."""
     from pyodide_lock import PyodideLockSpec
     from pyodide_lock.utils import add_wheels_to_spec
 
     try:
         info = PyodideLockSpec.from_json(npm_lock).info
-    except Exception as exc:  # cattrs rejects a lockfile format this pyodide-lock does not know
+    except Exception as exc:  # cattrs refuse un format de lock que ce pyodide-lock ne connaît pas
         raise BuildError(
             f"{npm_lock} : format non reconnu par pyodide-lock ({exc}) : "
             "mettez pyodide-lock à jour puis lancez `make install`."
         ) from None
     try:
-        # Dependencies are resolved against our wheels only: one that is not
-        # shipped would make Pyodide fall back to a CDN (Node) or fail (browser).
-        # Its warning about sourceless wheels is answered below (premiers_noms).
+        # Les dépendances ne se résolvent que parmi nos roues : une roue non livrée ferait
+        # chercher Pyodide sur un CDN (Node) ou échouer (navigateur).
+        # Son avertissement sur les roues sans source trouve sa réponse plus bas (premiers_noms).
         journal = logging.getLogger("pyodide_lock.utils")
         niveau, journal.level = journal.level, logging.ERROR
         try:
@@ -332,7 +358,7 @@ def ecrit_lock(
     for nom, paquet in spec.packages.items():
         if complement and nom not in (NOM_PAQUET, NOM_COMPLEMENT):
             paquet.depends = sorted({*paquet.depends, NOM_COMPLEMENT})
-        if not paquet.imports:  # pyodide-lock looks for .py files only: ours are sourceless
+        if not paquet.imports:  # pyodide-lock ne cherche que des .py : les nôtres sont sans source
             paquet.imports = premiers_noms(par_nom[paquet.file_name])
         livree = (livrees or {}).get(paquet.file_name)
         if livree:

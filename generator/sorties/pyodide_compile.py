@@ -1,31 +1,34 @@
-"""Python precompiled for Pyodide at build time, and only the standard library our tools import.
+"""Python précompilé pour Pyodide à la construction, et seulement la bibliothèque standard que nos outils importent.
 
-npm's `python_stdlib.zip` (2.5 MB compressed, 9.6 MB of `.py`) holds the whole library, as source: each
-start compiled the ~140 modules Pyodide and our rules import (Node, 2 cores: 3.1–4.1 s with npm's zip,
-1.1–1.5 s precompiled). We ship instead, as `.pyc` only (unchecked-hash, PEP 552: no timestamp, same
-sources → same bytes; docstrings left out, asserts kept):
+Le `python_stdlib.zip` de npm (2,5 Mo compressé, 9,6 Mo de `.py`) contient toute la bibliothèque, en
+source : chaque démarrage compilait les quelque 140 modules que Pyodide et nos règles importent (Node,
+2 cœurs : 3,1–4,1 s avec le zip de npm, 1,1–1,5 s précompilé). Nous livrons à la place, en `.pyc`
+seulement (à empreinte non vérifiée, PEP 552 : pas de date, mêmes sources → mêmes octets ; sans
+docstrings, assert gardés) :
 
-- the stdlib zip every tool page loads: what Pyodide's start, installing our wheel, importing our modules
-  and calling our routes import (phase 1 of generator/sorties/pyodide_compile.mjs);
-- a complement for the extra wheels a page may load (pypdf): the stdlib modules they alone import (phase
-  2), shipped as a wheel of their own that they depend on (generator/sorties/pyodide.py), so a page that
-  never fills a form never downloads them;
-- our modules and the extra wheels' as `.pyc` in place of their `.py`.
+- le zip que charge chaque page d'outil : ce qu'importent le démarrage de Pyodide, l'installation de
+  notre roue, l'import de nos modules et l'appel de nos routes (phase 1 de pyodide_compile.mjs) ;
+- un complément pour les roues en plus qu'une page peut charger (pypdf) : les modules que seules elles
+  importent (phase 2), livrés en roue dont elles dépendent (generator/sorties/pyodide.py) : une page où
+  l'on ne remplit aucun formulaire ne les télécharge jamais ;
+- nos modules et ceux des roues en plus en `.pyc`, à la place de leurs `.py`.
 
-"Import" is measured, not guessed: Pyodide runs in Node on the wheels as shipped, and besides the
-imports that happen, tries every module name an import statement of the shipped code names (inside
-functions too) and every literal that names a codec (pypdf looks "utf-16-be" up by name when a field holds
-Arabic) — generator/sorties/pyodide_imports.py. A module missing all the same fails the tests, which run
-every route under the trimmed stdlib (tests/pyodide/test_stdlib_reduite.py), never a person's browser.
+« Importer » se mesure, ne se devine pas : Pyodide tourne dans Node sur les roues telles qu'elles sont
+livrées et, en plus des imports qui ont lieu, essaie chaque nom de module qu'une instruction d'import du
+code livré nomme (dans les fonctions aussi) et chaque littéral qui nomme un codec (pypdf cherche
+« utf-16-be » par son nom quand un champ contient de l'arabe) : generator/sorties/pyodide_imports.py. Un
+module qui manquerait malgré tout fait échouer les tests, qui passent chaque route sur la bibliothèque
+réduite (tests/pyodide/test_stdlib_reduite.py), jamais le navigateur d'une personne.
 
-The archives are written uncompressed (stored): the site's `.br` and `.gz` (generator/sorties/compression.py)
-compress them as a whole, which shrinks them far more than zip's file-by-file deflate (stdlib: 0.85 MB in
-brotli against 1.2 MB deflated).
+Les archives sont écrites sans compression (stockées) : les `.br` et `.gz` du site
+(generator/sorties/compression.py) les compressent d'un seul tenant, bien mieux que zip fichier par
+fichier (la bibliothèque standard : 0,85 Mo en brotli contre 1,2 Mo compressée fichier par fichier).
 
-Cache, build/cache/pyodide/: the result per (Pyodide version, npm zip, our `.py`, routes, extra wheels), so
-a no-op rebuild runs nothing; each compiled stdlib file per npm zip, so a code change compiles only what
-it newly imports. `PYODIDE_PRECOMPILE=0` in the environment ships npm's zip and the sources as they are
-(`make bench` compares both).
+Cache, build/cache/pyodide/ : le résultat par (version de Pyodide, zip de npm, nos `.py`, routes, roues
+en plus) : une reconstruction sans changement ne lance rien ; chaque fichier compilé de la bibliothèque
+par zip de npm : un changement de code ne compile que ce qu'il importe de nouveau.
+`PYODIDE_PRECOMPILE=0` dans l'environnement livre le zip de npm et les sources tels quels (`make bench`
+compare les deux).
 """
 
 from __future__ import annotations
@@ -44,16 +47,16 @@ from ..erreurs import BuildError
 from .pyodide_imports import noms_et_litteraux, sources_de_roue
 from .roue import ecrit_roue, ecrit_zip
 
-FORMAT = "5"  # bump when the output changes: old cache entries are then ignored
-GARDES = 4  # results kept in the cache (the older ones are removed)
+FORMAT = "5"  # à changer quand la sortie change : les anciennes entrées du cache sont alors ignorées
+GARDES = 4  # résultats gardés en cache (les plus anciens sont retirés)
 NODE = Path(__file__).with_name("pyodide_compile.mjs")
 
 
 @dataclass(frozen=True)
 class Precompile:
-    stdlib: Path  # the zip every tool page loads: the stdlib modules of phase 1, as .pyc
-    complement: dict[str, bytes]  # stdlib modules only the extra wheels import: path → .pyc
-    pyc: dict[str, bytes]  # source path in site-packages (pyscripts/api.py, pypdf/_page.py) → its .pyc
+    stdlib: Path  # le zip que charge chaque page d'outil : les modules de la phase 1, en .pyc
+    complement: dict[str, bytes]  # les modules que seules les roues en plus importent : chemin → .pyc
+    pyc: dict[str, bytes]  # chemin d'une source dans site-packages (pyscripts/api.py, pypdf/_page.py) → son .pyc
 
 
 def active() -> bool:
@@ -77,8 +80,9 @@ def precompile(
     routes: list[str],
     roues: list[Path],
 ) -> Precompile:
-    """`sources`: our wheel's files (path in site-packages → bytes), `modules` the ones to import, `routes`
-    those of pyscripts.api, called before and after installing the extra wheels `roues` (pypdf)."""
+    """`sources` : les fichiers de notre roue (chemin dans site-packages → octets), `modules` ceux à
+    importer, `routes` celles du registre, appelées avant et après l'installation des roues en plus
+    `roues` (pypdf)."""
     npm_zip = npm / "python_stdlib.zip"
     cache = root / "build" / "cache" / "pyodide"
     npm_cle = empreinte(version, npm_zip.read_bytes())[:16]
@@ -95,7 +99,7 @@ def precompile(
         cache.mkdir(parents=True, exist_ok=True)
         _calcule(dossier, npm, npm_zip, npm_cle, sources, modules, routes, roues)
         _elague(cache)
-    os.utime(dossier)  # most recently used: kept by _elague
+    os.utime(dossier)  # le plus récemment servi : gardé par _elague
     with zipfile.ZipFile(dossier / "site.zip") as archive:
         pyc = {nom: archive.read(nom) for nom in archive.namelist()}
     with zipfile.ZipFile(dossier / "complement.zip") as archive:
@@ -104,7 +108,8 @@ def precompile(
 
 
 def _phase(npm_zip: Path, sources: dict[str, bytes], **autres) -> dict:
-    """The stdlib names and codec literals of `sources`, with the rest of a phase of the .mjs."""
+    """Les noms de la bibliothèque standard et les littéraux de codecs de `sources`, avec le reste d'une
+    phase du .mjs."""
     noms, litteraux = noms_et_litteraux(sources)
     with zipfile.ZipFile(npm_zip) as archive:
         premiers = {nom.split("/")[0].removesuffix(".py") for nom in archive.namelist()}
@@ -121,19 +126,19 @@ def _calcule(
     routes: list[str],
     roues: list[Path],
 ) -> None:
-    par_module = dossier.parent / f"stdlib-{FORMAT}-{npm_cle}"  # each compiled stdlib file of this npm zip
+    par_module = dossier.parent / f"stdlib-{FORMAT}-{npm_cle}"  # chaque fichier compilé de ce zip de npm
     par_module.mkdir(parents=True, exist_ok=True)
     deja = sorted(p.relative_to(par_module).as_posix().removesuffix("c") for p in par_module.rglob("*.pyc"))
     extras = {}
     for roue in roues:
         extras.update(sources_de_roue(roue))
-    # Written beside the cache then renamed: two builds at once never see half a result.
+    # Écrit à côté du cache puis renommé : deux constructions à la fois ne voient jamais un demi-résultat.
     with tempfile.TemporaryDirectory(dir=dossier.parent, prefix=".en-cours-") as tmp:
         sortie = Path(tmp) / "sortie.zip"
-        demarrage = Path(tmp) / "demarrage.zip"  # npm's zip, what is already compiled as .pyc: starts faster
+        demarrage = Path(tmp) / "demarrage.zip"  # le zip de npm, ce qui est déjà compilé en .pyc : démarre plus vite
         with zipfile.ZipFile(npm_zip) as npm_archive:
             ecrit_zip(demarrage, _npm_precompile(npm_archive, set(deja), par_module))
-        notre = ecrit_roue(Path(tmp), "a-precompiler", "0", sources)  # installed by loadPackage, as in a browser
+        notre = ecrit_roue(Path(tmp), "a-precompiler", "0", sources)  # installée par loadPackage, comme au navigateur
         _node(
             {
                 "runtime": str(npm),
@@ -176,23 +181,23 @@ def _calcule(
         )
         try:
             os.rename(neuf, dossier)
-        except OSError:  # there already: finished by another build meanwhile, or left half-done
+        except OSError:  # déjà là : fini entre-temps par une autre construction, ou laissé à moitié
             if not (dossier / "fait").is_file():
                 shutil.rmtree(dossier, ignore_errors=True)
                 os.rename(neuf, dossier)
 
 
 def repartit(premiere: list[str], seconde: list[str]) -> tuple[list[str], list[str]]:
-    """Stdlib files of the zip every page loads, and of the complement wheel. A module of the second phase
-    whose top-level package the zip already holds goes in the zip: `encodings.cp1252` would never be found in
-    site-packages, Python looks for `encodings.*` in the folder of the `encodings` it imported."""
+    """Les fichiers du zip que charge chaque page, et ceux de la roue complément. Un module de la seconde
+    phase dont le zip contient déjà le paquet de tête va dans le zip : `encodings.cp1252` ne serait jamais
+    trouvé dans site-packages, Python cherche `encodings.*` dans le dossier de l'`encodings` importé."""
     dans_le_zip = {nom.split("/")[0] for nom in premiere if "/" in nom}
     base = sorted({*premiere, *(n for n in seconde if n.split("/")[0] in dans_le_zip)})
     return base, sorted(set(seconde) - set(base))
 
 
 def _npm_precompile(npm_archive: zipfile.ZipFile, deja: set[str], par_module: Path):
-    """npm's entries in npm's order, a module already compiled as its .pyc."""
+    """Les entrées de npm dans l'ordre de npm, un module déjà compilé sous forme de son .pyc."""
     for info in npm_archive.infolist():
         nom = info.filename
         if nom in deja:
@@ -217,7 +222,7 @@ def _node(demande: dict) -> None:
 
 
 def _fin(texte: str) -> str:
-    """The end of Node's error output, without the lines of minified JavaScript it quotes."""
+    """La fin de la sortie d'erreur de Node, sans les lignes de JavaScript minifié qu'elle cite."""
     lignes = [
         ligne
         for ligne in texte.strip().splitlines()

@@ -1,9 +1,10 @@
-"""What the browser's Python needs, read from the code itself (ast): generator/sorties/pyodide.py ships only
-our modules a route can reach, pyodide_compile.py tries every module name and codec name the code holds.
+"""Ce dont le Python du navigateur a besoin, lu dans le code lui-même (ast) : generator/sorties/pyodide.py ne
+livre que nos modules qu'une route atteint, pyodide_compile.py essaie chaque nom de module et de codec que
+le code contient.
 
-Every import statement counts, those inside functions and `try` blocks included: a module imported late
-(api.py imports each engine at its first call) must be in the browser all the same. The sources are the
-files as shipped (path in site-packages → bytes).
+Chaque instruction d'import compte, celles des fonctions et des blocs `try` comprises : un module importé
+tard (le registre importe chaque moteur à son premier appel) doit quand même être dans le navigateur. Les
+sources sont les fichiers tels que livrés (chemin dans site-packages → octets).
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ import re
 import zipfile
 from pathlib import Path
 
-# A literal that may name a codec ("utf-16-be", "cp1252", "latin-1"): pypdf and str.encode() look encodings up
-# by name at run time, an import no statement shows.
+# Un littéral qui peut nommer un codec (« utf-16-be », « cp1252 », « latin-1 ») : pypdf et str.encode()
+# cherchent les encodages par leur nom à l'exécution, un import qu'aucune instruction ne montre.
 CODEC = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{1,30}")
 
 
 def nom_module(chemin: str) -> str:
-    """`pyscripts/aj/regles.py` → `pyscripts.aj.regles`; `pyscripts/aj/__init__.py` → `pyscripts.aj`."""
+    """`pyscripts/aj/regles.py` → `pyscripts.aj.regles` ; `pyscripts/aj/__init__.py` → `pyscripts.aj`."""
     parties = chemin.removesuffix(".py").split("/")
     return ".".join(parties[:-1] if parties[-1] == "__init__" else parties)
 
@@ -27,13 +28,13 @@ def nom_module(chemin: str) -> str:
 def _arbre(chemin: str, source: bytes) -> ast.Module | None:
     try:
         return ast.parse(source, chemin)
-    except SyntaxError:  # syntax newer than this host's Python: Pyodide's own run still traces it
+    except SyntaxError:  # syntaxe plus récente que le Python de cet hôte : l'exécution dans Pyodide la trace encore
         return None
 
 
 def noms_importes(chemin: str, arbre: ast.Module) -> set[str]:
-    """Absolute names of the modules an import statement of `chemin` names, and of what `from x import y`
-    imports (y may be a submodule); relative imports resolved against the module's package."""
+    """Les noms absolus des modules que nomme une instruction d'import de `chemin`, et de ce qu'importe
+    `from x import y` (y peut être un sous-module) ; les imports relatifs résolus dans le paquet du module."""
     module = nom_module(chemin)
     paquet = module if chemin.endswith("/__init__.py") else module.rpartition(".")[0]
     noms = set()
@@ -48,12 +49,13 @@ def noms_importes(chemin: str, arbre: ast.Module) -> set[str]:
                 origine = noeud.module or ""
             noms.add(origine)
             noms.update(f"{origine}.{alias.name}" for alias in noeud.names if alias.name != "*")
-    # `import a.b.c` imports a and a.b too.
+    # `import a.b.c` importe aussi a et a.b.
     return {".".join(nom.split(".")[: i + 1]) for nom in noms if nom for i in range(nom.count(".") + 1)}
 
 
 def modules_atteints(sources: dict[str, bytes], racines: list[str]) -> set[str]:
-    """Our modules reachable from `racines` (module names) by import statements, parent packages included."""
+    """Nos modules que les instructions d'import atteignent depuis `racines` (noms de modules), paquets
+    parents compris."""
     fichiers = {nom_module(chemin): chemin for chemin in sources if chemin.endswith(".py")}
     vus: set[str] = set()
     a_voir = list(racines)
@@ -70,7 +72,8 @@ def modules_atteints(sources: dict[str, bytes], racines: list[str]) -> set[str]:
 
 
 def noms_et_litteraux(sources: dict[str, bytes]) -> tuple[set[str], set[str]]:
-    """Every module name the sources' import statements name, and their short literals that may name a codec."""
+    """Chaque nom de module que nomment les instructions d'import des sources, et leurs courts littéraux qui
+    peuvent nommer un codec."""
     noms, litteraux = set(), set()
     for chemin, source in sources.items():
         if not chemin.endswith(".py") or (arbre := _arbre(chemin, source)) is None:

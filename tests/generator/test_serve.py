@@ -1,4 +1,5 @@
-"""`make serve` sends the CSP and privacy headers a real host must send, and the right MIME types."""
+"""`make serve` envoie la CSP et les en-têtes de confidentialité qu'un vrai hébergeur doit envoyer, les bons types MIME,
+les .br et .gz de la construction selon ce qu'accepte le navigateur, et les règles de cache du README."""
 
 from __future__ import annotations
 

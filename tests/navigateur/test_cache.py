@@ -27,17 +27,17 @@ pytestmark = [pytest.mark.navigateur, pytest.mark.build]
 
 
 class Journal(Handler):
-    """`python -m generator serve`, which sends what the README's nginx sends (/pyodide/ cached a year, the
-    rest revalidated, the build's .br), and notes each path asked for."""
+    """`python -m generator serve`, qui envoie ce qu'envoie le nginx du README (/pyodide/ gardé un an, le
+    reste revalidé, les .br de la construction), et note chaque chemin demandé."""
 
-    def log_message(self, format, *args) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format, *args) -> None:
         self.server.chemins.append(self.path)
 
 
 def copie_du_projet(cible: Path) -> Path:
     for nom in ("content", "generator", "pyscripts", "theme"):
         shutil.copytree(REPO / nom, cible / nom, ignore=shutil.ignore_patterns("__pycache__"))
-    for nom in ("site_config.yml", "pyproject.toml", "mkdocs.yml"):
+    for nom in ("site_config.yml", "pyproject.toml", "mkdocs.yml", "package.json"):
         shutil.copy2(REPO / nom, cible / nom)
     (cible / "node_modules").symlink_to(REPO / "node_modules")
     (cible / "build" / "cache").mkdir(parents=True)

@@ -58,10 +58,7 @@ def test_contient_ce_qu_une_route_atteint_sans_caches_ni_code_de_construction(ro
     }
     # Command lines, build-time checks, the contexts the page templates read: never imported by a route.
     construction = {
-        s
-        for s in sources
-        if s.endswith(("/__main__.py", "/formulaire.py"))
-        or s in ("pyscripts/aj/verification.py", "pyscripts/outils.py")
+        s for s in sources if s.endswith(("/__main__.py", "/formulaire.py")) or s == "pyscripts/aj/verification.py"
     }
     with zipfile.ZipFile(roue) as archive:
         noms = set(archive.namelist())
@@ -76,11 +73,12 @@ def embarques(roue) -> list[str]:
         return sorted(n.split("/")[-1].removesuffix(".json") for n in archive.namelist() if "/_donnees/" in n)
 
 
-def test_embarque_en_json_compact_les_parametres_que_le_code_nomme(roue):
+def test_embarque_en_json_compact_les_parametres_que_lisent_les_outils(roue):
     from pyscripts.donnees import charge
+    from pyscripts.outils import donnees_requises
 
     assert "urgences" in STEMS and "urgences" not in embarques(roue)  # read by the pages, not by a route
-    assert {"aide_juridictionnelle", "delais", "jours_feries", "op_mesures", "pieces_aj"} <= set(embarques(roue))
+    assert embarques(roue) == donnees_requises()
     with zipfile.ZipFile(roue) as archive:
         for stem in embarques(roue):
             texte = archive.read(f"pyscripts/_donnees/{stem}.json").decode()

@@ -14,8 +14,9 @@ import zipfile
 import pytest
 
 from generator.sorties.pyodide import NOM_COMPLEMENT
-from pyscripts.api import MOTEURS, dispatch
+from pyscripts.api import dispatch
 from pyscripts.formulaires.remplissage import valeurs_du_pdf
+from pyscripts.outils import routes
 from tests.fixtures.formulaires import REPONSES
 from tests.fixtures.pyodide import lock_de, stdlib_de
 
@@ -47,26 +48,27 @@ OP = {
 
 def cas(pdf_vierge) -> list[list]:
     vierge = base64.b64encode(pdf_vierge["cerfa-16146"]).decode("ascii")
+    requete = {**OP, "pdf": base64.b64encode(pdf_vierge["cerfa-15458"]).decode("ascii")}  # mesurée sur le PDF
     resultat_delais = json.loads(dispatch("delais", json.dumps({"depart": "2025-06-05", "delai": "appel_civil"})))
     return [
         ["aj", SIMULATEUR],
         ["delais", {"depart": "2025-06-05", "delai": "appel_civil", "ics": True, "horodatage": "2025-06-05T10:00:00Z"}],
         ["delais_ics", {"resultat": resultat_delais["resultat"], "horodatage": "2025-06-05T10:00:00Z"}],
-        ["op", OP],
+        ["op", requete],
         ["op_expose", OP],
         ["formulaire_prerempli", {"simulateur": SIMULATEUR}],
         ["formulaire_pieces", {"simulateur": SIMULATEUR, "valeurs": {"contentieux_administratif": True}}],
-        ["formulaire_verifier", {"formulaire": "cerfa-16146", "valeurs": ECRITURES}],
+        ["formulaire_verifier", {"formulaire": "cerfa-16146", "valeurs": ECRITURES, "pdf": vierge}],
         ["formulaire_preparer", {"formulaire": "cerfa-16146", "pdf": vierge}],
         ["formulaire_remplir", {"formulaire": "cerfa-16146", "valeurs": ECRITURES, "pdf": vierge}],
-        ["formulaire_remplir", {**OP, "pdf": base64.b64encode(pdf_vierge["cerfa-15458"]).decode("ascii")}],
+        ["formulaire_remplir", requete],
     ]
 
 
 def test_chaque_route_repond_sans_module_manquant(pyodide_node, pdf_vierge):
     table = cas(pdf_vierge)
-    assert {route for route, _ in table} == set(MOTEURS), "une route sans cas ici : ajoutez-en un"
-    pyodide_node.demande({"paquets": ["pypdf"]})  # as the page does before a form route
+    assert {route for route, _ in table} == set(routes()), "une route sans cas ici : ajoutez-en un"
+    pyodide_node.demande({"paquets": ["pypdf"]})  # comme la page avant une route de formulaire
     sorties = pyodide_node.demande({"cas": table})["sorties"]
     for (route, entree), sortie in zip(table, sorties):
         dans_pyodide, dans_cpython = json.loads(sortie), json.loads(dispatch(route, json.dumps(entree)))
@@ -80,11 +82,12 @@ def test_chaque_route_repond_sans_module_manquant(pyodide_node, pdf_vierge):
 
 
 def test_stdlib_livree_en_pyc_seulement(runtime):
-    """The zip every tool page loads: compiled modules only, what the tools import and nothing like the test
-    framework or a web server; the modules only pypdf needs come with it, in a wheel pypdf depends on."""
+    """Le zip que charge chaque page d'outil : des modules compilés seulement, ce que les outils importent et
+    rien comme le cadre de tests ou un serveur web ; les modules dont seul pypdf a besoin viennent avec lui,
+    dans une roue dont il dépend."""
     with zipfile.ZipFile(stdlib_de(runtime)) as archive:
         noms = set(archive.namelist())
-        assert all(info.compress_type == zipfile.ZIP_STORED for info in archive.infolist())  # .br/.gz compress it
+        assert all(info.compress_type == zipfile.ZIP_STORED for info in archive.infolist())  # .br/.gz le compressent
     assert noms and all(n.endswith(".pyc") for n in noms)
     for attendu in ("_pyodide/_base.pyc", "encodings/utf_8.pyc", "json/decoder.pyc", "datetime.pyc", "fractions.pyc"):
         assert attendu in noms
