@@ -198,9 +198,7 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
                 self.pyodide.ecrit(site_dir)
             verification.check(site_dir, config.extra["pdf_pages"] if self.config.pdf else {})
             if self.config.precompression and self.command != "serve":
-                self.report["compression"] = compression.precompresse(
-                    site_dir, self._cache(config).parent / "compression"
-                )
+                self.report["compression"] = compression.precompresse(site_dir, self.site.root / compression.CACHE)
         except BuildError as exc:
             raise self._fail(exc) from None
         publishable(site_dir)

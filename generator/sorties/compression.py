@@ -25,6 +25,7 @@ from ..erreurs import BuildError
 EXTENSIONS = {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt", ".ics", ".zip", ".whl"}
 MINIMUM = 1024  # octets : en dessous, les en-têtes pèsent plus que ce que la compression gagne
 GAIN = 0.95  # une variante est écrite quand elle fait au plus 95 % de l'original
+CACHE = Path("build") / "cache" / "compression"  # relatif à la racine du projet
 GARDE = 14 * 24 * 3600  # secondes : les entrées du cache qu'aucune construction n'a servies depuis sont retirées
 VARIANTES = {
     ".br": lambda octets: _brotli().compress(octets, quality=11),
@@ -44,29 +45,50 @@ def a_compresser(chemin: Path) -> bool:
     return chemin.suffix in EXTENSIONS and chemin.stat().st_size >= MINIMUM
 
 
+def variantes(octets: bytes, cache: Path) -> tuple[dict[str, bytes], int]:
+    """{".br": …, ".gz": …} : les variantes qui valent la peine d'être écrites (en cache par contenu), et le
+    nombre de celles qu'il a fallu calculer."""
+    cache.mkdir(parents=True, exist_ok=True)
+    cle = hashlib.sha256(octets).hexdigest()[:32]
+    gardees, calculees = {}, 0
+    for extension, compresse in VARIANTES.items():
+        en_cache = cache / f"{cle}{extension}"
+        if en_cache.is_file():
+            os.utime(en_cache)  # servie par cette construction : gardée
+        else:
+            brouillon = cache / f"{cle}{extension}.{os.getpid()}.tmp"  # deux constructions partagent le cache
+            brouillon.write_bytes(compresse(octets))
+            os.replace(brouillon, en_cache)
+            calculees += 1
+        variante = en_cache.read_bytes()
+        if len(variante) <= GAIN * len(octets):
+            gardees[extension] = variante
+    return gardees, calculees
+
+
+def tailles(fichiers: list[bytes], cache: Path) -> dict[str, list[int]]:
+    """Ce que pèsent `fichiers` sur le réseau selon l'encodage qu'accepte le navigateur :
+    {"brut": [n, …], "br": [n, …], "gzip": [n, …]} (brut quand la variante n'est pas écrite). Les pages
+    le disent au travailleur Pyodide : la taille montrée pendant le chargement est celle qui circule."""
+    sortie: dict[str, list[int]] = {"brut": [], "br": [], "gzip": []}
+    for octets in fichiers:
+        gardees, _ = variantes(octets, cache)
+        sortie["brut"].append(len(octets))
+        sortie["br"].append(len(gardees.get(".br", octets)))
+        sortie["gzip"].append(len(gardees.get(".gz", octets)))
+    return sortie
+
+
 def precompresse(site_dir: Path, cache: Path) -> dict[str, int]:
     """Écrit `<fichier>.br` et `<fichier>.gz` à côté de chaque fichier qui en vaut la peine ;
     {"ecrits": n, "calcules": m}."""
-    cache.mkdir(parents=True, exist_ok=True)
     ecrits = calcules = 0
     for chemin in sorted(p for p in site_dir.rglob("*") if p.is_file() and a_compresser(p)):
-        octets = chemin.read_bytes()
-        cle = hashlib.sha256(octets).hexdigest()[:32]
-        for extension, compresse in VARIANTES.items():
-            en_cache = cache / f"{cle}{extension}"
-            if not en_cache.is_file():
-                brouillon = (
-                    cache / f"{cle}{extension}.{os.getpid()}.tmp"
-                )  # deux constructions peuvent partager le cache
-                brouillon.write_bytes(compresse(octets))
-                os.replace(brouillon, en_cache)
-                calcules += 1
-            else:
-                os.utime(en_cache)  # servie par cette construction : gardée
-            variante = en_cache.read_bytes()
-            if len(variante) <= GAIN * len(octets):
-                chemin.with_name(chemin.name + extension).write_bytes(variante)
-                ecrits += 1
+        gardees, calculees = variantes(chemin.read_bytes(), cache)
+        calcules += calculees
+        for extension, variante in gardees.items():
+            chemin.with_name(chemin.name + extension).write_bytes(variante)
+            ecrits += 1
     _elague(cache)
     return {"ecrits": ecrits, "calcules": calcules}
 

@@ -38,7 +38,7 @@ from pathlib import Path
 from pyscripts import outils
 
 from ..erreurs import BuildError
-from . import pyodide_compile
+from . import compression, pyodide_compile
 from .pyodide_imports import modules_atteints, nom_module, sources_de_roue
 from .roue import ecrit_roue, roue_precompilee
 
@@ -164,8 +164,11 @@ def prepare(
         "runtime": f"pyodide/{version}/",
         "stdlib": f"pyodide/{version}/{stdlib_nom}",
         "lock": f"pyodide/{PAQUETS}/{bundle.lock_nom}",
-        # Ce que le worker télécharge avant que Python démarre, pour sa barre de progression.
-        "octets": (npm / "pyodide.asm.wasm").stat().st_size + stdlib.stat().st_size,
+        # Ce que le worker télécharge avant que Python démarre (le .wasm, la bibliothèque), pour sa barre de
+        # progression : brut, en brotli, en gzip (les variantes que la construction écrira).
+        "octets": compression.tailles(
+            [(npm / "pyodide.asm.wasm").read_bytes(), stdlib.read_bytes()], root / compression.CACHE
+        ),
     }
     return bundle
 

@@ -5,11 +5,14 @@
 //                                 paquets: "pypdf", surProgression});
 //   outils.pret                    resolves when Python is ready
 //   await outils.appelle("aj", {…}) → {resultat} or {erreur: {champ, message}}
+//   outils.precharge()             the extra packages now, ahead of need (pypdf: 0.6 MB)
 //
 // base = the runtime folder; stdlib, lock = the content-addressed files the page names (data-stdlib,
-// data-lock of the tool's section); octets = bytes to download first; outil = the engine to load
-// at once; paquets = extra packages (space-separated). surProgression receives {etape, recus, total}:
-// "telechargement" (bytes so far), "demarrage" (Python starts), "regles" (our rules load), "pret".
+// data-lock of the tool's section); octets = sizes of what is downloaded first (JSON, see the worker);
+// outil = the engine to load at once; paquets = extra packages (space-separated), loaded by the first
+// route that needs them or by precharge(). surProgression receives {etape, recus, total}:
+// "telechargement" (bytes so far, as they travel), "demarrage" (Python starts), "regles" (our rules
+// load), "pret".
 //
 // When Python cannot run here (no WebAssembly, no module worker, download failed)
 // `pret` and every `appelle` reject with OutilsIndisponibles: the page then keeps
@@ -106,6 +109,9 @@ export function demarreOutils({ base, stdlib, lock, octets, outil, paquets, surP
         attentes.set(id, { resolve, reject, debut: performance.now() });
         worker.postMessage({ id, outil, entree });
       });
+    },
+    precharge() {
+      if (!panne) worker.postMessage({ type: "precharge" });
     },
     arrete() {
       echoue("Calculateur arrêté.");
