@@ -63,7 +63,9 @@ _TEXTE = {
 POLITIQUES = {
     "texte": _TEXTE,
     "personne": {k: v for k, v in _TEXTE.items() if k != "nom"},  # « Lilas » peut être un prénom
-    "juridiction": {k: v for k, v in _TEXTE.items() if k != "commune"},  # le tribunal de sa ville
+    # Une ville, où une rue « de Lyon » ne se distingue pas de Lyon ; le tribunal est souvent dans la sienne.
+    "lieu": {k: v for k, v in _TEXTE.items() if k != "nom"},
+    "juridiction": {k: v for k, v in _TEXTE.items() if k not in ("nom", "commune")},
     "election": {"numero_et_voie": REFUS, "voie": CONFIRMER, "nom": CONFIRMER, "complement": CONFIRMER},
     "defendeur_adresse": {"numero_et_voie": CONFIRMER, "voie": CONFIRMER},
     "rien": {},
@@ -73,6 +75,11 @@ _PERSONNES = re.compile(
 )
 _SORTES = {
     "tribunal": "juridiction",
+    "fait_a": "lieu",
+    "requerant_lieu_naissance": "lieu",
+    "defendeur_lieu_naissance": "lieu",
+    "requerant_nationalite": "lieu",
+    "defendeur_nationalite": "lieu",
     "election_avocat_coordonnees": "election",
     "election_procureur_adresse": "election",
     "defendeur_adresse": "defendeur_adresse",
@@ -317,8 +324,7 @@ def compare(sources: list[tuple[str, str]], produits: list[tuple[str, str]], cac
     for liste, nouveaux_seulement in ((sources, False), (produits, True)):
         for champ, texte in liste:
             trouves = [s for s in signaux(texte, adresse) if not (nouveaux_seulement and s.genre in deja)]
-            if not nouveaux_seulement:
-                deja.update(s.genre for s in trouves)
+            deja.update(s.genre for s in trouves)  # un élément né de l'assemblage n'est signalé qu'une fois
             forces = {s.genre: _politique(champ, s) for s in trouves}
             par_genre = {s.genre: s for s in trouves}
             if not any(forces.values()):
@@ -374,7 +380,9 @@ _VOIE = re.compile(
     rf"\b\d{{1,4}}\s*(?:bis|ter|[a-d])?\s*,?\s+(?:{_TYPES_DE_VOIE})\b[^\n,.;]*"
     rf"|\b(?i:{_TYPES_DE_VOIE})\s+(?:de la |de l'|de l’|du |des |de |d'|d’)?[A-ZÀ-Ý][^\n,.;]*"
 )
-_CODE_POSTAL = re.compile(r"(?<![\d,./])(?<!n°\s)(?<!n°)(?<!no\s)(?:\d{5}|2[AB]\d{3})(?![\d,./])(?!\s*(?:€|euros?\b))", re.IGNORECASE)
+_CODE_POSTAL = re.compile(
+    r"(?<![\d,./])(?<!n°\s)(?<!n°)(?<!no\s)(?:\d{5}|2[AB]\d{3})(?![\d,./])(?!\s*(?:€|euros?\b))", re.IGNORECASE
+)
 
 
 def avertissements(valeurs: dict, textes: list[tuple[str, str]], deja: set[str]) -> list[dict]:
@@ -393,7 +401,7 @@ def avertissements(valeurs: dict, textes: list[tuple[str, str]], deja: set[str])
                 }
             )
     for champ, texte in textes:
-        if not texte or champ in deja or sorte(champ) not in ("texte", "personne"):
+        if not texte or champ in deja or sorte(champ) not in ("texte", "personne", "lieu"):
             continue
         trouve = _VOIE.search(texte) or _CODE_POSTAL.search(texte)
         if trouve:

@@ -67,17 +67,17 @@ TYPES_DE_VOIE = {
     "cite": "cite", "villa": "villa", "mail": "mail",
     "promenade": "promenade", "prom": "promenade",
     "esplanade": "esplanade", "esp": "esplanade", "parvis": "parvis",
-    "clos": "clos", "domaine": "domaine", "dom": "domaine", "quartier": "quartier", "qua": "quartier",
+    "clos": "clos", "domaine": "domaine", "dom": "domaine",
     "chaussee": "chaussee", "ruelle": "ruelle", "venelle": "venelle", "traverse": "traverse",
-    "montee": "montee", "rampe": "rampe", "cour": "cour", "galerie": "galerie", "gal": "galerie",
+    "montee": "montee", "rampe": "rampe", "cour": "cour", "galerie": "galerie",
     "rondpoint": "rondpoint", "rpt": "rondpoint", "lieudit": "lieudit", "ld": "lieudit",
-    "carrefour": "carrefour", "car": "carrefour", "zone": "zone", "za": "zone", "zi": "zone", "zac": "zone",
+    "carrefour": "carrefour", "za": "zone", "zi": "zone", "zac": "zone",
 }  # fmt: skip
 VOIES = frozenset(TYPES_DE_VOIE.values())
 # « lot », « cours », « place » sont aussi des mots courants : ils ne comptent comme voie que suivis
 # du nom de la voie cachée (voir reperage.py). Le texte et l'adresse passent par les mêmes règles.
 _AUTRES = TYPES_DE_VOIE | {
-    "st": "saint", "ste": "sainte", "numero": NUMERO, "num": NUMERO, "nro": NUMERO,
+    "st": "saint", "ste": "sainte", "gal": "general", "numero": NUMERO, "num": NUMERO, "nro": NUMERO,
     # Le complément d'adresse.
     "bat": "batiment", "bt": "batiment", "bati": "batiment",
     "apt": "appartement", "app": "appartement", "appt": "appartement", "appart": "appartement",
@@ -109,6 +109,7 @@ _NUMERO_SIGNE = re.compile(r"(?<![a-z0-9])n\s*°")
 # « 12bis », « 12 ter », « 12b », « 12 b » : le numéro seul.
 _BIS = re.compile(r"(?<![a-z0-9])(\d+)(?:\s*(?:bis|ter|quater)|[a-df-z]|\s+[bt])(?![a-z0-9])")
 _ORDINAL = re.compile(r"(?<![a-z0-9])(\d+)(?:\s?(?:er|ere|eme|ieme)|re|e|em)(?![a-z0-9])")
+_CORSE = re.compile(r"(?<![a-z0-9])2\s?([ab])\s?(\d{3})(?![a-z0-9])")
 _ENTIERS = re.compile(r"2[ab]\d{3}|\d+e")  # un code postal de Corse, un ordinal : un seul jeton
 _MOT = re.compile(r"[a-z0-9]+")
 _LETTRES_CHIFFRES = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
@@ -123,8 +124,9 @@ def plie(texte: str) -> str:
     return "".join(c for c in decompose if unicodedata.category(c) != "Mn")
 
 
-def _nombre(mots: list[str]) -> tuple[int, int] | None:
-    """(valeur, mots lus) d'un nombre écrit en lettres au début de `mots`, ou None."""
+def _nombre(mots: list[str]) -> tuple[int | None, int] | None:
+    """(valeur, mots lus) d'un nombre écrit en lettres au début de `mots` (valeur None au-delà de la
+    borne), ou None."""
     total, courant, lus, dernier = 0, 0, 0, None
     for i, mot in enumerate(mots):
         if mot == "et" and dernier is not None and i + 1 < len(mots) and mots[i + 1] in ("un", "onze"):
@@ -147,9 +149,9 @@ def _nombre(mots: list[str]) -> tuple[int, int] | None:
         else:
             break
         dernier, lus = mot, i + 1
-    if not lus or total + courant > NOMBRE_MAXIMUM:
+    if not lus:
         return None
-    return total + courant, lus
+    return (None if total + courant > NOMBRE_MAXIMUM else total + courant), lus
 
 
 def jetons(texte: str) -> list[str]:
@@ -159,6 +161,7 @@ def jetons(texte: str) -> list[str]:
     t = _LIMITES.sub(f" {LIMITE} ", t)
     t = _REFERENCE.sub(f" {REFERENCE} ", t.replace("#", " "))
     t = re.sub(r"[^a-z0-9|#]+", " ", t)  # apostrophes, tirets, points, barres, ° : des espaces
+    t = _CORSE.sub(r" 2\1\2 ", t)
     t = _ORDINAL.sub(r" \1e ", t)
     t = _BIS.sub(r" \1 ", t)
     t = _MOT.sub(lambda m: m.group() if _ENTIERS.fullmatch(m.group()) else _LETTRES_CHIFFRES.sub(" ", m.group()), t)
@@ -179,7 +182,7 @@ def jetons(texte: str) -> list[str]:
         if mot in _UNITES or mot in ("cent", "mille"):
             lu = _nombre(mots[i:])
             if lu and not (mot == "un" and lu[1] == 1):  # « un » seul reste l'article
-                sortie.append(str(lu[0]))
+                sortie += mots[i : i + lu[1]] if lu[0] is None else [str(lu[0])]
                 i += lu[1]
                 continue
         if mot in ("bis", "ter", "quater") and sortie and sortie[-1].isdigit():

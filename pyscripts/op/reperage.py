@@ -125,7 +125,8 @@ class Adresse:
 def _decompose(mots: list[str]):
     """(numéro, type, nom, autres segments, code postal) de la ligne d'adresse."""
     code = next((m for m in mots if _code(m)), None)
-    mots = [m for m in mots if not _code(m)]
+    if code:  # « 3 allée des Tilleuls 33000 Bordeaux » : la commune suit le code postal
+        mots = mots[: mots.index(code)]
     v = next((i for i, m in enumerate(mots) if m in VOIES), None)
     numero = None
     if v is not None:

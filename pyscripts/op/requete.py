@@ -26,9 +26,9 @@ from ..erreurs import EntreeInvalide
 from ..formulaires.definition import cases, champs_pdf, charge
 from ..lecture import champ_inconnu
 from . import adresse, greffe
-from .reperage import Adresse
 from . import expose as expose_des_faits
 from . import mesures as regles_mesures
+from .reperage import Adresse
 
 IDENTIFIANT = "cerfa-15458"
 # « pdf » : le PDF vierge que le worker joint à l'entrée de `formulaire_remplir` (lu par pyscripts.formulaires).
@@ -190,8 +190,8 @@ def _controle_adresse(etat: dict, valeurs: dict) -> list[dict]:
         return []
     saisies = {nom: v for nom, v in etat["valeurs"].items() if isinstance(v, str)}
     sources = adresse.dans_l_ordre(saisies | _textes_du_dossier(etat["dossier"]), etat["definition"])
-    produits = [(nom, v) for nom, v in valeurs.items() if isinstance(v, str) and v != saisies.get(nom)]
-    produits.append(("chronologie", etat["dossier"]["expose"]["texte"]))
+    produits = [("chronologie", etat["dossier"]["expose"]["texte"])]
+    produits += [(nom, v) for nom, v in valeurs.items() if isinstance(v, str) and v != saisies.get(nom)]
     trouves, touches = adresse.compare(sources, produits, etat["cachee"], etat["confirmations"])
     return trouves + adresse.avertissements(valeurs, sources, touches)
 

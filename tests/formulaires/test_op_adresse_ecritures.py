@@ -43,7 +43,9 @@ def test_chaque_ecriture_est_refusee_ou_a_confirmer(champ, texte, attendu):
     assert a_remplir(confirmee)["valeurs"]
 
 
-@pytest.mark.parametrize("cachee, champ, texte, averti", LEGITIMES, ids=[f"{i}-{c}" for i, (_, c, _, _) in enumerate(LEGITIMES)])
+@pytest.mark.parametrize(
+    "cachee, champ, texte, averti", LEGITIMES, ids=[f"{i}-{c}" for i, (_, c, _, _) in enumerate(LEGITIMES)]
+)
 def test_un_texte_legitime_n_est_pas_refuse(cachee, champ, texte, averti):
     r = prepare(entree(champ, texte, cachee))
     a_confirmer = [a for a in r["avertissements"] if a["champ"] == champ and a.get("confirmer")]
