@@ -26,8 +26,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..lecture import chiffres_latins
-
 LIMITE = "|"
 REFERENCE = "#ref"
 MONTANT = "euros"
@@ -111,24 +109,36 @@ _BIS = re.compile(r"(?<![a-z0-9])(\d+)(?:\s*(?:bis|ter|quater)|[a-df-z]|\s+[bt])
 _ORDINAL = re.compile(r"(?<![a-z0-9])(\d+)(?:\s?(?:er|ere|eme|ieme)|re|e|em)(?![a-z0-9])")
 _CORSE = re.compile(r"(?<![a-z0-9])2\s?([ab])\s?(\d{3})(?![a-z0-9])")
 _ENTIERS = re.compile(r"2[ab]\d{3}|\d+e")  # un code postal de Corse, un ordinal : un seul jeton
-_MOT = re.compile(r"[a-z0-9]+")
+_MIXTE = re.compile(r"[a-z0-9]*(?:[a-z]\d|\d[a-z])[a-z0-9]*")  # un mot de lettres et de chiffres
+_PREMIERS_MOTS = {groupe[0] for groupe in _EN_UN_MOT}
 _LETTRES_CHIFFRES = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 
 
 def plie(texte: str) -> str:
     """NFKC, sans format ni accent, minuscules, chiffres latins, sosies latins : « Ⅻ Rüe » → « xii rue »."""
-    texte = unicodedata.normalize("NFKC", texte)
-    texte = "".join(c for c in texte if unicodedata.category(c) != "Cf")
-    texte = chiffres_latins(texte).casefold().translate(_SOSIES)
-    decompose = unicodedata.normalize("NFD", texte)
-    return "".join(c for c in decompose if unicodedata.category(c) != "Mn")
+    if texte.isascii():
+        return texte.lower()
+    texte = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", texte).casefold())
+    # Une table pour les seuls caractères non ASCII du texte : un long texte n'est traduit qu'une fois.
+    table = {}
+    for c in set(texte):
+        if c.isascii():
+            continue
+        if ord(c) in _SOSIES:
+            table[ord(c)] = _SOSIES[ord(c)]
+        elif unicodedata.category(c) in ("Cf", "Mn"):
+            table[ord(c)] = None
+        elif c.isdecimal():
+            table[ord(c)] = str(unicodedata.decimal(c))
+    return texte.translate(table) if table else texte
 
 
-def _nombre(mots: list[str]) -> tuple[int | None, int] | None:
-    """(valeur, mots lus) d'un nombre écrit en lettres au début de `mots` (valeur None au-delà de la
-    borne), ou None."""
+def _nombre(mots: list[str], debut: int) -> tuple[int | None, int] | None:
+    """(valeur, mots lus) d'un nombre écrit en lettres à partir de mots[debut] (valeur None au-delà
+    de la borne), ou None."""
     total, courant, lus, dernier = 0, 0, 0, None
-    for i, mot in enumerate(mots):
+    for i in range(debut, len(mots)):
+        mot = mots[i]
         if mot == "et" and dernier is not None and i + 1 < len(mots) and mots[i + 1] in ("un", "onze"):
             continue
         if mot in ("cent", "cents"):
@@ -148,7 +158,7 @@ def _nombre(mots: list[str]) -> tuple[int | None, int] | None:
                 courant += valeur
         else:
             break
-        dernier, lus = mot, i + 1
+        dernier, lus = mot, i + 1 - debut
     if not lus:
         return None
     return (None if total + courant > NOMBRE_MAXIMUM else total + courant), lus
@@ -164,23 +174,24 @@ def jetons(texte: str) -> list[str]:
     t = _CORSE.sub(r" 2\1\2 ", t)
     t = _ORDINAL.sub(r" \1e ", t)
     t = _BIS.sub(r" \1 ", t)
-    t = _MOT.sub(lambda m: m.group() if _ENTIERS.fullmatch(m.group()) else _LETTRES_CHIFFRES.sub(" ", m.group()), t)
+    t = _MIXTE.sub(lambda m: m.group() if _ENTIERS.fullmatch(m.group()) else _LETTRES_CHIFFRES.sub(" ", m.group()), t)
     mots = t.split()
     sortie: list[str] = []
     i = 0
     while i < len(mots):
         mot = mots[i]
-        groupe = next((g for g in _EN_UN_MOT if tuple(mots[i : i + len(g)]) == g), None)
-        if groupe:
-            sortie.append(_EN_UN_MOT[groupe])
-            i += len(groupe)
-            continue
+        if mot in _PREMIERS_MOTS:
+            groupe = next((g for g in _EN_UN_MOT if tuple(mots[i : i + len(g)]) == g), None)
+            if groupe:
+                sortie.append(_EN_UN_MOT[groupe])
+                i += len(groupe)
+                continue
         if mot in _ORDINAUX:
             sortie.append(f"{_ORDINAUX[mot]}e")
             i += 1
             continue
         if mot in _UNITES or mot in ("cent", "mille"):
-            lu = _nombre(mots[i:])
+            lu = _nombre(mots, i)
             if lu and not (mot == "un" and lu[1] == 1):  # « un » seul reste l'article
                 sortie += mots[i : i + lu[1]] if lu[0] is None else [str(lu[0])]
                 i += lu[1]

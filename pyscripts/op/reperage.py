@@ -201,7 +201,11 @@ def _voie(t: list[str], a: Adresse) -> bool:
 
 
 def _nom_seul(t: list[str], a: Adresse) -> bool:
-    return any(_nom(t, i, a.nom, entier=True) is not None for i in range(len(t)) if t[i] not in VIDES)
+    premier = a.nom[0]
+    return any(
+        (m == premier or (len(m) == 1 and premier.startswith(m))) and _nom(t, i, a.nom, entier=True) is not None
+        for i, m in enumerate(t)
+    )
 
 
 def _suite(t: list[str], i: int, suite: tuple[str, ...], sauter: frozenset) -> int | None:
@@ -225,6 +229,8 @@ def _compte_ensuite(t: list[str], fin: int, suite: tuple[str, ...]) -> bool:
 def _trouve_suite(t: list[str], suite: tuple[str, ...]) -> bool:
     sauter = VIDES | {LIMITE}
     for i in range(len(t)):
+        if t[i] != suite[0]:
+            continue
         fin = _suite(t, i, suite, sauter)
         if fin is not None and not _compte_ensuite(t, fin, suite):
             return True
@@ -245,27 +251,25 @@ def _designe_un_lieu(partie: tuple[str, ...]) -> bool:
     return any(len(m) >= 4 and not m.isdigit() and m not in COURANTS for m in identifiants)
 
 
-def _complement(t: list[str], a: Adresse) -> bool:
+def _complement(t: list[str], presents: set[str], a: Adresse) -> bool:
     if not a.complements:
         return False
     entier = tuple(m for partie in a.complements for m in partie)
-    if len(entier) >= 2 and _trouve_suite(t, entier):
+    if len(entier) >= 2 and presents.issuperset(entier) and _trouve_suite(t, entier):
         return True
-    return any(_designe_un_lieu(partie) and _trouve_suite(t, partie) for partie in a.complements)
+    return any(
+        presents.issuperset(partie) and _designe_un_lieu(partie) and _trouve_suite(t, partie)
+        for partie in a.complements
+    )
 
 
 def _commune_en(t: list[str], i: int, commune: tuple[str, ...], vers: int) -> bool:
     """La commune juste après (vers=1) ou juste avant (vers=-1) la position i, virgule ou parenthèse sautée."""
+    while 0 <= i < len(t) and t[i] == LIMITE:
+        i += vers
     if vers > 0:
-        p = i
-        while p < len(t) and t[p] in (LIMITE,):
-            p += 1
-        return _suite(t, p, commune, VIDES) is not None
-    p = i
-    while p >= 0 and t[p] == LIMITE:
-        p -= 1
-    debut = p - len(commune) + 1
-    return debut >= 0 and tuple(m for m in t[debut : p + 1]) == commune
+        return _suite(t, i, commune, VIDES) is not None
+    return i + 1 >= len(commune) and tuple(t[i - len(commune) + 1 : i + 1]) == commune
 
 
 def _code_postal(t: list[str], a: Adresse) -> Signal | None:
@@ -273,7 +277,7 @@ def _code_postal(t: list[str], a: Adresse) -> Signal | None:
     if not cp:
         return None
     for i, mot in enumerate(t):
-        if not (mot.isdigit() or _code(mot)) or (i and t[i - 1].isdigit()):
+        if not cp.startswith(mot) or not (mot.isdigit() or _code(mot)) or (i and t[i - 1].isdigit()):
             continue
         lu, j = mot, i + 1
         while len(lu) < len(cp) and j < len(t) and t[j].isdigit():
@@ -282,21 +286,15 @@ def _code_postal(t: list[str], a: Adresse) -> Signal | None:
             continue
         if any(m in REFERENCES for m in t[max(0, i - 2) : i]):
             continue
-        groupe = [m for m in t[i:j]]
-        if len(groupe) > 1 and all(len(m) == 2 for m in groupe) and len(groupe) >= 4:
-            continue  # un numéro de téléphone
         commune = bool(a.commune) and (_commune_en(t, j, a.commune, 1) or _commune_en(t, i - 1, a.commune, -1))
         return Signal("code_postal", avec_commune=commune)
     return None
 
 
 def _commune(t: list[str], a: Adresse) -> bool:
-    if not a.commune or sum(map(len, a.commune)) < 3:
+    if sum(map(len, a.commune)) < 3:
         return False
-    significatifs = [m for m in t if m not in VIDES]
-    return _suite(significatifs, 0, a.commune, frozenset()) is not None or any(
-        _suite(significatifs, i, a.commune, frozenset()) is not None for i in range(len(significatifs))
-    )
+    return any(mot == a.commune[0] and _suite(t, i, a.commune, VIDES) is not None for i, mot in enumerate(t))
 
 
 def signaux(texte: str, a: Adresse) -> list[Signal]:
@@ -304,18 +302,21 @@ def signaux(texte: str, a: Adresse) -> list[Signal]:
     if not texte or not texte.strip():
         return []
     t = jetons(texte)
+    presents = set(t)
+    # Un nom ne se lit pas sans son dernier mot : un long récit qui ne le contient pas est vite lu.
+    nom = bool(a.nom) and a.nom[-1] in presents
     trouves: list[Signal] = []
-    if a.numero and a.nom and _numero_et_voie(t, a):
+    if nom and a.numero in presents and _numero_et_voie(t, a):
         trouves.append(Signal("numero_et_voie"))
-    if a.nom and _voie(t, a):
+    if nom and _voie(t, a):
         trouves.append(Signal("voie", commun=a.nom_courant))
-    if a.nom_distinctif and not trouves and _nom_seul(t, a):
+    if nom and a.nom_distinctif and not trouves and _nom_seul(t, a):
         trouves.append(Signal("nom"))
     code = _code_postal(t, a)
     if code:
         trouves.append(code)
-    if _complement(t, a):
+    if _complement(t, presents, a):
         trouves.append(Signal("complement"))
-    if _commune(t, a) and not (code and code.avec_commune):
+    if a.commune and a.commune[-1] in presents and _commune(t, a) and not (code and code.avec_commune):
         trouves.append(Signal("commune"))
     return trouves
