@@ -50,8 +50,10 @@ def test_toutes_les_etapes_jusqu_aux_documents(page_, adresse):
     )
     _suivante(page, 2)
 
-    # 2. Identité : les champs de l'adresse ont disparu.
-    expect(page.get_by_label("Votre adresse", exact=True)).to_be_hidden()
+    # 2. Identité : l'adresse, demandée pour vérifier seulement.
+    verifier = page.get_by_role("group", name="Votre adresse, pour vérifier seulement")
+    expect(verifier).to_contain_text("Elle ne sera écrite dans aucun document")
+    verifier.get_by_label("Votre adresse", exact=True).fill("12 rue des Lilas")
     page.get_by_role("radio", name="Madame", exact=True).check()
     page.get_by_label("Votre nom de famille").fill("Martin")
     page.get_by_label("Votre/vos prénom(s)").fill("Julie")
@@ -117,7 +119,7 @@ def test_toutes_les_etapes_jusqu_aux_documents(page_, adresse):
     expect(documents.locator(".op-bordereau tbody tr")).to_have_count(3)
     expect(documents.locator("#op-a-apporter")).to_contain_text("acte de mariage, de moins de 3 mois")
     expect(documents.locator("#op-a-apporter")).to_contain_text("actes de naissance des enfants")
-    expect(documents).to_contain_text("Votre adresse n'y figure pas.")
+    expect(documents).to_contain_text("Votre adresse n'y figure pas")
 
     # Le PDF : après l'avertissement, enregistré sous un nom neutre (valeurs lues avec pypdf), ou ouvert.
     expect(page.get_by_role("button", name="Enregistrer la requête (PDF)")).to_be_visible(timeout=REPONSE)
@@ -146,7 +148,8 @@ def test_toutes_les_etapes_jusqu_aux_documents(page_, adresse):
 def test_adresse_cachee_et_avertissements(page_, adresse):
     page = page_
     _ouvre(page, adresse)
-    # L'adresse saisie puis cachée ne part pas : ses champs sont vidés.
+    # L'adresse saisie puis cachée reste dans la page pour la vérification ; le PDF ne la porte pas
+    # (test_op_adresse_navigateur.py).
     page.get_by_role("button", name="Étape suivante").click()
     _etape(page, 2)
     page.get_by_label("Votre adresse", exact=True).fill("12 rue des Lilas")

@@ -25,6 +25,9 @@ const NON_VALEURS = new Set(["mesure", "danger", "pieces"]);
 let courante = 1;
 let numeroFait = 0; // identifiants uniques des champs de chaque fait
 let pdf = null; // le PDF rempli proposé (outil-pdf.mjs), tant que les documents sont affichés
+// Les avertissements sur l'adresse cachée que la personne a confirmés (clés `confirmer` du moteur) ;
+// une réponse modifiée perd sa confirmation.
+const confirmees = new Set();
 
 // ── Le moteur ────────────────────────────────────────────────────────────────
 
@@ -117,7 +120,7 @@ function lisEntree() {
   const { faits, blocs } = lisChronologie();
   const mesures = [...formulaire.querySelectorAll("input[name=mesure]:checked")].filter(visible).map((c) => c.value);
   const entree = { formulaire: "cerfa-15458", valeurs: lisValeurs(), mesures, chronologie: faits,
-    pieces: lignes(valeurDe("pieces")) };
+    pieces: lignes(valeurDe("pieces")), confirmations: [...confirmees] };
   if (valeurDe("danger")) entree.danger = valeurDe("danger");
   return { entree, blocs };
 }
@@ -134,10 +137,6 @@ function appliqueConditions() {
   const cochees = new Set([...formulaire.querySelectorAll("input[name=mesure]:checked")].map((c) => c.value));
   for (const bloc of formulaire.querySelectorAll("[data-si-mesure]")) {
     bloc.hidden = !bloc.dataset.siMesure.split(" ").some((id) => cochees.has(id));
-  }
-  // L'adresse cachée ne doit pas partir, même si la personne revient sur son choix plus tard.
-  if (valeurDe("adresse_cachee") === "oui") {
-    for (const champ of formulaire.querySelectorAll(".op-adresse [name]")) champ.value = "";
   }
 }
 
@@ -164,7 +163,9 @@ const etapeDe = (noeud) => Number(noeud.closest(".op-etape")?.dataset.etape || 0
 // ── Erreurs et avertissements à côté de leur champ ───────────────────────────
 
 function effaceMessages() {
-  for (const p of formulaire.querySelectorAll(".erreur-champ, .op-avertissement, .op-resume-erreur")) p.remove();
+  for (const p of formulaire.querySelectorAll(".erreur-champ, .op-avertissement, .op-confirmation, .op-resume-erreur")) {
+    p.remove();
+  }
   for (const bloc of formulaire.querySelectorAll(".champ-en-erreur")) bloc.classList.remove("champ-en-erreur");
   for (const c of formulaire.querySelectorAll("[aria-invalid]")) c.removeAttribute("aria-invalid");
   for (const c of formulaire.querySelectorAll("[data-decrit]")) {
@@ -222,11 +223,43 @@ function montreErreur(erreur, blocs) {
   (controle || titreEtape).focus();
 }
 
+/** Un avertissement à confirmer (l'adresse cachée) : sa case « Ce texte peut rester tel quel ». */
+function caseDeConfirmation(a) {
+  const id = `op-confirme-${Math.random().toString(36).slice(2)}`;
+  const coche = el("input", { type: "checkbox", id });
+  coche.checked = a.confirme;
+  coche.addEventListener("change", () => {
+    if (coche.checked) confirmees.add(a.confirmer);
+    else confirmees.delete(a.confirmer);
+  });
+  return el("div", { classe: "champ-case op-confirmation" }, coche,
+    el("label", { for: id }, "Ce texte peut rester tel quel : il ne désigne pas mon domicile"));
+}
+
+/** Les avertissements à côté de leur champ ; renvoie ceux à confirmer qui ne le sont pas. */
 function montreAvertissements(avertissements, blocs) {
+  const enAttente = [];
   for (const a of avertissements) {
     const bloc = blocDe(a.champ, blocs);
-    if (bloc) marque(bloc, a.message, { erreur: false });
+    if (!bloc) continue;
+    marque(bloc, a.message, { erreur: false });
+    if (!a.confirmer) continue;
+    bloc.querySelector(":scope > .op-avertissement").after(caseDeConfirmation(a)); // le message tout juste ajouté
+    if (!a.confirme) enAttente.push({ a, bloc });
   }
+  return enAttente;
+}
+
+/** Modifier une réponse retire sa confirmation : le moteur la redemandera si le texte le justifie encore.
+ * Les faits se renumérotent quand l'un est retiré : toute modification d'un fait les retire tous. */
+function oublieConfirmations(prefixe) {
+  for (const cle of [...confirmees]) if (cle.startsWith(prefixe)) confirmees.delete(cle);
+}
+
+function prefixeDe(champ) {
+  if (champ.closest("#op-faits")) return "chronologie";
+  if (champ.name === "pieces") return "pieces.";
+  return champ.name ? `${champ.name}:` : null;
 }
 
 /** Demande au moteur ; une erreur située dans cette étape ou avant arrête la personne. */
@@ -248,7 +281,19 @@ async function verifie({ jusqua }) {
     }
     return { ok: true };
   }
-  montreAvertissements(reponse.resultat.avertissements, blocs);
+  // Un avertissement sur l'adresse cachée, dans cette étape ou avant, attend sa confirmation.
+  const enAttente = montreAvertissements(reponse.resultat.avertissements, blocs)
+    .filter(({ bloc }) => etapeDe(bloc) <= jusqua);
+  if (enAttente.length) {
+    const { bloc } = enAttente[0];
+    if (etapeDe(bloc) !== courante) montreEtape(etapeDe(bloc), { focus: false });
+    const resume = el("div", { classe: "outil-erreurs op-resume-erreur", role: "alert" },
+      el("p", {}, el("strong", {}, "Vérifiez cette réponse : "), "elle cite peut-être votre adresse. Corrigez-la, "
+        + "ou cochez « Ce texte peut rester tel quel » si elle ne désigne pas votre domicile."));
+    etapes[courante - 1].querySelector("legend").after(resume);
+    (bloc.querySelector("input, textarea, select") || titreEtape).focus();
+    return { ok: false };
+  }
   return { ok: true, resultat: reponse.resultat, entree };
 }
 
@@ -279,6 +324,7 @@ function ajouteFait({ focus = false } = {}) {
   bloc.querySelector("[data-action=retire-fait]").addEventListener("click", () => {
     const suivant = bloc.nextElementSibling || bloc.previousElementSibling;
     bloc.remove();
+    oublieConfirmations("chronologie");
     numeroteFaits();
     suivant?.querySelector("input")?.focus();
   });
@@ -380,18 +426,26 @@ async function preparePdf(entree) {
     { ouvrir: "Ouvrir la requête (PDF) pour la relire et l'imprimer", enregistrer: "Enregistrer la requête (PDF)" });
 }
 
+/** « n'y figure pas » seulement après une vérification faite avec l'adresse donnée. */
+function phraseAdresse(r) {
+  if (!r.adresse_cachee) return "Votre adresse y figure.";
+  if (r.adresse_verifiee) return "Votre adresse n'y figure pas : chacune de vos réponses a été comparée avec elle.";
+  return "Votre adresse n'est pas imprimée dans les cases prévues pour elle. Vous ne l'avez pas donnée : la page "
+    + "n'a pas pu vérifier qu'elle n'apparaît pas ailleurs. Relisez chaque texte avant d'imprimer.";
+}
+
 function montreDocuments(r, entree, blocs) {
   const blocsDocs = [
     el("h2", { tabindex: "-1", id: "op-documents-titre" }, "Vos documents"),
     r.avertissements.length ? el("section", { classe: "op-a-verifier" }, titreSection("À vérifier avant d'imprimer"),
-      listeAvecLiens(r.avertissements, blocs)) : null,
+      listeAvecLiens(r.avertissements.map((a) => (a.confirme
+        ? { ...a, message: `${a.message} Vous avez choisi de garder ce texte.` } : a)), blocs)) : null,
     r.a_completer.length ? el("section", {}, titreSection("Encore vide : à compléter ici, ou à la main sur la requête"),
       listeAvecLiens(r.a_completer.map((a) => ({ champ: a.champ, libelle: a.libelle })), blocs)) : null,
     r.conseils.length ? el("section", {}, titreSection("Conseils"),
       el("ul", {}, r.conseils.map((c) => el("li", {}, c.texte, el("span", { classe: "source" }, ` (${c.article})`))))) : null,
     el("section", { classe: "op-requete" }, titreSection("La requête (Cerfa 15458*07) pré-remplie"),
-      el("p", {}, "Relisez-la, complétez à la main ce qui manque, datez et signez. Votre adresse ",
-        r.adresse_cachee ? "n'y figure pas." : "y figure."),
+      el("p", {}, "Relisez-la, complétez à la main ce qui manque, datez et signez. ", phraseAdresse(r)),
       el("div", { id: "op-boutons-pdf" })),
     el("section", {}, titreSection("L'exposé des faits et le bordereau des pièces"),
       el("p", {}, "À imprimer, signer et joindre à la requête, avec les pièces numérotées dans cet ordre."),
@@ -451,7 +505,11 @@ formulaire.addEventListener("submit", async (evenement) => {
   montreDocuments(r, entree, lisChronologie().blocs);
 });
 
-formulaire.addEventListener("input", appliqueConditions);
+formulaire.addEventListener("input", (evenement) => {
+  const prefixe = prefixeDe(evenement.target);
+  if (prefixe) oublieConfirmations(prefixe);
+  appliqueConditions();
+});
 formulaire.addEventListener("change", appliqueConditions);
 
 function toutEfface() {
@@ -464,6 +522,7 @@ function toutEfface() {
   effaceMessages();
   pdf?.oublie();
   pdf = null;
+  confirmees.clear();
 }
 
 formulaire.querySelector("[data-action=effacer]").addEventListener("click", () => {

@@ -1,0 +1,198 @@
+"""L'adresse cachée dans la vraie page, comme une personne la remplit (Chromium, la vraie CSP, le moteur
+dans Pyodide) : l'adresse demandée pour vérifier seulement, trois façons de l'écrire arrêtées chacune à
+son étape, un signal faible confirmé, le PDF enregistré sans l'adresse (pdftotext), et « n'y figure
+pas » seulement après une vérification faite."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.fixtures import offre_pdf
+from tests.fixtures.adresse_cachee import CACHEE
+from tests.fixtures.navigateur import stockage_vide
+from tests.navigateur.test_securite_axe import contexte, violations
+
+pytestmark = pytest.mark.navigateur
+
+CHEMIN = "/outils/preparer-requete.html"
+PYTHON = 90_000  # ms : démarrage de Pyodide sur une machine chargée
+REPONSE = 30_000  # ms : une réponse du moteur
+CASE = "Je ne veux pas que l'autre partie connaisse mon adresse"
+GARDER = "Ce texte peut rester tel quel"
+
+
+def _etape(page, numero: int):
+    expect(page.locator("#op-titre-etape")).to_contain_text(f"Étape {numero} sur 8", timeout=REPONSE)
+
+
+def _suivante(page, numero: int):
+    page.get_by_role("button", name="Étape suivante").click()
+    _etape(page, numero)
+
+
+def _arretee(page, numero: int, champ):
+    """« Étape suivante » refusé : on reste à l'étape, le champ marqué en erreur, l'adresse non répétée."""
+    page.get_by_role("button", name="Étape suivante").click()
+    expect(page.get_by_role("alert")).to_contain_text("que vous avez demandé à cacher", timeout=REPONSE)
+    _etape(page, numero)
+    expect(champ).to_have_attribute("aria-invalid", "true")
+    expect(champ).to_be_focused()
+    assert "zola" not in page.get_by_role("alert").inner_text().casefold()
+
+
+def _jusqu_a_l_etape_2(page, adresse):
+    page.goto(adresse + CHEMIN)
+    expect(page.locator("#preparer .outil-etat")).to_contain_text("Prêt", timeout=PYTHON)
+    page.get_by_role("button", name="Commencer").click()
+    page.get_by_role("checkbox", name=CASE).check()
+    expect(page.get_by_text("vous pourrez donner votre adresse pour une seule raison")).to_be_visible()
+    page.get_by_role("radio", name="Élire domicile auprès du procureur de la République").check()
+    page.get_by_label("Adresse du tribunal auquel vous adressez la requête").fill(
+        "Tribunal judiciaire de Lyon, 67 rue Servient"
+    )
+    _suivante(page, 2)
+    adresse_pour_verifier = page.get_by_role("group", name="Votre adresse, pour vérifier seulement")
+    expect(adresse_pour_verifier).to_contain_text("Elle ne sera écrite dans aucun document")
+    expect(page.get_by_label("Pays", exact=True)).to_be_hidden()
+    page.get_by_role("radio", name="Madame", exact=True).check()
+    page.get_by_label("Votre nom de famille").fill("Martin")
+    page.get_by_label("Votre/vos prénom(s)").fill("Julie")
+    return adresse_pour_verifier
+
+
+def _texte_du_pdf(pdf: bytes) -> str:
+    sortie = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True)
+    return " ".join(sortie.stdout.decode().split()).casefold()
+
+
+def test_trois_ecritures_arretees_a_leur_etape_et_absentes_du_pdf(page_, adresse):
+    page = page_
+    groupe = _jusqu_a_l_etape_2(page, adresse)
+    groupe.get_by_label("Votre adresse", exact=True).fill(CACHEE["requerant_adresse"])
+    groupe.get_by_label("Complément d'adresse").fill(CACHEE["requerant_adresse_complement"])
+    groupe.get_by_label("Code postal").fill(CACHEE["requerant_code_postal"])
+    groupe.get_by_label("Commune").fill(CACHEE["requerant_commune"])
+
+    # 1. Étape 2 : la profession, en capitales et sans accent.
+    profession = page.get_by_label("Votre profession")
+    profession.fill("Boulangere, 12 BIS RUE EMILE ZOLA")
+    _arretee(page, 2, profession)
+    profession.fill("Boulangère")
+    _suivante(page, 3)
+    page.get_by_label("Son nom de famille").fill("Durand")
+    _suivante(page, 4)
+    page.get_by_role("radio", name="mariés", exact=True).check()
+    _suivante(page, 5)
+
+    # 2. Étape 5 : « r. », une initiale.
+    page.get_by_role("checkbox", name="Interdiction de contact").check()
+    page.get_by_role("checkbox", name="Interdiction de venir dans certains lieux").check()
+    lieux = page.get_by_label("Précisez ces lieux")
+    lieux.fill("Mon domicile, 12 r. E. Zola, et mon travail.")
+    _arretee(page, 5, lieux)
+    lieux.fill("Mon domicile et mon travail.")
+    _suivante(page, 6)
+    _suivante(page, 7)
+
+    # 3. Étape 7 : le numéro en lettres, dans le lieu d'un fait.
+    page.get_by_label("Date, ou début de la période").fill("14/03/2025")
+    lieu = page.get_by_label("Où ?")
+    lieu.fill("devant chez moi, douze rue Émile Zola")
+    page.get_by_label("Ce qui s'est passé").fill("Il m'a giflée.")
+    page.get_by_label("Autres pièces que vous joindrez").fill("Attestation du gardien, appartement 34")
+    _arretee(page, 7, lieu)
+    lieu.fill("au domicile")
+
+    # Un signal faible (le complément) : arrêté aussi, jusqu'à ce qu'elle le confirme.
+    page.get_by_role("button", name="Étape suivante").click()
+    pieces = page.locator("[data-champ=pieces]")
+    expect(pieces).to_contain_text("le complément de votre adresse", timeout=REPONSE)
+    expect(page.get_by_role("alert")).to_contain_text("elle cite peut-être votre adresse")
+    _etape(page, 7)
+    pieces.get_by_role("checkbox", name=GARDER).check()
+    _suivante(page, 8)
+    page.get_by_label("Tribunal judiciaire de").fill("Lyon")
+    page.get_by_label("Fait à").fill("Lyon")
+    page.get_by_role("button", name="Préparer mes documents").click()
+    documents = page.locator("#op-resultat")
+    expect(documents.get_by_role("heading", name="Vos documents")).to_be_visible(timeout=REPONSE)
+    expect(documents).to_contain_text("Votre adresse n'y figure pas : chacune de vos réponses a été comparée")
+
+    pdf = offre_pdf.enregistre(page, "Enregistrer la requête (PDF)", "document.pdf")
+    texte = _texte_du_pdf(pdf)
+    assert "martin" in texte and "boulangère" in texte and "mon domicile et mon travail" in texte
+    assert "appartement 34" in texte  # averti, confirmé : il reste, comme elle l'a voulu
+    for morceau in ("zola", "69003", "12 bis", "douze", "lyon 69"):
+        assert morceau not in texte, morceau
+    assert page.journal.externes() == []
+    stockage_vide(page)
+
+    # « Tout effacer » : l'adresse donnée pour vérifier part avec le reste.
+    page.get_by_role("button", name="Tout effacer").click()
+    page.get_by_role("checkbox", name=CASE).check()
+    page.get_by_role("radio", name="Élire domicile auprès du procureur de la République").check()
+    page.get_by_label("Adresse du tribunal auquel vous adressez la requête").fill("Tribunal judiciaire de Lyon")
+    _suivante(page, 2)
+    expect(page.get_by_label("Votre adresse", exact=True)).to_have_value("")
+    expect(page.get_by_label("Code postal", exact=True)).to_have_value("")
+
+
+def test_sans_l_adresse_la_page_dit_qu_elle_n_a_pas_pu_verifier(page_, adresse):
+    page = page_
+    _jusqu_a_l_etape_2(page, adresse)
+    page.get_by_label("Votre profession").fill("Boulangère, 12 bis rue Émile Zola")  # rien pour comparer
+    for numero in range(3, 9):
+        _suivante(page, numero)
+    page.get_by_role("button", name="Préparer mes documents").click()
+    documents = page.locator("#op-resultat")
+    expect(documents.get_by_role("heading", name="Vos documents")).to_be_visible(timeout=REPONSE)
+    expect(documents).to_contain_text("la page n'a pas pu vérifier qu'elle n'apparaît pas ailleurs")
+    expect(documents).not_to_contain_text("n'y figure pas")
+
+
+def test_a_390_px_sans_violation_axe(navigateur, adresse, tmp_path):
+    """L'étape de l'adresse cachée, un refus à son champ, un avertissement à confirmer et l'écran final,
+    sur un téléphone : 0 violation axe ; la sortie rapide à l'écran. Captures dans $CAPTURES_OP si donné."""
+    dossier = Path(os.environ.get("CAPTURES_OP") or tmp_path)
+    context = contexte(navigateur, adresse, 390, python=True)
+    page = context.new_page()
+    page.journal = None  # le contexte d'axe n'a pas le journal des requêtes ; il refuse déjà tout autre site
+
+    def verifie(nom: str):
+        assert violations(page, adresse) == [], nom
+        page.locator("#axe-resultat").evaluate("resultat => resultat.remove()")  # pour la mesure suivante
+        expect(page.get_by_role("link", name="Quitter rapidement")).to_be_in_viewport()
+        page.screenshot(path=dossier / f"op-adresse-{nom}.png", full_page=False)
+
+    try:
+        groupe = _jusqu_a_l_etape_2(page, adresse)
+        groupe.scroll_into_view_if_needed()
+        verifie("1-etape")
+        groupe.get_by_label("Votre adresse", exact=True).fill(CACHEE["requerant_adresse"])
+        groupe.get_by_label("Code postal").fill(CACHEE["requerant_code_postal"])
+        groupe.get_by_label("Complément d'adresse").fill(CACHEE["requerant_adresse_complement"])
+        profession = page.get_by_label("Votre profession")
+        profession.fill("Boulangère, 12 bis rue Émile Zola")
+        _arretee(page, 2, profession)
+        verifie("2-refus")
+        profession.fill("Boulangère")
+        page.get_by_label("Votre nom d'usage").fill("Martin, bâtiment C")
+        page.get_by_role("button", name="Étape suivante").click()
+        garder = page.get_by_role("checkbox", name=GARDER)
+        expect(garder).to_be_visible(timeout=REPONSE)
+        verifie("3-a-confirmer")
+        garder.check()
+        for numero in range(3, 9):
+            _suivante(page, numero)
+        page.get_by_role("button", name="Préparer mes documents").click()
+        titre = page.get_by_role("heading", name="Vos documents")
+        expect(titre).to_be_visible(timeout=REPONSE)
+        page.get_by_text("Votre adresse n'y figure pas").scroll_into_view_if_needed()
+        verifie("4-documents")
+    finally:
+        context.close()
