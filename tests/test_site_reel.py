@@ -59,8 +59,16 @@ def test_chaque_terme_du_lexique_est_relie_quelque_part(site):
 
 
 def test_les_tableaux_generes_sont_dans_les_pages(site):
+    from generator.config import load_site_config
+    from pyscripts.aj import tableau_bareme
+
     ressources = (site / "aide-juridictionnelle" / "ressources.html").read_text(encoding="utf-8")
-    assert "<table>" in ressources and "17 492" in ressources.replace("\u202f", " ").replace("\xa0", " ")
+    annee = load_site_config(REPO).bareme_aj  # the highlighted year: its 3-person ceiling is in the table
+    trois = tableau_bareme(annee, personnes=[3])["lignes"][0]["totale"]
+    assert "<table>" in ressources and f"{trois:,}".replace(",", " ") in ressources.replace("\u202f", " ").replace(
+        "\xa0", " "
+    )
+    assert f"Barème {annee}, pour les demandes déposées" in ressources
     assert "3919" in (site / "aide-aux-victimes.html").read_text(encoding="utf-8")
 
 

@@ -293,7 +293,7 @@ def test_annee_du_bareme_inconnue(tmp_path):
     assert any(
         e.startswith(
             "site_config.yml:6: bareme_aj : aucun barème 2031 dans content/data/aide_juridictionnelle.yml "
-            "(années disponibles : 2021, 2022, 2023, 2024, 2025)"
+            "(années disponibles : 2021, 2022, 2023, 2024, 2025, 2026)"
         )
         for e in found
     ), found

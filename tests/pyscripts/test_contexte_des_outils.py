@@ -47,6 +47,8 @@ def test_aj_listes_dates_et_borne_viennent_du_moteur_et_des_donnees():
     formulaire = formulaire_aj()
     assert [c["valeur"] for c in formulaire["cas_particuliers"]] == [*CAS_PARTICULIERS, "mineur"]
     assert [e["valeur"] for e in formulaire["exceptions_residence"]] == list(EXCEPTIONS_RESIDENCE)
-    assert (formulaire["premier_jour"], formulaire["dernier_jour"]) == ("2021-01-01", "2027-12-31")
+    dernier = max(b["annee"] for b in charge("aide_juridictionnelle")["baremes"])
+    marge = charge("aide_juridictionnelle")["simulation"]["annees_apres_le_dernier_bareme"]
+    assert (formulaire["premier_jour"], formulaire["dernier_jour"]) == ("2021-01-01", f"{dernier + marge}-12-31")
     assert formulaire["fin_sejour_regulier"] == "30 mai 2024"
     assert (formulaire["mois_revenus"], formulaire["montant_maximum"]) == (6, MONTANT_MAXIMUM)

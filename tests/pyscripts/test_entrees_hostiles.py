@@ -28,6 +28,7 @@ from pyscripts.api import dispatch
 from pyscripts.delais import calcule as calcule_delais
 from pyscripts.delais.entree import LIBELLES as LIBELLES_DELAIS
 from pyscripts.delais.ics import LIBELLES as LIBELLES_ICS
+from pyscripts.donnees import charge
 from pyscripts.erreurs import EntreeInvalide
 from pyscripts.lecture import MONTANT_MAXIMUM
 from tests.fixtures.chemins import REPO
@@ -205,7 +206,9 @@ def test_un_caractere_qui_retourne_le_texte_n_est_pas_recopie():
 
 def test_aj_l_annee_9999_est_refusee_avec_la_periode_couverte():
     erreur = _erreur_aj(date_demande="9999-01-01")
-    assert erreur.champ == "date_demande" and "après le 31 décembre 2027" in erreur.message
+    parametres = charge("aide_juridictionnelle")
+    fin = max(b["annee"] for b in parametres["baremes"]) + parametres["simulation"]["annees_apres_le_dernier_bareme"]
+    assert erreur.champ == "date_demande" and f"après le 31 décembre {fin}" in erreur.message
     verifie_message(erreur.en_json()["erreur"])
 
 
