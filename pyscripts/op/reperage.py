@@ -45,6 +45,10 @@ LIEUX_DU_COMPLEMENT = frozenset(
     "batiment appartement escalier porte residence tour logement entree bloc villa chez maison immeuble "
     "pavillon chambre studio lot hall".split()
 )
+# Les voies qui sont aussi des lieux où l'on se trouve : avec un nom courant, elles demandent confirmation.
+LIEUX_PUBLICS = frozenset(
+    "place placette square parvis esplanade cours quai mail promenade cour rondpoint carrefour".split()
+)
 POSITIONS = frozenset("etage rdc gauche droite fond face cour sur rue cote".split())
 # Un nombre suivi de ces mots compte autre chose : « l'appartement 3 fois ».
 COMPTES = frozenset(
@@ -154,6 +158,26 @@ def _decompose(mots: list[str]):
 # ── Recherche ────────────────────────────────────────────────────────────────────
 
 
+def _racine(mot: str) -> str:
+    """Le singulier : « Tilleuls » est « Tilleul », « Lilas » est « Lila »."""
+    return mot[:-1] if len(mot) > 3 and mot[-1] in "sx" else mot
+
+
+def meme_mot(mot: str, attendu: str) -> bool:
+    """Le même mot, au pluriel près, ou à une faute de frappe près (une lettre oubliée, ajoutée ou
+    changée) s'il a au moins 6 lettres : « Chantemerl », « Pasteurr »."""
+    a, b = _racine(mot), _racine(attendu)
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1 or a.isdigit() or b.isdigit():
+        return False
+    i = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    long, court = (a, b) if len(a) > len(b) else (b, a)
+    return long[i + 1 :] == court[i:]
+
+
 def _nom(t: list[str], i: int, nom: tuple[str, ...], *, entier: bool = False) -> int | None:
     """La fin du nom de voie lu à partir de t[i], ou None. Les mots vides sont sautés ; un mot du
     nom peut manquer ou être une initiale, sauf le dernier (`entier` : aucun ne manque)."""
@@ -168,13 +192,18 @@ def _nom(t: list[str], i: int, nom: tuple[str, ...], *, entier: bool = False) ->
         nombre = next((k for k in range(h, len(nom)) if nom[k].isdigit()), len(nom) - 1)
         bornes = range(h, h + 1) if entier else range(h, nombre + 1)
         k = next(
-            (k for k in bornes if mot == nom[k] or (len(mot) == 1 and k < len(nom) - 1 and nom[k].startswith(mot))),
+            (
+                k
+                for k in bornes
+                if meme_mot(mot, nom[k]) or (len(mot) == 1 and k < len(nom) - 1 and nom[k].startswith(mot))
+            ),
             None,
         )
         if k is None:
             break
-        exacts += mot == nom[k]
-        dernier = k == len(nom) - 1 and mot == nom[k]
+        exact = len(mot) > 1 and meme_mot(mot, nom[k])
+        exacts += exact
+        dernier = k == len(nom) - 1 and exact
         h, p = k + 1, p + 1
     if not exacts or not dernier or (entier and h < len(nom)):
         return None
@@ -194,16 +223,17 @@ def _numero_et_voie(t: list[str], a: Adresse) -> bool:
     return False
 
 
-def _voie(t: list[str], a: Adresse) -> bool:
+def _voie(t: list[str], a: Adresse) -> str | None:
+    """Le type de voie lu devant le nom (« rue », « place »…), ou None."""
     if a.voie is None:  # « Les Hauts de Chantemerle » : le nom est la voie
-        return a.nom_distinctif and len("".join(a.nom)) >= 6 and _nom_seul(t, a)
-    return any(mot in VOIES and _nom(t, i + 1, a.nom) is not None for i, mot in enumerate(t))
+        return "lieudit" if a.nom_distinctif and len("".join(a.nom)) >= 6 and _nom_seul(t, a) else None
+    return next((mot for i, mot in enumerate(t) if mot in VOIES and _nom(t, i + 1, a.nom) is not None), None)
 
 
 def _nom_seul(t: list[str], a: Adresse) -> bool:
     premier = a.nom[0]
     return any(
-        (m == premier or (len(m) == 1 and premier.startswith(m))) and _nom(t, i, a.nom, entier=True) is not None
+        (meme_mot(m, premier) or (len(m) == 1 and premier.startswith(m))) and _nom(t, i, a.nom, entier=True) is not None
         for i, m in enumerate(t)
     )
 
@@ -304,12 +334,14 @@ def signaux(texte: str, a: Adresse) -> list[Signal]:
     t = jetons(texte)
     presents = set(t)
     # Un nom ne se lit pas sans son dernier mot : un long récit qui ne le contient pas est vite lu.
-    nom = bool(a.nom) and a.nom[-1] in presents
+    nom = bool(a.nom) and any(meme_mot(m, a.nom[-1]) for m in presents)
     trouves: list[Signal] = []
     if nom and a.numero in presents and _numero_et_voie(t, a):
         trouves.append(Signal("numero_et_voie"))
-    if nom and _voie(t, a):
-        trouves.append(Signal("voie", commun=a.nom_courant))
+    voie = _voie(t, a) if nom else None
+    if voie:
+        # « sur la place de la mairie » : un lieu public peut-être, pas forcément son adresse.
+        trouves.append(Signal("voie", commun=a.nom_courant and voie in LIEUX_PUBLICS))
     if nom and a.nom_distinctif and not trouves and _nom_seul(t, a):
         trouves.append(Signal("nom"))
     code = _code_postal(t, a)

@@ -128,12 +128,42 @@ def test_code_postal_avec_la_commune():
     assert signal.avec_commune
 
 
-def test_un_nom_courant_apres_un_type_est_marque_commun():
+def test_un_nom_courant_sur_une_place_est_marque_commun():
+    """« sur la place de la mairie » : un lieu public, peut-être ; « rue de la Mairie » : sa rue."""
     mairie = Adresse.depuis({"requerant_adresse": "1 place de la Mairie"})
     (signal,) = signaux("sur la place de la mairie", mairie)
     assert signal.genre == "voie" and signal.commun
+    (signal,) = signaux("dans la rue de la Mairie", mairie)
+    assert signal.genre == "voie" and not signal.commun
     assert _genres("à la mairie", mairie) == []
     assert _genres("au 1 de la Mairie", mairie) == ["numero_et_voie"]
+
+
+@pytest.mark.parametrize(
+    "cachee, texte",
+    [
+        ("12 rue des Lilas", "rue des Lila"),  # le pluriel oublié
+        ("3 allée du Tilleul", "allée des Tilleuls"),
+        ("4 chemin de Chantemerle", "chemin de Chantemerl"),  # une lettre oubliée
+        ("4 chemin de Chantemerle", "chemin de Chantemerles"),
+        ("4 chemin de Chantemerle", "chemin de Chantemarle"),  # une lettre changée
+        ("5 rue Pasteur", "rue Paster"),
+    ],
+)
+def test_un_pluriel_ou_une_faute_de_frappe(cachee, texte):
+    assert "voie" in _genres(texte, Adresse.depuis({"requerant_adresse": cachee}))
+
+
+@pytest.mark.parametrize(
+    "cachee, texte",
+    [
+        ("12 rue Zola", "rue Zolla"),  # moins de 6 lettres : à l'identique (au pluriel près)
+        ("4 chemin de Chantemerle", "chemin de Chantepie"),
+        ("5 rue Pasteur", "rue Pastorale"),
+    ],
+)
+def test_pas_de_rapprochement_trop_large(cachee, texte):
+    assert _genres(texte, Adresse.depuis({"requerant_adresse": cachee})) == []
 
 
 # ── Propriétés ───────────────────────────────────────────────────────────────────
