@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
+from ..donnees import prochaine_date, valeur_au
 from ..francais import date_longue
 from . import explications as ex
 from .bareme import (
@@ -27,8 +28,6 @@ from .bareme import (
     majoration_immobilier,
     majoration_ressources,
     plafonds,
-    prochaine_date,
-    valeur_au,
 )
 from .entree import EXCEPTIONS_CESEDA, Situation, manquant
 

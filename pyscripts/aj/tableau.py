@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from ..donnees import prochaine_date, valeur_au
 from ..erreurs import EntreeInvalide
 from ..francais import date_longue, euros
 from .bareme import (
@@ -14,8 +15,6 @@ from .bareme import (
     dernier_bareme,
     parametres_ou_defaut,
     plafonds,
-    prochaine_date,
-    valeur_au,
 )
 from .explications import taux_de
 
@@ -91,9 +90,9 @@ def tableau_bareme_markdown(annee_ou_date=None, personnes=range(1, 7), parametre
     for ligne in _lignes(b, personnes):
         cellules = []
         for nom in PLAFONDS:
-            marque = "\u00a0\\*" if nom in ligne["derives"] else ""
-            derives = derives or bool(marque)
-            cellules.append(f"{euros(ligne[nom])}{marque}")
+            renvoi = "\u00a0\\*" if nom in ligne["derives"] else ""
+            derives = derives or bool(renvoi)
+            cellules.append(f"{euros(ligne[nom])}{renvoi}")
         lignes.append(f"| {ligne['personnes']} | " + " | ".join(cellules) + " |")
     notes = [_majorations(b), _par_mois(b)]
     if derives:

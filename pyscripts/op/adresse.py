@@ -236,8 +236,10 @@ def _noms(champs: list[dict]):
             yield f"{champ['nom']}_{option['nom']}"
             yield from _noms(option.get("champs", []))
         if champ.get("type") == "tableau":
-            lignes = champ["lignes"]
-            noms = range(1, lignes + 1) if isinstance(lignes, int) else [ligne["nom"] for ligne in lignes]
+            lignes = champ["lignes"]  # numérotées : jusqu'à lignes_max (rangées en annexe)
+            noms = (
+                range(1, champ.get("lignes_max", lignes) + 1) if isinstance(lignes, int) else [l["nom"] for l in lignes]
+            )
             for ligne in noms:
                 for colonne in champ["colonnes"]:
                     yield f"{champ['nom']}_{ligne}_{colonne['nom']}"

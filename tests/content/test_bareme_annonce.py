@@ -1,9 +1,9 @@
-"""F1 and issue 20: the legal-aid scale the pages show follows the data.
+"""Le barème d'aide juridictionnelle que montrent les pages suit les données.
 
-The highlighted year is the latest block of content/data/aide_juridictionnelle.yml; once a
-year has its block, the announcement written for it while it was missing must go (it would be
-false). The figures themselves are never retyped in a page: the `{{ bareme_aj }}` table shows
-them, so a new block updates every page at once."""
+L'année mise en avant est le dernier bloc de content/data/aide_juridictionnelle.yml ; dès qu'une
+année a son bloc, l'annonce écrite pendant qu'il manquait doit disparaître (elle serait fausse).
+Les chiffres ne sont jamais recopiés dans une page : le tableau `{{ bareme_aj }}` les montre, et
+un nouveau bloc met toutes les pages à jour d'un coup."""
 
 from __future__ import annotations
 
@@ -71,7 +71,7 @@ def test_aucune_page_ne_recopie_un_chiffre_du_bareme():
 
 
 def test_le_bareme_2025_ne_cite_plus_la_fiche_qui_montre_2026():
-    """S4: service-public F18074 now shows the 2026 figures; it cannot source 2025."""
+    """La fiche F18074 de service-public montre désormais les chiffres de 2026 : elle ne peut plus sourcer 2025."""
     (b2025,) = [b for b in _baremes() if b["annee"] == 2025]
     for groupe in ("plafonds", "majorations"):
         for nom, p in b2025[groupe].items():

@@ -203,10 +203,10 @@ def test_les_confirmations_mal_donnees_sont_refusees(confirmations):
 
 
 def test_l_adresse_est_retiree_meme_si_la_definition_perd_son_sauf_si():
-    from pyscripts.formulaires.definition import charge
+    from pyscripts.formulaires.definition import lit_formulaire
     from pyscripts.op import adresse
 
-    definition = copy.deepcopy(charge("cerfa-15458"))
+    definition = copy.deepcopy(lit_formulaire("cerfa-15458"))
     for rubrique in definition["rubriques"]:
         rubrique.pop("sauf_si", None)
     valeurs, cachee = adresse.retire({**ADRESSE, "adresse_cachee": True, "requerant_nom": "Martin"}, definition)
@@ -214,10 +214,10 @@ def test_l_adresse_est_retiree_meme_si_la_definition_perd_son_sauf_si():
 
 
 def test_la_definition_garde_ce_qui_cache_l_adresse():
-    from pyscripts.formulaires.definition import charge
+    from pyscripts.formulaires.definition import lit_formulaire
     from pyscripts.op import adresse
 
-    definition = copy.deepcopy(charge("cerfa-15458"))
+    definition = copy.deepcopy(lit_formulaire("cerfa-15458"))
     assert adresse.problemes_definition(definition) == []
     (rubrique,) = [r for r in definition["rubriques"] if r["id"] == "requerant_adresse"]
     rubrique.pop("sauf_si")

@@ -123,7 +123,7 @@ def test_les_textes_cites_ont_une_adresse_legifrance_ou_officielle():
         ), cle
 
 
-# ── Règles de calcul datées (issue 13 : plus aucune valeur juridique dans le code) ──
+# ── Règles de calcul datées (plus aucune valeur juridique dans le code) ─────────
 
 
 @pytest.mark.parametrize(

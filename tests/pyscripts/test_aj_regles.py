@@ -578,7 +578,7 @@ def test_l_avertissement_d_estimation_vient_toujours_en_dernier():
         assert _codes(_calcule(**situation))[-1] == "estimation"
 
 
-# ── Barème 2026 (revue de décembre 2026, § 3) et barème suivant pas encore publié (issue 20) ──
+# ── Barème 2026 et barème suivant pas encore publié ──
 # 2026 : deux plafonds d'une personne ont deux sources (12 957 € et 19 433 €), les autres sont
 # calculés par nous ; la marge de 2 % ne sert plus que pour ces chiffres calculés. 2027 : pas encore
 # publié, le simulateur calcule avec 2026, le dit, et dit de déposer quand même.

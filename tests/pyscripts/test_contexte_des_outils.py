@@ -1,4 +1,4 @@
-"""Issue 13 : les listes et valeurs des pages d'outils viennent des données et du moteur
+"""Les listes et valeurs des pages d'outils viennent des données et du moteur
 (`config.extra.donnees_outils`, pyscripts/outils.py) : rien n'est recopié dans les gabarits."""
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from pyscripts.delais import catalogue
 from pyscripts.delais.formulaire import formulaire as formulaire_delais
 from pyscripts.donnees import charge
 from pyscripts.lecture import MONTANT_MAXIMUM
-from pyscripts.outils import contexte
+from pyscripts.outils import contexte, pages
 
 
-def test_le_contexte_a_une_entree_par_outil():
-    assert set(contexte()) == {"aj", "delais", "op"}
+def test_le_contexte_a_une_entree_par_outil_qui_a_sa_page():
+    assert set(contexte()) == set(pages()) and pages()
 
 
 def test_delais_chaque_delai_du_catalogue_une_fois_dans_l_ordre_du_fichier():
