@@ -238,7 +238,9 @@ def _noms(champs: list[dict]):
         if champ.get("type") == "tableau":
             lignes = champ["lignes"]  # numérotées : jusqu'à lignes_max (rangées en annexe)
             noms = (
-                range(1, champ.get("lignes_max", lignes) + 1) if isinstance(lignes, int) else [l["nom"] for l in lignes]
+                range(1, champ.get("lignes_max", lignes) + 1)
+                if isinstance(lignes, int)
+                else [rangee["nom"] for rangee in lignes]
             )
             for ligne in noms:
                 for colonne in champ["colonnes"]:
