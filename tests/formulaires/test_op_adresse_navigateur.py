@@ -36,13 +36,17 @@ def _suivante(page, numero: int):
 
 
 def _arretee(page, numero: int, champ):
-    """« Étape suivante » refusé : on reste à l'étape, le champ marqué en erreur, l'adresse non répétée."""
+    """« Étape suivante » refusé : on reste à l'étape, le champ marqué en erreur, le résumé (qui a le
+    focus) y mène, l'adresse n'est pas répétée."""
     page.get_by_role("button", name="Étape suivante").click()
-    expect(page.get_by_role("alert")).to_contain_text("que vous avez demandé à cacher", timeout=REPONSE)
+    resume = page.get_by_role("alert")
+    expect(resume).to_contain_text("que vous avez demandé à cacher", timeout=REPONSE)
     _etape(page, numero)
     expect(champ).to_have_attribute("aria-invalid", "true")
+    expect(resume.get_by_role("heading")).to_be_focused()
+    assert "zola" not in resume.inner_text().casefold()
+    resume.get_by_role("link").first.click()
     expect(champ).to_be_focused()
-    assert "zola" not in page.get_by_role("alert").inner_text().casefold()
 
 
 def _jusqu_a_l_etape_2(page, adresse):
@@ -185,7 +189,10 @@ def test_a_390_px_sans_violation_axe(navigateur, adresse, tmp_path):
         page.get_by_role("button", name="Étape suivante").click()
         garder = page.get_by_role("checkbox", name=GARDER)
         expect(garder).to_be_visible(timeout=REPONSE)
-        verifie("3-a-confirmer")
+        verifie("3-resume")
+        page.get_by_role("alert").get_by_role("link").first.click()
+        expect(garder).to_be_focused()  # le résumé mène à la case qui confirme
+        verifie("4-a-confirmer")
         garder.check()
         for numero in range(3, 9):
             _suivante(page, numero)
@@ -193,6 +200,6 @@ def test_a_390_px_sans_violation_axe(navigateur, adresse, tmp_path):
         titre = page.get_by_role("heading", name="Vos documents")
         expect(titre).to_be_visible(timeout=REPONSE)
         page.get_by_text("Votre adresse n'y figure pas").scroll_into_view_if_needed()
-        verifie("4-documents")
+        verifie("5-documents")
     finally:
         context.close()
