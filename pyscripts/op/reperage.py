@@ -227,7 +227,12 @@ def _voie(t: list[str], a: Adresse) -> str | None:
     """Le type de voie lu devant le nom (« rue », « place »…), ou None."""
     if a.voie is None:  # « Les Hauts de Chantemerle » : le nom est la voie
         return "lieudit" if a.nom_distinctif and len("".join(a.nom)) >= 6 and _nom_seul(t, a) else None
-    return next((mot for i, mot in enumerate(t) if mot in VOIES and _nom(t, i + 1, a.nom) is not None), None)
+    return next((mot for i, mot in enumerate(t) if mot in VOIES and _nom(t, _apres(t, i), a.nom) is not None), None)
+
+
+def _apres(t: list[str], i: int) -> int:
+    """Le mot qui suit t[i], un retour à la ligne ou une virgule sautés (« 12 rue⏎Émile Zola »)."""
+    return i + 2 if i + 1 < len(t) and t[i + 1] == LIMITE else i + 1
 
 
 def _nom_seul(t: list[str], a: Adresse) -> bool:

@@ -15,24 +15,17 @@ from playwright.sync_api import expect
 from tests.fixtures import offre_pdf
 from tests.fixtures.adresse_cachee import CACHEE
 from tests.fixtures.navigateur import stockage_vide
+from tests.fixtures.requete_op import REPONSE, cache_l_adresse
+from tests.fixtures.requete_op import documents as _documents
+from tests.fixtures.requete_op import etape as _etape
+from tests.fixtures.requete_op import ouvre as _ouvre
+from tests.fixtures.requete_op import suivante as _suivante
 from tests.navigateur.test_securite_axe import contexte, violations
 
 pytestmark = pytest.mark.navigateur
 
-CHEMIN = "/outils/preparer-requete.html"
-PYTHON = 90_000  # ms : démarrage de Pyodide sur une machine chargée
-REPONSE = 30_000  # ms : une réponse du moteur
 CASE = "Je ne veux pas que l'autre partie connaisse mon adresse"
 GARDER = "Ce texte peut rester tel quel"
-
-
-def _etape(page, numero: int):
-    expect(page.locator("#op-titre-etape")).to_contain_text(f"Étape {numero} sur 8", timeout=REPONSE)
-
-
-def _suivante(page, numero: int):
-    page.get_by_role("button", name="Étape suivante").click()
-    _etape(page, numero)
 
 
 def _arretee(page, numero: int, champ):
@@ -50,19 +43,8 @@ def _arretee(page, numero: int, champ):
 
 
 def _jusqu_a_l_etape_2(page, adresse):
-    page.goto(adresse + CHEMIN)
-    expect(page.locator("#preparer .outil-etat")).to_contain_text("Prêt", timeout=PYTHON)
-    page.get_by_role("button", name="Commencer").click()
-    page.get_by_role("checkbox", name=CASE).check()
-    expect(page.get_by_text("vous pourrez donner votre adresse pour une seule raison")).to_be_visible()
-    page.get_by_role("radio", name="Élire domicile auprès du procureur de la République").check()
-    page.get_by_label("Adresse du tribunal auquel vous adressez la requête").fill(
-        "Tribunal judiciaire de Lyon, 67 rue Servient"
-    )
-    _suivante(page, 2)
-    adresse_pour_verifier = page.get_by_role("group", name="Votre adresse, pour vérifier seulement")
-    expect(adresse_pour_verifier).to_contain_text("Elle ne sera écrite dans aucun document")
-    expect(page.get_by_label("Pays", exact=True)).to_be_hidden()
+    _ouvre(page, adresse)
+    adresse_pour_verifier = cache_l_adresse(page, "Tribunal judiciaire de Lyon, 67 rue Servient")
     page.get_by_role("radio", name="Madame", exact=True).check()
     page.get_by_label("Votre nom de famille").fill("Martin")
     page.get_by_label("Votre/vos prénom(s)").fill("Julie")
@@ -120,11 +102,7 @@ def test_trois_ecritures_arretees_a_leur_etape_et_absentes_du_pdf(page_, adresse
     _etape(page, 7)
     pieces.get_by_role("checkbox", name=GARDER).check()
     _suivante(page, 8)
-    page.get_by_label("Tribunal judiciaire de").fill("Lyon")
-    page.get_by_label("Fait à").fill("Lyon")
-    page.get_by_role("button", name="Préparer mes documents").click()
-    documents = page.locator("#op-resultat")
-    expect(documents.get_by_role("heading", name="Vos documents")).to_be_visible(timeout=REPONSE)
+    documents = _documents(page)
     expect(documents).to_contain_text("Votre adresse n'y figure pas : chacune de vos réponses a été comparée")
 
     pdf = offre_pdf.enregistre(page, "Enregistrer la requête (PDF)", "document.pdf")
@@ -152,9 +130,7 @@ def test_sans_l_adresse_la_page_dit_qu_elle_n_a_pas_pu_verifier(page_, adresse):
     page.get_by_label("Votre profession").fill("Boulangère, 12 bis rue Émile Zola")  # rien pour comparer
     for numero in range(3, 9):
         _suivante(page, numero)
-    page.get_by_role("button", name="Préparer mes documents").click()
-    documents = page.locator("#op-resultat")
-    expect(documents.get_by_role("heading", name="Vos documents")).to_be_visible(timeout=REPONSE)
+    documents = _documents(page)
     expect(documents).to_contain_text("la page n'a pas pu vérifier qu'elle n'apparaît pas ailleurs")
     expect(documents).not_to_contain_text("n'y figure pas")
 
@@ -196,10 +172,7 @@ def test_a_390_px_sans_violation_axe(navigateur, adresse, tmp_path):
         garder.check()
         for numero in range(3, 9):
             _suivante(page, numero)
-        page.get_by_role("button", name="Préparer mes documents").click()
-        titre = page.get_by_role("heading", name="Vos documents")
-        expect(titre).to_be_visible(timeout=REPONSE)
-        page.get_by_text("Votre adresse n'y figure pas").scroll_into_view_if_needed()
+        _documents(page).get_by_text("Votre adresse n'y figure pas").scroll_into_view_if_needed()
         verifie("5-documents")
     finally:
         context.close()
