@@ -32,6 +32,7 @@ import jinja2
 
 from ..erreurs import ContentError, ContentErrors, line_of
 from ..mkdocs.filtres import FILTRES
+from . import police
 
 PRINT_TEMPLATE = "print/page.html"
 PRINT_CSS = "print/pdf.css"
@@ -81,19 +82,19 @@ def job(
     html: str, css: str, out: Path, source: str = "", source_path: Path | None = None, forms: bool = False
 ) -> PrintJob:
     # The version from the package metadata: importing WeasyPrint costs ~1 s.
-    key = hashlib.sha256(f"{version('weasyprint')}\0{forms}\0{css}\0{html}".encode()).hexdigest()
+    key = hashlib.sha256(f"{version('weasyprint')}\0{police.empreinte()}\0{forms}\0{css}\0{html}".encode()).hexdigest()
     return PrintJob(html, out, key, source, source_path, forms)
 
 
 def allowed(url: str, root: Path) -> bool:
-    """Only `data:` URLs and files inside `root` (the site being built) may enter a PDF."""
+    """Only `data:` URLs, files inside `root` (the site being built) and the PDF font may enter a PDF."""
     parts = urlsplit(url)
     if parts.scheme == "data":
         return True
     if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
         return False
     path = Path(url2pathname(unquote(parts.path))).resolve()
-    return path.is_relative_to(root.resolve())
+    return path.is_relative_to(root.resolve()) or path.is_relative_to(police.DOSSIER.resolve())
 
 
 def _fetcher(root: Path):
@@ -117,6 +118,7 @@ def _fetcher(root: Path):
 def _render(html: str, css: str, root: str, target: str, forms: bool = False) -> tuple[str, str] | None:
     """Write one PDF. None when done, else ("refus", url) or ("erreur", message): exceptions
     of WeasyPrint (some derive from BaseException) never cross the process boundary raw."""
+    police.isole()
     import weasyprint
     from weasyprint.urls import FatalURLFetchingError
 
@@ -153,6 +155,7 @@ def _brouillon(cache_dir: Path, j: PrintJob) -> Path:
 def write_all(jobs: list[PrintJob], css: str, site_dir: Path, cache_dir: Path) -> dict[str, int]:
     """Write every PDF; returns {"rendus": n, "en_cache": m}; raises ContentErrors naming the pages."""
     cache_dir.mkdir(parents=True, exist_ok=True)
+    css = police.regles() + css
     todo = [j for j in jobs if not (cache_dir / f"{j.key}.pdf").is_file()]
     errors = []
     if todo:
