@@ -37,11 +37,14 @@ $(PYPDF_WHEEL): $(VENV)/.installe
 
 install: $(VENV)/.installe node_modules/.installe $(PYPDF_WHEEL)
 
-# Chromium de Debian pour les tests navigateur (Playwright ne peut pas télécharger le sien ici).
+# Chromium de Debian pour les tests navigateur (Playwright ne peut pas télécharger le sien ici),
+# poppler-utils (pdftotext, pdftoppm) et qpdf (qpdf --check) pour les tests des PDF.
+OUTILS_DEBIAN := chromium:chromium pdftotext:poppler-utils qpdf:qpdf
 chromium:
-	@if ! command -v chromium >/dev/null 2>&1; then \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils; \
-	  else echo "Chromium manque : sudo apt-get install chromium" >&2; exit 1; fi; fi
+	@manque=""; for o in $(OUTILS_DEBIAN); do command -v "$${o%%:*}" >/dev/null 2>&1 || manque="$$manque $${o#*:}"; done; \
+	if [ -n "$$manque" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$manque; \
+	  else echo "Il manque :$$manque (sudo apt-get install$$manque)" >&2; exit 1; fi; fi
 
 site: install
 	$(PY) -m generator build

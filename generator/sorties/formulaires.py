@@ -16,6 +16,8 @@ from markupsafe import Markup, escape
 
 from pyscripts.formulaires.definition import nom_accessible, option_case, rangees
 
+from ..mkdocs.typographie import insecables
+
 RECONSTRUITS = ("R", "?")
 GRAS = re.compile(r"\*\*(.+?)\*\*")
 LISTE = re.compile(r"^(?:- |\d+\. )")
@@ -140,10 +142,11 @@ def environnement(theme_dir) -> jinja2.Environment:
 
 
 def document_pdf(env: jinja2.Environment, d: dict) -> str:
-    """Le document HTML que WeasyPrint transforme en PDF vierge remplissable."""
+    """Le document HTML que WeasyPrint transforme en PDF vierge remplissable, avec les espaces
+    insécables du site (« » et : ; ? !) : le PDF n'est pas une page, la construction ne l'y passe pas."""
     # Un formulaire manuscrit (ex. attestation de témoin) : des lignes à écrire, aucun champ.
     mode = "pdf" if d.get("remplissage") != "manuscrit" else "page"
-    return env.get_template("formulaires/document.html").render(d=d, mode=mode)
+    return insecables(env.get_template("formulaires/document.html").render(d=d, mode=mode))
 
 
 def page(env: jinja2.Environment, d: dict, liens: dict) -> str:
