@@ -123,7 +123,34 @@ def prepare(definition: dict, site_nom: str) -> dict:
         )
 
     d["reconstruit"] = any(r["reconstruit"] or reconstruit(r["champs"]) for r in d["rubriques"])
+    for r in d["rubriques"]:
+        _garde_la_suite([c for c in r["champs"] if c.get("pdf") is not False])
     return d
+
+
+def _conditions(champ: dict) -> set[str]:
+    si = champ.get("si") or []
+    return {si} if isinstance(si, str) else set(si)
+
+
+def _garde_la_suite(champs: list[dict]) -> None:
+    """Mark the fields that a later one depends on (`si`: boxes, a group's options, or fields that
+    depend on the same boxes), back to the first: in print they never end a page without it
+    (« L'interdiction … de détenir une arme » and its « Précisez »)."""
+    for i, champ in enumerate(champs):
+        if not (conditions := _conditions(champ)):
+            continue
+        for avant in reversed(champs[:i]):
+            noms = {avant.get("nom"), *(o["nom"] for o in avant.get("options", []))}
+            if not (conditions & noms or _conditions(avant) == conditions):
+                break
+            avant["avec_suite"] = True
+    # A lone box and what follows it (its « Précisez », the sentence about it): no « si » needed.
+    for i, (avant, apres) in enumerate(zip(champs, champs[1:])):
+        if avant["type"] == "case" and apres["type"] not in ("case", "cases"):
+            avant["avec_suite"] = True
+            if apres["type"] == "mention" and apres.get("style") != "titre" and i + 2 < len(champs):
+                apres["avec_suite"] = True
 
 
 # The filters of theme/formulaires/*.html (also given to MkDocs' environment, which compiles every template).

@@ -115,6 +115,34 @@ def _fetcher(root: Path):
     return SiteFetcher()
 
 
+# The mark of a reconstructed item in a form (theme/formulaires/_rendu.html) and the running footer
+# that explains it (theme/formulaires/document.html): only on the pages that show the mark.
+MARQUE = "reconstruit"
+PIED_MARQUE = "@page :nth({}) {{ @bottom-center {{ content: element(piedmarque); }} }}\n"
+
+
+def _pages_marquees(document) -> list[int]:
+    def marque(boite) -> bool:
+        element = getattr(boite, "element", None)
+        return element is not None and MARQUE in (element.get("class") or "").split()
+
+    return [n for n, page in enumerate(document.pages, 1) if any(map(marque, page._page_box.descendants()))]
+
+
+def _write(html: str, css: str, base_url: str, fetcher, target: str, forms: bool) -> None:
+    import weasyprint
+
+    options = {"pdf_variant": "pdf/ua-1", "pdf_tags": True, "custom_metadata": True, "pdf_forms": forms}
+    page = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
+    document = page.render(stylesheets=[weasyprint.CSS(string=css, base_url=base_url, url_fetcher=fetcher)], **options)
+    if f'class="{MARQUE}"' in html and (pages := _pages_marquees(document)):
+        css += "".join(PIED_MARQUE.format(n) for n in pages)  # margin boxes: the pages do not move
+        document = page.render(
+            stylesheets=[weasyprint.CSS(string=css, base_url=base_url, url_fetcher=fetcher)], **options
+        )
+    document.write_pdf(target, **options)
+
+
 def _render(html: str, css: str, root: str, target: str, forms: bool = False) -> tuple[str, str] | None:
     """Write one PDF. None when done, else ("refus", url) or ("erreur", message): exceptions
     of WeasyPrint (some derive from BaseException) never cross the process boundary raw."""
@@ -125,14 +153,7 @@ def _render(html: str, css: str, root: str, target: str, forms: bool = False) ->
     base_url = Path(root).as_uri() + "/"
     fetcher = _fetcher(Path(root))
     try:
-        weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(
-            target,
-            stylesheets=[weasyprint.CSS(string=css, base_url=base_url, url_fetcher=fetcher)],
-            pdf_variant="pdf/ua-1",
-            pdf_tags=True,
-            custom_metadata=True,
-            pdf_forms=forms,
-        )
+        _write(html, css, base_url, fetcher, target, forms)
     except FatalURLFetchingError as exc:
         if not fetcher.refused:
             m = re.search(r'"(.*)"', str(exc))

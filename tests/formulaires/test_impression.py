@@ -71,3 +71,92 @@ def test_la_colonne_numero_du_bordereau_est_etroite(pdf_vierge):
     largeur = float(re.search(r'<page width="([\d.]+)"', boites).group(1))
     x = [float(m.group(1)) for m in re.finditer(r'<word xMin="([\d.]+)"[^>]*>Désignation</word>', boites)]
     assert x and x[0] < 0.2 * largeur, x  # the designation starts near the left edge, not mid-page
+
+
+# ---- Layout: pages, breaks, the notice's page references -------------------------------------
+
+
+def pages_pdf(octets: bytes) -> int:
+    sortie = subprocess.run(["pdfinfo", "-"], input=octets, capture_output=True, check=True).stdout.decode()
+    return int(re.search(r"^Pages:\s+(\d+)", sortie, re.MULTILINE).group(1))
+
+
+def lignes_par_page(octets: bytes) -> list[list[tuple[float, str]]]:
+    """[(top of the line / page height, text)] of each page, in reading order (pdftotext)."""
+    import xml.etree.ElementTree as ET
+
+    xml = re.sub(r'xmlns="[^"]+"', "", pdftotext(octets, "-bbox-layout"))
+    pages = []
+    for page in ET.fromstring(xml).iter("page"):
+        hauteur = float(page.get("height"))
+        pages.append(
+            [
+                (float(ligne.get("yMin")) / hauteur, " ".join(mot.text for mot in ligne.iter("word")))
+                for ligne in page.iter("line")
+            ]
+        )
+    return pages
+
+
+def marges_mm() -> tuple[float, float]:
+    """Top and bottom page margins of the forms' PDF (theme/formulaires/pdf.css), in mm."""
+    css = (REPO / "theme" / "formulaires" / "pdf.css").read_text(encoding="utf-8")
+    haut, _, bas = re.search(r"@page \{[^}]*?margin: ([\d.]+)mm ([\d.]+)mm ([\d.]+)mm;", css).groups()
+    return float(haut), float(bas)
+
+
+def remplissage(octets: bytes, tmp_path) -> list[float]:
+    """Per page, how far down the page body the drawing goes (0: empty, 1: to the footer), seen in
+    a rendering: text, lines, boxes and frames alike."""
+    from PIL import Image
+
+    subprocess.run(["pdftoppm", "-gray", "-r", "24", "-png", "-", tmp_path / "p"], input=octets, check=True)
+    haut_mm, bas_mm = marges_mm()
+    sortie = []
+    for png in sorted(tmp_path.glob("p-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1])):
+        image = Image.open(png).convert("L")
+        largeur, hauteur = image.size
+        px = image.load()
+        haut, bas = round(hauteur * haut_mm / 297), round(hauteur * (297 - bas_mm) / 297)
+        encre = [y for y in range(haut, bas) if any(px[x, y] < 200 for x in range(largeur))]
+        sortie.append((max(encre, default=haut) - haut) / (bas - haut))
+    return sortie
+
+
+def test_16146_sept_pages_au_plus(pdf_vierge):
+    """The official 16146*03 has 6 pages; ours, with lines tall enough to write by hand, 7."""
+    assert pages_pdf(pdf_vierge["cerfa-16146"]) <= 7
+
+
+def test_16146_les_renvois_de_la_notice_restent_vrais(pdf_vierge):
+    """Notice 52347#03: « cocher la case « vous ne disposez pas d'un avis d'imposition » au milieu
+    de la page 4 du formulaire » ; « en page 6 rubrique 9 « votre protection juridique » »."""
+    pages = lignes_par_page(pdf_vierge["cerfa-16146"])
+    ou = {texte: (n, y) for n, lignes in enumerate(pages, 1) for y, texte in lignes}
+    n, y = next(v for t, v in ou.items() if t.startswith("2. Vous ne disposez pas d'un avis d'imposition"))
+    assert n == 4 and 0.3 < y < 0.7, (n, y)
+    assert next(v for t, v in ou.items() if t.startswith("9 - VOTRE PROTECTION JURIDIQUE"))[0] == 6
+
+
+@pytest.mark.parametrize("identifiant", FORMULAIRES)
+def test_aucune_page_presque_vide(pdf_vierge, identifiant, tmp_path):
+    """No page less than a quarter filled; before the last, none 40 % empty (15458, 11527)."""
+    pleines = remplissage(pdf_vierge[identifiant], tmp_path)
+    assert len(pleines) == pages_pdf(pdf_vierge[identifiant])
+    assert min(pleines) >= 0.25, [round(p, 2) for p in pleines]
+    if identifiant != "cerfa-16146":  # the 16146 follows the official page breaks (rubriques 3, 4, 6, 10)
+        assert min(pleines[:-1], default=1) >= 0.6, [round(p, 2) for p in pleines]
+
+
+@pytest.mark.parametrize("identifiant", FORMULAIRES)
+def test_aucun_titre_seul_en_bas_de_page(pdf_vierge, definitions, identifiant, tmp_path):
+    """A rubric's heading is never the last thing drawn on a page: its fields (lines, boxes) follow it."""
+    titres = {re.sub(r"\s+", " ", r["titre"]).strip() for r in definitions[identifiant]["rubriques"]}
+    haut_mm, bas_mm = marges_mm()
+    corps = (297 - haut_mm - bas_mm) / 297
+    fins = remplissage(pdf_vierge[identifiant], tmp_path)  # how far the drawing goes, in the page body
+    for n, (lignes, fin) in enumerate(zip(lignes_par_page(pdf_vierge[identifiant]), fins), 1):
+        fin = haut_mm / 297 + fin * corps  # as a fraction of the page
+        for y, texte in lignes:
+            if re.sub(r"^[\dIVX]+ - | ◇$", "", texte).strip() in titres:
+                assert fin - y > 15 / 297, (n, texte)  # at least a field's height drawn below it
