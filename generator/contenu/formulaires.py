@@ -22,7 +22,7 @@ from . import schema
 
 DOSSIER = "formulaires"
 SCHEMA = "formulaire"
-# Keys every field may have (the schema lists their types), then the keys of each type.
+# Les clés que tout champ peut avoir (le schéma donne leurs types), puis celles de chaque type.
 COMMUNS = {
     "nom",
     "type",
@@ -44,12 +44,12 @@ COMMUNS = {
 PAR_TYPE = {
     "texte": {"max"},
     "multiligne": {"lignes"},
-    "date": set(),
+    "date": {"passee"},
     "montant": set(),
     "nombre": set(),
     "case": set(),
     "cases": {"options", "exclusif", "colonnes", "imprime_libelle"},
-    "tableau": {"colonnes", "lignes", "sous_titre"},
+    "tableau": {"colonnes", "lignes", "sous_titre", "lignes_max"},
     "mention": {"texte", "encadre", "style"},
     "signature": set(),
 }
@@ -84,7 +84,7 @@ def lignes_des_noeuds(noeud, chemin: tuple = (), sortie: dict | None = None) -> 
     return sortie
 
 
-def charge(chemin: Path) -> tuple[Definition | None, list[ContentError]]:
+def lit_definition(chemin: Path) -> tuple[Definition | None, list[ContentError]]:
     """La définition du fichier `chemin`, vérifiée par le schéma (sans les contrôles croisés)."""
     rel = f"content/{DOSSIER}/{chemin.name}"
     donnees, noeud, problemes = schema.document(chemin, rel, SCHEMA)
@@ -226,20 +226,14 @@ def fichiers(content_dir: Path) -> list[Path]:
     return sorted((content_dir / DOSSIER).glob("*.yml"))
 
 
-def charge_tout(
-    content_dir: Path, lexique: set[str], schema_deja_vu: bool = False
-) -> tuple[list[Definition], list[ContentError]]:
-    """Toutes les définitions valides, et tous les problèmes trouvés (toutes à la fois).
-
-    `schema_deja_vu` : les erreurs de schéma ont déjà été dites (validate.data_files) : ne
-    rendre que celles des contrôles croisés."""
+def charge_tout(content_dir: Path, lexique: set[str]) -> tuple[list[Definition], list[ContentError]]:
+    """Toutes les définitions valides, et tous les problèmes trouvés (toutes à la fois) : le schéma,
+    puis les contrôles croisés. Lues une fois par construction (validation.validate), puis transmises."""
     definitions, erreurs = [], []
     for chemin in fichiers(content_dir):
-        definition, problemes = charge(chemin)
+        definition, problemes = lit_definition(chemin)
         if definition is not None:
             problemes = _Verificateur(definition, content_dir, lexique).verifie()
-        elif schema_deja_vu:
-            problemes = []
         erreurs += problemes
         if definition is not None and not problemes:
             definitions.append(definition)
@@ -269,11 +263,11 @@ def problemes_des_pages(content_dir: Path, definitions: list[Definition], pages:
     return erreurs
 
 
-def problemes(content_dir: Path, lexique: set[str]) -> list[ContentError]:
-    """Tout ce qui ne va pas dans les définitions et dans le lien définition ↔ page."""
+def problemes(content_dir: Path, definitions: list[Definition]) -> list[ContentError]:
+    """Ce qui ne va pas dans le lien définition ↔ page et dans les règles des pièces (les définitions
+    elles-mêmes sont vérifiées par `charge_tout`)."""
     from . import frontmatter
 
-    definitions, erreurs = charge_tout(content_dir, lexique, schema_deja_vu=True)
     pages = {}
     for chemin in sorted(content_dir.rglob("*.md")):
         try:
@@ -282,7 +276,7 @@ def problemes(content_dir: Path, lexique: set[str]) -> list[ContentError]:
             continue  # validate.check_page le signale déjà
         if isinstance(fm.data.get("formulaire"), str):
             pages[chemin.relative_to(content_dir).as_posix()] = fm.data["formulaire"]
-    return erreurs + problemes_des_pages(content_dir, definitions, pages) + problemes_des_pieces(content_dir)
+    return problemes_des_pages(content_dir, definitions, pages) + problemes_des_pieces(content_dir)
 
 
 def problemes_des_pieces(content_dir: Path) -> list[ContentError]:
@@ -292,10 +286,10 @@ def problemes_des_pieces(content_dir: Path) -> list[ContentError]:
     chemin = content_dir / "data" / "pieces_aj.yml"
     rel = "content/data/pieces_aj.yml"
     if not chemin.is_file():
-        return []  # a required data file: validate.data_files says it is missing
+        return []  # un fichier de données requis : validation.data_files dit qu'il manque
     donnees, noeud, problemes_schema = schema.document(chemin, rel, "pieces_aj")
     if problemes_schema or noeud is None:
-        return []  # the schema's errors are said by validate.data_files
+        return []  # les erreurs de schéma sont dites par validation.data_files
     lignes = lignes_des_noeuds(noeud)
     erreurs = []
     for cle, message in problemes_pieces(donnees):

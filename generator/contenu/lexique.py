@@ -1,6 +1,6 @@
-"""The lexique: content/lexique.yml loaded and checked, and rendered as a page.
+"""Le lexique : content/lexique.yml lu et vérifié, et sa page.
 
-The terms are linked in every page by generator/mkdocs/lexique.py.
+Les termes sont liés dans chaque page par generator/mkdocs/lexique.py.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def load(content_dir: Path) -> tuple[list[Terme], list[ContentError]]:
         return [], []
     text = path.read_text(encoding="utf-8")
     try:
-        data, node = lecture.yaml_avec_lignes(text, rel)  # one pass of libyaml, errors at their line
+        data, node = lecture.yaml_avec_lignes(text, rel)  # un passage de libyaml, erreurs à leur ligne
     except lecture.LectureImpossible as exc:
         return [], [exc.erreur]
     if node is None:  # empty file
@@ -94,7 +94,7 @@ def load(content_dir: Path) -> tuple[list[Terme], list[ContentError]]:
 
 
 def page_markdown(termes: list[Terme]) -> str:
-    """The lexique page, generated from lexique.yml (anchors = slugs)."""
+    """La page du lexique, tirée de lexique.yml (ancres = slugs)."""
     lines = [
         "---",
         "titre: Lexique",
@@ -134,5 +134,5 @@ def page_markdown(termes: list[Terme]) -> str:
 
 
 def definitions(termes: list[Terme]) -> dict[str, str]:
-    """slug → definition, for templates (theme/partials/lexique.html)."""
+    """slug → définition, pour les gabarits (theme/partials/lexique.html)."""
     return {t.slug: t.definition for t in termes}

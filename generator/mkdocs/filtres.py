@@ -1,5 +1,5 @@
-"""Jinja filters shared by the site's templates and the print template: one French
-date formatter for the whole build, the one the tools use (pyscripts)."""
+"""Les filtres Jinja communs aux gabarits du site et au gabarit d'impression : une seule mise en
+forme des dates pour toute la construction, celle des outils (pyscripts)."""
 
 from __future__ import annotations
 

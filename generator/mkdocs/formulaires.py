@@ -1,13 +1,13 @@
-"""The official forms in the site, called by the MkDocs plugin (generator/plugin.py), one
-method per event:
+"""Les formulaires officiels dans le site, appelés par le plugin MkDocs (generator/plugin.py), une
+méthode par événement :
 
-fichiers(files)            on_files: find which page hosts each form's guided interview
-                           (a line `<!-- entretien: <id> -->`)
-contenu(html, page)        on_page_content: a form's page (`formulaire: <id>`) gets its
-                           reproduction; an interview marker gets the interview
-ecrit_pdfs(site_dir, cache) on_post_build: the blank fillable PDFs, site/formulaires/<id>.pdf,
-                           rendered and cached like the other PDFs (generator/sorties/pdf.py) — even
-                           without the printouts: the interview fills them, they are a tool
+fichiers(files)            on_files : quelle page accueille l'entretien guidé de chaque formulaire
+                           (une ligne `<!-- entretien: <id> -->`)
+contenu(html, page)        on_page_content : la page d'un formulaire (`formulaire: <id>`) reçoit sa
+                           reproduction ; une ligne d'entretien reçoit l'entretien
+ecrit_pdfs(site_dir, cache) on_post_build : les PDF vierges remplissables, site/formulaires/<id>.pdf,
+                           rendus et mis en cache comme les autres PDF (generator/sorties/pdf.py) — même
+                           sans les impressions : l'entretien les remplit, ce sont des outils
 """
 
 from __future__ import annotations
@@ -26,32 +26,39 @@ DOSSIER_SITE = "formulaires"
 CSS_PAGE = "formulaires/formulaire.css"
 CSS_ENTRETIEN = "formulaires/entretien.css"
 CSS_PDF = ("formulaires/formulaire.css", "formulaires/pdf.css")
-MARQUE = re.compile(r"<!--\s*entretien:\s*([a-z0-9-]+)\s*-->")
+LIGNE_ENTRETIEN = re.compile(r"<!--\s*entretien:\s*([a-z0-9-]+)\s*-->")
 
 
 def chemin_pdf(identifiant: str) -> str:
-    """Where the blank PDF of a form lives in the site (same folder as its page)."""
+    """Où est le PDF vierge d'un formulaire dans le site (le dossier de sa page)."""
     return f"{DOSSIER_SITE}/{identifiant}.pdf"
 
 
 class Formulaires:
-    def __init__(self, site: SiteConfig, termes: dict[str, str], definitions: dict[str, str] | None = None):
+    def __init__(
+        self,
+        site: SiteConfig,
+        formulaires: dict[str, formulaires.Definition],
+        termes: dict[str, str],
+        definitions: dict[str, str] | None = None,
+    ):
+        """`formulaires` : les définitions vérifiées par validation.validate (lues une fois par construction)."""
         self.site = site
         self.termes = termes  # slug → terme du lexique
         self.definitions = definitions or {}  # slug → définition
-        definitions, erreurs = formulaires.charge_tout(site.content_dir, set(termes))
-        assert not erreurs, "validate.validate() refuse les définitions invalides avant la construction"
         self.env = rendu.environnement(site.theme_dir)
-        self.prets = {d.id: rendu.prepare(d.donnees, site.nom) for d in definitions}
-        self.entretiens: dict[str, str] = {}  # id → page (dest_uri) hosting its interview
+        self.prets = {ident: rendu.prepare(d.donnees, site.nom) for ident, d in formulaires.items()}
+        self.entretiens: dict[str, str] = {}  # id → la page (dest_uri) qui accueille son entretien
 
     def fichiers(self, files) -> None:
         for f in files.documentation_pages():
-            for identifiant in MARQUE.findall(f.content_string):
+            for identifiant in LIGNE_ENTRETIEN.findall(f.content_string):
                 self.entretiens[identifiant] = f.dest_uri
 
     def _liens(self, d: dict, depuis: str) -> dict:
-        vers = lambda cible: get_relative_url(cible, depuis)  # noqa: E731
+        def vers(cible: str) -> str:
+            return get_relative_url(cible, depuis)
+
         explication = d.get("page")
         return {
             "css": vers(CSS_PAGE),
@@ -73,22 +80,18 @@ class Formulaires:
             d = self.prets.get(m.group(1))
             if not d:
                 return m.group(0)
-            liens = self._liens(d, page.file.dest_uri)
-            # The page's tool (meta `outil: aj`) brings the answers: its glue module starts the interview.
-            liens["js"] = get_relative_url(
-                f"assets/js/formulaire-{page.meta.get('outil', 'entretien')}.mjs", page.file.dest_uri
-            )
-            return rendu.entretien(self.env, d, liens, self.termes, self.definitions)
+            # Monté par le module de la page (l'outil qui apporte les réponses, ex. assets/js/outil-aj.mjs).
+            return rendu.entretien(self.env, d, self._liens(d, page.file.dest_uri), self.termes, self.definitions)
 
-        return MARQUE.sub(entretien, html)
+        return LIGNE_ENTRETIEN.sub(entretien, html)
 
     def ecrit_pdfs(self, site_dir: Path, cache: Path) -> dict[str, int]:
         return ecrit_pdfs(self.site, self.env, self.prets, site_dir, cache)
 
 
 def ecrit_pdfs(site: SiteConfig, env, prets: dict[str, dict], site_dir: Path, cache: Path) -> dict[str, int]:
-    """The blank PDF of each prepared definition, `site_dir/formulaires/<id>.pdf`, from the PDF
-    cache when unchanged."""
+    """Le PDF vierge de chaque définition préparée, `site_dir/formulaires/<id>.pdf`, depuis le cache
+    des PDF quand rien n'a changé."""
     if not prets:
         return {"rendus": 0, "en_cache": 0}
     css = "\n".join((site.theme_dir / nom).read_text(encoding="utf-8") for nom in CSS_PDF)
@@ -105,16 +108,15 @@ def ecrit_pdfs(site: SiteConfig, env, prets: dict[str, dict], site_dir: Path, ca
     return pdf.write_all(jobs, css, site_dir, cache)
 
 
-def liste_markdown(site: SiteConfig) -> str:
-    """The `{{ formulaires }}` block: every form, its page, its blank PDF, its explanation, and
-    the page that pre-fills it. Raw HTML links: the PDFs are written after MkDocs has checked
-    the Markdown links (the block is on content/formulaires/index.md: links are relative to it).
-    The definitions were checked before (validate)."""
-    definitions = [d for d, _ in map(formulaires.charge, formulaires.fichiers(site.content_dir)) if d]
+def liste_markdown(site: SiteConfig, definitions: list[formulaires.Definition]) -> str:
+    """Le bloc `{{ formulaires }}` : chaque formulaire, sa page, son PDF vierge, son explication et la
+    page qui le pré-remplit. Des liens HTML bruts : les PDF sont écrits après que MkDocs a vérifié les
+    liens Markdown (le bloc est dans content/formulaires/index.md : liens relatifs à elle). Les
+    définitions ont été vérifiées avant (validation.validate)."""
     hotes = {
         ident: page.relative_to(site.content_dir).with_suffix(".html").as_posix()
         for page in sorted(site.content_dir.rglob("*.md"))
-        for ident in MARQUE.findall(page.read_text(encoding="utf-8"))
+        for ident in LIGNE_ENTRETIEN.findall(page.read_text(encoding="utf-8"))
     }
     lignes = []
     for d in sorted(definitions, key=lambda d: d.donnees["titre"]):

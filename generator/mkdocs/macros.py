@@ -1,22 +1,30 @@
-"""Blocks generated from data, written in a page as a line holding only `{{ nom }}`.
+"""Les blocs tirés des données, écrits dans une page par une ligne qui ne contient que `{{ nom }}`.
 
-Each macro returns Markdown computed at build time from content/data by the same
-pyscripts the browser runs, so the static page and the simulator never disagree.
-A macro receives the site configuration and the data the checks already read.
+Chaque bloc rend du Markdown calculé à la construction depuis content/data par les mêmes pyscripts
+que le navigateur : la page statique et le simulateur ne se contredisent jamais. Un bloc reçoit la
+configuration du site et ce que les contrôles ont déjà lu (validation.Contenu).
+`{{ rubrique <formulaire> <id> }}` et `{{ champ <formulaire> <nom>… }}` prennent des arguments : les
+libellés officiels d'un formulaire (libelles.py). Les valeurs dans une phrase (`{{ numero police }}`)
+sont dans valeurs.py.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ..config import SiteConfig
+from . import libelles, valeurs
 
-LINE = re.compile(r"^\{\{\s*([a-z_]+)\s*\}\}\s*$")
+if TYPE_CHECKING:
+    from ..contenu.validation import Contenu
+
+LINE = re.compile(r"^\{\{\s*([a-z_]+)((?:\s+[a-z0-9_.-]+)*)\s*\}\}\s*$")
 
 
-def _urgences(config: SiteConfig, donnees: dict) -> str:
-    data = donnees["urgences"]
+def _urgences(config: SiteConfig, contenu: Contenu) -> str:
+    data = contenu.donnees["urgences"]
     entries = data["urgence"] + data["ecoute"]
     with_hours = any("horaires" in e for e in entries)
     rows = [
@@ -34,25 +42,25 @@ def _urgences(config: SiteConfig, donnees: dict) -> str:
     return table
 
 
-def _bareme_aj(config: SiteConfig, donnees: dict) -> str:
+def _bareme_aj(config: SiteConfig, contenu: Contenu) -> str:
     from pyscripts.aj import tableau_bareme_markdown
 
     return tableau_bareme_markdown(config.bareme_aj)
 
 
-def _catalogue_delais(config: SiteConfig, donnees: dict) -> str:
+def _catalogue_delais(config: SiteConfig, contenu: Contenu) -> str:
     from pyscripts.delais import catalogue_markdown
 
     return catalogue_markdown()
 
 
-def _formulaires(config: SiteConfig, donnees: dict) -> str:
+def _formulaires(config: SiteConfig, contenu: Contenu) -> str:
     from .formulaires import liste_markdown
 
-    return liste_markdown(config)
+    return liste_markdown(config, list(contenu.formulaires.values()))
 
 
-MACROS: dict[str, Callable[[SiteConfig, dict], str]] = {
+MACROS: dict[str, Callable[[SiteConfig, Contenu], str]] = {
     "urgences": _urgences,
     "bareme_aj": _bareme_aj,
     "catalogue_delais": _catalogue_delais,
@@ -60,13 +68,24 @@ MACROS: dict[str, Callable[[SiteConfig, dict], str]] = {
 }
 
 
+# Les blocs à arguments : les libellés d'un formulaire (les définitions sont content/formulaires/*.yml).
+AVEC_ARGUMENTS = {"rubrique": libelles.rubrique, "champ": libelles.champ}
+
+
 def find(markdown: str) -> list[tuple[int, str]]:
-    """(line offset in `markdown`, macro name) for every macro line."""
+    """(rang de la ligne dans `markdown`, nom du bloc) pour chaque ligne de bloc."""
     return [(i, m.group(1)) for i, line in enumerate(markdown.split("\n")) if (m := LINE.match(line))]
 
 
-def expand(markdown: str, config: SiteConfig, donnees: dict) -> str:
+def expand(markdown: str, config: SiteConfig, contenu: Contenu, langue: str = "fr") -> str:
     lines = markdown.split("\n")
-    for i, name in find(markdown):
-        lines[i] = MACROS[name](config, donnees)
+    for i, line in enumerate(lines):
+        if m := LINE.match(line):
+            name, args = m.group(1), m.group(2).split()
+            if name in AVEC_ARGUMENTS:
+                lines[i] = AVEC_ARGUMENTS[name](contenu.formulaires, *args)
+            else:
+                lines[i] = MACROS[name](config, contenu)
+        elif "{{" in line:
+            lines[i] = valeurs.remplace(line, contenu.donnees, config.bareme_aj, langue)
     return "\n".join(lines)

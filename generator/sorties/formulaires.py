@@ -68,7 +68,7 @@ def capitale(texte: str) -> str:
     return texte[:1].upper() + texte[1:].lower() if texte.isupper() else texte
 
 
-def date_fr(valeur) -> str:
+def date_jj_mm_aaaa(valeur) -> str:
     if isinstance(valeur, str):
         valeur = dt.date.fromisoformat(valeur)
     return valeur.strftime("%d/%m/%Y")
@@ -89,14 +89,15 @@ def _prepare_champ(champ: dict, statut: str) -> dict:
             o["champs"] = [_prepare_champ(e, o["statut"]) for e in option.get("champs", [])]
             options.append(o)
         c["options"] = options
-        # A reconstructed group whose label is not printed (« Civilité ») and whose options are
-        # confirmed: its mark goes on its last option's label, not lost and not alone.
+        # Un groupe reconstitué dont le libellé n'est pas imprimé (« Civilité ») et dont les options sont
+        # confirmées : sa marque va sur le libellé de sa dernière option, ni perdue ni seule.
         c["marque_sur_la_derniere_option"] = (
             c["reconstruit"] and not c.get("imprime_libelle") and not any(o["reconstruit"] for o in options)
         )
     elif c["type"] == "tableau":
         c["lignes_nommees"] = not isinstance(c["lignes"], int)
-        c["rangees"] = rangees(c)
+        c["rangees"] = rangees(c)  # printed rows (page, blank PDF)
+        c["rangees_entretien"] = rangees(c, c.get("lignes_max"))  # the interview goes on to the annex rows
     else:
         c["nom_accessible"] = nom_accessible(c)
     return c
@@ -106,7 +107,7 @@ def prepare(definition: dict, site_nom: str) -> dict:
     """Copie de la définition enrichie pour les gabarits (ne modifie pas l'original)."""
     d = copy.deepcopy(definition)
     d["site_nom"] = site_nom
-    d["verifie_le_texte"] = date_fr(d["verifie_le"])
+    d["verifie_le_texte"] = date_jj_mm_aaaa(d["verifie_le"])
     d["rubriques"] = [
         {
             **r,
@@ -134,9 +135,9 @@ def _conditions(champ: dict) -> set[str]:
 
 
 def _garde_la_suite(champs: list[dict]) -> None:
-    """Mark the fields that a later one depends on (`si`: boxes, a group's options, or fields that
-    depend on the same boxes), back to the first: in print they never end a page without it
-    (« L'interdiction … de détenir une arme » and its « Précisez »)."""
+    """Marque les champs dont dépend un champ suivant (`si` : des cases, les options d'un groupe, ou
+    des champs qui dépendent des mêmes cases), en remontant : à l'impression, ils ne finissent jamais
+    une page sans lui (« L'interdiction … de détenir une arme » et son « Précisez »)."""
     for i, champ in enumerate(champs):
         if not (conditions := _conditions(champ)):
             continue
@@ -145,7 +146,7 @@ def _garde_la_suite(champs: list[dict]) -> None:
             if not (conditions & noms or _conditions(avant) == conditions):
                 break
             avant["avec_suite"] = True
-    # A lone box and what follows it (its « Précisez », the sentence about it): no « si » needed.
+    # Une case seule et ce qui la suit (son « Précisez », la phrase qui en parle) : sans « si ».
     for i, (avant, apres) in enumerate(zip(champs, champs[1:])):
         if avant["type"] == "case" and apres["type"] not in ("case", "cases"):
             avant["avec_suite"] = True
@@ -153,7 +154,7 @@ def _garde_la_suite(champs: list[dict]) -> None:
                 apres["avec_suite"] = True
 
 
-# The filters of theme/formulaires/*.html (also given to MkDocs' environment, which compiles every template).
+# Les filtres de theme/formulaires/*.html (donnés aussi à l'environnement de MkDocs, qui compile chaque gabarit).
 FILTRES = {"mention": mention, "etoiles": etoiles, "sans_etoiles": sans_etoiles, "capitale": capitale}
 
 

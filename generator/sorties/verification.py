@@ -1,10 +1,9 @@
-"""Checks on the finished site, before it replaces the published one.
+"""Les contrôles du site fini, avant qu'il remplace le site publié.
 
-What a reader is promised on every page: French, the CSP, the quick exit, no
-inline script, handler or style (the CSP would block them: a page that relies on
-them is broken), no `javascript:` URL, and no resource loaded from another origin
-(no CDN, font service or analytics). Pages are read with html.parser, so quoting
-style (single, double, none) and case do not matter.
+Ce que chaque page promet au lecteur : le français, la CSP, la sortie rapide, aucun script, gestionnaire
+ou style en ligne (la CSP les bloquerait : une page qui en dépend est cassée), aucune adresse
+`javascript:`, et aucune ressource d'une autre origine (ni CDN, ni police, ni mesure d'audience). Les
+pages sont lues par html.parser : ni les guillemets (simples, doubles, absents) ni la casse ne comptent.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from pathlib import Path
 
 from ..erreurs import BuildError
 
-# Attributes that make the browser fetch something (<a href> is navigation, not a fetch).
+# Les attributs qui font télécharger quelque chose au navigateur (<a href> est une navigation, pas un téléchargement).
 FETCHING = {
     "src": {"script", "img", "iframe", "source", "audio", "video", "embed", "track", "input", "frame"},
     "href": {"link"},
@@ -81,13 +80,13 @@ def page_problems(html: str) -> list[str]:
         problems.append("pas de Content-Security-Policy")
     if not page.quick_exit:
         problems.append("pas de bouton « Quitter rapidement »")
-    problems += list(dict.fromkeys(page.problems))  # each kind once per page
+    problems += list(dict.fromkeys(page.problems))  # chaque sorte une fois par page
     problems += [f"ressource d'une autre origine : {u}" for u in page.urls if EXTERNAL.match(u.strip())]
     return problems
 
 
 def external_resources(text: str) -> list[str]:
-    """Other-origin URLs a page or a stylesheet would fetch."""
+    """Les adresses d'une autre origine qu'une page ou une feuille de style téléchargerait."""
     if "<" in text:
         page = _Page()
         page.feed(text)

@@ -1,6 +1,6 @@
-"""content/data/urgences.yml: what the footer, the home page and « Se faire aider » show.
-Each number says whether it is free, when it answers, where that comes from and when it
-was checked (issue 10, F15, F21), and the numbers a person needs first are there."""
+"""content/data/urgences.yml : ce que montrent le pied de page, l'accueil et « Se faire aider ».
+Chaque numéro dit s'il est gratuit, quand il répond, d'où cela vient et quand ce fut vérifié, et
+les numéros dont une personne a besoin d'abord sont là."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ CHAMPS_AFFICHES = ("numero", "libelle", "quand")
 
 def _entrees() -> list[dict]:
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-    return data["urgence"] + data["ecoute"]
+    return data["urgence"] + data["ecoute"] + data.get("acces_au_droit", [])
 
 
 @pytest.mark.parametrize("entree", _entrees(), ids=lambda e: str(e["numero"]))
@@ -31,11 +31,23 @@ def test_chaque_numero_est_source_date_gratuit_et_horaire(entree):
         assert entree["source"]["url"].startswith("https://")
     assert isinstance(entree["verifie_le"], dt.date)
     assert entree["verifie_le"] >= dt.date(2026, 11, 29)
-    assert set(entree) <= {*CHAMPS_AFFICHES, "lien", "gratuit", "horaires", "source", "verifie_le", "note"}
+    assert set(entree) <= {
+        *CHAMPS_AFFICHES,
+        "id",
+        "lien",
+        "gratuit",
+        "horaires",
+        "source",
+        "verifie_le",
+        "note",
+        "langues",
+    }
+    if "langues" in entree:  # issue 24: the 3919 in many languages, a number with its own source
+        assert entree["langues"]["source"]["titre"].strip() and isinstance(entree["langues"]["verifie_le"], dt.date)
 
 
 def test_la_source_d_un_numero_d_urgence_n_est_plus_la_seule_brochure():
-    """F21: 17/112/114/15/18 were sourced only by the CIDFF brochure."""
+    """17, 112, 114, 15 et 18 ne sont plus sourcés par la seule brochure du CIDFF."""
     for entree in _entrees():
         assert "Brochure CIDFF" not in entree["source"]["titre"], entree["numero"]
 
@@ -52,7 +64,7 @@ def test_le_115_est_dans_les_urgences_du_pied_de_page_et_le_119_dans_l_ecoute():
 
 
 def test_le_116_006_ne_se_dit_pas_ouvert_la_nuit():
-    """F15: 7 j/7 but 9 h–19 h; at night the reader is sent to 17 or 3919."""
+    """7 j/7 mais de 9 h à 19 h ; la nuit, le lecteur est envoyé vers le 17 ou le 3919."""
     (entree,) = [e for e in _entrees() if e["numero"] == "116 006"]
     assert "9 h" in entree["horaires"] and "19 h" in entree["horaires"]
     assert "24 h" not in entree["quand"]
@@ -60,7 +72,7 @@ def test_le_116_006_ne_se_dit_pas_ouvert_la_nuit():
 
 
 def test_le_tchat_est_celui_de_la_pnav():
-    """F15: the police/gendarmerie chat is now the PNAV on masecurite.interieur.gouv.fr."""
+    """Le tchat police-gendarmerie est désormais la PNAV, sur masecurite.interieur.gouv.fr."""
     (tchat,) = [e for e in _entrees() if "lien" in e]
     assert tchat["lien"].startswith("https://masecurite.interieur.gouv.fr/")
     assert "Pnav" in tchat["source"]["titre"]

@@ -7,7 +7,7 @@ import copy
 import pytest
 
 from pyscripts.erreurs import EntreeInvalide
-from pyscripts.formulaires.definition import champs_pdf, charge
+from pyscripts.formulaires.definition import champs_pdf, lit_formulaire
 from pyscripts.op import mesures as op_mesures
 from pyscripts.op.requete import prepare
 
@@ -25,12 +25,12 @@ def _refus(valeurs=None, mesures=None) -> EntreeInvalide:
 
 
 def test_les_donnees_sont_justes():
-    noms = {c["nom"] for c in champs_pdf(charge("cerfa-15458"))}
+    noms = {c["nom"] for c in champs_pdf(lit_formulaire("cerfa-15458"))}
     assert op_mesures.problemes(op_mesures.donnees(), noms) == []
 
 
 def test_les_donnees_fausses_sont_refusees():
-    noms = {c["nom"] for c in champs_pdf(charge("cerfa-15458"))}
+    noms = {c["nom"] for c in champs_pdf(lit_formulaire("cerfa-15458"))}
     d = copy.deepcopy(op_mesures.donnees())
     d["mesures"][0]["case"] = "case_qui_n_existe_pas"
     d["mesures"][1]["requiert"] = ["mesure_inconnue"]

@@ -1,5 +1,5 @@
-"""The blank fillable PDF and the page of a form: exactly the defined fields, the right types,
-accessible names, every label printed, and on every page what the document is."""
+"""Le PDF vierge remplissable et la page d'un formulaire : exactement les champs définis, les bons types,
+des noms accessibles, chaque libellé imprimé, et sur chaque page ce qu'est le document."""
 
 from __future__ import annotations
 

@@ -8,7 +8,8 @@ import subprocess
 
 import pytest
 
-from generator.sorties import pdf, police
+from generator.sorties import pdf
+from generator.sorties import police_principale as police
 
 pytestmark = pytest.mark.pdf
 

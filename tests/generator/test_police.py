@@ -11,7 +11,8 @@ import unicodedata
 import pytest
 from fontTools.ttLib import TTFont
 
-from generator.sorties import pdf, police
+from generator.sorties import pdf
+from generator.sorties import police_principale as police
 from tests.fixtures.chemins import REPO
 
 # What a person may type in a form, and what the forms print: Latin with Vietnamese tones and

@@ -1,4 +1,4 @@
-"""generator.sorties.verification reads pages with html.parser: quoting and case cannot hide a forbidden construct."""
+"""generator.sorties.verification lit les pages avec html.parser : ni guillemets ni casse ne cachent une construction interdite."""
 
 from __future__ import annotations
 

@@ -1,11 +1,12 @@
-"""The one font of every PDF the build writes (forms and printed pages): DejaVu Sans, from the
-npm package `dejavu-fonts-ttf` pinned in package-lock.json, never from the build machine.
+"""La police de tous les PDF de la construction (formulaires et pages imprimées) : DejaVu Sans, du
+paquet npm `dejavu-fonts-ttf` figé dans package-lock.json, jamais celle de la machine.
 
-Same files → same PDF on any machine. It draws Latin (Vietnamese, Œ, ß, Ø), Greek, Cyrillic,
-Arabic and Persian (with the presentation forms a shaper in Python writes), « ◇ ◆ ► ».
-The CSS family has its own name, `FAMILLE`: a system font of the same name can never stand in.
-Normal width for the printed pages, `font-stretch: semi-condensed` (DejaVu Sans Condensed,
-width class 4) for the forms, dense like the official Cerfa.
+Mêmes fichiers → même PDF sur toute machine. Elle dessine le latin (vietnamien, Œ, ß, Ø), le grec,
+le cyrillique, l'arabe et le persan (avec les formes de présentation qu'écrit le façonnage en
+Python), « ◇ ◆ ► ». La famille CSS a son propre nom, `FAMILLE` : une police installée du même nom ne
+peut jamais la remplacer. Largeur normale pour les pages imprimées, `font-stretch: semi-condensed`
+(DejaVu Sans Condensed, classe de largeur 4) pour les formulaires, denses comme le Cerfa officiel.
+Ce que DejaVu ne dessine pas (guèze…) : les polices de secours de polices.py, après WeasyPrint.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ VERSION = "2.37.3"  # = package.json ; package-lock.json en garde l'empreinte
 FAMILLE = "JPAP DejaVu Sans"
 DOSSIER = Path(__file__).resolve().parents[2] / "node_modules" / PAQUET / "ttf"
 
-# (file, font-stretch, font-weight, font-style)
+# (fichier, font-stretch, font-weight, font-style)
 FACES = (
     ("DejaVuSans.ttf", "normal", "normal", "normal"),
     ("DejaVuSans-Bold.ttf", "normal", "bold", "normal"),
@@ -34,7 +35,7 @@ FACES = (
     ("DejaVuSansCondensed-Oblique.ttf", "semi-condensed", "normal", "italic"),
     ("DejaVuSansCondensed-BoldOblique.ttf", "semi-condensed", "bold", "italic"),
 )
-FORMULAIRE = DOSSIER / "DejaVuSansCondensed.ttf"  # the face of the filled values (form fields)
+FORMULAIRE = DOSSIER / "DejaVuSansCondensed.ttf"  # la face des valeurs remplies (champs)
 CACHE_FONTCONFIG = Path(__file__).resolve().parents[2] / "build" / "cache" / "fontconfig"
 
 
@@ -50,7 +51,7 @@ def fichiers() -> list[Path]:
 
 @lru_cache(maxsize=1)
 def empreinte() -> str:
-    """Hash of the font files: part of each PDF's cache key (another font → other PDFs)."""
+    """Empreinte des fichiers de la police : dans la clé du cache de chaque PDF (autre police → autres PDF)."""
     h = hashlib.sha256()
     for chemin in fichiers():
         h.update(chemin.name.encode() + b"\0" + chemin.read_bytes())
@@ -58,8 +59,8 @@ def empreinte() -> str:
 
 
 def regles() -> str:
-    """The @font-face rules put before every PDF style sheet (absolute file: URLs, read by
-    WeasyPrint's fetcher, which allows this folder besides the site: see pdf.allowed)."""
+    """Les règles @font-face mises devant chaque feuille de style des PDF (adresses file: absolues, que
+    le lecteur d'adresses de WeasyPrint accepte en plus du site : voir pdf.allowed)."""
     fichiers()
     return "".join(
         f'@font-face {{ font-family: "{FAMILLE}"; src: url("{(DOSSIER / nom).as_uri()}"); '
@@ -69,11 +70,12 @@ def regles() -> str:
 
 
 def isole() -> None:
-    """In a PDF worker, before WeasyPrint loads fontconfig: only the package's sans faces exist, so
-    a character they lack can never be drawn in whatever font the machine has (same PDF everywhere).
-    The configuration is written, not shipped: fontconfig wants absolute folders."""
+    """Dans un processus de rendu, avant que WeasyPrint charge fontconfig : seules les faces sans
+    empattement du paquet existent ; un caractère qu'elles n'ont pas n'est jamais dessiné dans une
+    police de la machine (même PDF partout). La configuration est écrite, pas livrée : fontconfig
+    veut des dossiers absolus."""
     CACHE_FONTCONFIG.mkdir(parents=True, exist_ok=True)
-    # The package's other faces (serif, mono…) are hidden: an italic must not become DejaVu Serif Italic.
+    # Les autres faces du paquet (serif, mono…) sont cachées : une italique ne doit pas devenir DejaVu Serif Italic.
     autres = "".join(
         f"<glob>{escape(str(f))}</glob>" for f in sorted(DOSSIER.glob("*.ttf")) if f.name not in {n for n, *_ in FACES}
     )
@@ -86,5 +88,5 @@ def isole() -> None:
     if not chemin.is_file() or chemin.read_text(encoding="utf-8") != conf:
         brouillon = chemin.with_suffix(f".{os.getpid()}.tmp")
         brouillon.write_text(conf, encoding="utf-8")
-        os.replace(brouillon, chemin)  # two workers may write it: the same text, published whole
+        os.replace(brouillon, chemin)  # deux processus peuvent l'écrire : le même texte, publié d'un coup
     os.environ["FONTCONFIG_FILE"] = str(chemin)
