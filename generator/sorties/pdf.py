@@ -153,7 +153,6 @@ def _write(html: str, css: str, base_url: str, fetcher, target: str, forms: bool
 def _render(html: str, css: str, root: str, target: str, forms: bool = False) -> tuple[str, str] | None:
     """Écrit un PDF. None si c'est fait, sinon ("refus", url) ou ("erreur", message) : les exceptions de
     WeasyPrint (certaines dérivent de BaseException) ne passent jamais brutes d'un processus à l'autre."""
-    police.isole()
     from weasyprint.urls import FatalURLFetchingError
 
     base_url = Path(root).as_uri() + "/"

@@ -6,16 +6,16 @@ le cyrillique, l'arabe et le persan (avec les formes de présentation qu'écrit 
 Python), « ◇ ◆ ► ». La famille CSS a son propre nom, `FAMILLE` : une police installée du même nom ne
 peut jamais la remplacer. Largeur normale pour les pages imprimées, `font-stretch: semi-condensed`
 (DejaVu Sans Condensed, classe de largeur 4) pour les formulaires, denses comme le Cerfa officiel.
-Ce que DejaVu ne dessine pas (guèze…) : les polices de secours de polices.py, après WeasyPrint.
+Les champs (valeurs remplies) gardent la police de pdf.css (Liberation Sans) : le remplissage
+(pyscripts.formulaires) mesure et dessine avec elle et avec les polices de secours de polices.py
+(arabe, guèze… de Noto, dont le texte extrait se lit dans l'ordre logique ; émojis refusés).
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 from functools import lru_cache
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from ..erreurs import BuildError
 
@@ -35,8 +35,7 @@ FACES = (
     ("DejaVuSansCondensed-Oblique.ttf", "semi-condensed", "normal", "italic"),
     ("DejaVuSansCondensed-BoldOblique.ttf", "semi-condensed", "bold", "italic"),
 )
-FORMULAIRE = DOSSIER / "DejaVuSansCondensed.ttf"  # la face des valeurs remplies (champs)
-CACHE_FONTCONFIG = Path(__file__).resolve().parents[2] / "build" / "cache" / "fontconfig"
+FORMULAIRE = DOSSIER / "DejaVuSansCondensed.ttf"  # la face du texte des formulaires
 
 
 def fichiers() -> list[Path]:
@@ -67,26 +66,3 @@ def regles() -> str:
         f"font-stretch: {etirement}; font-weight: {graisse}; font-style: {style}; }}\n"
         for nom, etirement, graisse, style in FACES
     )
-
-
-def isole() -> None:
-    """Dans un processus de rendu, avant que WeasyPrint charge fontconfig : seules les faces sans
-    empattement du paquet existent ; un caractère qu'elles n'ont pas n'est jamais dessiné dans une
-    police de la machine (même PDF partout). La configuration est écrite, pas livrée : fontconfig
-    veut des dossiers absolus."""
-    CACHE_FONTCONFIG.mkdir(parents=True, exist_ok=True)
-    # Les autres faces du paquet (serif, mono…) sont cachées : une italique ne doit pas devenir DejaVu Serif Italic.
-    autres = "".join(
-        f"<glob>{escape(str(f))}</glob>" for f in sorted(DOSSIER.glob("*.ttf")) if f.name not in {n for n, *_ in FACES}
-    )
-    conf = (
-        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
-        f"<fontconfig><dir>{escape(str(DOSSIER))}</dir><cachedir>{escape(str(CACHE_FONTCONFIG))}</cachedir>"
-        f"<selectfont><rejectfont>{autres}</rejectfont></selectfont></fontconfig>\n"
-    )
-    chemin = CACHE_FONTCONFIG / "fonts.conf"
-    if not chemin.is_file() or chemin.read_text(encoding="utf-8") != conf:
-        brouillon = chemin.with_suffix(f".{os.getpid()}.tmp")
-        brouillon.write_text(conf, encoding="utf-8")
-        os.replace(brouillon, chemin)  # deux processus peuvent l'écrire : le même texte, publié d'un coup
-    os.environ["FONTCONFIG_FILE"] = str(chemin)

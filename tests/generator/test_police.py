@@ -4,7 +4,6 @@ scripts people write their names in; WeasyPrint may read it and nothing else out
 from __future__ import annotations
 
 import json
-import os
 import re
 import unicodedata
 
@@ -66,15 +65,6 @@ def test_weasyprint_lit_la_police_et_rien_d_autre_hors_du_site(tmp_path):
     assert pdf.allowed(police.FORMULAIRE.as_uri(), tmp_path)
     assert not pdf.allowed((police.DOSSIER.parent / "package.json").as_uri(), tmp_path)
     assert not pdf.allowed((REPO / "pyproject.toml").as_uri(), tmp_path)
-
-
-def test_fontconfig_des_rendus_ne_connait_que_la_police(monkeypatch):
-    monkeypatch.setenv("FONTCONFIG_FILE", "/machine")  # restored after the test
-    police.isole()
-    conf = (police.CACHE_FONTCONFIG / "fonts.conf").read_text(encoding="utf-8")
-    assert os.environ["FONTCONFIG_FILE"] == str(police.CACHE_FONTCONFIG / "fonts.conf")
-    assert conf.count("<dir>") == 1 and f"<dir>{police.DOSSIER}</dir>" in conf
-    assert "DejaVuSerif.ttf" in conf and "DejaVuSansCondensed.ttf" not in conf  # hidden / kept
 
 
 @pytest.mark.parametrize("feuille", ["theme/print/pdf.css", "theme/formulaires/pdf.css"])
