@@ -17,6 +17,9 @@ from pathlib import Path
 
 import yaml
 
+from pyscripts.op.adresse import problemes_definition as problemes_adresse
+from pyscripts.op.requete import IDENTIFIANT as OP
+
 from ..erreurs import ContentError
 from . import schema
 
@@ -151,6 +154,9 @@ class _Verificateur:
         for chemin, nom in self.conditions:
             if nom not in self.cases:
                 self.erreur(chemin, f"condition sur « {nom} », qui n'est pas une case de ce formulaire")
+        if self.d.id == OP:  # la sécurité de l'adresse cachée tient à cette définition
+            for chemin, message in problemes_adresse(d):
+                self.erreur(chemin, message)
         return self.erreurs
 
     def champ(self, c: dict, chemin: tuple) -> None:

@@ -71,7 +71,7 @@ def champs(identifiant: str, pdf: bytes) -> list[dict]:
 # Formulaires dont l'entrée n'est pas seulement {nom du champ: valeur} : une fonction
 # (module, nom) la transforme d'abord en {"valeurs": …} (ex. la requête en ordonnance de
 # protection : mesures, chronologie, adresse cachée). Les autres clés leur sont propres.
-PREPARATIONS = {"cerfa-15458": ("pyscripts.op.requete", "prepare")}
+PREPARATIONS = {"cerfa-15458": ("pyscripts.op.requete", "a_remplir")}
 
 
 def _valeurs(entree: dict, identifiant: str) -> tuple[dict, dict]:

@@ -160,6 +160,21 @@ def test_cli_expose(site_avec_pdf):
             {**ENTREE, "valeurs": {**ENTREE["valeurs"], "lieux_precisions": "Au 12 rue des Lilas."}},
             "lieux_precisions",
         ),
+        (
+            "remplir",
+            {
+                **ENTREE,
+                "chronologie": [{"date": "2025-03-14", "lieu": "devant chez moi, 12 r. des lilas", "faits": "x"}],
+            },
+            "chronologie.1.lieu",
+        ),
+        (  # à confirmer : sans confirmation, ni PDF ni exposé
+            "remplir",
+            {**ENTREE, "valeurs": {**ENTREE["valeurs"], "requerant_code_postal": "69003"}, "pieces": ["Bail, 69 003"]},
+            "pieces.1.designation",
+        ),
+        ("expose", {**ENTREE, "danger": "Il connaît bien les Lilas."}, "danger"),
+        ("remplir", {**ENTREE, "confirmations": "danger:nom"}, "confirmations"),
         ("remplir", {**ENTREE, "valeurs": {"requerant_nom": 3}}, "requerant_nom"),
         ("remplir", {**ENTREE, "valeurs": {"champ_inconnu": "x"}}, "champ_inconnu"),
         ("remplir", {**ENTREE, "formulaire": "cerfa-99999"}, "formulaire"),
@@ -177,6 +192,14 @@ def test_cli_refus_en_francais(site_avec_pdf, commande, entree, champ):
     assert sortie["erreur"]["champ"] == champ
     assert FRANCAIS.search(sortie["erreur"]["message"]), sortie["erreur"]["message"]
     assert b"Traceback" not in fini.stderr
+
+
+def test_cli_remplir_avec_un_avertissement_confirme(site_avec_pdf):
+    """Le même texte que refusé plus haut, confirmé : le PDF, et le texte y est tel quel."""
+    entree = {**ENTREE, "danger": "Il connaît bien les Lilas.", "confirmations": ["danger:nom"]}
+    fini = cli("remplir", entree_texte=json.dumps(entree))
+    assert fini.returncode == 0, fini.stdout.decode()[:500]
+    assert "Il connaît bien les Lilas." in valeurs_du_pdf(fini.stdout)["expose_faits"]
 
 
 @pytest.mark.parametrize("arguments", [("champs",), ("champs", "cerfa-99999"), ("inconnue",)])
