@@ -39,7 +39,17 @@ SIMULATEUR = {
 OP = {
     "formulaire": "cerfa-15458",
     "aujourdhui": JOUR,
-    "valeurs": {"requerant_nom": "حداد", "requerant_prenoms": "Leïla", "fait_a": "Lyon", "fait_le": "29/11/2026"},
+    "valeurs": {
+        "requerant_nom": "حداد",
+        "requerant_prenoms": "Leïla",
+        "fait_a": "Lyon",
+        "fait_le": "29/11/2026",
+        "adresse_cachee": True,  # l'adresse cachée est cherchée dans chaque texte (pyscripts/op/reperage.py)
+        "requerant_adresse": "12 rue des Lilas",
+        "requerant_code_postal": "69003",
+        "election_procureur": True,
+        "election_procureur_adresse": "Tribunal judiciaire de Lyon",
+    },
     "mesures": ["interdiction_contact"],
     "chronologie": [{"date": "2025-03-14", "faits": "Il m'a menacée : « je te retrouverai »."}],
     "pieces": ["Captures d'écran des SMS"],
