@@ -259,7 +259,8 @@ def pour_le_navigateur(fichiers: dict[str, bytes]) -> tuple[dict[str, bytes], li
             return nom_module(chemin) in modules
         if chemin.startswith("pyscripts/_donnees/"):
             return chemin in lus
-        return chemin.startswith("pyscripts/_formulaires/") or chemin.rpartition("/")[0].replace("/", ".") in modules
+        paquet = chemin.rpartition("/")[0].replace("/", ".")
+        return chemin.startswith("pyscripts/_formulaires/") or paquet in modules
 
     return {c: o for c, o in fichiers.items() if utile(c)}, sorted(modules)
 
@@ -296,9 +297,9 @@ def _a_livrer(relatif: Path) -> bool:
 
 
 def roue_pyscripts(root: Path, dossier: Path, fichiers: dict[str, bytes] | None = None) -> Path:
-    """Construit notre roue (depuis `fichiers`, par défaut les sources qu'une route utilise). Une empreinte du contenu
-    dans la version (`0.1.0+1a2b3c4d`) change le nom du fichier dès que le code ou un paramètre change :
-    sinon un navigateur qui garde l'ancienne roue en cache échouerait au contrôle d'intégrité du lock."""
+    """Construit notre roue (depuis `fichiers`, par défaut les sources qu'une route utilise). Une empreinte du
+    contenu dans la version (`0.1.0+1a2b3c4d`) change le nom du fichier dès que le code ou un paramètre
+    change : sinon un navigateur qui garde l'ancienne roue en cache échouerait au contrôle d'intégrité du lock."""
     fichiers = pour_le_navigateur(fichiers_pyscripts(root))[0] if fichiers is None else fichiers
     contenu = hashlib.sha256()
     for chemin, octets in sorted(fichiers.items()):
