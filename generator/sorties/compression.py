@@ -8,8 +8,9 @@ d'un seul tenant.
 
 Reproductible : brotli l'est ; gzip est écrit sans date ni nom de fichier. En cache par contenu comme les
 PDF (build/cache/compression/<sha256>.br|.gz) : le runtime est compressé une fois par version de
-Pyodide, une reconstruction ne compresse que les pages qui ont changé. Une variante n'est gardée que si
-elle fait gagner au moins 5 %.
+Pyodide, une reconstruction ne compresse que les pages qui ont changé ; dans le site, une variante est un
+lien vers son entrée du cache (une copie si le site est sur un autre disque) : ne modifiez pas un `.br`
+sur place. Une variante n'est gardée que si elle fait gagner au moins 5 %.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -45,9 +47,9 @@ def a_compresser(chemin: Path) -> bool:
     return chemin.suffix in EXTENSIONS and chemin.stat().st_size >= MINIMUM
 
 
-def variantes(octets: bytes, cache: Path) -> tuple[dict[str, bytes], int]:
-    """{".br": …, ".gz": …} : les variantes qui valent la peine d'être écrites (en cache par contenu), et le
-    nombre de celles qu'il a fallu calculer."""
+def variantes(octets: bytes, cache: Path) -> tuple[dict[str, Path], int]:
+    """{".br": chemin, ".gz": chemin} : les variantes en cache (par contenu) qui valent la peine d'être
+    écrites, et le nombre de celles qu'il a fallu calculer."""
     cache.mkdir(parents=True, exist_ok=True)
     cle = hashlib.sha256(octets).hexdigest()[:32]
     gardees, calculees = {}, 0
@@ -60,9 +62,8 @@ def variantes(octets: bytes, cache: Path) -> tuple[dict[str, bytes], int]:
             brouillon.write_bytes(compresse(octets))
             os.replace(brouillon, en_cache)
             calculees += 1
-        variante = en_cache.read_bytes()
-        if len(variante) <= GAIN * len(octets):
-            gardees[extension] = variante
+        if en_cache.stat().st_size <= GAIN * len(octets):
+            gardees[extension] = en_cache
     return gardees, calculees
 
 
@@ -74,8 +75,8 @@ def tailles(fichiers: list[bytes], cache: Path) -> dict[str, list[int]]:
     for octets in fichiers:
         gardees, _ = variantes(octets, cache)
         sortie["brut"].append(len(octets))
-        sortie["br"].append(len(gardees.get(".br", octets)))
-        sortie["gzip"].append(len(gardees.get(".gz", octets)))
+        for encodage, extension in (("br", ".br"), ("gzip", ".gz")):
+            sortie[encodage].append(gardees[extension].stat().st_size if extension in gardees else len(octets))
     return sortie
 
 
@@ -86,11 +87,19 @@ def precompresse(site_dir: Path, cache: Path) -> dict[str, int]:
     for chemin in sorted(p for p in site_dir.rglob("*") if p.is_file() and a_compresser(p)):
         gardees, calculees = variantes(chemin.read_bytes(), cache)
         calcules += calculees
-        for extension, variante in gardees.items():
-            chemin.with_name(chemin.name + extension).write_bytes(variante)
+        for extension, en_cache in gardees.items():
+            _copie(en_cache, chemin.with_name(chemin.name + extension))
             ecrits += 1
     _elague(cache)
     return {"ecrits": ecrits, "calcules": calcules}
+
+
+def _copie(source: Path, cible: Path) -> None:
+    """Un lien vers l'entrée du cache (instantané, pas de place prise), une copie sur un autre disque."""
+    try:
+        os.link(source, cible)
+    except OSError:
+        shutil.copyfile(source, cible)
 
 
 def _elague(cache: Path) -> None:
