@@ -7,7 +7,7 @@ Chaque visite : un contexte neuf (cache HTTP vide, comme une première visite), 
 `python -m generator serve` (fichiers .br et .gz de la construction, comme le nginx du README).
 
 Ordinateur, pour chaque construction (Python précompilé et réduit, ou la bibliothèque de npm telle
-quelle) et chaque outil :
+quelle) et chaque outil, et pour le simulateur de la construction précédente (ci-dessous) :
   formulaire   navigation → le premier champ visible et modifiable (le formulaire est du HTML statique)
   prêt         navigation → « prêt » (marque `outils:pret` d'outils.mjs ; le début de chaque étape est
                imprimé aussi : téléchargement, démarrage de Python, règles, prêt)
@@ -255,6 +255,7 @@ def main(nombre: int = 5, lentes: int = 3) -> None:
             telephone += [(o, "précédente", m) for o, m in visites(lent, ancien, ["aj"], lentes, lent=True).items()]
             navigateur = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
             precedentes = visites(navigateur, ancien, OUTILS, 1)
+            bureau += [(o, "précédente", m) for o, m in visites(navigateur, ancien, ["aj"], nombre).items()]
             navigateur.close()
         lent.close()
         imprime(bureau, telephone, nombre, lentes, site, precedentes, ancien)
