@@ -7,11 +7,14 @@ Bibliothèque standard seulement.
 
 from __future__ import annotations
 
+__all__ = ["dispatch", "MOTEURS", "ERREUR_INTERNE", "INTERNE"]
+
 import importlib
 import traceback
 
 from .cli import en_texte, lit_entree
-from .erreurs import EntreeInvalide
+from .erreurs import ERREUR_INTERNE, INTERNE, EntreeInvalide
+from .lecture import extrait
 
 # outil → (module, fonction) ; import paresseux : le premier appel ne paie que son moteur.
 MOTEURS = {
@@ -27,18 +30,15 @@ MOTEURS = {
     "formulaire_remplir": ("pyscripts.formulaires", "remplir_base64"),
     "formulaire_preparer": ("pyscripts.formulaires", "preparer"),
 }
-ERREUR_INTERNE = (
-    "Le calcul n'a pas pu aboutir à cause d'une erreur de l'outil, pas de vos réponses. "
-    "Réessayez, ou consultez les tableaux de la page."
-)
-INTERNE = {"erreur": {"champ": "interne", "message": ERREUR_INTERNE}}
 
 
 def dispatch(outil: str, entree_json: str) -> str:
     """`{"resultat": …}` ou `{"erreur": {"champ", "message"}}` ; jamais de trace Python."""
     try:
         if outil not in MOTEURS:
-            raise EntreeInvalide("outil", f"Outil inconnu : « {outil} ». Outils disponibles : {', '.join(MOTEURS)}.")
+            raise EntreeInvalide(
+                "outil", f"Outil inconnu : {extrait(outil)}. Outils disponibles : {', '.join(MOTEURS)}."
+            )
         module, fonction = MOTEURS[outil]
         reponse = {"resultat": getattr(importlib.import_module(module), fonction)(lit_entree(entree_json))}
     except EntreeInvalide as exc:

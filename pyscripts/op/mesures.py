@@ -14,6 +14,7 @@ from datetime import date
 
 from ..donnees import charge
 from ..erreurs import EntreeInvalide
+from ..lecture import extrait
 
 REGIMES = ("couple", "mariage_force")
 RUBRIQUES = ("identite", "oppi", "I", "II", "III", "IV", "V", "VI", "VII")
@@ -102,7 +103,10 @@ def demandees(valeurs: dict, choisies, d: dict | None = None) -> list[str]:
         raise EntreeInvalide("mesures", "Les mesures demandées sont une liste d'identifiants (textes).")
     for ident in choisies:
         if ident not in mesures:
-            raise EntreeInvalide("mesures", f"Mesure inconnue : « {ident} ». Mesures connues : {', '.join(mesures)}.")
+            raise EntreeInvalide(
+                "mesures", f"Mesure inconnue : {extrait(ident)}. Mesures connues : {', '.join(mesures)}."
+            )
+    choisies = set(choisies)
     partages = {}
     for m in d["mesures"]:
         if m.get("texte"):

@@ -20,7 +20,7 @@ from datetime import date
 
 from ..erreurs import EntreeInvalide
 from ..formulaires.definition import cases, champs_pdf, charge
-from ..lecture import champ_inconnu
+from ..lecture import champ_inconnu, lit_date
 from . import adresse, greffe
 from . import expose as expose_des_faits
 from . import mesures as regles_mesures
@@ -41,7 +41,8 @@ A_COMPLETER = (
     "fait_le",
 )
 _CELLULE_PIECE = re.compile(r"pieces_(\d+)_numero")
-_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+# « aujourdhui » (facultatif : la date de la machine sinon) : une date plausible, jamais 0001 ni 9999.
+AUJOURDHUI_BORNES = (date(2000, 1, 1), date(2199, 12, 31))
 
 
 def _definition() -> tuple[dict, list[dict]]:
@@ -53,12 +54,15 @@ def _aujourdhui(entree: dict) -> date:
     valeur = entree.get("aujourdhui")
     if valeur is None:
         return date.today()
-    try:
-        if isinstance(valeur, str) and _ISO.fullmatch(valeur):
-            return date.fromisoformat(valeur)
-    except ValueError:
-        pass
-    raise EntreeInvalide("aujourdhui", 'La date du jour s\'écrit AAAA-MM-JJ, par exemple "2025-06-05".')
+    return lit_date(
+        valeur,
+        "aujourdhui",
+        "la date du jour",
+        premier=AUJOURDHUI_BORNES[0],
+        dernier=AUJOURDHUI_BORNES[1],
+        trop_tot=f"elle est avant l'année {AUJOURDHUI_BORNES[0].year} : vérifiez-la",
+        trop_tard=f"elle est après l'année {AUJOURDHUI_BORNES[1].year} : vérifiez-la",
+    )
 
 
 def _lit(entree) -> dict:
@@ -117,7 +121,15 @@ def _textes_du_dossier(dossier: dict) -> dict[str, str]:
 
 
 def _tient(texte: str, lignes: int) -> bool:
-    return sum(len(textwrap.wrap(ligne, LARGEUR_LIGNE)) or 1 for ligne in texte.split("\n")) <= lignes
+    # Compte ligne à ligne et s'arrête dès que ça déborde : un long exposé n'est jamais replié en entier.
+    place = lignes
+    for ligne in texte.split("\n"):
+        if len(ligne) > 2 * lignes * LARGEUR_LIGNE:
+            return False  # bien plus long que le champ : l'annexe
+        place -= len(textwrap.wrap(ligne, LARGEUR_LIGNE)) or 1
+        if place < 0:
+            return False
+    return True
 
 
 def _reporte(valeurs: dict, dossier: dict, champs: list[dict], definition: dict) -> dict:
