@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..francais import MOIS, enumeration, majuscule, nombre_fr
 from ..erreurs import EntreeInvalide
+from ..francais import MOIS, enumeration, majuscule, nombre_fr
 from ..lecture import champ_inconnu, extrait
 
 MAX_FAITS = 200
