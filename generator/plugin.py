@@ -25,7 +25,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import traceback
 from pathlib import Path
 
 import jinja2
@@ -39,9 +38,9 @@ from . import csp
 from .config import load_site_config
 from .contenu import lexique
 from .contenu.validation import expand_lexique_links, validate
-from .erreurs import BuildError, ContentError, ContentErrors
+from .erreurs import BuildError, ContentError, ContentErrors, template_error
 from .mkdocs import macros, tableaux
-from .mkdocs.filtres import FILTRES
+from .mkdocs.filtres import FILTRES, echappe
 from .mkdocs.formulaires import Formulaires
 from .mkdocs.francais import EnFrancais
 from .mkdocs.lexique import LexiqueExtension
@@ -80,6 +79,7 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         self.failure = None
         self.report: dict = {}
         self.to_print: list[tuple] = []
+        self.sources: dict[str, Path] = {}  # page of the site → its source (site check: findings at their line)
         self.pyodide = None
         root = Path(config.config_file_path).resolve().parent
         site_config = (root / self.config.site_config).resolve()
@@ -96,22 +96,25 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         config.nav = self.site.navigation
         if not config.site_url:  # `mkdocs serve` sets its own address first
             config.site_url = self.site.url + "/"
-        self.formulaires = Formulaires(
-            self.site, {t.slug: t.terme for t in self.contenu.termes}, lexique.definitions(self.contenu.termes)
-        )
+        try:
+            self.formulaires = Formulaires(
+                self.site, {t.slug: t.terme for t in self.contenu.termes}, lexique.definitions(self.contenu.termes)
+            )
+        except BuildError as exc:
+            raise self._fail(exc) from None
         self.linker = LexiqueExtension(self.contenu.termes)
         config.markdown_extensions += [self.linker, tableaux.TableauxExtension()]
         from pyscripts.outils import contexte as contexte_des_outils
 
         config.extra.update(
             csp=csp.meta(),
-            urgences=self.contenu.donnees["urgences"],
+            urgences=echappe(self.contenu.donnees["urgences"]),  # editors' text: escaped (filtres.echappe)
             sortie_rapide=self.site.sortie_rapide,
             pdf_pages={},
             pyodide=self.site.pyodide,
-            lexique=lexique.definitions(self.contenu.termes),
+            lexique=echappe(lexique.definitions(self.contenu.termes)),
             outils={},
-            donnees_outils=contexte_des_outils(),  # listes et bornes des formulaires d'outils (moteurs)
+            donnees_outils=echappe(contexte_des_outils()),  # listes et bornes des formulaires d'outils (moteurs)
         )
         return config
 
@@ -142,6 +145,10 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         self.linker.current_page = page.file.src_uri
+        source = page.file.abs_src_path or self.site.content_dir / (
+            lexique.FILE if page.file.src_uri == lexique.PAGE else page.file.src_uri
+        )
+        self.sources[page.file.dest_uri] = Path(source)
         markdown = expand_lexique_links(markdown, page.file.src_uri)
         # MkDocs reads `title`; our editors write `titre`.
         if "titre" in page.meta:
@@ -154,7 +161,10 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         # The tables extension aligns columns with style="" attributes, which the CSP
         # (style-src 'self') blocks: use classes from our stylesheet instead.
         html = ALIGN_STYLE.sub(lambda m: f'class="aligne-{m.group(1)}"', html)
-        html = self.formulaires.contenu(html, page)  # a form's reproduction, a guided interview
+        try:
+            html = self.formulaires.contenu(html, page)  # a form's reproduction, a guided interview
+        except BuildError as exc:
+            raise self._fail(exc) from None
         if page.file.src_uri in config.extra["pdf_pages"]:
             self.to_print.append((page, insecables(html)))  # the web page gets it whole in on_post_page
         return html
@@ -175,7 +185,9 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
             self.report["formulaires"] = self.formulaires.ecrit_pdfs(site_dir, self._cache(config))
             if self.pyodide:
                 self.pyodide.ecrit(site_dir)
-            verification.check(site_dir, config.extra["pdf_pages"] if self.config.pdf else {})
+            verification.check(
+                site_dir, config.extra["pdf_pages"] if self.config.pdf else {}, self.site.root, self.sources
+            )
         except BuildError as exc:
             raise self._fail(exc) from None
         publishable(site_dir)
@@ -223,21 +235,6 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
 
     def _cache(self, config) -> Path:
         return Path(config.config_file_path).resolve().parent / self.config.cache
-
-
-def template_error(exc: jinja2.TemplateError, root: Path) -> ContentError:
-    """`theme/main.html:12: gabarit invalide (…)` for a Jinja error: a syntax error carries
-    its place; for an error while rendering, Jinja's rewritten traceback holds it."""
-    name, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
-    if name is None:
-        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".html")]
-        if frames:
-            name, line = frames[-1].filename, frames[-1].lineno
-    path = Path(name or "?")
-    rel = (
-        path.relative_to(root).as_posix() if path.is_absolute() and path.is_relative_to(root) else f"theme/{path.name}"
-    )
-    return ContentError(rel, line or 1, f"gabarit invalide (Jinja : {exc.message or exc})")
 
 
 def as_errors(messages: list[str]) -> ContentErrors:

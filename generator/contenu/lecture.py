@@ -61,7 +61,60 @@ def yaml_avec_lignes(source: str, rel: str, decalage: int = 0) -> tuple[object, 
         raise LectureImpossible(ContentError(rel, 1 + decalage, f"YAML invalide : {exc}")) from None
     finally:
         loader.dispose()
+    if probleme := _demesure(node):
+        ligne, message = probleme
+        raise LectureImpossible(ContentError(rel, ligne + decalage, message))
     return data, node
+
+
+# Listes et tables imbriquées : les fichiers réels en ont 16 au plus (un formulaire : rubrique, champ,
+# option, champ…) ; valeurs une fois les alias (*nom) dépliés : quelques milliers. Au-delà, une erreur de
+# copier-coller ou des alias qui se démultiplient, que les contrôles récursifs ne doivent pas suivre.
+PROFONDEUR_MAXIMUM = 40
+VALEURS_MAXIMUM = 1_000_000
+
+
+def _demesure(racine: yaml.Node | None) -> tuple[int, str] | None:
+    """(line, message) when the document is nested too deep or its aliases unfold into too many values.
+    One pass over the nodes (an alias is a shared node: measured once), without recursion."""
+    if racine is None:
+        return None
+    hauteur: dict[int, int] = {}
+    taille: dict[int, int] = {}
+    pile = [(racine, False)]
+    while pile:
+        noeud, fils_faits = pile.pop()
+        if id(noeud) in hauteur:
+            continue
+        fils = _fils(noeud)
+        if fils_faits or not fils:
+            hauteur[id(noeud)] = 1 + max((hauteur[id(f)] for f in fils), default=0)
+            taille[id(noeud)] = min(1 + sum(taille[id(f)] for f in fils), VALEURS_MAXIMUM + 1)
+        else:
+            pile.append((noeud, True))
+            pile += [(f, False) for f in fils if id(f) not in hauteur]
+    if hauteur[id(racine)] > PROFONDEUR_MAXIMUM:
+        noeud, profondeur = racine, 1
+        while profondeur <= PROFONDEUR_MAXIMUM:  # down the deepest branch, to the first node too deep
+            noeud = max(_fils(noeud), key=lambda f: hauteur[id(f)])
+            profondeur += 1
+        return noeud.start_mark.line + 1, (
+            f"imbrication trop profonde (plus de {PROFONDEUR_MAXIMUM} niveaux de listes et de tables) : "
+            "aplatissez cette partie"
+        )
+    if taille[id(racine)] > VALEURS_MAXIMUM:
+        return 1, f"plus de {VALEURS_MAXIMUM:,} valeurs une fois les alias (*nom) dépliés : recopiez moins".replace(
+            ",", "\u202f"
+        )
+    return None
+
+
+def _fils(noeud: yaml.Node) -> list[yaml.Node]:
+    if isinstance(noeud, yaml.SequenceNode):
+        return noeud.value
+    if isinstance(noeud, yaml.MappingNode):
+        return [n for paire in noeud.value for n in paire]
+    return []
 
 
 def fichier_yaml(path: Path, rel: str) -> tuple[object, yaml.Node | None]:

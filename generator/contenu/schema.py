@@ -35,6 +35,7 @@ MOTS_CLES = {
     "const",
     "pattern",
     "minLength",
+    "maxLength",
     "minimum",
     "maximum",
     "anyOf",
@@ -233,7 +234,15 @@ class _Verification:
         return False
 
     def _texte(self, schema: dict, data: str, chemin, ligne) -> None:
-        if "minLength" in schema and len(data.strip()) < schema["minLength"]:
+        if "maxLength" in schema and len(data) > schema["maxLength"]:
+            # Before anything reads it: a label of 100 000 characters would hold the build for minutes.
+            self._err(
+                ligne,
+                chemin,
+                f"texte trop long ({len(data)} caractères, {schema['maxLength']} au plus) : raccourcissez-le "
+                "ou coupez-le en plusieurs",
+            )
+        elif "minLength" in schema and len(data.strip()) < schema["minLength"]:
             self._err(ligne, chemin, schema.get("message") or "texte vide")
         elif "pattern" in schema and not re.search(schema["pattern"], data):
             self._err(ligne, chemin, schema.get("message") or f"« {extrait(data)} » n'a pas la forme attendue")

@@ -16,7 +16,7 @@ from ..config import CONFIG_FILE, SiteConfig
 from ..erreurs import ContentError, ContentErrors, line_of
 from ..mkdocs import macros
 from ..sorties.pdf import pdf_name
-from . import frontmatter, lecture, lexique, schema
+from . import croisements, frontmatter, lecture, lexique, schema
 from .formulaires import problemes as problemes_formulaires
 
 # [text](target) or [text](target "title"); images too. Code spans and fences are blanked first.
@@ -99,6 +99,8 @@ def validate(config: SiteConfig) -> Contenu:
     donnees, data_errors = data_files(content, DATA_DIR, None)
     formulaires, form_errors = data_files(content, FORMS_DIR, FORMS_SCHEMA)
     errors += data_errors + form_errors
+    if not data_errors and not form_errors:  # each file has the shape its readers assume
+        errors += croisements.problemes(content, donnees, formulaires)  # checked by each engine that reads it
     errors += _bareme_problems(config, donnees)
     errors += problemes_formulaires(content, slugs)  # generator/contenu/formulaires.py: cross-checks of the forms
     if errors:

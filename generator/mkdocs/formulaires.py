@@ -7,7 +7,11 @@ contenu(html, page)        on_page_content: a form's page (`formulaire: <id>`) g
                            reproduction; an interview marker gets the interview
 ecrit_pdfs(site_dir, cache) on_post_build: the blank fillable PDFs, site/formulaires/<id>.pdf,
                            rendered and cached like the other PDFs (generator/sorties/pdf.py) — even
-                           without the printouts: the interview fills them, they are a tool
+                           without the printouts: the interview fills them, they are a tool; then
+                           their field names and types compared with the definition
+
+The printable document of each form is rendered at on_config: a template error (the templates run
+under StrictUndefined) stops the build at its template line before any page is written.
 """
 
 from __future__ import annotations
@@ -15,10 +19,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import jinja2
+from markupsafe import escape
 from mkdocs.utils import get_relative_url
 
 from ..config import SiteConfig
 from ..contenu import formulaires
+from ..erreurs import ContentError, ContentErrors, line_of, template_error
 from ..sorties import formulaires as rendu
 from ..sorties import pdf
 
@@ -42,8 +49,17 @@ class Formulaires:
         definitions, erreurs = formulaires.charge_tout(site.content_dir, set(termes))
         assert not erreurs, "validate.validate() refuse les définitions invalides avant la construction"
         self.env = rendu.environnement(site.theme_dir)
+        self.definitions_lues = {d.id: d.donnees for d in definitions}
         self.prets = {d.id: rendu.prepare(d.donnees, site.nom) for d in definitions}
+        self.documents = {i: self._rend(rendu.document_pdf, self.env, d) for i, d in self.prets.items()}
         self.entretiens: dict[str, str] = {}  # id → page (dest_uri) hosting its interview
+
+    def _rend(self, gabarit, *arguments) -> str:
+        """One of the forms' templates rendered; a template error becomes `theme/…:LINE: …`."""
+        try:
+            return gabarit(*arguments)
+        except (jinja2.TemplateError, TypeError, AttributeError) as exc:
+            raise ContentErrors([template_error(exc, self.site.root)]) from None
 
     def fichiers(self, files) -> None:
         for f in files.documentation_pages():
@@ -67,7 +83,7 @@ class Formulaires:
         identifiant = page.meta.get("formulaire")
         if identifiant in self.prets:
             d = self.prets[identifiant]
-            html += rendu.page(self.env, d, self._liens(d, page.file.dest_uri))
+            html += self._rend(rendu.page, self.env, d, self._liens(d, page.file.dest_uri))
 
         def entretien(m: re.Match) -> str:
             d = self.prets.get(m.group(1))
@@ -78,31 +94,78 @@ class Formulaires:
             liens["js"] = get_relative_url(
                 f"assets/js/formulaire-{page.meta.get('outil', 'entretien')}.mjs", page.file.dest_uri
             )
-            return rendu.entretien(self.env, d, liens, self.termes, self.definitions)
+            return self._rend(rendu.entretien, self.env, d, liens, self.termes, self.definitions)
 
         return MARQUE.sub(entretien, html)
 
     def ecrit_pdfs(self, site_dir: Path, cache: Path) -> dict[str, int]:
-        return ecrit_pdfs(self.site, self.env, self.prets, site_dir, cache)
+        rapport = ecrit_pdfs(self.site, self.documents, site_dir, cache)
+        erreurs = []
+        for identifiant, definition in sorted(self.definitions_lues.items()):
+            source = self.site.content_dir / formulaires.DOSSIER / f"{identifiant}.yml"
+            erreurs += champs_du_pdf_vierge(definition, site_dir / chemin_pdf(identifiant), cache, source)
+        if erreurs:
+            raise ContentErrors(erreurs)
+        return rapport
 
 
-def ecrit_pdfs(site: SiteConfig, env, prets: dict[str, dict], site_dir: Path, cache: Path) -> dict[str, int]:
-    """The blank PDF of each prepared definition, `site_dir/formulaires/<id>.pdf`, from the PDF
-    cache when unchanged."""
-    if not prets:
+def ecrit_pdfs(site: SiteConfig, documents: dict[str, str], site_dir: Path, cache: Path) -> dict[str, int]:
+    """The blank PDF of each form (`documents`: its rendered HTML), `site_dir/formulaires/<id>.pdf`,
+    from the PDF cache when unchanged."""
+    if not documents:
         return {"rendus": 0, "en_cache": 0}
     css = "\n".join((site.theme_dir / nom).read_text(encoding="utf-8") for nom in CSS_PDF)
     jobs = [
         pdf.job(
-            rendu.document_pdf(env, d),
+            html,
             css,
             site_dir / chemin_pdf(identifiant),
             f"content/{formulaires.DOSSIER}/{identifiant}.yml",
             forms=True,
         )
-        for identifiant, d in sorted(prets.items())
+        for identifiant, html in sorted(documents.items())
     ]
     return pdf.write_all(jobs, css, site_dir, cache)
+
+
+def champs_du_pdf_vierge(definition: dict, chemin: Path, cache: Path, source: Path) -> list[ContentError]:
+    """The blank PDF's fields, read back (pypdf, as the browser fills it), against the definition:
+    same names, same kinds. A template that drops or merges fields fails here, not in the browser.
+    A PDF already checked (same bytes) is not read again: its digest is noted in the cache."""
+    import hashlib
+
+    from pyscripts.formulaires.remplissage import champs_de_la_definition, champs_du_pdf, lecteur
+
+    octets = chemin.read_bytes()
+    note = cache / f"{hashlib.sha256(octets).hexdigest()}.champs-verifies"
+    if note.is_file():
+        return []
+    attendus = {} if definition.get("remplissage") == "manuscrit" else champs_de_la_definition(definition)
+    lus = champs_du_pdf(lecteur(octets))
+    rel = f"content/{formulaires.DOSSIER}/{definition['id']}.yml"
+    erreurs = []
+    for nom in sorted(set(attendus) - set(lus)):
+        erreurs.append(
+            ContentError(rel, line_of(source, nom), f"le PDF vierge n'a pas le champ « {nom} » de la définition")
+        )
+    for nom in sorted(set(lus) - set(attendus)):
+        erreurs.append(ContentError(rel, 1, f"le PDF vierge a un champ « {nom} » que la définition ne connaît pas"))
+    for nom in sorted(set(lus) & set(attendus)):
+        if lus[nom]["type"] != attendus[nom]["type"]:
+            erreurs.append(
+                ContentError(
+                    rel,
+                    1,
+                    f"le champ « {nom} » est de type {lus[nom]['type']} dans le PDF vierge, "
+                    f"{attendus[nom]['type']} dans la définition",
+                )
+            )
+    if erreurs:
+        chemin.unlink()  # never published
+        return [ContentError(e.path, e.line, e.message + " (gabarits theme/formulaires/)") for e in erreurs[:20]]
+    note.parent.mkdir(parents=True, exist_ok=True)
+    note.touch()
+    return erreurs
 
 
 def liste_markdown(site: SiteConfig) -> str:
@@ -125,6 +188,7 @@ def liste_markdown(site: SiteConfig) -> str:
         if d.id in hotes:
             liens.append(f'<a href="../{hotes[d.id]}">le pré-remplir avec le simulateur</a> (rien n\'est envoyé)')
         lignes.append(
-            f'- <strong class="sans-lexique">{x["titre"]}</strong> (Cerfa n° {x["cerfa"]}) : ' + " · ".join(liens)
+            f'- <strong class="sans-lexique">{escape(x["titre"])}</strong> (Cerfa n° {escape(x["cerfa"])}) : '
+            + " · ".join(liens)
         )
     return "\n".join(lignes)

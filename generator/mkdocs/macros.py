@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from ..config import SiteConfig
+from ..contenu.lexique import texte
 
 LINE = re.compile(r"^\{\{\s*([a-z_]+)\s*\}\}\s*$")
 
@@ -26,8 +27,8 @@ def _urgences(config: SiteConfig, donnees: dict) -> str:
     for entry in entries:
         numero = entry["numero"]
         lien = entry.get("lien") or f"tel:{numero.replace(' ', '')}"
-        row = f"| [**{numero}**]({lien}) | {entry['libelle']} : {entry['quand']} |"
-        rows.append(row + (f" {entry.get('horaires', '')} |" if with_hours else ""))
+        row = f"| [**{texte(numero)}**]({lien}) | {texte(entry['libelle'])} : {texte(entry['quand'])} |"
+        rows.append(row + (f" {texte(entry.get('horaires', ''))} |" if with_hours else ""))
     table = "\n".join(rows)
     if all(e.get("gratuit") is True for e in entries):
         table += "\n\nTous ces numéros et services sont gratuits."

@@ -5,6 +5,10 @@ inline script, handler or style (the CSP would block them: a page that relies on
 them is broken), no `javascript:` URL, and no resource loaded from another origin
 (no CDN, font service or analytics). Pages are read with html.parser, so quoting
 style (single, double, none) and case do not matter.
+
+Each finding is reported where it comes from: the page's Markdown, a data file or form
+definition, or a theme template, at the first line that holds the offending construct
+(`content/data/op_mesures.yml:42: gestionnaire d'événement en ligne « onclick= » … (page outils/…)`).
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..erreurs import BuildError
+from ..erreurs import ContentError, ContentErrors
 
 # Attributes that make the browser fetch something (<a href> is navigation, not a fetch).
 FETCHING = {
@@ -39,7 +43,7 @@ class _Page(HTMLParser):
         self.lang = None
         self.csp = False
         self.quick_exit = False
-        self.problems: list[str] = []
+        self.problems: list[tuple[str, str]] = []  # (message, what to look for in the sources)
         self.urls: list[str] = []
 
     def handle_starttag(self, tag, attrs):
@@ -51,16 +55,16 @@ class _Page(HTMLParser):
         if a.get("id") == "sortie-rapide":
             self.quick_exit = True
         if tag == "script" and "src" not in a and a.get("type", "").lower() not in SCRIPT_TYPES_DATA:
-            self.problems.append("script en ligne (interdit par la CSP)")
+            self.problems.append(("script en ligne (interdit par la CSP)", "<script"))
         if tag == "style":
-            self.problems.append("élément <style> (interdit par la CSP)")
+            self.problems.append(("élément <style> (interdit par la CSP)", "<style"))
         for name, value in a.items():
             if name.startswith("on"):
-                self.problems.append(f"gestionnaire d'événement en ligne « {name}= » (interdit par la CSP)")
+                self.problems.append((f"gestionnaire d'événement en ligne « {name}= » (interdit par la CSP)", name))
             if name == "style":
-                self.problems.append(f"attribut style sur <{tag}> (interdit par la CSP)")
+                self.problems.append((f"attribut style sur <{tag}> (interdit par la CSP)", "style="))
             if name in URL_ATTRIBUTES and JAVASCRIPT.match(value):
-                self.problems.append(f"adresse « javascript: » dans <{tag} {name}>")
+                self.problems.append((f"adresse « javascript: » dans <{tag} {name}>", value.strip()[:30]))
             if tag in FETCHING.get(name, ()):
                 candidates = (
                     [c.strip().split()[0] for c in value.split(",") if c.strip()] if name == "srcset" else [value]
@@ -71,18 +75,23 @@ class _Page(HTMLParser):
 
 
 def page_problems(html: str) -> list[str]:
+    return [message for message, _ in page_findings(html)]
+
+
+def page_findings(html: str) -> list[tuple[str, str]]:
+    """(message, text to look for in the sources) for each broken promise of a page."""
     page = _Page()
     page.feed(html)
     page.close()
     problems = []
     if page.lang != "fr":
-        problems.append('pas de lang="fr" sur <html>')
+        problems.append(('pas de lang="fr" sur <html>', "<html"))
     if not page.csp:
-        problems.append("pas de Content-Security-Policy")
+        problems.append(("pas de Content-Security-Policy", "Content-Security-Policy"))
     if not page.quick_exit:
-        problems.append("pas de bouton « Quitter rapidement »")
+        problems.append(("pas de bouton « Quitter rapidement »", "sortie-rapide"))
     problems += list(dict.fromkeys(page.problems))  # each kind once per page
-    problems += [f"ressource d'une autre origine : {u}" for u in page.urls if EXTERNAL.match(u.strip())]
+    problems += [(f"ressource d'une autre origine : {u}", u.strip()) for u in page.urls if EXTERNAL.match(u.strip())]
     return problems
 
 
@@ -99,18 +108,65 @@ def external_resources(text: str) -> list[str]:
     return [u for u in urls if EXTERNAL.match(u.strip())]
 
 
-def check(site_dir: Path, pdf_pages: dict[str, str]) -> None:
+def check(site_dir: Path, pdf_pages: dict[str, str], root: Path | None = None, sources: dict | None = None) -> None:
+    """Raise ContentErrors for every broken promise of the built site. `sources`: {page in the site:
+    its source file in `root`} (MkDocs' pages); the other files searched are the data, the form
+    definitions, the lexique and the theme."""
+    trouve = _Sources(root, sources or {})
     problems = []
     for page in sorted(site_dir.rglob("*.html")):
         rel = page.relative_to(site_dir).as_posix()
-        problems += [f"{rel} : {p}" for p in page_problems(page.read_text(encoding="utf-8"))]
+        for message, needle in page_findings(page.read_text(encoding="utf-8")):
+            problems.append(trouve.erreur(rel, needle, f"{message} (page construite {rel})"))
     for css in sorted(site_dir.rglob("*.css")):
         rel = css.relative_to(site_dir).as_posix()
-        problems += [
-            f"{rel} : ressource d'une autre origine : {u}" for u in external_resources(css.read_text(encoding="utf-8"))
-        ]
+        for u in external_resources(css.read_text(encoding="utf-8")):
+            problems.append(trouve.erreur(rel, u, f"ressource d'une autre origine : {u} (feuille {rel})"))
     for name in sorted(pdf_pages.values()):
         if not (site_dir / "pdf" / name).is_file():
-            problems.append(f"pdf/{name} : PDF manquant")
+            problems.append(ContentError(f"pdf/{name}", 1, "PDF manquant"))
     if problems:
-        raise BuildError("Le site construit ne respecte pas ses promesses :\n" + "\n".join(problems))
+        raise ContentErrors(problems)
+
+
+class _Sources:
+    """Where a construct of the built site was written: the page's own source first, then the
+    editors' data and definitions, then the theme; the first line holding it (case ignored)."""
+
+    def __init__(self, root: Path | None, sources: dict[str, Path]):
+        self.root = root
+        self.sources = sources
+        self.autres: list[Path] = []
+        if root is not None:
+            content = root / "content"
+            self.autres = [
+                *sorted((content / "data").glob("*.yml")),
+                *sorted((content / "formulaires").glob("*.yml")),
+                content / "lexique.yml",
+                *sorted((root / "theme").rglob("*.html")),
+                *sorted((root / "theme").rglob("*.css")),
+            ]
+
+    def erreur(self, rel: str, needle: str, message: str) -> ContentError:
+        propre = self.sources.get(rel)
+        for chemin in ([propre] if propre else []) + self.autres:
+            if (ligne := _ligne(chemin, needle)) is not None:
+                return ContentError(self._nom(chemin), ligne, message)
+        if propre:
+            return ContentError(self._nom(propre), 1, message)
+        return ContentError(rel, 1, message)
+
+    def _nom(self, chemin: Path) -> str:
+        if self.root is not None and chemin.is_relative_to(self.root):
+            return chemin.relative_to(self.root).as_posix()
+        return chemin.as_posix()
+
+
+def _ligne(chemin: Path, needle: str) -> int | None:
+    if not needle or not chemin.is_file():
+        return None
+    cherche = needle.lower()
+    for numero, ligne in enumerate(chemin.read_text(encoding="utf-8", errors="replace").split("\n"), start=1):
+        if cherche in ligne.lower():
+            return numero
+    return None

@@ -40,7 +40,7 @@ A_COMPLETER = (
     "fait_a",
     "fait_le",
 )
-_CELLULE_PIECE = re.compile(r"pieces_(\d+)_numero")
+CELLULE_PIECE = re.compile(r"pieces_(\d+)_numero")
 # « aujourdhui » (facultatif : la date de la machine sinon) : une date plausible, jamais 0001 ni 9999.
 AUJOURDHUI_BORNES = (date(2000, 1, 1), date(2199, 12, 31))
 
@@ -155,7 +155,7 @@ def _reporte(valeurs: dict, dossier: dict, champs: list[dict], definition: dict)
             )
             sortie["expose_faits"] = "\n".join(filter(None, [propre, resume]))
     bordereau = dossier["bordereau"]
-    rangs = sorted(int(m.group(1)) for c in champs if (m := _CELLULE_PIECE.fullmatch(c["nom"])))
+    rangs = sorted(int(m.group(1)) for c in champs if (m := CELLULE_PIECE.fullmatch(c["nom"])))
     if bordereau and rangs:
         place = len(rangs)
         visibles = bordereau if len(bordereau) <= place else bordereau[: place - 1]
