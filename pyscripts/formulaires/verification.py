@@ -25,8 +25,8 @@ def problemes(donnees: dict, formulaires: dict) -> list[tuple[str, tuple, str]]:
     sortie = [(PIECES, chemin, message) for chemin, message in problemes_des_pieces(donnees["pieces_aj"])]
     d = formulaires.get(PREREMPLI)
     fichier = f"formulaires/{PREREMPLI}.yml"
-    if d is None:
-        return [*sortie, (PIECES, (), f"le simulateur pré-remplit le formulaire {PREREMPLI}, absent")]
+    if d is None:  # un projet d'essai sans content/formulaires/
+        return sortie
     if d.get("remplissage") == "manuscrit":
         sortie.append(
             (fichier, ("remplissage",), "le simulateur pré-remplit ce formulaire : il ne peut pas être manuscrit.")

@@ -48,16 +48,18 @@ def lien(mesure: dict, d: dict | None = None) -> str:
 # ── Contrôle des données (à la construction : pyscripts/op/verification.py) ──────
 
 
-def problemes(d: dict, champs: dict[str, str]) -> list[tuple[tuple, str]]:
+def problemes(d: dict, champs: dict[str, str] | None) -> list[tuple[tuple, str]]:
     """(chemin des clés, message) pour chaque renvoi du fichier de mesures qui ne mène nulle part :
-    une case ou un champ du Cerfa 15458 (`champs` : {nom: case | texte | multiligne}), une mesure,
-    une situation. La structure (clés, types, valeurs permises) est celle du schéma
-    generator/schemas/op_mesures.yml, vérifiée avant."""
+    une case ou un champ du Cerfa 15458 (`champs` : {nom: case | texte | multiligne} ; None : pas de
+    formulaire à comparer), une mesure, une situation. La structure (clés, types, valeurs permises)
+    est celle du schéma generator/schemas/op_mesures.yml, vérifiée avant."""
     defauts: list[tuple[tuple, str]] = []
     situations = {s["id"] for s in d["situations"]}
     connues = {m["id"] for m in d["mesures"]}
 
     def champ_du_formulaire(chemin: tuple, nom: str, genres: tuple[str, ...], quoi: str) -> None:
+        if champs is None:
+            return
         if nom not in champs:
             defauts.append((chemin, f"{quoi} « {nom} » n'existe pas dans le Cerfa 15458 (content/formulaires/)."))
         elif champs[nom] not in genres:

@@ -33,19 +33,17 @@ def genres(definition: dict) -> dict[str, str]:
 
 
 def problemes(donnees: dict, formulaires: dict) -> list[tuple[str, tuple, str]]:
+    # Sans la définition (un projet d'essai sans content/formulaires/) : les renvois entre données seulement.
     definition = formulaires.get(requete.IDENTIFIANT)
-    if definition is None:
-        return [
-            (MESURES, (), f"l'outil OP remplit le formulaire {requete.IDENTIFIANT}, absent de content/formulaires/")
-        ]
-    champs = genres(definition)
+    champs = genres(definition) if definition is not None else None
     sortie = [(MESURES, chemin, message) for chemin, message in mesures.problemes(donnees["op_mesures"], champs)]
     sortie += [(GREFFE, chemin, message) for chemin, message in greffe.problemes(donnees["op_a_apporter"])]
     connues = {m["id"] for m in donnees["op_mesures"]["mesures"]}
     for fait, declencheurs in greffe.DECLENCHEURS.items():
         for ident in sorted(declencheurs - connues):
             sortie.append((MESURES, ("mesures",), f"la liste du greffe (fait « {fait} ») lit la mesure « {ident} »."))
-    sortie += _formulaire(definition, champs)
+    if definition is not None:
+        sortie += _formulaire(definition, champs)
     return sortie
 
 
