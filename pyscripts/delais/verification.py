@@ -74,9 +74,22 @@ def _catalogue(feries: dict, delais: dict) -> list[tuple[str, tuple, str]]:
             sortie.append(
                 (DELAIS, ("delais", i, "lieu"), f"« {entree['lieu']} » n'est pas un territoire de jours_feries.yml.")
             )
+        for j, datee in enumerate(delais["parametres"].get(entree.get("duree_selon"), [])):
+            if not _est_une_duree(datee["valeur"]):
+                chemin = ("parametres", entree["duree_selon"], j, "valeur")
+                sortie.append((DELAIS, chemin, "une durée : des nombres entiers positifs de jours, mois ou annees."))
         if entree["nature"] in ("duree", "prescription") and entree["prorogation"] != "non":
             sortie.append((DELAIS, ("delais", i, "prorogation"), "une durée ou une prescription n'est pas prorogée."))
     return sortie
+
+
+def _est_une_duree(valeur) -> bool:
+    return (
+        isinstance(valeur, dict)
+        and bool(valeur)
+        and set(valeur) <= {"jours", "mois", "annees"}
+        and all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in valeur.values())
+    )
 
 
 def _chaque_delai_se_calcule(feries: dict, delais: dict) -> list[tuple[str, tuple, str]]:

@@ -282,3 +282,18 @@ def test_op_une_partie_quelconque_dans_une_entree_valide(route, cle, data):
 @given(st.sampled_from(["formulaire_prerempli", "formulaire_pieces", "formulaire_verifier"]), entree_16146)
 def test_16146_toute_entree_imbriquee_donne_un_resultat_ou_une_erreur_en_francais(route, entree):
     appelle(route, entree)
+
+
+# ── Lignes de commande : une panne n'imprime jamais de trace ───────────────────────
+
+
+def test_une_panne_de_commande_donne_le_code_1_et_le_message_de_l_outil(capsys):
+    from pyscripts.cli import execute
+    from pyscripts.erreurs import INTERNE
+
+    def en_panne(entree):
+        raise ZeroDivisionError("division by zero")
+
+    assert execute(en_panne, "{}") == (1, INTERNE)
+    erreur = capsys.readouterr().err
+    assert erreur == "Erreur de l'outil (ZeroDivisionError) : ce n'est pas votre saisie ; signalez-la.\n"
