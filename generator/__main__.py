@@ -1,4 +1,4 @@
-"""python -m generator build | check | serve"""
+"""python -m generator build | check | serve | roues"""
 
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--site", type=Path, help="dossier de sortie (défaut : site/)")
     b.add_argument("--sans-pdf", action="store_true", help="ne pas produire les PDF (plus rapide)")
     sub.add_parser("check", help="vérifie site_config.yml et content/ sans construire")
+    sub.add_parser("roues", help="les paquets Python livrés au navigateur avec nos règles, pour pip download")
     s = sub.add_parser(
         "serve",
         help="construit puis sert le site sur http://127.0.0.1:8000 (usage local seulement)",
@@ -45,21 +46,25 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--sans-construction", action="store_true", help="servir site/ tel quel")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    # MkDocs' warnings and errors end up, in French and with their file:line, in the
-    # build's final report: do not print them twice.
+    # Les avertissements et erreurs de MkDocs finissent, en français et à leur fichier:ligne, dans
+    # le rapport final de la construction : ne pas les dire deux fois.
     logging.getLogger("mkdocs").propagate = False
 
     root = args.racine.resolve()
     from .serve import ServeurImpossible
 
     try:
-        if args.commande == "check":
+        if args.commande == "roues":
+            from .sorties.pyodide import exigences
+
+            print(" ".join(exigences()))
+        elif args.commande == "check":
             from .config import load_site_config
             from .contenu.validation import validate
 
             validate(load_site_config(root))
             print("site_config.yml et content/ sont valides.")
-        elif args.commande == "build" or not args.sans_construction:
+        elif args.commande == "build" or (args.commande == "serve" and not args.sans_construction):
             from .engine import build
 
             report = build(root, getattr(args, "site", None), with_pdf=not getattr(args, "sans_pdf", False))

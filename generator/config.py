@@ -1,17 +1,18 @@
-"""site_config.yml: the one file an editor reads to understand the site.
+"""site_config.yml : le seul fichier qu'un rédacteur lit pour comprendre le site.
 
-Checked against generator/schemas/site_config.yml (errors at the real line);
-the plugin then hands its values to MkDocs (`site_name`, `nav`, …), whose own
-settings live in mkdocs.yml.
+Vérifié par generator/schemas/site_config.yml (erreurs à leur ligne) ; le plugin
+donne ensuite ses valeurs à MkDocs (`site_name`, `nav`…), dont les réglages propres
+sont dans mkdocs.yml.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .contenu import schema
-from .erreurs import ContentErrors
+from .erreurs import BuildError, ContentErrors
 
 CONFIG_FILE = "site_config.yml"
 
@@ -23,12 +24,17 @@ class SiteConfig:
     description: str
     langue: str
     url: str
-    pyodide: str
     bareme_aj: int
     sortie_rapide: str
     navigation: list
     pdf: list[str] = field(default_factory=list)
-    path: Path | None = None  # the site_config.yml that was read
+    path: Path | None = None  # le site_config.yml lu
+
+    @property
+    def pyodide(self) -> str:
+        """La version de Pyodide : le paquet npm que nomme package.json (npm l'installe, la construction le
+        copie). Lue à la demande : vérifier le contenu n'en a pas besoin."""
+        return version_pyodide(self.root)
 
     @property
     def content_dir(self) -> Path:
@@ -39,7 +45,7 @@ class SiteConfig:
         return self.root / "theme"
 
     def nav_pages(self) -> list[str]:
-        """Every page path named in the navigation, in order."""
+        """Chaque page que cite la navigation, dans l'ordre."""
         found: list[str] = []
 
         def walk(items):
@@ -54,8 +60,18 @@ class SiteConfig:
         return found
 
 
+def version_pyodide(root: Path) -> str:
+    """La version du paquet npm `pyodide` que demande package.json : écrite là seulement."""
+    try:
+        return json.loads((root / "package.json").read_text(encoding="utf-8"))["dependencies"]["pyodide"]
+    except (OSError, ValueError, KeyError):
+        raise BuildError(
+            "package.json illisible ou sans la dépendance « pyodide » : c'est lui qui en fixe la version."
+        ) from None
+
+
 def load_site_config(root: Path, path: Path | None = None) -> SiteConfig:
-    """Read and check `path` (default root/site_config.yml); raise ContentErrors with every problem."""
+    """Lit et vérifie `path` (par défaut root/site_config.yml) ; ContentErrors avec chaque problème."""
     path = path or root / CONFIG_FILE
     rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     data, errors = schema.valide_fichier(path, rel, "site_config")
@@ -67,7 +83,6 @@ def load_site_config(root: Path, path: Path | None = None) -> SiteConfig:
         description=" ".join(data["description"].split()),
         langue=data["langue"],
         url=data["url"],
-        pyodide=data["pyodide"],
         bareme_aj=data["bareme_aj"],
         sortie_rapide=data["sortie_rapide"],
         navigation=data["navigation"],

@@ -1,7 +1,7 @@
-"""One Content-Security-Policy for the whole site, sent as a header by `serve`
-(a worker takes its CSP from its own response headers) and as a <meta> in pages.
+"""Une seule Content-Security-Policy pour tout le site, envoyée en en-tête par `serve`
+(un worker prend sa CSP dans les en-têtes de sa propre réponse) et en <meta> dans les pages.
 
-'wasm-unsafe-eval' lets Pyodide compile WebAssembly without allowing eval().
+'wasm-unsafe-eval' laisse Pyodide compiler du WebAssembly sans permettre eval().
 """
 
 DIRECTIVES = {
@@ -17,7 +17,7 @@ DIRECTIVES = {
     "form-action": "'self'",
     "frame-ancestors": "'none'",
 }
-# Browsers ignore (and log an error for) these when delivered by <meta>.
+# Les navigateurs ignorent celles-ci (avec une erreur en console) quand elles viennent d'un <meta>.
 HEADER_ONLY = {"frame-ancestors"}
 
 

@@ -1,6 +1,6 @@
-"""`python -m generator build`: MkDocs' own build (mkdocs.yml + our `justice`
-plugin, exactly what `mkdocs build` and `mkdocs serve` run), into a temporary
-folder that replaces site/ only when everything succeeded."""
+"""`python -m generator build` : la construction de MkDocs elle-même (mkdocs.yml et notre plugin
+`justice`, exactement ce que lancent `mkdocs build` et `mkdocs serve`), dans un dossier temporaire
+qui ne remplace site/ que si tout a réussi."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ PLUGIN = "justice"
 
 
 def load(root: Path, site_dir: Path):
-    """MkDocs' configuration of the project `root`, building into `site_dir`."""
+    """La configuration MkDocs du projet `root`, qui construit dans `site_dir`."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
     from mkdocs.plugins import get_plugins
@@ -38,7 +38,7 @@ def load(root: Path, site_dir: Path):
 
 
 def build(root: Path, site_dir: Path | None = None, with_pdf: bool = True, with_pyodide: bool = True) -> dict:
-    """Build the site of `root` into `site_dir` (default root/site). Returns a small report."""
+    """Construit le site de `root` dans `site_dir` (par défaut root/site). Renvoie un petit rapport."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import Abort
 
@@ -53,10 +53,10 @@ def build(root: Path, site_dir: Path | None = None, with_pdf: bool = True, with_
         plugin = cfg.plugins[PLUGIN]
         plugin.config["pdf"] = with_pdf
         plugin.config["pyodide"] = with_pyodide
-        cfg.plugins.on_startup(command="build", dirty=False)  # the CLI does this, build() does not
+        cfg.plugins.on_startup(command="build", dirty=False)  # la ligne de commande de MkDocs le fait, build() non
         try:
             mkdocs_build(cfg)
-        except Abort:  # a SystemExit: never let it end the process silently
+        except Abort:  # un SystemExit : ne jamais le laisser finir le processus en silence
             raise plugin.failure or BuildError(
                 "MkDocs a arrêté la construction (voir les messages ci-dessus)."
             ) from None
@@ -72,7 +72,7 @@ def build(root: Path, site_dir: Path | None = None, with_pdf: bool = True, with_
 
 
 def _swap(new: Path, target: Path) -> None:
-    """Replace `target` by `new` with two renames: a reader never sees a half-written site."""
+    """Remplace `target` par `new` en deux renommages : un lecteur ne voit jamais un site à moitié écrit."""
     old = target.with_name(f".{target.name}-ancien")
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():

@@ -1,4 +1,4 @@
-"""Errors the build reports to an editor: never a traceback, always a file and a line."""
+"""Les erreurs que la construction dit au rédacteur : jamais une trace, toujours un fichier et une ligne."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from mkdocs.exceptions import PluginError
 
 
 class BuildError(PluginError):
-    """The build stopped; `str(exc)` is the French message shown to the editor.
+    """La construction s'est arrêtée ; `str(exc)` est le message en français montré au rédacteur.
 
-    A PluginError, so that MkDocs (`mkdocs build`, `mkdocs serve`) prints the message
-    and stops cleanly instead of showing a traceback."""
+    Une PluginError, pour que MkDocs (`mkdocs build`, `mkdocs serve`) écrive le message et
+    s'arrête proprement au lieu de montrer une trace."""
 
     def __str__(self) -> str:
         return self.message
@@ -23,7 +23,7 @@ class BuildError(PluginError):
 
 @dataclass(frozen=True, order=True)
 class ContentError:
-    """One problem in content/, reported as `content/path.md:LINE: message`."""
+    """Un problème dans content/, dit `content/chemin.md:LIGNE: message`."""
 
     path: str
     line: int
@@ -34,7 +34,7 @@ class ContentError:
 
 
 class ContentErrors(BuildError):
-    """All content problems found at once (the editor fixes them in one pass)."""
+    """Tous les problèmes du contenu trouvés d'un coup (le rédacteur les corrige en une fois)."""
 
     def __init__(self, errors: list[ContentError]):
         self.errors = sorted(set(errors))
@@ -42,7 +42,7 @@ class ContentErrors(BuildError):
 
 
 def line_of(path: Path, needle: str) -> int:
-    """First line of `path` containing `needle` (1 when absent): where to point the editor."""
+    """La première ligne de `path` qui contient `needle` (1 sinon) : où envoyer le rédacteur."""
     if path.is_file():
         lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
         for number, line in enumerate(lines, start=1):
@@ -55,9 +55,9 @@ INCONNU = re.compile(r"has no attribute '([^']*)'|'([^']*)' is undefined")
 
 
 def template_error(exc: Exception, root: Path) -> ContentError:
-    """`theme/main.html:12: gabarit invalide (…)` for a Jinja error: a syntax error carries
-    its place; for an error while rendering (an undefined name under StrictUndefined, a None where
-    a list was expected), Jinja's rewritten traceback holds it."""
+    """`theme/main.html:12: gabarit invalide (…)` pour une erreur de Jinja : une erreur de syntaxe porte
+    sa place ; pour une erreur au rendu (un nom inconnu sous StrictUndefined, un None là où une liste
+    était attendue), la trace réécrite par Jinja la donne."""
     name, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
     if name is None:
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".html")]

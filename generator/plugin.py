@@ -1,23 +1,23 @@
-"""The generator's MkDocs plugin (`justice`, registered by entry point in
-pyproject.toml and named in mkdocs.yml): one small handler per event.
+"""Le plugin MkDocs du générateur (`justice`, déclaré par point d'entrée dans pyproject.toml et
+nommé dans mkdocs.yml) : un petit gestionnaire par événement.
 
-on_startup       note the command (build, serve)
-on_config        read and check site_config.yml and content/ (the same checks as
-                 `python -m generator check`), hand the site's name and navigation
-                 to MkDocs, register the lexique Markdown extension, expose data
-                 to templates, say MkDocs' warnings in French
-on_files         add the lexique page generated from lexique.yml
-on_env           compile every theme template (a typo fails with its file:line), add filters;
-                 prepare the Pyodide bundle (all pages read: their `pyodide_paquets`; none
-                 rendered yet: they name its content-addressed files, config.extra.outils)
-on_page_markdown expand `{{ macros }}` and `lexique:` links, tell the linker which page it is in
-on_page_content  keep the rendered HTML of pages to print
-on_post_build    stop on MkDocs' warnings (strict), PDFs (and the blank forms, generator/mkdocs/formulaires.py),
-                 write the Pyodide bundle,
-                 the checks on the finished site, readable file modes
+on_startup       retient la commande (build, serve)
+on_config        lit et vérifie site_config.yml et content/ une fois (les contrôles de
+                 `python -m generator check`) et garde ce qu'il a lu (self.contenu) ; donne à
+                 MkDocs le nom et la navigation du site, l'extension du lexique ; les données
+                 et le registre des outils aux gabarits ; les avertissements de MkDocs en français
+on_files         ajoute la page du lexique tirée de lexique.yml
+on_env           compile chaque gabarit du thème (une faute échoue à son fichier:ligne), ajoute les
+                 filtres ; prépare le paquet Pyodide (toutes les pages lues : leurs `pyodide_paquets` ;
+                 aucune rendue : elles nomment ses fichiers à empreinte, config.extra.outils)
+on_page_markdown développe les `{{ blocs }}` et les liens `lexique:`, dit au lexique quelle page il lie
+on_page_content  garde le HTML des pages à imprimer
+on_post_build    s'arrête sur les avertissements de MkDocs (strict) ; PDF (et formulaires vierges,
+                 generator/mkdocs/formulaires.py), paquet Pyodide, contrôles du site fini,
+                 fichiers lisibles par le serveur web
 
-The same plugin serves `mkdocs serve` (live preview for editors), `mkdocs build`
-and `python -m generator build` (the one-shot build with its atomic swap).
+Le même plugin sert `mkdocs serve` (aperçu en direct des rédacteurs), `mkdocs build` et
+`python -m generator build` (la construction en une fois, avec son remplacement atomique).
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
+
+from pyscripts import outils
 
 from . import csp
 from .config import load_site_config
@@ -55,16 +57,16 @@ LOCATED = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+): (?P<message>.*)$")
 
 
 class JusticeConfig(base.Config):
-    site_config = c.Type(str, default="site_config.yml")  # relative to mkdocs.yml
-    pdf = c.Type(bool, default=True)  # write site/pdf/*.pdf (WeasyPrint)
-    pyodide = c.Type(bool, default=True)  # bundle Pyodide and our wheel under site/pyodide/
-    cache = c.Type(str, default="build/cache/pdf")  # PDF cache, relative to mkdocs.yml
+    site_config = c.Type(str, default="site_config.yml")  # relatif à mkdocs.yml
+    pdf = c.Type(bool, default=True)  # écrire site/pdf/*.pdf (WeasyPrint)
+    pyodide = c.Type(bool, default=True)  # Pyodide et notre roue dans site/pyodide/
+    cache = c.Type(str, default="build/cache/pdf")  # cache des PDF, relatif à mkdocs.yml
 
 
 class JusticePlugin(BasePlugin[JusticeConfig]):
     def __init__(self):
         self.command = "build"
-        self.failure: BuildError | None = None  # our French error, for `python -m generator build`
+        self.failure: BuildError | None = None  # notre erreur en français, pour `python -m generator build`
         self.francais: EnFrancais | None = None
 
     def on_startup(self, *, command, dirty):
@@ -73,13 +75,13 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
     def on_shutdown(self):
         self._stop_translating()
 
-    # MkDocs keeps one instance across `mkdocs serve` rebuilds: everything is reset here.
+    # MkDocs garde une instance d'une reconstruction de `mkdocs serve` à l'autre : tout repart d'ici.
     @event_priority(100)
     def on_config(self, config):
         self.failure = None
         self.report: dict = {}
         self.to_print: list[tuple] = []
-        self.sources: dict[str, Path] = {}  # page of the site → its source (site check: findings at their line)
+        self.sources: dict[str, Path] = {}  # page du site → sa source (contrôle du site : constats à leur ligne)
         self.pyodide = None
         root = Path(config.config_file_path).resolve().parent
         site_config = (root / self.config.site_config).resolve()
@@ -89,32 +91,39 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         try:
             self.site = load_site_config(root, site_config)
             self.contenu = validate(self.site)
+            version_pyodide = self.site.pyodide
         except BuildError as exc:
             raise self._fail(exc) from None
         config.site_name = self.site.nom
         config.site_description = self.site.description
         config.nav = self.site.navigation
-        if not config.site_url:  # `mkdocs serve` sets its own address first
+        if not config.site_url:  # `mkdocs serve` pose d'abord sa propre adresse
             config.site_url = self.site.url + "/"
         try:
             self.formulaires = Formulaires(
-                self.site, {t.slug: t.terme for t in self.contenu.termes}, lexique.definitions(self.contenu.termes)
+                self.site,
+                self.contenu.formulaires,
+                {t.slug: t.terme for t in self.contenu.termes},
+                lexique.definitions(self.contenu.termes),
             )
-        except BuildError as exc:
+        except BuildError as exc:  # un gabarit des formulaires (rendu dès ici) en erreur
             raise self._fail(exc) from None
         self.linker = LexiqueExtension(self.contenu.termes)
         config.markdown_extensions += [self.linker, tableaux.TableauxExtension()]
-        from pyscripts.outils import contexte as contexte_des_outils
-
+        try:
+            registre = registre_des_outils(self.site.theme_dir)
+        except BuildError as exc:
+            raise self._fail(exc) from None
         config.extra.update(
             csp=csp.meta(),
-            urgences=echappe(self.contenu.donnees["urgences"]),  # editors' text: escaped (filtres.echappe)
+            urgences=echappe(self.contenu.donnees["urgences"]),  # texte des rédacteurs : échappé (filtres.echappe)
             sortie_rapide=self.site.sortie_rapide,
             pdf_pages={},
-            pyodide=self.site.pyodide,
+            pyodide=version_pyodide,
             lexique=echappe(lexique.definitions(self.contenu.termes)),
             outils={},
-            donnees_outils=echappe(contexte_des_outils()),  # listes et bornes des formulaires d'outils (moteurs)
+            donnees_outils=echappe(outils.contexte()),  # listes et bornes des formulaires d'outils (moteurs)
+            registre_outils=registre,  # gabarit et script de chaque outil qui a sa page
         )
         return config
 
@@ -137,7 +146,12 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
             from .sorties.pyodide import paquets_des_pages, prepare
 
             try:
-                self.pyodide = prepare(self.site.root, self.site.pyodide, paquets_des_pages(files))
+                self.pyodide = prepare(
+                    self.site.root,
+                    self.site.pyodide,
+                    paquets_des_pages(files),
+                    {ident: d.donnees for ident, d in self.contenu.formulaires.items()},
+                )
             except BuildError as exc:
                 raise self._fail(exc) from None
             config.extra["outils"] = self.pyodide.urls
@@ -150,38 +164,38 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         )
         self.sources[page.file.dest_uri] = Path(source)
         markdown = expand_lexique_links(markdown, page.file.src_uri)
-        # MkDocs reads `title`; our editors write `titre`.
+        # MkDocs lit `title` ; nos rédacteurs écrivent `titre`.
         if "titre" in page.meta:
             page.meta["title"] = page.meta["titre"]
         if page.meta.get("pdf") or page.file.src_uri in self.site.pdf:
             config.extra["pdf_pages"][page.file.src_uri] = pdf.pdf_name(page.file.src_uri)
-        return macros.expand(markdown, self.site, self.contenu.donnees)
+        return macros.expand(markdown, self.site, self.contenu)
 
     def on_page_content(self, html, page, config, files):
-        # The tables extension aligns columns with style="" attributes, which the CSP
-        # (style-src 'self') blocks: use classes from our stylesheet instead.
+        # L'extension tables aligne les colonnes par des attributs style="", que la CSP
+        # (style-src 'self') bloque : des classes de notre feuille de style à la place.
         html = ALIGN_STYLE.sub(lambda m: f'class="aligne-{m.group(1)}"', html)
         try:
-            html = self.formulaires.contenu(html, page)  # a form's reproduction, a guided interview
+            html = self.formulaires.contenu(html, page)  # la reproduction d'un formulaire, un entretien guidé
         except BuildError as exc:
             raise self._fail(exc) from None
         if page.file.src_uri in config.extra["pdf_pages"]:
-            self.to_print.append((page, insecables(html)))  # the web page gets it whole in on_post_page
+            self.to_print.append((page, insecables(html)))  # la page web l'a en entier dans on_post_page
         return html
 
     def on_post_page(self, output, page, config):
-        return insecables(output)  # the finished page: content and the theme's own words, once
+        return insecables(output)  # la page finie : le contenu et les mots du thème, une fois
 
-    @event_priority(-100)  # last: after every other plugin wrote its files
+    @event_priority(-100)  # en dernier : après les fichiers des autres plugins
     def on_post_build(self, config):
         if config.strict and self.francais and self.francais.messages:
-            # MkDocs would stop only after this event: stop before rendering PDFs.
+            # MkDocs ne s'arrêterait qu'après cet événement : s'arrêter avant de rendre les PDF.
             raise self._fail(as_errors(self.francais.messages))
         site_dir = Path(config.site_dir)
         try:
             if self.config.pdf:
                 self.report["pdf"] = self._write_pdfs(site_dir, config)
-            # Blank fillable forms: always (the interview fills them), cached like the PDFs.
+            # Les formulaires vierges remplissables : toujours (l'entretien les remplit), en cache comme les PDF.
             self.report["formulaires"] = self.formulaires.ecrit_pdfs(site_dir, self._cache(config))
             if self.pyodide:
                 self.pyodide.ecrit(site_dir)
@@ -198,8 +212,8 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         if isinstance(error, Abort) and "strict mode" in (error.message or ""):
             error.message = "Arrêt : avertissements en mode strict (voir ci-dessus)."
         elif isinstance(error, BuildError):
-            # MkDocs would log the message, then end with « Aborted with a BuildError! » in English:
-            # log it here and stop with a French word (`python -m generator` reads self.failure).
+            # MkDocs écrirait le message, puis finirait par « Aborted with a BuildError! » en anglais :
+            # l'écrire ici et s'arrêter en français (`python -m generator` lit self.failure).
             LOG.error(str(error))
             raise Abort("Construction arrêtée : corrigez ce qui est signalé ci-dessus.")
 
@@ -237,6 +251,20 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         return Path(config.config_file_path).resolve().parent / self.config.cache
 
 
+def registre_des_outils(theme: Path) -> dict:
+    """{outil: {gabarit, module}} pour les gabarits, tiré du registre des outils (pyscripts/outils.py) :
+    chaque outil qui a sa page doit avoir son gabarit et son script dans le thème."""
+    registre, manquants = {}, []
+    for nom, outil in outils.pages().items():
+        for fichier in (outil.gabarit, outil.module):
+            if not fichier or not (theme / fichier).is_file():
+                manquants.append(f"outil « {nom} » : theme/{fichier} n'existe pas (registre pyscripts/outils.py)")
+        registre[nom] = {"gabarit": outil.gabarit, "module": outil.module}
+    if manquants:
+        raise BuildError("\n".join(manquants))
+    return registre
+
+
 def as_errors(messages: list[str]) -> ContentErrors:
     errors = []
     for message in messages:
@@ -249,8 +277,8 @@ def as_errors(messages: list[str]) -> ContentErrors:
 
 
 def publishable(site_dir: Path) -> None:
-    """Directories 0755, files 0644, whatever the umask: the web server is another user
-    (a temporary folder is created 0700)."""
+    """Dossiers en 0755, fichiers en 0644, quel que soit l'umask : le serveur web est un autre
+    utilisateur (un dossier temporaire est créé en 0700)."""
     os.chmod(site_dir, 0o755)
     for folder, dirs, names in os.walk(site_dir):
         for d in dirs:

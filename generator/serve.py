@@ -1,10 +1,10 @@
-"""Serve the built site on 127.0.0.1 with the security headers a real host must send.
+"""Sert le site construit sur 127.0.0.1 avec les en-têtes de sécurité qu'un vrai hébergeur doit envoyer.
 
-For local use only (preview, tests): Python's http.server is not a production
-server. Still, it behaves like the documented host: no directory listing, our
-404.html with status 404, French error pages, no traceback on a malformed
-request, and a timeout so a client that sends its request byte by byte
-(slowloris) cannot hold a thread forever.
+Pour un usage local seulement (aperçu, tests) : http.server n'est pas un serveur de production.
+Il se conduit pourtant comme l'hébergeur décrit dans le README : pas de liste des fichiers d'un
+dossier, notre 404.html avec le statut 404, des pages d'erreur en français, aucune trace pour une
+requête mal formée, et un délai pour qu'un client qui envoie sa requête octet par octet
+(slowloris) ne tienne pas un fil d'exécution pour toujours.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ TYPES = {
     ".whl": "application/octet-stream",
     ".ics": "text/calendar",
 }
-TIMEOUT = 10  # seconds of silence before a connection is closed
+TIMEOUT = 10  # secondes de silence avant de fermer une connexion
 MESSAGES = {
     400: "Requête invalide : l'adresse demandée est mal formée.",
     403: "Accès refusé.",
@@ -48,7 +48,7 @@ PAGE = """<!doctype html>
 
 class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
-    timeout = TIMEOUT  # socket timeout, set by StreamRequestHandler.setup()
+    timeout = TIMEOUT  # délai de la socket, posé par StreamRequestHandler.setup()
 
     def end_headers(self) -> None:
         for name, value in csp.HEADERS.items():
@@ -72,19 +72,19 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             return None
 
     def list_directory(self, path):
-        """A folder without index.html is not a page: no listing of its files."""
+        """Un dossier sans index.html n'est pas une page : pas de liste de ses fichiers."""
         self.send_error(404)
         return None
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        """French pages; our own 404.html for a missing page (status 404, not 200)."""
+        """Des pages en français ; notre 404.html pour une page absente (statut 404, pas 200)."""
         try:
             short, _ = self.responses.get(code, ("Erreur", ""))
         except AttributeError:
             short = "Erreur"
         self.log_error("code %d, %s", code, message or short)
         if getattr(self, "request_version", "HTTP/0.9") == "HTTP/0.9":
-            self.request_version = "HTTP/1.0"  # HTTP/0.9 has no status line: a person would see nothing
+            self.request_version = "HTTP/1.0"  # HTTP/0.9 n'a pas de ligne de statut : la personne ne verrait rien
         body = None
         if code == 404:
             page = Path(self.directory) / "404.html"
@@ -102,7 +102,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if self.command != "HEAD" and code >= 200 and code not in (204, 304):
             self.wfile.write(body)
 
-    def log_message(self, format, *args) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format, *args) -> None:
         if self.server.verbose:
             super().log_message(format, *args)
 
@@ -129,7 +129,7 @@ def _port_refuse(port: int, exc: OSError) -> str:
 
 
 class ServeurImpossible(Exception):
-    """The site cannot be served (port taken, refused, out of range; no site): `str(exc)` says what to do."""
+    """Le site ne peut pas être servi (port pris, refusé, hors bornes ; pas de site) : `str(exc)` dit quoi faire."""
 
 
 def serve(site_dir: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
@@ -137,7 +137,7 @@ def serve(site_dir: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
         raise ServeurImpossible(f"{site_dir} ne contient pas de site construit : lancez `make site` d'abord.")
     try:
         server = make_server(site_dir, host, port)
-    except OverflowError:  # bind(): port must be 0-65535
+    except OverflowError:  # bind() refuse un port hors de 0-65535
         raise ServeurImpossible(f"Le port {port} n'existe pas : choisissez un nombre de 1024 à 65535.") from None
     except OSError as exc:
         raise ServeurImpossible(_port_refuse(port, exc)) from None

@@ -41,7 +41,7 @@ def execute(calcule: Callable[[dict], dict], texte: str) -> tuple[int, dict]:
         return 0, calcule(lit_entree(texte))
     except EntreeInvalide as exc:
         return 2, exc.en_json()
-    except Exception as exc:  # noqa: BLE001 - une panne, jamais une trace pour la personne
+    except Exception as exc:
         return panne(exc), INTERNE
 
 

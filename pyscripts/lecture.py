@@ -26,7 +26,7 @@ from .erreurs import EntreeInvalide
 from .francais import MOIS, nombre_fr
 
 # Au-delà, un montant est une faute de frappe, pas un revenu ni un patrimoine : 100 millions d'euros.
-# La page (theme/assets/js/outil-commun.mjs, MONTANT_MAXIMUM) applique la même borne.
+# La page (theme/assets/js/francais.mjs, montant(), MONTANT_MAXIMUM) applique la même borne.
 MONTANT_MAXIMUM = 100_000_000
 EXTRAIT_MAXIMUM = 40  # caractères cités d'une valeur refusée
 # Catégories Unicode jamais recopiées dans un message : contrôle, format (dont les marques et

@@ -1,9 +1,9 @@
 """La configuration commune des tests : les fixtures vivent dans tests/fixtures/ (une seule maison),
 déclarées ici comme greffons de pytest, la manière documentée de les partager entre dossiers.
 
-Chaque fichier de test qui construit un site, rend des PDF, lance Node ou Chromium porte sa marque
+Chaque fichier de test qui construit un site, rend des PDF, lance Node ou Chromium porte son marqueur
 (`build`, `pdf`, `pyodide`, `navigateur`, déclarées dans pyproject.toml) : `make test-rapide` les
-laisse de côté. Un test qui demande une fixture lente sans porter sa marque est refusé ici.
+laisse de côté. Un test qui demande une fixture lente sans porter son marqueur est refusé ici.
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ pytest_plugins = [
     "tests.fixtures.proprietes",
 ]
 
-# Fixture lente → les marques dont l'une doit être portée par tout test qui la demande
+# Fixture lente → les marqueurs dont l'un doit être porté par tout test qui la demande
 # (un test du navigateur construit aussi le site : « navigateur » suffit).
 SITE = ("build", "navigateur")
-MARQUES = {
+MARQUEURS = {
     "build_project": ("build",),
     "site_construit": SITE,
     "pages_du_site": SITE,
@@ -41,11 +41,11 @@ MARQUES = {
 def pytest_collection_modifyitems(config, items):
     oublis = sorted(
         {
-            f"{item.path.relative_to(config.rootpath)} : marque « {' ou '.join(marques)} » manquante (fixture {fixture})"
+            f"{item.path.relative_to(config.rootpath)} : marqueur « {' ou '.join(marqueurs)} » manquant (fixture {fixture})"
             for item in items
-            for fixture, marques in MARQUES.items()
-            if fixture in item.fixturenames and not any(item.get_closest_marker(m) for m in marques)
+            for fixture, marqueurs in MARQUEURS.items()
+            if fixture in item.fixturenames and not any(item.get_closest_marker(m) for m in marqueurs)
         }
     )
     if oublis:
-        raise pytest.UsageError("Marques manquantes (voir tests/conftest.py) :\n" + "\n".join(oublis))
+        raise pytest.UsageError("Marqueurs manquants (voir tests/conftest.py) :\n" + "\n".join(oublis))

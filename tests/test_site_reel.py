@@ -1,4 +1,4 @@
-"""The real site, built from this repository exactly as `make site` does (PDFs and Pyodide included)."""
+"""Le vrai site, construit depuis ce dépôt exactement comme le fait `make site` (PDF et Pyodide compris)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
+from generator.config import load_site_config
 from generator.contenu import frontmatter
 from generator.contenu.lexique import slugify
 from generator.contenu.validation import pages
@@ -59,18 +60,27 @@ def test_chaque_terme_du_lexique_est_relie_quelque_part(site):
 
 
 def test_les_tableaux_generes_sont_dans_les_pages(site):
+    from generator.config import load_site_config
+    from pyscripts.aj import tableau_bareme
+
     ressources = (site / "aide-juridictionnelle" / "ressources.html").read_text(encoding="utf-8")
-    assert "<table>" in ressources and "17 492" in ressources.replace("\u202f", " ").replace("\xa0", " ")
+    annee = load_site_config(REPO).bareme_aj  # the highlighted year: its 3-person ceiling is in the table
+    trois = tableau_bareme(annee, personnes=[3])["lignes"][0]["totale"]
+    assert "<table>" in ressources and f"{trois:,}".replace(",", " ") in ressources.replace("\u202f", " ").replace(
+        "\xa0", " "
+    )
+    assert f"Barème {annee}, pour les demandes déposées" in ressources
     assert "3919" in (site / "aide-aux-victimes.html").read_text(encoding="utf-8")
 
 
 def test_le_runtime_pyodide_est_livre(site):
-    assert (site / "pyodide" / "314.0.7" / "pyodide.asm.wasm").is_file()
+    version = load_site_config(REPO).pyodide  # package.json
+    assert (site / "pyodide" / version / "pyodide.asm.wasm").is_file()
     (lock,) = (site / "pyodide" / "paquets").glob("pyodide-lock.*.json")  # content-addressed
-    (stdlib,) = (site / "pyodide" / "314.0.7").glob("python_stdlib.*.zip")
+    (stdlib,) = (site / "pyodide" / version).glob("python_stdlib.*.zip")
     outil = (site / "outils" / "calculateur-delais.html").read_text(encoding="utf-8")
     assert f'data-lock="../pyodide/paquets/{lock.name}"' in outil
-    assert f'data-stdlib="../pyodide/314.0.7/{stdlib.name}"' in outil
+    assert f'data-stdlib="../pyodide/{version}/{stdlib.name}"' in outil
 
 
 def test_aucun_guillemet_seul_en_bout_de_ligne(site):

@@ -4,9 +4,11 @@ inconnue, une case absente du Cerfa, un fait inconnu dans une condition, un jour
 un formulaire qu'un outil remplit déclaré manuscrit) arrête la construction à sa ligne, au lieu
 de finir en « erreur de l'outil » dans le navigateur d'une personne.
 
-Chaque moteur de pyscripts donne sa vérification, `problemes(donnees, formulaires)` → [(fichier
-sous content/, chemin des clés, message)] : elle reçoit les données telles que le navigateur les
-lit (JSON), une fois par construction, après le schéma de chaque fichier (generator/schemas/).
+Chaque outil du registre (pyscripts/outils.py) nomme sa `verification`, `problemes(donnees,
+formulaires)` → [(fichier sous content/, chemin des clés, message)] : elle reçoit les données telles
+que le navigateur les lit (JSON), une fois par construction, après le schéma de chaque fichier
+(generator/schemas/). Un chemin est un tuple de clés, ou le texte que nomme le message
+(« baremes[2025].plafonds.totale »).
 """
 
 from __future__ import annotations
@@ -15,16 +17,11 @@ import importlib
 import json
 from pathlib import Path
 
-from ..erreurs import ContentError
-from . import lecture
-from .formulaires import lignes_des_noeuds
+from pyscripts import outils
 
-# Outil → la vérification de ce que son moteur lit (le nom de l'outil est celui de ses routes).
-VERIFICATIONS = {
-    "delais": "pyscripts.delais.verification:problemes",
-    "op": "pyscripts.op.verification:problemes",
-    "formulaires": "pyscripts.formulaires.verification:problemes",
-}
+from ..erreurs import ContentError
+from . import lecture, schema
+from .formulaires import lignes_des_noeuds
 
 
 def en_json(valeur):
@@ -32,14 +29,21 @@ def en_json(valeur):
     return json.loads(json.dumps(valeur, default=lambda d: d.isoformat()))
 
 
+def verifications() -> list:
+    """La vérification de chaque outil du registre qui en déclare une."""
+    sortie = []
+    for outil in outils.OUTILS.values():
+        if outil.verification:
+            module, _, fonction = outil.verification.partition(":")
+            sortie.append(getattr(importlib.import_module(module), fonction))
+    return sortie
+
+
 def problemes(content_dir: Path, donnees: dict, formulaires: dict) -> list[ContentError]:
     """Les problèmes que trouvent les moteurs, chacun à sa ligne. Appelé quand chaque fichier a passé
     son schéma : les moteurs supposent la forme juste et ne regardent que ce qui se croise."""
     donnees, formulaires = en_json(donnees), en_json(formulaires)
-    trouves: list[tuple[str, tuple, str]] = []
-    for verification in VERIFICATIONS.values():
-        module, _, fonction = verification.partition(":")
-        trouves += getattr(importlib.import_module(module), fonction)(donnees, formulaires)
+    trouves = [probleme for verification in verifications() for probleme in verification(donnees, formulaires)]
     lignes = _Lignes(content_dir)
     return [
         ContentError(f"content/{fichier}", lignes.de(fichier, chemin), message) for fichier, chemin, message in trouves
@@ -47,18 +51,22 @@ def problemes(content_dir: Path, donnees: dict, formulaires: dict) -> list[Conte
 
 
 class _Lignes:
-    """La ligne d'un chemin de clés ; un fichier n'est relu (pour ses marques YAML) que s'il a un problème."""
+    """La ligne d'un chemin ; un fichier n'est relu (pour ses marques YAML) que s'il a un problème."""
 
     def __init__(self, content_dir: Path):
         self.content_dir = content_dir
-        self.lues: dict[str, dict[tuple, int]] = {}
+        self.noeuds: dict[str, object] = {}
+        self.lignes: dict[str, dict[tuple, int]] = {}
 
-    def de(self, fichier: str, chemin: tuple) -> int:
-        if fichier not in self.lues:
+    def de(self, fichier: str, chemin: tuple | str) -> int:
+        if fichier not in self.noeuds:
             try:
                 _, noeud = lecture.fichier_yaml(self.content_dir / fichier, f"content/{fichier}")
             except lecture.LectureImpossible:
                 noeud = None
-            self.lues[fichier] = lignes_des_noeuds(noeud) if noeud is not None else {}
-        lignes = self.lues[fichier]
+            self.noeuds[fichier] = noeud
+            self.lignes[fichier] = lignes_des_noeuds(noeud) if noeud is not None else {}
+        if isinstance(chemin, str):
+            return schema.ligne_du_chemin(self.noeuds[fichier], chemin)
+        lignes = self.lignes[fichier]
         return next((lignes[chemin[:n]] for n in range(len(chemin), -1, -1) if chemin[:n] in lignes), 1)

@@ -23,7 +23,7 @@ from . import schema
 
 DOSSIER = "formulaires"
 SCHEMA = "formulaire"
-# Keys every field may have (the schema lists their types), then the keys of each type.
+# Les clés que tout champ peut avoir (le schéma donne leurs types), puis celles de chaque type.
 COMMUNS = {
     "nom",
     "type",
@@ -45,12 +45,12 @@ COMMUNS = {
 PAR_TYPE = {
     "texte": {"max"},
     "multiligne": {"lignes"},
-    "date": set(),
+    "date": {"passee"},
     "montant": set(),
     "nombre": set(),
     "case": set(),
     "cases": {"options", "exclusif", "colonnes", "imprime_libelle"},
-    "tableau": {"colonnes", "lignes", "sous_titre"},
+    "tableau": {"colonnes", "lignes", "sous_titre", "lignes_max"},
     "mention": {"texte", "encadre", "style"},
     "signature": set(),
 }
@@ -86,7 +86,7 @@ def lignes_des_noeuds(noeud, chemin: tuple = (), sortie: dict | None = None) -> 
     return sortie
 
 
-def charge(chemin: Path) -> tuple[Definition | None, list[ContentError]]:
+def lit_definition(chemin: Path) -> tuple[Definition | None, list[ContentError]]:
     """La définition du fichier `chemin`, vérifiée par le schéma (sans les contrôles croisés)."""
     rel = f"content/{DOSSIER}/{chemin.name}"
     donnees, noeud, problemes = schema.document(chemin, rel, SCHEMA)
@@ -235,20 +235,14 @@ def fichiers(content_dir: Path) -> list[Path]:
     return sorted((content_dir / DOSSIER).glob("*.yml"))
 
 
-def charge_tout(
-    content_dir: Path, lexique: set[str], schema_deja_vu: bool = False
-) -> tuple[list[Definition], list[ContentError]]:
-    """Toutes les définitions valides, et tous les problèmes trouvés (toutes à la fois).
-
-    `schema_deja_vu` : les erreurs de schéma ont déjà été dites (validate.data_files) : ne
-    rendre que celles des contrôles croisés."""
+def charge_tout(content_dir: Path, lexique: set[str]) -> tuple[list[Definition], list[ContentError]]:
+    """Toutes les définitions valides, et tous les problèmes trouvés (toutes à la fois) : le schéma,
+    puis les contrôles croisés. Lues une fois par construction (validation.validate), puis transmises."""
     definitions, erreurs = [], []
     for chemin in fichiers(content_dir):
-        definition, problemes = charge(chemin)
+        definition, problemes = lit_definition(chemin)
         if definition is not None:
             problemes = _Verificateur(definition, content_dir, lexique).verifie()
-        elif schema_deja_vu:
-            problemes = []
         erreurs += problemes
         if definition is not None and not problemes:
             definitions.append(definition)
@@ -278,11 +272,12 @@ def problemes_des_pages(content_dir: Path, definitions: list[Definition], pages:
     return erreurs
 
 
-def problemes(content_dir: Path, lexique: set[str]) -> list[ContentError]:
-    """Tout ce qui ne va pas dans les définitions et dans le lien définition ↔ page."""
+def problemes(content_dir: Path, definitions: list[Definition]) -> list[ContentError]:
+    """Ce qui ne va pas entre les définitions et les pages : chaque définition a sa page, un numéro de
+    Cerfa par définition, chaque entretien vise un formulaire qui se remplit (les définitions elles-mêmes
+    sont vérifiées par `charge_tout` ; les règles des pièces, par le moteur qui les lit : croisements.py)."""
     from . import frontmatter
 
-    definitions, erreurs = charge_tout(content_dir, lexique, schema_deja_vu=True)
     pages = {}
     for chemin in sorted(content_dir.rglob("*.md")):
         try:
@@ -291,7 +286,7 @@ def problemes(content_dir: Path, lexique: set[str]) -> list[ContentError]:
             continue  # validate.check_page le signale déjà
         if isinstance(fm.data.get("formulaire"), str):
             pages[chemin.relative_to(content_dir).as_posix()] = fm.data["formulaire"]
-    erreurs += problemes_des_pages(content_dir, definitions, pages) + problemes_des_numeros(definitions)
+    erreurs = problemes_des_pages(content_dir, definitions, pages) + problemes_des_numeros(definitions)
     return erreurs + problemes_des_entretiens(content_dir, {d.id: d.donnees for d in definitions})
 
 
@@ -314,7 +309,8 @@ def problemes_des_numeros(definitions: list[Definition]) -> list[ContentError]:
     return erreurs
 
 
-ENTRETIEN = re.compile(r"<!--\s*entretien:\s*([^\s>]*)\s*-->")  # the line that places an interview in a page
+# La ligne qui place l'entretien guidé d'un formulaire dans une page (lue aussi par generator/mkdocs/formulaires.py).
+LIGNE_ENTRETIEN = re.compile(r"<!--\s*entretien:\s*([^\s>]*)\s*-->")
 
 
 def problemes_des_entretiens(content_dir: Path, definitions: dict[str, dict]) -> list[ContentError]:
@@ -324,7 +320,7 @@ def problemes_des_entretiens(content_dir: Path, definitions: dict[str, dict]) ->
     for page in sorted(content_dir.rglob("*.md")):
         rel = f"content/{page.relative_to(content_dir).as_posix()}"
         for numero, ligne in enumerate(page.read_text(encoding="utf-8", errors="replace").split("\n"), start=1):
-            for identifiant in ENTRETIEN.findall(ligne):
+            for identifiant in LIGNE_ENTRETIEN.findall(ligne):
                 d = definitions.get(identifiant)
                 if d is None:
                     probleme = f"entretien d'un formulaire inconnu « {identifiant[:40]} » (content/{DOSSIER}/)"

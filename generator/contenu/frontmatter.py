@@ -1,31 +1,33 @@
-"""Front matter of content pages: parsed with line numbers, checked against one schema."""
+"""L'en-tête des pages de content/ : lu avec ses numéros de ligne, vérifié par un seul schéma."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
+from pyscripts import outils
+
 from . import lecture
 
 TYPES = ("accueil", "guide", "notice", "modele", "outil", "page")
 REQUIRED = ("titre", "description", "type", "verifie_le", "sources")
 OPTIONAL = ("pdf", "outil", "formulaire", "pyodide_paquets")
-# formulaire: <id> shows content/formulaires/<id>.yml; pyodide_paquets: extra wheels the page's tool
-# may load (e.g. [pypdf]; generator/sorties/pyodide.py ships only those asked for).
-# `outil: aj` places theme/outils/aj.html in the page (at a `<!-- outil -->` line, or before the text).
-OUTILS = ("aj", "delais", "op")
+# formulaire: <id> montre content/formulaires/<id>.yml ; pyodide_paquets : les roues en plus que l'outil
+# de la page peut charger (par ex. [pypdf] ; generator/sorties/pyodide.py ne livre que celles demandées).
+# `outil: aj` place le gabarit de l'outil (theme/outils/aj.html) dans la page, à une ligne `<!-- outil -->`
+# ou avant le texte ; une page ne peut nommer qu'un outil du registre (pyscripts/outils.py).
 SOURCE_KEYS = {"titre", "url"}
 
 
 @dataclass
 class FrontMatter:
     data: dict
-    lines: dict[str, int]  # key -> line number in the file
-    body_line: int  # first line of the Markdown body (1-based)
+    lines: dict[str, int]  # clé → numéro de ligne dans le fichier
+    body_line: int  # première ligne du corps Markdown (à partir de 1)
 
 
 def split(text: str) -> tuple[str | None, int]:
-    """Return (yaml text or None, line where the body starts)."""
+    """(texte YAML ou None, ligne où commence le corps)."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         return None, 1
@@ -36,7 +38,7 @@ def split(text: str) -> tuple[str | None, int]:
 
 
 def parse(text: str) -> FrontMatter:
-    """Raise ValueError(line, message) on malformed YAML; missing front matter gives empty data."""
+    """ValueError(ligne, message) pour un YAML mal formé ; sans en-tête, des données vides."""
     raw, body_line = split(text)
     if raw is None:
         return FrontMatter({}, {}, body_line)
@@ -52,13 +54,16 @@ def parse(text: str) -> FrontMatter:
 
 
 def problems(fm: FrontMatter) -> list[tuple[int, str]]:
-    """Every schema problem as (line, French message)."""
+    """Chaque problème, en (ligne, message en français)."""
     if not fm.lines and not fm.data:
         return [
             (1, "en-tête YAML manquant (la page doit commencer par ---, titre, description, type, verifie_le, sources)")
         ]
     out: list[tuple[int, str]] = []
-    line = lambda key: fm.lines.get(key, 1)  # noqa: E731
+
+    def line(key: str) -> int:
+        return fm.lines.get(key, 1)
+
     for key in REQUIRED:
         if key not in fm.data or fm.data[key] in (None, "", []):
             out.append((1, f"champ obligatoire manquant : « {key} »"))
@@ -78,8 +83,8 @@ def problems(fm: FrontMatter) -> list[tuple[int, str]]:
             out.append((line("verifie_le"), "« verifie_le » est dans le futur"))
     if "pdf" in d and not isinstance(d["pdf"], bool):
         out.append((line("pdf"), "« pdf » doit valoir true ou false"))
-    if "outil" in d and d["outil"] not in OUTILS:
-        out.append((line("outil"), f"outil inconnu « {d['outil']} » (autorisés : {', '.join(OUTILS)})"))
+    if "outil" in d and d["outil"] not in (permis := outils.pages()):
+        out.append((line("outil"), f"outil inconnu « {d['outil']} » (autorisés : {', '.join(permis)})"))
     elif "outil" in d and d.get("type") != "outil":
         out.append((line("outil"), "« outil » ne va qu'avec « type: outil »"))
     if "pyodide_paquets" in d and not (

@@ -1,9 +1,9 @@
-"""Reading what editors write: UTF-8 text and YAML with the line of every value.
+"""Lire ce que les rédacteurs écrivent : du texte UTF-8, et du YAML avec la ligne de chaque valeur.
 
-One pass of libyaml (`CSafeLoader`, 5–10× faster than the pure-Python loader)
-gives the node tree, whose marks locate each key and value, and the data built
-from that same tree: a file is never parsed twice. Every failure becomes a
-`ContentError` at the real line, in French, never a traceback.
+Un seul passage de libyaml (`CSafeLoader`, 5 à 10 fois plus rapide que le lecteur en Python pur)
+donne l'arbre des nœuds, dont les marques situent chaque clé et valeur, et les données tirées de ce
+même arbre : un fichier n'est jamais lu deux fois. Chaque échec devient une `ContentError` à la
+vraie ligne, en français, jamais une trace.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class LectureImpossible(Exception):
-    """`args[0]` is the ContentError that says why, at which line."""
+    """`args[0]` est la ContentError qui dit pourquoi, et à quelle ligne."""
 
     @property
     def erreur(self) -> ContentError:
@@ -26,7 +26,7 @@ class LectureImpossible(Exception):
 
 
 def texte(path: Path, rel: str) -> str:
-    """The file as text; a non-UTF-8 file is reported at the line of its first bad byte."""
+    """Le fichier en texte ; un fichier qui n'est pas en UTF-8 est signalé à la ligne de son premier mauvais octet."""
     try:
         octets = path.read_bytes()
     except FileNotFoundError:
@@ -34,7 +34,9 @@ def texte(path: Path, rel: str) -> str:
     except OSError as exc:
         raise LectureImpossible(ContentError(rel, 1, f"fichier illisible ({exc.strerror})")) from None
     try:
-        return octets.decode("utf-8-sig")  # a BOM (Windows editors) is dropped, as MkDocs does
+        return octets.decode(
+            "utf-8-sig"
+        )  # une marque d'ordre des octets (éditeurs Windows) est ôtée, comme le fait MkDocs
     except UnicodeDecodeError as exc:
         ligne = octets.count(b"\n", 0, exc.start) + 1
         raise LectureImpossible(
@@ -48,8 +50,8 @@ def texte(path: Path, rel: str) -> str:
 
 
 def yaml_avec_lignes(source: str, rel: str, decalage: int = 0) -> tuple[object, yaml.Node | None]:
-    """(data, root node) of a YAML text. `decalage` is added to line numbers (front matter
-    starts on line 2 of its page). A syntax error is reported where the parser saw it."""
+    """(données, nœud racine) d'un texte YAML. `decalage` s'ajoute aux numéros de ligne (l'en-tête
+    d'une page commence à sa ligne 2). Une faute de syntaxe est signalée là où le lecteur l'a vue."""
     loader = Loader(source)
     try:
         node = loader.get_single_node()
@@ -75,8 +77,8 @@ VALEURS_MAXIMUM = 1_000_000
 
 
 def _demesure(racine: yaml.Node | None) -> tuple[int, str] | None:
-    """(line, message) when the document is nested too deep or its aliases unfold into too many values.
-    One pass over the nodes (an alias is a shared node: measured once), without recursion."""
+    """(ligne, message) quand le document est imbriqué trop profond ou que ses alias se déplient en trop
+    de valeurs. Un passage sur les nœuds (un alias est un nœud partagé : mesuré une fois), sans récursion."""
     if racine is None:
         return None
     hauteur: dict[int, int] = {}
@@ -95,7 +97,7 @@ def _demesure(racine: yaml.Node | None) -> tuple[int, str] | None:
             pile += [(f, False) for f in fils if id(f) not in hauteur]
     if hauteur[id(racine)] > PROFONDEUR_MAXIMUM:
         noeud, profondeur = racine, 1
-        while profondeur <= PROFONDEUR_MAXIMUM:  # down the deepest branch, to the first node too deep
+        while profondeur <= PROFONDEUR_MAXIMUM:  # le long de la branche la plus profonde, jusqu'au nœud de trop
             noeud = max(_fils(noeud), key=lambda f: hauteur[id(f)])
             profondeur += 1
         return noeud.start_mark.line + 1, (
@@ -121,10 +123,10 @@ def fichier_yaml(path: Path, rel: str) -> tuple[object, yaml.Node | None]:
     return yaml_avec_lignes(texte(path, rel), rel)
 
 
-# Constructs reported where they START (an unclosed quote or bracket, a key without
-# its colon): where the parser gave up is often lines later.
+# Constructions signalées là où elles COMMENCENT (guillemet ou crochet non fermé, clé sans ses
+# deux-points) : là où le lecteur a abandonné est souvent des lignes plus loin.
 OUVERTURES = ("quoted scalar", "flow sequence", "flow mapping", "simple key")
-PROBLEMES = {  # libyaml's wording (and the pure-Python loader's) → what to do
+PROBLEMES = {  # les mots de libyaml (et du lecteur en Python pur) → ce qu'il faut faire
     "found unexpected end of stream": "fin du fichier atteinte avant le guillemet ou le crochet fermant",
     "did not find expected ',' or ']'": "crochet « [ » non fermé, ou virgule manquante",
     "did not find expected ',' or '}'": "accolade « { » non fermée, ou virgule manquante",

@@ -1,6 +1,6 @@
-"""The lexique: content/lexique.yml loaded and checked, and rendered as a page.
+"""Le lexique : content/lexique.yml lu et vérifié, et sa page.
 
-The terms are linked in every page by generator/mkdocs/lexique.py.
+Les termes sont liés dans chaque page par generator/mkdocs/lexique.py.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def load(content_dir: Path) -> tuple[list[Terme], list[ContentError]]:
         return [], []
     text = path.read_text(encoding="utf-8")
     try:
-        data, node = lecture.yaml_avec_lignes(text, rel)  # one pass of libyaml, errors at their line
+        data, node = lecture.yaml_avec_lignes(text, rel)  # un passage de libyaml, erreurs à leur ligne
     except lecture.LectureImpossible as exc:
         return [], [exc.erreur]
     if node is None:  # empty file
@@ -115,12 +115,12 @@ def _trop_longs(t: Terme) -> list[str]:
 
 
 def texte(valeur: str) -> str:
-    """Editor text placed in generated Markdown: HTML in it is shown as text (never a tag)."""
+    """Un texte de rédacteur placé dans du Markdown produit : son HTML se lit comme du texte (jamais une balise)."""
     return html.escape(valeur, quote=False)
 
 
 def page_markdown(termes: list[Terme]) -> str:
-    """The lexique page, generated from lexique.yml (anchors = slugs)."""
+    """La page du lexique, tirée de lexique.yml (ancres = slugs)."""
     lines = [
         "---",
         "titre: Lexique",
@@ -149,7 +149,7 @@ def page_markdown(termes: list[Terme]) -> str:
         if letter != current:
             lines += [f"## {letter} {{#lettre-{letter.lower()}}}", ""]
             current = letter
-        # The editor's text as text, as on every other page it reaches (popups, forms): « <b> » is shown, not obeyed.
+        # Le texte du rédacteur comme texte, comme sur les autres pages qu'il atteint : « <b> » se lit, ne s'applique pas.
         lines += [f"### {texte(t.terme)} {{#{t.slug}}}", "", texte(t.definition), ""]
         if t.variantes:
             lines += ["*Aussi : " + ", ".join(map(texte, t.variantes)) + ".*", ""]
@@ -161,5 +161,5 @@ def page_markdown(termes: list[Terme]) -> str:
 
 
 def definitions(termes: list[Terme]) -> dict[str, str]:
-    """slug → definition, for templates (theme/partials/lexique.html)."""
+    """slug → définition, pour les gabarits (theme/partials/lexique.html)."""
     return {t.slug: t.definition for t in termes}

@@ -1,8 +1,7 @@
-"""One checker for every YAML file an editor writes (content/data/*.yml,
-content/formulaires/*.yml, site_config.yml): a schema per file in
-generator/schemas/<nom>.yml, written in a subset of JSON Schema (see
-generator/schemas/README.md), and French errors at the real line of the
-offending key, found through the YAML node marks.
+"""Un seul vérificateur pour chaque fichier YAML qu'écrit un rédacteur (content/data/*.yml,
+content/formulaires/*.yml, site_config.yml) : un schéma par fichier dans generator/schemas/<nom>.yml,
+écrit dans une partie de JSON Schema (voir generator/schemas/README.md), et des erreurs en français à
+la vraie ligne de la clé en faute, trouvée par les marques des nœuds YAML.
 
     data, erreurs = valide_fichier(chemin, "content/data/delais.yml", "delais")
 """
@@ -45,7 +44,7 @@ MOTS_CLES = {
     "unique",
     "cle_de",
 }
-TYPES = {  # name → (test, how a person reads it)
+TYPES = {  # nom → (test, ce qu'une personne lit)
     "object": (lambda v: isinstance(v, dict), "une table (clé: valeur)"),
     "array": (lambda v: isinstance(v, list), "une liste (lignes « - … »)"),
     "string": (lambda v: isinstance(v, str), "un texte"),
@@ -58,21 +57,21 @@ TYPES = {  # name → (test, how a person reads it)
     ),
     "null": (lambda v: v is None, "une valeur vide"),
 }
-IDENTIFIANTS = ("id", "annee", "numero", "nom")  # what names a list item in a message
+IDENTIFIANTS = ("id", "annee", "numero", "nom")  # ce qui nomme un élément de liste dans un message
 
 
 class SchemaInvalide(Exception):
-    """A schema file itself is wrong: a developer's error, reported with its file."""
+    """Un fichier de schéma est lui-même faux : une erreur de développeur, signalée avec son fichier."""
 
 
 def valide_fichier(path: Path, rel: str, schema: str) -> tuple[object, list[ContentError]]:
-    """Read `path` (reported as `rel`) and check it against generator/schemas/<schema>.yml."""
+    """Lit `path` (nommé `rel` dans les messages) et le vérifie par generator/schemas/<schema>.yml."""
     data, _, erreurs = document(path, rel, schema)
     return data, erreurs
 
 
 def document(path: Path, rel: str, schema: str) -> tuple[object, yaml.Node | None, list[ContentError]]:
-    """(data, root node, errors): the node locates further checks (`ligne_du_chemin`)."""
+    """(données, nœud racine, erreurs) : le nœud situe les contrôles suivants (`ligne_du_chemin`)."""
     try:
         data, node = lecture.fichier_yaml(path, rel)
     except lecture.LectureImpossible as exc:
@@ -81,7 +80,7 @@ def document(path: Path, rel: str, schema: str) -> tuple[object, yaml.Node | Non
 
 
 def verifie(data, node: yaml.Node | None, schema: str, rel: str) -> list[ContentError]:
-    return _Verification(rel, charge(schema), data).valeur(charge(schema), data, node, [], 1)
+    return _Verification(rel, lit_schema(schema), data).valeur(lit_schema(schema), data, node, [], 1)
 
 
 def existe(schema: str) -> bool:
@@ -89,8 +88,8 @@ def existe(schema: str) -> bool:
 
 
 @cache
-def charge(nom: str) -> dict:
-    """generator/schemas/<nom>.yml, checked for unknown keywords (typos in a schema are bugs)."""
+def lit_schema(nom: str) -> dict:
+    """generator/schemas/<nom>.yml, sans mot-clé inconnu (une faute dans un schéma est un bogue)."""
     rel = f"generator/schemas/{nom}.yml"
     try:
         data, _ = lecture.fichier_yaml(DOSSIER / f"{nom}.yml", rel)
@@ -121,7 +120,7 @@ def _controle(schema, rel: str, ou: str) -> None:
 
 
 def extrait(valeur, longueur: int = 40) -> str:
-    """A short, printable excerpt of a value for a message."""
+    """Un court extrait imprimable d'une valeur, pour un message."""
     texte = valeur.isoformat() if isinstance(valeur, dt.date) else str(valeur)
     texte = "".join(c if c.isprintable() else " " for c in " ".join(texte.split()))
     return texte if len(texte) <= longueur else texte[: longueur - 1] + "…"
@@ -156,17 +155,17 @@ class _Verification:
         self.erreurs.append(ContentError(self.rel, ligne, f"{chemin_texte(chemin)} : {message}"))
 
     def _resout(self, schema: dict) -> dict:
-        """The schema a lone `$ref` points to (`$ref` with other keywords: see `valeur`)."""
+        """Le schéma que vise un `$ref` seul (`$ref` avec d'autres mots-clés : voir `valeur`)."""
         while set(schema) == {"$ref"}:
             fichier, _, pointeur = schema["$ref"].partition("#")
-            schema = charge(fichier.removesuffix(".yml")) if fichier else self.racine
+            schema = lit_schema(fichier.removesuffix(".yml")) if fichier else self.racine
             for morceau in pointeur.strip("/").split("/"):
                 schema = schema[morceau] if morceau else schema
         return schema
 
     def valeur(self, schema: dict, data, node, chemin: list[str], ligne: int) -> list[ContentError]:
-        """Check `data` (its node gives the line); `ligne` is the line of the key that holds it."""
-        if "$ref" in schema and len(schema) > 1:  # as in JSON Schema: the target AND the other keywords
+        """Vérifie `data` (son nœud donne la ligne) ; `ligne` est celle de la clé qui le porte."""
+        if "$ref" in schema and len(schema) > 1:  # comme dans JSON Schema : la cible ET les autres mots-clés
             self.valeur({"$ref": schema["$ref"]}, data, node, chemin, ligne)
             return self.valeur({k: v for k, v in schema.items() if k != "$ref"}, data, node, chemin, ligne)
         schema = self._resout(schema)
@@ -193,7 +192,7 @@ class _Verification:
                 self._err(ligne, chemin, f"{data} est trop grand (au plus {schema['maximum']})")
         if "cle_de" in schema and data is not None:
             self._cle_de(schema["cle_de"], data, chemin, ligne)
-        if isinstance(data, dict):  # a missing key is reported at the key that holds the table
+        if isinstance(data, dict):  # une clé manquante est signalée à la clé qui porte la table
             self._table(schema, data, node, chemin, ligne_cle)
         if isinstance(data, list):
             self._liste(schema, data, node, chemin, ligne)
@@ -206,7 +205,7 @@ class _Verification:
         return any(TYPES[t][0](data) for t in ([types] if isinstance(types, str) else types))
 
     def _forme_ok(self, schema: dict, data) -> bool:
-        """Is `data` of the kind this anyOf branch describes (before looking at details)?"""
+        """`data` est-il du genre que décrit cette branche d'anyOf (avant d'en regarder le détail) ?"""
         if "type" in schema:
             return self._type_ok(schema, data)
         exemples = [schema["const"]] if "const" in schema else schema.get("enum")
@@ -225,7 +224,7 @@ class _Verification:
             if not essai.erreurs:
                 return True
             essais.append((branche, essai))
-        # Report the one branch whose type fits (its precise errors), else the general message.
+        # Dire la seule branche dont le type convient (ses erreurs précises), sinon le message général.
         du_bon_type = [e for b, e in essais if self._forme_ok(self._resout(b), data)]
         if len(du_bon_type) == 1:
             self.erreurs += du_bon_type[0].erreurs
@@ -235,7 +234,7 @@ class _Verification:
 
     def _texte(self, schema: dict, data: str, chemin, ligne) -> None:
         if "maxLength" in schema and len(data) > schema["maxLength"]:
-            # Before anything reads it: a label of 100 000 characters would hold the build for minutes.
+            # Avant tout rendu : un libellé de 100 000 caractères tiendrait la construction des minutes.
             self._err(
                 ligne,
                 chemin,
@@ -288,7 +287,7 @@ class _Verification:
                 self.valeur(autres, valeur, noeud_valeur, sous_chemin, ligne_cle)
 
     def _noeuds_de_table(self, node, chemin) -> dict:
-        """{key text: (key node, value node)}; a key written twice is an error (YAML keeps the last)."""
+        """{texte de la clé: (nœud de la clé, nœud de la valeur)} ; une clé écrite deux fois est une erreur (YAML garde la dernière)."""
         noeuds: dict = {}
         if not isinstance(node, yaml.MappingNode):
             return noeuds
@@ -340,8 +339,8 @@ def _nom_element(element, position: int) -> str:
 
 
 def ligne_du_chemin(node, chemin: str) -> int:
-    """Line of `baremes[2025].plafonds.totale` (the paths pyscripts' checks report) in a document:
-    `[x]` picks the list item identified by x (its id, annee…) or the item number x."""
+    """La ligne de `baremes[2025].plafonds.totale` (les chemins que citent les contrôles de pyscripts) dans
+    un document : `[x]` choisit l'élément de liste nommé x (son id, son annee…) ou l'élément numéro x."""
     ligne = 1
     for cle, index in re.findall(r"([^.\[\]]+)|\[([^\]]*)\]", chemin):
         if cle and isinstance(node, yaml.MappingNode):

@@ -1,62 +1,60 @@
-"""Checks all of content/ before MkDocs runs, and reports every problem at once
-as `content/path.md:LINE: message` (an editor fixes them in one pass).
+"""Vérifie tout content/ avant MkDocs, et dit chaque problème d'un coup, en
+`content/chemin.md:LIGNE: message` (le rédacteur les corrige en une fois).
 
-Run by `python -m generator check`, and by the plugin's `on_config` at every build
-(`make site`, `mkdocs build`, each rebuild of `mkdocs serve`)."""
+Lancé par `python -m generator check`, et par `on_config` du plugin à chaque construction
+(`make site`, `mkdocs build`, chaque reconstruction de `mkdocs serve`) ; ce qu'il a lu
+(`Contenu`) sert ensuite à toute la construction."""
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from pyscripts import outils
+
 from ..config import CONFIG_FILE, SiteConfig
 from ..erreurs import ContentError, ContentErrors, line_of
 from ..mkdocs import macros
 from ..sorties.pdf import pdf_name
-from . import croisements, frontmatter, lecture, lexique, schema
-from .formulaires import problemes as problemes_formulaires
+from . import croisements, formulaires, frontmatter, lecture, lexique, schema
 
-# [text](target) or [text](target "title"); images too. Code spans and fences are blanked first.
+# [texte](cible) ou [texte](cible "titre") ; les images aussi. Le code (en ligne ou en bloc) est ôté avant.
 LINK = re.compile(r"!?\[(?:[^\]\[]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 FENCE = re.compile(r"^(```|~~~)")
 CODE_SPAN = re.compile(r"`[^`\n]*`")
 LEXIQUE_SCHEME = "lexique:"
 LINK_SCHEMES = ("https", "mailto", "tel")
-# Python-Markdown's admonition syntax: `!!! type "Titre"` (other classes may follow the type).
+# La syntaxe des encadrés de Python-Markdown : `!!! type "Titre"` (d'autres classes peuvent suivre le type).
 ADMONITION = re.compile(r"^\s*!!!(.*)$")
 ADMONITION_OK = re.compile(r'^ ?([\w\-]+(?: +[\w\-]+)*)(?: +"(.*?)")? *$')
-ADMONITIONS = ("note", "conseil", "attention", "danger", "exemple")  # styled in theme/assets/css/site.css
+ADMONITIONS = ("note", "conseil", "attention", "danger", "exemple")  # leurs styles : theme/assets/css/site.css
 JINJA_LIKE = re.compile(r"\{\{|\}\}|\{%|%\}")
 
-# Files checked against a schema (generator/schemas/<schema>.yml): one schema per data file,
-# named like it; one schema for every form definition (skipped until it exists).
+# Chaque fichier de données est vérifié par son schéma, generator/schemas/<nom>.yml (les définitions
+# de formulaires par formulaire.yml : generator/contenu/formulaires.py).
 DATA_DIR = "data"
-DATA_REQUIRED = (
-    "aide_juridictionnelle",
-    "delais",
-    "jours_feries",
-    "op_a_apporter",
-    "op_mesures",
-    "pieces_aj",
-    "urgences",
-)  # pieces_aj: pyscripts.formulaires.pieces ; op_* : pyscripts.op
-FORMS_DIR, FORMS_SCHEMA = "formulaires", "formulaire"
+# Les fichiers de données dont le site ne peut se passer : ceux que lisent les outils
+# (pyscripts/outils.py), et les numéros d'urgence montrés sur chaque page.
+DONNEES_DES_PAGES = ("urgences",)
+
+
+def donnees_requises() -> list[str]:
+    return sorted({*outils.donnees_requises(), *DONNEES_DES_PAGES})
 
 
 @dataclass
 class Contenu:
-    """What the checks read, handed to the build so nothing is parsed twice."""
+    """Ce que les contrôles ont lu, transmis à la construction : rien n'est lu deux fois."""
 
     termes: list[lexique.Terme]
     donnees: dict[str, object] = field(default_factory=dict)  # content/data/<nom>.yml
-    formulaires: dict[str, object] = field(default_factory=dict)  # content/formulaires/<id>.yml
+    formulaires: dict[str, formulaires.Definition] = field(default_factory=dict)  # content/formulaires/<id>.yml
 
 
 def pages(content_dir: Path) -> list[Path]:
-    """The Markdown pages (README.md files document a folder for editors: not pages)."""
+    """Les pages Markdown (un README.md explique un dossier aux rédacteurs : ce n'est pas une page)."""
     return sorted(
         p
         for p in content_dir.rglob("*.md")
@@ -65,7 +63,7 @@ def pages(content_dir: Path) -> list[Path]:
 
 
 def validate(config: SiteConfig) -> Contenu:
-    """Raise ContentErrors with every problem; return what was read when all is well."""
+    """ContentErrors avec chaque problème ; ce qui a été lu quand tout va bien."""
     content = config.content_dir
     errors: list[ContentError] = []
     termes = _lexique(content, errors)
@@ -96,16 +94,17 @@ def validate(config: SiteConfig) -> Contenu:
                     f"« pdf » cite « {target} », qui n'existe pas dans content/",
                 )
             )
-    donnees, data_errors = data_files(content, DATA_DIR, None)
-    formulaires, form_errors = data_files(content, FORMS_DIR, FORMS_SCHEMA)
+    donnees, data_errors = data_files(content)
+    definitions, form_errors = formulaires.charge_tout(content, slugs)  # schéma et contrôles croisés, lus une fois
     errors += data_errors + form_errors
-    if not data_errors and not form_errors:  # each file has the shape its readers assume
-        errors += croisements.problemes(content, donnees, formulaires)  # checked by each engine that reads it
+    if not data_errors and not form_errors:  # chaque fichier a la forme que ses lecteurs supposent
+        # vérifiés par chaque moteur qui les lit (generator/contenu/croisements.py)
+        errors += croisements.problemes(content, donnees, {d.id: d.donnees for d in definitions})
     errors += _bareme_problems(config, donnees)
-    errors += problemes_formulaires(content, slugs)  # generator/contenu/formulaires.py: cross-checks of the forms
+    errors += formulaires.problemes(content, definitions)  # chaque formulaire a sa page ; les règles des pièces
     if errors:
         raise ContentErrors(errors)
-    return Contenu(termes, donnees, formulaires)
+    return Contenu(termes, donnees, {d.id: d for d in definitions})
 
 
 def _path(config: SiteConfig) -> Path:
@@ -127,7 +126,7 @@ def _lexique(content: Path, errors: list[ContentError]) -> list[lexique.Terme]:
             return []
     termes, found = lexique.load(content)
     errors += found
-    # Each term is reached through its anchor (#slug): two terms with one slug would share it.
+    # Chaque terme s'atteint par son ancre (#slug) : deux termes d'un même slug la partageraient.
     taken: dict[str, lexique.Terme] = {}
     letters = {f"lettre-{c}" for c in "abcdefghijklmnopqrstuvwxyz"}
     for t in termes:
@@ -154,52 +153,35 @@ def _lexique(content: Path, errors: list[ContentError]) -> list[lexique.Terme]:
     return termes
 
 
-def data_files(content: Path, folder: str, fixed_schema: str | None) -> tuple[dict, list[ContentError]]:
-    """Every content/<folder>/*.yml checked against its schema: ({name: data}, errors)."""
+def data_files(content: Path) -> tuple[dict, list[ContentError]]:
+    """Chaque content/data/*.yml vérifié par le schéma de même nom : ({nom: données}, erreurs)."""
     found, errors = {}, []
-    directory = content / folder
+    directory = content / DATA_DIR
     paths = sorted(directory.glob("*.yml")) if directory.is_dir() else []
-    if fixed_schema is None:
-        names = {p.stem for p in paths}
-        errors += [
-            ContentError(f"content/{folder}/{name}.yml", 1, "fichier de données manquant")
-            for name in DATA_REQUIRED
-            if name not in names
-        ]
+    names = {p.stem for p in paths}
+    errors += [
+        ContentError(f"content/{DATA_DIR}/{name}.yml", 1, "fichier de données manquant")
+        for name in donnees_requises()
+        if name not in names
+    ]
     for path in paths:
-        rel = f"content/{folder}/{path.name}"
-        name = fixed_schema or path.stem
-        if not schema.existe(name):
-            if fixed_schema is None:
-                errors.append(
-                    ContentError(
-                        rel,
-                        1,
-                        f"aucun schéma pour ce fichier : créez generator/schemas/{name}.yml "
-                        "(voir generator/schemas/README.md)",
-                    )
+        rel = f"content/{DATA_DIR}/{path.name}"
+        if not schema.existe(path.stem):
+            errors.append(
+                ContentError(
+                    rel,
+                    1,
+                    f"aucun schéma pour ce fichier : créez generator/schemas/{path.stem}.yml "
+                    "(voir generator/schemas/README.md)",
                 )
+            )
             continue
-        data, node, problems = schema.document(path, rel, name)
+        data, _, problems = schema.document(path, rel, path.stem)
         if problems:
             errors += problems
             continue
-        if path.stem == "aide_juridictionnelle" and fixed_schema is None:
-            errors += _aj_problems(data, node, rel)
         found[path.stem] = data
     return found, errors
-
-
-def _aj_problems(data, node, rel: str) -> list[ContentError]:
-    """The checks pyscripts runs on the AJ parameters (dates, years), placed at their line."""
-    from pyscripts.aj.verification import problemes
-
-    as_json = json.loads(json.dumps(data, default=lambda d: d.isoformat()))  # as the browser sees it
-    errors = []
-    for message in problemes(as_json):
-        path, _, _ = message.partition(" : ")
-        errors.append(ContentError(rel, schema.ligne_du_chemin(node, path), message))
-    return errors
 
 
 def _bareme_problems(config: SiteConfig, donnees: dict) -> list[ContentError]:
@@ -273,7 +255,7 @@ def _pdf_collision(src: str, fm: frontmatter.FrontMatter, config: SiteConfig, pd
 
 
 def _line_problems(line: str) -> list[str]:
-    """Blocks `{{ nom }}` and admonitions `!!! type` on one line of Markdown."""
+    """Les blocs `{{ nom }}` et les encadrés `!!! type` d'une ligne de Markdown."""
     problems = []
     known = ", ".join(f"{{{{ {n} }}}}" for n in sorted(macros.MACROS))
     prose = CODE_SPAN.sub("", line)
@@ -329,7 +311,7 @@ def _link_problem(target: str, page: Path, content: Path, slugs: set[str]) -> st
 
 
 def expand_lexique_links(markdown: str, page_rel: str) -> str:
-    """`[texte](lexique:slug)` → a relative link to the lexique page anchor."""
+    """`[texte](lexique:slug)` → un lien relatif vers l'ancre de la page du lexique."""
     prefix = "../" * page_rel.count("/") + lexique.PAGE + "#"
     return markdown.replace("](" + LEXIQUE_SCHEME, "](" + prefix)
 

@@ -1,6 +1,6 @@
-"""Jinja filters shared by the site's templates and the print template: one French
-date formatter for the whole build, the one the tools use (pyscripts); and the editors'
-data escaped before MkDocs' templates see it (`echappe`)."""
+"""Les filtres Jinja communs aux gabarits du site et au gabarit d'impression : une seule mise en
+forme des dates pour toute la construction, celle des outils (pyscripts) ; et les données des
+rédacteurs échappées avant que les gabarits de MkDocs ne les voient (`echappe`)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from pyscripts.delais.francais import date_fr
 
 
 def echappe(valeur):
-    """Every text of `valeur` (dicts and lists walked) as escaped Markup. MkDocs' environment does not
-    autoescape; the forms' does: the editors' data handed to MkDocs' templates (config.extra) is escaped
-    here, once, so that a « <b> » in a label prints as text on the tool pages as on the form pages."""
+    """Chaque texte de `valeur` (tables et listes parcourues) en Markup échappé. L'environnement de MkDocs
+    n'échappe pas, celui des formulaires si : les données des rédacteurs remises aux gabarits de MkDocs
+    (config.extra) sont échappées ici, une fois, pour qu'un « <b> » dans un libellé se lise comme du texte
+    sur les pages des outils comme sur celles des formulaires."""
     if isinstance(valeur, Markup):
         return valeur
     if isinstance(valeur, str):

@@ -1,21 +1,22 @@
-"""The official forms in the site, called by the MkDocs plugin (generator/plugin.py), one
-method per event:
+"""Les formulaires officiels dans le site, appelés par le plugin MkDocs (generator/plugin.py), une
+méthode par événement :
 
-fichiers(files)            on_files: find which page hosts each form's guided interview
-                           (a line `<!-- entretien: <id> -->`)
-contenu(html, page)        on_page_content: a form's page (`formulaire: <id>`) gets its
-                           reproduction; an interview marker gets the interview
-ecrit_pdfs(site_dir, cache) on_post_build: the blank fillable PDFs, site/formulaires/<id>.pdf,
-                           rendered and cached like the other PDFs (generator/sorties/pdf.py) — even
-                           without the printouts: the interview fills them, they are a tool; then
-                           their field names and types compared with the definition
+fichiers(files)            on_files : quelle page accueille l'entretien guidé de chaque formulaire
+                           (une ligne `<!-- entretien: <id> -->`)
+contenu(html, page)        on_page_content : la page d'un formulaire (`formulaire: <id>`) reçoit sa
+                           reproduction ; une ligne d'entretien reçoit l'entretien
+ecrit_pdfs(site_dir, cache) on_post_build : les PDF vierges remplissables, site/formulaires/<id>.pdf,
+                           rendus et mis en cache comme les autres PDF (generator/sorties/pdf.py) — même
+                           sans les impressions : l'entretien les remplit, ce sont des outils ; puis
+                           leurs champs (noms, genres) comparés à la définition
 
-The printable document of each form is rendered at on_config: a template error (the templates run
-under StrictUndefined) stops the build at its template line before any page is written.
+Le document imprimable de chaque formulaire est rendu dès on_config : une erreur de gabarit (ils sont
+rendus avec StrictUndefined) arrête la construction à sa ligne avant qu'aucune page ne soit écrite.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from mkdocs.utils import get_relative_url
 
 from ..config import SiteConfig
 from ..contenu import formulaires
+from ..contenu.formulaires import LIGNE_ENTRETIEN
 from ..erreurs import ContentError, ContentErrors, line_of, template_error
 from ..sorties import formulaires as rendu
 from ..sorties import pdf
@@ -33,29 +35,33 @@ DOSSIER_SITE = "formulaires"
 CSS_PAGE = "formulaires/formulaire.css"
 CSS_ENTRETIEN = "formulaires/entretien.css"
 CSS_PDF = ("formulaires/formulaire.css", "formulaires/pdf.css")
-MARQUE = re.compile(r"<!--\s*entretien:\s*([a-z0-9-]+)\s*-->")
 
 
 def chemin_pdf(identifiant: str) -> str:
-    """Where the blank PDF of a form lives in the site (same folder as its page)."""
+    """Où est le PDF vierge d'un formulaire dans le site (le dossier de sa page)."""
     return f"{DOSSIER_SITE}/{identifiant}.pdf"
 
 
 class Formulaires:
-    def __init__(self, site: SiteConfig, termes: dict[str, str], definitions: dict[str, str] | None = None):
+    def __init__(
+        self,
+        site: SiteConfig,
+        formulaires: dict[str, formulaires.Definition],
+        termes: dict[str, str],
+        definitions: dict[str, str] | None = None,
+    ):
+        """`formulaires` : les définitions vérifiées par validation.validate (lues une fois par construction)."""
         self.site = site
         self.termes = termes  # slug → terme du lexique
         self.definitions = definitions or {}  # slug → définition
-        definitions, erreurs = formulaires.charge_tout(site.content_dir, set(termes))
-        assert not erreurs, "validate.validate() refuse les définitions invalides avant la construction"
         self.env = rendu.environnement(site.theme_dir)
-        self.definitions_lues = {d.id: d.donnees for d in definitions}
-        self.prets = {d.id: rendu.prepare(d.donnees, site.nom) for d in definitions}
+        self.definitions_lues = {ident: d.donnees for ident, d in formulaires.items()}
+        self.prets = {ident: rendu.prepare(d.donnees, site.nom) for ident, d in formulaires.items()}
         self.documents = {i: self._rend(rendu.document_pdf, self.env, d) for i, d in self.prets.items()}
-        self.entretiens: dict[str, str] = {}  # id → page (dest_uri) hosting its interview
+        self.entretiens: dict[str, str] = {}  # id → la page (dest_uri) qui accueille son entretien
 
     def _rend(self, gabarit, *arguments) -> str:
-        """One of the forms' templates rendered; a template error becomes `theme/…:LINE: …`."""
+        """Un gabarit des formulaires rendu ; une erreur de gabarit devient `theme/…:LIGNE: …`."""
         try:
             return gabarit(*arguments)
         except (jinja2.TemplateError, TypeError, AttributeError) as exc:
@@ -63,11 +69,13 @@ class Formulaires:
 
     def fichiers(self, files) -> None:
         for f in files.documentation_pages():
-            for identifiant in MARQUE.findall(f.content_string):
+            for identifiant in LIGNE_ENTRETIEN.findall(f.content_string):
                 self.entretiens[identifiant] = f.dest_uri
 
     def _liens(self, d: dict, depuis: str) -> dict:
-        vers = lambda cible: get_relative_url(cible, depuis)  # noqa: E731
+        def vers(cible: str) -> str:
+            return get_relative_url(cible, depuis)
+
         explication = d.get("page")
         return {
             "css": vers(CSS_PAGE),
@@ -89,14 +97,11 @@ class Formulaires:
             d = self.prets.get(m.group(1))
             if not d:
                 return m.group(0)
+            # Monté par le module de la page (l'outil qui apporte les réponses, ex. assets/js/outil-aj.mjs).
             liens = self._liens(d, page.file.dest_uri)
-            # The page's tool (meta `outil: aj`) brings the answers: its glue module starts the interview.
-            liens["js"] = get_relative_url(
-                f"assets/js/formulaire-{page.meta.get('outil', 'entretien')}.mjs", page.file.dest_uri
-            )
             return self._rend(rendu.entretien, self.env, d, liens, self.termes, self.definitions)
 
-        return MARQUE.sub(entretien, html)
+        return LIGNE_ENTRETIEN.sub(entretien, html)
 
     def ecrit_pdfs(self, site_dir: Path, cache: Path) -> dict[str, int]:
         rapport = ecrit_pdfs(self.site, self.documents, site_dir, cache)
@@ -110,8 +115,8 @@ class Formulaires:
 
 
 def ecrit_pdfs(site: SiteConfig, documents: dict[str, str], site_dir: Path, cache: Path) -> dict[str, int]:
-    """The blank PDF of each form (`documents`: its rendered HTML), `site_dir/formulaires/<id>.pdf`,
-    from the PDF cache when unchanged."""
+    """Le PDF vierge de chaque formulaire (`documents` : son HTML rendu), `site_dir/formulaires/<id>.pdf`,
+    depuis le cache des PDF quand rien n'a changé."""
     if not documents:
         return {"rendus": 0, "en_cache": 0}
     css = "\n".join((site.theme_dir / nom).read_text(encoding="utf-8") for nom in CSS_PDF)
@@ -129,11 +134,9 @@ def ecrit_pdfs(site: SiteConfig, documents: dict[str, str], site_dir: Path, cach
 
 
 def champs_du_pdf_vierge(definition: dict, chemin: Path, cache: Path, source: Path) -> list[ContentError]:
-    """The blank PDF's fields, read back (pypdf, as the browser fills it), against the definition:
-    same names, same kinds. A template that drops or merges fields fails here, not in the browser.
-    A PDF already checked (same bytes) is not read again: its digest is noted in the cache."""
-    import hashlib
-
+    """Les champs du PDF vierge, relus (pypdf, comme le navigateur qui le remplit), contre la définition :
+    mêmes noms, mêmes genres. Un gabarit qui perd ou fusionne des champs échoue ici, pas dans le
+    navigateur. Un PDF déjà vérifié (mêmes octets) n'est pas relu : son empreinte est notée dans le cache."""
     from pyscripts.formulaires.remplissage import champs_de_la_definition, champs_du_pdf, lecteur
 
     octets = chemin.read_bytes()
@@ -161,23 +164,22 @@ def champs_du_pdf_vierge(definition: dict, chemin: Path, cache: Path, source: Pa
                 )
             )
     if erreurs:
-        chemin.unlink()  # never published
+        chemin.unlink()  # jamais publié
         return [ContentError(e.path, e.line, e.message + " (gabarits theme/formulaires/)") for e in erreurs[:20]]
     note.parent.mkdir(parents=True, exist_ok=True)
     note.touch()
     return erreurs
 
 
-def liste_markdown(site: SiteConfig) -> str:
-    """The `{{ formulaires }}` block: every form, its page, its blank PDF, its explanation, and
-    the page that pre-fills it. Raw HTML links: the PDFs are written after MkDocs has checked
-    the Markdown links (the block is on content/formulaires/index.md: links are relative to it).
-    The definitions were checked before (validate)."""
-    definitions = [d for d, _ in map(formulaires.charge, formulaires.fichiers(site.content_dir)) if d]
+def liste_markdown(site: SiteConfig, definitions: list[formulaires.Definition]) -> str:
+    """Le bloc `{{ formulaires }}` : chaque formulaire, sa page, son PDF vierge, son explication et la
+    page qui le pré-remplit. Des liens HTML bruts : les PDF sont écrits après que MkDocs a vérifié les
+    liens Markdown (le bloc est dans content/formulaires/index.md : liens relatifs à elle). Les
+    définitions ont été vérifiées avant (validation.validate)."""
     hotes = {
         ident: page.relative_to(site.content_dir).with_suffix(".html").as_posix()
         for page in sorted(site.content_dir.rglob("*.md"))
-        for ident in MARQUE.findall(page.read_text(encoding="utf-8"))
+        for ident in LIGNE_ENTRETIEN.findall(page.read_text(encoding="utf-8"))
     }
     lignes = []
     for d in sorted(definitions, key=lambda d: d.donnees["titre"]):

@@ -1,9 +1,9 @@
-"""MkDocs' own warnings, said in French with the file and line an editor must open.
+"""Les avertissements de MkDocs, dits en français avec le fichier et la ligne qu'un rédacteur doit ouvrir.
 
-`EnFrancais` is a logging filter placed on the MkDocs loggers that emit the
-warnings (a logger's filter runs before any handler, so `mkdocs serve`, `mkdocs
-build` and `python -m generator build` all print the French text). Known shapes
-are translated; anything else gets a French prefix and the original text.
+`EnFrancais` est un filtre de journalisation posé sur les journaux de MkDocs qui émettent les
+avertissements (le filtre d'un journal passe avant tout gestionnaire : `mkdocs serve`, `mkdocs build`
+et `python -m generator build` écrivent tous le texte français). Les formes connues sont traduites ;
+les autres reçoivent un préfixe en français et le texte d'origine.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ NAV_MISSING = re.compile(
 
 
 def translate(message: str, content_dir: Path, site_config: Path) -> str:
-    """French text of one MkDocs message; `path:line: …` when it concerns a file."""
+    """Le texte français d'un message de MkDocs ; `chemin:ligne: …` quand il concerne un fichier."""
     for shape, french in SHAPES:
         if m := shape.match(message):
             src = m.group("src")
@@ -92,7 +92,7 @@ def translate(message: str, content_dir: Path, site_config: Path) -> str:
 
 
 def _line(page: Path, link: str) -> int:
-    """Where the page writes the link: as written, else its anchor, else its path."""
+    """Où la page écrit le lien : tel quel, sinon son ancre, sinon son chemin."""
     path, _, anchor = link.partition("#")
     for needle in (f"({link}", link, f"#{anchor}" if anchor else "", path):
         if needle and (line := line_of(page, needle)) > 1:
@@ -101,13 +101,13 @@ def _line(page: Path, link: str) -> int:
 
 
 class EnFrancais(logging.Filter):
-    """Rewrites WARNING+ records of MkDocs in French (idempotent: French text is left alone)."""
+    """Récrit en français les messages WARNING et plus de MkDocs (idempotent : un texte français reste tel quel)."""
 
     def __init__(self, content_dir: Path, site_config: Path):
         super().__init__()
         self.content_dir = content_dir
         self.site_config = site_config
-        self.messages: list[str] = []  # every warning, translated, for the build's final report
+        self.messages: list[str] = []  # chaque avertissement, traduit, pour le rapport final de la construction
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno >= logging.WARNING and not getattr(record, "en_francais", False):

@@ -1,8 +1,8 @@
-"""The lexique linked automatically in every page (first occurrence, never inside headings,
-links or code), as the Code du travail numérique does with its glossary.
+"""Le lexique lié automatiquement dans chaque page (première occurrence, jamais dans un titre, un
+lien ou du code), comme le fait le Code du travail numérique avec son glossaire.
 
-The linking is a Python-Markdown tree-processor registered at priority 3, so
-MkDocs' own link rewriter and validator (priority 0) check the links it emits.
+Les liens sont posés par un treeprocessor de Python-Markdown enregistré en priorité 3 : le
+réécrivain et le vérificateur de liens de MkDocs (priorité 0) contrôlent ensuite ceux qu'il pose.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from markdown.util import AtomicString
 
 from ..contenu.lexique import PAGE, Terme
 
-# Tags whose text is never linked: headings, links, code, and our own markup.
+# Les balises dont le texte n'est jamais lié : titres, liens, code, et nos propres balises.
 SKIP_TAGS = {
     "h1",
     "h2",
@@ -48,7 +48,7 @@ def _pattern(forme: str) -> str:
 
 
 class LexiqueLinker(Treeprocessor):
-    """Links the first occurrence of each term in a page to its lexique entry."""
+    """Lie la première occurrence de chaque terme d'une page à son entrée du lexique."""
 
     def __init__(self, md, ext: LexiqueExtension):
         super().__init__(md)
@@ -83,7 +83,7 @@ class LexiqueLinker(Treeprocessor):
                         el.insert(index + j, node)
 
     def _link(self, text: str):
-        """Split `text` into [leading text, <a>, <a>, …] (each <a> carrying the text after it); None when nothing matches."""
+        """Découpe `text` en [texte de tête, <a>, <a>, …] (chaque <a> porte le texte qui le suit) ; None sans correspondance."""
         made = []
         for m in self.ext.regex.finditer(text):
             terme = self.ext.by_form[_key(m.group(0))]
@@ -100,11 +100,11 @@ class LexiqueLinker(Treeprocessor):
 
 
 def lien_terme(href: str, definition: str, texte: str) -> etree.Element:
-    """A link to the lexique entry carrying its definition in data-definition.
+    """Un lien vers l'entrée du lexique, qui porte sa définition dans data-definition.
 
-    site.js turns it into a button that opens the definition in place (no new tab, no
-    page in the history); without JavaScript it stays a link. The definition is an
-    attribute, not text, so MkDocs' search does not index it into every section.
+    site.js en fait un bouton qui ouvre la définition sur place (ni nouvel onglet, ni page dans
+    l'historique) ; sans JavaScript, il reste un lien. La définition est un attribut, pas du texte :
+    la recherche de MkDocs ne l'indexe pas dans chaque section.
     """
     a = etree.Element("a", {"href": href, "class": "terme", "data-definition": definition})
     a.text = AtomicString(texte)

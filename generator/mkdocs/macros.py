@@ -1,23 +1,27 @@
-"""Blocks generated from data, written in a page as a line holding only `{{ nom }}`.
+"""Les blocs tirés des données, écrits dans une page par une ligne qui ne contient que `{{ nom }}`.
 
-Each macro returns Markdown computed at build time from content/data by the same
-pyscripts the browser runs, so the static page and the simulator never disagree.
-A macro receives the site configuration and the data the checks already read.
+Chaque bloc rend du Markdown calculé à la construction depuis content/data par les mêmes pyscripts
+que le navigateur : la page statique et le simulateur ne se contredisent jamais. Un bloc reçoit la
+configuration du site et ce que les contrôles ont déjà lu (validation.Contenu).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ..config import SiteConfig
 from ..contenu.lexique import texte
 
+if TYPE_CHECKING:
+    from ..contenu.validation import Contenu
+
 LINE = re.compile(r"^\{\{\s*([a-z_]+)\s*\}\}\s*$")
 
 
-def _urgences(config: SiteConfig, donnees: dict) -> str:
-    data = donnees["urgences"]
+def _urgences(config: SiteConfig, contenu: Contenu) -> str:
+    data = contenu.donnees["urgences"]
     entries = data["urgence"] + data["ecoute"]
     with_hours = any("horaires" in e for e in entries)
     rows = [
@@ -35,25 +39,25 @@ def _urgences(config: SiteConfig, donnees: dict) -> str:
     return table
 
 
-def _bareme_aj(config: SiteConfig, donnees: dict) -> str:
+def _bareme_aj(config: SiteConfig, contenu: Contenu) -> str:
     from pyscripts.aj import tableau_bareme_markdown
 
     return tableau_bareme_markdown(config.bareme_aj)
 
 
-def _catalogue_delais(config: SiteConfig, donnees: dict) -> str:
+def _catalogue_delais(config: SiteConfig, contenu: Contenu) -> str:
     from pyscripts.delais import catalogue_markdown
 
     return catalogue_markdown()
 
 
-def _formulaires(config: SiteConfig, donnees: dict) -> str:
+def _formulaires(config: SiteConfig, contenu: Contenu) -> str:
     from .formulaires import liste_markdown
 
-    return liste_markdown(config)
+    return liste_markdown(config, list(contenu.formulaires.values()))
 
 
-MACROS: dict[str, Callable[[SiteConfig, dict], str]] = {
+MACROS: dict[str, Callable[[SiteConfig, Contenu], str]] = {
     "urgences": _urgences,
     "bareme_aj": _bareme_aj,
     "catalogue_delais": _catalogue_delais,
@@ -62,12 +66,12 @@ MACROS: dict[str, Callable[[SiteConfig, dict], str]] = {
 
 
 def find(markdown: str) -> list[tuple[int, str]]:
-    """(line offset in `markdown`, macro name) for every macro line."""
+    """(rang de la ligne dans `markdown`, nom du bloc) pour chaque ligne de bloc."""
     return [(i, m.group(1)) for i, line in enumerate(markdown.split("\n")) if (m := LINE.match(line))]
 
 
-def expand(markdown: str, config: SiteConfig, donnees: dict) -> str:
+def expand(markdown: str, config: SiteConfig, contenu: Contenu) -> str:
     lines = markdown.split("\n")
     for i, name in find(markdown):
-        lines[i] = MACROS[name](config, donnees)
+        lines[i] = MACROS[name](config, contenu)
     return "\n".join(lines)

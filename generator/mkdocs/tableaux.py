@@ -1,10 +1,10 @@
-"""Tables scroll inside their own box on a narrow screen, never the whole page.
+"""Sur un écran étroit, un tableau défile dans sa propre boîte, jamais la page entière.
 
-Each Markdown table is wrapped in `<div class="tableau" role="region" tabindex="0"
-aria-label="Tableau : <the heading above it>">`: the box scrolls sideways (site.css),
-and a keyboard user can focus it to scroll it with the arrow keys (WCAG 2.1.1; axe
-rule « scrollable-region-focusable »). Without a name a region is noise to a screen
-reader, so it borrows the nearest heading's text.
+Chaque tableau Markdown est enveloppé dans `<div class="tableau" role="region" tabindex="0"
+aria-label="Tableau : <le titre au-dessus>">` : la boîte défile de côté (site.css), et une personne au
+clavier peut y placer le focus pour la faire défiler avec les flèches (WCAG 2.1.1 ; règle d'axe
+« scrollable-region-focusable »). Sans nom, une région n'est que du bruit pour un lecteur d'écran :
+elle prend le texte du titre le plus proche.
 """
 
 from __future__ import annotations
@@ -48,5 +48,5 @@ class Enveloppe(Treeprocessor):
 
 class TableauxExtension(Extension):
     def extendMarkdown(self, md) -> None:
-        # After the tables extension built them (the tree is complete at any treeprocessor).
+        # Après que l'extension tables les a construits (l'arbre est complet pour tout treeprocessor).
         md.treeprocessors.register(Enveloppe(md), "tableaux", 2)

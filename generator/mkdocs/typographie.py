@@ -1,16 +1,16 @@
-"""French typography in the built HTML: the space inside « » and before : ; ? ! becomes a
-no-break space, so a narrow screen never leaves « alone at the end of a line or starts
-one with ». Done on the finished HTML (content, theme, lexique) and on what the PDFs print.
+"""La typographie française dans le HTML construit : l'espace à l'intérieur de « » et avant : ; ? !
+devient insécable, pour qu'un écran étroit ne laisse jamais « seul en bout de ligne ni n'ouvre une
+ligne par ». Fait sur le HTML fini (contenu, thème, lexique) et sur ce qu'impriment les PDF.
 
-Only text between tags changes: attributes (a `value` the engines read, a `data-*` the
-scripts use) and the contents of pre, code, textarea, script and style stay as written."""
+Seul le texte entre les balises change : les attributs (une `value` que lisent les moteurs, un
+`data-*` des scripts) et le contenu de pre, code, textarea, script et style restent tels quels."""
 
 from __future__ import annotations
 
 import re
 
-# A plain space before », or before : ; ? ! that end a phrase (not « a :b » nor an address).
-# (?<!\s): also at the start of a text after a tag (« <em>mot</em> : »), never after a line break.
+# Une espace simple avant », ou avant : ; ? ! qui finissent une phrase (pas « a :b » ni une adresse).
+# (?<!\s) : aussi au début d'un texte après une balise (« <em>mot</em> : »), jamais après un saut de ligne.
 _AVANT = re.compile(r"(?<!\s) (?=»|[:;?!](?:\s|$|[.,)…]))")
 _APRES = re.compile(r"« ")
 _BALISE = re.compile(r"(<[^>]*>)")

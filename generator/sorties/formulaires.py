@@ -73,7 +73,7 @@ def capitale(texte: str) -> str:
     return texte[:1].upper() + texte[1:].lower() if texte.isupper() else texte
 
 
-def date_fr(valeur) -> str:
+def date_jj_mm_aaaa(valeur) -> str:
     if isinstance(valeur, str):
         valeur = dt.date.fromisoformat(valeur)
     return valeur.strftime("%d/%m/%Y")
@@ -81,7 +81,7 @@ def date_fr(valeur) -> str:
 
 def _cles(genre: str | None) -> dict:
     """Les clés que le schéma des définitions permet à un objet de ce genre (None : la définition)."""
-    racine = schema.charge("formulaire")
+    racine = schema.lit_schema("formulaire")
     return dict.fromkeys(racine["properties"] if genre is None else racine["$defs"][genre]["properties"])
 
 
@@ -106,17 +106,22 @@ def _prepare_champ(champ: dict, statut: str) -> dict:
             o["statut"] = option.get("statut", c["statut"])
             o["reconstruit"] = o["statut"] in RECONSTRUITS
             o["champs"] = [_prepare_champ(e, o["statut"]) for e in option.get("champs", [])]
-            options.append(_complete(o, "champ", "option"))  # an option is drawn as a case
+            options.append(_complete(o, "champ", "option"))  # une option est dessinée comme une case
         c["options"] = options
-        # A reconstructed group whose label is not printed (« Civilité ») and whose options are
-        # confirmed: its mark goes on its last option's label, not lost and not alone.
+        # Un groupe reconstitué dont le libellé n'est pas imprimé (« Civilité ») et dont les options sont
+        # confirmées : sa marque va sur le libellé de sa dernière option, ni perdue ni seule.
         c["marque_sur_la_derniere_option"] = (
             c["reconstruit"] and not c.get("imprime_libelle") and not any(o["reconstruit"] for o in options)
         )
     elif c["type"] == "tableau":
         c["lignes_nommees"] = not isinstance(c["lignes"], int)
+        # Les rangées imprimées (page, PDF vierge) ; l'entretien continue sur les rangées de l'annexe.
         c["rangees"] = [
             {**r, "cellules": [_complete(cellule, "champ") for cellule in r["cellules"]]} for r in rangees(c)
+        ]
+        c["rangees_entretien"] = [
+            {**r, "cellules": [_complete(cellule, "champ") for cellule in r["cellules"]]}
+            for r in rangees(c, c.get("lignes_max"))
         ]
         if isinstance(c["colonnes"], list):
             c["colonnes"] = [_complete(col, "colonne") for col in c["colonnes"]]
@@ -131,7 +136,7 @@ def prepare(definition: dict, site_nom: str) -> dict:
     """Copie de la définition enrichie pour les gabarits (ne modifie pas l'original)."""
     d = _complete(copy.deepcopy(definition), None)
     d["site_nom"] = site_nom
-    d["verifie_le_texte"] = date_fr(d["verifie_le"])
+    d["verifie_le_texte"] = date_jj_mm_aaaa(d["verifie_le"])
     d["rubriques"] = [
         _complete(
             {
@@ -154,7 +159,7 @@ def prepare(definition: dict, site_nom: str) -> dict:
     return d
 
 
-# The filters of theme/formulaires/*.html (also given to MkDocs' environment, which compiles every template).
+# Les filtres de theme/formulaires/*.html (donnés aussi à l'environnement de MkDocs, qui compile chaque gabarit).
 FILTRES = {"mention": mention, "etoiles": etoiles, "sans_etoiles": sans_etoiles, "capitale": capitale}
 
 

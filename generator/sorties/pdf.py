@@ -1,15 +1,14 @@
-"""One tagged PDF (PDF/UA-1) per page marked for print, rendered by WeasyPrint
-from our own print template (not from the themed HTML: no header, menu or
-search in a printed notice).
+"""Un PDF balisé (PDF/UA-1) par page à imprimer, rendu par WeasyPrint depuis notre gabarit
+d'impression (pas depuis le HTML du thème : ni en-tête, ni menu, ni recherche dans une notice
+imprimée).
 
-PDFs are rendered in parallel across cores and cached by content hash outside
-the site folder, so an unchanged page is copied, not rendered again. WeasyPrint
-is imported only in the worker processes: the build itself never pays for it.
+Les PDF sont rendus en parallèle sur les cœurs et gardés en cache par empreinte du contenu, hors
+du dossier du site : une page inchangée est copiée, pas rendue à nouveau. WeasyPrint n'est importé
+que dans les processus de rendu : la construction elle-même ne le paie jamais.
 
-WeasyPrint may read only the site's own files (images, fonts): a page that
-asks for anything else (`<a rel="attachment" href="file:///etc/…">`, a remote
-image) fails the build with its file and line, so nothing outside the site can
-end up inside a public PDF.
+WeasyPrint ne peut lire que les fichiers du site (images, polices) : une page qui demande autre
+chose (`<a rel="attachment" href="file:///etc/…">`, une image distante) arrête la construction, à
+son fichier et sa ligne ; rien d'extérieur au site ne peut finir dans un PDF public.
 """
 
 from __future__ import annotations
@@ -38,7 +37,7 @@ PRINT_CSS = "print/pdf.css"
 
 
 def pdf_name(src_uri: str) -> str:
-    """`aide-juridictionnelle/index.md` → `aide-juridictionnelle.pdf` (flat, readable file names)."""
+    """`aide-juridictionnelle/index.md` → `aide-juridictionnelle.pdf` (des noms à plat, lisibles)."""
     stem = src_uri.removesuffix(".md").removesuffix("/index").removesuffix("index")
     return (stem.replace("/", "-") or "accueil") + ".pdf"
 
@@ -46,11 +45,11 @@ def pdf_name(src_uri: str) -> str:
 @dataclass(frozen=True)
 class PrintJob:
     html: str
-    out: Path  # absolute path of the PDF in the site being built
-    key: str  # content hash
-    source: str = ""  # content/… page, for error messages
+    out: Path  # chemin absolu du PDF dans le site en construction
+    key: str  # empreinte du contenu
+    source: str = ""  # la page content/…, pour les messages d'erreur
     source_path: Path | None = None
-    forms: bool = False  # <input>, <textarea> become PDF form fields (blank official forms)
+    forms: bool = False  # <input>, <textarea> deviennent des champs de PDF (formulaires officiels vierges)
 
 
 @lru_cache(maxsize=4)
@@ -65,7 +64,7 @@ def render_html(theme_dir: Path, context: dict) -> str:
 
 
 def absolute_links(html: str, page_url: str) -> str:
-    """Relative links mean nothing on paper: point them at the public site."""
+    """Un lien relatif ne veut rien dire sur papier : il vise le site public."""
     base = page_url.rsplit("/", 1)[0] + "/"
 
     def fix(m: re.Match) -> str:
@@ -80,13 +79,18 @@ def absolute_links(html: str, page_url: str) -> str:
 def job(
     html: str, css: str, out: Path, source: str = "", source_path: Path | None = None, forms: bool = False
 ) -> PrintJob:
-    # The version from the package metadata: importing WeasyPrint costs ~1 s.
-    key = hashlib.sha256(f"{version('weasyprint')}\0{forms}\0{css}\0{html}".encode()).hexdigest()
+    # La version lue dans les métadonnées du paquet : importer WeasyPrint coûte environ 1 s.
+    complement = ""
+    if forms:  # le formulaire vierge reçoit ses polices de secours et ses numéros de page après WeasyPrint (polices.py)
+        from .polices import versions
+
+        complement = versions()
+    key = hashlib.sha256(f"{version('weasyprint')}\0{forms}\0{complement}\0{css}\0{html}".encode()).hexdigest()
     return PrintJob(html, out, key, source, source_path, forms)
 
 
 def allowed(url: str, root: Path) -> bool:
-    """Only `data:` URLs and files inside `root` (the site being built) may enter a PDF."""
+    """Seules les adresses `data:` et les fichiers de `root` (le site en construction) entrent dans un PDF."""
     parts = urlsplit(url)
     if parts.scheme == "data":
         return True
@@ -97,7 +101,7 @@ def allowed(url: str, root: Path) -> bool:
 
 
 def _fetcher(root: Path):
-    """A WeasyPrint URL fetcher confined to `root` (built in the worker: WeasyPrint is imported there)."""
+    """Un lecteur d'adresses de WeasyPrint enfermé dans `root` (créé dans le processus de rendu, où WeasyPrint est importé)."""
     from weasyprint.urls import URLFetcher
 
     class SiteFetcher(URLFetcher):
@@ -107,7 +111,7 @@ def _fetcher(root: Path):
 
         def fetch(self, url, headers=None):
             if not allowed(url, root):
-                self.refused.append(url)  # kept even where WeasyPrint swallows the error (attachments)
+                self.refused.append(url)  # gardé même quand WeasyPrint avale l'erreur (pièces jointes)
                 raise ValueError(f"adresse hors du site : {url}")
             return super().fetch(url, headers)
 
@@ -115,8 +119,8 @@ def _fetcher(root: Path):
 
 
 def _render(html: str, css: str, root: str, target: str, forms: bool = False) -> tuple[str, str] | None:
-    """Write one PDF. None when done, else ("refus", url) or ("erreur", message): exceptions
-    of WeasyPrint (some derive from BaseException) never cross the process boundary raw."""
+    """Écrit un PDF. None si c'est fait, sinon ("refus", url) ou ("erreur", message) : les exceptions de
+    WeasyPrint (certaines dérivent de BaseException) ne passent jamais brutes d'un processus à l'autre."""
     import weasyprint
     from weasyprint.urls import FatalURLFetchingError
 
@@ -136,28 +140,36 @@ def _render(html: str, css: str, root: str, target: str, forms: bool = False) ->
             m = re.search(r'"(.*)"', str(exc))
             url = m.group(1) if m else str(exc)
             return "absent", url.removeprefix(base_url)
-    except Exception as exc:  # noqa: BLE001 - reported to the editor with the page
+    except Exception as exc:  # dit au rédacteur, avec sa page
         return "erreur", f"{type(exc).__name__} : {exc}"
     if fetcher.refused:
         Path(target).unlink(missing_ok=True)
         return "refus", fetcher.refused[0]
+    if forms:
+        from .polices import complete
+
+        try:
+            complete(Path(target))
+        except Exception as exc:  # signalée avec le fichier du formulaire
+            return "erreur", f"polices de secours : {type(exc).__name__} : {exc}"
     return None
 
 
 def _brouillon(cache_dir: Path, j: PrintJob) -> Path:
-    """The PDF being written, named after this process: two builds sharing the cache (tests in
-    parallel, a preview beside a build) never write the same file; os.replace publishes it whole."""
+    """Le PDF en cours d'écriture, au nom de ce processus : deux constructions qui partagent le cache
+    (tests en parallèle, un aperçu à côté d'une construction) n'écrivent jamais le même fichier ;
+    os.replace le publie entier."""
     return cache_dir / f"{j.key}.{os.getpid()}.tmp"
 
 
 def write_all(jobs: list[PrintJob], css: str, site_dir: Path, cache_dir: Path) -> dict[str, int]:
-    """Write every PDF; returns {"rendus": n, "en_cache": m}; raises ContentErrors naming the pages."""
+    """Écrit chaque PDF ; renvoie {"rendus": n, "en_cache": m} ; ContentErrors nomme les pages en faute."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     todo = [j for j in jobs if not (cache_dir / f"{j.key}.pdf").is_file()]
     errors = []
     if todo:
         workers = min(len(todo), os.cpu_count() or 1)
-        # spawn, not fork: the build process has threads (MkDocs, logging), fork could deadlock.
+        # spawn, pas fork : le processus de construction a des fils (MkDocs, journalisation), fork pourrait bloquer.
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             futures = [
                 pool.submit(_render, j.html, css, str(site_dir), str(_brouillon(cache_dir, j)), j.forms) for j in todo
@@ -185,7 +197,7 @@ def _error(j: PrintJob, kind: str, detail: str) -> ContentError:
         return ContentError(j.source, 1, f"le PDF n'a pas pu être produit par WeasyPrint ({detail[:300]})")
     line = 1
     if j.source_path is not None:
-        # Where the page names it: the URL as written, else its last path segment.
+        # Là où la page la nomme : l'adresse telle qu'écrite, sinon le dernier morceau de son chemin.
         for needle in (detail, unquote(urlsplit(detail).path).rsplit("/", 1)[-1]):
             if needle and (line := line_of(j.source_path, needle)) > 1:
                 break

@@ -1,21 +1,23 @@
-"""Self-host Pyodide and our Python code under site/pyodide/, every URL safe to cache for a year.
+"""Pyodide et notre code Python hébergés par le site, sous site/pyodide/, chaque adresse gardable un an en cache.
 
-    site/pyodide/<version>/   npm's runtime (the files loadPyodide fetches), its standard library
-                              as python_stdlib.<hash>.zip, precompiled (generator/sorties/pyodide_compile.py)
-    site/pyodide/paquets/     our pyscripts wheel (parameters embedded as JSON, .pyc included), the
-                              extra wheels a page asks for (pypdf, .pyc added: a build tag in its
-                              name), and pyodide-lock.<hash>.json
+    site/pyodide/<version>/   le runtime de npm (les fichiers que lit loadPyodide), sa bibliothèque
+                              standard en python_stdlib.<empreinte>.zip, précompilée
+                              (generator/sorties/pyodide_compile.py)
+    site/pyodide/paquets/     notre roue pyscripts (paramètres embarqués en JSON, .pyc compris), les
+                              roues en plus qu'une page demande (pypdf, .pyc ajoutés : une étiquette de
+                              construction dans son nom), et pyodide-lock.<empreinte>.json
 
-The runtime folder carries the npm version; the stdlib, the lock and our wheel carry their content
-hash. Pages name these files (config.extra.outils → data-* attributes → the worker), so a rebuild
-after a data change reaches a browser that holds the old files in its cache: the page it reloads
-names a new lock, which names the new wheel. Nothing asks for npm's 119 KB lockfile nor for a CDN.
+Le dossier du runtime porte la version npm ; la bibliothèque standard, le lock et notre roue portent
+l'empreinte de leur contenu. Les pages nomment ces fichiers (config.extra.outils → attributs data-* →
+le worker) : après un changement de données, un navigateur qui garde les anciens fichiers en cache
+recharge une page qui nomme un nouveau lock, qui nomme la nouvelle roue. Rien ne demande le lockfile de
+119 Ko de npm ni un CDN.
 
-Two steps, because the pages must name the files before they are written:
+Deux temps, parce que les pages nomment les fichiers avant qu'ils soient écrits :
 
-    bundle = prepare(root, version, paquets=["pypdf"])   # wheels, lock, stdlib (cached in build/cache)
-    config.extra["outils"] = bundle.urls                 # paths relative to the site root
-    bundle.ecrit(site_dir)                               # on_post_build: site/pyodide/ from scratch
+    paquet = prepare(root, version, paquets=["pypdf"])   # roues, lock, stdlib (en cache dans build/cache)
+    config.extra["outils"] = paquet.urls                 # chemins relatifs à la racine du site
+    paquet.ecrit(site_dir)                               # on_post_build : site/pyodide/ refait à neuf
 """
 
 from __future__ import annotations
@@ -26,24 +28,44 @@ import shutil
 import tempfile
 import tomllib
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
+
+from pyscripts import outils
 
 from ..erreurs import BuildError
 from . import pyodide_compile
 from .roue import ecrit_roue, roue_precompilee
 
-RUNTIME = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")  # copied as is
-STDLIB = "python_stdlib.zip"  # shipped as python_stdlib.<hash>.zip
-NPM_LOCK = "pyodide-lock.json"  # read for its `info` (ABI, Python), never shipped
+RUNTIME = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")  # copiés tels quels
+STDLIB = "python_stdlib.zip"  # livrée en python_stdlib.<empreinte>.zip
+NPM_LOCK = "pyodide-lock.json"  # lu pour son `info` (ABI, Python), jamais livré
 PAQUETS = "paquets"
 NOM_PAQUET = "justice-pas-a-pas-pyscripts"
-PYPDF = "pypdf-7.1.0-py3-none-any.whl"
-COMMANDE_PYPDF = "pip download --no-deps --only-binary=:all: pypdf==7.1.0 -d build/wheels"
-# Wheels a page may ask for (front matter `pyodide_paquets: [pypdf]`); only those asked for are shipped.
-OPTIONNELS = {"pypdf": PYPDF}
-# Build-only code, never imported in the browser: kept out of the wheel (pyodide_compile imports
-# everything the wheel holds in Pyodide, so a module that still needs one of these fails the build).
+ROUES = Path("build") / "wheels"  # où `make install` télécharge les roues en plus (`python -m generator roues`)
+# Du code de construction seulement, jamais importé dans le navigateur : hors de la roue (pyodide_compile
+# importe tout ce que contient la roue dans Pyodide : un module qui en aurait encore besoin ferait échouer
+# la construction).
 HORS_NAVIGATEUR = ("__main__.py", "aj/verification.py")
+
+
+def exigences() -> list[str]:
+    """`["pypdf==<version>"]` : les paquets en plus qu'une route du registre des outils demande
+    (pyscripts/outils.py), à la version installée ici (fixée une fois, dans pyproject.toml) : CPython et
+    Pyodide remplissent les formulaires pareil."""
+    sortie = []
+    for paquet in outils.paquets_facultatifs():
+        try:
+            sortie.append(f"{paquet}=={metadata.version(paquet)}")
+        except metadata.PackageNotFoundError:
+            raise BuildError(f"Le paquet Python {paquet} n'est pas installé : lancez `make install`.") from None
+    return sortie
+
+
+def optionnels() -> dict[str, str]:
+    """Les roues qu'une page peut demander (en-tête `pyodide_paquets: [pypdf]`), paquet → nom du fichier ;
+    seules celles demandées sont livrées."""
+    return {e.partition("==")[0]: "{}-{}-py3-none-any.whl".format(*e.split("==")) for e in exigences()}
 
 
 @dataclass
@@ -52,13 +74,13 @@ class Bundle:
     npm: Path
     stdlib: Path
     stdlib_nom: str
-    roues: dict[str, bytes]  # file name → bytes, into paquets/
+    roues: dict[str, bytes]  # nom de fichier → octets, dans paquets/
     lock_nom: str
     lock: bytes
     urls: dict = field(default_factory=dict)
 
     def ecrit(self, site_dir: Path) -> None:
-        """Write site_dir/pyodide/ from scratch (idempotent)."""
+        """Écrit site_dir/pyodide/ à neuf (idempotent)."""
         cible = site_dir / "pyodide"
         shutil.rmtree(cible, ignore_errors=True)
         runtime = cible / self.version
@@ -73,31 +95,36 @@ class Bundle:
         (paquets / self.lock_nom).write_bytes(self.lock)
 
 
-def prepare(root: Path, version: str, paquets: list[str] | tuple[str, ...] = ()) -> Bundle:
-    """Everything site/pyodide/ will hold, and the URLs pages give the worker. Raises BuildError saying what to run."""
+def prepare(
+    root: Path, version: str, paquets: list[str] | tuple[str, ...] = (), formulaires: dict[str, dict] | None = None
+) -> Bundle:
+    """Tout ce que contiendra site/pyodide/, et les adresses que les pages donnent au worker ; BuildError
+    dit quoi lancer. `formulaires` : les définitions déjà lues par la construction ({id: données}) ;
+    lues dans content/ sinon."""
     npm = _runtime_npm(root, version)
-    inconnus = sorted(set(paquets) - set(OPTIONNELS))
+    connus = optionnels()
+    inconnus = sorted(set(paquets) - set(connus))
     if inconnus:
         raise BuildError(
-            f"Paquet Python inconnu pour le navigateur : {', '.join(inconnus)} (connus : {', '.join(OPTIONNELS)})."
+            f"Paquet Python inconnu pour le navigateur : {', '.join(inconnus)} (connus : {', '.join(connus)})."
         )
-    extras = [root / "build" / "wheels" / OPTIONNELS[p] for p in sorted(set(paquets))]
+    extras = [root / ROUES / connus[p] for p in sorted(set(paquets))]
     for roue in extras:
         if not roue.is_file():
             raise BuildError(
-                f"Roue {roue.name} introuvable ({roue.relative_to(root)}) : lancez `make install` "
-                f"(qui exécute `{COMMANDE_PYPDF}`)."
+                f"Roue {roue.name} introuvable ({roue.relative_to(root)}) : lancez `make install` (qui exécute "
+                f"`pip download --no-deps --only-binary=:all: -d {ROUES} $(python -m generator roues)`)."
             )
-    fichiers = fichiers_pyscripts(root)
+    fichiers = fichiers_pyscripts(root, formulaires)
     stdlib = npm / STDLIB
     pyc_extras: dict[str, dict[str, bytes]] = {p: {} for p in sorted(set(paquets))}
     if pyodide_compile.active():
         compile_ = pyodide_compile.precompile(root, npm, version, fichiers, extras, sorted(set(paquets)))
         for source, pyc in compile_.pyc.items():
             paquet = source.split("/")[0]
-            if paquet in pyc_extras:  # pypdf: sourceless, its .pyc replaces its .py (as pyodide-build does)
+            if paquet in pyc_extras:  # pypdf : sans source, son .pyc remplace son .py (comme pyodide-build)
                 pyc_extras[paquet][source + "c"] = pyc
-            else:  # ours: the .py stays (readable tracebacks), the .pyc goes where the importer looks first
+            else:  # les nôtres : le .py reste (traces lisibles), le .pyc va là où l'importeur regarde d'abord
                 fichiers[dans_pycache(source, compile_.cache_tag)] = pyc
         stdlib = compile_.stdlib
     with tempfile.TemporaryDirectory() as tmp:
@@ -106,8 +133,8 @@ def prepare(root: Path, version: str, paquets: list[str] | tuple[str, ...] = ())
             roue_pyscripts(root, dossier, fichiers),
             *(Path(shutil.copyfile(r, dossier / r.name)) for r in extras),
         ]
-        # The lock reads names, imports and dependencies from the wheels as published; it then names the
-        # precompiled ones (other bytes, other file names) that are shipped instead.
+        # Le lock lit noms, imports et dépendances dans les roues publiées ; il nomme ensuite les roues
+        # précompilées (autres octets, autres noms) livrées à leur place.
         livrees = {
             r.name: roue_precompilee(r, dossier, pyc_extras[p])
             for p, r in zip(sorted(set(paquets)), publiees[1:])
@@ -130,29 +157,29 @@ def prepare(root: Path, version: str, paquets: list[str] | tuple[str, ...] = ())
         "runtime": f"pyodide/{version}/",
         "stdlib": f"pyodide/{version}/{stdlib_nom}",
         "lock": f"pyodide/{PAQUETS}/{bundle.lock_nom}",
-        # What the worker downloads before Python starts, for its progress bar.
+        # Ce que le worker télécharge avant que Python démarre, pour sa barre de progression.
         "octets": (npm / "pyodide.asm.wasm").stat().st_size + stdlib.stat().st_size,
     }
     return bundle
 
 
 def paquets_des_pages(files) -> list[str]:
-    """The extra wheels the pages ask for in their front matter (`pyodide_paquets: [pypdf]`)."""
-    demandes = set()
+    """Les roues en plus que les pages demandent dans leur en-tête (`pyodide_paquets: [pypdf]`)."""
+    demandes, connus = set(), optionnels()
     for fichier in files.documentation_pages():
         demande = (fichier.page.meta if fichier.page else {}).get("pyodide_paquets") or []
-        inconnus = sorted(set(demande) - set(OPTIONNELS)) if isinstance(demande, list) else [repr(demande)]
+        inconnus = sorted(set(demande) - set(connus)) if isinstance(demande, list) else [repr(demande)]
         if inconnus:
             raise BuildError(
                 f"content/{fichier.src_uri} : pyodide_paquets : paquet inconnu {', '.join(inconnus)} "
-                f"(paquets possibles : {', '.join(OPTIONNELS)})."
+                f"(paquets possibles : {', '.join(connus)})."
             )
         demandes.update(demande)
     return sorted(demandes)
 
 
 def bundle_pyodide(site_dir: Path, root: Path, version: str, paquets: list[str] | tuple[str, ...] = ()) -> Bundle:
-    """prepare() then ecrit(): site_dir/pyodide/ in one call (tests, bench)."""
+    """prepare() puis ecrit() : site_dir/pyodide/ en un appel (tests, mesures)."""
     bundle = prepare(root, version, paquets)
     bundle.ecrit(site_dir)
     return bundle
@@ -179,8 +206,8 @@ def _runtime_npm(root: Path, version: str) -> Path:
         ) from None
     if installee != version:
         raise BuildError(
-            f"node_modules/pyodide est en version {installee}, site_config.yml demande {version} : "
-            "alignez package.json sur site_config.yml puis lancez `npm ci` (ou `make install`)."
+            f"node_modules/pyodide est en version {installee}, package.json demande {version} : "
+            "lancez `make install` (ou `npm ci`)."
         )
     manquants = [nom for nom in (*RUNTIME, STDLIB, NPM_LOCK) if not (npm / nom).is_file()]
     if manquants:
@@ -191,8 +218,8 @@ def _runtime_npm(root: Path, version: str) -> Path:
     return npm
 
 
-def fichiers_pyscripts(root: Path) -> dict[str, bytes]:
-    """The pyscripts sources plus `_donnees/<nom>.json` for each content/data/*.yml."""
+def fichiers_pyscripts(root: Path, formulaires: dict[str, dict] | None = None) -> dict[str, bytes]:
+    """Les sources de pyscripts, plus `_donnees/<nom>.json` pour chaque content/data/*.yml."""
     from pyscripts import donnees
 
     source = root / "pyscripts"
@@ -206,29 +233,34 @@ def fichiers_pyscripts(root: Path) -> dict[str, bytes]:
         for chemin in source.rglob("*")
         if chemin.is_file() and _a_livrer(chemin.relative_to(source))
     }
-    donnees.charge.cache_clear()  # `mkdocs serve` rebuilds in the same process: re-read edited YAML
+    donnees.charge.cache_clear()  # `mkdocs serve` reconstruit dans le même processus : relire le YAML modifié
     for yml in sorted((root / "content" / "data").glob("*.yml")):
         fichiers[f"pyscripts/_donnees/{yml.stem}.json"] = donnees.en_json(yml.stem).encode()
-    fichiers.update(definitions_formulaires(root))
+    fichiers.update(definitions_formulaires(root, formulaires))
     return fichiers
 
 
-def definitions_formulaires(root: Path) -> dict[str, bytes]:
-    """`_formulaires/<id>.json` for each content/formulaires/<id>.yml (read by pyscripts.formulaires)."""
-    import yaml
-
+def definitions_formulaires(root: Path, formulaires: dict[str, dict] | None = None) -> dict[str, bytes]:
+    """`_formulaires/<id>.json` pour chaque content/formulaires/<id>.yml (lu par pyscripts.formulaires)."""
     from pyscripts.donnees import _dates_en_texte
 
+    if formulaires is None:
+        import yaml
+
+        formulaires = {
+            yml.stem: yaml.safe_load(yml.read_text(encoding="utf-8"))
+            for yml in sorted((root / "content" / "formulaires").glob("*.yml"))
+        }
     return {
-        f"pyscripts/_formulaires/{yml.stem}.json": json.dumps(
-            _dates_en_texte(yaml.safe_load(yml.read_text(encoding="utf-8"))), ensure_ascii=False, sort_keys=True
+        f"pyscripts/_formulaires/{ident}.json": json.dumps(
+            _dates_en_texte(donnees), ensure_ascii=False, sort_keys=True
         ).encode()
-        for yml in sorted((root / "content" / "formulaires").glob("*.yml"))
+        for ident, donnees in sorted(formulaires.items())
     }
 
 
 def _a_livrer(relatif: Path) -> bool:
-    # _donnees/ and _formulaires/ are generated above; caches, hidden files and build-only code are not shipped.
+    # _donnees/ et _formulaires/ sont produits plus haut ; ni caches, ni fichiers cachés, ni code de construction.
     return (
         relatif.parts[0] not in ("_donnees", "_formulaires")
         and relatif.suffix != ".pyc"
@@ -238,9 +270,9 @@ def _a_livrer(relatif: Path) -> bool:
 
 
 def roue_pyscripts(root: Path, dossier: Path, fichiers: dict[str, bytes] | None = None) -> Path:
-    """Build our wheel (from `fichiers`, default: the sources without .pyc). A content hash in the
-    version (`0.1.0+1a2b3c4d`) changes the file name whenever the code or a parameter changes: a
-    browser holding the old wheel in its HTTP cache would otherwise fail the lockfile's integrity check."""
+    """Construit notre roue (depuis `fichiers`, par défaut les sources sans .pyc). Une empreinte du contenu
+    dans la version (`0.1.0+1a2b3c4d`) change le nom du fichier dès que le code ou un paramètre change :
+    sinon un navigateur qui garde l'ancienne roue en cache échouerait au contrôle d'intégrité du lock."""
     fichiers = fichiers_pyscripts(root) if fichiers is None else fichiers
     contenu = hashlib.sha256()
     for chemin, octets in sorted(fichiers.items()):
@@ -251,21 +283,21 @@ def roue_pyscripts(root: Path, dossier: Path, fichiers: dict[str, bytes] | None 
 
 
 def ecrit_lock(npm_lock: Path, roues: list[Path], sortie: Path, livrees: dict[str, Path] | None = None) -> None:
-    """pyodide-lock.json listing only `roues` (sha256, imports, depends), `info` from npm's lock;
-    `livrees` = wheel file name → the file shipped in its place (same package, precompiled)."""
+    """Un pyodide-lock.json qui ne liste que `roues` (sha256, imports, dépendances), `info` pris au lock de
+    npm ; `livrees` = nom de roue → le fichier livré à sa place (même paquet, précompilé)."""
     from pyodide_lock import PyodideLockSpec
     from pyodide_lock.utils import add_wheels_to_spec
 
     try:
         info = PyodideLockSpec.from_json(npm_lock).info
-    except Exception as exc:  # cattrs rejects a lockfile format this pyodide-lock does not know
+    except Exception as exc:  # cattrs refuse un format de lock que ce pyodide-lock ne connaît pas
         raise BuildError(
             f"{npm_lock} : format non reconnu par pyodide-lock ({exc}) : "
             "mettez pyodide-lock à jour puis lancez `make install`."
         ) from None
     try:
-        # Dependencies are resolved against our wheels only: one that is not
-        # shipped would make Pyodide fall back to a CDN (Node) or fail (browser).
+        # Les dépendances ne se résolvent que parmi nos roues : une roue non livrée ferait
+        # chercher Pyodide sur un CDN (Node) ou échouer (navigateur).
         spec = add_wheels_to_spec(PyodideLockSpec(info=info, packages={}), roues)
     except ImportError:
         raise BuildError("pyodide-lock[wheel] manque (pkginfo) : lancez `make install`.") from None

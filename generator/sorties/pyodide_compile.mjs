@@ -56,9 +56,9 @@ for paquet in sorted({nom.split("/")[0] for nom in demande["sources"] if nom.end
             importlib.import_module(info.name)
 for paquet in demande["paquets"]:
     importlib.import_module(paquet)
-api = sys.modules.get("pyscripts.api")
-for outil in getattr(api, "MOTEURS", {}):
-    api.dispatch(outil, "{}")
+api, outils = sys.modules.get("pyscripts.api"), sys.modules.get("pyscripts.outils")
+for route in (outils.routes() if outils else {}):
+    api.dispatch(route, "{}")
 
 importes = sorted({m.__spec__.origin.removeprefix(ZIP + "/").removesuffix("c")
                    for m in list(sys.modules.values())

@@ -1,26 +1,28 @@
-"""Python precompiled for Pyodide at build time, so the browser does not compile it at every start.
+"""Python précompilé pour Pyodide à la construction : le navigateur ne le compile pas à chaque démarrage.
 
-npm's `python_stdlib.zip` holds `.py` only: each start compiled the ~140 modules that Pyodide and our
-rules import. Measured in Node on this 2-core machine (tools' cold start, 3 runs): 3.1–4.1 s with the
-npm zip, 1.1–1.5 s precompiled. Compiling only the modules actually imported gives that same gain for
-+0.7 MB (zip of 3.2 MB) where compiling all 559 costs +2.0 MB (`.pyc` only, 4.5 MB) or +4.5 MB (`.py`
-kept, 7.1 MB): we compile the imported ones, which replace their `.py` in the zip (the others stay
-`.py` and compile on use, as before). Our own modules (≈ 250–480 ms to compile in Pyodide) get their
-`__pycache__/*.cpython-314.pyc` next to the `.py` in our wheel; an extra wheel a page asks for (pypdf:
-1.8 MB of source, its import 4.3 s → 1.0 s in Node under load) gets `.pyc` instead of its `.py`.
+Le `python_stdlib.zip` de npm ne contient que des `.py` : chaque démarrage compilait les quelque 140
+modules qu'importent Pyodide et nos règles. Mesuré dans Node sur cette machine à 2 cœurs (démarrage à
+froid des outils, 3 fois) : 3,1 à 4,1 s avec le zip de npm, 1,1 à 1,5 s précompilé. Ne compiler que les
+modules vraiment importés donne le même gain pour +0,7 Mo (zip de 3,2 Mo), là où compiler les 559 coûte
++2,0 Mo (`.pyc` seuls, 4,5 Mo) ou +4,5 Mo (`.py` gardés, 7,1 Mo) : nous compilons ceux importés, qui
+remplacent leur `.py` dans le zip (les autres restent en `.py` et se compilent à l'usage, comme avant).
+Nos modules (250 à 480 ms de compilation dans Pyodide) ont leur `__pycache__/*.cpython-314.pyc` à côté
+du `.py` dans notre roue ; une roue en plus qu'une page demande (pypdf : 1,8 Mo de source, son import
+passe de 4,3 s à 1,0 s dans Node chargé) a des `.pyc` à la place de ses `.py`.
 
-`.pyc` are unchecked-hash (PEP 552): no timestamp, so the same sources give the same bytes.
+Les `.pyc` sont à empreinte non vérifiée (PEP 552) : sans horodatage, les mêmes sources donnent les
+mêmes octets.
 
-Which modules: those imported once our code has run in Pyodide in Node (every module of the
-wheels we ship imported, each tool called once) — generator/sorties/pyodide_compile.mjs.
-Compiler: pyodide-build's `pyodide py-compile` when a host CPython of Pyodide's version has it
-(CPython 3.14 for Pyodide 314; absent from these machines), otherwise Pyodide's own Python, in the
-same Node run.
+Quels modules : ceux importés une fois notre code lancé dans Pyodide dans Node (chaque module des roues
+livrées importé, chaque route des outils appelée une fois) — generator/sorties/pyodide_compile.mjs.
+Compilateur : `pyodide py-compile` de pyodide-build quand un CPython hôte de la version de Pyodide l'a
+(CPython 3.14 pour Pyodide 314 ; absent de ces machines), sinon le Python de Pyodide, dans le même
+passage de Node.
 
-Cache, build/cache/pyodide/: the result per (Pyodide version, npm zip, our `.py`, extra wheels), so a
-no-op rebuild runs nothing; each compiled stdlib file per npm zip, so a code change compiles only
-what it newly imports. `PYODIDE_PRECOMPILE=0` in the environment turns all this off (`make bench`
-compares both).
+Cache, build/cache/pyodide/ : le résultat par (version de Pyodide, zip de npm, nos `.py`, roues en
+plus), pour qu'une reconstruction sans changement ne lance rien ; chaque fichier compilé de la
+bibliothèque standard par zip de npm, pour qu'un changement de code ne compile que ce qu'il importe de
+nouveau. `PYODIDE_PRECOMPILE=0` dans l'environnement coupe tout cela (`make bench` compare les deux).
 """
 
 from __future__ import annotations
@@ -38,18 +40,18 @@ from pathlib import Path
 from ..erreurs import BuildError
 from .roue import ecrit_roue, ecrit_zip
 
-FORMAT = "4"  # bump when the output changes: old cache entries are then ignored
-GARDES = 4  # results kept in the cache (the older ones are removed)
+FORMAT = "4"  # à augmenter quand la sortie change : les anciennes entrées du cache sont alors ignorées
+GARDES = 4  # résultats gardés en cache (les plus anciens sont effacés)
 NODE = Path(__file__).with_name("pyodide_compile.mjs")
-# .pyc header (PEP 552): magic, flags, source hash. Flags 0b01 = hash-based, unchecked.
+# En-tête d'un .pyc (PEP 552) : nombre magique, drapeaux, empreinte de la source. 0b01 = empreinte non vérifiée.
 NON_VERIFIE = (1).to_bytes(4, "little")
 
 
 @dataclass(frozen=True)
 class Precompile:
-    stdlib: Path  # the zip to ship: npm's, imported modules as .pyc instead of .py
-    pyc: dict[str, bytes]  # source path in site-packages (pyscripts/api.py, pypdf/_page.py) → its .pyc
-    cache_tag: str  # "cpython-314": where the importer looks for a .pyc, __pycache__/<name>.<tag>.pyc
+    stdlib: Path  # le zip à livrer : celui de npm, les modules importés en .pyc au lieu de .py
+    pyc: dict[str, bytes]  # chemin de la source dans site-packages (pyscripts/api.py, pypdf/_page.py) → son .pyc
+    cache_tag: str  # "cpython-314" : où l'importeur cherche un .pyc, __pycache__/<nom>.<tag>.pyc
 
 
 def active() -> bool:
@@ -67,8 +69,9 @@ def empreinte(*morceaux: bytes | str) -> str:
 def precompile(
     root: Path, npm: Path, version: str, sources: dict[str, bytes], roues: list[Path], paquets: list[str]
 ) -> Precompile:
-    """`sources`: our wheel's files (path in site-packages → bytes); `roues`: the other wheels shipped;
-    `paquets`: their top-level packages, imported in Pyodide as a page would (ours: every module)."""
+    """`sources` : les fichiers de notre roue (chemin dans site-packages → octets) ; `roues` : les autres roues
+    livrées ; `paquets` : leurs paquets de tête, importés dans Pyodide comme le ferait une page (les
+    nôtres : chaque module)."""
     npm_zip = npm / "python_stdlib.zip"
     cache = root / "build" / "cache" / "pyodide"
     npm_cle = empreinte(version, npm_zip.read_bytes())[:16]
@@ -84,7 +87,7 @@ def precompile(
         cache.mkdir(parents=True, exist_ok=True)
         _calcule(dossier, npm, npm_zip, npm_cle, sources, roues, paquets)
         _elague(cache)
-    os.utime(dossier)  # most recently used: kept by _elague
+    os.utime(dossier)  # utilisé en dernier : gardé par _elague
     with zipfile.ZipFile(dossier / "site.zip") as archive:
         pyc = {nom: archive.read(nom) for nom in archive.namelist()}
     fait = json.loads((dossier / "fait").read_text())
@@ -101,14 +104,18 @@ def _calcule(
     paquets: list[str],
 ) -> None:
     hote = compilateur_hote(version_python(npm))
-    par_module = dossier.parent / f"stdlib-{FORMAT}-{npm_cle}"  # each compiled stdlib file of this npm zip
+    par_module = (
+        dossier.parent / f"stdlib-{FORMAT}-{npm_cle}"
+    )  # chaque fichier compilé de la bibliothèque standard de ce zip de npm
     par_module.mkdir(parents=True, exist_ok=True)
     deja = sorted(p.relative_to(par_module).as_posix().removesuffix("c") for p in par_module.rglob("*.pyc"))
     demarrage = _demarrage(dossier.parent, npm_cle)
-    # Written beside the cache then renamed: two builds at once never see half a result.
+    # Écrit à côté du cache puis renommé : deux constructions simultanées ne voient jamais un demi-résultat.
     with tempfile.TemporaryDirectory(dir=dossier.parent, prefix=".en-cours-") as tmp:
         sortie = Path(tmp) / "sortie.zip"
-        notre = ecrit_roue(Path(tmp), "a-precompiler", "0", sources)  # installed by loadPackage, as in a browser
+        notre = ecrit_roue(
+            Path(tmp), "a-precompiler", "0", sources
+        )  # installée par loadPackage, comme dans un navigateur
         _node(
             {
                 "runtime": str(npm),
@@ -158,14 +165,14 @@ def _calcule(
         )
         try:
             os.rename(neuf, dossier)
-        except OSError:  # there already: finished by another build meanwhile, or left half-done
+        except OSError:  # déjà là : fini entre-temps par une autre construction, ou laissé à moitié
             if not (dossier / "fait").is_file():
                 shutil.rmtree(dossier, ignore_errors=True)
                 os.rename(neuf, dossier)
 
 
 def _stdlib(npm_archive: zipfile.ZipFile, importes: set[str], par_module: Path):
-    """npm's entries in npm's order; an imported module's .py replaced by its .pyc."""
+    """Les entrées de npm dans l'ordre de npm ; le .py d'un module importé remplacé par son .pyc."""
     for info in npm_archive.infolist():
         nom = info.filename
         if nom in importes:
@@ -190,7 +197,7 @@ def _node(demande: dict) -> None:
 
 
 def _fin(texte: str) -> str:
-    """The end of Node's error output, without the lines of minified JavaScript it quotes."""
+    """La fin de la sortie d'erreur de Node, sans les lignes de JavaScript minifié qu'elle cite."""
     lignes = [
         ligne
         for ligne in texte.strip().splitlines()
@@ -204,7 +211,7 @@ def _recents(cache: Path) -> list[Path]:
 
 
 def _demarrage(cache: Path, npm_cle: str) -> Path | None:
-    """A precompiled zip of the same npm zip starts Pyodide faster than npm's (≈ 1 s instead of 3)."""
+    """Un zip précompilé du même zip de npm démarre Pyodide plus vite que celui de npm (environ 1 s au lieu de 3)."""
     for dossier in _recents(cache):
         if json.loads((dossier / "fait").read_text()).get("npm") == npm_cle:
             return dossier / "python_stdlib.zip"
@@ -217,16 +224,16 @@ def _elague(cache: Path) -> None:
 
 
 def version_python(npm: Path) -> str:
-    """ "3.14" for Pyodide 314, read from npm's lockfile."""
+    """ "3.14" pour Pyodide 314, lu dans le lockfile de npm."""
     info = json.loads((npm / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
     return ".".join(info["python"].split(".")[:2])
 
 
-# ── pyodide-build, when the host has the right CPython ───────────────────────
+# ── pyodide-build, quand l'hôte a le bon CPython ──────────────────────────────
 
 
 def compilateur_hote(version: str) -> Path | None:
-    """pyodide-build's `pyodide` command next to a host CPython `version` that has pyodide_build, or None."""
+    """La commande `pyodide` de pyodide-build à côté d'un CPython hôte `version` qui a pyodide_build, ou None."""
     candidats = [
         shutil.which(f"python{version}"),
         *sorted(Path.home().glob(f".pyenv/versions/{version}*/bin/python{version}")),
@@ -248,7 +255,7 @@ def compilateur_hote(version: str) -> Path | None:
 def _compile_hote(
     pyodide: Path, npm_zip: Path, importes: list[str], sources: dict[str, bytes], tmp: Path
 ) -> dict[str, bytes]:
-    """`pyodide py-compile` on a zip of the files to compile; its .pyc made unchecked-hash."""
+    """`pyodide py-compile` sur un zip des fichiers à compiler ; ses .pyc rendus à empreinte non vérifiée."""
     a_compiler = tmp / "a-compiler.zip"
     with zipfile.ZipFile(npm_zip) as npm_archive:
         ecrit_zip(
@@ -272,8 +279,8 @@ def _compile_hote(
 
 
 def non_verifie(pyc: bytes) -> bytes:
-    """A hash-based .pyc (pyodide-build writes checked ones under SOURCE_DATE_EPOCH) made unchecked:
-    the importer then never reads the source to hash it. A timestamp .pyc is refused."""
+    """Un .pyc à empreinte (pyodide-build les écrit vérifiés sous SOURCE_DATE_EPOCH) rendu non vérifié :
+    l'importeur ne relit alors jamais la source pour la hacher. Un .pyc horodaté est refusé."""
     if not int.from_bytes(pyc[4:8], "little") & 1:
         raise BuildError(
             "pyodide py-compile a écrit des .pyc datés (non reproductibles) : mettez pyodide-build à jour."

@@ -1,7 +1,7 @@
-"""Write a pure-Python wheel (PEP 427) with zipfile alone, byte-for-byte reproducible.
+"""Écrire une roue pure Python (PEP 427) avec zipfile seul, reproductible octet pour octet.
 
-Same files in, same bytes out: entries sorted, fixed timestamps and permissions,
-so an unchanged source tree gives an unchanged sha256 in pyodide-lock.json.
+Mêmes fichiers en entrée, mêmes octets en sortie : entrées triées, dates et permissions fixes ; des
+sources inchangées donnent un sha256 inchangé dans pyodide-lock.json.
 """
 
 from __future__ import annotations
@@ -14,22 +14,22 @@ from collections.abc import Iterable
 from pathlib import Path
 
 TAG = "py3-none-any"
-# Zip cannot store dates before 1980; any fixed date makes the archive reproducible.
+# Un zip ne sait pas dater avant 1980 ; toute date fixe rend l'archive reproductible.
 HORODATAGE = (1980, 1, 1, 0, 0, 0)
 
 
 def nom_normalise(nom: str) -> str:
-    """`justice-pas-a-pas` → `justice_pas_a_pas`, as wheel file names require (PEP 491)."""
+    """`justice-pas-a-pas` → `justice_pas_a_pas`, comme l'exigent les noms de roues (PEP 491)."""
     return re.sub(r"[-_.]+", "_", nom).lower()
 
 
 def empreinte(contenu: bytes) -> str:
-    """RECORD's hash: urlsafe base64 sha256 without padding."""
+    """L'empreinte de RECORD : sha256 en base64 « urlsafe », sans remplissage."""
     return "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(contenu).digest()).rstrip(b"=").decode()
 
 
 def ecrit_roue(dossier: Path, nom: str, version: str, fichiers: dict[str, bytes], resume: str = "") -> Path:
-    """Write `dossier/<nom>-<version>-py3-none-any.whl` holding `fichiers` (archive path → bytes)."""
+    """Écrit `dossier/<nom>-<version>-py3-none-any.whl` avec `fichiers` (chemin dans l'archive → octets)."""
     base = f"{nom_normalise(nom)}-{version}"
     dist_info = f"{base}.dist-info"
     entrees = dict(fichiers)
@@ -44,25 +44,26 @@ def ecrit_roue(dossier: Path, nom: str, version: str, fichiers: dict[str, bytes]
     entrees[record] = ("\n".join([*lignes, f"{record},,"]) + "\n").encode()
 
     chemin = dossier / f"{base}-{TAG}.whl"
-    # RECORD last, as installers expect; everything else in sorted order.
+    # RECORD en dernier, comme l'attendent les installeurs ; le reste trié.
     ecrit_zip(chemin, ((nom, entrees[nom]) for nom in sorted(entrees, key=lambda n: (n == record, n))))
     return chemin
 
 
 def ecrit_zip(chemin: Path, entrees: Iterable[tuple[str, bytes]]) -> None:
-    """A zip of (name, bytes) in the given order, with fixed dates and permissions: reproducible."""
+    """Un zip de (nom, octets) dans l'ordre donné, dates et permissions fixes : reproductible."""
     with zipfile.ZipFile(chemin, "w") as archive:
         for nom, contenu in entrees:
             info = zipfile.ZipInfo(nom, HORODATAGE)
             info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3  # Unix, so the permissions below are read
+            info.create_system = 3  # Unix, pour que les permissions ci-dessous soient lues
             info.external_attr = 0o100644 << 16
             archive.writestr(info, contenu, compresslevel=9)
 
 
 def roue_precompilee(source: Path, dossier: Path, pyc: dict[str, bytes]) -> Path:
-    """A copy of the wheel `source` where each `x.pyc` of `pyc` replaces `x.py`, RECORD rewritten. Its name gets
-    a build tag from their hash (`pypdf-7.1.0-1pyc0a1b2c3d-py3-none-any.whl`): other bytes, other URL."""
+    """Une copie de la roue `source` où chaque `x.pyc` de `pyc` remplace `x.py`, RECORD récrit. Son nom prend une
+    étiquette de construction tirée de leur empreinte (`pypdf-<version>-1pyc0a1b2c3d-py3-none-any.whl`) :
+    autres octets, autre adresse."""
     with zipfile.ZipFile(source) as archive:
         entrees = {info.filename: archive.read(info) for info in archive.infolist() if not info.is_dir()}
     record = next(nom for nom in entrees if nom.endswith(".dist-info/RECORD"))

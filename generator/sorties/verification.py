@@ -1,14 +1,13 @@
-"""Checks on the finished site, before it replaces the published one.
+"""Les contrôles du site fini, avant qu'il remplace le site publié.
 
-What a reader is promised on every page: French, the CSP, the quick exit, no
-inline script, handler or style (the CSP would block them: a page that relies on
-them is broken), no `javascript:` URL, and no resource loaded from another origin
-(no CDN, font service or analytics). Pages are read with html.parser, so quoting
-style (single, double, none) and case do not matter.
+Ce que chaque page promet au lecteur : le français, la CSP, la sortie rapide, aucun script, gestionnaire
+ou style en ligne (la CSP les bloquerait : une page qui en dépend est cassée), aucune adresse
+`javascript:`, et aucune ressource d'une autre origine (ni CDN, ni police, ni mesure d'audience). Les
+pages sont lues par html.parser : ni les guillemets (simples, doubles, absents) ni la casse ne comptent.
 
-Each finding is reported where it comes from: the page's Markdown, a data file or form
-definition, or a theme template, at the first line that holds the offending construct
-(`content/data/op_mesures.yml:42: gestionnaire d'événement en ligne « onclick= » … (page outils/…)`).
+Chaque constat est dit là d'où il vient : le Markdown de la page, un fichier de données ou une
+définition de formulaire, un gabarit du thème, à la première ligne qui contient la construction fautive
+(`content/guides/guide.md:7: gestionnaire d'événement en ligne « onclick= » … (page construite …)`).
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ from pathlib import Path
 
 from ..erreurs import ContentError, ContentErrors
 
-# Attributes that make the browser fetch something (<a href> is navigation, not a fetch).
+# Les attributs qui font télécharger quelque chose au navigateur (<a href> est une navigation, pas un téléchargement).
 FETCHING = {
     "src": {"script", "img", "iframe", "source", "audio", "video", "embed", "track", "input", "frame"},
     "href": {"link"},
@@ -43,7 +42,7 @@ class _Page(HTMLParser):
         self.lang = None
         self.csp = False
         self.quick_exit = False
-        self.problems: list[tuple[str, str]] = []  # (message, what to look for in the sources)
+        self.problems: list[tuple[str, str]] = []  # (message, ce qu'on cherche dans les sources)
         self.urls: list[str] = []
 
     def handle_starttag(self, tag, attrs):
@@ -79,7 +78,7 @@ def page_problems(html: str) -> list[str]:
 
 
 def page_findings(html: str) -> list[tuple[str, str]]:
-    """(message, text to look for in the sources) for each broken promise of a page."""
+    """(message, texte à chercher dans les sources) pour chaque promesse non tenue d'une page."""
     page = _Page()
     page.feed(html)
     page.close()
@@ -90,13 +89,13 @@ def page_findings(html: str) -> list[tuple[str, str]]:
         problems.append(("pas de Content-Security-Policy", "Content-Security-Policy"))
     if not page.quick_exit:
         problems.append(("pas de bouton « Quitter rapidement »", "sortie-rapide"))
-    problems += list(dict.fromkeys(page.problems))  # each kind once per page
+    problems += list(dict.fromkeys(page.problems))  # chaque sorte une fois par page
     problems += [(f"ressource d'une autre origine : {u}", u.strip()) for u in page.urls if EXTERNAL.match(u.strip())]
     return problems
 
 
 def external_resources(text: str) -> list[str]:
-    """Other-origin URLs a page or a stylesheet would fetch."""
+    """Les adresses d'une autre origine qu'une page ou une feuille de style téléchargerait."""
     if "<" in text:
         page = _Page()
         page.feed(text)
@@ -109,9 +108,9 @@ def external_resources(text: str) -> list[str]:
 
 
 def check(site_dir: Path, pdf_pages: dict[str, str], root: Path | None = None, sources: dict | None = None) -> None:
-    """Raise ContentErrors for every broken promise of the built site. `sources`: {page in the site:
-    its source file in `root`} (MkDocs' pages); the other files searched are the data, the form
-    definitions, the lexique and the theme."""
+    """ContentErrors pour chaque promesse non tenue du site construit. `sources` : {page du site : son
+    fichier source dans `root`} (les pages de MkDocs) ; les autres fichiers cherchés sont les données, les
+    définitions de formulaires, le lexique et le thème."""
     trouve = _Sources(root, sources or {})
     problems = []
     for page in sorted(site_dir.rglob("*.html")):
@@ -130,8 +129,8 @@ def check(site_dir: Path, pdf_pages: dict[str, str], root: Path | None = None, s
 
 
 class _Sources:
-    """Where a construct of the built site was written: the page's own source first, then the
-    editors' data and definitions, then the theme; the first line holding it (case ignored)."""
+    """Où une construction du site a été écrite : la source de la page d'abord, puis les données et
+    définitions des rédacteurs, puis le thème ; la première ligne qui la contient (casse ignorée)."""
 
     def __init__(self, root: Path | None, sources: dict[str, Path]):
         self.root = root

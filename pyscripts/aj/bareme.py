@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from ..donnees import prochaine_date, valeur_au  # noqa: F401  (réexportés pour regles.py et tableau.py)
+from ..donnees import valeur_au
 
 # Les plafonds d'un foyer, dans l'ordre où on les présente (le contrat de sortie du
 # simulateur). Leur composition (plafond de base et majorations) est une règle datée

@@ -352,13 +352,26 @@ def avertissement_bareme_ancien(dernier: Bareme, annee_demande: int):
 
 
 def avertissement_bareme_annonce(dernier: Bareme, annonce: dict):
+    """Le barème de l'année de la demande n'est pas dans nos données : pas encore publié
+    (`publie: false`), ou publié mais pas encore saisi. Ce que veut dire le résultat, et l'action sûre."""
+    annee, marge = annonce["annee"], annonce["marge"]
+    if annonce.get("publie", True):
+        return (
+            "bareme_annonce",
+            f"Les plafonds {annee} ({annonce['texte']}) ne sont pas encore dans ce simulateur : le "
+            f"calcul utilise ceux de {dernier.annee}. Les plafonds {annee} sont un peu plus élevés "
+            f"({annonce['hausse_annoncee']}). Si votre revenu ou votre épargne dépasse un plafond {dernier.annee} de "
+            f"moins de {marge} %, vous avez peut-être droit à une aide meilleure que celle indiquée : "
+            f"{DEPOSER}",
+        )
+    verifie = date_longue(date.fromisoformat(annonce["verifie_le"]))
     return (
         "bareme_annonce",
-        f"Les plafonds {annonce['annee']} ({annonce['texte']}) ne sont pas encore dans ce simulateur : le "
-        f"calcul utilise ceux de {dernier.annee}. Les plafonds {annonce['annee']} sont un peu plus élevés "
-        f"({annonce['hausse_annoncee']}). Si votre revenu ou votre épargne dépasse un plafond {dernier.annee} de "
-        f"moins de {annonce['marge']} %, vous avez peut-être droit à une aide meilleure que celle indiquée : "
-        f"{DEPOSER}",
+        f"Les plafonds {annee} ne sont pas encore publiés ({annonce['texte']} ; vérifié le {verifie}) : ce "
+        f"résultat est calculé avec les plafonds {dernier.annee}. Les plafonds augmentent en général un peu "
+        f"chaque année ({annonce['hausse_annoncee']}) : avec les plafonds {annee}, le résultat sera en général "
+        f"le même ou meilleur, et il peut être meilleur si votre revenu ou votre épargne dépasse un plafond "
+        f"{dernier.annee} de moins de {marge} %. {DEPOSER[0].upper()}{DEPOSER[1:]}",
     )
 
 
@@ -370,19 +383,27 @@ _MONTANTS = {
 }
 
 
-def avertissement_pres_du_plafond(annonce: dict, quoi: str, montant, nom: str, plafond: Plafond, bandes: list[dict]):
-    """Un montant au-dessus d'un plafond connu, mais de moins de la marge : peut-être sous le nouveau."""
+def avertissement_pres_du_plafond(
+    annonce: dict | None, marge: int, quoi: str, montant, nom: str, plafond: Plafond, bandes: list[dict]
+):
+    """Un montant au-dessus d'un plafond, mais de moins de la marge : peut-être sous le plafond qui
+    s'appliquera, celui du barème attendu (`annonce`) ou le chiffre officiel d'un plafond calculé par nous."""
     if nom in ("patrimoine_mobilier", "patrimoine_immobilier"):
         gain = "votre patrimoine pourrait ne plus vous empêcher d'avoir l'aide"
     elif nom == bandes[0]["plafond"]:
         gain = "vous pourriez avoir l'aide juridictionnelle totale"
     else:
         gain = f"vous pourriez avoir l'aide partielle à {taux_de(bandes, nom)} %"
+    if annonce:
+        depasse = f"{nom_plafond(nom, bandes)} ({euros(plafond.valeur)}) de moins de {marge} % : avec les plafonds {annonce['annee']}, {gain}"
+    else:
+        depasse = (
+            f"{nom_plafond(nom, bandes)} ({montant_plafond(plafond)}) de moins de {marge} % : le chiffre "
+            f"officiel peut être un peu plus élevé, et {gain}"
+        )
     return (
         "pres_d_un_plafond",
-        f"{_MONTANTS[quoi]} ({euros(montant)}) dépasse {nom_plafond(nom, bandes)} ({euros(plafond.valeur)}) "
-        f"de moins de {annonce['marge']} % : avec les plafonds {annonce['annee']}, {gain}. Déposez votre "
-        f"demande quand même.",
+        f"{_MONTANTS[quoi]} ({euros(montant)}) dépasse {depasse}. Déposez votre demande quand même.",
     )
 
 

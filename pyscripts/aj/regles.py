@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
+from ..donnees import prochaine_date, valeur_au
 from ..francais import date_longue
 from . import explications as ex
 from .bareme import (
@@ -27,8 +28,6 @@ from .bareme import (
     majoration_immobilier,
     majoration_ressources,
     plafonds,
-    prochaine_date,
-    valeur_au,
 )
 from .entree import EXCEPTIONS_CESEDA, Situation, manquant
 
@@ -247,19 +246,22 @@ def _examen_des_ressources(rep: _Reponse, s: Situation, b: Bareme, parametres: d
         cites += ex.plafonds_cites(resultat, bandes)
     _avertissements_de_plafonds(rep, b, {nom: p[nom] for nom in PLAFONDS if nom in cites})
     annonce = bareme_annonce(parametres, s.date_demande)
-    if annonce:
-        _pres_d_un_plafond(rep, s, b, annonce, p, retenu, par_rfr, resultat)
+    marge = annonce["marge"] if annonce else parametres["simulation"]["marge_chiffres_derives"]
+    _pres_d_un_plafond(rep, s, b, annonce, marge, p, retenu, par_rfr, resultat)
     if resultat == "non_eligible":
         rep.avertit(ex.avertissement_digne_d_interet())
     return resultat, plafonds_json, retenu
 
 
-def _pres_d_un_plafond(rep, s, b, annonce, p, retenu, par_rfr, resultat) -> None:
-    """Un nouveau barème est annoncé : un montant qui dépasse un plafond connu de moins de la marge
-    pourrait passer sous le nouveau plafond. On le dit, plafond par plafond."""
+def _pres_d_un_plafond(rep, s, b, annonce, marge: int, p, retenu, par_rfr, resultat) -> None:
+    """Un montant qui dépasse un plafond de moins de `marge` % pourrait passer sous le plafond qui
+    s'appliquera : celui d'un barème attendu (`annonce` : tous les plafonds), ou le chiffre officiel
+    d'un plafond que nous avons calculé (sans annonce : les plafonds `derive` seulement). On le dit,
+    plafond par plafond, avec l'action sûre : déposer quand même."""
 
-    def dans_la_marge(montant, plafond: int) -> bool:
-        return plafond < montant <= plafond * (100 + annonce["marge"]) // 100
+    def a_signaler(montant, nom: str) -> bool:
+        plafond = p[nom]
+        return bool(annonce or plafond.derive) and plafond.valeur < montant <= plafond.valeur * (100 + marge) // 100
 
     bandes = [bande["plafond"] for bande in b.regles["bandes_ressources"]]
     meilleure = (
@@ -267,24 +269,20 @@ def _pres_d_un_plafond(rep, s, b, annonce, p, retenu, par_rfr, resultat) -> None
         if resultat in bandes[1:]
         else (bandes[-1] if resultat == "non_eligible" else None)
     )
-    if meilleure and dans_la_marge(retenu, p[meilleure].valeur):
-        rep.avertit(
-            ex.avertissement_pres_du_plafond(
-                annonce,
-                "revenu" if par_rfr else "montant retenu",
-                retenu,
-                meilleure,
-                p[meilleure],
-                b.regles["bandes_ressources"],
-            )
+    montants = [("revenu" if par_rfr else "montant retenu", retenu, meilleure)] if meilleure else []
+    montants += [
+        (nom, montant, nom)
+        for nom, montant in (
+            ("patrimoine_mobilier", s.patrimoine_mobilier),
+            ("patrimoine_immobilier", s.patrimoine_immobilier),
         )
-    for nom, montant in (
-        ("patrimoine_mobilier", s.patrimoine_mobilier),
-        ("patrimoine_immobilier", s.patrimoine_immobilier),
-    ):
-        if dans_la_marge(montant, p[nom].valeur):
+    ]
+    for quoi, montant, nom in montants:
+        if a_signaler(montant, nom):
             rep.avertit(
-                ex.avertissement_pres_du_plafond(annonce, nom, montant, nom, p[nom], b.regles["bandes_ressources"])
+                ex.avertissement_pres_du_plafond(
+                    annonce, marge, quoi, montant, nom, p[nom], b.regles["bandes_ressources"]
+                )
             )
 
 

@@ -216,8 +216,9 @@ def _bareme(b: dict, defauts: list[str]) -> None:
             _source(f"{chemin}.date_concurrente", concurrente.get("source"), defauts)
 
 
-def _annonces(liste, defauts: list[str]) -> None:
-    """`baremes_annonces` (facultatif) : barèmes publiés mais pas encore saisis."""
+def _annonces(liste, defauts: list[str], annees_saisies: set) -> None:
+    """`baremes_annonces` (facultatif) : barèmes attendus ou publiés, pas encore saisis. Une
+    entrée dont l'année a son bloc dans `baremes` est refusée : son avertissement serait faux."""
     if liste is None:
         return
     if not isinstance(liste, list):
@@ -232,22 +233,39 @@ def _annonces(liste, defauts: list[str]) -> None:
             or not str(annonce.get("texte") or "").strip()
             or not str(annonce.get("hausse_annoncee") or "").strip()
             or not _entier_positif(annonce.get("marge"))
+            or not isinstance(annonce.get("publie", True), bool)
         ):
             defauts.append(
-                f"{chemin} : il faut `annee`, `a_partir_du: AAAA-MM-JJ`, `texte`, `hausse_annoncee` "
-                f"et `marge` (en %, nombre entier)."
+                f"{chemin} : il faut `annee`, `a_partir_du: AAAA-MM-JJ`, `texte`, `hausse_annoncee`, "
+                f"`marge` (en %, nombre entier) et, facultatif, `publie` (true ou false)."
             )
             continue
         _parametre(chemin, annonce, defauts, valeur_attendue=None)
+        if annonce["annee"] in annees_saisies:
+            defauts.append(
+                f"{chemin} : le barème {annonce['annee']} est dans `baremes` : retirez cette entrée "
+                f"(le simulateur dirait encore que ses plafonds manquent)."
+            )
+
+
+def problemes_des_donnees(donnees: dict, formulaires: dict) -> list[tuple[str, str, str]]:
+    """La vérification du registre des outils (pyscripts/outils.py), lancée à chaque construction :
+    [(fichier sous content/, chemin du défaut tel que le message le nomme, message)]."""
+    return [
+        ("data/aide_juridictionnelle.yml", message.partition(" : ")[0], message)
+        for message in problemes(donnees["aide_juridictionnelle"])
+    ]
 
 
 def problemes(parametres: dict) -> list[str]:
     """Tous les défauts du fichier de paramètres (liste vide s'il est correct)."""
     defauts: list[str] = []
-    _annonces(parametres.get("baremes_annonces"), defauts)
+    saisies = {b.get("annee") for b in parametres.get("baremes") or [] if isinstance(b, dict)}
+    _annonces(parametres.get("baremes_annonces"), defauts, saisies)
     simulation = parametres.get("simulation")
-    if not isinstance(simulation, dict) or not _entier_positif(simulation.get("annees_apres_le_dernier_bareme")):
-        defauts.append("simulation : il faut `annees_apres_le_dernier_bareme` (nombre entier positif).")
+    for cle in ("annees_apres_le_dernier_bareme", "marge_chiffres_derives"):
+        if not isinstance(simulation, dict) or not _entier_positif(simulation.get(cle)):
+            defauts.append(f"simulation : il faut `{cle}` (nombre entier positif).")
     for cle, texte in (parametres.get("textes") or {}).items():
         if (
             not isinstance(texte, dict)

@@ -1,3 +1,5 @@
 """Mise en forme française du calculateur : voir pyscripts/francais.py (commun aux deux moteurs)."""
 
-from ..francais import JOURS, MOIS, date_fr, duree_fr, enumeration, majuscule  # noqa: F401
+from ..francais import JOURS, MOIS, date_fr, duree_fr, enumeration, majuscule
+
+__all__ = ["JOURS", "MOIS", "date_fr", "duree_fr", "enumeration", "majuscule"]

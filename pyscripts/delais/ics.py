@@ -1,6 +1,6 @@
 """Export iCalendar (RFC 5545) d'un résultat ou d'un scénario, pour l'ajouter à son agenda.
 
-Neutre par défaut (issue 9) : un agenda est souvent partagé ou synchronisé, et l'autre
+Neutre par défaut : un agenda est souvent partagé ou synchronisé, et l'autre
 personne peut le voir. Sans `titres_complets`, le nom du calendrier, les titres et les
 descriptions disent seulement « Date limite », « Rendez-vous », « Rappel » : ni la
 procédure, ni le tribunal, ni le site. `titres_complets: true` (case à cocher de la page,

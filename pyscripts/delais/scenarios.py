@@ -295,7 +295,7 @@ def _op_suite(notification, duree, lieu, residence, feries, delais) -> list[dict
 
 
 def _appel_depuis_l_etranger(notification, regle_appel, lieu, feries, delais) -> dict:
-    """Revue juridique F8 : l'autre partie, si elle habite à l'étranger, a plus longtemps pour faire appel."""
+    """L'autre partie, si elle habite à l'étranger, a plus longtemps pour faire appel."""
     loin = calcul.calcule(notification, regle_appel, lieu, "etranger", feries=feries, delais=delais)
     mois = loin["augmentation_distance"]["mois"]
     return avertissement(

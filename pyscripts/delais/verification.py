@@ -103,7 +103,7 @@ def _chaque_delai_se_calcule(feries: dict, delais: dict) -> list[tuple[str, tupl
                 calcule_delai({"depart": depart.isoformat(), "delai": entree["id"]}, feries=feries, delais=delais)
             except EntreeInvalide:
                 pass  # une entrée refusée (hors calendrier…) : le calcul a su dire pourquoi
-            except Exception as exc:  # noqa: BLE001 - ce que la personne verrait : « erreur de l'outil »
+            except Exception as exc:
                 sortie.append((DELAIS, ("delais", i), f"le calcul de ce délai échoue ({type(exc).__name__} : {exc})."))
                 break
     return sortie

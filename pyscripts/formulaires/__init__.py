@@ -36,20 +36,36 @@ def definition_de(identifiant) -> dict:
         raise EntreeInvalide(
             "formulaire", f"Formulaire inconnu : {extrait(identifiant)}. Formulaires disponibles : {connus}."
         )
-    return definition.charge(identifiant)
+    return definition.lit_formulaire(identifiant)
 
 
 def champs(identifiant: str, pdf: bytes) -> list[dict]:
-    """Les champs du PDF vierge, dans l'ordre du formulaire : nom, libellé (/TU), type, rubrique."""
+    """Les champs que `remplir` accepte, dans l'ordre du formulaire : nom, libellé (/TU), type (texte,
+    multiligne, date, montant, nombre, case), rubrique, longueur_max s'il y en a une ; les rangées de
+    tableau au-delà des lignes imprimées (imprimées en annexe) portent « annexe »: true."""
     from .remplissage import champs_du_pdf, lecteur
 
-    rubriques = {c["nom"]: c["rubrique"] for c in definition.champs_pdf(definition_de(identifiant))}
+    d = definition_de(identifiant)
     du_pdf = champs_du_pdf(lecteur(pdf))
-    ordre = [nom for nom in rubriques if nom in du_pdf] + sorted(set(du_pdf) - set(rubriques))
-    return [
-        {"nom": nom, "libelle": du_pdf[nom]["libelle"], "type": du_pdf[nom]["type"], "rubrique": rubriques.get(nom, "")}
-        for nom in ordre
-    ]
+    sortie = []
+    for c in [*definition.champs_pdf(d), *definition.rangees_annexe(d)]:
+        pdf_champ = du_pdf.get(c["nom"])
+        if pdf_champ is None and "tableau" not in c:
+            continue
+        genre = c["genre"] if c["genre"] in ("date", "montant", "nombre", "multiligne", "case") else "texte"
+        champ = {
+            "nom": c["nom"],
+            "libelle": pdf_champ["libelle"] if pdf_champ else c["nom_accessible"],
+            "type": genre,
+            "rubrique": c["rubrique"],
+        }
+        longueur = (pdf_champ or {}).get("max") or (10 if genre == "date" else c.get("max"))
+        if longueur:
+            champ["longueur_max"] = longueur
+        if "tableau" in c:
+            champ["annexe"] = True
+        sortie.append(champ)
+    return sortie
 
 
 # Formulaires dont l'entrée n'est pas seulement {nom du champ: valeur} : une fonction
@@ -58,17 +74,19 @@ def champs(identifiant: str, pdf: bytes) -> list[dict]:
 PREPARATIONS = {"cerfa-15458": ("pyscripts.op.requete", "prepare")}
 
 
-def _valeurs(entree: dict, identifiant: str) -> dict:
+def _valeurs(entree: dict, identifiant: str) -> tuple[dict, dict]:
+    """Les valeurs du PDF et ce que le moteur du formulaire y joint (annexes, renvois)."""
     if identifiant in PREPARATIONS:
         import importlib
 
         module, fonction = PREPARATIONS[identifiant]
-        return getattr(importlib.import_module(module), fonction)(entree)["valeurs"]
+        prepare = getattr(importlib.import_module(module), fonction)(entree)
+        return prepare["valeurs"], prepare.get("impression", {})
     inconnues = set(entree) - {"formulaire", "valeurs", "pdf"}
     if inconnues:
         cle = sorted(inconnues)[0]
         raise champ_inconnu(cle, ("formulaire", "valeurs"))
-    return entree.get("valeurs", {})
+    return entree.get("valeurs", {}), {}
 
 
 def remplir(entree: dict, pdf: bytes) -> bytes:
@@ -87,16 +105,24 @@ def remplir(entree: dict, pdf: bytes) -> bytes:
             or f"Le formulaire Cerfa n° {d['cerfa']} se remplit à la main : imprimez-le vierge."
         )
         raise EntreeInvalide("formulaire", motif)
-    return remplit(pdf, _valeurs(entree, d["id"]), d)
+    valeurs, extra = _valeurs(entree, d["id"])
+    return remplit(pdf, valeurs, d, extra)
 
 
 def verifier(entree: dict) -> dict:
-    """Vérifie des réponses sans PDF (une étape de l'entretien) : {} ou EntreeInvalide."""
-    from .remplissage import champs_de_la_definition, verifie
+    """Vérifie les réponses d'une étape de l'entretien avec les contrôles du PDF final : {} ou
+    {"annexes": [{champ, message}]} (ce qui continuera en annexe), EntreeInvalide sinon. Avec le PDF
+    vierge (« pdf », en base64) : aussi ce que ses polices ne savent pas dessiner, et les annexes."""
+    from .remplissage import annonces, gabarit, verifie
 
     d = definition_de(entree.get("formulaire"))
-    verifie(_valeurs(entree, d["id"]), champs_de_la_definition(d), d)
-    return {}
+    valeurs, extra = _valeurs(entree, d["id"])
+    g = gabarit(_vierge_base64(entree)) if entree.get("pdf") is not None else None
+    textes = verifie(valeurs, d, g.polices if g else None)
+    if g is None:
+        return {}
+    prevues = annonces({n: v for n, v in textes.items() if not v.startswith("/")}, g, d, extra)
+    return {"annexes": prevues} if prevues else {}
 
 
 def _vierge_base64(entree: dict) -> bytes:

@@ -69,7 +69,7 @@ def lance(arguments: list[str]) -> int:
     except EntreeInvalide as exc:
         ecrit(exc.en_json())
         return 2
-    except Exception as exc:  # noqa: BLE001 - une panne, jamais une trace (pyscripts/cli.py)
+    except Exception as exc:
         ecrit(INTERNE)
         return panne(exc)
 

@@ -25,7 +25,7 @@ DOSSIER_SOURCE = _ICI.parent.parent / "content" / "formulaires"
 
 
 @cache
-def charge(identifiant: str) -> dict:
+def lit_formulaire(identifiant: str) -> dict:
     """La définition `identifiant` : JSON embarqué dans la roue, sinon le YAML du dépôt."""
     from ..donnees import lit
 
@@ -67,14 +67,16 @@ def option_case(groupe: dict, option: dict) -> dict:
     }
 
 
-def rangees(tableau: dict) -> list[dict]:
+def rangees(tableau: dict, total: int | None = None) -> list[dict]:
     """Les rangées d'un tableau : [{libelle, cellules: [{nom, type, libelle, nom_accessible}]}].
 
     Lignes numérotées (`lignes: 6`) : cellules `<tableau>_<i>_<colonne>` ; lignes nommées :
     `<tableau>_<ligne>_<colonne>`."""
     nommees = not isinstance(tableau["lignes"], int)
     lignes = (
-        tableau["lignes"] if nommees else [{"nom": str(i), "libelle": str(i)} for i in range(1, tableau["lignes"] + 1)]
+        tableau["lignes"]
+        if nommees
+        else [{"nom": str(i), "libelle": str(i)} for i in range(1, (total or tableau["lignes"]) + 1)]
     )
     return [
         {
@@ -84,6 +86,7 @@ def rangees(tableau: dict) -> list[dict]:
                     "nom": f"{tableau['nom']}_{ligne['nom']}_{col['nom']}",
                     "type": col["type"],
                     "libelle": col["libelle"],
+                    "passee": bool(col.get("passee")),
                     "nom_accessible": f"{ligne['libelle']} — {col['libelle']}"
                     if nommees
                     else f"{col['libelle']}, ligne {ligne['nom']}",
@@ -131,9 +134,48 @@ def champs_pdf(definition: dict) -> list[dict]:
                     "rubrique": titre_rubrique(rubrique),
                     "groupe": champ.get("groupe"),
                     "max": champ.get("max"),
+                    "passee": bool(champ.get("passee")),
                 }
             )
     return sortie
+
+
+def rangees_annexe(definition: dict) -> list[dict]:
+    """Les cellules des rangées d'un tableau au-delà des lignes imprimées (`lignes_max`) : pas de
+    champ dans le PDF, elles vont sur une page d'annexe, mêmes colonnes. Même format que `champs_pdf`,
+    plus `tableau` (le champ tableau), `rangee` (numéro) et `colonne`."""
+    sortie = []
+    for rubrique in definition["rubriques"]:
+        for tableau in _tableaux(rubrique["champs"]):
+            if not isinstance(tableau["lignes"], int) or not tableau.get("lignes_max"):
+                continue
+            for rang in range(tableau["lignes"] + 1, tableau["lignes_max"] + 1):
+                for col in tableau["colonnes"]:
+                    sortie.append(
+                        {
+                            "nom": f"{tableau['nom']}_{rang}_{col['nom']}",
+                            "type": "texte",
+                            "genre": col["type"],
+                            "libelle": col["libelle"],
+                            "nom_accessible": f"{col['libelle']}, ligne {rang}",
+                            "rubrique": titre_rubrique(rubrique),
+                            "groupe": None,
+                            "max": None,
+                            "passee": bool(col.get("passee")),
+                            "tableau": tableau,
+                            "rangee": rang,
+                            "colonne": col["nom"],
+                        }
+                    )
+    return sortie
+
+
+def _tableaux(champs: list[dict]):
+    for champ in champs:
+        if champ["type"] == "tableau":
+            yield champ
+        for option in champ.get("options", []):
+            yield from _tableaux(option.get("champs", []))
 
 
 def cases(definition: dict) -> dict[str, str | None]:

@@ -1,36 +1,43 @@
-"""Remplir le PDF vierge d'un formulaire avec pypdf, dans CPython comme dans Pyodide.
+"""Remplir le PDF vierge d'un formulaire, dans CPython comme dans Pyodide (mêmes octets).
 
-Le PDF rempli garde la mise en page du vierge (on le clone), reste modifiable (les
-champs restent des champs) et montre ses valeurs dans les lecteurs courants : pypdf
-écrit l'apparence de chaque champ (auto_regenerate=False), sans compter sur le lecteur.
+Le PDF rempli garde le vierge octet pour octet (mise à jour incrémentale, increment.py) et ses
+champs restent des champs. Chaque valeur est dessinée ici, avec la police que le PDF embarque
+(ou une police de secours pour l'arabe, l'éthiopien…) : mesurée, façonnée, jamais coupée. Ce qui
+ne tient pas dans sa case continue sur une page d'annexe du même PDF (« Suite des réponses »),
+comme les rangées d'un tableau au-delà des lignes imprimées et les annexes qu'un moteur joint
+(exposé des faits et bordereau d'une requête en ordonnance de protection). Toutes les pages
+portent « page n / N ».
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-import logging
 import re
-from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import date
 
 from ..erreurs import EntreeInvalide
 from ..lecture import champ_inconnu
+from . import annexe, dessin, ecriture
+from . import gabarit as gabarits
 from .definition import cases as cases_de
+from .increment import Increment, copie, flux
+from .mise_en_page import INTERLIGNE, MARGE, dispose
 
 DATE = re.compile(r"^(\d{2})/(\d{2})/(\d{4})$")
-MONTANT = re.compile(r"^\d[\d \u00a0\u202f.]*(,\d{1,2})?$")
+MONTANT = re.compile(r"^\d[\d \u00a0.]*(,\d{1,2})?$")
 NOMBRE = re.compile(r"^\d{1,3}$")
 COCHEE, VIDE = "/on", "/Off"
-TAILLE_DA = re.compile(r"(/\S+) [\d.]+ Tf")
-TAILLE_TEXTE = 11  # points
-LARGEUR_MOYENNE = 0.56  # largeur moyenne d'un caractère de Liberation Sans, en em (estimation prudente)
+MAX_TEXTE = 50000  # caractères par réponse : l'annexe reçoit le reste, mais pas un livre
+FOND_SAISIE = "0.957 0.969 0.984 rg"  # --fond-saisie de formulaire.css : cache les lignes à écrire à la main
+MM = 72 / 25.4
 
 
 # The blank PDF, parsed once per process: its tagged structure (thousands of objects in one
 # object stream) takes most of a fill's time to read, and in the browser the worker keeps it
 # between the interview's opening (formulaire_preparer) and « Obtenir le formulaire ».
-_VIERGES: dict[str, object] = {}
+_VIERGES: dict[str, tuple] = {}
 
 
 def lecteur(octets: bytes):
@@ -39,15 +46,22 @@ def lecteur(octets: bytes):
     return PdfReader(io.BytesIO(octets))
 
 
-def vierge(octets: bytes):
-    """The PdfReader of a blank PDF, from the cache when these bytes were already read."""
+def _vierge(octets: bytes) -> tuple:
     cle = hashlib.sha256(octets).hexdigest()
     if cle not in _VIERGES:
         _VIERGES.clear()  # one form at a time: do not keep old blanks in memory
         lu = lecteur(octets)
-        lu.trailer["/Root"]["/AcroForm"]  # parse now, not during the fill
-        _VIERGES[cle] = lu
+        _VIERGES[cle] = (lu, gabarits.lit(lu))
     return _VIERGES[cle]
+
+
+def vierge(octets: bytes):
+    """Le PdfReader d'un PDF vierge, lu une fois (avec son gabarit)."""
+    return _vierge(octets)[0]
+
+
+def gabarit(octets: bytes) -> gabarits.Gabarit:
+    return _vierge(octets)[1]
 
 
 def champs_du_pdf(lecteur) -> dict[str, dict]:
@@ -57,7 +71,7 @@ def champs_du_pdf(lecteur) -> dict[str, dict]:
         if champ.get("/FT") == "/Btn":
             genre = "case"
         else:
-            genre = "multiligne" if int(champ.get("/Ff", 0)) & (1 << 12) else "texte"
+            genre = "multiligne" if int(champ.get("/Ff", 0)) & gabarits.MULTILIGNE else "texte"
         # pypdf's field summary drops /MaxLen: read it on the field's own dictionary.
         propre = getattr(champ, "indirect_reference", None)
         maxlen = propre.get_object().get("/MaxLen") if propre is not None else None
@@ -66,92 +80,17 @@ def champs_du_pdf(lecteur) -> dict[str, dict]:
 
 
 def champs_de_la_definition(definition: dict) -> dict[str, dict]:
-    """Le même dictionnaire que `champs_du_pdf`, tiré de la définition : pour vérifier des
-    réponses sans PDF ni pypdf (l'entretien vérifie chaque étape avant la suivante)."""
-    from .definition import champs_pdf
+    """Chaque champ que `remplir` accepte : ceux du PDF et les rangées de tableau en annexe."""
+    from .definition import champs_pdf, rangees_annexe
 
     return {
-        c["nom"]: {
-            "type": c["type"],
-            "libelle": c["nom_accessible"],
-            "max": 10 if c["genre"] == "date" else c.get("max"),
-        }
-        for c in champs_pdf(definition)
+        c["nom"]: {**c, "max": 10 if c["genre"] == "date" else c.get("max")}
+        for c in [*champs_pdf(definition), *rangees_annexe(definition)]
     }
 
 
-def _libelle(champs_definition: dict, nom: str) -> str:
-    champ = champs_definition.get(nom)
+def _libelle(champ: dict | None, nom: str) -> str:
     return f"« {champ['nom_accessible']} »" if champ else f"« {nom} »"
-
-
-def verifie(valeurs, pdf: dict[str, dict], definition: dict | None) -> dict[str, str]:
-    """Les valeurs à écrire dans le PDF ({nom: texte ou /on|/Off}) ; EntreeInvalide sinon."""
-    from .definition import champs_pdf
-
-    if not isinstance(valeurs, dict):
-        raise EntreeInvalide("valeurs", "« valeurs » doit être un objet JSON {nom du champ: valeur}.")
-    par_nom = {c["nom"]: c for c in champs_pdf(definition)} if definition else {}
-    exclusifs = cases_de(definition) if definition else {}
-    hors_pdf = _hors_pdf(definition) if definition else set()
-    sortie: dict[str, str] = {}
-    cochees: dict[str, str] = {}
-    for nom, valeur in valeurs.items():
-        if nom in hors_pdf:
-            continue  # question de l'entretien seulement (ex. « je fais la demande pour un enfant »)
-        if nom not in pdf:
-            raise champ_inconnu(nom, du=" du formulaire")
-        libelle = _libelle(par_nom, nom)
-        genre = pdf[nom]["type"]
-        if genre == "case":
-            if not isinstance(valeur, bool):
-                raise EntreeInvalide(nom, f"La case {libelle} attend true (cochée) ou false (vide).")
-            if valeur and (groupe := exclusifs.get(nom)):
-                if groupe in cochees:
-                    autre = _libelle(par_nom, cochees[groupe])
-                    raise EntreeInvalide(
-                        nom, f"Une seule réponse possible : {libelle} et {autre} ne peuvent pas être cochées ensemble."
-                    )
-                cochees[groupe] = nom
-            sortie[nom] = COCHEE if valeur else VIDE
-            continue
-        if not isinstance(valeur, str):
-            raise EntreeInvalide(nom, f"Le champ {libelle} attend un texte entre guillemets.")
-        texte = valeur.replace("\r\n", "\n").strip()
-        _verifie_texte(nom, libelle, texte, par_nom.get(nom, {}).get("genre"), pdf[nom])
-        sortie[nom] = texte
-    return sortie
-
-
-def _verifie_texte(nom: str, libelle: str, texte: str, genre: str | None, champ_pdf: dict) -> None:
-    if not texte:
-        return
-    if champ_pdf["type"] == "texte" and "\n" in texte:
-        raise EntreeInvalide(nom, f"Le champ {libelle} tient sur une seule ligne : retirez les retours à la ligne.")
-    if champ_pdf["max"] and len(texte) > champ_pdf["max"]:
-        raise EntreeInvalide(
-            nom, f"Le champ {libelle} accepte au plus {champ_pdf['max']} caractères ({len(texte)} reçus)."
-        )
-    if len(texte) > 2000:
-        raise EntreeInvalide(
-            nom,
-            f"Le champ {libelle} est trop long pour le formulaire (2 000 caractères au plus) : "
-            "ajoutez une feuille libre en annexe.",
-        )
-    if genre == "date":
-        m = DATE.match(texte)
-        try:
-            ok = bool(m) and date(int(m.group(3)), int(m.group(2)), int(m.group(1))) is not None
-        except ValueError:
-            ok = False
-        if not ok:
-            raise EntreeInvalide(
-                nom, f"Le champ {libelle} attend une date au format jj/mm/aaaa, par exemple 05/03/2026."
-            )
-    elif genre == "montant" and not MONTANT.match(texte):
-        raise EntreeInvalide(nom, f"Le champ {libelle} attend un montant en euros, en chiffres, par exemple 12 500.")
-    elif genre == "nombre" and not NOMBRE.match(texte):
-        raise EntreeInvalide(nom, f"Le champ {libelle} attend un nombre entier, par exemple 3.")
 
 
 def _hors_pdf(definition: dict) -> set[str]:
@@ -160,77 +99,367 @@ def _hors_pdf(definition: dict) -> set[str]:
     return {c["nom"] for r in definition["rubriques"] for c in deplie(r["champs"]) if c.get("pdf") is False}
 
 
-def remplit(octets: bytes, valeurs: dict, definition: dict | None = None) -> bytes:
-    """Le PDF `octets` rempli avec `valeurs` ({nom: texte | true | false}), vérifiées d'abord.
+def verifie(valeurs, definition: dict, polices=None, aujourdhui: date | None = None) -> dict[str, str]:
+    """Les valeurs à écrire ({nom: texte normalisé, ou /on|/Off}) ; EntreeInvalide sinon, qui nomme
+    le champ. `polices` (le gabarit du PDF vierge) : refuser aussi ce que le PDF ne sait pas dessiner."""
+    if not isinstance(valeurs, dict):
+        raise EntreeInvalide("valeurs", "« valeurs » doit être un objet JSON {nom du champ: valeur}.")
+    champs = champs_de_la_definition(definition)
+    exclusifs = cases_de(definition)
+    hors_pdf = _hors_pdf(definition)
+    sortie: dict[str, str] = {}
+    cochees: dict[str, str] = {}
+    for nom, valeur in valeurs.items():
+        if nom in hors_pdf:
+            continue  # question de l'entretien seulement (ex. « je fais la demande pour un enfant »)
+        if nom not in champs:
+            raise champ_inconnu(nom, du=" du formulaire")
+        champ = champs[nom]
+        libelle = _libelle(champ, nom)
+        if champ["type"] == "case":
+            if not isinstance(valeur, bool):
+                raise EntreeInvalide(nom, f"La case {libelle} attend true (cochée) ou false (vide).")
+            if valeur and (groupe := exclusifs.get(nom)):
+                if groupe in cochees:
+                    autre = _libelle(champs.get(cochees[groupe]), cochees[groupe])
+                    raise EntreeInvalide(
+                        nom, f"Une seule réponse possible : {libelle} et {autre} ne peuvent pas être cochées ensemble."
+                    )
+                cochees[groupe] = nom
+            sortie[nom] = COCHEE if valeur else VIDE
+            continue
+        if not isinstance(valeur, str):
+            raise EntreeInvalide(nom, f"Le champ {libelle} attend un texte entre guillemets.")
+        texte = ecriture.normalise(valeur)
+        _verifie_texte(nom, libelle, texte, champ, polices, aujourdhui or date.today())
+        if texte:
+            sortie[nom] = texte
+    return sortie
 
-    Mise à jour incrémentale : le PDF vierge est gardé tel quel, octet pour octet, et seuls
-    les champs remplis sont ajoutés à la fin (rapide même dans Pyodide : on ne relit ni ne
-    réécrit les milliers d'objets de la structure balisée)."""
-    from pypdf import PdfWriter
 
-    base = vierge(octets)
-    a_ecrire = verifie(valeurs, champs_du_pdf(base), definition)
-    ecrivain = PdfWriter(base, incremental=True)
-    _tailles(ecrivain, {nom: v for nom, v in a_ecrire.items() if v not in (COCHEE, VIDE)})
-    if a_ecrire:
-        # pypdf signale « caractères non pris en charge » pour le retour à la ligne d'un texte
-        # multiligne, qu'il traite pourtant bien : ce message n'apprendrait rien à la personne.
-        journal = logging.getLogger("pypdf")
-        niveau = journal.level
-        journal.setLevel(logging.ERROR)
-        # auto_regenerate=False : pypdf écrit les apparences lui-même et retire NeedAppearances,
-        # pour que les lecteurs affichent les valeurs sans proposer « Enregistrer les modifications ? ».
-        try:
-            with _polices_lues_une_fois():
-                ecrivain.update_page_form_field_values(None, a_ecrire, auto_regenerate=False)
-        finally:
-            journal.setLevel(niveau)
-    sortie = io.BytesIO()
-    ecrivain.write(sortie)
-    return sortie.getvalue()
+def _verifie_texte(nom: str, libelle: str, texte: str, champ: dict, polices, aujourdhui: date) -> None:
+    if not texte:
+        return
+    raison = ecriture.refus(texte, polices.couvre if polices else _sans_pdf)
+    if raison:
+        raise EntreeInvalide(nom, f"Le champ {libelle} : {raison}.")
+    if champ["type"] == "texte" and "\n" in texte:
+        raise EntreeInvalide(nom, f"Le champ {libelle} tient sur une seule ligne : retirez les retours à la ligne.")
+    if champ.get("max") and len(texte) > champ["max"]:
+        raise EntreeInvalide(nom, f"Le champ {libelle} accepte au plus {champ['max']} caractères ({len(texte)} reçus).")
+    if len(texte) > MAX_TEXTE:
+        raise EntreeInvalide(
+            nom,
+            f"Le champ {libelle} est trop long ({len(texte)} caractères, {MAX_TEXTE:,} au plus) : ".replace(",", " ")
+            + "résumez-le, et joignez le texte complet sur papier libre.",
+        )
+    genre = champ.get("genre")
+    if genre == "date":
+        _verifie_date(nom, libelle, texte, champ, aujourdhui)
+    elif genre == "montant" and not MONTANT.match(texte):
+        raise EntreeInvalide(nom, f"Le champ {libelle} attend un montant en euros, en chiffres, par exemple 12 500.")
+    elif genre == "nombre" and not NOMBRE.match(texte):
+        raise EntreeInvalide(nom, f"Le champ {libelle} attend un nombre entier, par exemple 3.")
 
 
-@contextmanager
-def _polices_lues_une_fois():
-    """pypdf 7.1 re-reads the field font (its whole ToUnicode map and glyph tables: the form
-    font is embedded in full) for EACH field it draws; read them once per fill. Internal to the
-    pinned pypdf: tests/formulaires/test_remplir.py fails if these hooks disappear."""
-    from pypdf.generic._font import Font
-
-    lecture, tables = vars(Font)["from_font_resource"], vars(Font)["_get_typographic_maps"]
-    deja: dict[tuple, tuple] = {}  # (quoi, id) → (objet gardé en vie, résultat)
-
-    def une_fois(quoi, objet, calcule):
-        if (quoi, id(objet)) not in deja:
-            deja[(quoi, id(objet))] = (objet, calcule())
-        return deja[(quoi, id(objet))][1]
-
-    Font.from_font_resource = lambda dico: une_fois("police", dico, lambda: lecture.__func__(Font, dico))
-    Font._get_typographic_maps = lambda police: une_fois("tables", police, lambda: tables(police))
+def _verifie_date(nom: str, libelle: str, texte: str, champ: dict, aujourdhui: date) -> None:
+    m = DATE.match(texte)
     try:
-        yield
-    finally:
-        Font.from_font_resource, Font._get_typographic_maps = lecture, tables
+        jour = date(int(m.group(3)), int(m.group(2)), int(m.group(1))) if m else None
+    except ValueError:
+        raise EntreeInvalide(nom, f"Le champ {libelle} : le {texte} n'existe pas dans le calendrier.") from None
+    if jour is None:
+        raise EntreeInvalide(nom, f"Le champ {libelle} attend une date au format jj/mm/aaaa, par exemple 05/03/2026.")
+    if jour.year < 1900:
+        raise EntreeInvalide(nom, f"Le champ {libelle} : l'année {jour.year} est trop ancienne, vérifiez la date.")
+    if champ.get("passee") and jour > aujourdhui:
+        raise EntreeInvalide(nom, f"Le champ {libelle} : le {texte} est dans le futur, vérifiez la date.")
 
 
-def _tailles(ecrivain, textes: dict[str, str]) -> None:
-    """Taille de police de chaque champ texte rempli, écrite dans son /DA avant que pypdf ne
-    dessine la valeur : 11 pt quand le texte tient sur sa ligne ; sinon 0 (« automatique ») :
-    pypdf réduit alors le texte pour qu'il tienne, et fait revenir à la ligne un texte
-    multiligne (à la taille du PDF vierge, il déborderait, coupé au bord du champ)."""
+def _sans_pdf(c: str) -> bool:
+    """Sans le PDF vierge (pas encore préparé) : on ne refuse que ce qui ne s'imprime jamais."""
+    return not ecriture.emoji(c)
+
+
+# ── Ce qui ira en annexe ─────────────────────────────────────────────────────
+
+
+@dataclass
+class Plan:
+    """Ce que le PDF contiendra : la disposition de chaque case et les sections d'annexe."""
+
+    dispositions: dict = field(default_factory=dict)  # nom → Disposition
+    deborde: list[str] = field(default_factory=list)  # les champs dont la suite va en annexe
+    rangees: dict = field(default_factory=dict)  # tableau → {rang: {colonne: texte}}
+    sections: list[dict] = field(default_factory=list)
+    renvois: dict = field(default_factory=dict)  # champ → ancre de la section dont la page remplace « {page} »
+
+
+def planifie(textes: dict[str, str], g: gabarits.Gabarit, definition: dict, extra: dict | None = None) -> Plan:
+    """La disposition de chaque texte dans sa case et les sections d'annexe (sans numéros de page)."""
+    from .definition import champs_pdf, rangees_annexe
+
+    extra = extra or {}
+    plan = Plan()
+    jointes: list[dict] = []  # les annexes d'un moteur qui remplacent une case trop petite (exposé des faits)
+    ordre = [c for c in champs_pdf(definition) if c["nom"] in textes and c["nom"] in g.cases]
+    for c in ordre:
+        case = g.cases[c["nom"]]
+        texte = textes[c["nom"]]
+        d = dispose(texte, case.largeur, case.hauteur, case.multiligne, g.polices)
+        remplacement = extra.get("si_deborde", {}).get(c["nom"])
+        if d.reste is not None and remplacement:
+            textes[c["nom"]] = texte = remplacement["texte"]
+            d = dispose(texte, case.largeur, case.hauteur, case.multiligne, g.polices)
+            jointes.append(remplacement["annexe"])
+            plan.renvois[c["nom"]] = remplacement["annexe"]["ancre"]
+        plan.dispositions[c["nom"]] = d
+        if d.reste is not None:
+            plan.deborde.append(c["nom"])
+    suites = []
+    for nom in plan.deborde:
+        c = next(x for x in ordre if x["nom"] == nom)
+        d = plan.dispositions[nom]
+        case = g.cases[nom]
+        texte = textes[nom] if not case.multiligne else "… " + d.reste
+        suites.append({"intertitre": f"{c['nom_accessible']} — rubrique {c['rubrique']}", "ancre": f"champ:{nom}"})
+        suites.append({"texte": texte})
+    for c in rangees_annexe(definition):
+        if c["nom"] in textes:
+            plan.rangees.setdefault(c["tableau"]["nom"], {}).setdefault(c["rangee"], {})[c["colonne"]] = textes[
+                c["nom"]
+            ]
+    for nom, rangs in plan.rangees.items():
+        tableau = next(c["tableau"] for c in rangees_annexe(definition) if c["tableau"]["nom"] == nom)
+        rubrique = next(c["rubrique"] for c in rangees_annexe(definition) if c["tableau"]["nom"] == nom)
+        colonnes = [["N°", 0.5]] + [
+            [col["libelle"], 3 if col["type"] == "texte" else 1.6] for col in tableau["colonnes"]
+        ]
+        lignes = [[str(r)] + [rangs[r].get(col["nom"], "") for col in tableau["colonnes"]] for r in sorted(rangs)]
+        suites.append(
+            {
+                "intertitre": f"Suite du tableau « {tableau['libelle'].rstrip(' :')} » — rubrique {rubrique} "
+                f"(lignes {min(rangs)} à {max(rangs)})",
+                "ancre": f"tableau:{nom}",
+            }
+        )
+        suites.append({"tableau": {"colonnes": colonnes, "lignes": lignes}})
+    if suites:
+        plan.sections.append(
+            {"titre": f"Annexe — suite des réponses (Cerfa n° {definition['cerfa']})", "blocs": suites}
+        )
+    plan.sections += jointes + list(extra.get("annexes", []))
+    plan.renvois.update({nom: ancre for nom, ancre in extra.get("renvois", {}).items() if nom in textes})
+    return plan
+
+
+def annonces(textes: dict[str, str], g: gabarits.Gabarit, definition: dict, extra: dict | None = None) -> list[dict]:
+    """Avant le PDF : [{champ, message}] pour chaque réponse qui continuera en annexe."""
+    plan = planifie(dict(textes), g, definition, extra)
+    sortie = [
+        {
+            "champ": nom,
+            "message": "Cette réponse ne tient pas en entier dans la case du formulaire : le début y sera imprimé, "
+            "la suite sur une page d'annexe du même PDF (« Suite des réponses »). Rien n'est perdu.",
+        }
+        for nom in plan.deborde
+    ]
+    for nom, rangs in plan.rangees.items():
+        premiere = next(n for n in textes if n.startswith(f"{nom}_{min(rangs)}_"))
+        sortie.append(
+            {
+                "champ": premiere,
+                "message": f"Le formulaire imprime moins de lignes : les lignes {min(rangs)} à {max(rangs)} "
+                "iront sur une page d'annexe du même PDF, avec les mêmes colonnes.",
+            }
+        )
+    return sortie
+
+
+# ── Le PDF rempli ────────────────────────────────────────────────────────────
+
+
+def remplit(octets: bytes, valeurs: dict, definition: dict, extra: dict | None = None) -> bytes:
+    """Le PDF `octets` rempli avec `valeurs` ({nom: texte | true | false}), vérifiées d'abord.
+    `extra` (un moteur comme celui de l'ordonnance de protection) : {"annexes": [sections],
+    "si_deborde": {champ: {"texte", "annexe"}}, "renvois": {champ: ancre}}."""
+    base, g = _vierge(octets)
+    a_ecrire = verifie(valeurs, definition, g.polices)
+    textes = {n: v for n, v in a_ecrire.items() if v not in (COCHEE, VIDE)}
+    extra = extra or {}
+    plan = planifie(textes, g, definition, extra)
+    pages_annexe, ancres = annexe.pages(plan.sections, g)
+    premiere_annexe = len(g.pages) + 1
+    total = len(g.pages) + len(pages_annexe)
+    for nom, ancre in plan.renvois.items():
+        textes[nom] = textes[nom].replace("{page}", str(premiere_annexe + ancres[ancre]))
+        case = g.cases[nom]
+        plan.dispositions[nom] = dispose(textes[nom], case.largeur, case.hauteur, case.multiligne, g.polices)
+
+    inc = Increment(octets, base)
+    for nom in plan.deborde:
+        case = g.cases[nom]
+        page = premiere_annexe + ancres[f"champ:{nom}"]
+        plan.dispositions[nom] = dispose(textes[nom], case.largeur, case.hauteur, case.multiligne, g.polices, page)
     from pypdf.generic import NameObject, TextStringObject
 
-    for page in ecrivain.pages:
-        for annotation in page.get("/Annots", []):
-            annotation = annotation.get_object()
-            nom = annotation.get("/T")
-            if nom not in textes or "/DA" not in annotation:
-                continue
-            largeur = abs(float(annotation["/Rect"][2]) - float(annotation["/Rect"][0]))
-            multiligne = int(annotation.get("/Ff", 0)) & (1 << 12)
-            tient = not multiligne and len(textes[nom]) * LARGEUR_MOYENNE * TAILLE_TEXTE < largeur - 4
-            da = TAILLE_DA.sub(rf"\1 {TAILLE_TEXTE if tient else 0} Tf", str(annotation["/DA"]))
-            annotation[NameObject("/DA")] = TextStringObject(da)
+    for nom, valeur in a_ecrire.items():
+        case = g.cases.get(nom)
+        if case is None:
+            continue  # une rangée de tableau en annexe
+        annotation = copie(case.ref)
+        if case.case_a_cocher:
+            etat = _etat_coche(annotation) if valeur == COCHEE else VIDE
+            annotation[NameObject("/V")] = NameObject(etat)
+            annotation[NameObject("/AS")] = NameObject(etat)
+        else:
+            annotation[NameObject("/V")] = TextStringObject(textes[nom])
+            annotation[NameObject("/AP")] = _ap(inc, case, plan.dispositions[nom], g)
+        inc.remplace(case.ref, annotation)
+    _sans_need_appearances(inc, base)
+    _ajoute_pages(inc, base, g, pages_annexe, definition)
+    _pagine(inc, g, total)
+    return inc.ecrit()
+
+
+def _sans_need_appearances(inc: Increment, base) -> None:
+    """Les apparences sont écrites : un lecteur n'a rien à régénérer (ni « Enregistrer les modifications ? »)."""
+    from pypdf.generic import BooleanObject, IndirectObject, NameObject
+
+    ref_racine = base.trailer.raw_get("/Root")
+    racine = base.trailer["/Root"]
+    ref_acro = racine.raw_get("/AcroForm")
+    acro = copie(ref_acro)
+    acro[NameObject("/NeedAppearances")] = BooleanObject(False)
+    if isinstance(ref_acro, IndirectObject):
+        inc.remplace(ref_acro, acro)
+    else:
+        nouvelle = copie(racine)
+        nouvelle[NameObject("/AcroForm")] = acro
+        inc.remplace(ref_racine, nouvelle)
+
+
+def _etat_coche(annotation) -> str:
+    etats = [n for n in annotation.get("/AP", {}).get("/N", {}) if n != VIDE]
+    return etats[0] if etats else COCHEE
+
+
+def _ap(inc: Increment, case, disposition, g):
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject
+
+    largeur, hauteur = case.largeur, case.hauteur
+    taille = disposition.taille
+    utilisees: dict = {}
+    principale = g.polices.principale
+    corps = []
+    if case.multiligne:
+        y = hauteur - MARGE - taille * principale.ascendante / 1000
+    else:
+        hauteur_texte = taille * (principale.ascendante - principale.descendante) / 1000
+        y = (hauteur - hauteur_texte) / 2 - taille * principale.descendante / 1000
+    for ligne in disposition.lignes:
+        corps.append(dessin.ligne(ligne, MARGE, y, taille, g.polices, utilisees))
+        y -= taille * INTERLIGNE
+    fond = f"{FOND_SAISIE} 0 0 {dessin.nombre(largeur)} {dessin.nombre(hauteur)} re f\n" if case.multiligne else ""
+    contenu = f"/Tx BMC\nq\n{fond}BT\n0 g\n" + "\n".join(corps) + "\nET\nQ\nEMC\n"
+    apparence = flux(
+        contenu.encode("latin-1"),
+        {
+            "/Type": NameObject("/XObject"),
+            "/Subtype": NameObject("/Form"),
+            "/BBox": ArrayObject([FloatObject(0), FloatObject(0), FloatObject(largeur), FloatObject(hauteur)]),
+            "/Resources": dessin.ressources_polices(utilisees),
+        },
+    )
+    return DictionaryObject({NameObject("/N"): inc.ajoute(apparence)})
+
+
+def _ajoute_pages(inc: Increment, base, g, pages_annexe, definition) -> None:
+    if not pages_annexe:
+        return
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, NumberObject
+
+    racine_pages = base.trailer["/Root"].raw_get("/Pages")
+    arbre = copie(racine_pages)
+    enfants = ArrayObject(list(arbre["/Kids"]))
+    largeur, hauteur = g.format
+    pied = f"Annexe à la demande sur Cerfa n° {definition['cerfa']} — elle fait partie du même document"
+    for contenu, polices in pages_annexe:
+        utilisees = dict(polices)
+        ligne_pied = _ligne_pied(pied, g, utilisees)
+        texte = f"{contenu}\nq 0.2 g BT\n{ligne_pied}\nET Q\n"
+        pagination = inc.ajoute(_xobjet_pagination(g, "", {}))  # numéro écrit par _pagine
+        ressources = dessin.ressources_polices(utilisees)
+        ressources[NameObject("/XObject")] = DictionaryObject({NameObject(gabarits.PAGINATION): pagination})
+        texte += f"/Artifact <</Type /Pagination>> BDC q {gabarits.PAGINATION} Do Q EMC\n"
+        page = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Page"),
+                NameObject("/Parent"): racine_pages,
+                NameObject("/MediaBox"): ArrayObject(
+                    [FloatObject(0), FloatObject(0), FloatObject(largeur), FloatObject(hauteur)]
+                ),
+                NameObject("/Contents"): inc.ajoute(flux(texte.encode("latin-1"))),
+                NameObject("/Resources"): ressources,
+            }
+        )
+        enfants.append(inc.ajoute(page))
+        g_pages_annexe = getattr(inc, "pages_annexe", [])
+        g_pages_annexe.append(pagination)
+        inc.pages_annexe = g_pages_annexe
+    arbre[NameObject("/Kids")] = enfants
+    arbre[NameObject("/Count")] = NumberObject(len(enfants))
+    inc.remplace(racine_pages, arbre)
+
+
+def _ligne_pied(texte: str, g, utilisees: dict) -> str:
+    from .mise_en_page import Ligne
+
+    taille = 6.8
+    largeur = g.polices.largeur(texte, taille)
+    x = (g.format[0] - largeur) / 2
+    return dessin.ligne(Ligne(texte, texte), x, 10 * MM, taille, g.polices, utilisees)
+
+
+def _xobjet_pagination(g, texte: str, utilisees: dict):
+    from pypdf.generic import ArrayObject, FloatObject, NameObject
+
+    from .mise_en_page import Ligne
+
+    largeur, hauteur = g.format
+    operateurs = ""
+    if texte:
+        taille = 7.0
+        x = largeur - annexe.DROITE - g.polices.largeur(texte, taille)
+        operateurs = "q 0.2 g BT\n" + dessin.ligne(Ligne(texte, texte), x, 6 * MM, taille, g.polices, utilisees)
+        operateurs += "\nET Q\n"
+    return flux(
+        operateurs.encode("latin-1"),
+        {
+            "/Type": NameObject("/XObject"),
+            "/Subtype": NameObject("/Form"),
+            "/BBox": ArrayObject([FloatObject(0), FloatObject(0), FloatObject(largeur), FloatObject(hauteur)]),
+            "/Resources": dessin.ressources_polices(utilisees),
+        },
+    )
+
+
+def xobjet_page(g, numero: int, total: int):
+    """Le XObject « page n / N » d'une page (aussi pour la construction du PDF vierge)."""
+    return _xobjet_pagination(g, f"page {numero} / {total}", {})
+
+
+def _pagine(inc: Increment, g, total: int) -> None:
+    """« page n / N » sur chaque page : celles du vierge (leur XObject réécrit) et les annexes."""
+    refs = list(g.pagination) + list(getattr(inc, "pages_annexe", []))
+    for numero, ref in enumerate(refs, 1):
+        if ref is None:
+            continue
+        objet = xobjet_page(g, numero, total)
+        if ref.idnum in inc.objets or numero > len(g.pagination):
+            inc.objets[ref.idnum] = objet
+        elif total != len(g.pagination):
+            inc.remplace(ref, objet)
 
 
 def valeurs_du_pdf(octets: bytes) -> dict[str, str | bool]:

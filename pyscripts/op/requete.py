@@ -15,11 +15,10 @@ phrase en français). Bibliothèque standard seulement (CPython et Pyodide).
 from __future__ import annotations
 
 import re
-import textwrap
 from datetime import date
 
 from ..erreurs import EntreeInvalide
-from ..formulaires.definition import cases, champs_pdf, charge
+from ..formulaires.definition import cases, champs_pdf, lit_formulaire
 from ..lecture import champ_inconnu, lit_date
 from . import adresse, greffe
 from . import expose as expose_des_faits
@@ -28,7 +27,6 @@ from . import mesures as regles_mesures
 IDENTIFIANT = "cerfa-15458"
 # « pdf » : le PDF vierge que le worker joint à l'entrée de `formulaire_remplir` (lu par pyscripts.formulaires).
 CLES = ("formulaire", "valeurs", "mesures", "chronologie", "danger", "pieces", "aujourdhui", "pdf")
-LARGEUR_LIGNE = 85  # caractères par ligne du champ multiligne imprimé (estimation prudente)
 A_COMPLETER = (
     "tribunal",
     "requerant_nom",
@@ -46,7 +44,7 @@ AUJOURDHUI_BORNES = (date(2000, 1, 1), date(2199, 12, 31))
 
 
 def _definition() -> tuple[dict, list[dict]]:
-    definition = charge(IDENTIFIANT)
+    definition = lit_formulaire(IDENTIFIANT)
     return definition, champs_pdf(definition)
 
 
@@ -82,7 +80,9 @@ def _valeurs(brutes, champs: list[dict], definition: dict) -> dict:
         return {}
     if not isinstance(brutes, dict):
         raise EntreeInvalide("valeurs", "Les valeurs sont un objet {nom du champ: valeur}.")
-    types = {c["nom"]: c["type"] for c in champs}
+    from ..formulaires.definition import rangees_annexe
+
+    types = {c["nom"]: c["type"] for c in [*champs, *rangees_annexe(definition)]}
     sortie = {}
     for nom, valeur in brutes.items():
         if nom not in types:
@@ -120,40 +120,28 @@ def _textes_du_dossier(dossier: dict) -> dict[str, str]:
     return textes
 
 
-def _tient(texte: str, lignes: int) -> bool:
-    # Compte ligne à ligne et s'arrête dès que ça déborde : un long exposé n'est jamais replié en entier.
-    place = lignes
-    for ligne in texte.split("\n"):
-        if len(ligne) > 2 * lignes * LARGEUR_LIGNE:
-            return False  # bien plus long que le champ : l'annexe
-        place -= len(textwrap.wrap(ligne, LARGEUR_LIGNE)) or 1
-        if place < 0:
-            return False
-    return True
-
-
-def _reporte(valeurs: dict, dossier: dict, champs: list[dict], definition: dict) -> dict:
-    """L'exposé dans « Exposé des faits et du danger » (ou un renvoi à l'annexe s'il ne tient pas)
-    et le bordereau dans le tableau des pièces (la dernière ligne renvoie au bordereau complet)."""
+def _reporte(valeurs: dict, dossier: dict, champs: list[dict]) -> tuple[dict, dict]:
+    """L'exposé dans « Exposé des faits et du danger » et le bordereau dans le tableau des pièces ;
+    et ce que l'impression y joint (pyscripts/formulaires/remplissage.py) : si l'exposé ne tient pas
+    dans sa case, la case le résume et renvoie à l'annexe « Exposé des faits » (texte entier) ; si
+    les pièces dépassent le tableau, sa dernière ligne renvoie au bordereau complet, en annexe."""
     sortie = dict(valeurs)
+    impression: dict = {"annexes": [], "si_deborde": {}, "renvois": {}}
     expose = dossier["expose"]
     if expose["texte"]:
         propre = (valeurs.get("expose_faits") or "").strip()
-        complet = "\n".join(filter(None, [propre, expose["texte"]]))
-        lignes = next(
-            c.get("lignes", 3) for r in definition["rubriques"] for c in r["champs"] if c.get("nom") == "expose_faits"
+        sortie["expose_faits"] = "\n".join(filter(None, [propre, expose["texte"]]))
+        nombre = len(expose["paragraphes"])
+        resume = (
+            f"Les faits sont exposés dans l'annexe « Exposé des faits » jointe à la présente requête, "
+            f"dont elle fait partie (page {{page}}) : {nombre} fait{'s' if nombre > 1 else ''} "
+            f"numéroté{'s' if nombre > 1 else ''}{', ' + expose['periode'] if expose['periode'] else ''}, "
+            "puis le danger actuel. Chaque fait renvoie aux pièces du bordereau."
         )
-        if _tient(complet, lignes):
-            sortie["expose_faits"] = complet
-        else:
-            nombre = len(expose["paragraphes"])
-            resume = (
-                f"Les faits sont exposés dans l'annexe « Exposé des faits » jointe à la présente requête, "
-                f"dont elle fait partie : {nombre} fait{'s' if nombre > 1 else ''} numéroté{'s' if nombre > 1 else ''}"
-                f"{', ' + expose['periode'] if expose['periode'] else ''}, puis le danger actuel. "
-                "Chaque fait renvoie aux pièces du bordereau."
-            )
-            sortie["expose_faits"] = "\n".join(filter(None, [propre, resume]))
+        impression["si_deborde"]["expose_faits"] = {
+            "texte": "\n".join(filter(None, [propre, resume])),
+            "annexe": _section_expose(expose),
+        }
     bordereau = dossier["bordereau"]
     rangs = sorted(int(m.group(1)) for c in champs if (m := CELLULE_PIECE.fullmatch(c["nom"])))
     if bordereau and rangs:
@@ -164,9 +152,29 @@ def _reporte(valeurs: dict, dossier: dict, champs: list[dict], definition: dict)
             sortie[f"pieces_{rang}_designation"] = piece["designation"]
         if len(bordereau) > place:
             reste = len(bordereau) - len(visibles)
+            derniere = f"pieces_{rangs[-1]}_designation"
             sortie[f"pieces_{rangs[-1]}_numero"] = f"{visibles[-1]['numero'] + 1} à {bordereau[-1]['numero']}"
-            sortie[f"pieces_{rangs[-1]}_designation"] = f"{reste} autres pièces : voir le bordereau complet joint"
-    return sortie
+            sortie[derniere] = f"{reste} autres pièces : voir le bordereau complet joint, page {{page}}"
+            impression["annexes"].append(_section_bordereau(bordereau))
+            impression["renvois"][derniere] = "bordereau"
+    return sortie, impression
+
+
+def _section_expose(expose: dict) -> dict:
+    blocs = [{"texte": f"{p['numero']}. {p['texte']}"} for p in expose["paragraphes"]]
+    if expose["danger"]:
+        blocs.append({"texte": expose["texte"].rsplit("\n", 1)[-1]})
+    titre = "Annexe à la requête en vue d'une ordonnance de protection : exposé des faits"
+    return {"titre": titre, "ancre": "expose", "blocs": blocs}
+
+
+def _section_bordereau(bordereau: list[dict]) -> dict:
+    lignes = [[str(p["numero"]), p["designation"], ", ".join(map(str, p["citee_par"])) or "—"] for p in bordereau]
+    return {
+        "titre": "Annexe à la requête : bordereau des pièces communiquées",
+        "ancre": "bordereau",
+        "blocs": [{"tableau": {"colonnes": [["N°", 0.7], ["Pièce", 6], ["Citée au fait n°", 1.6]], "lignes": lignes}}],
+    }
 
 
 def _complet(entree: dict) -> dict:
@@ -218,7 +226,8 @@ def prepare(entree: dict) -> dict:
     mesures = regles_mesures.demandees(valeurs, etat["entree"].get("mesures"))
     regles_mesures.verifie(mesures, valeurs, etat["aujourdhui"])
     valeurs = regles_mesures.applique(mesures, valeurs)
-    valeurs = _reporte(valeurs, etat["dossier"], etat["champs"], etat["definition"])
+    valeurs, impression = _reporte(valeurs, etat["dossier"], etat["champs"])
+    annexes = _controle_impression(etat, valeurs, impression)
     avertissements = _controle_adresse(etat, valeurs)
     sit = regles_mesures.situation(valeurs)
     enfants = regles_mesures.a_des_enfants(valeurs)
@@ -237,7 +246,31 @@ def prepare(entree: dict) -> dict:
             if not (isinstance(valeurs.get(nom), str) and valeurs[nom].strip())
         ],
         "adresse_cachee": valeurs.get(adresse.CASE) is True,
+        "impression": impression,
+        "annexes": annexes,
     }
+
+
+def _controle_impression(etat: dict, valeurs: dict, impression: dict) -> list[dict]:
+    """Les contrôles du PDF final, à chaque étape : dates, longueurs, écritures (avec le PDF vierge,
+    « pdf » en base64 : ce que ses polices dessinent) ; et ce qui continuera en annexe."""
+    import base64
+    import binascii
+
+    from ..formulaires import remplissage
+
+    pdf = etat["entree"].get("pdf")
+    g = None
+    if isinstance(pdf, str):
+        try:
+            g = remplissage.gabarit(base64.b64decode(pdf, validate=True))
+        except (binascii.Error, ValueError):
+            raise EntreeInvalide("pdf", "Le PDF vierge n'a pas été reçu : rechargez la page.") from None
+    textes = remplissage.verifie(valeurs, etat["definition"], g.polices if g else None, etat["aujourdhui"])
+    if g is None:
+        return []
+    textes = {n: v for n, v in textes.items() if v not in (remplissage.COCHEE, remplissage.VIDE)}
+    return remplissage.annonces(textes, g, etat["definition"], impression)
 
 
 def pour_la_page() -> dict:

@@ -28,10 +28,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from tests.fixtures.chemins import REPO
+from tests.fixtures.site import page_de_l_outil
 
 OUTILS = {
-    "aj": ("/outils/simulateur-aide-juridictionnelle.html", "Combien de personnes compte votre foyer fiscal"),
-    "delais": ("/outils/calculateur-delais.html", "Date de départ du délai"),
+    "aj": (page_de_l_outil("aj"), "Combien de personnes compte votre foyer fiscal"),
+    "delais": (page_de_l_outil("delais"), "Date de départ du délai"),
 }
 
 

@@ -1,9 +1,9 @@
-"""F1: the 2026 legal-aid ceilings.
+"""Le barème d'aide juridictionnelle que montrent les pages suit les données.
 
-While content/data/aide_juridictionnelle.yml has no block for the current year, the pages
-must tell the reader plainly that newer, slightly higher ceilings exist and what to do
-within the margin — with figures that follow the data. Once the block is added, the
-highlighted year must follow it and the warning must go (or it would be false)."""
+L'année mise en avant est le dernier bloc de content/data/aide_juridictionnelle.yml ; dès qu'une
+année a son bloc, l'annonce écrite pendant qu'il manquait doit disparaître (elle serait fausse).
+Les chiffres ne sont jamais recopiés dans une page : le tableau `{{ bareme_aj }}` les montre, et
+un nouveau bloc met toutes les pages à jour d'un coup."""
 
 from __future__ import annotations
 
@@ -13,20 +13,19 @@ import re
 import yaml
 
 from generator.config import load_site_config
+from generator.contenu.validation import pages
 from tests.fixtures.chemins import REPO
 
 CONTENT = REPO / "content"
-ANNEE_DU_CONTENU = 2026  # the content was checked on 2026-11-29
-MARGE = 0.02  # the margin the pages give (2 %)
-RESSOURCES = CONTENT / "aide-juridictionnelle" / "ressources.md"
-AVEC_RENVOI = [
-    CONTENT / "aide-juridictionnelle" / "index.md",
+DONNEES = yaml.safe_load((CONTENT / "data" / "aide_juridictionnelle.yml").read_text(encoding="utf-8"))
+PAGES_AJ = [
+    CONTENT / "aide-juridictionnelle" / "ressources.md",
     CONTENT / "outils" / "simulateur-aide-juridictionnelle.md",
 ]
 
 
 def _baremes() -> list[dict]:
-    return yaml.safe_load((CONTENT / "data" / "aide_juridictionnelle.yml").read_text(encoding="utf-8"))["baremes"]
+    return DONNEES["baremes"]
 
 
 def _euros(n: int) -> str:
@@ -37,28 +36,42 @@ def test_l_annee_mise_en_avant_est_le_dernier_bareme():
     assert load_site_config(REPO).bareme_aj == max(b["annee"] for b in _baremes())
 
 
-def test_l_avertissement_suit_les_donnees():
-    dernier = max(_baremes(), key=lambda b: b["annee"])
-    texte = RESSOURCES.read_text(encoding="utf-8")
-    if dernier["annee"] >= ANNEE_DU_CONTENU:
-        assert "{#bareme-2026}" not in texte, "le barème 2026 est dans les données : retirez l'avertissement"
-        return
-    assert "{#bareme-2026}" in texte
-    encadre = (
-        texte.split("{#bareme-2026}")[0].rsplit("!!!", 1)[1] + texte.split("{#bareme-2026}")[1].split("\n\n#", 1)[0]
-    )
-    assert "2 %" in encadre and "0,7 %" in encadre and "Déposez votre demande quand même" in encadre
-    # The example ranges are the 2025 one-person ceilings + 1 € … + 2 %.
-    for nom in ("totale", "partielle_55", "partielle_25"):
-        plafond = dernier["plafonds"][nom]["valeur"]
-        attendu = f"entre {_euros(plafond + 1)} € et {_euros(int(plafond * (1 + MARGE)))} €"
-        assert attendu in encadre, attendu
-    for page in AVEC_RENVOI:
-        assert "ressources.md#bareme-2026" in page.read_text(encoding="utf-8"), page.name
+def test_les_pages_du_bareme_montrent_le_tableau_calcule():
+    for page in PAGES_AJ:
+        assert "\n{{ bareme_aj }}\n" in page.read_text(encoding="utf-8"), page.name
+
+
+def test_l_annonce_d_une_annee_saisie_a_disparu_des_pages():
+    """While 2026 was missing, ressources.md had a `#bareme-2026` box with the 2 % ranges, and three
+    pages sent the reader to it. Once an année has its block, no page may still announce it."""
+    saisies = {b["annee"] for b in _baremes()}
+    for page in pages(CONTENT):
+        texte = page.read_text(encoding="utf-8")
+        for annee in saisies:
+            assert f"#bareme-{annee}" not in texte, (page, annee)
+            assert f"plafonds {annee} sont un peu plus élevés" not in texte, (page, annee)
+            assert not re.search(rf"utilise (encore )?les plafonds {annee - 1}", texte), (page, annee)
+
+
+def test_aucune_page_ne_recopie_un_chiffre_du_bareme():
+    """A figure typed in a page would stay behind when the data change: the table shows them."""
+    chiffres = {
+        _euros(p["valeur"])
+        for b in _baremes()
+        if b["annee"] >= load_site_config(REPO).bareme_aj - 1
+        for groupe in ("plafonds", "majorations")
+        for p in b[groupe].values()
+    }
+    for page in pages(CONTENT):
+        texte = page.read_text(encoding="utf-8").replace("\u202f", " ").replace("\u00a0", " ")
+        trouves = [c for c in chiffres if re.search(rf"(?<![\d ]){c}(?![\d,])", texte)]
+        assert not trouves, (
+            f"{page.relative_to(CONTENT)} recopie {trouves} : écrivez {{{{ bareme_aj }}}} ou renvoyez au barème"
+        )
 
 
 def test_le_bareme_2025_ne_cite_plus_la_fiche_qui_montre_2026():
-    """S4: service-public F18074 now shows the 2026 figures; it cannot source 2025."""
+    """La fiche F18074 de service-public montre désormais les chiffres de 2026 : elle ne peut plus sourcer 2025."""
     (b2025,) = [b for b in _baremes() if b["annee"] == 2025]
     for groupe in ("plafonds", "majorations"):
         for nom, p in b2025[groupe].items():
@@ -67,15 +80,20 @@ def test_le_bareme_2025_ne_cite_plus_la_fiche_qui_montre_2026():
             assert isinstance(p["verifie_le"], dt.date)
 
 
-def test_un_bareme_2026_eventuel_est_source_date_et_marque():
-    """If someone adds the 2026 block, every value carries a source and a date, and values
-    computed rather than published say so (`derive: true`, with « Calcul » in the source)."""
-    for b in _baremes():
-        if b["annee"] < ANNEE_DU_CONTENU:
-            continue
-        assert isinstance(b["applicable_du"], dt.date) and b["applicable_du"].year == b["annee"]
-        for groupe in ("plafonds", "majorations"):
-            for nom, p in b[groupe].items():
-                assert p["source"]["titre"].strip() and isinstance(p["verifie_le"], dt.date), nom
-                if p.get("derive"):
-                    assert re.search(r"calcul", p["source"]["titre"], re.IGNORECASE), nom
+def test_le_bareme_2026_est_source_date_et_marque():
+    """Every 2026 value carries a source and a date, and values computed rather than published say
+    so (`derive: true`, with « Calcul » in the source)."""
+    (b2026,) = [b for b in _baremes() if b["annee"] == 2026]
+    assert isinstance(b2026["applicable_du"], dt.date) and b2026["applicable_du"].year == 2026
+    for groupe in ("plafonds", "majorations"):
+        for nom, p in b2026[groupe].items():
+            assert p["source"]["titre"].strip() and isinstance(p["verifie_le"], dt.date), nom
+            if p.get("derive"):
+                assert re.search(r"calcul", p["source"]["titre"], re.IGNORECASE), nom
+    assert not b2026["plafonds"]["totale"].get("derive") and not b2026["plafonds"]["partielle_25"].get("derive")
+
+
+def test_la_page_des_limites_dit_ce_qui_reste_ouvert_pour_2026_et_2027():
+    texte = (CONTENT / "limites.md").read_text(encoding="utf-8")
+    assert "nous n'avons pas pu en lire les chiffres" not in texte
+    assert "deux sources indépendantes" in texte and "Les plafonds 2027" in texte

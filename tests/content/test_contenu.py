@@ -1,5 +1,5 @@
-"""The real content: every page is sourced and dated, the lexique covers the seeds' terms,
-and the whole of content/ validates (the same checks the build runs)."""
+"""Le vrai contenu : chaque page est sourcée et datée, le lexique couvre les termes des graines, et
+tout content/ passe les contrôles (ceux de la construction)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Issue 9: the page « Naviguer en sécurité » exists, is in the navigation, says what the
-quick exit does NOT do, and every protection-order page leads to it."""
+"""La page « Naviguer en sécurité » existe, est dans la navigation, dit ce que la sortie rapide ne
+fait PAS, et chaque page de l'ordonnance de protection y mène."""
 
 from __future__ import annotations
 
@@ -30,5 +30,5 @@ def test_la_page_dit_ce_que_la_sortie_rapide_ne_fait_pas():
 
 @pytest.mark.parametrize("page", sorted((CONTENT / "ordonnance-protection").glob("*.md")), ids=lambda p: p.name)
 def test_chaque_page_de_l_ordonnance_de_protection_mene_a_naviguer_en_securite(page):
-    """Issue 9: the safety page is linked from the protection-order pages."""
+    """Les pages de l'ordonnance de protection renvoient à la page de sécurité."""
     assert "../securite.md" in page.read_text(encoding="utf-8")

@@ -1,8 +1,8 @@
-"""Honest, not anxious: the reader never sees the team's internal doubts.
+"""Honnête sans inquiéter : le lecteur ne voit jamais les doutes internes de l'équipe.
 
-The doubts that remain live in the data files' `note` fields and in ONE page,
-« Limites de ce site » (content/limites.md). Everywhere else a reader sees the safe
-action to take, not « à vérifier » or « selon notre lecture »."""
+Les doutes qui restent vivent dans les champs `note` des fichiers de données et dans UNE page,
+« Limites de ce site » (content/limites.md). Partout ailleurs, le lecteur lit l'action prudente, pas
+« à vérifier » ni « selon notre lecture »."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
-"""content/data/urgences.yml: what the footer, the home page and « Se faire aider » show.
-Each number says whether it is free, when it answers, where that comes from and when it
-was checked (issue 10, F15, F21), and the numbers a person needs first are there."""
+"""content/data/urgences.yml : ce que montrent le pied de page, l'accueil et « Se faire aider ».
+Chaque numéro dit s'il est gratuit, quand il répond, d'où cela vient et quand ce fut vérifié, et
+les numéros dont une personne a besoin d'abord sont là."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def test_chaque_numero_est_source_date_gratuit_et_horaire(entree):
 
 
 def test_la_source_d_un_numero_d_urgence_n_est_plus_la_seule_brochure():
-    """F21: 17/112/114/15/18 were sourced only by the CIDFF brochure."""
+    """17, 112, 114, 15 et 18 ne sont plus sourcés par la seule brochure du CIDFF."""
     for entree in _entrees():
         assert "Brochure CIDFF" not in entree["source"]["titre"], entree["numero"]
 
@@ -52,7 +52,7 @@ def test_le_115_est_dans_les_urgences_du_pied_de_page_et_le_119_dans_l_ecoute():
 
 
 def test_le_116_006_ne_se_dit_pas_ouvert_la_nuit():
-    """F15: 7 j/7 but 9 h–19 h; at night the reader is sent to 17 or 3919."""
+    """7 j/7 mais de 9 h à 19 h ; la nuit, le lecteur est envoyé vers le 17 ou le 3919."""
     (entree,) = [e for e in _entrees() if e["numero"] == "116 006"]
     assert "9 h" in entree["horaires"] and "19 h" in entree["horaires"]
     assert "24 h" not in entree["quand"]
@@ -60,7 +60,7 @@ def test_le_116_006_ne_se_dit_pas_ouvert_la_nuit():
 
 
 def test_le_tchat_est_celui_de_la_pnav():
-    """F15: the police/gendarmerie chat is now the PNAV on masecurite.interieur.gouv.fr."""
+    """Le tchat police-gendarmerie est désormais la PNAV, sur masecurite.interieur.gouv.fr."""
     (tchat,) = [e for e in _entrees() if "lien" in e]
     assert tchat["lien"].startswith("https://masecurite.interieur.gouv.fr/")
     assert "Pnav" in tchat["source"]["titre"]

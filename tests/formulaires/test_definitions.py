@@ -1,4 +1,4 @@
-"""Every form definition validates; a broken one stops the build at its file and line."""
+"""Chaque définition de formulaire est valide ; une définition cassée arrête la construction à son fichier et sa ligne."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
-"""The Cerfa 16146 interview in Chromium, by visible labels only: from a simulator result to
-the filled PDF (read back with pypdf) and the list of documents, with no request to another
-origin and nothing stored."""
+"""L'entretien du Cerfa 16146 dans Chromium, par les seuls libellés visibles : du résultat du simulateur
+au PDF rempli (relu avec pypdf) et à la liste des pièces, sans requête vers une autre origine ni
+rien de stocké."""
 
 from __future__ import annotations
 
@@ -92,7 +92,7 @@ def test_imprimer_la_liste_des_pieces_apres_l_avertissement(resultat):
     boite = offre_pdf.avertissement(page, "Avant d'imprimer")
     boite.get_by_role("button", name="Annuler").click()
     expect(boite).to_have_count(0)
-    expect(page.locator("body")).not_to_have_class(re.compile("impression-pieces"))
+    expect(page.locator("html")).not_to_have_attribute("data-imprime", re.compile("."))  # nothing marked to print
     expect(imprimer).to_be_focused()
 
 

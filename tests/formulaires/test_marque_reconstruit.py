@@ -1,6 +1,6 @@
-"""The « ◇ » that marks a reconstructed item sticks to the text it qualifies: never alone on its
-line (after a mention's paragraph, or wrapped away from a long label), never lost with a group
-whose label is not printed."""
+"""Le « ◇ » qui marque un élément reconstitué reste collé au texte qu'il qualifie : jamais seul sur sa
+ligne (après le paragraphe d'une mention, ou renvoyé loin d'un long libellé), jamais perdu avec un
+groupe dont le libellé n'est pas imprimé."""
 
 from __future__ import annotations
 

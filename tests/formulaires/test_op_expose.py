@@ -142,8 +142,11 @@ def test_expose_long_renvoie_a_l_annexe():
         for j in range(1, 20)
     ]
     r = prepare({"chronologie": long, "aujourdhui": "2026-11-29"})
-    assert r["valeurs"]["expose_faits"].startswith("Les faits sont exposés dans l'annexe")
-    assert "19 faits numérotés, du 1er au 19 janvier 2025" in r["valeurs"]["expose_faits"]
+    assert r["valeurs"]["expose_faits"] == r["expose"]["texte"]  # the fill measures it against its box
+    resume = r["impression"]["si_deborde"]["expose_faits"]
+    assert resume["texte"].startswith("Les faits sont exposés dans l'annexe")
+    assert "19 faits numérotés, du 1er au 19 janvier 2025" in resume["texte"]
+    assert len(resume["annexe"]["blocs"]) == 19  # the whole exposé, one paragraph per fact
 
 
 def test_bordereau_trop_long_pour_le_tableau():
@@ -151,7 +154,7 @@ def test_bordereau_trop_long_pour_le_tableau():
     valeurs = prepare({"pieces": pieces, "aujourdhui": "2026-11-29"})["valeurs"]
     assert valeurs["pieces_11_designation"] == "Pièce 11"
     assert valeurs["pieces_12_numero"] == "12 à 15"
-    assert valeurs["pieces_12_designation"] == "4 autres pièces : voir le bordereau complet joint"
+    assert valeurs["pieces_12_designation"] == "4 autres pièces : voir le bordereau complet joint, page {page}"
 
 
 def test_commande_expose_meme_entree_que_remplir():

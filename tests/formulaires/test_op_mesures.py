@@ -7,7 +7,7 @@ import copy
 import pytest
 
 from pyscripts.erreurs import EntreeInvalide
-from pyscripts.formulaires.definition import charge
+from pyscripts.formulaires.definition import lit_formulaire
 from pyscripts.op import mesures as op_mesures
 from pyscripts.op.requete import prepare
 from pyscripts.op.verification import genres
@@ -26,13 +26,13 @@ def _refus(valeurs=None, mesures=None) -> EntreeInvalide:
 
 
 def test_les_donnees_sont_justes():
-    champs = genres(charge("cerfa-15458"))
+    champs = genres(lit_formulaire("cerfa-15458"))
     assert op_mesures.problemes(op_mesures.donnees(), champs) == []
 
 
 def test_les_renvois_qui_ne_menent_nulle_part_sont_refuses_a_leur_chemin():
     """La forme (clés, types, régimes) est celle du schéma ; ici, les renvois (construction : croisements.py)."""
-    champs = genres(charge("cerfa-15458"))
+    champs = genres(lit_formulaire("cerfa-15458"))
     d = copy.deepcopy(op_mesures.donnees())
     d["mesures"][0]["case"] = "case_qui_n_existe_pas"
     d["mesures"][1]["requiert"] = ["mesure_inconnue"]

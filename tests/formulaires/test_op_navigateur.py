@@ -201,7 +201,7 @@ def test_quitter_rapidement_a_chaque_etape(page_, adresse, numero):
 def test_la_page_pose_chaque_champ_et_chaque_mesure(site_construit):
     """Chaque champ du Cerfa 15458 est demandé (sauf l'exposé et le tableau des pièces, que le moteur
     écrit) et chaque mesure des données a sa case, une seule fois."""
-    from pyscripts.formulaires.definition import champs_pdf, charge
+    from pyscripts.formulaires.definition import champs_pdf, lit_formulaire
     from pyscripts.op import mesures as op_mesures
 
     html = (site_construit / "outils" / "preparer-requete.html").read_text(encoding="utf-8")
@@ -209,7 +209,7 @@ def test_la_page_pose_chaque_champ_et_chaque_mesure(site_construit):
     mesures = op_mesures.donnees()["mesures"]
     cases_des_mesures = {m["case"] for m in mesures if m.get("case") and m["id"] != "dissimulation_adresse"}
     attendus = set()
-    for c in champs_pdf(charge("cerfa-15458")):
+    for c in champs_pdf(lit_formulaire("cerfa-15458")):
         if c["nom"] == "expose_faits" or c["nom"].startswith("pieces_") or c["nom"] in cases_des_mesures:
             continue
         attendus.add(c["groupe"] or c["nom"])

@@ -1,5 +1,5 @@
-"""The same answers filled in Pyodide (Node, the wheel and pypdf the browser gets) and in
-CPython give the same PDF field values, the same list of documents, the same pre-filling."""
+"""Les mêmes réponses remplies dans Pyodide (Node, la roue et le pypdf que reçoit le navigateur) et dans
+CPython donnent les mêmes valeurs de champs, la même liste de pièces, le même pré-remplissage."""
 
 from __future__ import annotations
 
@@ -65,3 +65,29 @@ def test_memes_erreurs_pieces_et_prerempli(pyodide_node):
     sorties = pyodide_node.demande({"cas": cas})["sorties"]
     for (outil, entree), sortie in zip(cas, sorties):
         assert json.loads(sortie) == json.loads(dispatch(outil, json.dumps(entree))), outil
+
+
+def test_meme_pdf_avec_annexes_et_ecritures(pyodide_node, pdf_vierge):
+    """The whole print engine (measures, Arabic shaping and bidi, annex pages, page numbers, the OP
+    request with its exposé and bordereau) gives the same bytes in Pyodide and in CPython."""
+    from tests.formulaires.test_impression import CAPITALES, LONG, cas_op
+
+    cas = [
+        {
+            "formulaire": "cerfa-16146",
+            "valeurs": {
+                "nom_naissance": CAPITALES,
+                "prenoms": "فاطمة الزهراء",
+                "naissance_lieu": "Nguyễn ሰላም Ольга",
+                "expose": LONG * 4,
+                **{f"foyer_{i}_nom_prenom": f"Personne {i}" for i in range(1, 9)},
+            },
+            "pdf": base64.b64encode(pdf_vierge["cerfa-16146"]).decode("ascii"),
+        },
+        {**cas_op(), "pdf": base64.b64encode(pdf_vierge["cerfa-15458"]).decode("ascii")},
+    ]
+    pyodide_node.demande({"paquets": ["pypdf"]})
+    for entree in cas:
+        dans_pyodide = json.loads(pyodide_node.demande({"cas": [["formulaire_remplir", entree]]})["sorties"][0])
+        dans_cpython = json.loads(dispatch("formulaire_remplir", json.dumps(entree)))
+        assert dans_pyodide == dans_cpython, entree["formulaire"]

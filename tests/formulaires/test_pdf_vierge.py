@@ -1,5 +1,5 @@
-"""The blank fillable PDF and the page of a form: exactly the defined fields, the right types,
-accessible names, every label printed, and on every page what the document is."""
+"""Le PDF vierge remplissable et la page d'un formulaire : exactement les champs définis, les bons types,
+des noms accessibles, chaque libellé imprimé, et sur chaque page ce qu'est le document."""
 
 from __future__ import annotations
 
@@ -110,7 +110,7 @@ def test_un_formulaire_manuscrit_n_a_aucun_champ(definitions, tmp_path):
 
 
 def test_la_construction_compare_les_champs_du_pdf_vierge_a_la_definition(pdf_vierge, definitions, tmp_path):
-    """Issue 21 : un gabarit qui perd ou fusionne des champs (`{{ c.nmo }}` : 58 champs au lieu de
+    """Un gabarit qui perd ou fusionne des champs (`{{ c.nmo }}` : 58 champs au lieu de
     127) arrête la construction ; le PDF fautif n'est pas publié. Un PDF juste est noté, pas relu."""
     import copy
 

@@ -1,5 +1,5 @@
-"""The personal list of supporting documents, per situation (notice 52347#03, pages 4 and 5),
-and the simulator's answers carried over into the form."""
+"""La liste personnelle des pièces justificatives, selon la situation (notice 52347#03, pages 4 et 5),
+et les réponses du simulateur reportées dans le formulaire."""
 
 from __future__ import annotations
 

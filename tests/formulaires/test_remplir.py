@@ -1,5 +1,5 @@
-"""Filling the blank PDF (CPython): values read back, layout kept, values visible, fields still
-editable; invalid answers refused in French naming the field; the command line."""
+"""Remplir le PDF vierge (CPython) : valeurs relues, mise en page gardée, valeurs visibles, champs encore
+modifiables ; réponses invalides refusées en français, le champ nommé ; la ligne de commande."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def test_mise_en_page_gardee_et_champs_modifiables(rempli, pdf_vierge):
     lecteur = PdfReader(io.BytesIO(rempli))
     assert len(lecteur.pages) == len(PdfReader(io.BytesIO(vierge)).pages)
     assert set(lecteur.get_fields()) == set(PdfReader(io.BytesIO(vierge)).get_fields())
-    assert lecteur.trailer["/Root"]["/AcroForm"]["/NeedAppearances"] == False  # noqa: E712 - a pypdf BooleanObject
+    assert lecteur.trailer["/Root"]["/AcroForm"]["/NeedAppearances"] == False  # noqa: E712 - un BooleanObject de pypdf, pas un bool
 
 
 def widgets(lecteur):
@@ -90,7 +90,10 @@ def test_pdftoppm_dessine_les_valeurs(rempli, pdf_vierge, tmp_path):
             "ne peuvent pas être cochées ensemble",
         ),
         ({"naissance_date": "1990-03-05"}, "naissance_date", "jj/mm/aaaa"),
-        ({"fait_le": "31/02/2026"}, "fait_le", "jj/mm/aaaa"),
+        ({"fait_le": "31/02/2026"}, "fait_le", "n'existe pas dans le calendrier"),
+        ({"naissance_date": "05/03/2999"}, "naissance_date", "dans le futur"),
+        ({"prenoms": "Léa 😀"}, "prenoms", "émojis"),
+        ({"prenoms": "王小明"}, "prenoms", "écriture chinoise"),
         ({"rfr": "douze mille"}, "rfr", "montant en euros"),
         ({"foyer_nombre": "trois"}, "foyer_nombre", "nombre entier"),
         ({"nom_naissance": "Martin\nDupont"}, "nom_naissance", "une seule ligne"),
@@ -125,12 +128,20 @@ def site_avec_pdf(pdf_vierge, tmp_path_factory):
 
 
 def test_cli_champs(site_avec_pdf, definitions):
-    from pyscripts.formulaires.definition import champs_pdf
+    from pyscripts.formulaires.definition import champs_pdf, rangees_annexe
 
     fini = cli("champs", "cerfa-16146")
     assert fini.returncode == 0, fini.stderr.decode()
     champs = json.loads(fini.stdout)
-    assert [c["nom"] for c in champs] == [c["nom"] for c in champs_pdf(definitions["cerfa-16146"])]
+    d = definitions["cerfa-16146"]
+    assert [c["nom"] for c in champs] == [c["nom"] for c in [*champs_pdf(d), *rangees_annexe(d)]]
+    par_nom = {c["nom"]: c for c in champs}
+    # The real type and the maximum length, where there is one; rows 7 to 20 go to the annex.
+    assert par_nom["naissance_date"]["type"] == "date" and par_nom["naissance_date"]["longueur_max"] == 10
+    assert par_nom["rfr"]["type"] == "montant" and par_nom["foyer_nombre"]["type"] == "nombre"
+    assert par_nom["expose"]["type"] == "multiligne" and par_nom["code_postal"]["longueur_max"] == 10
+    assert par_nom["foyer_20_lien"] == {**par_nom["foyer_20_lien"], "annexe": True, "type": "texte"}
+    assert "foyer_21_lien" not in par_nom
     assert champs[0] == {
         "nom": "avocat_nom",
         "libelle": "Maître (nom et prénom) :",
@@ -178,15 +189,6 @@ def test_cli_pieces(site_avec_pdf):
     pieces = json.loads(fini.stdout)
     assert all(set(p) == {"piece", "pourquoi", "tableau"} for p in pieces)
     assert any("cas C" in p["pourquoi"] for p in pieces)
-
-
-def test_les_crochets_pypdf_existent():
-    """remplissage._polices_lues_une_fois patches two pypdf internals (speed): an upgraded
-    pypdf without them must fail here, not silently slow the browser down."""
-    from pypdf.generic._font import Font
-
-    assert isinstance(vars(Font)["from_font_resource"], classmethod)
-    assert callable(vars(Font)["_get_typographic_maps"])
 
 
 def test_le_vierge_lu_une_fois_sert_plusieurs_fois(pdf_vierge):

@@ -1,4 +1,4 @@
-"""The generator turns a fixture project into a complete site, or leaves the old one alone."""
+"""Le générateur fait d'un projet d'essai un site complet, ou laisse l'ancien intact."""
 
 from __future__ import annotations
 
@@ -146,7 +146,7 @@ def test_un_echec_tardif_de_mkdocs_laisse_le_site_intact(project, build_project)
     assert not [p for p in project.iterdir() if p.name.startswith(".site-")]
 
 
-# --- Issue 13: site/ readable by a web server running as another user ------------------
+# --- site/ lisible par un serveur web qui tourne sous un autre utilisateur ---------------
 
 
 def test_le_site_est_lisible_par_le_serveur_web(project, build_project):
@@ -165,7 +165,7 @@ def test_le_site_est_lisible_par_le_serveur_web(project, build_project):
     assert modes == {0o644} and dirs == {0o755}
 
 
-# --- Issue 14: builds that passed with a broken or unsafe site --------------------------
+# --- des constructions qui passaient avec un site cassé ou dangereux ---------------------
 
 
 def test_guillemet_dans_la_description_n_abime_pas_la_page(tmp_path, build_project):

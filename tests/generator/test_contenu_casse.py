@@ -1,5 +1,5 @@
-"""Issue 21 : du contenu cassé ne construit jamais un outil cassé. Chaque famille de mutations de
-l'issue, appliquée au vrai contenu copié dans un dossier temporaire (tests/fixtures/mutations.py),
+"""Du contenu cassé ne construit jamais un outil cassé. Chaque famille de mutations trouvée par une
+passe adverse, appliquée au vrai contenu copié dans un dossier temporaire (tests/fixtures/mutations.py),
 arrête la construction avec son fichier et sa ligne, sans toucher au site publié ; du texte de
 rédacteur qui contient du HTML est montré comme du texte sur chaque page qu'il atteint. La durée
 de chaque refus est notée (record_property) et mesurée par `make bench`, jamais comparée ici.
@@ -27,7 +27,7 @@ def test_chaque_mutation_arrete_la_construction_a_sa_ligne(tmp_path, mutation, r
 
 
 @pytest.mark.xfail(
-    reason="garde de construction de l'adresse cachée : issue 17 (pyscripts/op/adresse.py)", strict=False
+    reason="la garde de construction de l'adresse cachée vit avec pyscripts/op/adresse.py (pas encore là)", strict=False
 )
 def test_la_condition_qui_cache_l_adresse_ne_peut_pas_disparaitre(tmp_path):
     racine = copie_du_projet(tmp_path / "projet")

@@ -1,5 +1,5 @@
-"""The plugin is an ordinary MkDocs plugin: `mkdocs build -f mkdocs.yml` (what `mkdocs serve`
-runs at each change) loads it through its entry point, with the same checks, in French."""
+"""Le plugin est un plugin MkDocs ordinaire : `mkdocs build -f mkdocs.yml` (ce que `mkdocs serve` lance à
+chaque modification) le charge par son point d'entrée, avec les mêmes contrôles, en français."""
 
 from __future__ import annotations
 

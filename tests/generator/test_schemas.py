@@ -1,4 +1,4 @@
-"""Every data file has a schema; a broken data file fails `check` and `build` at its real line."""
+"""Chaque fichier de données a son schéma ; un fichier cassé fait échouer `check` et `build` à sa vraie ligne."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from generator.config import load_site_config
 from generator.contenu import schema
 from generator.contenu.lecture import LectureImpossible, yaml_avec_lignes
-from generator.contenu.validation import DATA_REQUIRED, validate
+from generator.contenu.validation import donnees_requises, validate
 from generator.erreurs import ContentErrors
 from tests.fixtures.chemins import REPO
 from tests.fixtures.projet import write_project
@@ -29,7 +29,7 @@ def real(name: str) -> str:
 
 def test_chaque_fichier_de_donnees_a_un_schema_et_le_respecte():
     names = sorted(p.stem for p in DATA.glob("*.yml"))
-    assert names == sorted(DATA_REQUIRED)
+    assert names == donnees_requises()
     for name in names:
         assert schema.existe(name), name
         assert errors(real(name), name) == [], name
@@ -251,12 +251,12 @@ def test_crochet_pour_les_formulaires(tmp_path, monkeypatch):
         encoding="utf-8",
     )
     monkeypatch.setattr(schema, "DOSSIER", schemas)
-    schema.charge.cache_clear()
+    schema.lit_schema.cache_clear()
     try:
         with pytest.raises(ContentErrors) as info:
             validate(load_site_config(root))
     finally:
-        schema.charge.cache_clear()
+        schema.lit_schema.cache_clear()
     assert [str(e) for e in info.value.errors] == [
         "content/formulaires/cerfa-1.yml:2: titre : on attend un texte, pas « 12 »"
     ]
@@ -265,17 +265,17 @@ def test_crochet_pour_les_formulaires(tmp_path, monkeypatch):
 def test_un_schema_mal_ecrit_est_refuse(tmp_path, monkeypatch):
     (tmp_path / "x.yml").write_text("type: object\nproperties:\n  a: {type: string, minLenght: 1}\n", encoding="utf-8")
     monkeypatch.setattr(schema, "DOSSIER", tmp_path)
-    schema.charge.cache_clear()
+    schema.lit_schema.cache_clear()
     try:
         with pytest.raises(schema.SchemaInvalide, match="mot-clé inconnu minLenght"):
-            schema.charge("x")
+            schema.lit_schema("x")
     finally:
-        schema.charge.cache_clear()
+        schema.lit_schema.cache_clear()
 
 
 @pytest.mark.build
 def test_la_construction_refuse_un_delais_casse(tmp_path, build_project):
-    """Issue 14: without its `texte:`, a reference made every calculation say « erreur de l'outil »."""
+    """Sans son `texte:`, une référence faisait dire « erreur de l'outil » à chaque calcul."""
     root = project_with_data(tmp_path, "delais", lambda t: t.replace("    texte: C. proc. civ., art. 641\n", "", 1))
     with pytest.raises(ContentErrors) as info:
         build_project(root, with_pdf=False)
@@ -286,7 +286,7 @@ def test_la_construction_refuse_un_delais_casse(tmp_path, build_project):
     assert not (root / "site").exists()
 
 
-# ── Bornes (issue 21) : une valeur démesurée est refusée à sa ligne, avant tout rendu ──
+# ── Bornes : une valeur démesurée est refusée à sa ligne, avant tout rendu ──
 
 
 def test_un_texte_trop_long_est_refuse_a_sa_ligne(tmp_path):
@@ -297,12 +297,12 @@ def test_un_texte_trop_long_est_refuse_a_sa_ligne(tmp_path):
     fichier.write_text("b: 1\na: abcdefgh\n", encoding="utf-8")
     ancien = schema.DOSSIER
     schema.DOSSIER = dossier
-    schema.charge.cache_clear()
+    schema.lit_schema.cache_clear()
     try:
         _, erreurs = schema.valide_fichier(fichier, "content/data/x.yml", "x")
     finally:
         schema.DOSSIER = ancien
-        schema.charge.cache_clear()
+        schema.lit_schema.cache_clear()
     assert [str(e) for e in erreurs] == [
         "content/data/x.yml:2: a : texte trop long (8 caractères, 5 au plus) : raccourcissez-le ou coupez-le en plusieurs"
     ]

@@ -1,4 +1,4 @@
-"""`make serve` sends the CSP and privacy headers a real host must send, and the right MIME types."""
+"""`make serve` envoie la CSP et les en-têtes de confidentialité qu'un vrai hébergeur doit envoyer, et les bons types MIME."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""generator.sorties.verification reads pages with html.parser: quoting and case cannot hide a forbidden construct."""
+"""generator.sorties.verification lit les pages avec html.parser : ni guillemets ni casse ne cachent une construction interdite."""
 
 from __future__ import annotations
 
@@ -122,7 +122,7 @@ def test_feuille_de_style_externe_dans_une_css():
     assert external_resources("a { background: url('../img/i.png') }") == []
 
 
-# ── Chaque constat nomme le fichier source et sa ligne (issue 21) ─────────────
+# ── Chaque constat nomme le fichier source et sa ligne ─────────────
 
 
 def _site_et_projet(tmp_path, page: str) -> tuple:

@@ -1,4 +1,4 @@
-"""French no-break spaces in the built HTML: « and » never alone at a line's end or start."""
+"""Les espaces insécables du français dans le HTML construit : « et » jamais seuls en fin ou en début de ligne."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Each kind of content error is reported as content/path.md:LINE: message, all at once."""
+"""Chaque sorte d'erreur de contenu est dite en content/chemin.md:LIGNE: message, toutes d'un coup."""
 
 from __future__ import annotations
 
@@ -30,15 +30,7 @@ def errors_for(tmp_path, guide_text=None, lexique=None, config_edit=None) -> lis
 
 def test_un_projet_correct_est_valide(project):
     contenu = validate(load_site_config(project))
-    assert set(contenu.donnees) == {
-        "aide_juridictionnelle",
-        "delais",
-        "jours_feries",
-        "op_a_apporter",
-        "op_mesures",
-        "pieces_aj",
-        "urgences",
-    }
+    assert set(contenu.donnees) == {p.stem for p in (project / "content" / "data").glob("*.yml")}
     assert {t.slug for t in contenu.termes} == {"ordonnance-de-protection", "juge-aux-affaires-familiales"}
 
 
@@ -115,7 +107,7 @@ def test_page_liee_du_lexique_inexistante(tmp_path):
 
 def test_navigation_vers_une_page_absente(tmp_path):
     found = errors_for(tmp_path, config_edit=lambda t: t.replace("guides/guide.md", "guides/autre.md"))
-    assert "site_config.yml:11: la navigation cite « guides/autre.md », qui n'existe pas dans content/" in found
+    assert "site_config.yml:10: la navigation cite « guides/autre.md », qui n'existe pas dans content/" in found
     assert "content/guides/guide.md:1: page absente de la navigation (site_config.yml)" in found
 
 
@@ -159,7 +151,7 @@ def test_cle_outil_acceptee_sur_une_page_outil(tmp_path):
     assert frontmatter.problems(frontmatter.parse(texte)) == []
 
 
-# --- Issue 14: content that used to build silently broken, or with a traceback ---------
+# --- du contenu qui se construisait cassé sans un mot, ou avec une trace -----------------
 
 
 @pytest.mark.parametrize(
@@ -292,8 +284,8 @@ def test_annee_du_bareme_inconnue(tmp_path):
     found = errors_for(tmp_path, config_edit=lambda t: t.replace("bareme_aj: 2025", "bareme_aj: 2031"))
     assert any(
         e.startswith(
-            "site_config.yml:6: bareme_aj : aucun barème 2031 dans content/data/aide_juridictionnelle.yml "
-            "(années disponibles : 2021, 2022, 2023, 2024, 2025)"
+            "site_config.yml:5: bareme_aj : aucun barème 2031 dans content/data/aide_juridictionnelle.yml "
+            "(années disponibles : 2021, 2022, 2023, 2024, 2025, 2026)"
         )
         for e in found
     ), found
@@ -309,12 +301,12 @@ def test_annee_du_bareme_inconnue(tmp_path):
         ),
         pytest.param(
             lambda t: t + "couleur: bleu\n",
-            "site_config.yml:14: le fichier : clé inconnue « couleur »",
+            "site_config.yml:13: le fichier : clé inconnue « couleur »",
             id="clé inconnue",
         ),
         pytest.param(
             lambda t: t.replace("bareme_aj: 2025", "bareme_aj: deux mille"),
-            "site_config.yml:6: bareme_aj : une année",
+            "site_config.yml:5: bareme_aj : une année",
             id="année en lettres",
         ),
         pytest.param(
@@ -324,7 +316,7 @@ def test_annee_du_bareme_inconnue(tmp_path):
         ),
         pytest.param(
             lambda t: t.replace("  - Accueil: index.md", "  - index.md"),
-            "site_config.yml:9: navigation[n° 1] : une entrée de navigation s'écrit",
+            "site_config.yml:8: navigation[n° 1] : une entrée de navigation s'écrit",
             id="entrée sans titre",
         ),
         pytest.param(

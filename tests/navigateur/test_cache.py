@@ -42,14 +42,14 @@ class NginxDuReadme(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", UN_AN if self.path.startswith("/pyodide/") else "no-cache")
         super().end_headers()
 
-    def log_message(self, format, *args) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format, *args) -> None:
         self.server.chemins.append(self.path)
 
 
 def copie_du_projet(cible: Path) -> Path:
     for nom in ("content", "generator", "pyscripts", "theme"):
         shutil.copytree(REPO / nom, cible / nom, ignore=shutil.ignore_patterns("__pycache__"))
-    for nom in ("site_config.yml", "pyproject.toml", "mkdocs.yml"):
+    for nom in ("site_config.yml", "pyproject.toml", "mkdocs.yml", "package.json"):
         shutil.copy2(REPO / nom, cible / nom)
     (cible / "node_modules").symlink_to(REPO / "node_modules")
     (cible / "build" / "cache").mkdir(parents=True)

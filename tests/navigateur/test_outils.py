@@ -513,23 +513,3 @@ def test_les_listes_des_gabarits_suivent_les_donnees(site_construit):
     ]
     exceptions = [o["value"] for o in _selects(site_construit, AJ)["aj-exception"]]
     assert exceptions == ["", *EXCEPTIONS_RESIDENCE]
-
-
-def test_les_modules_des_outils_n_injectent_pas_de_html():
-    """Engine text reaches the page as text nodes only; nothing is stored (a static check of the sources)."""
-    from tests.fixtures.chemins import REPO
-
-    modules = sorted((REPO / "theme" / "assets" / "js").glob("outil-*.mjs"))
-    assert [m.name for m in modules] == [
-        "outil-aj.mjs",
-        "outil-commun.mjs",
-        "outil-delais.mjs",
-        "outil-op.mjs",
-        "outil-pdf.mjs",
-    ]
-    interdits = re.compile(
-        r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|DOMParser|createContextualFragment"
-        r"|localStorage|sessionStorage|indexedDB|document\.cookie|serviceWorker|\beval\(|new Function"
-    )
-    for module in modules:
-        assert interdits.findall(module.read_text(encoding="utf-8")) == [], module.name

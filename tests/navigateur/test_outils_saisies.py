@@ -1,9 +1,9 @@
-"""The tool pages with what people really type, and what they take away (issues 9, 10, 14):
-amounts too long for JavaScript, the safe date of a délai of unknown kind for a person living
-far away, a calendar file neutral unless asked, that a corrected file replaces the first, and
-tool page titles that never name violence.
+"""Les pages d'outils avec ce que les gens tapent vraiment, et ce qu'ils emportent : des montants trop
+longs pour JavaScript, la date sûre d'un délai de nature inconnue pour une personne qui habite loin, un
+agenda neutre sauf demande, un fichier corrigé qui remplace le premier, et des titres de pages d'outils
+qui ne nomment jamais les violences.
 
-Uses the session's warmed tool pages (tests/fixtures/navigateur.py: page_aj, page_delais).
+Utilise les pages d'outils gardées chaudes de la session (tests/fixtures/navigateur.py : page_aj, page_delais).
 """
 
 from __future__ import annotations
@@ -23,9 +23,8 @@ pytestmark = pytest.mark.navigateur
 
 @pytest.fixture
 def avertissement(site_construit):
-    """The export warning is securite's module (theme/assets/js/avant-export.mjs)."""
-    if not (site_construit / "assets" / "js" / "avant-export.mjs").exists():
-        pytest.skip("avertissement avant export (securite) pas encore sur cette branche")
+    """The export warning is the Export component (theme/assets/js/composants/export.mjs)."""
+    assert (site_construit / "assets" / "js" / "composants" / "export.mjs").is_file()
 
 
 REPONSE = 15_000  # ms: one answer once Python is ready (a few ms in practice)
@@ -39,7 +38,7 @@ REVELATEURS = re.compile(
 NEUTRES = {"Date limite", "Rendez-vous", "Rappel"}
 
 
-# ── Amounts too long for JavaScript (issue 14) ───────────────────────────────
+# ── Des montants trop longs pour JavaScript ──────────────────────────────────
 
 
 def _aj_une_personne(page, rfr="9000"):
@@ -91,7 +90,7 @@ def test_delais_une_duree_de_400_chiffres_n_est_pas_un_delai_de_zero_jour(page_d
     expect(page.locator("#delais-actions")).to_be_hidden()
 
 
-# ── The safe date (issue 10) ─────────────────────────────────────────────────
+# ── La date sûre ─────────────────────────────────────────────────────────────
 
 
 def _delai_libre(page, residence, jours="15", depart="2025-03-03"):
@@ -146,7 +145,7 @@ def test_une_etape_qui_ne_s_applique_pas_n_est_pas_montree(page_delais):
     expect(resultat).not_to_contain_text("643")
 
 
-# ── Calendar export: neutral by default, after the warning (issue 9) ─────────
+# ── L'agenda : neutre par défaut, après l'avertissement ──────────────────────
 
 
 def _exporte(page) -> tuple[str, str]:
@@ -240,7 +239,7 @@ def test_un_fichier_corrige_remplace_les_dates_du_premier(page_delais, avertisse
     assert {str(e["UID"]) for e in _evenements(autre)}.isdisjoint(str(e["UID"]) for e in apres)
 
 
-# ── Titles (issue 9) ─────────────────────────────────────────────────────────
+# ── Les titres ───────────────────────────────────────────────────────────────
 
 
 class _Titre(HTMLParser):

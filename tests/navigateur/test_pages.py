@@ -1,4 +1,4 @@
-"""What a reader sees on ordinary pages, in a real browser under the real CSP."""
+"""Ce qu'un lecteur voit sur les pages ordinaires, dans un vrai navigateur sous la vraie CSP."""
 
 from __future__ import annotations
 

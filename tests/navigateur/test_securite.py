@@ -1,4 +1,4 @@
-"""The safety of the person reading, on every built page (issue 9).
+"""La sécurité de la personne qui lit, sur chaque page construite.
 
 - The quick exit is on screen, whole, at every width and scroll position, and never
   lies over the text; no page is wider than the screen.

@@ -1,8 +1,8 @@
-"""axe-core on every built page, at 390 px and on a desktop screen: 0 WCAG 2.1 A/AA violation.
+"""axe-core sur chaque page construite, à 390 px et sur un écran de bureau : 0 violation WCAG 2.1 A/AA.
 
-axe.min.js (npm devDependency `axe-core`) and its launcher are served by a Playwright route
-on the site's own origin: a script added from a path would be inline, which the CSP blocks,
-and the CSP is never weakened for a test. The results are read from the page's DOM (no eval).
+axe.min.js (dépendance npm de développement `axe-core`) et son lanceur sont servis par une route de
+Playwright sur l'origine du site : un script ajouté depuis un chemin serait en ligne, ce que la CSP
+bloque, et la CSP n'est jamais affaiblie pour un test. Les résultats sont lus dans le DOM (sans eval).
 """
 
 from __future__ import annotations

@@ -8,12 +8,13 @@ import hashlib
 import importlib.util
 import json
 import zipfile
+from importlib import metadata
 
 import pytest
 
 from generator.erreurs import BuildError
 from generator.sorties import pyodide_compile
-from generator.sorties.pyodide import NOM_PAQUET, PYPDF, RUNTIME, STDLIB, bundle_pyodide, prepare
+from generator.sorties.pyodide import NOM_PAQUET, RUNTIME, STDLIB, bundle_pyodide, optionnels, prepare
 from tests.fixtures.pyodide import REPO, VERSION, construit_site, lock_de, stdlib_de
 
 pytestmark = pytest.mark.pyodide
@@ -105,8 +106,8 @@ def test_pypdf_livre_precompile(runtime):
 
     (roue,) = (runtime.parent / "paquets").glob("pypdf-*.whl")
     nom, version, build, _ = parse_wheel_filename(roue.name)
-    assert (nom, str(version)) == ("pypdf", "7.1.0") and build and build[1].startswith("pyc")
-    with zipfile.ZipFile(REPO / "build" / "wheels" / PYPDF) as publiee, zipfile.ZipFile(roue) as livree:
+    assert (nom, str(version)) == ("pypdf", metadata.version("pypdf")) and build and build[1].startswith("pyc")
+    with zipfile.ZipFile(REPO / "build" / "wheels" / optionnels()["pypdf"]) as publiee, zipfile.ZipFile(roue) as livree:
         sources = {n for n in publiee.namelist() if n.endswith(".py")}
         noms = set(livree.namelist())
         assert sources and not sources & noms and {s + "c" for s in sources} <= noms
@@ -226,4 +227,4 @@ def test_fichier_du_runtime_manquant(tmp_path):
 def test_roue_pypdf_manquante(tmp_path):
     (tmp_path / "node_modules").symlink_to(REPO / "node_modules")
     message = echec(tmp_path / "site", tmp_path, paquets=("pypdf",))
-    assert PYPDF in message and "make install" in message and "pip download" in message
+    assert optionnels()["pypdf"] in message and "make install" in message and "pip download" in message

@@ -1,7 +1,8 @@
-"""pyodide-build's `pyodide py-compile`, used when the host has Pyodide's CPython (3.14 for Pyodide 314).
+"""`pyodide py-compile` de pyodide-build, employé quand l'hôte a le CPython de Pyodide (3.14 pour Pyodide 314).
 
-These machines have no CPython 3.14: a stand-in `python3.99` + `pyodide` pair proves the plumbing
-(found on PATH, run on a zip of the files to compile, its .pyc made unchecked-hash and returned).
+Ces machines n'ont pas de CPython 3.14 : une paire factice `python3.99` + `pyodide` prouve la tuyauterie
+(trouvée dans le PATH, lancée sur un zip des fichiers à compiler, ses .pyc rendus à empreinte non
+vérifiée et rendus).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
-"""outils.mjs + outils-worker.mjs + the bundle in Chromium, served with the site's real CSP header.
+"""outils.mjs, outils-worker.mjs et le paquet Pyodide dans Chromium, servis avec le vrai en-tête CSP du site.
 
-A minimal page (no inline script) stands in for the tool pages, which come later.
-No eval here either: the page writes its outcome into #sortie, read with a locator.
+Une page minimale (sans script en ligne) tient lieu de page d'outil. Pas d'eval ici non plus : la page
+écrit son résultat dans #sortie, lu par un locator.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
-"""The two tools' engines under Pyodide (Node) give the same bytes as under CPython, over a table of
-real situations: every AJ outcome, deadline rules (months, holidays, distance, délai franc,
-territories), both scenarios, the .ics export, and refusals.
+"""Les moteurs des deux outils sous Pyodide (Node) donnent les mêmes octets que sous CPython, sur une table
+de situations réelles : chaque issue de l'aide juridictionnelle, les règles des délais (mois, jours
+fériés, distance, délai franc, territoires), les deux scénarios, l'export .ics et les refus.
 
-Answered by the session's one Pyodide in Node (tests/fixtures/pyodide.py: pyodide_node). `pytest -m "not pyodide"` skips it.
+Répondu par la seule Pyodide dans Node de la session (tests/fixtures/pyodide.py : pyodide_node).
+`pytest -m "not pyodide"` l'écarte.
 """
 
 from __future__ import annotations
@@ -49,9 +50,13 @@ AJ = [
     {"date_demande": JOUR, "personnes_foyer": 1, "rfr": "12 000"},
     {"date_demande": "2020-12-31", "personnes_foyer": 1, "rfr": 1},
     {"date_demande": JOUR, "nationalite": "autre", "personnes_foyer": 1, "rfr": 1},
-    # moteurs (issues 10, 13, 14) : barème 2026 annoncé près d'un plafond, date en chiffres arabes, montant démesuré,
+    # moteurs : barème 2026 annoncé près d'un plafond, date en chiffres arabes, montant démesuré,
     # demi-caractère (messages nettoyés, même octets), année 9999.
     {"date_demande": "2026-03-10", "personnes_foyer": 1, "rfr": 13000, "patrimoine_mobilier": 12863},
+    # issue 20 : barème 2026 (plafond calculé dépassé de peu, date concurrente), 2027 pas encore publié.
+    {"date_demande": "2026-03-10", "personnes_foyer": 1, "rfr": 15400, "patrimoine_immobilier": 38900},
+    {"date_demande": "2026-01-10", "personnes_foyer": 3, "rfr": 17621},
+    {"date_demande": "2027-02-01", "personnes_foyer": 1, "rfr": 19434, "patrimoine_mobilier": 12958},
     {"date_demande": "٢٠٢٥-٠٣-١٠", "personnes_foyer": 4, "changement_situation": True, "revenus_6_mois": 7000.5},
     # (Un nombre de 309 chiffres deviendrait Infinity puis null en traversant JavaScript : la page envoie
     # ses chiffres en texte, comme ici.)
@@ -107,7 +112,7 @@ DELAIS = [
     {"depart": DEPART, "duree": {"jours": 15}, "lieu_juridiction": "nouvelle-caledonie"},
     {"depart": DEPART, "duree": {"jours": 15}, "sens": "avant"},
     {"scenario": "ordonnance_protection"},
-    # moteurs : date sûre d'un délai libre loin (issue 10), appel de l'OP augmenté (F8), OP de 2012 (4 mois),
+    # moteurs : date sûre d'un délai libre loin, appel de l'OP augmenté pour la distance, OP de 2012 (4 mois),
     # durée sans nombre, date en chiffres persans.
     {
         "depart": "2025-03-03",

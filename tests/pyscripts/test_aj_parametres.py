@@ -23,6 +23,14 @@ DERIVES_ATTENDUS = {
     (2024, "majorations", "immobilier_4e_et_suivantes"),
     (2025, "majorations", "ressources_4e_et_suivantes"),
     (2025, "majorations", "immobilier_4e_et_suivantes"),
+    # 2026 (revue juridique de décembre 2026, § 3) : seuls l'aide totale et l'aide à 25 % d'une
+    # personne ont deux sources ; le reste est calculé (2025 × 1,0074 ou règle des circulaires).
+    (2026, "plafonds", "partielle_55"),
+    (2026, "plafonds", "immobilier"),
+    (2026, "majorations", "ressources_2e_et_3e"),
+    (2026, "majorations", "ressources_4e_et_suivantes"),
+    (2026, "majorations", "immobilier_2e_et_3e"),
+    (2026, "majorations", "immobilier_4e_et_suivantes"),
 }
 
 
@@ -93,6 +101,7 @@ def test_les_chiffres_deduits_n_ont_pas_d_adresse_de_source_publiee():
         pytest.param(2023, "2023-01-18", id="2023 : circulaire du 17 janvier, applicable le 18"),
         pytest.param(2024, "2024-01-18", id="2024 : circulaire du 17 janvier, applicable le 18"),
         pytest.param(2025, "2025-01-23", id="2025 : circulaire du 20 janvier, applicable le 23"),
+        pytest.param(2026, "2026-01-17", id="2026 : circulaire du 16 janvier, au plus tôt le 17 (date concurrente)"),
     ],
 )
 def test_chaque_bareme_s_applique_a_partir_de_la_date_publiee(annee, applicable_du):
@@ -114,7 +123,7 @@ def test_les_textes_cites_ont_une_adresse_legifrance_ou_officielle():
         ), cle
 
 
-# ── Règles de calcul datées (issue 13 : plus aucune valeur juridique dans le code) ──
+# ── Règles de calcul datées (plus aucune valeur juridique dans le code) ─────────
 
 
 @pytest.mark.parametrize(
@@ -165,7 +174,7 @@ def test_les_regles_de_calcul_viennent_des_donnees():
     assert avant["ressources_retenues"] == 12600 and apres["ressources_retenues"] == 5600
     assert "12 derniers mois" in apres["explications"][2]["texte"]
     assert "diminués de 20 % puis multipliés par 1" in apres["explications"][2]["texte"]
-    bareme = charge("aide_juridictionnelle")["baremes"][-1]
+    bareme = next(b for b in charge("aide_juridictionnelle")["baremes"] if b["annee"] == 2025)
     assert (
         apres["plafonds"]["totale"]
         == bareme["plafonds"]["totale"]["valeur"] + 3 * bareme["majorations"]["ressources_2e_et_3e"]["valeur"]
@@ -173,3 +182,53 @@ def test_les_regles_de_calcul_viennent_des_donnees():
     parametres["bandes_ressources"][0]["valeur"][1]["taux"] = 60
     resultat = calcule({"date_demande": "2025-03-10", "personnes_foyer": 1, "rfr": 14000}, parametres)
     assert resultat["taux"] == 60 and "partielle à 60 %" in resultat["explications"][-1]["texte"]
+
+
+# ── Barème 2026 (revue juridique de décembre 2026, § 3) et 2027 attendu ──────
+
+
+def _bareme(annee: int) -> dict:
+    return next(b for b in PARAMETRES["baremes"] if b["annee"] == annee)
+
+
+@pytest.mark.parametrize("nom, valeur", [("totale", 12957), ("partielle_25", 19433)])
+def test_2026_les_deux_chiffres_publies_citent_leurs_deux_sources(nom, valeur):
+    parametre = _bareme(2026)["plafonds"][nom]
+    assert parametre["valeur"] == valeur and not parametre.get("derive")
+    assert "UFC-Que Choisir" in parametre["source"]["titre"] and "non officiels" in parametre["source"]["titre"]
+    assert parametre["source"]["url"].startswith("https://www.quechoisir.org/")
+    assert parametre["verifie_le"] == "2026-12-07"
+
+
+@pytest.mark.parametrize("groupe, nom", sorted((g, n) for a, g, n in DERIVES_ATTENDUS if a == 2026))
+def test_2026_chaque_chiffre_calcule_dit_son_calcul_et_son_arrondi(groupe, nom):
+    titre = _bareme(2026)[groupe][nom]["source"]["titre"]
+    assert titre.startswith("Calcul du projet")
+    assert "arrondi" in titre and re.search(r"× 1,0074|0,18 ×|0,1137 ×|2 ×", titre), titre
+
+
+def test_2026_le_premier_jour_incertain_passe_par_la_date_concurrente():
+    bareme = _bareme(2026)
+    assert (bareme["date_concurrente"]["date"], bareme["applicable_du"]) == ("2026-01-01", "2026-01-17")
+    assert bareme["date_concurrente"]["source"]["titre"].strip()
+
+
+def test_2027_est_attendu_pas_encore_publie_des_le_1er_janvier_tant_qu_il_manque():
+    annonces = {a["annee"]: a for a in PARAMETRES["baremes_annonces"]}
+    assert 2026 not in annonces
+    if 2027 not in {b["annee"] for b in PARAMETRES["baremes"]}:
+        assert (annonces[2027]["a_partir_du"], annonces[2027]["publie"]) == ("2027-01-01", False)
+
+
+@pytest.mark.parametrize(
+    "abime, attendu",
+    [
+        pytest.param(lambda p: p["simulation"].pop("marge_chiffres_derives"), "simulation", id="marge absente"),
+        pytest.param(lambda p: p["baremes_annonces"][0].update(publie="non"), "baremes_annonces[0]", id="publie"),
+        pytest.param(lambda p: p["baremes_annonces"][0].update(annee=2026), "baremes_annonces[0]", id="déjà saisi"),
+    ],
+)
+def test_la_marge_et_les_annonces_mal_ecrites_sont_refusees(abime, attendu):
+    parametres = copy.deepcopy(PARAMETRES)
+    abime(parametres)
+    assert [d.split(" :")[0] for d in problemes(parametres)] == [attendu]

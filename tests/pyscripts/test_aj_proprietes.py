@@ -14,7 +14,7 @@ from pyscripts.erreurs import EntreeInvalide
 
 RANG = {"non_eligible": 0, "partielle_25": 1, "partielle_55": 2, "totale": 3}
 
-jours = st.dates(min_value=date(2021, 1, 1), max_value=date(2027, 12, 31)).map(date.isoformat)
+jours = st.dates(min_value=date(2021, 1, 1), max_value=date(2028, 12, 31)).map(date.isoformat)
 montants = st.one_of(st.integers(0, 200_000), st.floats(0, 200_000, allow_nan=False))
 situations_de_ressources = st.fixed_dictionaries(
     {
@@ -108,10 +108,17 @@ def test_aucune_entree_ne_fait_planter_le_moteur(situation):
     json.dumps(resultat, allow_nan=False)
 
 
-DEBUTS = {2021: "2021-01-01", 2022: "2022-01-21", 2023: "2023-01-18", 2024: "2024-01-18", 2025: "2025-01-23"}
+DEBUTS = {
+    2021: "2021-01-01",
+    2022: "2022-01-21",
+    2023: "2023-01-18",
+    2024: "2024-01-18",
+    2025: "2025-01-23",
+    2026: "2026-01-17",
+}
 
 
-@given(st.dates(min_value=date(2021, 1, 1), max_value=date(2027, 12, 31)))
+@given(st.dates(min_value=date(2021, 1, 1), max_value=date(2028, 12, 31)))
 def test_le_bareme_choisi_est_le_dernier_en_vigueur_le_jour_de_la_demande(jour):
     bareme = calcule({"date_demande": jour.isoformat(), "personnes_foyer": 1, "rfr": 0})["bareme"]
     assert bareme["annee"] == max(annee for annee, debut in DEBUTS.items() if debut <= jour.isoformat())

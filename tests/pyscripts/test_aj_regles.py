@@ -16,6 +16,8 @@ from pyscripts.donnees import charge
 from pyscripts.erreurs import EntreeInvalide
 
 PARAMETRES = charge("aide_juridictionnelle")
+DERNIER = max(PARAMETRES["baremes"], key=lambda b: b["annee"])
+ATTENDU = DERNIER["annee"] + 1  # l'année dont le barème n'est pas encore dans les données
 CLES_DE_SORTIE = [
     "resultat",
     "taux",
@@ -246,7 +248,8 @@ def test_chaque_resultat_a_sa_phrase_et_son_taux(rfr, attendu, phrase):
         pytest.param("2024-01-18", 2024, id="18 janvier 2024 : barème 2024"),
         pytest.param("2025-01-22", 2024, id="22 janvier 2025 : encore le barème 2024"),
         pytest.param("2025-01-23", 2025, id="23 janvier 2025 : barème 2025"),
-        pytest.param("2027-06-01", 2025, id="2027 : le dernier barème connu, avec un avertissement"),
+        pytest.param("2026-01-16", 2025, id="16 janvier 2026 : encore le barème 2025"),
+        pytest.param("2026-01-17", 2026, id="17 janvier 2026 : barème 2026 (lendemain de la circulaire)"),
     ],
 )
 def test_le_bareme_applique_depend_de_la_date_de_depot(jour, annee):
@@ -256,10 +259,16 @@ def test_le_bareme_applique_depend_de_la_date_de_depot(jour, annee):
 
 
 def test_un_bareme_peut_etre_depasse_apres_l_annee_du_dernier_bareme():
-    # 2026 a un barème annoncé (avertissement plus précis) ; 2027 n'a rien d'annoncé.
-    assert "bareme_peut_etre_depasse" in _codes(_calcule(date_demande="2027-01-05", personnes_foyer=1, rfr=0))
-    assert "bareme_annonce" in _codes(_calcule(date_demande="2026-01-05", personnes_foyer=1, rfr=0))
-    assert "bareme_peut_etre_depasse" not in _codes(_calcule(date_demande="2025-12-31", personnes_foyer=1, rfr=0))
+    # L'année qui suit le dernier barème a une entrée dans `baremes_annonces` (avertissement plus précis) ;
+    # la suivante n'a rien d'annoncé.
+    apres = _calcule(date_demande=f"{ATTENDU}-06-01", personnes_foyer=1, rfr=0)
+    assert apres["bareme"]["annee"] == DERNIER["annee"]  # le dernier barème connu, avec un avertissement
+    assert "bareme_annonce" in _codes(apres) and "bareme_peut_etre_depasse" not in _codes(apres)
+    codes_plus_tard = _codes(_calcule(date_demande=f"{ATTENDU + 1}-01-05", personnes_foyer=1, rfr=0))
+    assert "bareme_peut_etre_depasse" in codes_plus_tard and "bareme_annonce" in codes_plus_tard
+    for jour in (f"{DERNIER['annee']}-12-31", f"{DERNIER['annee']}-03-10"):
+        codes = _codes(_calcule(date_demande=jour, personnes_foyer=1, rfr=0))
+        assert "bareme_peut_etre_depasse" not in codes and "bareme_annonce" not in codes
 
 
 @pytest.mark.parametrize(
@@ -269,6 +278,9 @@ def test_un_bareme_peut_etre_depasse_apres_l_annee_du_dernier_bareme():
         pytest.param("2023-01-17", True, id="17 janvier 2023 : une source fait déjà commencer le barème 2023"),
         pytest.param("2023-01-18", False, id="18 janvier 2023 : barème 2023 selon toutes les sources"),
         pytest.param("2025-01-10", True, id="10 janvier 2025 : une source donne le barème 2025 dès le 1er janvier"),
+        pytest.param("2026-01-01", True, id="1er janvier 2026 : le barème 2026 est présenté comme celui de l'année"),
+        pytest.param("2026-01-16", True, id="16 janvier 2026 : veille du premier jour retenu"),
+        pytest.param("2026-01-17", False, id="17 janvier 2026 : barème 2026"),
     ],
 )
 def test_date_d_application_incertaine_signalee(jour, attendu):
@@ -276,17 +288,26 @@ def test_date_d_application_incertaine_signalee(jour, attendu):
     assert ("date_d_application_incertaine" in codes) == attendu
 
 
-def test_ajouter_un_bareme_2026_ne_demande_qu_un_bloc_de_donnees():
+def test_ajouter_le_bareme_suivant_ne_demande_qu_un_bloc_de_donnees_et_retirer_l_annonce():
+    """Ce que fera la personne qui met le site à jour en janvier (README) : un bloc de données,
+    l'entrée de `baremes_annonces` retirée. Le code ne change pas."""
+    from pyscripts.aj.verification import problemes
+
     parametres = copy.deepcopy(PARAMETRES)
-    bloc = copy.deepcopy(parametres["baremes"][-1])
-    bloc.update(annee=2026, applicable_du="2026-01-20", date_concurrente=None)
-    bloc["plafonds"]["totale"]["valeur"] = 13000
+    bloc = copy.deepcopy(DERNIER)
+    bloc.update(annee=ATTENDU, applicable_du=f"{ATTENDU}-01-20", date_concurrente=None)
+    bloc["plafonds"]["totale"]["valeur"] += 100
     parametres["baremes"].append(bloc)
-    avant = calcule({"date_demande": "2026-01-19", "personnes_foyer": 1, "rfr": 12950}, parametres)
-    apres = calcule({"date_demande": "2026-01-20", "personnes_foyer": 1, "rfr": 12950}, parametres)
-    assert (avant["bareme"]["annee"], avant["resultat"]) == (2025, "partielle_55")
-    assert (apres["bareme"]["annee"], apres["resultat"]) == (2026, "totale")
-    assert "bareme_peut_etre_depasse" not in _codes(avant) + _codes(apres)
+    rfr = DERNIER["plafonds"]["totale"]["valeur"] + 50
+    assert [d.split(" :")[0] for d in problemes(parametres)] == ["baremes_annonces[0]"]  # l'annonce dirait faux
+    parametres["baremes_annonces"] = [a for a in parametres["baremes_annonces"] if a["annee"] != ATTENDU]
+    assert problemes(parametres) == []
+    avant = calcule({"date_demande": f"{ATTENDU}-01-19", "personnes_foyer": 1, "rfr": rfr}, parametres)
+    apres = calcule({"date_demande": f"{ATTENDU}-01-20", "personnes_foyer": 1, "rfr": rfr}, parametres)
+    assert (avant["bareme"]["annee"], avant["resultat"]) == (DERNIER["annee"], "partielle_55")
+    assert (apres["bareme"]["annee"], apres["resultat"]) == (ATTENDU, "totale")
+    for codes in (_codes(avant), _codes(apres)):
+        assert "bareme_peut_etre_depasse" not in codes and "bareme_annonce" not in codes
 
 
 # ── Chiffres calculés par nous et écarts entre sources ──────────────────────
@@ -303,6 +324,10 @@ def test_ajouter_un_bareme_2026_ne_demande_qu_un_bloc_de_donnees():
         pytest.param("2025-03-01", 3, 19000, False, id="2025, 3 personnes : uniquement des chiffres publiés"),
         pytest.param("2025-03-01", 4, 0, True, id="2025, 4 personnes : majoration de la 4e personne calculée par nous"),
         pytest.param("2022-03-01", 7, 30000, False, id="2022, 7 personnes : uniquement des chiffres publiés"),
+        pytest.param("2026-03-01", 1, 0, False, id="2026, 1 personne, aide totale : chiffre de deux sources"),
+        pytest.param("2026-03-01", 1, 19000, True, id="2026, 1 personne, aide à 25 % : plafond de 55 % calculé"),
+        pytest.param("2026-03-01", 1, 25000, False, id="2026, 1 personne, sans aide : plafond de 25 % de deux sources"),
+        pytest.param("2026-03-01", 2, 0, True, id="2026, 2 personnes : majorations calculées par nous"),
     ],
 )
 def test_les_plafonds_calcules_par_nous_sont_signales_quand_ils_servent(jour, n, rfr, derive):
@@ -553,43 +578,146 @@ def test_l_avertissement_d_estimation_vient_toujours_en_dernier():
         assert _codes(_calcule(**situation))[-1] == "estimation"
 
 
-# ── Barème 2026 annoncé mais pas encore saisi (issue 10, F1) ─────────────────
-# Sans chiffres confirmés, le simulateur calcule avec 2025 et dit la marge : un montant au-dessus
-# d'un plafond 2025 de moins de 2 % peut donner droit à mieux avec les plafonds 2026.
+# ── Barème 2026 et barème suivant pas encore publié ──
+# 2026 : deux plafonds d'une personne ont deux sources (12 957 € et 19 433 €), les autres sont
+# calculés par nous ; la marge de 2 % ne sert plus que pour ces chiffres calculés. 2027 : pas encore
+# publié, le simulateur calcule avec 2026, le dit, et dit de déposer quand même.
 
-PLAFONDS_2025_UNE_PERSONNE = {"totale": 12862, "partielle_55": 15203, "partielle_25": 19290}
+PLAFONDS_2026_UNE_PERSONNE = {"totale": 12957, "partielle_55": 15316, "partielle_25": 19433}
 
 
 def _en_2026(**situation) -> dict:
     return calcule({"date_demande": "2026-03-10", "personnes_foyer": 1, **situation})
 
 
-def test_en_2026_le_simulateur_dit_que_les_plafonds_2026_existent_et_donne_la_marge():
-    resultat = _en_2026(rfr=9000)
-    assert resultat["bareme"]["annee"] == 2025
-    texte = next(a["texte"] for a in resultat["avertissements"] if a["code"] == "bareme_annonce")
-    assert "Les plafonds 2026 (circulaire du 16 janvier 2026) ne sont pas encore dans ce simulateur" in texte
-    assert "moins de 2 %" in texte and "environ + 0,7 %" in texte
-    assert "bareme_peut_etre_depasse" not in _codes(resultat)
-    assert "bareme_annonce" not in _codes(_calcule(personnes_foyer=1, rfr=9000))  # demande de 2025
+def _l_annee_attendue(**situation) -> dict:
+    return calcule({"date_demande": f"{ATTENDU}-02-01", "personnes_foyer": 1, **situation})
 
 
-@pytest.mark.parametrize("nom", list(PLAFONDS_2025_UNE_PERSONNE))
-def test_en_2026_chaque_plafond_a_la_limite_et_dans_la_marge(nom):
-    plafond = PLAFONDS_2025_UNE_PERSONNE[nom]
-    haut_de_marge = plafond * 102 // 100  # 12 862 → 13 118 ; la page donne « entre 12 863 € et 13 119 € »
-    assert "pres_d_un_plafond" not in _codes(_en_2026(rfr=plafond))  # au plafond : rien à gagner
-    for rfr in (plafond + 1, haut_de_marge):
-        resultat = _en_2026(rfr=rfr)
-        texte = next(a["texte"] for a in resultat["avertissements"] if a["code"] == "pres_d_un_plafond")
-        assert "de moins de 2 % : avec les plafonds 2026" in texte and "Déposez votre demande quand même" in texte
+def _avertissement(resultat: dict, code: str) -> str:
+    texte = next(a["texte"] for a in resultat["avertissements"] if a["code"] == code)
+    return texte.replace("\u202f", " ").replace("\u00a0", " ")
+
+
+@pytest.mark.parametrize(
+    "rfr, attendu",
+    [
+        pytest.param(12957, "totale", id="12 957 € : aide totale (au plafond)"),
+        pytest.param(12958, "partielle_55", id="12 958 € : 55 %"),
+        pytest.param(15316, "partielle_55", id="15 316 € : 55 % (plafond calculé)"),
+        pytest.param(15317, "partielle_25", id="15 317 € : 25 %"),
+        pytest.param(19433, "partielle_25", id="19 433 € : 25 % (au plafond)"),
+        pytest.param(19434, "non_eligible", id="19 434 € : pas d'aide"),
+    ],
+)
+def test_en_2026_les_plafonds_d_une_personne(rfr, attendu):
+    resultat = _en_2026(rfr=rfr)
+    assert (resultat["bareme"]["annee"], resultat["resultat"]) == (2026, attendu)
+    assert {nom: resultat["plafonds"][nom] for nom in PLAFONDS_2026_UNE_PERSONNE} == PLAFONDS_2026_UNE_PERSONNE
+
+
+@pytest.mark.parametrize(
+    "n, totale, partielle_55, partielle_25, mobilier, immobilier",
+    [
+        pytest.param(2, 15289, 17648, 21765, 15289, 45862, id="2 personnes"),
+        pytest.param(3, 17621, 19980, 24097, 17621, 52858, id="3 personnes (17 621 € : source non officielle)"),
+        pytest.param(4, 19094, 21453, 25570, 19094, 57277, id="4 personnes"),
+    ],
+)
+def test_en_2026_les_plafonds_d_un_foyer(n, totale, partielle_55, partielle_25, mobilier, immobilier):
+    plafonds = calcule({"date_demande": "2026-03-10", "personnes_foyer": n, "rfr": 0})["plafonds"]
+    assert plafonds == {
+        "totale": totale,
+        "partielle_55": partielle_55,
+        "partielle_25": partielle_25,
+        "patrimoine_mobilier": mobilier,
+        "patrimoine_immobilier": immobilier,
+    }
+
+
+def test_en_2026_plus_d_annonce_de_barème_ni_de_marge_sur_les_chiffres_de_deux_sources():
+    for rfr in (12958, 13000, 19434, 19800):
+        codes = _codes(_en_2026(rfr=rfr))
+        assert "bareme_annonce" not in codes and "pres_d_un_plafond" not in codes, rfr
+    assert "pres_d_un_plafond" not in _codes(_en_2026(rfr=1000, patrimoine_mobilier=12958))
+
+
+def test_en_2026_un_revenu_juste_au_dessus_d_un_plafond_calcule_est_signale_avec_l_action_sure():
+    haut_de_marge = 15316 * 102 // 100  # 15 622
+    assert "pres_d_un_plafond" not in _codes(_en_2026(rfr=15316))
+    for rfr in (15317, haut_de_marge):
+        texte = _avertissement(_en_2026(rfr=rfr), "pres_d_un_plafond")
+        assert (
+            "dépasse le plafond de l'aide partielle à 55 % (15 316 €, montant calculé par nous) de moins de 2 %"
+            in texte
+        )
+        assert "le chiffre officiel peut être un peu plus élevé" in texte
+        assert texte.endswith("Déposez votre demande quand même.")
     assert "pres_d_un_plafond" not in _codes(_en_2026(rfr=haut_de_marge + 1))
 
 
-def test_en_2026_une_epargne_juste_au_dessus_du_plafond_est_signalee():
-    texte = next(
-        a["texte"]
-        for a in _en_2026(rfr=1000, patrimoine_mobilier=12863)["avertissements"]
-        if a["code"] == "pres_d_un_plafond"
+def test_en_2026_des_biens_immobiliers_juste_au_dessus_du_plafond_calcule_sont_signales():
+    texte = _avertissement(_en_2026(rfr=1000, patrimoine_immobilier=38900), "pres_d_un_plafond")
+    assert texte.startswith("La valeur de vos biens immobiliers (38 900 €) dépasse le plafond des biens immobiliers")
+    assert "votre patrimoine pourrait ne plus vous empêcher d'avoir l'aide" in texte
+
+
+def test_en_2026_pour_un_foyer_tous_les_plafonds_ont_une_majoration_calculee_donc_une_marge():
+    resultat = calcule({"date_demande": "2026-03-10", "personnes_foyer": 2, "rfr": 15300})
+    assert resultat["resultat"] == "partielle_55"
+    assert "l'aide juridictionnelle totale" in _avertissement(resultat, "pres_d_un_plafond")
+
+
+# L'année qui suit le dernier barème (2027 aujourd'hui) : pas encore publiée. Ces tests suivent les
+# données : après la mise à jour de janvier (bloc 2027, annonce 2028), ils vérifient l'annonce 2028.
+
+
+def test_l_annee_qui_suit_le_dernier_bareme_est_annoncee_des_le_1er_janvier():
+    annonces = {a["annee"]: a for a in PARAMETRES["baremes_annonces"]}
+    assert ATTENDU in annonces, (
+        f"ajoutez à `baremes_annonces` une entrée {ATTENDU} (publie: false) : README, « Mettre à jour un paramètre annuel »"
     )
-    assert texte.startswith("Votre épargne (12\u202f863\u00a0€) dépasse le plafond d'épargne")
+    assert annonces[ATTENDU]["a_partir_du"] == f"{ATTENDU}-01-01"
+
+
+def test_l_annee_attendue_n_est_pas_encore_publiee_et_le_simulateur_dit_de_deposer_quand_meme():
+    resultat = _l_annee_attendue(rfr=9000)
+    assert resultat["bareme"]["annee"] == DERNIER["annee"]
+    texte = _avertissement(resultat, "bareme_annonce")
+    assert texte.startswith(f"Les plafonds {ATTENDU} ne sont pas encore publiés")
+    assert f"ce résultat est calculé avec les plafonds {DERNIER['annee']}" in texte
+    assert "le résultat sera en général le même ou meilleur" in texte
+    assert "de moins de 2 %" in texte
+    assert "Déposez votre demande quand même" in texte
+    assert "bareme_peut_etre_depasse" not in _codes(resultat)
+
+
+@pytest.mark.parametrize("nom", ["totale", "partielle_55", "partielle_25"])
+def test_l_annee_attendue_chaque_plafond_a_la_limite_et_dans_la_marge(nom):
+    plafond = _l_annee_attendue(rfr=0)["plafonds"][nom]
+    haut_de_marge = plafond * 102 // 100
+    assert "pres_d_un_plafond" not in _codes(_l_annee_attendue(rfr=plafond))  # au plafond : rien à gagner
+    for rfr in (plafond + 1, haut_de_marge):
+        texte = _avertissement(_l_annee_attendue(rfr=rfr), "pres_d_un_plafond")
+        assert f"de moins de 2 % : avec les plafonds {ATTENDU}" in texte
+        assert "Déposez votre demande quand même" in texte
+    assert "pres_d_un_plafond" not in _codes(_l_annee_attendue(rfr=haut_de_marge + 1))
+
+
+def test_l_annee_attendue_une_epargne_juste_au_dessus_du_plafond_est_signalee():
+    plafond = _l_annee_attendue(rfr=0)["plafonds"]["patrimoine_mobilier"]
+    texte = _avertissement(_l_annee_attendue(rfr=1000, patrimoine_mobilier=plafond + 1), "pres_d_un_plafond")
+    assert texte.startswith(f"Votre épargne ({plafond + 1:,} €) dépasse le plafond d'épargne".replace(",", " "))
+
+
+def test_un_bareme_publie_mais_pas_encore_saisi_garde_son_message():
+    """`publie: true` (ou absent) : la circulaire est parue, ses chiffres ne sont pas encore ici."""
+    parametres = copy.deepcopy(PARAMETRES)
+    annonce = next(a for a in parametres["baremes_annonces"] if a["annee"] == ATTENDU)
+    annonce.update(publie=True, texte=f"circulaire du 15 janvier {ATTENDU}")
+    texte = _avertissement(
+        calcule({"date_demande": f"{ATTENDU}-02-01", "personnes_foyer": 1, "rfr": 9000}, parametres), "bareme_annonce"
+    )
+    assert texte.startswith(
+        f"Les plafonds {ATTENDU} (circulaire du 15 janvier {ATTENDU}) ne sont pas encore dans ce simulateur"
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pyscripts.aj import tableau_bareme, tableau_bareme_markdown
+from pyscripts.donnees import charge
 from pyscripts.erreurs import EntreeInvalide
 
 FINE, INSECABLE = "\u202f", "\u00a0"
@@ -55,8 +56,46 @@ def test_le_tableau_2021_rappelle_la_regle_stricte_du_premier_semestre():
 
 
 def test_sans_argument_le_tableau_montre_le_dernier_bareme():
-    assert tableau_bareme_markdown() == tableau_bareme_markdown(2025)
-    assert tableau_bareme()["bareme"]["annee"] == 2025
+    dernier = max(b["annee"] for b in charge("aide_juridictionnelle")["baremes"])
+    assert tableau_bareme_markdown() == tableau_bareme_markdown(dernier)
+    assert tableau_bareme()["bareme"]["annee"] == dernier
+
+
+def _texte(markdown: str) -> str:
+    return markdown.replace(FINE, " ").replace(INSECABLE, " ")
+
+
+def test_le_tableau_2026_marque_d_une_etoile_ce_qui_est_calcule_par_nous():
+    corps = [[_texte(c) for c in ligne] for ligne in _lignes_du_tableau(tableau_bareme_markdown(2026))[2:4]]
+    assert corps == [
+        ["1", "12 957 €", "15 316 € \\*", "19 433 €", "12 957 €", "38 866 € \\*"],
+        ["2", "15 289 € \\*", "17 648 € \\*", "21 765 € \\*", "15 289 € \\*", "45 862 € \\*"],
+    ]
+
+
+def test_le_tableau_dit_ce_qu_ajoute_chaque_personne_en_marquant_les_chiffres_calcules():
+    assert (
+        "fait monter les plafonds de revenus et d'épargne de 2 315 € pour la 2e et la 3e personne, puis de "
+        "1 462 € \\* à partir de la 4e ; et le plafond des biens immobiliers de 6 944 € pour la 2e et la 3e "
+        "personne, puis de 4 387 € \\* à partir de la 4e."
+    ) in _texte(tableau_bareme_markdown(2025))
+
+
+def test_le_repere_mensuel_retrouve_les_chiffres_de_service_public_pour_2025():
+    """service-public.fr (F18074, 2025) : 1 072 €, 1 267 € et 1 608 € par mois pour une personne seule."""
+    assert "environ 1 072 € (aide totale), 1 267 € (aide à 55 %), 1 608 € (aide à 25 %) par mois" in _texte(
+        tableau_bareme_markdown(2025)
+    )
+
+
+def test_une_date_d_application_incertaine_donne_l_action_sure():
+    texte = _texte(tableau_bareme_markdown(2026))
+    assert (
+        "Pour une demande déposée entre le 1er janvier 2026 et le 16 janvier 2026, le bureau d'aide "
+        "juridictionnelle peut appliquer ce barème ou le précédent : si le résultat ne vous est pas favorable, "
+        "déposez votre demande quand même."
+    ) in texte
+    assert "peut appliquer ce barème ou le précédent" not in tableau_bareme_markdown(2024)
 
 
 @pytest.mark.parametrize(
@@ -95,3 +134,19 @@ def test_un_bareme_introuvable_est_refuse_en_francais(annee_ou_date):
     with pytest.raises(EntreeInvalide) as erreur:
         tableau_bareme_markdown(annee_ou_date)
     assert erreur.value.champ == "annee_ou_date"
+
+
+def test_le_dernier_tableau_dit_que_les_plafonds_suivants_ne_sont_pas_publies_et_de_deposer_quand_meme():
+    dernier = tableau_bareme()["bareme"]["annee"]
+    texte = _texte(tableau_bareme_markdown())
+    assert (
+        f"Pour une demande déposée à partir du 1er janvier {dernier + 1}, les plafonds {dernier + 1} ne sont pas "
+        f"encore publiés"
+    ) in texte
+    assert f"si vous dépassez un plafond {dernier} de moins de 2 %, vous aurez peut-être droit à mieux" in texte
+    assert f"plafonds {dernier + 1}" not in tableau_bareme_markdown(dernier - 1)  # seulement sous le dernier barème
+
+
+def test_la_marge_des_chiffres_calcules_vient_des_donnees():
+    assert "Si vous le dépassez de moins de 2 %" in _texte(tableau_bareme_markdown(2026))
+    assert "Si vous le dépassez" not in tableau_bareme_markdown(2022)  # pas de chiffre calculé

@@ -1,4 +1,4 @@
-"""Issue 13 : les listes et valeurs des pages d'outils viennent des données et du moteur
+"""Les listes et valeurs des pages d'outils viennent des données et du moteur
 (`config.extra.donnees_outils`, pyscripts/outils.py) : rien n'est recopié dans les gabarits."""
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from pyscripts.delais import catalogue
 from pyscripts.delais.formulaire import formulaire as formulaire_delais
 from pyscripts.donnees import charge
 from pyscripts.lecture import MONTANT_MAXIMUM
-from pyscripts.outils import contexte
+from pyscripts.outils import contexte, pages
 
 
-def test_le_contexte_a_une_entree_par_outil():
-    assert set(contexte()) == {"aj", "delais", "op"}
+def test_le_contexte_a_une_entree_par_outil_qui_a_sa_page():
+    assert set(contexte()) == set(pages()) and pages()
 
 
 def test_delais_chaque_delai_du_catalogue_une_fois_dans_l_ordre_du_fichier():
@@ -47,6 +47,8 @@ def test_aj_listes_dates_et_borne_viennent_du_moteur_et_des_donnees():
     formulaire = formulaire_aj()
     assert [c["valeur"] for c in formulaire["cas_particuliers"]] == [*CAS_PARTICULIERS, "mineur"]
     assert [e["valeur"] for e in formulaire["exceptions_residence"]] == list(EXCEPTIONS_RESIDENCE)
-    assert (formulaire["premier_jour"], formulaire["dernier_jour"]) == ("2021-01-01", "2027-12-31")
+    dernier = max(b["annee"] for b in charge("aide_juridictionnelle")["baremes"])
+    marge = charge("aide_juridictionnelle")["simulation"]["annees_apres_le_dernier_bareme"]
+    assert (formulaire["premier_jour"], formulaire["dernier_jour"]) == ("2021-01-01", f"{dernier + marge}-12-31")
     assert formulaire["fin_sejour_regulier"] == "30 mai 2024"
     assert (formulaire["mois_revenus"], formulaire["montant_maximum"]) == (6, MONTANT_MAXIMUM)

@@ -393,7 +393,7 @@ def test_signification_de_l_op_jamais_augmentee_pour_distance_circulaire_2020():
 
 
 def test_appel_de_l_op_augmente_pour_distance_f8():
-    """Revue juridique F8 : c'est un délai d'appel, les art. 643-645 l'augmentent (aucune dérogation)."""
+    """C'est un délai d'appel, les art. 643-645 l'augmentent (aucune dérogation)."""
     resultat = calcule_delai(
         {"depart": "2025-06-06", "delai": "appel_ordonnance_protection", "residence_partie": "martinique"}
     )
@@ -482,7 +482,7 @@ def test_ajoute_mois_au_meme_quantieme_ou_au_dernier_jour(depart, mois, attendu)
     assert ajoute_mois(date.fromisoformat(depart), mois).isoformat() == attendu
 
 
-# ── Date sûre d'un délai de nature inconnue (issue 10) ───────────────────────
+# ── Date sûre d'un délai de nature inconnue ──────────────────────────────────
 # CPC 643/644 n'augmentent que certains délais (comparution, appel, opposition, tierce opposition,
 # révision, cassation). Pour une durée saisie librement, on ne sait pas : `echeance` garde son
 # contrat (augmentée), mais la date sûre, montrée d'abord, ne l'est pas.

@@ -246,7 +246,7 @@ def test_chaque_delai_est_dans_un_groupe_de_la_liste_et_chaque_groupe_sert():
     ids=["ni duree ni duree_selon", "paramètre inconnu", "clé inconnue dans un paramètre daté"],
 )
 def test_le_schema_refuse_les_nouvelles_cles_mal_ecrites_a_leur_ligne(tmp_path, avant, apres, attendu):
-    """Les clés ajoutées pour l'issue 13 sont dans generator/schemas/delais.yml : la construction les vérifie."""
+    """Les clés des règles datées sont dans generator/schemas/delais.yml : la construction les vérifie."""
 
     from generator.contenu.schema import valide_fichier
 

@@ -1,5 +1,5 @@
-"""Export iCalendar : neutre par défaut (issue 9), UID par dossier, corrections qui remplacent,
-DTSTAMP = heure de création, aucune injection de ligne, jamais de calendrier vide (issue 14).
+"""Export iCalendar : neutre par défaut, UID par dossier, corrections qui remplacent,
+DTSTAMP = heure de création, aucune injection de ligne, jamais de calendrier vide.
 
 Chaque fichier produit est relu par le paquet `icalendar` (dépendance de test seulement).
 """
@@ -70,7 +70,7 @@ def _delai(**entree) -> dict:
     return calcule_delai({"depart": "2025-06-12", "delai": "appel_refere", **entree})
 
 
-# ── Neutre par défaut (issue 9) ─────────────────────────────────────────────
+# ── Neutre par défaut ────────────────────────────────────────────────────────
 
 
 @pytest.mark.parametrize(
@@ -109,7 +109,7 @@ def test_un_scenario_donne_un_evenement_par_etape_datee():
 
 
 def test_un_delai_de_nature_inconnue_va_dans_l_agenda_a_sa_date_sure():
-    """Issue 10 : l'agenda ne compte pas sur une augmentation pour distance qui n'est pas sûre."""
+    """L'agenda ne compte pas sur une augmentation pour distance qui n'est pas sûre."""
     resultat = calcule_delai({"depart": "2025-03-03", "duree": {"jours": 15}, "residence_partie": "etranger"})
     (evenement,) = _evenements(_ics(resultat, titres_complets=True))
     assert evenement["DTSTART"].dt.isoformat() == resultat["date_sure"] == "2025-03-18"

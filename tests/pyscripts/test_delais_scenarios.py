@@ -95,7 +95,7 @@ def test_op_appel_depuis_l_etranger_augmente_de_deux_mois_f8():
 
 
 def test_op_la_victime_sait_jusqu_a_quand_l_autre_partie_a_l_etranger_peut_faire_appel():
-    """F8 : un défendeur à l'étranger peut faire appel jusqu'à 2 mois et 15 jours après la signification."""
+    """Un défendeur à l'étranger peut faire appel jusqu'à 2 mois et 15 jours après la signification."""
     appel = next(e for e in _op(notification_op="2025-06-06")["etapes"] if e["id"] == "appel_op")
     assert appel["date_sure"] == "2025-06-23"
     texte = next(a["texte"] for a in appel["avertissements"] if a["code"] == "appel_autre_partie_etranger")

@@ -1,7 +1,7 @@
-"""Issue 14, « Engines and tool pages » : ce qu'une personne (ou un programme) tape ne donne
+"""Ce qu'une personne (ou un programme) tape ne donne
 jamais une mauvaise réponse ni une erreur brute.
 
-Chaque test ci-dessous échouait avant la correction (moteurs du commit 1fb5da7) :
+Chaque test ci-dessous échouait avant sa correction :
 montants de 309 chiffres lus comme « aide totale », demi-caractère qui fait planter les
 deux lignes de commande, messages en Python (« None », « {'a': 1} »), en jargon JSON
 (« sans guillemets », « vrai/faux »), sans le nom de leur donnée, recopiant 50 Mo ou un
@@ -28,8 +28,10 @@ from pyscripts.api import dispatch
 from pyscripts.delais import calcule as calcule_delais
 from pyscripts.delais.entree import LIBELLES as LIBELLES_DELAIS
 from pyscripts.delais.ics import LIBELLES as LIBELLES_ICS
+from pyscripts.donnees import charge
 from pyscripts.erreurs import EntreeInvalide
 from pyscripts.lecture import MONTANT_MAXIMUM
+from pyscripts.outils import OUTILS as OUTILS_DU_REGISTRE
 from tests.fixtures.chemins import REPO
 
 AJ = {"date_demande": "2025-03-10", "personnes_foyer": 1, "rfr": 12000}
@@ -205,7 +207,9 @@ def test_un_caractere_qui_retourne_le_texte_n_est_pas_recopie():
 
 def test_aj_l_annee_9999_est_refusee_avec_la_periode_couverte():
     erreur = _erreur_aj(date_demande="9999-01-01")
-    assert erreur.champ == "date_demande" and "après le 31 décembre 2027" in erreur.message
+    parametres = charge("aide_juridictionnelle")
+    fin = max(b["annee"] for b in parametres["baremes"]) + parametres["simulation"]["annees_apres_le_dernier_bareme"]
+    assert erreur.champ == "date_demande" and f"après le 31 décembre {fin}" in erreur.message
     verifie_message(erreur.en_json()["erreur"])
 
 
@@ -294,7 +298,8 @@ entree_datee = st.fixed_dictionaries(
     },
 )
 texte_quelconque = st.text(max_size=60) | json_quelconque.map(lambda v: json.dumps(v))
-OUTILS = ["aj", "delais", "delais_ics"]
+# Les routes du simulateur et du calculateur (registre pyscripts/outils.py).
+OUTILS = [*OUTILS_DU_REGISTRE["aj"].routes, *OUTILS_DU_REGISTRE["delais"].routes]
 
 
 def verifie_reponse(reponse: dict) -> None:
@@ -418,7 +423,12 @@ def test_les_lignes_de_commande_repondent_code_0_ou_2_et_json(module, texte):
 
 # Les routes des formulaires (requête OP, exposé, 16146 sans pypdf) : mêmes garanties de forme ;
 # leurs champs sont ceux des définitions, nommés par leur propre message.
-OUTILS_FORMULAIRES = ["op", "op_expose", "formulaire_prerempli", "formulaire_pieces", "formulaire_verifier"]
+OUTILS_FORMULAIRES = [
+    nom
+    for outil in ("op", "formulaires")
+    for nom, route in OUTILS_DU_REGISTRE[outil].routes.items()
+    if not route.paquets  # sans pypdf ni PDF vierge
+]
 entree_formulaire = st.dictionaries(
     st.sampled_from(
         [

@@ -1,4 +1,4 @@
-"""Issue 21 : aucune entrée des routes des formulaires (requête OP, exposé, Cerfa 16146) ne finit en
+"""Aucune entrée des routes des formulaires (requête OP, exposé, Cerfa 16146) ne finit en
 « erreur de l'outil », quelle que soit sa forme JSON, ni ne tourne des minutes.
 
 Chaque cas écrit ci-dessous finissait en « erreur de l'outil » ou en panne avant la correction :

@@ -1,7 +1,7 @@
-"""Issue 10, « Honest, not anxious » : ce que les moteurs écrivent à une personne (explications,
+"""Honnête sans inquiéter : ce que les moteurs écrivent à une personne (explications,
 avertissements, textes des étapes, messages d'erreur) ne montre jamais un doute interne de
 l'équipe (« à vérifier », « nous n'avons pas pu… ») : il dit l'action prudente. Même détecteur
-que pour les pages (tests/content/test_pas_de_doute_affiche.py)."""
+que pour les pages (tests/fixtures/doutes.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 21 : chaque moteur vérifie, à la construction, ce qu'il lit (pyscripts/*/verification.py,
+"""Chaque moteur vérifie, à la construction, ce qu'il lit (pyscripts/*/verification.py,
 appelées par generator/contenu/croisements.py). Les données du dépôt passent ; chaque défaut qu'un
 test seul voyait avant est nommé à son chemin de clés."""
 
@@ -11,14 +11,14 @@ import pytest
 from pyscripts.delais import verification as delais
 from pyscripts.donnees import charge
 from pyscripts.formulaires import verification as formulaires
-from pyscripts.formulaires.definition import charge as definition
+from pyscripts.formulaires.definition import lit_formulaire
 from pyscripts.op import verification as op
 
 DONNEES = {
     nom: charge(nom)
     for nom in ("jours_feries", "delais", "op_mesures", "op_a_apporter", "pieces_aj", "aide_juridictionnelle")
 }
-FORMULAIRES = {ident: definition(ident) for ident in ("cerfa-15458", "cerfa-16146")}
+FORMULAIRES = {ident: lit_formulaire(ident) for ident in ("cerfa-15458", "cerfa-16146")}
 
 
 @pytest.mark.parametrize("module", [delais, op, formulaires])

@@ -1,34 +1,37 @@
-// Simulateur d'aide juridictionnelle: reads theme/outils/aj.html, asks pyscripts.aj, shows the answer.
-import { aujourdhui, dateLongue, el, euros, explication, lanceOutil, montant, nombre, reference, rubrique } from "./outil-commun.mjs";
-
-const racine = document.getElementById("simulateur");
+// Page « Simulateur d'aide juridictionnelle » (theme/outils/aj.html): the simulator (pyscripts.aj)
+// and, once it has answered, the guided request for Cerfa 16146 (theme/formulaires/entretien.html),
+// which carries the simulator's answers over and uses the same Python worker.
+import { el } from "./composants/dom.mjs";
+import { Entretien } from "./composants/entretien.mjs";
+import { Outil } from "./composants/outil.mjs";
+import { aujourdhui, dateLongue, euros, montant, nombre } from "./francais.mjs";
+import { aSavoir, explication, reference, rubrique } from "./resultats.mjs";
 
 // The answer in one sentence; a partial aid's rate comes from the engine (`taux`, a dated rule).
-const PHRASES = {
+const PHRASES = Object.freeze({
   totale: () => "Vous pouvez avoir l'aide juridictionnelle totale.",
   non_eligible: () => "D'après vos réponses, vous ne pouvez pas avoir l'aide juridictionnelle.",
   sans_condition_de_ressources: () => "Vous pouvez avoir l'aide juridictionnelle sans condition de ressources.",
   partielle: (taux) => `Vous pouvez avoir l'aide juridictionnelle partielle, à ${taux} %.`,
-};
-const PRECISIONS = {
+});
+const PRECISIONS = Object.freeze({
   totale: "L'État prend en charge les frais de votre avocat et de la procédure.",
   partielle: "L'État paie une partie des frais ; le reste est à votre charge.",
   sans_condition_de_ressources: "Vos revenus ne sont pas examinés dans votre situation.",
-};
-const PATRIMOINE = [
+});
+const PATRIMOINE = Object.freeze([
   ["patrimoine_mobilier", "Épargne et placements : au plus"],
   ["patrimoine_immobilier", "Biens immobiliers hors résidence principale : au plus"],
-];
-const MONTANTS = ["rfr", "revenus_6_mois", "patrimoine_mobilier", "patrimoine_immobilier"];
-const maximum = Number(document.getElementById("aj-formulaire").dataset.montantMaximum);
+]);
+const MONTANTS = Object.freeze(["rfr", "revenus_6_mois", "patrimoine_mobilier", "patrimoine_immobilier"]);
+const OUI_NON = Object.freeze({ oui: true, non: false });
 
 /** totale / partielle_55 … / non_eligible → the key of PHRASES and PRECISIONS. */
 const genre = (resultat) => (resultat.startsWith("partielle") ? "partielle" : resultat);
 const phrase = (r) => PHRASES[genre(r.resultat)](r.taux);
-const OUI_NON = { oui: true, non: false };
 
-/** The form's answers as the engine's input (pyscripts/aj/entree.py). */
-function lisEntree(lis) {
+/** The form's answers as the engine's input (pyscripts/aj/entree.py); `maximum`: the engine's bound on amounts. */
+function lisEntree(lis, maximum) {
   const entree = { ordonnance_protection: lis("ordonnance_protection") === "oui" };
   const cas = lis("cas_particulier");
   if (cas === "mineur") entree.audition_mineur = true;
@@ -89,15 +92,62 @@ function affiche(resultat, entree) {
       reference(admission.reference), ".")) : null,
     resultat.plafonds ? tableauDesPlafonds(resultat, entree) : null,
     rubrique("Pourquoi ?", resultat.explications.map(explication), { balise: "ol", classe: "outil-explications" }),
-    rubrique("À savoir", resultat.avertissements.map((a) => el("li", {}, a.texte)), { classe: "outil-avertissements" }));
+    aSavoir(resultat.avertissements));
 }
 
-const suite = document.getElementById("aj-suite");
-const date = document.getElementById("aj-date");
-if (!date.value) date.defaultValue = aujourdhui(); // the default: « Effacer mes réponses » keeps it
-// `simulateur` (the page's worker) and the « resultat » event serve the Cerfa 16146 interview
-// (assets/js/formulaire-aj.mjs), which carries these answers over.
-export const simulateur = lanceOutil({ racine, lisEntree, affiche, quandResultat: (resultat, entree) => {
-  suite.hidden = !resultat;
-  racine.dispatchEvent(new CustomEvent("resultat", { detail: { resultat, entree } }));
-} });
+/**
+ * The Cerfa 16146 interview on the simulator's page: shown with a result (once started, it stays
+ * even if the result changes); « Effacer mes réponses » of the simulator forgets it too (a shared
+ * device, staff helping the next person). Returns what the simulator tells it of each answer.
+ */
+function monteEntretien(racine, simulateur, formulaire) {
+  let entree = null; // the simulator's input behind the answer on screen
+  const entretien = new Entretien(racine, {
+    outils: simulateur.outils,
+    contexte: () => ({ simulateur: entree || {} }),
+    prerempli: async () => {
+      if (!entree) return null;
+      const reponse = await simulateur.outils.appelle("formulaire_prerempli", { simulateur: entree });
+      return reponse.resultat || null;
+    },
+  });
+  formulaire.addEventListener("reset", () => {
+    entree = null;
+    entretien.efface();
+    racine.hidden = true;
+  });
+  return (resultat, lue) => {
+    entree = resultat ? lue : null;
+    if (racine.querySelector(".entretien-accueil:not([hidden])")) racine.hidden = !resultat;
+  };
+}
+
+function monte(section) {
+  const formulaire = section.querySelector("form");
+  const maximum = Number(formulaire.dataset.montantMaximum);
+  const date = section.querySelector("input[name=date_demande]");
+  if (!date.value) date.defaultValue = aujourdhui(); // the default: « Effacer mes réponses » keeps it
+  const suite = document.getElementById("aj-suite");
+  let dernier = [null, null]; // the answer on screen and its input, for the interview
+  let versEntretien = () => {};
+  const simulateur = new Outil(section, {
+    lisEntree: (lis) => lisEntree(lis, maximum),
+    affiche,
+    quandResultat: (resultat = null, entree = null) => {
+      suite.hidden = !resultat;
+      dernier = [resultat, entree];
+      versEntretien(...dernier);
+    },
+  });
+  // This module is async: it may run before the parser reaches the interview, placed after the tool.
+  const monteSiLa = () => {
+    const hote = document.getElementById("entretien-cerfa-16146");
+    if (!hote) return;
+    versEntretien = monteEntretien(hote, simulateur, formulaire);
+    versEntretien(...dernier);
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", monteSiLa, { once: true });
+  else monteSiLa();
+}
+
+monte(document.getElementById("simulateur"));

@@ -1,32 +1,19 @@
-// Calculateur de délais: reads theme/outils/delais.html, asks pyscripts.delais, shows the answer, and
-// exports it to a calendar (.ics) — neutral titles by default (issue 9), after securite's warning.
-import { dateLongue, el, explication, lanceOutil, nombre, reference, rubrique } from "./outil-commun.mjs";
+// Page « Calculateur de délais » (theme/outils/delais.html): asks pyscripts.delais, shows the
+// answer, and exports it to a calendar (.ics) — neutral titles by default, after the warning.
+import { el } from "./composants/dom.mjs";
+import { Outil } from "./composants/outil.mjs";
+import { dateLongue, nombre } from "./francais.mjs";
+import { aSavoir, explication, reference, rubrique } from "./resultats.mjs";
 
-const racine = document.getElementById("calculateur");
-const choixDelai = document.getElementById("delais-delai");
-const aideDepart = document.getElementById("delais-depart-aide");
-const actions = document.getElementById("delais-actions");
-const titresComplets = document.getElementById("delais-titres-complets");
-const correction = document.getElementById("delais-correction");
-const memeDossier = document.getElementById("delais-meme-dossier");
-
-const TITRES = {
+const TITRES = Object.freeze({
   procedure: "Dernier jour pour agir",
   objectif: "Date limite fixée au juge",
   duree: "Fin de la mesure",
   prescription: "Fin du délai de prescription (indicatif)",
-};
-const DATES = ["ordonnance_fixant_audience", "date_audience", "notification_op", "demande_aj", "decision_baj",
-  "admission_provisoire", "caducite", "decision_recours"];
-const ETAPE_PRINCIPALE = { ordonnance_protection: "appel_op", aide_juridictionnelle_recours: "nouveau_delai" };
-
-let affiche_ = null; // the answer on screen (engine result), for the .ics export
-// The calendar file's identity (pyscripts/delais/ics.py): a random « dossier » drawn for what the person is
-// computing, kept in memory only while the page is open; each new file of the same dossier has a higher
-// SEQUENCE, so the calendar replaces its events (a corrected date) instead of adding a second one.
-let dossier = null;
-let sequence = 0;
-let exporte_ = null; // the answer of the last file saved: a step gone from the correction is cancelled in it
+});
+const DATES = Object.freeze(["ordonnance_fixant_audience", "date_audience", "notification_op", "demande_aj", "decision_baj",
+  "admission_provisoire", "caducite", "decision_recours"]);
+const ETAPE_PRINCIPALE = Object.freeze({ ordonnance_protection: "appel_op", aide_juridictionnelle_recours: "nouveau_delai" });
 
 /** The form's answers as the engine's input (pyscripts/delais/entree.py, scenarios.py). */
 function lisEntree(lis) {
@@ -76,27 +63,29 @@ function joursSautes(prorogations) {
 
 /** The safe date first. A délai typed by hand, for a person living far away: the distance extension
  *  counts only if it is a délai d'appel, d'opposition… — shown as such, never as the safe date. */
+function encadre(r) {
+  const sans = r.sans_augmentation;
+  if (sans) {
+    return el("p", { classe: "outil-encadre" }, `Date sûre : ${dateLongue(r.date_sure)}. `,
+      `${sans.condition} : ${r.augmentation_distance.mois} mois de plus pour la distance, jusqu'au `,
+      el("strong", {}, dateLongue(r.echeance)), ". En cas de doute, agissez avant la date sûre.");
+  }
+  if (r.echeance_plus_tardive) {
+    return el("p", { classe: "outil-encadre" }, `Date sûre : ${dateLongue(r.date_sure)}. Le délai pourrait aller jusqu'au `,
+      `${dateLongue(r.echeance_plus_tardive)}, mais ne comptez pas sur cette date sans l'avis d'un avocat ou du greffe.`);
+  }
+  return el("p", { classe: "outil-encadre" }, "C'est la date sûre : elle ne dépend d'aucun point discuté.");
+}
+
 function afficheDelai(r, nature) {
   const sans = r.sans_augmentation;
   const calcul = sans || r;
-  const plusTard = r.echeance_plus_tardive;
   const sautes = joursSautes(calcul.prorogations);
-  let encadre;
-  if (sans) {
-    encadre = el("p", { classe: "outil-encadre" }, `Date sûre : ${dateLongue(r.date_sure)}. `,
-      `${sans.condition} : ${r.augmentation_distance.mois} mois de plus pour la distance, jusqu'au `,
-      el("strong", {}, dateLongue(r.echeance)), ". En cas de doute, agissez avant la date sûre.");
-  } else if (plusTard) {
-    encadre = el("p", { classe: "outil-encadre" }, `Date sûre : ${dateLongue(r.date_sure)}. Le délai pourrait aller jusqu'au `,
-      `${dateLongue(plusTard)}, mais ne comptez pas sur cette date sans l'avis d'un avocat ou du greffe.`);
-  } else {
-    encadre = el("p", { classe: "outil-encadre" }, "C'est la date sûre : elle ne dépend d'aucun point discuté.");
-  }
   return el("div", { classe: "outil-reponse" },
     el("h2", { tabindex: "-1", classe: "outil-phrase" }, `${TITRES[nature]} : ${dateLongue(r.date_sure)}`),
     el("p", { classe: "outil-precision" }, `${r.delai}, à partir du ${dateLongue(r.depart)}.`,
       nature === "procedure" ? " Jusqu'à minuit, mais le greffe ferme bien avant : agissez au plus tôt." : ""),
-    encadre,
+    encadre(r),
     sautes.length ? el("section", {}, el("h3", {}, "Les jours sautés"),
       el("p", {}, "Le délai finissait un jour non ouvrable : il va jusqu'au premier jour ouvrable suivant."),
       el("ul", {}, sautes)) : null,
@@ -104,8 +93,7 @@ function afficheDelai(r, nature) {
       el("span", { classe: "source" }, "Source : ", reference(r.augmentation_distance.reference), ".")) : null,
     rubrique("Le calcul, étape par étape", calcul.explications.map(explication), { balise: "ol", classe: "outil-explications" }),
     // The box above already says what « distance_limitee » says.
-    rubrique("À savoir", r.avertissements.filter((a) => !(sans && a.code === "distance_limitee"))
-      .map((a) => el("li", {}, a.texte)), { classe: "outil-avertissements" }));
+    aSavoir(r.avertissements.filter((a) => !(sans && a.code === "distance_limitee"))));
 }
 
 function etape(e) {
@@ -131,14 +119,7 @@ function afficheScenario(r) {
     principale ? el("p", { classe: "outil-encadre" }, `À retenir : ${principale.titre}, au plus tard le `,
       el("strong", {}, dateLongue(principale.date_sure)), ".") : null,
     el("ol", { classe: "etapes" }, r.etapes.map(etape)),
-    rubrique("À savoir", r.avertissements.map((a) => el("li", {}, a.texte)), { classe: "outil-avertissements" }));
-}
-
-function affiche(resultat) {
-  affiche_ = resultat;
-  if (resultat.scenario) return afficheScenario(resultat);
-  const nature = choixDelai.selectedOptions[0]?.dataset.nature || "procedure";
-  return afficheDelai(resultat, nature);
+    aSavoir(r.avertissements));
 }
 
 /** A random identifier for a new dossier (never derived from what was typed). */
@@ -147,45 +128,79 @@ function nouveauDossier() {
   return [...octets].map((o) => o.toString(16).padStart(2, "0")).join("");
 }
 
-/** The .ics of the answer on screen: built by the engine now (DTSTAMP = now), then offered after the warning. */
-async function exporteAgenda() {
-  if (!affiche_) return;
-  const corrige = dossier !== null && memeDossier.checked;
-  const demande = {
-    resultat: affiche_,
-    titres_complets: titresComplets.checked,
-    dossier: corrige ? dossier : nouveauDossier(),
-    sequence: corrige ? sequence + 1 : 0,
-    horodatage: new Date().toISOString(),
-    ...(corrige && exporte_ ? { precedent: exporte_ } : {}),
-  };
-  const reponse = await outil.appelle("delais_ics", demande);
-  if (reponse.erreur) return;
-  const { telechargerApresAvertissement, NOMS_NEUTRES } = await import("./avant-export.mjs");
-  const nom = titresComplets.checked && affiche_.scenario ? `${affiche_.scenario.replaceAll("_", "-")}.ics` : NOMS_NEUTRES.ics;
-  if (await telechargerApresAvertissement(reponse.resultat, "ics", nom, "text/calendar;charset=utf-8")) {
-    ({ dossier, sequence } = demande);
-    exporte_ = affiche_;
-    correction.hidden = false; // the next file may correct this one (checked) or start another dossier
+/**
+ * The answer on screen as a calendar file (pyscripts/delais/ics.py). Its identity: a random
+ * « dossier » drawn for what the person is computing, kept in memory only while the page is open;
+ * each new file of the same dossier has a higher SEQUENCE, so the calendar replaces its events (a
+ * corrected date) instead of adding a second one, and a step gone from the correction is cancelled.
+ */
+class Agenda {
+  constructor(actions, outil) {
+    this.outil = outil;
+    this.titresComplets = actions.querySelector("[name=titres_complets]");
+    this.correction = actions.querySelector("#delais-correction");
+    this.memeDossier = actions.querySelector("[name=meme_dossier]");
+    this.affiche = null; // the engine's answer on screen
+    this.oublie();
+    actions.querySelector("[data-action=agenda]").addEventListener("click", (e) => this.exporte(e.currentTarget));
+  }
+
+  /** « Effacer mes réponses »: what comes next is another dossier, never a correction of the last file. */
+  oublie() {
+    this.dossier = null;
+    this.sequence = 0;
+    this.exporte_ = null; // the answer of the last file saved
+    this.memeDossier.checked = true;
+    this.correction.hidden = true;
+  }
+
+  /** Built by the engine now (DTSTAMP = now), then offered after the warning. */
+  async exporte(bouton) {
+    if (!this.affiche) return;
+    const corrige = this.dossier !== null && this.memeDossier.checked;
+    const demande = {
+      resultat: this.affiche,
+      titres_complets: this.titresComplets.checked,
+      dossier: corrige ? this.dossier : nouveauDossier(),
+      sequence: corrige ? this.sequence + 1 : 0,
+      horodatage: new Date().toISOString(),
+      ...(corrige && this.exporte_ ? { precedent: this.exporte_ } : {}),
+    };
+    const reponse = await this.outil.outils.appelle("delais_ics", demande);
+    if (reponse.erreur) return;
+    const complet = this.titresComplets.checked && this.affiche.scenario;
+    const nom = complet ? `${this.affiche.scenario.replaceAll("_", "-")}.ics` : undefined;
+    if (await this.outil.export.telecharge(reponse.resultat, { genre: "ics", nom, type: "text/calendar;charset=utf-8", declencheur: bouton })) {
+      ({ dossier: this.dossier, sequence: this.sequence } = demande);
+      this.exporte_ = this.affiche;
+      this.correction.hidden = false; // the next file may correct this one (checked) or start another dossier
+    }
   }
 }
 
-choixDelai.addEventListener("change", () => {
-  const depart = choixDelai.selectedOptions[0]?.dataset.depart;
-  aideDepart.textContent = depart ? `Le jour de ${depart}. Ce jour ne compte pas.` : aideDepart.dataset.defaut;
-});
-actions.querySelector("[data-action=agenda]").addEventListener("click", exporteAgenda);
-// « Effacer mes réponses » : what comes next is another dossier, never a correction of the last file.
-document.getElementById("delais-formulaire").addEventListener("reset", () => {
-  dossier = null;
-  sequence = 0;
-  exporte_ = null;
-  memeDossier.checked = true;
-  correction.hidden = true;
-});
-const outil = lanceOutil({
-  racine, lisEntree, affiche, quandResultat: (resultat) => {
-    actions.hidden = !resultat;
-    if (!resultat) affiche_ = null;
-  },
-});
+function monte(section) {
+  const choixDelai = section.querySelector("select[name=delai]");
+  const aideDepart = document.getElementById(`${section.querySelector("input[name=depart]").id}-aide`);
+  const actions = document.getElementById("delais-actions");
+  choixDelai.addEventListener("change", () => {
+    const depart = choixDelai.selectedOptions[0]?.dataset.depart;
+    aideDepart.textContent = depart ? `Le jour de ${depart}. Ce jour ne compte pas.` : aideDepart.dataset.defaut;
+  });
+  let agenda = null;
+  const outil = new Outil(section, {
+    lisEntree,
+    affiche: (resultat) => {
+      agenda.affiche = resultat;
+      if (resultat.scenario) return afficheScenario(resultat);
+      return afficheDelai(resultat, choixDelai.selectedOptions[0]?.dataset.nature || "procedure");
+    },
+    quandResultat: (resultat) => {
+      actions.hidden = !resultat;
+      if (!resultat && agenda) agenda.affiche = null;
+    },
+  });
+  agenda = new Agenda(actions, outil);
+  outil.formulaire.addEventListener("reset", () => agenda.oublie());
+}
+
+monte(document.getElementById("calculateur"));

@@ -15,8 +15,9 @@
 
 const NOM_PAQUET = "justice-pas-a-pas-pyscripts";
 // Packages of our lock that only some tools need: loaded the first time one of them is
-// called, never at start (filling a form needs pypdf; the simulator does not).
-const PAQUETS_A_LA_DEMANDE = { formulaire_preparer: ["pypdf"], formulaire_remplir: ["pypdf"] };
+// called, never at start (filling a form needs pypdf; the simulator does not). Which ones:
+// Python says, from the tool registry (pyscripts/outils.py): `paquetsDe(route)` → "pypdf" or "".
+let paquetsDe = () => "";
 const charges = new Map(); // package name → Promise of its loading
 let python = null;
 const INDISPONIBLE = "Le calculateur n'a pas pu démarrer dans ce navigateur.";
@@ -140,6 +141,7 @@ async function demarre() {
   // (In 314 an attribute proxy is borrowed from its parent and dies with it: copy() it first.)
   const api = pyodide.pyimport("pyscripts.api");
   const dispatch = api.dispatch.copy();
+  paquetsDe = api.paquets.copy();
   api.destroy();
   // The page's engine is imported now, while the person is still typing, not at the first answer.
   if (outil) dispatch(outil, "{}");
@@ -176,7 +178,7 @@ self.onmessage = async ({ data: { id, outil, entree } }) => {
   let reponse;
   try {
     const dispatch = await pret;
-    await chargePaquets(PAQUETS_A_LA_DEMANDE[outil] || []);
+    await chargePaquets(paquetsDe(outil).split(" ").filter(Boolean));
     reponse = JSON.parse(dispatch(outil, JSON.stringify(entree ?? {})));
   } catch (erreur) {
     console.error(erreur);

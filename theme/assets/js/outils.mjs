@@ -28,6 +28,19 @@ function marque(nom, debut) {
   else performance.measure(nom, { start: debut });
 }
 
+/** outils-worker.mjs?base=…&stdlib=…: the page's files as absolute URLs, the rest as given. */
+function adresseDuWorker({ base, stdlib, lock, ...autres }) {
+  const url = new URL("./outils-worker.mjs", import.meta.url);
+  const ici = (chemin) => new URL(chemin, globalThis.document?.baseURI).href;
+  url.searchParams.set("base", ici(base));
+  if (stdlib) url.searchParams.set("stdlib", ici(stdlib));
+  if (lock) url.searchParams.set("lock", ici(lock));
+  for (const [nom, valeur] of Object.entries(autres)) {
+    if (valeur) url.searchParams.set(nom, valeur);
+  }
+  return url;
+}
+
 export function demarreOutils({ base, stdlib, lock, octets, outil, paquets, surProgression = () => {} }) {
   const attentes = new Map();
   let numero = 0;
@@ -74,15 +87,7 @@ export function demarreOutils({ base, stdlib, lock, octets, outil, paquets, surP
     echoue(NAVIGATEUR);
   } else {
     try {
-      const url = new URL("./outils-worker.mjs", import.meta.url);
-      const ici = (chemin) => new URL(chemin, globalThis.document?.baseURI).href;
-      url.searchParams.set("base", ici(base));
-      if (stdlib) url.searchParams.set("stdlib", ici(stdlib));
-      if (lock) url.searchParams.set("lock", ici(lock));
-      for (const [nom, valeur] of Object.entries({ octets, outil, paquets })) {
-        if (valeur) url.searchParams.set(nom, valeur);
-      }
-      worker = new Worker(url, { type: "module" });
+      worker = new Worker(adresseDuWorker({ base, stdlib, lock, octets, outil, paquets }), { type: "module" });
       worker.onmessage = recoit;
       // Fires when a browser without module workers fails to parse the script, or on a 404.
       worker.onerror = (evenement) => echoue(PANNE, evenement.message ?? evenement);

@@ -1,209 +1,136 @@
-// Script commun à toutes les pages. Aucun stockage, aucune requête vers une autre origine.
+// The quick exit, on every page: the button « Quitter rapidement », or the Shift key three times.
+// A classic script loaded in <head> without defer: the class « js » is set before the first paint
+// (the folded menu does not « jump » on a phone) and the exit answers from the start of the load,
+// before the end of the HTML. Everything else of the page waits for page.mjs (a module).
+// No storage, no request to another origin.
+//
+// Escape is NOT a shortcut: the browser uses it to stop loading a page (two panicked Escapes
+// would cancel the exit itself), to close menus and dialogs, and screen readers use it.
+//
+// Its strings are French by default; a page in another language gives them in its JSON block
+// #textes-composants (key "SortieRapide"), read here as by the modules (composants/composant.mjs).
 "use strict";
 
 (function () {
-  // Chargé dans <head>, sans defer : la classe « js » est posée avant le premier
-  // affichage (le menu replié sur téléphone ne « saute » pas), et la sortie rapide
-  // répond dès le début du chargement de la page, avant même la fin du HTML.
   var racine = document.documentElement;
   racine.classList.add("js");
 
-  // ---------------------------------------------------------------------------
-  // Quitter rapidement : le bouton, ou la touche Maj trois fois.
-  //
-  // Échap n'est PAS un raccourci : le navigateur l'utilise pour arrêter le chargement
-  // d'une page (deux Échap paniqués annuleraient la sortie elle-même), pour fermer les
-  // menus et les boîtes de dialogue, et les lecteurs d'écran s'en servent.
-  // ---------------------------------------------------------------------------
-  var APPUIS = 3;
-  var FENETRE_MS = 5000; // chaque appui laisse 5 s pour le suivant
-  var titre = null;
-
-  function bouton() {
-    return document.getElementById("sortie-rapide");
+  // Written in ES5 on purpose: the exit must work in a browser too old for the site's modules.
+  function SortieRapide(config) {
+    var defauts = SortieRapide.defaults.i18n;
+    var donnes = (config && config.i18n) || {};
+    this.i18n = {};
+    for (var cle in defauts) this.i18n[cle] = typeof donnes[cle] === "string" ? donnes[cle] : defauts[cle];
+    this.compte = 0;
+    this.minuteur = null;
+    this.majModificateur = false; // Shift held during another key (Shift+A): not a press
+    this.titre = null; // the page's title, while the exit is under way
   }
 
-  function annonce(texte) {
+  SortieRapide.nom = "SortieRapide";
+  SortieRapide.APPUIS = 3;
+  SortieRapide.FENETRE_MS = 5000; // each press leaves 5 s for the next one
+  SortieRapide.defaults = Object.freeze({
+    i18n: Object.freeze({
+      appuyezEncore: "Appuyez encore {n} fois sur Maj pour quitter le site.",
+      annulee: "Sortie rapide annulée.",
+      titreNeutre: "Nouvel onglet",
+    }),
+  });
+
+  /** The page's texts for this component (see composants/composant.mjs), {} without a block. */
+  SortieRapide.textesDeLaPage = function () {
+    var bloc = document.getElementById("textes-composants");
+    if (!bloc) return {};
+    try {
+      return JSON.parse(bloc.textContent)[SortieRapide.nom] || {};
+    } catch (erreur) {
+      return {};
+    }
+  };
+
+  SortieRapide.prototype.bouton = function () {
+    return document.getElementById("sortie-rapide");
+  };
+
+  SortieRapide.prototype.annonce = function (texte) {
     var statut = document.getElementById("sortie-rapide-statut");
     if (statut) statut.textContent = texte;
-  }
+  };
 
-  function quitter(evenement) {
-    var lien = bouton();
-    if (!lien) return; // pas encore dans la page : le lien ordinaire fera l'affaire
+  SortieRapide.prototype.quitte = function (evenement) {
+    var lien = this.bouton();
+    if (!lien) return; // not in the page yet: the plain link will do
     if (evenement) evenement.preventDefault();
-    // Tout de suite, avant même que la page suivante réponde : plus rien à l'écran,
-    // un titre d'onglet neutre. Puis la page est REMPLACÉE dans l'historique.
+    // At once, before the next page answers: nothing left on screen, a neutral tab title.
+    // Then the page is REPLACED in the history.
     racine.classList.add("sortie-en-cours");
-    if (titre === null) titre = document.title;
-    document.title = "Nouvel onglet";
+    if (this.titre === null) this.titre = document.title;
+    document.title = this.i18n.titreNeutre;
     window.location.replace(lien.href);
-  }
+  };
 
-  var compte = 0;
-  var minuteur = null;
-  var majModificateur = false; // Maj tenue pendant une autre touche (Maj+A) : ce n'est pas un appui
-
-  function remetAZero(message) {
-    compte = 0;
-    clearTimeout(minuteur);
-    minuteur = null;
-    var lien = bouton();
+  SortieRapide.prototype.remetAZero = function (message) {
+    this.compte = 0;
+    clearTimeout(this.minuteur);
+    this.minuteur = null;
+    var lien = this.bouton();
     if (lien) lien.classList.remove("appuis-1", "appuis-2");
-    if (message !== undefined) annonce(message);
-  }
+    if (message !== undefined) this.annonce(message);
+  };
 
-  function appuiMaj() {
-    compte += 1;
-    clearTimeout(minuteur);
-    if (compte >= APPUIS) {
-      remetAZero();
-      quitter();
+  SortieRapide.prototype.appuiMaj = function () {
+    var moi = this;
+    this.compte += 1;
+    clearTimeout(this.minuteur);
+    if (this.compte >= SortieRapide.APPUIS) {
+      this.remetAZero();
+      this.quitte();
       return;
     }
-    var lien = bouton();
+    var lien = this.bouton();
     if (lien) {
       lien.classList.remove("appuis-1", "appuis-2");
-      lien.classList.add("appuis-" + compte);
+      lien.classList.add("appuis-" + this.compte);
     }
-    annonce("Appuyez encore " + (APPUIS - compte) + " fois sur Maj pour quitter le site.");
-    minuteur = setTimeout(function () { remetAZero("Sortie rapide annulée."); }, FENETRE_MS);
-  }
+    this.annonce(this.i18n.appuyezEncore.replace("{n}", String(SortieRapide.APPUIS - this.compte)));
+    this.minuteur = setTimeout(function () { moi.remetAZero(moi.i18n.annulee); }, SortieRapide.FENETRE_MS);
+  };
 
-  // Écoutés sur le document (en capture), donc actifs avant que le bouton soit lu.
-  document.addEventListener("click", function (evenement) {
-    if (evenement.target.closest && evenement.target.closest("#sortie-rapide")) quitter(evenement);
-  }, true);
-
-  document.addEventListener("keydown", function (evenement) {
-    if (evenement.key === "Shift") {
-      if (!evenement.repeat) majModificateur = false;
-      return;
-    }
-    // Toute autre touche : la série recommence (et Maj tenue devient un modificateur).
-    if (evenement.shiftKey) majModificateur = true;
-    if (compte > 0) remetAZero("");
-  }, true);
-
-  document.addEventListener("keyup", function (evenement) {
-    if (evenement.key !== "Shift") return;
-    if (majModificateur) {
-      majModificateur = false;
-      return;
-    }
-    appuiMaj();
-  }, true);
-
-  // Maj+clic (sélection de texte) : Maj est là aussi un modificateur.
-  document.addEventListener("mousedown", function (evenement) {
-    if (evenement.shiftKey) majModificateur = true;
-  }, true);
-
-  // Retour sur cette page par « Précédent » ou « Suivant » (cache du navigateur) :
-  // la page redevient normale.
-  window.addEventListener("pageshow", function () {
-    if (titre !== null) document.title = titre;
-    racine.classList.remove("sortie-en-cours");
-    remetAZero("");
-  });
-
-  document.addEventListener("DOMContentLoaded", function () {
-    // ---------------------------------------------------------------------------
-    // Menu repliable sur petit écran (sans JavaScript, il reste ouvert).
-    // ---------------------------------------------------------------------------
-    var menuBouton = document.querySelector(".menu-bouton");
-    var menu = document.getElementById("menu-principal");
-    if (menuBouton && menu) {
-      menuBouton.hidden = false;
-      menuBouton.addEventListener("click", function () {
-        var ouvert = menuBouton.getAttribute("aria-expanded") === "true";
-        menuBouton.setAttribute("aria-expanded", ouvert ? "false" : "true");
-        menu.classList.toggle("menu-ouvert", !ouvert);
-      });
-    }
-
-    // ---------------------------------------------------------------------------
-    // Lexique : la définition s'ouvre sur place, sous le mot (pas de nouvel onglet,
-    // pas de page de plus dans l'historique). Le HTML porte un lien vers le lexique
-    // et la définition dans data-definition (hors de l'index de recherche) ; sans
-    // JavaScript, le lien reste. Le lien devient un bouton (role) qui reste du texte
-    // en ligne : un terme de plusieurs mots se coupe en fin de ligne comme le reste.
-    // ---------------------------------------------------------------------------
-    var numero = 0;
-    function ouvreTerme(terme, ouvrir) {
-      terme.setAttribute("aria-expanded", ouvrir ? "true" : "false");
-      document.getElementById(terme.getAttribute("aria-controls")).hidden = !ouvrir;
-    }
-    function enrichit(racineDom) {
-      Array.prototype.forEach.call(racineDom.querySelectorAll("a.terme[data-definition]:not([role])"), function (terme) {
-        numero += 1;
-        var definition = document.createElement("span");
-        definition.className = "terme-def";
-        definition.id = "definition-" + numero;
-        definition.hidden = true;
-        definition.textContent = terme.getAttribute("data-definition");
-        terme.after(definition);
-        terme.setAttribute("role", "button");
-        terme.setAttribute("aria-expanded", "false");
-        terme.setAttribute("aria-controls", definition.id);
-      });
-    }
-    enrichit(document);
-    // Parties ajoutées après le chargement (l'entretien guidé d'un formulaire, par exemple).
-    new MutationObserver(function (changements) {
-      changements.forEach(function (changement) {
-        changement.addedNodes.forEach(function (noeud) {
-          if (noeud.nodeType === 1) enrichit(noeud.parentNode || noeud);
-        });
-      });
-    }).observe(document.body, { childList: true, subtree: true });
-    // Délégation : vaut aussi pour les termes ajoutés plus tard.
+  /** Listened to on the document (capture), so active before the button is even parsed. */
+  SortieRapide.prototype.ecoute = function () {
+    var moi = this;
     document.addEventListener("click", function (evenement) {
-      var terme = evenement.target.closest && evenement.target.closest("a.terme[aria-controls]");
-      if (!terme) return;
-      evenement.preventDefault();
-      ouvreTerme(terme, terme.getAttribute("aria-expanded") !== "true");
-    });
+      if (evenement.target.closest && evenement.target.closest("#sortie-rapide")) moi.quitte(evenement);
+    }, true);
     document.addEventListener("keydown", function (evenement) {
-      var terme = evenement.target.closest && evenement.target.closest("a.terme[aria-controls]");
-      if (!terme) return;
-      if (evenement.key === " ") { // un bouton s'actionne aussi avec Espace
-        evenement.preventDefault();
-        terme.click();
-      } else if (evenement.key === "Escape" && terme.getAttribute("aria-expanded") === "true") {
-        ouvreTerme(terme, false);
+      if (evenement.key === "Shift") {
+        if (!evenement.repeat) moi.majModificateur = false;
+        return;
       }
+      // Any other key: the series starts again (and a held Shift becomes a modifier).
+      if (evenement.shiftKey) moi.majModificateur = true;
+      if (moi.compte > 0) moi.remetAZero("");
+    }, true);
+    document.addEventListener("keyup", function (evenement) {
+      if (evenement.key !== "Shift") return;
+      if (moi.majModificateur) {
+        moi.majModificateur = false;
+        return;
+      }
+      moi.appuiMaj();
+    }, true);
+    // Shift+click (selecting text): Shift is a modifier there too.
+    document.addEventListener("mousedown", function (evenement) {
+      if (evenement.shiftKey) moi.majModificateur = true;
+    }, true);
+    // Back on this page through « Back » or « Forward » (the browser's cache): the page is normal again.
+    window.addEventListener("pageshow", function () {
+      if (moi.titre !== null) document.title = moi.titre;
+      racine.classList.remove("sortie-en-cours");
+      moi.remetAZero("");
     });
+  };
 
-    // ---------------------------------------------------------------------------
-    // Avant un téléchargement ou une impression (liens et boutons data-avant-export) :
-    // un avertissement (assets/js/avant-export.mjs, chargé seulement si besoin).
-    // ---------------------------------------------------------------------------
-    var module = null;
-    function avertissement() {
-      if (!module) {
-        var base = (racine.dataset.baseUrl || ".").replace(/\/$/, "") + "/"; // « . », « .. » ou « / » (404)
-        var url = new URL("assets/js/avant-export.mjs", new URL(base, document.baseURI));
-        module = import(url.href);
-      }
-      return module;
-    }
-    document.addEventListener("click", function (evenement) {
-      var cible = evenement.target.closest && evenement.target.closest("[data-avant-export]");
-      if (!cible || cible.dataset.avertiOk === "1") return;
-      evenement.preventDefault();
-      avertissement().then(function (m) {
-        return m.confirmerExport(cible.dataset.avantExport, cible);
-      }).then(function (ok) {
-        if (!ok) return;
-        if (cible.dataset.avantExport === "impression" && cible.tagName !== "A") {
-          window.print();
-          return;
-        }
-        cible.dataset.avertiOk = "1"; // laisse passer ce clic-ci, puis réarme
-        cible.click();
-        delete cible.dataset.avertiOk;
-      });
-    });
-  });
+  new SortieRapide({ i18n: SortieRapide.textesDeLaPage() }).ecoute();
 })();

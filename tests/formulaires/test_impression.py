@@ -1,0 +1,221 @@
+"""What prints, checked on what is drawn (pdftotext, pdftoppm), not on the stored values: every
+text field of 16146 and 15458 filled with long values and other scripts is whole, in its box or in
+the annex, at a legible size; right-to-left text reads in logical order; refused values say why in
+French; the OP request is one complete PDF; qpdf finds nothing to say."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import unicodedata
+
+import pytest
+from pypdf import PdfReader
+
+from pyscripts.erreurs import EntreeInvalide
+from pyscripts.formulaires import ecriture, remplir, verifier
+from pyscripts.formulaires.definition import champs_pdf
+from pyscripts.formulaires.mise_en_page import MIN_LIGNES, MIN_UNE_LIGNE
+from pyscripts.formulaires.remplissage import gabarit, remplit
+
+pytestmark = pytest.mark.pdf
+
+CAPITALES = "DE LA TOUR D'AUVERGNE-LAURAGUAIS MONTMORENCY-BEAUFORT DHARCOURTX"[:60]
+LONG = " ".join(f"Ligne {i} : il m'a menacée devant l'école, puis au travail." for i in range(1, 9))[:400]
+ECRITURES = {
+    "arabe": "فاطمة الزهراء بن علي",
+    "persan": "مریم رضایی می\u200cخواهد",
+    "cyrillique": "Ольга Петровна Смирнова",
+    "tigrigna": "ሰላም ዓለም ተስፋይ",
+    "vietnamien": "Nguyễn Thị Ánh Tuyết",
+    "latin": "Œdipe Straße Øster Ŀœuvre",
+}
+
+
+def texte_pdf(octets: bytes, *options: str) -> str:
+    fini = subprocess.run(["pdftotext", *options, "-", "-"], input=octets, capture_output=True, check=True)
+    return unicodedata.normalize("NFC", fini.stdout.decode())
+
+
+def compact(texte: str) -> str:
+    return re.sub(r"[\s\u202a-\u202e…]+", "", texte)
+
+
+def valeurs_longues(definition: dict, aujourdhui="29/11/2026") -> dict:
+    """Every text field: 60 capitals on one line, 400 characters on several, a valid value elsewhere."""
+    valeurs = {}
+    for c in champs_pdf(definition):
+        if c["type"] == "case":
+            continue
+        if c["genre"] == "date":
+            valeurs[c["nom"]] = "05/03/1990"
+        elif c["genre"] == "montant":
+            valeurs[c["nom"]] = "12\u202f500"  # the narrow no-break space the site itself prints
+        elif c["genre"] == "nombre":
+            valeurs[c["nom"]] = "3"
+        elif c.get("max"):
+            valeurs[c["nom"]] = "7" * c["max"]
+        elif c["type"] == "multiligne":
+            valeurs[c["nom"]] = LONG
+        else:
+            valeurs[c["nom"]] = CAPITALES
+    return valeurs
+
+
+def tailles_dessinees(octets: bytes) -> set[float]:
+    """The font sizes of every filled field's appearance (« … n Tf »)."""
+    tailles = set()
+    for page in PdfReader(io.BytesIO(octets)).pages:
+        for ref in page.get("/Annots", []):
+            annotation = ref.get_object()
+            if annotation.get("/FT") == "/Tx" and "/AP" in annotation and annotation.get("/V"):
+                flux = annotation["/AP"]["/N"].get_object().get_data().decode("latin-1")
+                tailles |= {float(t) for t in re.findall(r" ([\d.]+) Tf", flux)}
+    return tailles
+
+
+@pytest.mark.parametrize("identifiant", ["cerfa-16146", "cerfa-15458"])
+def test_chaque_champ_long_imprime_en_entier(pdf_vierge, definitions, identifiant):
+    d = definitions[identifiant]
+    valeurs = valeurs_longues(d)
+    # The print engine itself (the OP engine would first ask for a coherent set of measures).
+    octets = remplit(pdf_vierge[identifiant], valeurs, d)
+    texte = compact(texte_pdf(octets))
+    assert compact(CAPITALES) in texte
+    assert compact(LONG) in texte or compact(LONG)[-80:] in texte  # the end, at least, in the annex
+    if identifiant == "cerfa-16146":  # amounts typed with U+202F print whole (« 12 ▯ » before)
+        assert re.search("12[ \u00a0]500", texte_pdf(octets))
+    assert "Suitedesréponses" in texte or "suitedesréponses" in texte
+    assert min(tailles_dessinees(octets)) >= min(MIN_UNE_LIGNE, MIN_LIGNES)
+    qpdf(octets)
+
+
+def test_multiligne_au_moins_9_points_et_sans_lignes_reglees(pdf_vierge):
+    octets = remplir({"formulaire": "cerfa-16146", "valeurs": {"expose": LONG * 5}}, pdf_vierge["cerfa-16146"])
+    lecteur = PdfReader(io.BytesIO(octets))
+    for page in lecteur.pages:
+        for ref in page.get("/Annots", []):
+            a = ref.get_object()
+            if a.get("/T") == "expose":
+                flux = a["/AP"]["/N"].get_object().get_data().decode("latin-1")
+                assert {float(t) for t in re.findall(r" ([\d.]+) Tf", flux)} == {MIN_LIGNES}
+                assert " re f" in flux  # an opaque box: the blank's ruled lines never cross the text
+                assert "(suite en annexe, page 8)" in texte_pdf(octets)
+    assert compact(LONG * 5)[-200:] in compact(texte_pdf(octets))
+
+
+@pytest.mark.parametrize("ecriture_", sorted(ECRITURES))
+def test_ecritures_imprimees_dans_l_ordre_logique(pdf_vierge, ecriture_):
+    valeur = ECRITURES[ecriture_]
+    octets = remplir({"formulaire": "cerfa-16146", "valeurs": {"prenoms": valeur}}, pdf_vierge["cerfa-16146"])
+    ligne = next(x for x in texte_pdf(octets, "-layout").splitlines() if "Vos prénoms" in x)
+    imprime = ligne.split(":", 1)[1].strip().strip("\u202a\u202b\u202c")
+    attendu = ecriture.normalise(valeur).replace("\u200c", "")
+    assert imprime.replace("\u200c", "") == attendu
+    qpdf(octets)
+
+
+def test_arabe_lie_et_dessine_de_droite_a_gauche(pdf_vierge):
+    """The drawn glyphs are presentation forms (joined letters), in visual order."""
+    g = gabarit(pdf_vierge["cerfa-16146"])
+    arabe = next(p for p in g.polices.liste if p.couvre("\ufe91"))
+    assert arabe is not g.polices.principale
+    facon = ecriture.faconne("بن")
+    assert facon == "\ufe91\ufee6"  # bāʾ initial, nūn final
+    assert ecriture.ordre_visuel(facon, ecriture.niveaux(facon, 1), 1) == "\ufee6\ufe91"
+
+
+@pytest.mark.parametrize(
+    "valeur, extrait",
+    [("王小明", "écriture chinoise"), ("Léa 😀", "émojis"), ("김민준", "coréenne"), ("ᏣᎳᎩ", "le caractère")],
+)
+def test_refus_avant_le_pdf_nomme_le_champ(pdf_vierge, valeur, extrait):
+    import base64
+
+    entree = {"formulaire": "cerfa-16146", "valeurs": {"prenoms": valeur}}
+    for appel in (
+        lambda: remplir(entree, pdf_vierge["cerfa-16146"]),
+        lambda: verifier({**entree, "pdf": base64.b64encode(pdf_vierge["cerfa-16146"]).decode()}),
+    ):
+        with pytest.raises(EntreeInvalide) as erreur:
+            appel()
+        assert erreur.value.champ == "prenoms"
+        assert "« Vos prénoms : »" in erreur.value.message and extrait in erreur.value.message
+        assert "à la main" in erreur.value.message or "retirez" in erreur.value.message
+
+
+def test_normalisation_rien_ne_disparait():
+    assert ecriture.normalise("Nguye\u0302\u0303n") == "Nguyễn"  # decomposed accents (a copy from a Mac)
+    assert ecriture.normalise("\u200eMartin\u200f\u200b") == "Martin"  # marks from a phone
+    assert ecriture.normalise("12\u202f500\u2009€") == "12\u00a0500 €"
+
+
+def test_verifier_annonce_l_annexe_avant_le_pdf(pdf_vierge):
+    import base64
+
+    entree = {
+        "formulaire": "cerfa-16146",
+        "valeurs": {"nom_naissance": CAPITALES * 2, "foyer_7_nom_prenom": "Septième Personne"},
+        "pdf": base64.b64encode(pdf_vierge["cerfa-16146"]).decode(),
+    }
+    annonces = {a["champ"]: a["message"] for a in verifier(entree)["annexes"]}
+    assert "annexe" in annonces["nom_naissance"] and "foyer_7_nom_prenom" in annonces
+
+
+def test_foyer_de_20_personnes_en_annexe(pdf_vierge):
+    valeurs = {f"foyer_{i}_nom_prenom": f"Personne numéro {i}" for i in range(1, 21)}
+    octets = remplir({"formulaire": "cerfa-16146", "valeurs": valeurs}, pdf_vierge["cerfa-16146"])
+    texte = texte_pdf(octets)
+    assert all(f"Personne numéro {i}" in texte for i in range(1, 21))
+    assert "Suite du tableau" in texte
+    with pytest.raises(EntreeInvalide) as erreur:
+        remplir({"formulaire": "cerfa-16146", "valeurs": {"foyer_21_nom_prenom": "x"}}, pdf_vierge["cerfa-16146"])
+    assert erreur.value.champ == "foyer_21_nom_prenom"
+
+
+def cas_op() -> dict:
+    faits = [
+        {
+            "date": f"2025-{1 + i // 28:02d}-{1 + i % 28:02d}",
+            "lieu": "au domicile",
+            "faits": f"Fait numéro {i + 1} : il m'a menacée devant les enfants et a cassé la porte. "
+            "Les voisins ont entendu les cris et ont appelé la police, qui est venue une heure plus tard.",
+            "piece": [f"Pièce numéro {i + 1}"],
+        }
+        for i in range(25)
+    ]
+    pieces = [f"Pièce numéro {i + 1}" for i in range(28)]
+    return {
+        "formulaire": "cerfa-15458",
+        "valeurs": {"requerant_prenoms": "فاطمة", "requerant_nom": "EL IDRISSI"},
+        "chronologie": faits,
+        "pieces": pieces,
+        "danger": "Il a dit qu'il reviendrait.",
+        "aujourdhui": "2026-11-29",
+    }
+
+
+def test_requete_op_un_seul_pdf_complet(pdf_vierge):
+    octets = remplir(cas_op(), pdf_vierge["cerfa-15458"])
+    texte = texte_pdf(octets)
+    assert all(f"Fait numéro {i} :" in texte for i in range(1, 26))
+    assert all(re.search(rf"Pièce numéro {i}\b", texte) for i in range(1, 29))
+    assert "exposé des faits" in texte and "bordereau des pièces" in texte
+    total = len(PdfReader(io.BytesIO(octets)).pages)
+    assert all(f"page {n} / {total}" in texte for n in range(1, total + 1))
+    qpdf(octets)
+
+
+def qpdf(octets: bytes) -> None:
+    import tempfile
+
+    if not shutil.which("qpdf"):
+        pytest.fail("qpdf manque : make test l'installe (cible chromium du Makefile)")
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as fichier:
+        fichier.write(octets)
+        fichier.flush()
+        fini = subprocess.run(["qpdf", "--check", fichier.name], capture_output=True)
+    sortie = (fini.stdout + fini.stderr).decode()
+    assert fini.returncode == 0 and "WARNING" not in sortie, sortie[-800:]
