@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from pyscripts.aj.entree import LIBELLES as LIBELLES_AJ
 from pyscripts.api import dispatch
-from pyscripts.formulaires.definition import champs_pdf, charge
+from pyscripts.formulaires.definition import champs_pdf, lit_formulaire
 from pyscripts.op import expose
 from pyscripts.op.mesures import donnees as donnees_mesures
 
@@ -224,7 +224,7 @@ fait_plausible = st.fixed_dictionaries(
 piece = (
     texte | st.fixed_dictionaries({}, optional={"id": texte | json_quelconque, "designation": texte}) | json_quelconque
 )
-NOMS_15458 = sorted({c["nom"] for c in champs_pdf(charge("cerfa-15458"))})
+NOMS_15458 = sorted({c["nom"] for c in champs_pdf(lit_formulaire("cerfa-15458"))})
 MESURES = [m["id"] for m in donnees_mesures()["mesures"]]
 entree_op = st.fixed_dictionaries(
     {"aujourdhui": st.just("2026-11-29") | date_op},
