@@ -29,9 +29,10 @@ MAX_FAITS = 200
 MAX_PIECES = 200
 MAX_TEXTE = 6000
 MAX_COURT = 400
-# Tout le texte de l'exposé (récits, lieux, témoins, pièces, danger) : environ 100 pages. Au-delà,
-# l'exposé n'est plus « sommaire » (art. 1136-3 CPC), et chaque étape de la page le recalcule.
-MAX_TOTAL = 300_000
+# L'exposé entier (faits numérotés, renvois aux pièces, danger), environ 17 pages : le plus long texte
+# qu'une réponse puisse faire imprimer (pyscripts/formulaires/remplissage.py, MAX_TEXTE ; un test les
+# garde égaux). Au-delà, l'exposé n'est plus « sommaire » (code de procédure civile, art. 1136-3).
+MAX_EXPOSE = 50_000
 CLES_FAIT = ("date", "periode", "lieu", "faits", "temoins", "piece")
 CLES_PIECE = ("id", "designation")
 
@@ -387,7 +388,7 @@ def construit(chronologie, danger, pieces, aujourdhui: date) -> dict:
     faits = lit_chronologie(chronologie, aujourdhui)
     liste = lit_pieces(pieces)
     danger = _texte(danger, "danger", maximum=MAX_TEXTE, quoi="Le danger actuel")
-    _borne_le_total(faits, liste, danger)
+    _borne_le_texte_saisi(faits, danger)
     ordre, bordereau = numerote(faits, liste)
     paragraphes = [
         {
@@ -407,6 +408,7 @@ def construit(chronologie, danger, pieces, aujourdhui: date) -> dict:
     lignes = [f"{p['numero']}. {p['texte']}" for p in paragraphes]
     if danger:
         lignes.append(f"Le danger aujourd'hui : {_phrase(danger)}")
+    _borne_l_expose(lignes, [f"chronologie.{f.rang}" for f in ordre] + ["danger"])
     return {
         "expose": {
             "paragraphes": paragraphes,
@@ -421,18 +423,32 @@ def construit(chronologie, danger, pieces, aujourdhui: date) -> dict:
     }
 
 
-def _borne_le_total(faits: list[Fait], pieces: list[Piece], danger: str) -> None:
-    total = len(danger) + sum(len(p.designation) for p in pieces)
+def _trop_long(champ: str) -> EntreeInvalide:
+    return EntreeInvalide(
+        champ,
+        f"L'exposé des faits serait trop long (plus de {nombre_fr(MAX_EXPOSE)} caractères, environ 17 pages) : "
+        "il doit rester sommaire. Regroupez les faits semblables en une période, et joignez les détails "
+        "sur papier libre.",
+    )
+
+
+def _borne_le_texte_saisi(faits: list[Fait], danger: str) -> None:
+    """Avant de numéroter : le texte saisi seul dépasse déjà l'exposé permis (l'exposé le contient tout)."""
+    total = len(danger)
     for fait in faits:
         total += len(fait.faits) + len(fait.lieu) + sum(map(len, fait.temoins))
-        total += sum(len(r) for r in fait.references if isinstance(r, str))
-        if total > MAX_TOTAL:
-            raise EntreeInvalide(
-                f"chronologie.{fait.rang}",
-                f"L'exposé des faits serait trop long (plus de {nombre_fr(MAX_TOTAL)} caractères, environ "
-                "100 pages) : il doit rester sommaire. Regroupez les faits semblables en une période, et "
-                "joignez les détails sur papier libre.",
-            )
+        if total > MAX_EXPOSE:
+            raise _trop_long(f"chronologie.{fait.rang}")
+
+
+def _borne_l_expose(lignes: list[str], champs: list[str]) -> None:
+    """L'exposé tel qu'il sera imprimé (dates, renvois « (pièces n° …) » compris), compté après la
+    numérotation ; refusé au fait (ou au danger) qui le fait dépasser."""
+    total = 0
+    for ligne, champ in zip(lignes, champs):
+        total += len(ligne) + 1
+        if total > MAX_EXPOSE:
+            raise _trop_long(champ)
 
 
 def _etendue(ordre: list[Fait]) -> str:

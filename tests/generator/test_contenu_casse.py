@@ -19,10 +19,10 @@ pytestmark = pytest.mark.build
 @pytest.mark.parametrize("mutation", MUTATIONS, ids=[m.nom for m in MUTATIONS])
 def test_chaque_mutation_arrete_la_construction_a_sa_ligne(tmp_path, mutation, record_property):
     racine = copie_du_projet(tmp_path / "projet")
-    duree, erreur = construit_abime(racine, mutation)
+    duree, erreur, attendu = construit_abime(racine, mutation)
     record_property("secondes", round(duree, 2))
     assert erreur, "la construction a réussi avec ce contenu cassé"
-    assert any(ligne.startswith(mutation.lieu) and mutation.mot in ligne for ligne in erreur.split("\n")), erreur
+    assert any(ligne.startswith(attendu) and mutation.mot in ligne for ligne in erreur.split("\n")), (attendu, erreur)
     assert not (racine / "site").exists(), "une construction refusée ne laisse aucun site"
 
 
@@ -39,8 +39,8 @@ def test_la_condition_qui_cache_l_adresse_ne_peut_pas_disparaitre(tmp_path):
         "content/formulaires/cerfa-15458.yml:",
         "adresse",
     )
-    _, erreur = construit_abime(racine, mutation)
-    assert erreur.startswith(mutation.lieu), erreur
+    _, erreur, attendu = construit_abime(racine, mutation)
+    assert erreur.startswith(attendu), erreur
 
 
 HTML = '<b>gras</b> <a href="https://exemple.org/piege">lien</a>'
@@ -71,7 +71,7 @@ def test_le_html_d_un_redacteur_est_du_texte_sur_chaque_page_qu_il_atteint(tmp_p
     racine = copie_du_projet(tmp_path / "projet")
     for fichier, avant, apres in AVEC_HTML[1:]:
         Mutation("html", fichier, avant, apres, "", "").applique(racine)
-    _, erreur = construit_abime(racine, Mutation("html", *AVEC_HTML[0], "", ""))
+    _, erreur, _ = construit_abime(racine, Mutation("html", *AVEC_HTML[0], "", ""))
     assert not erreur, erreur
     site = racine / "site"
     for page, voisin in {

@@ -172,6 +172,20 @@ def test_les_pieces_comptent_apres_numerotation(route):
     assert erreur["champ"].endswith(".piece") and "Trop de pièces" in erreur["message"]
 
 
+def test_l_expose_est_compte_tel_qu_il_sera_imprime():
+    """Des faits courts qui citent chacun 200 pièces : les renvois « (pièces n° 1, 2, … 200) » font
+    dépasser l'exposé ; refusé au fait qui le fait dépasser, avant d'atteindre l'impression. La borne
+    est celle d'une réponse imprimée."""
+    from pyscripts.formulaires.remplissage import MAX_TEXTE
+
+    assert expose.MAX_EXPOSE == MAX_TEXTE
+    pieces = [f"Pièce {j}" for j in range(200)]
+    chronologie = [{"date": "2025-01-01", "faits": "x", "piece": list(range(1, 201))} for _ in range(200)]
+    for route in ("op", "op_expose"):
+        erreur = appelle(route, {**BASE_OP, "chronologie": chronologie, "pieces": pieces})["erreur"]
+        assert erreur["champ"].startswith("chronologie.") and "environ 17 pages" in erreur["message"]
+
+
 def test_un_expose_demesure_est_refuse_avant_d_etre_assemble():
     chronologie = [{"date": "2025-01-01", "faits": "y" * expose.MAX_TEXTE} for _ in range(expose.MAX_FAITS)]
     erreur = appelle("op_expose", {**BASE_OP, "chronologie": chronologie})["erreur"]
