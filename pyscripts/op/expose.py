@@ -314,7 +314,9 @@ class _Index:
         if isinstance(reference, int):
             if not 1 <= reference <= self.listees:
                 raise EntreeInvalide(
-                    champ, f"La pièce n° {reference} n'existe pas : la liste des pièces en compte {self.listees}."
+                    champ,
+                    f"{f'La pièce n° {reference}' if abs(reference) < 10**6 else 'Ce numéro de pièce'} n'existe pas : "
+                    f"la liste des pièces en compte {self.listees}.",
                 )
             return self.pieces[reference - 1]
         cle = _cle(reference)
