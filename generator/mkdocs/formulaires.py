@@ -137,13 +137,15 @@ def champs_du_pdf_vierge(definition: dict, chemin: Path, cache: Path, source: Pa
     """Les champs du PDF vierge, relus (pypdf, comme le navigateur qui le remplit), contre la définition :
     mêmes noms, mêmes genres. Un gabarit qui perd ou fusionne des champs échoue ici, pas dans le
     navigateur. Un PDF déjà vérifié (mêmes octets) n'est pas relu : son empreinte est notée dans le cache."""
-    from pyscripts.formulaires.remplissage import champs_de_la_definition, champs_du_pdf, lecteur
+    from pyscripts.formulaires.definition import champs_pdf
+    from pyscripts.formulaires.remplissage import champs_du_pdf, lecteur
 
     octets = chemin.read_bytes()
     note = cache / f"{hashlib.sha256(octets).hexdigest()}.champs-verifies"
     if note.is_file():
         return []
-    attendus = {} if definition.get("remplissage") == "manuscrit" else champs_de_la_definition(definition)
+    # Les champs imprimés (les rangées de tableau au-delà de `lignes` vont en annexe, sans champ).
+    attendus = {} if definition.get("remplissage") == "manuscrit" else {c["nom"]: c for c in champs_pdf(definition)}
     lus = champs_du_pdf(lecteur(octets))
     rel = f"content/{formulaires.DOSSIER}/{definition['id']}.yml"
     erreurs = []
