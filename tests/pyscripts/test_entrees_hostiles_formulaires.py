@@ -27,6 +27,7 @@ from pyscripts.api import dispatch
 from pyscripts.formulaires.definition import champs_pdf, lit_formulaire
 from pyscripts.op import expose
 from pyscripts.op.mesures import donnees as donnees_mesures
+from tests.fixtures.proprietes import valeurs_json
 
 MESSAGE_MAXIMUM = 1000
 INVISIBLES = {"Cc", "Cf", "Cs", "Co", "Zl", "Zp"}
@@ -194,16 +195,7 @@ def test_un_expose_demesure_est_refuse_avant_d_etre_assemble():
 
 # ── Propriétés : des entrées imbriquées quelconques ────────────────────────────────
 
-json_quelconque = st.recursive(
-    st.none()
-    | st.booleans()
-    | st.integers()
-    | st.integers(min_value=10**300, max_value=10**400)
-    | st.floats()
-    | st.text(max_size=30),
-    lambda enfants: st.lists(enfants, max_size=4) | st.dictionaries(st.text(max_size=10), enfants, max_size=4),
-    max_leaves=10,
-)
+json_quelconque = valeurs_json(10)
 texte = st.text(max_size=40) | st.sampled_from(["", " ", "\u202e", "\ud800", "x" * 500, "Mme R.", "12 rue des Lilas"])
 date_op = (
     st.dates().map(lambda d: d.isoformat())
