@@ -53,6 +53,7 @@ def yaml_avec_lignes(source: str, rel: str, decalage: int = 0) -> tuple[object, 
     """(données, nœud racine) d'un texte YAML. `decalage` s'ajoute aux numéros de ligne (l'en-tête
     d'une page commence à sa ligne 2). Une faute de syntaxe est signalée là où le lecteur l'a vue."""
     loader = Loader(source)
+    node = None
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -61,12 +62,38 @@ def yaml_avec_lignes(source: str, rel: str, decalage: int = 0) -> tuple[object, 
         raise LectureImpossible(ContentError(rel, ligne, f"YAML invalide : {_probleme(exc)}")) from None
     except yaml.YAMLError as exc:
         raise LectureImpossible(ContentError(rel, 1 + decalage, f"YAML invalide : {exc}")) from None
+    except (ValueError, TypeError, OverflowError):  # une valeur que son type ne sait pas construire
+        ligne, message = _valeur_impossible(node)
+        raise LectureImpossible(ContentError(rel, ligne + decalage, message)) from None
     finally:
         loader.dispose()
     if probleme := _demesure(node):
         ligne, message = probleme
         raise LectureImpossible(ContentError(rel, ligne + decalage, message))
     return data, node
+
+
+def _valeur_impossible(racine: yaml.Node | None) -> tuple[int, str]:
+    """(ligne, message) de la première valeur que YAML lit comme une date ou un nombre mais ne sait pas
+    construire : « 2025-02-30 » (un jour qui n'existe pas), « !!int abc »."""
+    constructeur = yaml.constructor.SafeConstructor()
+    pile = [racine] if racine is not None else []
+    while pile:
+        noeud = pile.pop()
+        if isinstance(noeud, yaml.ScalarNode):
+            try:
+                constructeur.construct_object(noeud)
+            except (ValueError, TypeError, OverflowError, yaml.YAMLError):
+                ligne = noeud.start_mark.line + 1
+                if noeud.tag.endswith(":timestamp"):
+                    return (
+                        ligne,
+                        f"la date {noeud.value[:40]} n'existe pas dans le calendrier : vérifiez le jour et le mois",
+                    )
+                return ligne, f"valeur illisible « {noeud.value[:40]} » pour son type ({noeud.tag.rsplit(':', 1)[-1]})"
+        else:
+            pile += reversed(_fils(noeud))
+    return 1, "une valeur ne peut pas être lue"
 
 
 # Listes et tables imbriquées : les fichiers réels en ont 16 au plus (un formulaire : rubrique, champ,
