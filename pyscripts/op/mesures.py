@@ -78,6 +78,14 @@ def problemes(d: dict, champs: dict[str, str] | None) -> list[tuple[tuple, str]]
             for j, autre in enumerate(m.get(cle, [])):
                 if autre not in connues:
                     defauts.append((("mesures", i, cle, j), f"{cle} cite « {autre} », qui n'est pas une mesure."))
+                elif autre == m["id"] or cle == "requiert" and autre in m.get("incompatible", []):
+                    # la mesure serait toujours refusée : elle s'exclut elle-même, ou exige ce qu'elle exclut
+                    defauts.append(
+                        (
+                            ("mesures", i, cle, j),
+                            f"{cle} cite « {autre} » : la mesure ne pourrait jamais être demandée.",
+                        )
+                    )
         for j, autre in enumerate(m.get("situations", [])):
             if autre not in situations:
                 defauts.append((("mesures", i, "situations", j), f"« {autre} » n'est pas une situation."))

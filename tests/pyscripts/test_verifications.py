@@ -103,3 +103,20 @@ def test_un_champ_que_le_simulateur_pre_remplit_ne_peut_pas_disparaitre():
     _retire(d["rubriques"], "juge_lequel")
     trouves = formulaires.problemes(DONNEES, {**FORMULAIRES, "cerfa-16146": d})
     assert any("écrit le champ « juge_lequel »" in m for _, _, m in trouves), trouves
+
+
+@pytest.mark.parametrize(
+    "cle, cible",
+    [("incompatible", "soi"), ("requiert", "soi"), ("requiert", "une mesure qu'elle exclut")],
+)
+def test_une_mesure_qui_ne_pourrait_jamais_etre_demandee_est_nommee(cle, cible):
+    def casse(d):
+        m = d["mesures"][3]
+        autre = d["mesures"][4]["id"]
+        if cible == "soi":
+            m[cle] = [m["id"]]
+        else:
+            m["incompatible"], m["requiert"] = [autre], [autre]
+
+    trouves = op.problemes(_abime(op_mesures=casse), FORMULAIRES)
+    assert any(c[:3] == ("mesures", 3, cle) and "jamais" in m for _, c, m in trouves), trouves
