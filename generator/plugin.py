@@ -46,6 +46,7 @@ from .mkdocs.filtres import FILTRES, echappe
 from .mkdocs.formulaires import Formulaires
 from .mkdocs.francais import EnFrancais
 from .mkdocs.lexique import LexiqueExtension
+from .mkdocs.lignes import une_phrase_par_ligne
 from .mkdocs.typographie import insecables
 from .sorties import pdf, verification
 from .sorties.formulaires import FILTRES as FILTRES_FORMULAIRES
@@ -169,7 +170,11 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
             page.meta["title"] = page.meta["titre"]
         if page.meta.get("pdf") or page.file.src_uri in self.site.pdf:
             config.extra["pdf_pages"][page.file.src_uri] = pdf.pdf_name(page.file.src_uri)
-        return macros.expand(markdown, self.site, self.contenu)
+        langue = page.meta.get("langue", self.site.langue)  # une traduction dit sa langue
+        markdown = macros.expand(markdown, self.site, self.contenu, langue)
+        if page.meta.get("version_simple") or langue != self.site.langue:
+            markdown = une_phrase_par_ligne(markdown)  # version simple et traductions : une phrase par ligne
+        return markdown
 
     def on_page_content(self, html, page, config, files):
         # L'extension tables aligne les colonnes par des attributs style="", que la CSP

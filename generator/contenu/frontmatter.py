@@ -11,11 +11,24 @@ from . import lecture
 
 TYPES = ("accueil", "guide", "notice", "modele", "outil", "page")
 REQUIRED = ("titre", "description", "type", "verifie_le", "sources")
-OPTIONAL = ("pdf", "outil", "formulaire", "pyodide_paquets")
+OPTIONAL = (
+    "pdf",
+    "outil",
+    "formulaire",
+    "pyodide_paquets",
+    "langue",
+    "version_simple",
+    "traduction_de",
+    "traduction_de_empreinte",
+    "relecture",
+)
 # formulaire: <id> montre content/formulaires/<id>.yml ; pyodide_paquets : les roues en plus que l'outil
 # de la page peut charger (par ex. [pypdf] ; generator/sorties/pyodide.py ne livre que celles demandées).
 # `outil: aj` place le gabarit de l'outil (theme/outils/aj.html) dans la page, à une ligne `<!-- outil -->`
 # ou avant le texte ; une page ne peut nommer qu'un outil du registre (pyscripts/outils.py).
+# Une traduction ou une version simple (version_simple: true) nomme sa page française (traduction_de),
+# l'empreinte sha256 de cette page (12 premiers caractères hexadécimaux, traduction_de_empreinte), sa langue
+# (langue: en | ar | fr) et qui l'a relue (relecture).
 SOURCE_KEYS = {"titre", "url"}
 
 

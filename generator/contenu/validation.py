@@ -16,7 +16,7 @@ from pyscripts import outils
 
 from ..config import CONFIG_FILE, SiteConfig
 from ..erreurs import ContentError, ContentErrors, line_of
-from ..mkdocs import macros
+from ..mkdocs import libelles, macros, valeurs
 from ..sorties.pdf import pdf_name
 from . import croisements, formulaires, frontmatter, lecture, lexique, schema
 
@@ -71,8 +71,12 @@ def validate(config: SiteConfig) -> Contenu:
     found = pages(content)
     rels = {p.relative_to(content).as_posix() for p in found} | {lexique.PAGE}
     pdfs: dict[str, tuple[str, int]] = {pdf_name(lexique.PAGE): (f"content/{lexique.PAGE}", 1)}
+    # Data and forms first: a page cites their values and labels (`{{ numero police }}`).
+    donnees, data_errors = data_files(content)
+    definitions, form_errors = formulaires.charge_tout(content, slugs)  # schéma et contrôles croisés, lus une fois
+    citees = Valeurs(donnees, {d.id: d for d in definitions})
     for page in found:
-        errors += check_page(page, content, slugs, config, pdfs)
+        errors += check_page(page, content, slugs, config, pdfs, citees)
     config_rel = _rel(config)
     for target in config.nav_pages():
         if target not in rels:
@@ -94,8 +98,6 @@ def validate(config: SiteConfig) -> Contenu:
                     f"« pdf » cite « {target} », qui n'existe pas dans content/",
                 )
             )
-    donnees, data_errors = data_files(content)
-    definitions, form_errors = formulaires.charge_tout(content, slugs)  # schéma et contrôles croisés, lus une fois
     errors += data_errors + form_errors
     if not data_errors and not form_errors:  # chaque fichier a la forme que ses lecteurs supposent
         # vérifiés par chaque moteur qui les lit (generator/contenu/croisements.py)
@@ -105,6 +107,15 @@ def validate(config: SiteConfig) -> Contenu:
     if errors:
         raise ContentErrors(errors)
     return Contenu(termes, donnees, {d.id: d for d in definitions})
+
+
+@dataclass
+class Valeurs:
+    """Ce qu'une page peut citer : les fichiers de données (valeurs dans une phrase) et les définitions
+    de formulaires (libellés)."""
+
+    donnees: dict
+    formulaires: dict
 
 
 def _path(config: SiteConfig) -> Path:
@@ -207,6 +218,7 @@ def check_page(
     slugs: set[str],
     config: SiteConfig | None = None,
     pdfs: dict[str, tuple[str, int]] | None = None,
+    valeurs_citees: Valeurs | None = None,
 ) -> list[ContentError]:
     rel = f"content/{page.relative_to(content).as_posix()}"
     try:
@@ -228,7 +240,7 @@ def check_page(
             in_fence = not in_fence
         if in_fence:
             continue
-        errors += [ContentError(rel, number, m) for m in _line_problems(line)]
+        errors += [ContentError(rel, number, m) for m in _line_problems(line, valeurs_citees, config)]
         for target in LINK.findall(CODE_SPAN.sub("", line)):
             if message := _link_problem(target, page, content, slugs):
                 errors.append(ContentError(rel, number, message))
@@ -254,19 +266,31 @@ def _pdf_collision(src: str, fm: frontmatter.FrontMatter, config: SiteConfig, pd
     return []
 
 
-def _line_problems(line: str) -> list[str]:
-    """Les blocs `{{ nom }}` et les encadrés `!!! type` d'une ligne de Markdown."""
+def _line_problems(line: str, citees: Valeurs | None = None, config: SiteConfig | None = None) -> list[str]:
+    """Les blocs `{{ nom }}`, les valeurs `{{ numero police }}` et les encadrés `!!! type` d'une ligne de Markdown."""
     problems = []
-    known = ", ".join(f"{{{{ {n} }}}}" for n in sorted(macros.MACROS))
+    known = ", ".join(f"{{{{ {n} }}}}" for n in sorted([*macros.MACROS, *macros.AVEC_ARGUMENTS]))
     prose = CODE_SPAN.sub("", line)
     if m := macros.LINE.match(line):
-        if m.group(1) not in macros.MACROS:
-            problems.append(f"bloc inconnu « {{{{ {m.group(1)} }}}} » (connus : {known})")
-    elif JINJA_LIKE.search(prose):
-        problems.append(
-            f"bloc mal écrit « {_excerpt(prose.strip())} » : un bloc s'écrit seul sur sa ligne, en minuscules "
-            f"({known}) ; des accolades doubles ailleurs s'écrivent dans du code (`{{{{`)"
-        )
+        name, args = m.group(1), m.group(2).split()
+        if name in macros.AVEC_ARGUMENTS:
+            if citees is not None and (message := libelles.probleme(name, args, citees.formulaires)):
+                problems.append(message)
+        elif name not in macros.MACROS:
+            problems.append(f"bloc inconnu « {{{{ {name} }}}} » (connus : {known})")
+        elif args:
+            problems.append(f"« {{{{ {name} }}}} » ne prend pas d'argument")
+    else:
+        for kind, cle in valeurs.INLINE.findall(prose):
+            if citees is not None and config is not None:
+                if message := valeurs.probleme(kind, cle, citees.donnees, config.bareme_aj):
+                    problems.append(message)
+        if JINJA_LIKE.search(valeurs.INLINE.sub("", prose)):
+            problems.append(
+                f"bloc mal écrit « {_excerpt(prose.strip())} » : un bloc s'écrit seul sur sa ligne, en minuscules "
+                f"({known}) ; une valeur dans une phrase s'écrit {{{{ numero|duree|montant|annee clé }}}} ; "
+                "des accolades doubles ailleurs s'écrivent dans du code (`{{`)"
+            )
     if m := ADMONITION.match(line):
         ok = ADMONITION_OK.match(m.group(1))
         kind = ok.group(1).split()[0] if ok else None

@@ -3,6 +3,9 @@
 Chaque bloc rend du Markdown calculé à la construction depuis content/data par les mêmes pyscripts
 que le navigateur : la page statique et le simulateur ne se contredisent jamais. Un bloc reçoit la
 configuration du site et ce que les contrôles ont déjà lu (validation.Contenu).
+`{{ rubrique <formulaire> <id> }}` et `{{ champ <formulaire> <nom>… }}` prennent des arguments : les
+libellés officiels d'un formulaire (libelles.py). Les valeurs dans une phrase (`{{ numero police }}`)
+sont dans valeurs.py.
 """
 
 from __future__ import annotations
@@ -13,11 +16,12 @@ from typing import TYPE_CHECKING
 
 from ..config import SiteConfig
 from ..contenu.lexique import texte
+from . import libelles, valeurs
 
 if TYPE_CHECKING:
     from ..contenu.validation import Contenu
 
-LINE = re.compile(r"^\{\{\s*([a-z_]+)\s*\}\}\s*$")
+LINE = re.compile(r"^\{\{\s*([a-z_]+)((?:\s+[a-z0-9_.-]+)*)\s*\}\}\s*$")
 
 
 def _urgences(config: SiteConfig, contenu: Contenu) -> str:
@@ -65,13 +69,24 @@ MACROS: dict[str, Callable[[SiteConfig, Contenu], str]] = {
 }
 
 
+# Les blocs à arguments : les libellés d'un formulaire (les définitions sont content/formulaires/*.yml).
+AVEC_ARGUMENTS = {"rubrique": libelles.rubrique, "champ": libelles.champ}
+
+
 def find(markdown: str) -> list[tuple[int, str]]:
     """(rang de la ligne dans `markdown`, nom du bloc) pour chaque ligne de bloc."""
     return [(i, m.group(1)) for i, line in enumerate(markdown.split("\n")) if (m := LINE.match(line))]
 
 
-def expand(markdown: str, config: SiteConfig, contenu: Contenu) -> str:
+def expand(markdown: str, config: SiteConfig, contenu: Contenu, langue: str = "fr") -> str:
     lines = markdown.split("\n")
-    for i, name in find(markdown):
-        lines[i] = MACROS[name](config, contenu)
+    for i, line in enumerate(lines):
+        if m := LINE.match(line):
+            name, args = m.group(1), m.group(2).split()
+            if name in AVEC_ARGUMENTS:
+                lines[i] = AVEC_ARGUMENTS[name](contenu.formulaires, *args)
+            else:
+                lines[i] = MACROS[name](config, contenu)
+        elif "{{" in line:
+            lines[i] = valeurs.remplace(line, contenu.donnees, config.bareme_aj, langue)
     return "\n".join(lines)

@@ -17,7 +17,7 @@ CHAMPS_AFFICHES = ("numero", "libelle", "quand")
 
 def _entrees() -> list[dict]:
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-    return data["urgence"] + data["ecoute"]
+    return data["urgence"] + data["ecoute"] + data.get("acces_au_droit", [])
 
 
 @pytest.mark.parametrize("entree", _entrees(), ids=lambda e: str(e["numero"]))
@@ -31,7 +31,19 @@ def test_chaque_numero_est_source_date_gratuit_et_horaire(entree):
         assert entree["source"]["url"].startswith("https://")
     assert isinstance(entree["verifie_le"], dt.date)
     assert entree["verifie_le"] >= dt.date(2026, 11, 29)
-    assert set(entree) <= {*CHAMPS_AFFICHES, "lien", "gratuit", "horaires", "source", "verifie_le", "note"}
+    assert set(entree) <= {
+        *CHAMPS_AFFICHES,
+        "id",
+        "lien",
+        "gratuit",
+        "horaires",
+        "source",
+        "verifie_le",
+        "note",
+        "langues",
+    }
+    if "langues" in entree:  # issue 24: the 3919 in many languages, a number with its own source
+        assert entree["langues"]["source"]["titre"].strip() and isinstance(entree["langues"]["verifie_le"], dt.date)
 
 
 def test_la_source_d_un_numero_d_urgence_n_est_plus_la_seule_brochure():

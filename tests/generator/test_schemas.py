@@ -67,15 +67,15 @@ def test_chaque_fichier_de_donnees_a_un_schema_et_le_respecte():
             'numero: "17"',
             "numero: 17",
             'numero: "17"',
-            "content/data/urgences.yml:{line}: urgence[17].numero : le numéro s'écrit entre guillemets",
+            "content/data/urgences.yml:{line}: urgence[police].numero : le numéro s'écrit entre guillemets",
             id="urgences: numéro",
         ),
         pytest.param(
             "urgences",
             "    libelle: Police ou gendarmerie\n",
             "",
-            'numero: "17"',
-            "content/data/urgences.yml:{line}: urgence[17] : il manque « libelle »",
+            "id: police",
+            "content/data/urgences.yml:{line}: urgence[police] : il manque « libelle »",
             id="urgences: libellé retiré",
         ),
         pytest.param(
@@ -174,8 +174,8 @@ def test_check_refuse_un_urgences_casse(tmp_path, capsys):
     root = project_with_data(tmp_path, "urgences", lambda t: t.replace("    quand: Urgence médicale.\n", "", 1))
     assert main(["--racine", str(root), "check"]) == 1
     err = capsys.readouterr().err
-    line = _line(real("urgences"), 'numero: "15"')
-    assert f"content/data/urgences.yml:{line}: urgence[15] : il manque « quand »" in err
+    line = _line(real("urgences"), "id: samu")  # the entry is named by its id (issue 24)
+    assert f"content/data/urgences.yml:{line}: urgence[samu] : il manque « quand »" in err
     assert "Traceback" not in err
 
 
