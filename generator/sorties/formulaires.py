@@ -86,11 +86,15 @@ def _cles(genre: str | None) -> dict:
     return dict.fromkeys(racine["properties"] if genre is None else racine["$defs"][genre]["properties"])
 
 
+# Les clés calculées que la préparation ne pose que sur certains champs (_garde_la_suite).
+CALCULEES = {"champ": {"avec_suite": False}}
+
+
 def _complete(objet: dict, *genres: str | None) -> dict:
     """`objet` avec chaque clé permise à ses genres, None si absente (StrictUndefined ne voit que des fautes)."""
     cles: dict = {}
     for genre in genres:
-        cles |= _cles(genre)
+        cles |= _cles(genre) | CALCULEES.get(genre, {})
     return {**cles, **objet}
 
 
@@ -175,7 +179,7 @@ def _garde_la_suite(champs: list[dict]) -> None:
         if not (conditions := _conditions(champ)):
             continue
         for avant in reversed(champs[:i]):
-            noms = {avant.get("nom"), *(o["nom"] for o in avant.get("options", []))}
+            noms = {avant.get("nom"), *(o["nom"] for o in avant.get("options") or [])}
             if not (conditions & noms or _conditions(avant) == conditions):
                 break
             avant["avec_suite"] = True
