@@ -122,14 +122,17 @@ def _render(html: str, css: str, root: str, target: str, forms: bool = False) ->
     """Écrit un PDF. None si c'est fait, sinon ("refus", url) ou ("erreur", message) : les exceptions de
     WeasyPrint (certaines dérivent de BaseException) ne passent jamais brutes d'un processus à l'autre."""
     import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import FatalURLFetchingError
 
     base_url = Path(root).as_uri() + "/"
     fetcher = _fetcher(Path(root))
+    polices = FontConfiguration()  # les @font-face du document : polices servies par le site (pages en arabe)
     try:
         weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(
             target,
-            stylesheets=[weasyprint.CSS(string=css, base_url=base_url, url_fetcher=fetcher)],
+            stylesheets=[weasyprint.CSS(string=css, base_url=base_url, url_fetcher=fetcher, font_config=polices)],
+            font_config=polices,
             pdf_variant="pdf/ua-1",
             pdf_tags=True,
             custom_metadata=True,

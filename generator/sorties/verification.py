@@ -1,6 +1,7 @@
 """Les contrôles du site fini, avant qu'il remplace le site publié.
 
-Ce que chaque page promet au lecteur : le français, la CSP, la sortie rapide, aucun script, gestionnaire
+Ce que chaque page promet au lecteur : sa langue (le français, ou celle de sa traduction, et son sens
+d'écriture), la CSP, la sortie rapide, aucun script, gestionnaire
 ou style en ligne (la CSP les bloquerait : une page qui en dépend est cassée), aucune adresse
 `javascript:`, et aucune ressource d'une autre origine (ni CDN, ni police, ni mesure d'audience). Les
 pages sont lues par html.parser : ni les guillemets (simples, doubles, absents) ni la casse ne comptent.
@@ -36,6 +37,7 @@ class _Page(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.lang = None
+        self.dir = None
         self.csp = False
         self.quick_exit = False
         self.problems: list[str] = []
@@ -45,6 +47,7 @@ class _Page(HTMLParser):
         a = {name: (value or "") for name, value in attrs}
         if tag == "html":
             self.lang = a.get("lang")
+            self.dir = a.get("dir")
         if tag == "meta" and a.get("http-equiv", "").lower() == "content-security-policy":
             self.csp = True
         if a.get("id") == "sortie-rapide":
@@ -69,13 +72,16 @@ class _Page(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def page_problems(html: str) -> list[str]:
+def page_problems(html: str, langue: str = "fr", direction: str = "ltr") -> list[str]:
+    """Ce qu'une page ne tient pas ; `langue`, `direction` : ceux de la page (de sa source Markdown)."""
     page = _Page()
     page.feed(html)
     page.close()
     problems = []
-    if page.lang != "fr":
-        problems.append('pas de lang="fr" sur <html>')
+    if page.lang != langue:
+        problems.append(f'pas de lang="{langue}" sur <html>')
+    if (page.dir or "ltr") != direction:
+        problems.append(f'pas de dir="{direction}" sur <html>')
     if not page.csp:
         problems.append("pas de Content-Security-Policy")
     if not page.quick_exit:
@@ -98,11 +104,13 @@ def external_resources(text: str) -> list[str]:
     return [u for u in urls if EXTERNAL.match(u.strip())]
 
 
-def check(site_dir: Path, pdf_pages: dict[str, str]) -> None:
+def check(site_dir: Path, pdf_pages: dict[str, str], langues: dict[str, tuple[str, str]] | None = None) -> None:
+    """`langues` : {page.html: (langue, direction)} des pages qui ne sont pas en français."""
     problems = []
     for page in sorted(site_dir.rglob("*.html")):
         rel = page.relative_to(site_dir).as_posix()
-        problems += [f"{rel} : {p}" for p in page_problems(page.read_text(encoding="utf-8"))]
+        attendu = (langues or {}).get(rel, ("fr", "ltr"))
+        problems += [f"{rel} : {p}" for p in page_problems(page.read_text(encoding="utf-8"), *attendu)]
     for css in sorted(site_dir.rglob("*.css")):
         rel = css.relative_to(site_dir).as_posix()
         problems += [
