@@ -57,11 +57,13 @@ def accueil(site: SiteConfig, code: str) -> str | None:
     return None if code == site.langue else site.nav_pages(site.langues[code]["navigation"])[0]
 
 
-def url_de(files: Files, rel: str, depuis: str | None = None) -> str:
+def url_de(files: Files, rel: str, depuis: str | None = None) -> str | None:
     """L'adresse de la page `rel` : depuis la racine du site (pour le filtre `url` des gabarits), ou depuis
-    la page d'adresse `depuis`."""
-    url = files.get_file_from_path(rel).url
-    return url if depuis is None else get_relative_url(url, depuis)
+    la page d'adresse `depuis` ; None si le site n'a pas cette page."""
+    fichier = files.get_file_from_path(rel)
+    if fichier is None:
+        return None
+    return fichier.url if depuis is None else get_relative_url(fichier.url, depuis)
 
 
 def liens_de_langue(src_uri: str, code: str, contenu, site: SiteConfig, files: Files):
