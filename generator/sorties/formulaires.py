@@ -16,6 +16,8 @@ from markupsafe import Markup, escape
 
 from pyscripts.formulaires.definition import nom_accessible, option_case, rangees
 
+from ..mkdocs.typographie import insecables
+
 RECONSTRUITS = ("R", "?")
 GRAS = re.compile(r"\*\*(.+?)\*\*")
 LISTE = re.compile(r"^(?:- |\d+\. )")
@@ -122,7 +124,34 @@ def prepare(definition: dict, site_nom: str) -> dict:
         )
 
     d["reconstruit"] = any(r["reconstruit"] or reconstruit(r["champs"]) for r in d["rubriques"])
+    for r in d["rubriques"]:
+        _garde_la_suite([c for c in r["champs"] if c.get("pdf") is not False])
     return d
+
+
+def _conditions(champ: dict) -> set[str]:
+    si = champ.get("si") or []
+    return {si} if isinstance(si, str) else set(si)
+
+
+def _garde_la_suite(champs: list[dict]) -> None:
+    """Marque les champs dont dépend un champ suivant (`si` : des cases, les options d'un groupe, ou
+    des champs qui dépendent des mêmes cases), en remontant : à l'impression, ils ne finissent jamais
+    une page sans lui (« L'interdiction … de détenir une arme » et son « Précisez »)."""
+    for i, champ in enumerate(champs):
+        if not (conditions := _conditions(champ)):
+            continue
+        for avant in reversed(champs[:i]):
+            noms = {avant.get("nom"), *(o["nom"] for o in avant.get("options", []))}
+            if not (conditions & noms or _conditions(avant) == conditions):
+                break
+            avant["avec_suite"] = True
+    # Une case seule et ce qui la suit (son « Précisez », la phrase qui en parle) : sans « si ».
+    for i, (avant, apres) in enumerate(zip(champs, champs[1:])):
+        if avant["type"] == "case" and apres["type"] not in ("case", "cases"):
+            avant["avec_suite"] = True
+            if apres["type"] == "mention" and apres.get("style") != "titre" and i + 2 < len(champs):
+                apres["avec_suite"] = True
 
 
 # Les filtres de theme/formulaires/*.html (donnés aussi à l'environnement de MkDocs, qui compile chaque gabarit).
@@ -141,10 +170,11 @@ def environnement(theme_dir) -> jinja2.Environment:
 
 
 def document_pdf(env: jinja2.Environment, d: dict) -> str:
-    """Le document HTML que WeasyPrint transforme en PDF vierge remplissable."""
+    """Le document HTML que WeasyPrint transforme en PDF vierge remplissable, avec les espaces
+    insécables du site (« » et : ; ? !) : le PDF n'est pas une page, la construction ne l'y passe pas."""
     # Un formulaire manuscrit (ex. attestation de témoin) : des lignes à écrire, aucun champ.
     mode = "pdf" if d.get("remplissage") != "manuscrit" else "page"
-    return env.get_template("formulaires/document.html").render(d=d, mode=mode)
+    return insecables(env.get_template("formulaires/document.html").render(d=d, mode=mode))
 
 
 def page(env: jinja2.Environment, d: dict, liens: dict) -> str:

@@ -65,9 +65,11 @@ def test_chaque_page_dit_ce_qu_elle_est(lecteur, definitions):
     )
     for numero, page in enumerate(lecteur.pages, start=1):
         texte = normalise(page.extract_text())
-        assert pied in texte, f"page {numero}"
-        # The household table's row count is not confirmed ([?]): the one-line note says so.
-        assert "◇ Élément reconstitué : vérifiez-le sur le formulaire officiel." in texte, f"page {numero}"
+        assert texte.count(pied) == 1, f"page {numero}"  # the footer of every page
+        # The header says it once, on page 1 (the key of « ◇ » is in tests/formulaires/test_marque_reconstruit.py).
+        assert (texte.count("Reproduction du formulaire officiel, réalisée par Justice pas à pas") == 1) == (
+            numero == 1
+        )
 
 
 def test_le_pdf_montre_chaque_libelle(lecteur, definitions):
