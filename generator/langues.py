@@ -139,7 +139,9 @@ def _problemes(code: str, donnees: dict, noeud, rel: str, reference: dict[str, s
             erreurs.append(ContentError(rel, _ligne(noeud, cle), f"« {cle} » : un texte"))
     mois = donnees.get("mois")
     if not (isinstance(mois, list) and len(mois) == 12) or not isinstance(donnees.get("date"), str):
-        erreurs.append(ContentError(rel, _ligne(noeud, "mois"), "« date » (ex. « {jour} {mois} {annee} ») et 12 « mois »"))
+        erreurs.append(
+            ContentError(rel, _ligne(noeud, "mois"), "« date » (ex. « {jour} {mois} {annee} ») et 12 « mois »")
+        )
     return erreurs
 
 

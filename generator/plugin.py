@@ -203,7 +203,9 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         code = multilingue.langue_de(page.file.src_uri, page.meta, self.contenu, self.site)
         self.langue_des_urls[page.file.url] = code
         context.update(self._contexte_de_langue(code, nav))
-        context["liens_de_langue"] = multilingue.liens_de_langue(page.file.src_uri, code, self.contenu, self.site, self.files)
+        context["liens_de_langue"] = multilingue.liens_de_langue(
+            page.file.src_uri, code, self.contenu, self.site, self.files
+        )
         context["bandeau"] = multilingue.bandeau(self.env, page.file.src_uri, code, self.contenu, self.files, page.url)
         return context
 

@@ -132,7 +132,9 @@ def _probleme(rel: str, fm, lues: dict, langues: set[str], langue_du_site: str) 
             return ligne("langue", 1), "« traduction_de » manque : la page française que celle-ci traduit"
         return None  # une version simple écrite directement, sans page française derrière elle
     if not est_derivee(data, langue_du_site):
-        return ligne("traduction_de"), "« traduction_de » ne va qu'avec une traduction (langue) ou « version_simple: true »"
+        return ligne(
+            "traduction_de"
+        ), "« traduction_de » ne va qu'avec une traduction (langue) ou « version_simple: true »"
     if not isinstance(source, str) or source not in lues:
         return ligne("traduction_de"), f"« traduction_de » cite {source}, qui n'est pas une page de content/"
     if lues[source][1].data.get("langue", langue_du_site) != langue_du_site:

@@ -134,11 +134,13 @@ def validate(config: SiteConfig) -> Contenu:
     )
 
 
-def _navigation_par_langue(config: SiteConfig, langue_des_pages: dict[str, str], connues: set[str]) -> list[ContentError]:
+def _navigation_par_langue(
+    config: SiteConfig, langue_des_pages: dict[str, str], connues: set[str]
+) -> list[ContentError]:
     """Chaque page est dans le menu de sa langue : le menu français (`navigation`) ou celui de `langues.<code>`."""
     errors = []
     chemin, rel = _path(config), _rel(config)
-    for code, langue in config.langues.items():
+    for code in config.langues:
         if code == config.langue or code not in connues:
             errors.append(
                 ContentError(
@@ -157,7 +159,11 @@ def _navigation_par_langue(config: SiteConfig, langue_des_pages: dict[str, str],
                         rel,
                         line_of(chemin, page),
                         f"« {page} » est en « {langue_des_pages[page]} » : rangez-la dans le menu de sa langue"
-                        + (" (langues.<code>.navigation)" if langue_des_pages[page] != config.langue else " (navigation)"),
+                        + (
+                            " (langues.<code>.navigation)"
+                            if langue_des_pages[page] != config.langue
+                            else " (navigation)"
+                        ),
                     )
                 )
     for code, langue in config.langues.items():

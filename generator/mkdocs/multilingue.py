@@ -106,7 +106,9 @@ def pages_de_recherche(config, langues: dict[str, Langue], site: SiteConfig) -> 
     pages = []
     for code in site.langues:
         titre = langues[code].textes["recherche"]["titre"]
-        contenu = f"---\ntitre: {json.dumps(titre, ensure_ascii=False)}\nlangue: {code}\ntemplate: recherche.html\n---\n"
+        contenu = (
+            f"---\ntitre: {json.dumps(titre, ensure_ascii=False)}\nlangue: {code}\ntemplate: recherche.html\n---\n"
+        )
         pages.append(
             File.generated(config, f"{code}/{RECHERCHE}", content=contenu, inclusion=InclusionLevel.NOT_IN_NAV)
         )

@@ -160,7 +160,9 @@ def _etat(tmp_path, fichiers):
 
 
 def test_une_traduction_a_jour_passe(tmp_path):
-    derivees_, erreurs = _etat(tmp_path, {"guide.md": SOURCE, "en/guide.md": _traduction(traductions.empreinte(SOURCE))})
+    derivees_, erreurs = _etat(
+        tmp_path, {"guide.md": SOURCE, "en/guide.md": _traduction(traductions.empreinte(SOURCE))}
+    )
     assert erreurs == [] and not derivees_["en/guide.md"].perimee
 
 
@@ -188,8 +190,12 @@ def test_les_cles_de_suivi_de_la_source_ne_perime_rien(tmp_path):
     make ITS translations stale (the hash covers what a reader reads, not the bookkeeping keys)."""
     simple = SOURCE.replace("verifie_le: 2026-01-15\n", "version_simple: true\ntraduction_de: complet.md\n")
     avant = traductions.empreinte(simple)
-    apres = simple.replace("---\n\n", "traduction_de_empreinte: 0123456789ab\nverifie_le: 2026-02-01\npdf: true\n"
-                           "relecture: {par: Camille Martin, le: 2026-02-01}\n---\n\n", 1)
+    apres = simple.replace(
+        "---\n\n",
+        "traduction_de_empreinte: 0123456789ab\nverifie_le: 2026-02-01\npdf: true\n"
+        "relecture: {par: Camille Martin, le: 2026-02-01}\n---\n\n",
+        1,
+    )
     assert traductions.empreinte(apres) == avant
     assert traductions.empreinte(apres.replace("vite", "lentement")) != avant
 

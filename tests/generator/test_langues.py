@@ -58,7 +58,9 @@ def projet_multilingue(root: Path, relecture_en: str = "{par: null, le: null}") 
     empreinte = traductions.empreinte(SOURCE)
     pages = dict(PAGES)
     pages["guides/guide.md"] = SOURCE
-    pages["en/guide.md"] = _traduction("en", "The guide", "The judge decides (ordonnance de protection).", empreinte, relecture_en)
+    pages["en/guide.md"] = _traduction(
+        "en", "The guide", "The judge decides (ordonnance de protection).", empreinte, relecture_en
+    )
     pages["ar/guide.md"] = _traduction("ar", "الدليل", "يقرر القاضي (ordonnance de protection) بسرعة.", empreinte)
     write_project(root, pages)
     (root / "site_config.yml").write_text(SITE_CONFIG.replace("pdf: []", "pdf: []\n" + LANGUES), encoding="utf-8")
@@ -176,14 +178,18 @@ def test_les_polices_de_l_arabe_sont_servies_par_le_site(construit):
         assert url in polices
 
 
-def test_une_source_francaise_changee_perime_sa_traduction_sans_arreter_la_construction(tmp_path, build_project, capsys):
+def test_une_source_francaise_changee_perime_sa_traduction_sans_arreter_la_construction(
+    tmp_path, build_project, capsys
+):
     root = projet_multilingue(tmp_path / "p")
     guide = root / "content" / "guides" / "guide.md"
     guide.write_text(guide.read_text(encoding="utf-8").replace("quelques jours", "6 jours"), encoding="utf-8")
     rapport = build_project(root, with_pdf=False)
     avertissements = [str(a) for a in rapport["avertissements"]]
     assert len(avertissements) == 2
-    assert avertissements[0].startswith("content/ar/guide.md:10: pas à jour : la page française guides/guide.md a changé")
+    assert avertissements[0].startswith(
+        "content/ar/guide.md:10: pas à jour : la page française guides/guide.md a changé"
+    )
     assert avertissements[1].startswith("content/en/guide.md:10: pas à jour")
     en = _page(root / "site", "en/guide.html")
     assert "The French page has changed since this translation" in en
@@ -204,10 +210,19 @@ def test_une_version_simple_perimee_le_dit_en_francais(tmp_path, build_project):
     simple = SOURCE.replace("titre: Le guide de l'ordonnance", "titre: Le guide en simple").replace(
         "# Le guide de l'ordonnance de protection", "# Le guide en simple"
     )
-    simple = simple.replace("---\n\n#", "version_simple: true\ntraduction_de: guides/guide.md\ntraduction_de_empreinte: abcdefabcdef\n---\n\n#", 1)
+    simple = simple.replace(
+        "---\n\n#",
+        "version_simple: true\ntraduction_de: guides/guide.md\ntraduction_de_empreinte: abcdefabcdef\n---\n\n#",
+        1,
+    )
     (root / "content" / "simple.md").write_text(simple, encoding="utf-8")
     config = root / "site_config.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - Lexique: lexique.md", "  - Lexique: lexique.md\n  - Simple: simple.md"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  - Lexique: lexique.md", "  - Lexique: lexique.md\n  - Simple: simple.md"
+        ),
+        encoding="utf-8",
+    )
     build_project(root, with_pdf=False)
     page = _page(root / "site", "simple.html")
     assert "La page complète a changé depuis cette version simple" in page
@@ -217,9 +232,15 @@ def test_une_version_simple_perimee_le_dit_en_francais(tmp_path, build_project):
 @pytest.mark.parametrize(
     ("remplace", "attendu"),
     [
-        (("  ar:\n    securite: ar/guide.md", "  de:\n    securite: ar/guide.md"), "« de » n'est pas une autre langue du thème"),
+        (
+            ("  ar:\n    securite: ar/guide.md", "  de:\n    securite: ar/guide.md"),
+            "« de » n'est pas une autre langue du thème",
+        ),
         (("      - The guide: en/guide.md", "      - The guide: guides/guide.md"), "« guides/guide.md » est en « fr »"),
-        (("  - Lexique: lexique.md", "  - Lexique: lexique.md\n  - Guide: en/guide.md"), "« en/guide.md » est en « en »"),
+        (
+            ("  - Lexique: lexique.md", "  - Lexique: lexique.md\n  - Guide: en/guide.md"),
+            "« en/guide.md » est en « en »",
+        ),
     ],
 )
 def test_chaque_page_dans_le_menu_de_sa_langue(tmp_path, remplace, attendu):
