@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.fixtures.navigateur import nouvelle_page, stockage_vide
+from tests.fixtures.navigateur import entiere_a_l_ecran, nouvelle_page, stockage_vide
 
 pytestmark = pytest.mark.navigateur
 
@@ -23,16 +23,6 @@ POLICE_AR = "/assets/polices/vazirmatn-arabic-400-normal.woff2"
 def largeur_du_contenu(page) -> float:
     cdp = page.context.new_cdp_session(page)
     return cdp.send("Page.getLayoutMetrics")["cssContentSize"]["width"]
-
-
-def entiere_a_l_ecran(boite, largeur: int) -> bool:
-    return (
-        boite is not None
-        and boite["x"] >= 0
-        and boite["y"] >= 0
-        and boite["x"] + boite["width"] <= largeur + 0.5
-        and boite["y"] + boite["height"] <= HAUTEUR + 0.5
-    )
 
 
 @pytest.mark.parametrize("largeur", [320, 390, 1280])
@@ -58,7 +48,7 @@ def test_l_arabe_de_droite_a_gauche_sans_debordement_sortie_a_l_ecran(navigateur
             for cible in (None, page.locator("main li").last, page.locator(".pied-avertissement")):
                 if cible is not None:
                     cible.scroll_into_view_if_needed()
-                if not entiere_a_l_ecran(sortie.bounding_box(), largeur):
+                if not entiere_a_l_ecran(sortie.bounding_box(), largeur, HAUTEUR):
                     problemes.append(f"{chemin} : sortie rapide pas entière à l'écran ({sortie.bounding_box()})")
         page.wait_for_load_state("networkidle")
         assert page.journal.externes() == [] and page.journal.erreurs == []

@@ -22,7 +22,7 @@ from playwright.sync_api import expect
 
 from generator.config import load_site_config
 from tests.fixtures.chemins import REPO
-from tests.fixtures.navigateur import ARGS, CHROMIUM
+from tests.fixtures.navigateur import ARGS, CHROMIUM, entiere_a_l_ecran
 
 pytestmark = pytest.mark.navigateur
 
@@ -61,16 +61,6 @@ def onglets(navigateur, adresse):
 def largeur_du_contenu(page) -> float:
     """The document's scroll width, as the browser lays it out (DevTools protocol, not eval)."""
     return page.cdp.send("Page.getLayoutMetrics")["cssContentSize"]["width"]
-
-
-def entiere_a_l_ecran(boite, largeur: int, hauteur: int) -> bool:
-    return (
-        boite is not None
-        and boite["x"] >= 0
-        and boite["y"] >= 0
-        and boite["x"] + boite["width"] <= largeur + 0.5
-        and boite["y"] + boite["height"] <= hauteur + 0.5
-    )
 
 
 # ── Quick exit on screen, no overflow, on every page ─────────────────────────
