@@ -23,7 +23,7 @@ from datetime import date
 
 from ..erreurs import EntreeInvalide
 from ..formulaires.definition import cases, champs_pdf, lit_formulaire
-from ..lecture import champ_inconnu
+from ..lecture import champ_inconnu, lit_date
 from . import adresse, greffe
 from . import expose as expose_des_faits
 from . import mesures as regles_mesures
@@ -43,8 +43,9 @@ A_COMPLETER = (
     "fait_a",
     "fait_le",
 )
-_CELLULE_PIECE = re.compile(r"pieces_(\d+)_numero")
-_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+CELLULE_PIECE = re.compile(r"pieces_(\d+)_numero")
+# « aujourdhui » (facultatif : la date de la machine sinon) : une date plausible, jamais 0001 ni 9999.
+AUJOURDHUI_BORNES = (date(2000, 1, 1), date(2199, 12, 31))
 
 
 def _definition() -> tuple[dict, list[dict]]:
@@ -56,12 +57,15 @@ def _aujourdhui(entree: dict) -> date:
     valeur = entree.get("aujourdhui")
     if valeur is None:
         return date.today()
-    try:
-        if isinstance(valeur, str) and _ISO.fullmatch(valeur):
-            return date.fromisoformat(valeur)
-    except ValueError:
-        pass
-    raise EntreeInvalide("aujourdhui", 'La date du jour s\'écrit AAAA-MM-JJ, par exemple "2025-06-05".')
+    return lit_date(
+        valeur,
+        "aujourdhui",
+        "la date du jour",
+        premier=AUJOURDHUI_BORNES[0],
+        dernier=AUJOURDHUI_BORNES[1],
+        trop_tot=f"elle est avant l'année {AUJOURDHUI_BORNES[0].year} : vérifiez-la",
+        trop_tard=f"elle est après l'année {AUJOURDHUI_BORNES[1].year} : vérifiez-la",
+    )
 
 
 def _lit(entree) -> dict:
@@ -144,7 +148,7 @@ def _reporte(valeurs: dict, dossier: dict, champs: list[dict]) -> tuple[dict, di
             "annexe": _section_expose(expose),
         }
     bordereau = dossier["bordereau"]
-    rangs = sorted(int(m.group(1)) for c in champs if (m := _CELLULE_PIECE.fullmatch(c["nom"])))
+    rangs = sorted(int(m.group(1)) for c in champs if (m := CELLULE_PIECE.fullmatch(c["nom"])))
     if bordereau and rangs:
         place = len(rangs)
         visibles = bordereau if len(bordereau) <= place else bordereau[: place - 1]

@@ -7,7 +7,9 @@
 - the tool pages in Chromium: form usable, Python ready, first answer, warm answer, for both builds;
   the slow-phone profile (1.6 Mbit/s, 150 ms, CPU ×4), this build and the previous one (site/ or
   BENCH_PRECEDENT); the bytes over the wire of each tool page's first visit (tests/bench/bench_navigateur.py);
-- « Obtenir le formulaire » → filled Cerfa 16146 in Chromium, pypdf cold and warm (tests/bench/bench_formulaire.py).
+- « Obtenir le formulaire » → filled Cerfa 16146 in Chromium, pypdf cold and warm (tests/bench/bench_formulaire.py) ;
+- chaque construction refusée (contenu cassé) et les routes de la requête OP sur des entrées démesurées
+  (tests/bench/bench_refus.py).
 """
 
 from __future__ import annotations
@@ -88,7 +90,9 @@ def bench_build() -> None:
 
 if __name__ == "__main__":
     bench_build()
-    from tests.bench import bench_formulaire, bench_navigateur, bench_pyodide
+    from tests.bench import bench_formulaire, bench_navigateur, bench_pyodide, bench_refus
+
+    bench_refus.main()
 
     bench_pyodide.main()
     bench_navigateur.main()

@@ -57,9 +57,7 @@ def test_contient_ce_qu_une_route_atteint_sans_caches_ni_code_de_construction(ro
         if "__pycache__" not in p.parts
     }
     # Command lines, build-time checks, the contexts the page templates read: never imported by a route.
-    construction = {
-        s for s in sources if s.endswith(("/__main__.py", "/formulaire.py")) or s == "pyscripts/aj/verification.py"
-    }
+    construction = {s for s in sources if s.endswith(("/__main__.py", "/formulaire.py", "/verification.py"))}
     with zipfile.ZipFile(roue) as archive:
         noms = set(archive.namelist())
     assert construction and not construction & noms
