@@ -226,8 +226,6 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
             url = f"{self.site.url}/{page.file.dest_uri}"
             context = {
                 "site_nom": self.site.nom,
-                "titre": page.meta.get("titre", page.title),
-                "description": page.meta.get("description", ""),
                 "contenu": pdf.absolute_links(html, url),
                 "verifie_le": page.meta.get("verifie_le"),
                 "sources": page.meta.get("sources") or [],

@@ -14,13 +14,13 @@ Bibliothèque standard seulement (CPython et Pyodide). Chaque refus nomme le cha
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..delais.francais import MOIS, enumeration, majuscule
+from ..delais.francais import enumeration, majuscule
 from ..erreurs import EntreeInvalide
 from ..lecture import champ_inconnu
+from .dates import Date, lit_date
 
 MAX_FAITS = 200
 MAX_PIECES = 200
@@ -29,42 +29,7 @@ MAX_COURT = 400
 CLES_FAIT = ("date", "periode", "lieu", "faits", "temoins", "piece")
 CLES_PIECE = ("id", "designation")
 
-_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_FR = re.compile(r"(?:(\d{1,2})/)?(\d{1,2})/(\d{4})")
 _VOYELLE = "aeiouyàâéèêëîïôûùh"
-EXEMPLES = "« 2025-03-14 », « 14/03/2025 », un mois « 2025-03 » ou « 03/2025 », ou une année « 2025 »"
-
-
-@dataclass(frozen=True)
-class Date:
-    """Une date plus ou moins précise : le jour, le mois ou seulement l'année."""
-
-    annee: int
-    mois: int | None = None
-    jour: int | None = None
-
-    def debut(self) -> date:
-        return date(self.annee, self.mois or 1, self.jour or 1)
-
-    def fin(self) -> date:
-        if self.jour:
-            return self.debut()
-        if self.mois:
-            suivant = date(self.annee + self.mois // 12, self.mois % 12 + 1, 1)
-            return date.fromordinal(suivant.toordinal() - 1)
-        return date(self.annee, 12, 31)
-
-    def iso(self) -> str:
-        """« 2025-03-14 », « 2025-03 » ou « 2025 », selon la précision."""
-        return self.debut().isoformat()[: 10 if self.jour else 7 if self.mois else 4]
-
-    def texte(self) -> str:
-        """« 1er mars 2025 », « mars 2025 », « 2025 »."""
-        if self.jour:
-            return f"{'1er' if self.jour == 1 else self.jour} {MOIS[self.mois - 1]} {self.annee}"
-        if self.mois:
-            return f"{MOIS[self.mois - 1]} {self.annee}"
-        return str(self.annee)
 
 
 @dataclass
@@ -143,29 +108,6 @@ def _texte(valeur, champ: str, *, obligatoire: bool = False, maximum: int = MAX_
             "coupez-le en plusieurs faits ou joignez un texte sur papier libre.",
         )
     return valeur
-
-
-def lit_date(valeur, champ: str, aujourdhui: date) -> Date:
-    """Une date du jour, du mois ou de l'année, en ISO ou à la française."""
-    if not isinstance(valeur, str) or not valeur.strip():
-        raise EntreeInvalide(champ, f"Indiquez une date : {EXEMPLES}.")
-    texte = valeur.strip()
-    if m := _ISO.fullmatch(texte):
-        annee, mois, jour = (int(x) if x else None for x in m.groups())
-    elif m := _FR.fullmatch(texte):
-        jour, mois, annee = (int(x) if x else None for x in m.groups())
-    else:
-        raise EntreeInvalide(champ, f"« {texte} » n'est pas une date comprise : écrivez par exemple {EXEMPLES}.")
-    try:
-        d = Date(annee, mois, jour)
-        d.debut()
-    except ValueError:
-        raise EntreeInvalide(champ, f"La date « {texte} » n'existe pas dans le calendrier.") from None
-    if d.debut() > aujourdhui:
-        raise EntreeInvalide(champ, f"La date « {texte} » est dans le futur : un fait se raconte une fois arrivé.")
-    if annee < 1900:
-        raise EntreeInvalide(champ, f"L'année {annee} est trop ancienne : vérifiez la date.")
-    return d
 
 
 def _liste_de_textes(valeur, champ: str, quoi: str) -> list:
@@ -343,7 +285,9 @@ def paragraphe(fait: Fait) -> str:
     tete = fait.quand() + (f", {fait.lieu}" if fait.lieu else "")
     morceaux = [f"{tete} : {_phrase(fait.faits)}"]
     if fait.temoins:
-        morceaux.append(f"Témoin{'s' if len(fait.temoins) > 1 else ''} : {_phrase(enumeration(fait.temoins))}")
+        # « Sarah B., voisine » is one witness: with a comma inside a name, names are parted by « ; ».
+        noms = "\u00a0; ".join(fait.temoins) if any("," in t for t in fait.temoins) else enumeration(fait.temoins)
+        morceaux.append(f"Témoin{'s' if len(fait.temoins) > 1 else ''} : {_phrase(noms)}")
     if fait.pieces:
         morceaux.append(renvoi(fait.pieces))
     return " ".join(morceaux)

@@ -251,7 +251,7 @@ export class Entretien extends Composant {
   }
 
   panne() {
-    this.m.etat.replaceChildren(this.t("panne"), " ", el("a", { href: this.racine.dataset.pdf }, this.t("vierge")), ".");
+    this.m.etat.replaceChildren(this.t("panne"), " ", el("a", { href: this.racine.dataset.pdf, "data-avant-export": "onglet" }, this.t("vierge")), ".");
   }
 
   // ── The filled PDF and the list of documents ───────────────────────────────
