@@ -29,6 +29,14 @@ CSS_PDF = ("formulaires/formulaire.css", "formulaires/pdf.css")
 LIGNE_ENTRETIEN = re.compile(r"<!--\s*entretien:\s*([a-z0-9-]+)\s*-->")
 
 
+def _page_html(vers, page: str | None) -> str | None:
+    """« aide-juridictionnelle/deposer.md#ou » → son adresse relative (`vers`), ancre gardée."""
+    if not page:
+        return None
+    chemin, _, ancre = page.partition("#")
+    return vers(chemin.removesuffix(".md") + ".html") + (f"#{ancre}" if ancre else "")
+
+
 def chemin_pdf(identifiant: str) -> str:
     """Où est le PDF vierge d'un formulaire dans le site (le dossier de sa page)."""
     return f"{DOSSIER_SITE}/{identifiant}.pdf"
@@ -68,6 +76,7 @@ class Formulaires:
             "entretien": vers(self.entretiens[d["id"]]) if d["id"] in self.entretiens else None,
             "page": vers(f"{DOSSIER_SITE}/{d['id']}.html"),
             "lexique": vers("lexique.html"),
+            "depot": _page_html(vers, (d.get("depot") or {}).get("page")),
         }
 
     def contenu(self, html: str, page) -> str:

@@ -3,7 +3,7 @@
 // join), and what to bring. Built from the engine's answer with text nodes only.
 
 import { Composant } from "../composants/composant.mjs";
-import { el } from "../composants/dom.mjs";
+import { el, montreEnHaut } from "../composants/dom.mjs";
 
 export class Documents extends Composant {
   static nom = "DocumentsOp";
@@ -17,10 +17,13 @@ export class Documents extends Composant {
       relisez: "Relisez-la, complétez à la main ce qui manque, datez et signez. Votre adresse ",
       adresseAbsente: "n'y figure pas.",
       adressePresente: "y figure.",
+      ensuite: "Ensuite, déposez-la avec vos pièces : ",
+      ensuiteLien: "où et comment",
       annexeSection: "L'exposé des faits et le bordereau des pièces",
-      annexeConsigne: "Ils sont dans le PDF de la requête, à la suite, s'ils ne tiennent pas dans ses cases : un seul "
-        + "document à imprimer, numéroté « page n / N ». Joignez les pièces numérotées dans l'ordre du bordereau. "
-        + "Pour relire ici :",
+      annexeConsigne: "Le bordereau est la liste numérotée des pièces (vos preuves) que vous joignez à la requête. "
+        + "L'exposé et le bordereau sont dans le PDF de la requête, à la suite, s'ils ne tiennent pas dans ses cases : "
+        + "un seul document à imprimer, numéroté «\u00a0page n / N\u00a0». Joignez les pièces numérotées dans l'ordre "
+        + "du bordereau. Pour relire ici :",
       imprimerAApporter: "Imprimer la liste de ce qu'il faut apporter",
       annexeTitre: "Annexe à la requête en vue d'une ordonnance de protection",
       expose: "Exposé des faits",
@@ -44,10 +47,12 @@ export class Documents extends Composant {
     }),
   });
 
-  /** `racine`: #op-resultat (data-calendrier: the page on the hearing). `vaA(bloc)`: show a question's step and focus it. */
-  constructor(racine, { vaA }) {
+  /** `racine`: #op-resultat (data-calendrier: the page on the hearing). `vaA(bloc)`: show a question's step and
+   *  focus it. `depot`: the <template> of where and how to file the request (theme/partials/depot.html). */
+  constructor(racine, { vaA, depot }) {
     super(racine);
     this.vaA = vaA;
+    this.depot = depot;
   }
 
   /** The documents for the engine's result `r`, from input `entree`; `blocDe(champ)` finds a question. */
@@ -64,12 +69,14 @@ export class Documents extends Composant {
       r.conseils.length ? section(this.t("conseils"),
         el("ul", {}, r.conseils.map((c) => el("li", {}, c.texte, el("span", { classe: "source" }, ` (${c.article})`))))) : null,
       el("section", { classe: "op-requete" }, el("h3", {}, this.t("requete")),
-        el("p", {}, this.t("relisez"), this.t(r.adresse_cachee ? "adresseAbsente" : "adressePresente")),
+        el("p", {}, this.t("relisez"), this.t(r.adresse_cachee ? "adresseAbsente" : "adressePresente"), " ",
+          this.t("ensuite"), el("a", { href: "#op-depot" }, this.t("ensuiteLien")), "."),
         el("div", { id: "op-boutons-pdf" })),
+      this.depot.content.cloneNode(true),
       section(this.t("annexeSection"), el("p", {}, this.t("annexeConsigne")), this.annexe(r, entree.valeurs)),
       section(null, imprimer(this.t("imprimerAApporter"), "a-apporter"), this.aApporter(r)),
     ].filter(Boolean));
-    this.racine.querySelector("h2").focus();
+    montreEnHaut(this.racine.querySelector("h2"));
   }
 
   /** Each item a link to its question (its step shown), when the question is found. */

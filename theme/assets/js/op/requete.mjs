@@ -77,7 +77,7 @@ export class PreparationRequete extends Composant {
       avant: async (index) => !this.calculateur.pret || (await this.verifie(index)).ok,
       quandChange: () => this.appliqueConditions(),
     });
-    this.documents = new Documents(this.resultat, { vaA: (bloc) => this.vaA(bloc) });
+    this.documents = new Documents(this.resultat, { vaA: (bloc) => this.vaA(bloc), depot: this.trouve("#op-modele-depot") });
     this.ecoute();
     this.faits.ajoute();
     this.appliqueConditions();
