@@ -64,6 +64,9 @@ def test_pdf_de_la_page_marquee_avec_titre_et_structure(built):
     assert "Page 1 / " in text
     root = reader.trailer["/Root"]
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    # The page's title is printed inside; the PDF's own title, read in a tab or a file's properties, is neutral.
+    info = {cle: str(valeur) for cle, valeur in reader.metadata.items()}
+    assert info.get("/Title") == "Document" and not {"/Subject", "/Keywords", "/Author"} & set(info), info
     assert not (site / "pdf" / "accueil.pdf").exists()  # pdf: non demandé pour l'accueil
     assert (site / "pdf" / "lexique.pdf").is_file()
     assert report["pdf"] == {"rendus": 2, "en_cache": 0}

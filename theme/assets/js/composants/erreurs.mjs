@@ -13,6 +13,7 @@
 //
 // A question is a block [data-champ="nom autre…"] (the engine's names for it) or .champ.
 
+import { insecable } from "../francais.mjs";
 import { Composant } from "./composant.mjs";
 import { el, texteDe } from "./dom.mjs";
 
@@ -101,7 +102,7 @@ export class ErreursDeChamps extends Composant {
     if (!avertissement && document.getElementById(id)) return null;
     for (let n = 2; document.getElementById(id); n += 1) id = `${base}-a-verifier-${n}`;
     const p = el("p", { classe: avertissement ? "avertissement-champ" : "erreur-champ", id },
-      el("span", { classe: "visuellement-cache" }, this.t(avertissement ? "prefixeAvertissement" : "prefixeErreur")), message);
+      el("span", { classe: "visuellement-cache" }, this.t(avertissement ? "prefixeAvertissement" : "prefixeErreur")), insecable(message));
     // After the label and its hints, before the controls (GOV.UK's place).
     const avant = [...bloc.children].find((c) => c.matches(CONTROLE) || c.querySelector(CONTROLE));
     if (avant) avant.before(p);
@@ -119,7 +120,7 @@ export class ErreursDeChamps extends Composant {
   /** The summary of `marques` (from marque()); the focus goes to its heading when `focus`. */
   montre(marques, { focus = true } = {}) {
     const lignes = marques.filter(Boolean).map(({ bloc, message, cible, ligne }) => {
-      const texte = ligne ?? this.t("ligne", { question: this.question(bloc), message });
+      const texte = insecable(ligne ?? this.t("ligne", { question: this.question(bloc), message }));
       if (!cible?.id) return el("li", {}, texte);
       const lien = el("a", { href: `#${cible.id}` }, texte);
       lien.addEventListener("click", (evenement) => {
