@@ -201,7 +201,11 @@ def _urgences_problems(data: dict, path: Path, rel: str) -> list[ContentError]:
     """Chaque numéro du haut des pages (`en_haut`) est une entrée de `urgence` ou `ecoute`."""
     ids = {e["id"] for e in data["urgence"] + data["ecoute"]}
     return [
-        ContentError(rel, line_of(path, f"id: {h['id']}"), f"en_haut : « {h['id']} » n'est l'id d'aucun numéro d'urgence ou d'écoute")
+        ContentError(
+            rel,
+            line_of(path, f"id: {h['id']}"),
+            f"en_haut : « {h['id']} » n'est l'id d'aucun numéro d'urgence ou d'écoute",
+        )
         for h in data.get("en_haut", [])
         if h["id"] not in ids
     ]

@@ -130,7 +130,10 @@ def liste_markdown(site: SiteConfig, definitions: list[formulaires.Definition]) 
     lignes = []
     for d in sorted(definitions, key=lambda d: d.donnees["titre"]):
         x = d.donnees
-        liens = [f'<a href="{d.id}.html">le lire et l\'imprimer</a>', f'<a href="{d.id}.pdf" data-avant-export="onglet">le PDF vierge</a>']
+        liens = [
+            f'<a href="{d.id}.html">le lire et l\'imprimer</a>',
+            f'<a href="{d.id}.pdf" data-avant-export="onglet">le PDF vierge</a>',
+        ]
         if x.get("page"):
             liens.append(f'<a href="../{x["page"].removesuffix(".md")}.html">comment le remplir</a>')
         if d.id in hotes:

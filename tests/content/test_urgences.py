@@ -93,8 +93,14 @@ def test_en_haut_des_pages_sensibles_17_114_par_sms_et_3919():
 
 
 @pytest.mark.parametrize(
-    "page", ["index.md", "ordonnance-protection/index.md", "ordonnance-protection/notice-cerfa-15458.md",
-             "outils/preparer-requete.md", "simple/ordonnance-protection.md"]
+    "page",
+    [
+        "index.md",
+        "ordonnance-protection/index.md",
+        "ordonnance-protection/notice-cerfa-15458.md",
+        "outils/preparer-requete.md",
+        "simple/ordonnance-protection.md",
+    ],
 )
 def test_les_pages_sensibles_les_montrent_en_haut(page):
     from generator.contenu import frontmatter
