@@ -43,7 +43,8 @@ $(ROUES): $(VENV)/.installe
 
 install: $(VENV)/.installe node_modules/.installe $(ROUES)
 
-# Chromium de Debian pour les tests navigateur (Playwright ne peut pas télécharger le sien ici).
+# Chromium de Debian pour les tests navigateur (Playwright ne peut pas télécharger le sien ici),
+# poppler-utils (pdftotext, pdftoppm) et qpdf (qpdf --check) pour les tests des PDF.
 chromium:
 	@if ! command -v chromium >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils; \

@@ -3,6 +3,11 @@
 Un seul jeu de gabarits (theme/formulaires/) pour tous les formulaires : aucun
 gabarit propre à un Cerfa. Ce module prépare la définition (statuts hérités, noms
 des options et des cellules, rangées des tableaux) puis appelle les gabarits.
+
+Les gabarits sont rendus avec StrictUndefined : une faute de frappe (`{{ c.nmo }}`) arrête la
+construction à sa ligne au lieu de produire un PDF aux champs sans nom. Pour cela, chaque objet
+préparé porte toutes les clés que son schéma permet (generator/schemas/formulaire.yml), None
+quand le rédacteur ne l'a pas écrite.
 """
 
 from __future__ import annotations
@@ -15,6 +20,9 @@ import jinja2
 from markupsafe import Markup, escape
 
 from pyscripts.formulaires.definition import nom_accessible, option_case, rangees
+
+from ..contenu import schema
+from ..mkdocs.typographie import insecables
 
 RECONSTRUITS = ("R", "?")
 GRAS = re.compile(r"\*\*(.+?)\*\*")
@@ -72,12 +80,30 @@ def date_jj_mm_aaaa(valeur) -> str:
     return valeur.strftime("%d/%m/%Y")
 
 
+def _cles(genre: str | None) -> dict:
+    """Les clés que le schéma des définitions permet à un objet de ce genre (None : la définition)."""
+    racine = schema.lit_schema("formulaire")
+    return dict.fromkeys(racine["properties"] if genre is None else racine["$defs"][genre]["properties"])
+
+
+# Les clés calculées que la préparation ne pose que sur certains champs (_garde_la_suite).
+CALCULEES = {"champ": {"avec_suite": False}}
+
+
+def _complete(objet: dict, *genres: str | None) -> dict:
+    """`objet` avec chaque clé permise à ses genres, None si absente (StrictUndefined ne voit que des fautes)."""
+    cles: dict = {}
+    for genre in genres:
+        cles |= _cles(genre) | CALCULEES.get(genre, {})
+    return {**cles, **objet}
+
+
 def _prepare_champ(champ: dict, statut: str) -> dict:
     c = dict(champ)
     c["statut"] = c.get("statut", statut)
     c["reconstruit"] = c["statut"] in RECONSTRUITS
     if c["type"] in ("mention", "signature"):
-        return c
+        return _complete(c, "champ")
     if c["type"] == "cases":
         options = []
         for option in c["options"]:
@@ -85,7 +111,7 @@ def _prepare_champ(champ: dict, statut: str) -> dict:
             o["statut"] = option.get("statut", c["statut"])
             o["reconstruit"] = o["statut"] in RECONSTRUITS
             o["champs"] = [_prepare_champ(e, o["statut"]) for e in option.get("champs", [])]
-            options.append(o)
+            options.append(_complete(o, "champ", "option"))  # une option est dessinée comme une case
         c["options"] = options
         # Un groupe reconstitué dont le libellé n'est pas imprimé (« Civilité ») et dont les options sont
         # confirmées : sa marque va sur le libellé de sa dernière option, ni perdue ni seule.
@@ -94,35 +120,75 @@ def _prepare_champ(champ: dict, statut: str) -> dict:
         )
     elif c["type"] == "tableau":
         c["lignes_nommees"] = not isinstance(c["lignes"], int)
-        c["rangees"] = rangees(c)  # printed rows (page, blank PDF)
-        c["rangees_entretien"] = rangees(c, c.get("lignes_max"))  # the interview goes on to the annex rows
+        # Les rangées imprimées (page, PDF vierge) ; l'entretien continue sur les rangées de l'annexe.
+        c["rangees"] = [
+            {**r, "cellules": [_complete(cellule, "champ") for cellule in r["cellules"]]} for r in rangees(c)
+        ]
+        c["rangees_entretien"] = [
+            {**r, "cellules": [_complete(cellule, "champ") for cellule in r["cellules"]]}
+            for r in rangees(c, c.get("lignes_max"))
+        ]
+        if isinstance(c["colonnes"], list):
+            c["colonnes"] = [_complete(col, "colonne") for col in c["colonnes"]]
+        if c["lignes_nommees"]:
+            c["lignes"] = [_complete(ligne, "ligne") for ligne in c["lignes"]]
     else:
         c["nom_accessible"] = nom_accessible(c)
-    return c
+    return _complete(c, "champ")
 
 
 def prepare(definition: dict, site_nom: str) -> dict:
     """Copie de la définition enrichie pour les gabarits (ne modifie pas l'original)."""
-    d = copy.deepcopy(definition)
+    d = _complete(copy.deepcopy(definition), None)
     d["site_nom"] = site_nom
     d["verifie_le_texte"] = date_jj_mm_aaaa(d["verifie_le"])
     d["rubriques"] = [
-        {
-            **r,
-            "reconstruit": r["statut"] in RECONSTRUITS,
-            "champs": [_prepare_champ(c, r["statut"]) for c in r["champs"]],
-        }
+        _complete(
+            {
+                **r,
+                "reconstruit": r["statut"] in RECONSTRUITS,
+                "champs": [_prepare_champ(c, r["statut"]) for c in r["champs"]],
+            },
+            "rubrique",
+        )
         for r in d["rubriques"]
     ]
 
     def reconstruit(champs):
         return any(
-            c["reconstruit"] or any(o["reconstruit"] or reconstruit(o["champs"]) for o in c.get("options", []))
+            c["reconstruit"] or any(o["reconstruit"] or reconstruit(o["champs"]) for o in c["options"] or [])
             for c in champs
         )
 
     d["reconstruit"] = any(r["reconstruit"] or reconstruit(r["champs"]) for r in d["rubriques"])
+    for r in d["rubriques"]:
+        _garde_la_suite([c for c in r["champs"] if c.get("pdf") is not False])
     return d
+
+
+def _conditions(champ: dict) -> set[str]:
+    si = champ.get("si") or []
+    return {si} if isinstance(si, str) else set(si)
+
+
+def _garde_la_suite(champs: list[dict]) -> None:
+    """Marque les champs dont dépend un champ suivant (`si` : des cases, les options d'un groupe, ou
+    des champs qui dépendent des mêmes cases), en remontant : à l'impression, ils ne finissent jamais
+    une page sans lui (« L'interdiction … de détenir une arme » et son « Précisez »)."""
+    for i, champ in enumerate(champs):
+        if not (conditions := _conditions(champ)):
+            continue
+        for avant in reversed(champs[:i]):
+            noms = {avant.get("nom"), *(o["nom"] for o in avant.get("options") or [])}
+            if not (conditions & noms or _conditions(avant) == conditions):
+                break
+            avant["avec_suite"] = True
+    # Une case seule et ce qui la suit (son « Précisez », la phrase qui en parle) : sans « si ».
+    for i, (avant, apres) in enumerate(zip(champs, champs[1:])):
+        if avant["type"] == "case" and apres["type"] not in ("case", "cases"):
+            avant["avec_suite"] = True
+            if apres["type"] == "mention" and apres.get("style") != "titre" and i + 2 < len(champs):
+                apres["avec_suite"] = True
 
 
 # Les filtres de theme/formulaires/*.html (donnés aussi à l'environnement de MkDocs, qui compile chaque gabarit).
@@ -133,7 +199,7 @@ def environnement(theme_dir) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(theme_dir),
         autoescape=True,
-        undefined=jinja2.ChainableUndefined,
+        undefined=jinja2.StrictUndefined,
         trim_blocks=False,
     )
     env.filters.update(FILTRES)
@@ -141,10 +207,11 @@ def environnement(theme_dir) -> jinja2.Environment:
 
 
 def document_pdf(env: jinja2.Environment, d: dict) -> str:
-    """Le document HTML que WeasyPrint transforme en PDF vierge remplissable."""
+    """Le document HTML que WeasyPrint transforme en PDF vierge remplissable, avec les espaces
+    insécables du site (« » et : ; ? !) : le PDF n'est pas une page, la construction ne l'y passe pas."""
     # Un formulaire manuscrit (ex. attestation de témoin) : des lignes à écrire, aucun champ.
     mode = "pdf" if d.get("remplissage") != "manuscrit" else "page"
-    return env.get_template("formulaires/document.html").render(d=d, mode=mode)
+    return insecables(env.get_template("formulaires/document.html").render(d=d, mode=mode))
 
 
 def page(env: jinja2.Environment, d: dict, liens: dict) -> str:

@@ -31,6 +31,7 @@ import jinja2
 
 from ..erreurs import ContentError, ContentErrors, line_of
 from ..mkdocs.filtres import FILTRES
+from . import police_principale as police
 
 PRINT_TEMPLATE = "print/page.html"
 PRINT_CSS = "print/pdf.css"
@@ -85,19 +86,21 @@ def job(
         from .polices import versions
 
         complement = versions()
-    key = hashlib.sha256(f"{version('weasyprint')}\0{forms}\0{complement}\0{css}\0{html}".encode()).hexdigest()
+    empreinte = f"{version('weasyprint')}\0{police.empreinte()}\0{forms}\0{complement}\0{css}\0{html}"
+    key = hashlib.sha256(empreinte.encode()).hexdigest()
     return PrintJob(html, out, key, source, source_path, forms)
 
 
 def allowed(url: str, root: Path) -> bool:
-    """Seules les adresses `data:` et les fichiers de `root` (le site en construction) entrent dans un PDF."""
+    """Seules les adresses `data:`, les fichiers de `root` (le site en construction) et la police des
+    PDF (police_principale.py) entrent dans un PDF."""
     parts = urlsplit(url)
     if parts.scheme == "data":
         return True
     if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
         return False
     path = Path(url2pathname(unquote(parts.path))).resolve()
-    return path.is_relative_to(root.resolve())
+    return path.is_relative_to(root.resolve()) or path.is_relative_to(police.DOSSIER.resolve())
 
 
 def _fetcher(root: Path):
@@ -118,23 +121,44 @@ def _fetcher(root: Path):
     return SiteFetcher()
 
 
+# La marque d'un élément reconstitué (theme/formulaires/_rendu.html) et le pied de page courant qui
+# l'explique (theme/formulaires/document.html) : seulement sur les pages qui montrent la marque.
+MARQUE = "reconstruit"
+PIED_MARQUE = "@page :nth({}) {{ @bottom-center {{ content: element(piedmarque); }} }}\n"
+
+
+def _pages_marquees(document) -> list[int]:
+    def marque(boite) -> bool:
+        element = getattr(boite, "element", None)
+        return element is not None and MARQUE in (element.get("class") or "").split()
+
+    return [n for n, page in enumerate(document.pages, 1) if any(map(marque, page._page_box.descendants()))]
+
+
+def _write(html: str, css: str, base_url: str, fetcher, target: str, forms: bool) -> None:
+    """Rend le PDF ; s'il montre des « ◇ », un second rendu met la clé au pied de ces pages-là."""
+    import weasyprint
+
+    options = {"pdf_variant": "pdf/ua-1", "pdf_tags": True, "custom_metadata": True, "pdf_forms": forms}
+    page = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
+    document = page.render(stylesheets=[weasyprint.CSS(string=css, base_url=base_url, url_fetcher=fetcher)], **options)
+    if f'class="{MARQUE}"' in html and (pages := _pages_marquees(document)):
+        css += "".join(PIED_MARQUE.format(n) for n in pages)  # des marges seulement : les pages ne bougent pas
+        document = page.render(
+            stylesheets=[weasyprint.CSS(string=css, base_url=base_url, url_fetcher=fetcher)], **options
+        )
+    document.write_pdf(target, **options)
+
+
 def _render(html: str, css: str, root: str, target: str, forms: bool = False) -> tuple[str, str] | None:
     """Écrit un PDF. None si c'est fait, sinon ("refus", url) ou ("erreur", message) : les exceptions de
     WeasyPrint (certaines dérivent de BaseException) ne passent jamais brutes d'un processus à l'autre."""
-    import weasyprint
     from weasyprint.urls import FatalURLFetchingError
 
     base_url = Path(root).as_uri() + "/"
     fetcher = _fetcher(Path(root))
     try:
-        weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(
-            target,
-            stylesheets=[weasyprint.CSS(string=css, base_url=base_url, url_fetcher=fetcher)],
-            pdf_variant="pdf/ua-1",
-            pdf_tags=True,
-            custom_metadata=True,
-            pdf_forms=forms,
-        )
+        _write(html, css, base_url, fetcher, target, forms)
     except FatalURLFetchingError as exc:
         if not fetcher.refused:
             m = re.search(r'"(.*)"', str(exc))
@@ -165,6 +189,7 @@ def _brouillon(cache_dir: Path, j: PrintJob) -> Path:
 def write_all(jobs: list[PrintJob], css: str, site_dir: Path, cache_dir: Path) -> dict[str, int]:
     """Écrit chaque PDF ; renvoie {"rendus": n, "en_cache": m} ; ContentErrors nomme les pages en faute."""
     cache_dir.mkdir(parents=True, exist_ok=True)
+    css = police.regles() + css
     todo = [j for j in jobs if not (cache_dir / f"{j.key}.pdf").is_file()]
     errors = []
     if todo:

@@ -18,6 +18,7 @@ from datetime import date
 
 from ..erreurs import EntreeInvalide
 from ..francais import MOIS
+from ..lecture import extrait
 
 # Les exemples des messages, sous la forme que les gens écrivent ; insécables : jamais coupés en fin de ligne.
 EXEMPLES = (
@@ -26,6 +27,9 @@ EXEMPLES = (
 )
 REGLE_DEUX_CHIFFRES = "une année en deux chiffres est celle des cent dernières années («\u00a025\u00a0» : 2025)"
 
+ANNEE_MINIMUM = 1900
+# « le 14 septembre 2025 » a 21 caractères : au-delà, ce n'est pas une date, et rien n'est analysé.
+LONGUEUR_MAXIMUM = 30
 _ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _CHIFFRES = re.compile(r"(?:(\d{1,2})[/.-])?(\d{1,2})[/.-](\d{4}|\d{2})")
 _EN_LETTRES = re.compile(r"(?:(\d{1,2})(?:er)?\s+)?([^\W\d_]+)\.?\s+(\d{4}|\d{2})")
@@ -122,23 +126,20 @@ def lit_date(valeur, champ: str, aujourdhui: date) -> Date:
     if not isinstance(valeur, str) or not valeur.strip():
         raise EntreeInvalide(champ, f"Indiquez une date : par exemple {EXEMPLES}.")
     texte = " ".join(valeur.split())
-    lu = _morceaux(_PREFIXE.sub("", texte), aujourdhui)
+    cite = extrait(texte)  # jamais le texte entier, ni ses caractères invisibles
+    lu = _morceaux(_PREFIXE.sub("", texte), aujourdhui) if len(texte) <= LONGUEUR_MAXIMUM else None
     if lu is None:
         raise EntreeInvalide(
-            champ,
-            f"«\u00a0{texte}\u00a0» n'est pas une date comprise : écrivez par exemple {EXEMPLES} ; "
-            f"{REGLE_DEUX_CHIFFRES}.",
+            champ, f"{cite} n'est pas une date comprise : écrivez par exemple {EXEMPLES} ; {REGLE_DEUX_CHIFFRES}."
         )
     annee, mois, jour = lu
+    if annee < ANNEE_MINIMUM:
+        raise EntreeInvalide(champ, f"L'année {annee} est trop ancienne : vérifiez la date.")
     try:
         d = Date(annee, mois, jour)
         d.debut()
     except ValueError:
-        raise EntreeInvalide(champ, f"La date «\u00a0{texte}\u00a0» n'existe pas dans le calendrier.") from None
-    if d.debut() > aujourdhui:
-        raise EntreeInvalide(
-            champ, f"La date «\u00a0{texte}\u00a0» est dans le futur : un fait se raconte une fois arrivé."
-        )
-    if annee < 1900:
-        raise EntreeInvalide(champ, f"L'année {annee} est trop ancienne : vérifiez la date.")
+        raise EntreeInvalide(champ, f"La date {cite} n'existe pas dans le calendrier.") from None
+    if d.debut() > aujourdhui:  # `aujourdhui` est borné (requete.py) : la fin d'un mois passé existe
+        raise EntreeInvalide(champ, f"La date {cite} est dans le futur : un fait se raconte une fois arrivé.")
     return d

@@ -70,3 +70,43 @@ def test_un_groupe_reconstitue_sans_libelle_imprime_garde_sa_marque(rendu_, defi
     for mode, html in rendu_(d).items():
         assert re.search(r">Monsieur<span class=\"reconstruit\"[^>]*>(&nbsp;|\u00a0)◇</span>", html), mode
         assert not re.search(r">Madame<span class=\"reconstruit\"", html), mode
+
+
+CLE = "◇ Élément reconstitué : vérifiez-le sur le formulaire officiel."
+ENTETE = "Les éléments marqués ◇ sont reconstitués : vérifiez-les sur le formulaire officiel."
+
+
+def marques_par_page(octets: bytes) -> list[tuple[int, bool]]:
+    """(number of « ◇ » marks on the page's items, whether its footer carries the key), per page."""
+    texte = subprocess.run(["pdftotext", "-", "-"], input=octets, capture_output=True, check=True).stdout.decode()
+    pages = [re.sub(r"\s+", " ", page) for page in texte.split("\f")[:-1]]
+    return [(page.count("◇") - page.count(CLE) - page.count(ENTETE), CLE in page) for page in pages]
+
+
+@pytest.mark.parametrize("identifiant", FORMULAIRES)
+def test_la_cle_du_losange_est_au_pied_des_seules_pages_qui_en_montrent(pdf_vierge, identifiant):
+    """Not a banner on every page: the header says it once, and a page's footer explains « ◇ »
+    exactly when the page shows one."""
+    pages = marques_par_page(pdf_vierge[identifiant])
+    assert [(n, marques > 0) for n, (marques, cle) in enumerate(pages, 1)] == [
+        (n, cle) for n, (_, cle) in enumerate(pages, 1)
+    ]
+    assert any(cle for _, cle in pages)
+    texte = subprocess.run(
+        ["pdftotext", "-", "-"], input=pdf_vierge[identifiant], capture_output=True, check=True
+    ).stdout.decode()
+    assert re.sub(r"\s+", " ", texte.split("\f")[0]).count(ENTETE) == 1
+    assert all(ENTETE not in re.sub(r"\s+", " ", page) for page in texte.split("\f")[1:])
+
+
+def test_16146_seul_le_tableau_du_foyer_est_marque(rendu_, definitions, pdf_vierge):
+    """The household table's row count is the only reconstructed item of the 16146 (« ? »): one
+    mark, after its label, on one page (where the table is), nowhere else."""
+    for html in rendu_(definitions["cerfa-16146"]).values():
+        avant = re.findall(r'([^>]{0,40})<span class="reconstruit"', html)
+        assert [html_.unescape(a).replace("\u00a0", " ").endswith("les identifier ci-dessous :") for a in avant] == [
+            True
+        ]
+    pages = marques_par_page(pdf_vierge["cerfa-16146"])
+    assert [n for n, (marques, _) in enumerate(pages, 1) if marques] == [2]
+    assert sum(marques for marques, _ in pages) == 1

@@ -1,0 +1,76 @@
+"""The font of every PDF: pinned in package-lock.json, installed by `make install`, drawing the
+scripts people write their names in; WeasyPrint may read it and nothing else outside the site."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+
+import pytest
+from fontTools.ttLib import TTFont
+
+from generator.sorties import pdf
+from generator.sorties import police_principale as police
+from tests.fixtures.chemins import REPO
+
+# What a person may type in a form, and what the forms print: Latin with Vietnamese tones and
+# stacked accents, Œ ß Ø, Greek, Cyrillic (Russian, Ukrainian), Arabic, Persian, our signs.
+ECRITURES = {
+    "latin": "Œœ ß ẞ Øø Ææ Çç ÀÉÈÊËÎÏÔÙÛÜŸ Ŀŀ Ğğ Şş Ćč Łł Ńń Őő",
+    "vietnamien": "Nguyễn Thị Hương ĐẶNG Ứng Ờ ự ỹ Ạ ả ẩ ặ ẻ ộ",
+    "grec": "Αλέξανδρος Ωω",
+    "cyrillique": "Владимир Ёё Жж Щщ Ъъ Ыы Ээ Юю Яя Іі Її Єє Ґґ",
+    "arabe": "فاطمة الزهراء محمد بن عبد الله ١٢٣",
+    "persan": "پ چ ژ گ ک ی ۱۲۳",
+    "signes": "« » ’ – — … € ◇ ◆ ► № \u00a0\u202f\u2009",
+}
+# Arabic presentation forms, what a shaper in pure Python (arabic-reshaper) writes: all of
+# forms-B (letters in their four positions, lam-alef) and the Persian letters of forms-A.
+FORMES_B = [c for c in range(0xFE70, 0xFEFD) if unicodedata.name(chr(c), None)]
+FORMES_A_PERSAN = [*range(0xFB56, 0xFB5A), *range(0xFB7A, 0xFB7E), 0xFB8A, 0xFB8B, *range(0xFB8E, 0xFB96)]
+FORMES_A_PERSAN += [*range(0xFBFC, 0xFC00)]
+
+
+def test_le_paquet_est_epingle_et_installe():
+    paquet = json.loads((REPO / "package.json").read_text(encoding="utf-8"))
+    assert paquet["dependencies"][police.PAQUET] == police.VERSION  # exact, no range
+    verrou = json.loads((REPO / "package-lock.json").read_text(encoding="utf-8"))
+    entree = verrou["packages"][f"node_modules/{police.PAQUET}"]
+    assert entree["version"] == police.VERSION and entree["integrity"].startswith("sha512-")
+    installe = json.loads((police.DOSSIER.parent / "package.json").read_text(encoding="utf-8"))
+    assert installe["version"] == police.VERSION
+    assert all(f.is_file() for f in police.fichiers())
+
+
+@pytest.mark.parametrize("fichier", ["DejaVuSansCondensed.ttf", "DejaVuSans.ttf"])
+def test_la_police_dessine_les_ecritures_attendues(fichier):
+    cmap = TTFont(police.DOSSIER / fichier).getBestCmap()
+    manquants = {
+        nom: "".join(sorted({c for c in texte if c != " " and ord(c) not in cmap})) for nom, texte in ECRITURES.items()
+    }
+    assert not any(manquants.values()), manquants
+    assert [hex(c) for c in FORMES_B + FORMES_A_PERSAN if c not in cmap] == []
+
+
+def test_les_regles_font_face_nomment_chaque_face():
+    regles = police.regles()
+    for nom, *_ in police.FACES:
+        assert (police.DOSSIER / nom).as_uri() in regles
+    assert regles.count(f'font-family: "{police.FAMILLE}"') == len(police.FACES)
+    assert {e for _, e, *_ in police.FACES} == {"normal", "semi-condensed"}
+
+
+def test_weasyprint_lit_la_police_et_rien_d_autre_hors_du_site(tmp_path):
+    assert pdf.allowed(police.FORMULAIRE.as_uri(), tmp_path)
+    assert not pdf.allowed((police.DOSSIER.parent / "package.json").as_uri(), tmp_path)
+    assert not pdf.allowed((REPO / "pyproject.toml").as_uri(), tmp_path)
+
+
+@pytest.mark.parametrize("feuille", ["theme/print/pdf.css", "theme/formulaires/pdf.css"])
+def test_les_feuilles_des_pdf_demandent_la_police_sans_ligatures(feuille):
+    """DejaVu Sans has ﬁ ﬂ ﬃ glyphs: a ligature would read back « oﬃciel » (search, copy, screen readers)."""
+    css = (REPO / feuille).read_text(encoding="utf-8")
+    racine = re.search(r"^html \{([^}]*)\}", css, re.MULTILINE).group(1)
+    assert f'font-family: "{police.FAMILLE}"' in racine
+    assert "font-variant-ligatures: none" in racine
