@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from tests.fixtures.entretien import visible
 from tests.fixtures.largeurs import blocs_etroits
-from tests.fixtures.parcours import TITRE_NEUTRE, en_haut_de_l_ecran, ouvre_le_pdf
+from tests.fixtures.parcours import TITRE_NEUTRE, dit_ou_deposer, en_haut_de_l_ecran, ouvre_le_pdf
 
 pytestmark = pytest.mark.navigateur
 
@@ -90,15 +90,14 @@ def test_simulateur_entretien_pdf_et_ou_deposer(page_aj, navigateur, largeur):
     pret = page.get_by_role("heading", name="Votre formulaire est prêt")
     expect(pret).to_be_focused(timeout=REPONSE)
     en_haut_de_l_ecran(page, pret)
-    depot = page.get_by_role("region", name="Où et comment déposer votre demande")
-    expect(depot).to_contain_text("bureau d'aide juridictionnelle (BAJ) du tribunal judiciaire de votre domicile")
-    expect(depot).to_contain_text("recommandé avec accusé de réception")
-    expect(depot).to_contain_text("aidejuridictionnelle.justice.fr")
-    expect(depot.get_by_role("link", name=re.compile("annuaire des tribunaux"))).to_have_attribute(
-        "href", "https://www.justice.fr"
-    )
-    expect(depot.get_by_role("link", name="Le dépôt expliqué pas à pas")).to_have_attribute(
-        "href", re.compile(r"aide-juridictionnelle/deposer\.html$")
+    dit_ou_deposer(
+        page.get_by_role("region", name="Où et comment déposer votre demande"),
+        (
+            "bureau d'aide juridictionnelle (BAJ) du tribunal judiciaire de votre domicile",
+            "recommandé avec accusé de réception",
+            "aidejuridictionnelle.justice.fr",
+        ),
+        "aide-juridictionnelle/deposer.html",
     )
     assert blocs_etroits(page) == []
 

@@ -19,6 +19,7 @@ from tests.fixtures.parcours import (
     MOTS_SENSIBLES,
     TITRE_NEUTRE,
     dans_le_premier_ecran_et_assez_grand,
+    dit_ou_deposer,
     en_haut_de_l_ecran,
     ouvre_le_pdf,
     titre_de_l_onglet,
@@ -128,14 +129,10 @@ def test_du_guide_au_pdf_puis_quitter(page_op, adresse, navigateur, largeur):
     expect(expose.nth(1)).to_contain_text(
         "Le 14 juin 2025 : Il m'a giflée devant ma voisine. Témoin : Sarah B., voisine."
     )
-    depot = documents.get_by_role("region", name="Où et comment déposer la requête")
-    expect(depot).to_contain_text("greffe du juge aux affaires familiales")
-    expect(depot).to_contain_text("Pas par internet")
-    expect(depot.get_by_role("link", name=re.compile("annuaire des tribunaux"))).to_have_attribute(
-        "href", "https://www.justice.fr"
-    )
-    expect(depot.get_by_role("link", name="Le dépôt expliqué pas à pas")).to_have_attribute(
-        "href", re.compile(r"notice-cerfa-15458\.html#ou$")
+    dit_ou_deposer(
+        documents.get_by_role("region", name="Où et comment déposer la requête"),
+        ("greffe du juge aux affaires familiales", "Pas par internet"),
+        "notice-cerfa-15458.html#ou",
     )
     expect(documents).to_contain_text("Le bordereau est la liste numérotée des pièces")
     assert blocs_etroits(page) == []
