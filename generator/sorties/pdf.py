@@ -138,15 +138,20 @@ def _pages_marquees(document) -> list[int]:
 def _write(html: str, css: str, base_url: str, fetcher, target: str, forms: bool) -> None:
     """Rend le PDF ; s'il montre des « ◇ », un second rendu met la clé au pied de ces pages-là."""
     import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
 
+    # Sans elle, WeasyPrint ignore les @font-face de la feuille (police_principale.regles, print/ar.css).
+    polices = FontConfiguration()
     options = {"pdf_variant": "pdf/ua-1", "pdf_tags": True, "custom_metadata": True, "pdf_forms": forms}
     page = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
-    document = page.render(stylesheets=[weasyprint.CSS(string=css, base_url=base_url, url_fetcher=fetcher)], **options)
+
+    def feuille(css: str):
+        return weasyprint.CSS(string=css, base_url=base_url, url_fetcher=fetcher, font_config=polices)
+
+    document = page.render(stylesheets=[feuille(css)], font_config=polices, **options)
     if f'class="{MARQUE}"' in html and (pages := _pages_marquees(document)):
         css += "".join(PIED_MARQUE.format(n) for n in pages)  # des marges seulement : les pages ne bougent pas
-        document = page.render(
-            stylesheets=[weasyprint.CSS(string=css, base_url=base_url, url_fetcher=fetcher)], **options
-        )
+        document = page.render(stylesheets=[feuille(css)], font_config=polices, **options)
     document.write_pdf(target, **options)
 
 

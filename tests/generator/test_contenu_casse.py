@@ -26,9 +26,6 @@ def test_chaque_mutation_arrete_la_construction_a_sa_ligne(tmp_path, mutation, r
     assert not (racine / "site").exists(), "une construction refusée ne laisse aucun site"
 
 
-@pytest.mark.xfail(
-    reason="la garde de construction de l'adresse cachée vit avec pyscripts/op/adresse.py (pas encore là)", strict=False
-)
 def test_la_condition_qui_cache_l_adresse_ne_peut_pas_disparaitre(tmp_path):
     racine = copie_du_projet(tmp_path / "projet")
     mutation = Mutation(
@@ -39,8 +36,14 @@ def test_la_condition_qui_cache_l_adresse_ne_peut_pas_disparaitre(tmp_path):
         "content/formulaires/cerfa-15458.yml:",
         "adresse",
     )
-    _, erreur, attendu = construit_abime(racine, mutation)
-    assert any(ligne.startswith(attendu) and "adresse" in ligne for ligne in erreur.split("\n")), erreur
+    texte = (racine / mutation.fichier).read_text(encoding="utf-8")
+    rubrique = texte[: texte.index("  - id: requerant_adresse\n")].count("\n") + 1
+    _, erreur, _ = construit_abime(racine, mutation)
+    # La condition manque : l'erreur est à la ligne de la rubrique qui devait la porter.
+    attendu = f"{mutation.fichier}:{rubrique}:"
+    assert any(ligne.startswith(attendu) and "sauf_si: [adresse_cachee]" in ligne for ligne in erreur.split("\n")), (
+        erreur
+    )
 
 
 HTML = '<b>gras</b> <a href="https://exemple.org/piege">lien</a>'
