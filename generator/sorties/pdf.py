@@ -77,6 +77,15 @@ def absolute_links(html: str, page_url: str) -> str:
     return re.sub(r'(<a\b[^>]*?\bhref=")([^"]*)"', fix, html)
 
 
+@lru_cache(maxsize=1)
+def _code_du_rendu() -> str:
+    """L'empreinte du code qui rend les PDF (ce module, les polices) : un changement de ce code, et non
+    seulement du HTML ou du CSS, refait les PDF au lieu de servir un PDF en cache rendu par l'ancien."""
+    dossier = Path(__file__).parent
+    octets = b"".join((dossier / nom).read_bytes() for nom in ("pdf.py", "polices.py", "police_principale.py"))
+    return hashlib.sha256(octets).hexdigest()
+
+
 def job(
     html: str, css: str, out: Path, source: str = "", source_path: Path | None = None, forms: bool = False
 ) -> PrintJob:
@@ -86,7 +95,9 @@ def job(
         from .polices import versions
 
         complement = versions()
-    empreinte = f"{version('weasyprint')}\0{police.empreinte()}\0{forms}\0{complement}\0{css}\0{html}"
+    empreinte = (
+        f"{version('weasyprint')}\0{_code_du_rendu()}\0{police.empreinte()}\0{forms}\0{complement}\0{css}\0{html}"
+    )
     key = hashlib.sha256(empreinte.encode()).hexdigest()
     return PrintJob(html, out, key, source, source_path, forms)
 
