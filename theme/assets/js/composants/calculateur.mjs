@@ -92,8 +92,9 @@ export class Calculateur extends Composant {
 
   /** Where the answer will be, while Python loads: `texte`, then the stage, a bar and the bytes (hidden from
    *  screen readers, which read the bar; the text changes only with the stage), and once slow, the page's
-   *  « en attendant » (the status line's .outil-lent, its link to the static table). */
-  attente(texte) {
+   *  « en attendant » (the status line's .outil-lent, its link to the static table) unless `enAttendant`
+   *  is false (a page whose slow message says to go on answering, not to read a table). */
+  attente(texte, { enAttendant = true } = {}) {
     const etape = el("span", { classe: "outil-attente-etape" });
     const barre = el("progress", { classe: "outil-progression", max: 1, value: 0, "aria-label": this.t("barre") });
     const octets = el("span", { classe: "outil-octets", "aria-hidden": "true" });
@@ -104,14 +105,15 @@ export class Calculateur extends Composant {
     let affichee = null;
     const suit = () => {
       const { etape: nom, recus, total } = this.courante;
-      if (nom !== affichee) etape.textContent = nom ? this.texteEtape(nom, total) : "";
+      // Ready: the answer itself comes next (or, for a form, after pypdf): « ready » would say too much here.
+      if (nom !== affichee) etape.textContent = nom && nom !== "pret" ? this.texteEtape(nom, total) : "";
       affichee = nom;
       const telecharge = nom === "telechargement" && total > 0;
       barre.parentNode.hidden = !telecharge;
       barre.max = total || 1;
       barre.value = Math.min(recus, total);
       octets.textContent = telecharge ? this.t("recus", { recus: mo(Math.min(recus, total)), total: mo(total) }) : "";
-      lent.hidden = !this.estLent;
+      lent.hidden = !(enAttendant && this.estLent);
     };
     suit();
     this.suivis.add(suit);
