@@ -20,8 +20,9 @@ Téléphone lent (tests/bench/profil_lent.py : 1,6 Mbit/s, 150 ms, processeur ×
 BENCH_PRECEDENT=dossier) : la référence mesurée dans la même course, sur la même machine.
 
 Octets d'une première visite de chaque page d'outil, sur le fil (corps tels qu'envoyés, compressés, et
-en-têtes), jusqu'à la première réponse ; ce que la page précharge ensuite au repos (pypdf, connexion
-libre) à part ; pour la construction du jour, aussi brut / gzip / brotli de ces mêmes fichiers.
+en-têtes), jusqu'à la première réponse ; pypdf à part : préchargé au repos (connexion libre), ou venu à
+« Commencer » sur la page de la requête OP, qui en a besoin dès sa 1re étape ; pour la construction du jour,
+aussi brut / gzip / brotli de ces mêmes fichiers.
 Les temps sont lus dans l'API Performance de la page par le protocole DevTools (la CSP reste entière).
 """
 
@@ -42,7 +43,7 @@ from tests.fixtures.chemins import REPO
 from tests.fixtures.site import page_de_l_outil
 
 # outil → (page, premier champ) ; « op » : la requête, ses étapes vérifiées une fois prête (pas de réponse
-# d'un coup à mesurer : son prêt et ses octets).
+# d'un coup à mesurer : son prêt, puis « Commencer », qui fait venir pypdf, et ses octets).
 OUTILS = {
     "aj": (page_de_l_outil("aj"), "Combien de personnes compte votre foyer fiscal"),
     "delais": (page_de_l_outil("delais"), "Date de départ du délai"),
@@ -171,6 +172,9 @@ def une_visite(navigateur, adresse: str, outil: str, lent: bool = False) -> dict
             appel = min((e for e in premieres if e["nom"] == "outils:appel"), key=lambda e: e["debut"] + e["duree"])
             mesures["premiere"] = appel["debut"] + appel["duree"]
         mesures.update({f"etape_{e['nom'].removeprefix('outils:')}": e["debut"] for e in premieres if e["duree"] == 0})
+        if not champ:  # la requête OP : pypdf vérifie dès la 1re étape, il vient à « Commencer »
+            page.get_by_role("button", name="Commencer").click()
+            attend_marque(cdp, "outils:appel")  # formulaire_preparer : pypdf chargé, le PDF vierge lu
     if champ and not lent:
         mesures["chaud"] = reponse_a_chaud(page, cdp, outil, premieres)
     if not lent:
@@ -276,14 +280,16 @@ def imprime(bureau, telephone, nombre, lentes, site, precedentes, ancien) -> Non
         ("formulaire", "etape_pret", "premiere"),
     )
     imprime_etapes(telephone)
-    print("\nOctets d'une première visite, sur le fil depuis `generator serve` (jusqu'à la 1re réponse ; + ce qui")
-    print("est préchargé au repos sur une connexion libre) :")
+    print("\nOctets d'une première visite, sur le fil depuis `generator serve` (jusqu'à la 1re réponse ; + pypdf,")
+    print(
+        "préchargé au repos sur une connexion libre, ou demandé : « Préparer ma demande », « Commencer » de la requête) :"
+    )
     for outil, nom, mesures in bureau:
         if nom != "précompilé":
             continue
         m = mesures[0]
         brut, gz, br = tailles(site, m["urls"])
-        ligne = f"  {outil:<7} {mo(m['octets'])} (+ {mo(m['precharges'])} au repos)"
+        ligne = f"  {outil:<7} {mo(m['octets'])} (+ {mo(m['precharges'])} pypdf)"
         ligne += f"   fichiers : brut {mo(brut)}, gzip {mo(gz)}, brotli {mo(br)}"
         if precedentes:
             ligne += f"   précédente : {mo(precedentes[outil][0]['octets'] + precedentes[outil][0]['precharges'])}"

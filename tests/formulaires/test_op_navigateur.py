@@ -162,10 +162,10 @@ def test_documents_demandes_pendant_le_chargement(page_, adresse):
     page.get_by_role("button", name="Préparer mes documents").click()
     zone = page.locator("#op-resultat")
     expect(zone.locator(".outil-attente")).to_have_text(
-        re.compile(r"^Préparation de vos documents… Téléchargement du calculateur \(\d+(,\d)?\xa0Mo\)…$")
+        re.compile(r"^Préparation de vos documents… Téléchargement du calculateur \(\d+,\d\xa0Mo\)…$")
     )
     expect(zone.get_by_role("progressbar", name="Téléchargement du calculateur")).to_be_visible()
-    expect(zone.locator(".outil-octets")).to_have_text(re.compile(r"^\d+(,\d)?\xa0Mo sur \d+(,\d)?\xa0Mo$"))
+    expect(zone.locator(".outil-octets")).to_have_text(re.compile(r"^\d+,\d\xa0Mo sur \d+,\d\xa0Mo$"))
     page.clock.fast_forward("00:11")
     expect(page.locator("#preparer .outil-etat .outil-lent")).to_be_visible()
     expect(zone.locator(".outil-lent")).to_be_hidden()

@@ -367,7 +367,7 @@ def test_formulaire_utilisable_pendant_le_chargement(page_, adresse, site_constr
     expect(attente).to_have_text(f"Calcul dès que l'outil est prêt. Téléchargement du calculateur ({taille})…")
     expect(resultat).to_have_attribute("aria-live", "polite")
     expect(resultat.get_by_role("progressbar", name="Téléchargement du calculateur")).to_be_visible()
-    expect(resultat.locator(".outil-octets")).to_have_text(re.compile(rf"^\d+(,\d)?\xa0Mo sur {taille}$"))
+    expect(resultat.locator(".outil-octets")).to_have_text(re.compile(rf"^\d+,\d\xa0Mo sur {taille}$"))
     etat = page.locator(".outil-etat")
     expect(etat).to_have_attribute("role", "status")
     expect(etat.locator(".outil-etat-texte")).to_have_text(f"Téléchargement du calculateur ({taille})…")

@@ -17,8 +17,8 @@ import { el } from "./dom.mjs";
 
 const LENT_MS = 10_000; // Python still not ready: offer the static table, and keep waiting
 
-/** 12767387 → « 12,8 Mo ». */
-const mo = (octets) => `${(octets / 1e6).toLocaleString("fr-FR", { maximumFractionDigits: 1 })}\u00a0Mo`;
+/** 12767387 → « 12,8 Mo » ; 2000000 → « 2,0 Mo » (always one decimal: the bytes keep their width, the bar its line). */
+const mo = (octets) => `${(octets / 1e6).toLocaleString("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}\u00a0Mo`;
 
 /** Free to fetch ahead of need: the browser says the connection is fast, not metered, no data saving.
  *  Where it says nothing (no navigator.connection), wait for the person to ask. */
