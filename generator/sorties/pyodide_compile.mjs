@@ -15,7 +15,8 @@
 //
 // `sortie` is a stored zip: modules.json = {"phases": [[stdlib files first imported in phase 1], [in
 // phase 2]], "python": "3.14.2"}, stdlib/<file>c for each imported file not in "deja" and site/<path>c
-// for each .py installed by the wheels (unchecked-hash .pyc, PEP 552, docstrings left out: deterministic, and what runs in a browser).
+// for each .py installed by the wheels (unchecked-hash .pyc, PEP 552, docstrings and column positions left out,
+// large constant dicts as one tuple: deterministic, and what runs in a browser).
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
@@ -33,6 +34,9 @@ const { loadPyodide } = await import(pathToFileURL(`${runtime}pyodide.mjs`).href
 const pyodide = await loadPyodide({
   indexURL: runtime,
   stdLibURL: demande.demarrage,
+  // Code compiled here keeps its line numbers, not the column of each instruction (only a traceback's
+  // ^^^ markers read them): .pyc 10 to 30 % smaller, in brotli too (pypdf: 0.55 → 0.4x MB on the wire).
+  args: ["-X", "no_debug_ranges"],
   stdout: (ligne) => process.stderr.write(`${ligne}\n`),
   stderr: (ligne) => process.stderr.write(`${ligne}\n`),
 });
@@ -106,8 +110,23 @@ def sans_docstrings(arbre):
             noeud.body[0:1] = [] if len(noeud.body) > 1 else [ast.copy_location(ast.Pass(), noeud.body[0])]
     return arbre
 
+class TablesCompactes(ast.NodeTransformer):
+    """A large dict of constants (pypdf's 17,000 glyph names) costs 4 instructions per entry in a .pyc:
+    written {k: v for k, v in <one constant tuple of pairs>} it is the same dict, same order, same
+    value for a repeated key (the comprehension's names stay inside it), in a third less on the wire."""
+
+    def visit_Dict(self, noeud):
+        self.generic_visit(noeud)
+        if len(noeud.keys) < 64 or not all(isinstance(n, ast.Constant) for n in (*noeud.keys, *noeud.values)):
+            return noeud
+        paires = ast.Constant(tuple((k.value, v.value) for k, v in zip(noeud.keys, noeud.values)))
+        cible = ast.Tuple([ast.Name("k", ast.Store()), ast.Name("v", ast.Store())], ast.Store())
+        comprehension = ast.DictComp(ast.Name("k", ast.Load()), ast.Name("v", ast.Load()), [ast.comprehension(cible, paires, [], 0)])
+        return ast.fix_missing_locations(ast.copy_location(comprehension, noeud))
+
 def pyc(source: bytes, chemin: str) -> bytes:
-    code = compile(sans_docstrings(ast.parse(source, chemin)), chemin, "exec", dont_inherit=True)
+    arbre = TablesCompactes().visit(sans_docstrings(ast.parse(source, chemin)))
+    code = compile(arbre, chemin, "exec", dont_inherit=True)
     return bytes(_code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False))
 
 with zipfile.ZipFile("/tmp/sortie.zip", "w", zipfile.ZIP_STORED) as sortie:

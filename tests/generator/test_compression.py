@@ -16,7 +16,8 @@ def site(dossier):
     (dossier / "pyodide" / "pyodide.asm.wasm").write_bytes(b"\0asm" + bytes(range(256)) * 100)
     (dossier / "index.html").write_text("<p>Bonjour</p>\n" * 500, encoding="utf-8")
     (dossier / "petit.css").write_text("a{}", encoding="utf-8")  # under MINIMUM: not worth a request header
-    (dossier / "a.pdf").write_bytes(b"%PDF" * 1000)  # PDF, PNG, WOFF2: already compressed
+    (dossier / "police.woff2").write_bytes(b"wOF2" * 1000)  # WOFF2, PNG: compressed by their format, never tried
+    (dossier / "guide.pdf").write_bytes(b"%PDF" + os.urandom(4 * MINIMUM))  # a PDF already compressed: no variant
     (dossier / "hasard.json").write_bytes(os.urandom(4 * MINIMUM))  # incompressible: no variant
     return dossier
 
@@ -28,7 +29,7 @@ def test_variantes_fideles_et_seulement_utiles(tmp_path):
         p.relative_to(dossier).as_posix() for p in dossier.rglob("*.gz")
     )
     assert ecrits == ["index.html.br", "pyodide/pyodide.asm.wasm.br", "index.html.gz", "pyodide/pyodide.asm.wasm.gz"]
-    assert rapport == {"ecrits": 4, "calcules": 6}  # hasard.json compressed, then judged not worth it
+    assert rapport == {"ecrits": 4, "calcules": 8}  # hasard.json and guide.pdf compressed, then judged not worth it
     for fichier in ("index.html", "pyodide/pyodide.asm.wasm"):
         original = (dossier / fichier).read_bytes()
         assert brotli.decompress((dossier / f"{fichier}.br").read_bytes()) == original
@@ -39,6 +40,7 @@ def test_reproductible_et_en_cache(tmp_path):
     premier, second = site(tmp_path / "un"), site(tmp_path / "deux")
     (second / "pyodide" / "pyodide.asm.wasm").write_bytes((premier / "pyodide" / "pyodide.asm.wasm").read_bytes())
     (second / "hasard.json").write_bytes((premier / "hasard.json").read_bytes())
+    (second / "guide.pdf").write_bytes((premier / "guide.pdf").read_bytes())
     precompresse(premier, tmp_path / "cache")
     assert precompresse(second, tmp_path / "cache") == {"ecrits": 4, "calcules": 0}  # nothing compressed again
     for variante in premier.rglob("*.[bg][rz]"):

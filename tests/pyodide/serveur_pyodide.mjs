@@ -10,6 +10,7 @@
 //   {"surveille": [module, …]}     → {"surveille": n}: from now on, an import of one of these modules (or of
 //                                    a submodule of theirs) that no finder answers is recorded
 //   {"manquants": true}            → {"manquants": [recorded module names]}
+//   {"python": code}               → {"python": str(value of code's last expression)}
 // A request that fails answers {"erreur": "…"}; the process keeps serving.
 import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
@@ -84,6 +85,7 @@ del _connus
     return { surveille: demande.surveille.length };
   }
   if (demande.manquants) return { manquants: pyodide.runPython("_Manquants.vus").toJs() };
+  if (demande.python) return { python: String(pyodide.runPython(demande.python)) };
   return { erreur: `demande inconnue : ${JSON.stringify(demande)}` };
 }
 

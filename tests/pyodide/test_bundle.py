@@ -107,6 +107,30 @@ def test_notre_roue_sans_source_ni_ce_que_le_navigateur_ne_lit_pas(runtime):
     assert b"\n" not in donnees and json.loads(donnees)  # compact JSON
 
 
+def test_pyc_compacts_et_fideles(pyodide_node):
+    """The .pyc shipped keep their line numbers, not the column of each instruction; pypdf's 17,000 glyph
+    names are one constant tuple, and still the very same dict (same pairs, same order) as pypdf's own."""
+    from pypdf._codecs.adobe_glyphs import adobe_glyphs
+
+    pyodide_node.demande({"paquets": ["pypdf"]})
+    lu = pyodide_node.demande(
+        {
+            "python": """
+import importlib, json, marshal
+module = importlib.import_module("pypdf._codecs.adobe_glyphs")
+code = marshal.loads(open(module.__spec__.origin, "rb").read()[16:])  # after the 16-byte header (PEP 552)
+json.dumps({
+    "paires": list(module.adobe_glyphs.items()),
+    "tuple": max(len(c) for c in code.co_consts if isinstance(c, tuple)),
+    "colonnes": sorted({str(p[2]) for p in code.co_positions()}),
+})"""
+        }
+    )["python"]
+    lu = json.loads(lu)
+    assert [tuple(p) for p in lu["paires"]] == list(adobe_glyphs.items())
+    assert lu["tuple"] > 4000 and lu["colonnes"] == ["None"]
+
+
 def test_pypdf_livre_precompile(runtime):
     """The wheel a page asks for ships its .pyc in place of its .py (1.8 MB of source not compiled in the
     browser), RECORD rewritten, under a name of its own: same version, other bytes, other URL."""
