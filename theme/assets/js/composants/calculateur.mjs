@@ -11,7 +11,7 @@
 //   calculateur.outils.appelle("aj", {…})   calculateur.pret (boolean)   calculateur.montrePanne()
 //   zone.replaceChildren(calculateur.attente("Calcul dès que l'outil est prêt."))
 
-import { demarreOutils } from "../outils.mjs";
+import { outilsDe } from "../outils.mjs";
 import { Composant } from "./composant.mjs";
 import { el } from "./dom.mjs";
 
@@ -55,9 +55,9 @@ export class Calculateur extends Composant {
     this.courante = { etape: null, recus: 0, total: 0 };
     this.suivis = new Set(); // the waiting blocks shown where the answer will be, kept up to date
     this.estLent = false;
-    const { pyodide, stdlib, lock, octets, outil, paquets } = racine.dataset;
-    this.outils = demarreOutils({ base: pyodide, stdlib, lock, octets, outil, paquets,
-      surProgression: (etape) => this.progression(etape) });
+    const { paquets } = racine.dataset;
+    this.outils = outilsDe(racine); // already started by outils-tot.mjs, as soon as the section was parsed
+    this.outils.suit((etape) => this.progression(etape));
     this.patience = setTimeout(() => this.montreLent(), LENT_MS);
     this.outils.pret.then(() => {
       this.pret = true;
