@@ -20,7 +20,7 @@ from mkdocs.utils import get_relative_url
 from ..config import SiteConfig
 from ..contenu import formulaires
 from ..sorties import formulaires as rendu
-from ..sorties import pdf
+from ..sorties import pdf, police_champs
 
 DOSSIER_SITE = "formulaires"
 CSS_PAGE = "formulaires/formulaire.css"
@@ -89,12 +89,18 @@ class Formulaires:
         return ecrit_pdfs(self.site, self.env, self.prets, site_dir, cache)
 
 
+def feuille_pdf(site: SiteConfig) -> str:
+    """La feuille de style des PDF vierges : la police des champs, puis celles du thème (pdf.write_all y
+    ajoute les règles de la police du texte)."""
+    return police_champs.regle() + "\n".join((site.theme_dir / nom).read_text(encoding="utf-8") for nom in CSS_PDF)
+
+
 def ecrit_pdfs(site: SiteConfig, env, prets: dict[str, dict], site_dir: Path, cache: Path) -> dict[str, int]:
     """Le PDF vierge de chaque définition préparée, `site_dir/formulaires/<id>.pdf`, depuis le cache
     des PDF quand rien n'a changé."""
     if not prets:
         return {"rendus": 0, "en_cache": 0}
-    css = "\n".join((site.theme_dir / nom).read_text(encoding="utf-8") for nom in CSS_PDF)
+    css = feuille_pdf(site)
     jobs = [
         pdf.job(
             rendu.document_pdf(env, d),

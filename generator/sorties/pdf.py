@@ -18,6 +18,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import warnings
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -138,22 +139,33 @@ def _pages_marquees(document) -> list[int]:
 def _write(html: str, css: str, base_url: str, fetcher, target: str, forms: bool) -> None:
     """Rend le PDF ; s'il montre des « ◇ », un second rendu met la clé au pied de ces pages-là."""
     import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
 
     options = {"pdf_variant": "pdf/ua-1", "pdf_tags": True, "custom_metadata": True, "pdf_forms": forms}
+    # Sans FontConfiguration donnée à CSS(), WeasyPrint ignore en silence les règles @font-face : le
+    # texte prendrait la police que fontconfig trouve sur la machine.
+    polices = FontConfiguration()
+
+    def rendu(feuille: str):
+        style = weasyprint.CSS(string=feuille, base_url=base_url, url_fetcher=fetcher, font_config=polices)
+        return page.render(stylesheets=[style], font_config=polices, **options)
+
     page = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
-    document = page.render(stylesheets=[weasyprint.CSS(string=css, base_url=base_url, url_fetcher=fetcher)], **options)
+    document = rendu(css)
     if f'class="{MARQUE}"' in html and (pages := _pages_marquees(document)):
-        css += "".join(PIED_MARQUE.format(n) for n in pages)  # des marges seulement : les pages ne bougent pas
-        document = page.render(
-            stylesheets=[weasyprint.CSS(string=css, base_url=base_url, url_fetcher=fetcher)], **options
-        )
+        # des marges seulement : les pages ne bougent pas
+        document = rendu(css + "".join(PIED_MARQUE.format(n) for n in pages))
     document.write_pdf(target, **options)
 
 
 def _render(html: str, css: str, root: str, target: str, forms: bool = False) -> tuple[str, str] | None:
     """Écrit un PDF. None si c'est fait, sinon ("refus", url) ou ("erreur", message) : les exceptions de
     WeasyPrint (certaines dérivent de BaseException) ne passent jamais brutes d'un processus à l'autre."""
-    from weasyprint.urls import FatalURLFetchingError
+    police.isole()
+    with warnings.catch_warnings():
+        # À l'import, WeasyPrint prévient que fontconfig ne connaît aucune police : c'est voulu (police_principale.isole).
+        warnings.filterwarnings("ignore", "No fonts configured", UserWarning)
+        from weasyprint.urls import FatalURLFetchingError
 
     base_url = Path(root).as_uri() + "/"
     fetcher = _fetcher(Path(root))

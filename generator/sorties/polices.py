@@ -24,7 +24,7 @@ import unicodedata
 from pathlib import Path
 
 NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
-VERSION = "5"  # à changer quand ce module change ce qu'il écrit (clé du cache des PDF)
+VERSION = "6"  # à changer quand ce module change ce qu'il écrit (clé du cache des PDF)
 
 # (nom de la ressource, paquet npm, fichiers, plages de points de code gardées ; None : tout)
 SECOURS = (
@@ -144,7 +144,7 @@ def _police(fichier: Path, couverts: set[int], plages) -> tuple | None:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    police = TTFont(str(fichier))
+    police = TTFont(str(fichier), recalcTimestamp=False)  # sans date : mêmes octets à chaque construction
     codes = sorted(
         c
         for c in police.getBestCmap()

@@ -4,6 +4,7 @@ scripts people write their names in; WeasyPrint may read it and nothing else out
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 
@@ -65,6 +66,36 @@ def test_weasyprint_lit_la_police_et_rien_d_autre_hors_du_site(tmp_path):
     assert pdf.allowed(police.FORMULAIRE.as_uri(), tmp_path)
     assert not pdf.allowed((police.DOSSIER.parent / "package.json").as_uri(), tmp_path)
     assert not pdf.allowed((REPO / "pyproject.toml").as_uri(), tmp_path)
+
+
+def test_fontconfig_des_rendus_ne_connait_aucune_police(monkeypatch):
+    monkeypatch.setenv("FONTCONFIG_FILE", "/machine")  # restored after the test
+    police.isole()
+    conf = (police.CACHE_FONTCONFIG / "fonts.conf").read_text(encoding="utf-8")
+    assert os.environ["FONTCONFIG_FILE"] == str(police.CACHE_FONTCONFIG / "fonts.conf")
+    assert "<dir" not in conf and "<include" not in conf  # only the @font-face fonts exist
+
+
+def test_la_police_des_champs_vient_du_paquet_sans_arabe_ni_emoji():
+    """The fields' font: DejaVu Sans Condensed of the package, renamed, the same bytes every time; no
+    Arabic (the Noto fallback's ToUnicode reads joined forms as letters), no emoji (refused before)."""
+    import io
+
+    from generator.sorties import police_champs
+
+    octets = police_champs.octets()
+    police_champs.octets.cache_clear()
+    assert police_champs.octets() == octets
+    fonte = TTFont(io.BytesIO(octets))
+    cmap = fonte.getBestCmap()
+    assert fonte["name"].getDebugName(1) == police_champs.FAMILLE
+    source = TTFont(police.DOSSIER / police_champs.SOURCE)
+    nom = cmap[ord("Ж")]
+    assert fonte["glyf"][nom].coordinates == source["glyf"][source.getBestCmap()[ord("Ж")]].coordinates
+    for texte in ("Nguyễn Thị", "Œ ß Ø", "Владимир", "Αλέξανδρος", "Աննա", "ნინო", "« » – — … €"):
+        assert all(ord(c) in cmap for c in texte if c != " "), texte
+    assert not [c for c in cmap if 0x0600 <= c <= 0x08FF or 0xFB50 <= c <= 0xFDFF or 0xFE70 <= c <= 0xFEFF]
+    assert not [c for c in cmap if c >= 0x2600 and c not in range(0x2C60, 0xFB18)]  # no symbols, no emoji
 
 
 @pytest.mark.parametrize("feuille", ["theme/print/pdf.css", "theme/formulaires/pdf.css"])
