@@ -24,7 +24,7 @@ import unicodedata
 from pathlib import Path
 
 NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
-VERSION = "6"  # à changer quand ce module change ce qu'il écrit (clé du cache des PDF)
+VERSION = "7"  # à changer quand ce module change ce qu'il écrit (clé du cache des PDF)
 
 # (nom de la ressource, paquet npm, fichiers, plages de points de code gardées ; None : tout)
 SECOURS = (
@@ -162,6 +162,7 @@ def _police(fichier: Path, couverts: set[int], plages) -> tuple | None:
     reducteur = subset.Subsetter(options)
     reducteur.populate(unicodes=codes)
     reducteur.subset(police)
+    _un_glyphe_par_caractere(police)
     sortie = io.BytesIO()
     police.flavor = None
     police.save(sortie)
@@ -171,6 +172,29 @@ def _police(fichier: Path, couverts: set[int], plages) -> tuple | None:
     largeurs = {ordre.index(nom): round(police["hmtx"][nom][0] * 1000 / unites, 3) for nom in ordre}
     hhea = police["hhea"]
     return sortie.getvalue(), cmap, largeurs, hhea.ascent * 1000 / unites, hhea.descent * 1000 / unites
+
+
+def _un_glyphe_par_caractere(police) -> None:
+    """Un glyphe à chaque caractère : Noto dessine le yā' médian arabe (ﻴ) et le yā' persan médian (ﯿ)
+    d'un même glyphe, que la table ToUnicode ne peut lire que comme l'un des deux. Chacun reçoit sa copie."""
+    import copy
+
+    glyf, hmtx = police["glyf"], police["hmtx"]
+    ordre = list(police.getGlyphOrder())
+    premiers: set[str] = set()
+    copies: dict[int, str] = {}
+    for code, nom in sorted(police.getBestCmap().items()):
+        if nom not in premiers:
+            premiers.add(nom)
+            continue
+        copies[code] = f"{nom}.u{code:04X}"
+        glyf[copies[code]] = copy.deepcopy(glyf[nom])
+        hmtx[copies[code]] = hmtx[nom]
+        ordre.append(copies[code])
+    police.setGlyphOrder(ordre)
+    for table in police["cmap"].tables:
+        if table.isUnicode():
+            table.cmap.update({code: nom for code, nom in copies.items() if code in table.cmap})
 
 
 def _type0(inc, ressource: str, fichier: bytes, cmap: dict, largeurs: dict, ascendante: float, descendante: float):

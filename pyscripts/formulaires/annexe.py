@@ -83,7 +83,8 @@ class Mise:
         pas = TEXTE * INTERLIGNE
         for ligne in self.lignes(texte, TEXTE, self.utile):
             self.place(pas)
-            self.pages[-1].ops.append("0 g " + self.texte(ligne, GAUCHE, self.y - TEXTE * 0.9, TEXTE))
+            x = ligne.x(GAUCHE, self.utile, self.polices, TEXTE)
+            self.pages[-1].ops.append("0 g " + self.texte(ligne, x, self.y - TEXTE * 0.9, TEXTE))
             self.y -= pas
         self.y -= TEXTE * 0.5
 
@@ -111,7 +112,7 @@ class Mise:
             ops.append(f"q {TRAIT} {_n(x)} {_n(self.y - hauteur)} {_n(w)} {_n(hauteur)} re S Q")
             y = self.y - 2 - CELLULE * 0.9
             for ligne in contenu:
-                ops.append("0 g " + self.texte(ligne, x + 2, y, CELLULE))
+                ops.append("0 g " + self.texte(ligne, ligne.x(x + 2, w - 4, self.polices, CELLULE), y, CELLULE))
                 y -= CELLULE * INTERLIGNE
             x += w
         self.y -= hauteur

@@ -358,7 +358,8 @@ def _ap(inc: Increment, case, disposition, g):
         hauteur_texte = taille * (principale.ascendante - principale.descendante) / 1000
         y = (hauteur - hauteur_texte) / 2 - taille * principale.descendante / 1000
     for ligne in disposition.lignes:
-        corps.append(dessin.ligne(ligne, MARGE, y, taille, g.polices, utilisees))
+        x = ligne.x(MARGE, largeur - 2 * MARGE, g.polices, taille)
+        corps.append(dessin.ligne(ligne, x, y, taille, g.polices, utilisees))
         y -= taille * INTERLIGNE
     fond = f"{FOND_SAISIE} 0 0 {dessin.nombre(largeur)} {dessin.nombre(hauteur)} re f\n" if case.multiligne else ""
     contenu = f"/Tx BMC\nq\n{fond}BT\n0 g\n" + "\n".join(corps) + "\nET\nQ\nEMC\n"

@@ -26,6 +26,9 @@ CAPITALES = "DE LA TOUR D'AUVERGNE-LAURAGUAIS MONTMORENCY-BEAUFORT DHARCOURTX"[:
 LONG = " ".join(f"Ligne {i} : il m'a menacée devant l'école, puis au travail." for i in range(1, 9))[:400]
 ECRITURES = {
     "arabe": "فاطمة الزهراء بن علي",
+    # Not ending with a haraka: pdftotext puts a mark that begins its line (the leftmost glyph) before the rest.
+    "arabe vocalisé": "مُحَمَّد أَحْمَد شَمْسُ الدِّين",
+    "hébreu": "שָׁלוֹם כֹּהֵן",
     "persan": "مریم رضایی می\u200cخواهد",
     "cyrillique": "Ольга Петровна Смирнова",
     "tigrigna": "ሰላም ዓለም ተስፋይ",
@@ -115,6 +118,74 @@ def test_ecritures_imprimees_dans_l_ordre_logique(pdf_vierge, ecriture_):
     attendu = ecriture.normalise(valeur).replace("\u200c", "")
     assert imprime.replace("\u200c", "") == attendu
     qpdf(octets)
+
+
+def mots_dans(octets: bytes, case, hauteur: float) -> list[tuple[float, float]]:
+    """(xMin, xMax) of each word drawn inside a box (pdftotext -bbox, y downwards)."""
+    boites = texte_pdf(octets, "-bbox", "-f", str(case.page + 1), "-l", str(case.page + 1))
+    x0, y0, x1, y1 = case.rect
+    sortie = []
+    for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">', boites):
+        gauche, haut, droite, bas = map(float, m.groups())
+        if x0 - 1 <= gauche and droite <= x1 + 1 and hauteur - y1 <= (haut + bas) / 2 <= hauteur - y0:
+            sortie.append((gauche, droite))
+    return sortie
+
+
+@pytest.mark.parametrize("valeur, a_droite", [("فاطمة الزهراء", True), ("שלום", True), ("Fatima Zahra", False)])
+def test_une_ligne_de_droite_a_gauche_est_alignee_a_droite(pdf_vierge, valeur, a_droite):
+    """Unicode bidi P2/P3: a value whose first letter is right-to-left starts at the right of its box."""
+    g = gabarit(pdf_vierge["cerfa-16146"])
+    case = g.cases["prenoms"]
+    octets = remplir({"formulaire": "cerfa-16146", "valeurs": {"prenoms": valeur}}, pdf_vierge["cerfa-16146"])
+    mots = mots_dans(octets, case, g.format[1])
+    assert len(mots) == len(valeur.split())
+    if a_droite:
+        assert abs(max(x1 for _, x1 in mots) - (case.rect[2] - 2)) < 1.5, (mots, case.rect)
+    else:
+        assert abs(min(x0 for x0, _ in mots) - (case.rect[0] + 2)) < 1.5, (mots, case.rect)
+
+
+def encre(octets: bytes, case, tmp_path, nom: str) -> list[tuple[int, int]]:
+    """The dark pixels (x, y) of a filled box, rendered at 600 dpi."""
+    from PIL import Image
+
+    r = 600 / 72
+    x0, y0, x1, y1 = case.rect
+    hauteur = 841.89
+    subprocess.run(
+        ["pdftoppm", "-r", "600", "-gray", "-f", str(case.page + 1), "-l", str(case.page + 1)]
+        + ["-x", str(int(x0 * r)), "-y", str(int((hauteur - y1) * r)), "-W", str(int((x1 - x0) * r))]
+        + ["-H", str(int((y1 - y0) * r)), "-png", "-singlefile", "-", tmp_path / nom],
+        input=octets,
+        check=True,
+    )
+    image = Image.open(tmp_path / f"{nom}.png").convert("L")
+    px = image.load()
+    return {(x, y) for x in range(image.size[0]) for y in range(image.size[1]) if px[x, y] < 128}
+
+
+def test_harakat_sur_leur_lettre_et_empilees_sans_se_toucher(pdf_vierge, tmp_path):
+    """« مَّد » : the fatha over the meem (not over the dal), above the shadda, neither touching the other
+    (without mark positioning, both fell on the same spot, or on the next letter)."""
+    g = gabarit(pdf_vierge["cerfa-16146"])
+    case = g.cases["prenoms"]
+
+    def dessin(valeur: str, nom: str) -> set:
+        octets = remplir({"formulaire": "cerfa-16146", "valeurs": {"prenoms": valeur}}, pdf_vierge["cerfa-16146"])
+        return encre(octets, case, tmp_path, nom)
+
+    lettres, meem = dessin("مد", "lettres"), dessin("م", "meem")
+    shadda = dessin("مّد", "shadda") - lettres
+    fatha = dessin("مَّد", "fatha") - lettres - shadda
+    assert shadda and fatha
+    colonnes_meem = {x for x, _ in meem}  # right-aligned: the meem alone stands where the final one does… roughly
+    droite = max(x for x, _ in lettres)
+    largeur_meem = max(colonnes_meem) - min(colonnes_meem)
+    for signe in (shadda, fatha):
+        centre = sum(x for x, _ in signe) / len(signe)
+        assert droite - largeur_meem * 1.2 < centre <= droite, (centre, droite, largeur_meem)
+    assert max(y for _, y in fatha) < min(y for _, y in shadda)  # stacked, with a gap
 
 
 def test_arabe_lie_et_dessine_de_droite_a_gauche(pdf_vierge):
