@@ -18,6 +18,16 @@ SERVE_HELP = (
 )
 
 
+def numero_de_port(texte: str) -> int:
+    try:
+        port = int(texte)
+    except ValueError:
+        port = 0
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"« {texte[:20]} » n'est pas un numéro de port (un nombre de 1 à 65535)")
+    return port
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Construit le site Justice pas à pas.")
     parser.add_argument("--racine", type=Path, default=ROOT, help="dossier du projet (défaut : ce dépôt)")
@@ -32,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         help="construit puis sert le site sur http://127.0.0.1:8000 (usage local seulement)",
         description=SERVE_HELP,
     )
-    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--port", type=numero_de_port, default=8000)
     s.add_argument("--sans-construction", action="store_true", help="servir site/ tel quel")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -41,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("mkdocs").propagate = False
 
     root = args.racine.resolve()
+    from .serve import ServeurImpossible
+
     try:
         if args.commande == "roues":
             from .sorties.pyodide import exigences
@@ -63,6 +75,9 @@ def main(argv: list[str] | None = None) -> int:
             serve(root / "site", port=args.port)
     except BuildError as exc:
         print(f"Échec de la construction :\n{exc}", file=sys.stderr)
+        return 1
+    except ServeurImpossible as exc:
+        print(str(exc), file=sys.stderr)
         return 1
     return 0
 

@@ -4,6 +4,7 @@ qui ne remplace site/ que si tout a réussi."""
 
 from __future__ import annotations
 
+import errno
 import shutil
 import tempfile
 from pathlib import Path
@@ -13,6 +14,14 @@ import jinja2
 from .erreurs import BuildError, ContentErrors
 
 MKDOCS_YML = "mkdocs.yml"
+RAISONS = {  # pourquoi un dossier ne peut pas recevoir le site, en français
+    errno.ENOENT: "dossier introuvable",
+    errno.EACCES: "accès refusé",
+    errno.EPERM: "opération interdite",
+    errno.EROFS: "disque en lecture seule",
+    errno.ENOSPC: "disque plein",
+    errno.ENOTDIR: "un fichier porte déjà ce nom",
+}
 PLUGIN = "justice"
 
 
@@ -46,8 +55,15 @@ def build(root: Path, site_dir: Path | None = None, with_pdf: bool = True, with_
 
     root = root.resolve()
     site_dir = (site_dir or root / "site").resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+    try:
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+    except OSError as exc:
+        raison = RAISONS.get(exc.errno, "le système refuse")
+        raise BuildError(
+            f"Impossible d'écrire le site dans {site_dir} ({raison}) : choisissez un dossier où vous "
+            "pouvez écrire (--site)."
+        ) from None
     try:
         cfg = load(root, tmp)
         plugin = cfg.plugins[PLUGIN]

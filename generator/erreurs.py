@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
 from mkdocs.exceptions import PluginError
 
 
@@ -46,3 +49,25 @@ def line_of(path: Path, needle: str) -> int:
             if needle in line:
                 return number
     return 1
+
+
+INCONNU = re.compile(r"has no attribute '([^']*)'|'([^']*)' is undefined")
+
+
+def template_error(exc: Exception, root: Path) -> ContentError:
+    """`theme/main.html:12: gabarit invalide (…)` pour une erreur de Jinja : une erreur de syntaxe porte
+    sa place ; pour une erreur au rendu (un nom inconnu sous StrictUndefined, un None là où une liste
+    était attendue), la trace réécrite par Jinja la donne."""
+    name, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    if name is None:
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".html")]
+        if frames:
+            name, line = frames[-1].filename, frames[-1].lineno
+    path = Path(name or "?")
+    rel = (
+        path.relative_to(root).as_posix() if path.is_absolute() and path.is_relative_to(root) else f"theme/{path.name}"
+    )
+    message = getattr(exc, "message", None) or str(exc)
+    if isinstance(exc, jinja2.UndefinedError) and (m := INCONNU.search(message)):
+        return ContentError(rel, line or 1, f"gabarit invalide : « {m[1] or m[2]} » n'existe pas (faute de frappe ?)")
+    return ContentError(rel, line or 1, f"gabarit invalide (Jinja : {message})")

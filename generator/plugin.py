@@ -25,7 +25,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import traceback
 from pathlib import Path
 
 import jinja2
@@ -41,9 +40,9 @@ from . import csp
 from .config import load_site_config
 from .contenu import lexique
 from .contenu.validation import expand_lexique_links, validate
-from .erreurs import BuildError, ContentError, ContentErrors
+from .erreurs import BuildError, ContentError, ContentErrors, template_error
 from .mkdocs import macros, tableaux
-from .mkdocs.filtres import FILTRES
+from .mkdocs.filtres import FILTRES, echappe
 from .mkdocs.formulaires import Formulaires
 from .mkdocs.francais import EnFrancais
 from .mkdocs.lexique import LexiqueExtension
@@ -83,6 +82,7 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         self.failure = None
         self.report: dict = {}
         self.to_print: list[tuple] = []
+        self.sources: dict[str, Path] = {}  # page du site → sa source (contrôle du site : constats à leur ligne)
         self.pyodide = None
         root = Path(config.config_file_path).resolve().parent
         site_config = (root / self.config.site_config).resolve()
@@ -100,12 +100,15 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         config.nav = self.site.navigation
         if not config.site_url:  # `mkdocs serve` pose d'abord sa propre adresse
             config.site_url = self.site.url + "/"
-        self.formulaires = Formulaires(
-            self.site,
-            self.contenu.formulaires,
-            {t.slug: t.terme for t in self.contenu.termes},
-            lexique.definitions(self.contenu.termes),
-        )
+        try:
+            self.formulaires = Formulaires(
+                self.site,
+                self.contenu.formulaires,
+                {t.slug: t.terme for t in self.contenu.termes},
+                lexique.definitions(self.contenu.termes),
+            )
+        except BuildError as exc:  # un gabarit des formulaires (rendu dès ici) en erreur
+            raise self._fail(exc) from None
         self.linker = LexiqueExtension(self.contenu.termes)
         config.markdown_extensions += [self.linker, tableaux.TableauxExtension()]
         try:
@@ -114,13 +117,13 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
             raise self._fail(exc) from None
         config.extra.update(
             csp=csp.meta(),
-            urgences=self.contenu.donnees["urgences"],
+            urgences=echappe(self.contenu.donnees["urgences"]),  # texte des rédacteurs : échappé (filtres.echappe)
             sortie_rapide=self.site.sortie_rapide,
             pdf_pages={},
             pyodide=version_pyodide,
-            lexique=lexique.definitions(self.contenu.termes),
+            lexique=echappe(lexique.definitions(self.contenu.termes)),
             outils={},
-            donnees_outils=outils.contexte(),  # listes et bornes des formulaires d'outils (moteurs)
+            donnees_outils=echappe(outils.contexte()),  # listes et bornes des formulaires d'outils (moteurs)
             registre_outils=registre,  # gabarit et script de chaque outil qui a sa page
         )
         return config
@@ -157,6 +160,10 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         self.linker.current_page = page.file.src_uri
+        source = page.file.abs_src_path or self.site.content_dir / (
+            lexique.FILE if page.file.src_uri == lexique.PAGE else page.file.src_uri
+        )
+        self.sources[page.file.dest_uri] = Path(source)
         markdown = expand_lexique_links(markdown, page.file.src_uri)
         # MkDocs lit `title` ; nos rédacteurs écrivent `titre`.
         if "titre" in page.meta:
@@ -173,7 +180,10 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         # L'extension tables aligne les colonnes par des attributs style="", que la CSP
         # (style-src 'self') bloque : des classes de notre feuille de style à la place.
         html = ALIGN_STYLE.sub(lambda m: f'class="aligne-{m.group(1)}"', html)
-        html = self.formulaires.contenu(html, page)  # la reproduction d'un formulaire, un entretien guidé
+        try:
+            html = self.formulaires.contenu(html, page)  # la reproduction d'un formulaire, un entretien guidé
+        except BuildError as exc:
+            raise self._fail(exc) from None
         if page.file.src_uri in config.extra["pdf_pages"]:
             self.to_print.append((page, insecables(html)))  # la page web l'a en entier dans on_post_page
         return html
@@ -194,7 +204,9 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
             self.report["formulaires"] = self.formulaires.ecrit_pdfs(site_dir, self._cache(config))
             if self.pyodide:
                 self.pyodide.ecrit(site_dir)
-            verification.check(site_dir, config.extra["pdf_pages"] if self.config.pdf else {})
+            verification.check(
+                site_dir, config.extra["pdf_pages"] if self.config.pdf else {}, self.site.root, self.sources
+            )
         except BuildError as exc:
             raise self._fail(exc) from None
         publishable(site_dir)
@@ -256,21 +268,6 @@ def registre_des_outils(theme: Path) -> dict:
     if manquants:
         raise BuildError("\n".join(manquants))
     return registre
-
-
-def template_error(exc: jinja2.TemplateError, root: Path) -> ContentError:
-    """`theme/main.html:12: gabarit invalide (…)` pour une erreur de Jinja : une erreur de syntaxe
-    porte sa place ; pour une erreur au rendu, la trace réécrite par Jinja la donne."""
-    name, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
-    if name is None:
-        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".html")]
-        if frames:
-            name, line = frames[-1].filename, frames[-1].lineno
-    path = Path(name or "?")
-    rel = (
-        path.relative_to(root).as_posix() if path.is_absolute() and path.is_relative_to(root) else f"theme/{path.name}"
-    )
-    return ContentError(rel, line or 1, f"gabarit invalide (Jinja : {exc.message or exc})")
 
 
 def as_errors(messages: list[str]) -> ContentErrors:

@@ -9,6 +9,7 @@ requête mal formée, et un délai pour qu'un client qui envoie sa requête octe
 
 from __future__ import annotations
 
+import errno
 import functools
 import html
 import http.server
@@ -116,8 +117,30 @@ def make_server(
     return server
 
 
+def _port_refuse(port: int, exc: OSError) -> str:
+    if exc.errno == errno.EADDRINUSE:
+        return (
+            f"Le port {port} est déjà pris (un autre `generator serve` ou `mkdocs serve` tourne peut-être) : "
+            f"arrêtez-le, ou choisissez un autre port, par exemple --port {port + 1 if port < 65535 else 8001}."
+        )
+    if exc.errno == errno.EACCES:
+        return f"Le port {port} est réservé à l'administrateur de la machine : choisissez un port de 1024 à 65535."
+    return f"Impossible de servir le site sur le port {port} ({exc.strerror or exc}) : choisissez un autre port."
+
+
+class ServeurImpossible(Exception):
+    """Le site ne peut pas être servi (port pris, refusé, hors bornes ; pas de site) : `str(exc)` dit quoi faire."""
+
+
 def serve(site_dir: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
-    server = make_server(site_dir, host, port)
+    if not (site_dir / "index.html").is_file():
+        raise ServeurImpossible(f"{site_dir} ne contient pas de site construit : lancez `make site` d'abord.")
+    try:
+        server = make_server(site_dir, host, port)
+    except OverflowError:  # bind() refuse un port hors de 0-65535
+        raise ServeurImpossible(f"Le port {port} n'existe pas : choisissez un nombre de 1024 à 65535.") from None
+    except OSError as exc:
+        raise ServeurImpossible(_port_refuse(port, exc)) from None
     print(f"Site servi sur http://{host}:{port}/ (Ctrl+C pour arrêter) — pour un usage local seulement.")
     try:
         server.serve_forever()

@@ -12,16 +12,11 @@ from __future__ import annotations
 import traceback
 
 from .cli import en_texte, lit_entree
-from .erreurs import EntreeInvalide
+from .erreurs import ERREUR_INTERNE, INTERNE, EntreeInvalide
+from .lecture import extrait
 from .outils import paquets, routes
 
-__all__ = ["dispatch", "paquets"]
-
-ERREUR_INTERNE = (
-    "Le calcul n'a pas pu aboutir à cause d'une erreur de l'outil, pas de vos réponses. "
-    "Réessayez, ou consultez les tableaux de la page."
-)
-INTERNE = {"erreur": {"champ": "interne", "message": ERREUR_INTERNE}}
+__all__ = ["dispatch", "paquets", "ERREUR_INTERNE", "INTERNE"]
 
 
 def dispatch(outil: str, entree_json: str) -> str:
@@ -29,7 +24,9 @@ def dispatch(outil: str, entree_json: str) -> str:
     try:
         connues = routes()
         if outil not in connues:
-            raise EntreeInvalide("outil", f"Outil inconnu : « {outil} ». Outils disponibles : {', '.join(connues)}.")
+            raise EntreeInvalide(
+                "outil", f"Outil inconnu : {extrait(outil)}. Outils disponibles : {', '.join(connues)}."
+            )
         reponse = {"resultat": connues[outil].appelable()(lit_entree(entree_json))}
     except EntreeInvalide as exc:
         reponse = exc.en_json()

@@ -1,7 +1,8 @@
 """Contrat commun des lignes de commande : un objet JSON sur stdin, un objet JSON sur stdout.
 
 Code 0 pour un résultat, code 2 et `{"erreur": {"champ", "message"}}` pour une
-entrée invalide — jamais de trace Python.
+entrée invalide — jamais de trace Python : une panne de l'outil donne le code 1, le message
+« erreur de l'outil » en JSON et, sur la sortie d'erreur, une ligne qui la nomme.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import json
 import sys
 from collections.abc import Callable
 
-from .erreurs import EntreeInvalide
+from .erreurs import INTERNE, EntreeInvalide
 
 NON_OBJET = "Les réponses doivent arriver ensemble, question par question : l'entrée n'est pas un objet JSON."
 
@@ -40,6 +41,20 @@ def execute(calcule: Callable[[dict], dict], texte: str) -> tuple[int, dict]:
         return 0, calcule(lit_entree(texte))
     except EntreeInvalide as exc:
         return 2, exc.en_json()
+    except Exception as exc:
+        return panne(exc), INTERNE
+
+
+def panne(exc: BaseException) -> int:
+    """Une ligne sur la sortie d'erreur (pour qui signale la panne), code de sortie 1."""
+    sys.stderr.write(f"Erreur de l'outil ({type(exc).__name__}) : ce n'est pas votre saisie ; signalez-la.\n")
+    return 1
+
+
+def ecrit(objet: dict) -> None:
+    """L'objet JSON sur stdout, en octets UTF-8 quel que soit l'encodage du terminal."""
+    sys.stdout.buffer.write((en_texte(objet, indent=2) + "\n").encode("utf-8"))
+    sys.stdout.flush()
 
 
 def en_texte(objet: dict, **options) -> str:
@@ -62,7 +77,5 @@ def main(calcule: Callable[[dict], dict]) -> int:
         code, sortie = 2, EntreeInvalide("entree", "Le texte reçu n'est pas encodé en UTF-8.").en_json()
     else:
         code, sortie = execute(calcule, texte)
-    # Écrit en octets UTF-8, quel que soit l'encodage du terminal : jamais de sortie coupée en deux.
-    sys.stdout.buffer.write((en_texte(sortie, indent=2) + "\n").encode("utf-8"))
-    sys.stdout.flush()
+    ecrit(sortie)
     return code

@@ -1,4 +1,11 @@
-"""L'erreur unique que les moteurs lèvent pour une entrée invalide."""
+"""L'erreur unique que les moteurs lèvent pour une entrée invalide, et ce qu'on dit d'une panne."""
+
+# Une panne de l'outil (jamais une entrée : chaque entrée refusée l'est par EntreeInvalide).
+ERREUR_INTERNE = (
+    "Le calcul n'a pas pu aboutir à cause d'une erreur de l'outil, pas de vos réponses. "
+    "Réessayez, ou consultez les tableaux de la page."
+)
+INTERNE = {"erreur": {"champ": "interne", "message": ERREUR_INTERNE}}
 
 
 class EntreeInvalide(ValueError):

@@ -86,6 +86,33 @@ def champ_inconnu(cle, connues=(), parent: str = "", du: str = "") -> EntreeInva
     return EntreeInvalide(champ, debut + accepte)
 
 
+def demi_caractere(entree) -> str | None:
+    """Le chemin (« valeurs.nom », « chronologie.3.faits ») du premier texte de `entree` qui contient
+    un demi-caractère (« \\ud800 » reçu en JSON, souvent un emoji coupé) : aucun encodage ne peut
+    l'écrire dans un PDF. None s'il n'y en a pas. Parcours sans récursion (JSON imbriqué à volonté)."""
+    pile = [("", entree)]
+    while pile:
+        chemin, valeur = pile.pop()
+        if isinstance(valeur, dict):
+            for cle, sous in reversed(valeur.items()):
+                if _a_un_demi(cle):
+                    return chemin or "entree"
+                pile.append((f"{chemin}.{cle}" if chemin else cle, sous))
+        elif isinstance(valeur, list):
+            pile += [(f"{chemin}.{i}", sous) for i, sous in reversed(list(enumerate(valeur, 1)))]
+        elif isinstance(valeur, str) and _a_un_demi(valeur):
+            return chemin or "entree"
+    return None
+
+
+def _a_un_demi(texte: str) -> bool:
+    try:
+        texte.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def refus(champ: str, libelle: str, probleme: str) -> EntreeInvalide:
     """« Votre revenu fiscal de référence (rfr) : <problème> » — le nom de la donnée d'abord."""
     return EntreeInvalide(champ, f"{libelle[:1].upper()}{libelle[1:]} ({champ}) : {probleme}")

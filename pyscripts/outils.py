@@ -11,6 +11,9 @@ Un outil, c'est :
     contexte  "module:fonction" : ce que le gabarit lit dans `config.extra.donnees_outils.<nom>`
               (listes et bornes tirées des données et du moteur, rien de recopié dans le gabarit)
     donnees   les fichiers content/data/<nom>.yml qu'il lit : la construction refuse qu'il en manque un
+    verification  "module:fonction" : ce que son moteur vérifie, à chaque construction, dans les données
+              et les formulaires qu'il lit (generator/contenu/croisements.py) — problemes(donnees,
+              formulaires) → [(fichier sous content/, chemin des clés, message)]
 
 En découlent : les routes de `pyscripts.api`, les outils permis dans l'en-tête des pages, les gabarits
 et scripts que la construction vérifie, le contexte des gabarits, les paquets Pyodide facultatifs et
@@ -40,7 +43,7 @@ class Route:
 
 
 class Outil:
-    __slots__ = ("routes", "gabarit", "module", "contexte", "donnees")
+    __slots__ = ("routes", "gabarit", "module", "contexte", "donnees", "verification")
 
     def __init__(
         self,
@@ -49,12 +52,14 @@ class Outil:
         module: str | None = None,
         contexte: str | None = None,
         donnees: tuple[str, ...] = (),
+        verification: str | None = None,
     ):
         self.routes = routes
         self.gabarit = gabarit
         self.module = module
         self.contexte = contexte
         self.donnees = donnees
+        self.verification = verification
 
 
 OUTILS: dict[str, Outil] = {
@@ -64,6 +69,7 @@ OUTILS: dict[str, Outil] = {
         module="assets/js/outil-aj.mjs",
         contexte="pyscripts.aj.formulaire:formulaire",
         donnees=("aide_juridictionnelle",),
+        verification="pyscripts.aj.verification:problemes_des_donnees",
     ),
     "delais": Outil(
         routes={"delais": Route("pyscripts.delais:calcule"), "delais_ics": Route("pyscripts.delais:en_ics")},
@@ -71,6 +77,7 @@ OUTILS: dict[str, Outil] = {
         module="assets/js/outil-delais.mjs",
         contexte="pyscripts.delais.formulaire:formulaire",
         donnees=("delais", "jours_feries"),
+        verification="pyscripts.delais.verification:problemes",
     ),
     "op": Outil(
         routes={
@@ -82,6 +89,7 @@ OUTILS: dict[str, Outil] = {
         module="assets/js/outil-op.mjs",
         contexte="pyscripts.op.requete:pour_la_page",
         donnees=("op_mesures", "op_a_apporter"),
+        verification="pyscripts.op.verification:problemes",
     ),
     # L'entretien guidé des formulaires Cerfa : il s'ouvre dans la page d'un autre outil (une ligne
     # `<!-- entretien: <id> -->`, generator/mkdocs/formulaires.py), d'où ni gabarit ni script ici.
@@ -93,7 +101,8 @@ OUTILS: dict[str, Outil] = {
             "formulaire_remplir": Route("pyscripts.formulaires:remplir_base64", paquets=("pypdf",)),
             "formulaire_preparer": Route("pyscripts.formulaires:preparer", paquets=("pypdf",)),
         },
-        donnees=("pieces_aj",),
+        donnees=("pieces_aj", "aide_juridictionnelle"),
+        verification="pyscripts.formulaires.verification:problemes",
     ),
 }
 

@@ -12,10 +12,14 @@ dans content/formulaires/README.md.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+from pyscripts.op.adresse import problemes_definition as problemes_adresse
+from pyscripts.op.requete import IDENTIFIANT as OP
 
 from ..erreurs import ContentError
 from . import schema
@@ -54,6 +58,7 @@ PAR_TYPE = {
     "signature": set(),
 }
 OBLIGATOIRES = {"cases": ("options",), "tableau": ("colonnes", "lignes"), "mention": ("texte",)}
+GROUPES_IMBRIQUES = 3  # un groupe dans l'option d'un groupe dans l'option d'un groupe : au plus (les Cerfa en ont 2)
 
 
 @dataclass
@@ -151,6 +156,9 @@ class _Verificateur:
         for chemin, nom in self.conditions:
             if nom not in self.cases:
                 self.erreur(chemin, f"condition sur « {nom} », qui n'est pas une case de ce formulaire")
+        if self.d.id == OP:  # la sécurité de l'adresse cachée tient à cette définition
+            for chemin, message in problemes_adresse(d):
+                self.erreur(chemin, message)
         return self.erreurs
 
     def champ(self, c: dict, chemin: tuple) -> None:
@@ -193,6 +201,13 @@ class _Verificateur:
             self.erreur((*chemin, "lignes"), f"{quoi} : « lignes » est un nombre de lignes à écrire")
 
     def groupe(self, c: dict, chemin: tuple) -> None:
+        if chemin.count("options") >= GROUPES_IMBRIQUES:
+            self.erreur(
+                chemin,
+                f"groupe « {c.get('nom')} » : plus de {GROUPES_IMBRIQUES} groupes de cases imbriqués "
+                "(une option qui ouvre un groupe qui ouvre…) : ni la page ni le PDF ne restent lisibles",
+            )
+            return
         if isinstance(c.get("colonnes"), list):
             self.erreur((*chemin, "colonnes"), f"groupe « {c.get('nom')} » : « colonnes » vaut 1, 2 ou 3")
         for i, option in enumerate(c["options"]):
@@ -264,8 +279,9 @@ def problemes_des_pages(content_dir: Path, definitions: list[Definition], pages:
 
 
 def problemes(content_dir: Path, definitions: list[Definition]) -> list[ContentError]:
-    """Ce qui ne va pas dans le lien définition ↔ page et dans les règles des pièces (les définitions
-    elles-mêmes sont vérifiées par `charge_tout`)."""
+    """Ce qui ne va pas entre les définitions et les pages : chaque définition a sa page, un numéro de
+    Cerfa par définition, chaque entretien vise un formulaire qui se remplit (les définitions elles-mêmes
+    sont vérifiées par `charge_tout` ; les règles des pièces, par le moteur qui les lit : croisements.py)."""
     from . import frontmatter
 
     pages = {}
@@ -276,23 +292,51 @@ def problemes(content_dir: Path, definitions: list[Definition]) -> list[ContentE
             continue  # validate.check_page le signale déjà
         if isinstance(fm.data.get("formulaire"), str):
             pages[chemin.relative_to(content_dir).as_posix()] = fm.data["formulaire"]
-    return problemes_des_pages(content_dir, definitions, pages) + problemes_des_pieces(content_dir)
+    erreurs = problemes_des_pages(content_dir, definitions, pages) + problemes_des_numeros(definitions)
+    return erreurs + problemes_des_entretiens(content_dir, {d.id: d.donnees for d in definitions})
 
 
-def problemes_des_pieces(content_dir: Path) -> list[ContentError]:
-    """content/data/pieces_aj.yml : chaque règle a sa pièce, sa raison et une condition connue."""
-    from pyscripts.formulaires.pieces import problemes as problemes_pieces
+def problemes_des_numeros(definitions: list[Definition]) -> list[ContentError]:
+    """Deux définitions ne décrivent pas le même Cerfa (son numéro, quelle que soit l'édition)."""
+    erreurs, vus = [], {}
+    for d in definitions:
+        numero = d.donnees["cerfa"].split("*")[0]
+        if numero in vus:
+            autre = vus[numero]
+            erreurs.append(
+                ContentError(
+                    f"content/{DOSSIER}/{d.chemin.name}",
+                    d.lignes.get(("cerfa",), 1),
+                    f"le Cerfa n° {numero} est déjà décrit par content/{DOSSIER}/{autre.chemin.name} "
+                    f"(ligne {autre.lignes.get(('cerfa',), 1)}) : une seule définition par formulaire",
+                )
+            )
+        vus.setdefault(numero, d)
+    return erreurs
 
-    chemin = content_dir / "data" / "pieces_aj.yml"
-    rel = "content/data/pieces_aj.yml"
-    if not chemin.is_file():
-        return []  # un fichier de données requis : validation.data_files dit qu'il manque
-    donnees, noeud, problemes_schema = schema.document(chemin, rel, "pieces_aj")
-    if problemes_schema or noeud is None:
-        return []  # les erreurs de schéma sont dites par validation.data_files
-    lignes = lignes_des_noeuds(noeud)
+
+# La ligne qui place l'entretien guidé d'un formulaire dans une page (lue aussi par generator/mkdocs/formulaires.py).
+LIGNE_ENTRETIEN = re.compile(r"<!--\s*entretien:\s*([^\s>]*)\s*-->")
+
+
+def problemes_des_entretiens(content_dir: Path, definitions: dict[str, dict]) -> list[ContentError]:
+    """Chaque ligne `<!-- entretien: <id> -->` d'une page vise un formulaire connu, rempli dans le
+    navigateur, découpé en étapes (sinon la page montrerait un commentaire, ou un entretien vide)."""
     erreurs = []
-    for cle, message in problemes_pieces(donnees):
-        ligne = next((lignes[cle[:n]] for n in range(len(cle), -1, -1) if cle[:n] in lignes), 1)
-        erreurs.append(ContentError(rel, ligne, message))
+    for page in sorted(content_dir.rglob("*.md")):
+        rel = f"content/{page.relative_to(content_dir).as_posix()}"
+        for numero, ligne in enumerate(page.read_text(encoding="utf-8", errors="replace").split("\n"), start=1):
+            for identifiant in LIGNE_ENTRETIEN.findall(ligne):
+                d = definitions.get(identifiant)
+                if d is None:
+                    probleme = f"entretien d'un formulaire inconnu « {identifiant[:40]} » (content/{DOSSIER}/)"
+                elif d.get("remplissage") == "manuscrit":
+                    probleme = (
+                        f"entretien du formulaire {identifiant}, qui se remplit à la main (remplissage: manuscrit)"
+                    )
+                elif not d.get("etapes"):
+                    probleme = f"entretien du formulaire {identifiant}, qui n'a pas d'« etapes »"
+                else:
+                    continue
+                erreurs.append(ContentError(rel, numero, probleme))
     return erreurs

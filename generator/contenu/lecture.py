@@ -53,6 +53,7 @@ def yaml_avec_lignes(source: str, rel: str, decalage: int = 0) -> tuple[object, 
     """(données, nœud racine) d'un texte YAML. `decalage` s'ajoute aux numéros de ligne (l'en-tête
     d'une page commence à sa ligne 2). Une faute de syntaxe est signalée là où le lecteur l'a vue."""
     loader = Loader(source)
+    node = None
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -61,9 +62,88 @@ def yaml_avec_lignes(source: str, rel: str, decalage: int = 0) -> tuple[object, 
         raise LectureImpossible(ContentError(rel, ligne, f"YAML invalide : {_probleme(exc)}")) from None
     except yaml.YAMLError as exc:
         raise LectureImpossible(ContentError(rel, 1 + decalage, f"YAML invalide : {exc}")) from None
+    except (ValueError, TypeError, OverflowError):  # une valeur que son type ne sait pas construire
+        ligne, message = _valeur_impossible(node)
+        raise LectureImpossible(ContentError(rel, ligne + decalage, message)) from None
     finally:
         loader.dispose()
+    if probleme := _demesure(node):
+        ligne, message = probleme
+        raise LectureImpossible(ContentError(rel, ligne + decalage, message))
     return data, node
+
+
+def _valeur_impossible(racine: yaml.Node | None) -> tuple[int, str]:
+    """(ligne, message) de la première valeur que YAML lit comme une date ou un nombre mais ne sait pas
+    construire : « 2025-02-30 » (un jour qui n'existe pas), « !!int abc »."""
+    constructeur = yaml.constructor.SafeConstructor()
+    pile = [racine] if racine is not None else []
+    while pile:
+        noeud = pile.pop()
+        if isinstance(noeud, yaml.ScalarNode):
+            try:
+                constructeur.construct_object(noeud)
+            except (ValueError, TypeError, OverflowError, yaml.YAMLError):
+                ligne = noeud.start_mark.line + 1
+                if noeud.tag.endswith(":timestamp"):
+                    return (
+                        ligne,
+                        f"la date {noeud.value[:40]} n'existe pas dans le calendrier : vérifiez le jour et le mois",
+                    )
+                return ligne, f"valeur illisible « {noeud.value[:40]} » pour son type ({noeud.tag.rsplit(':', 1)[-1]})"
+        else:
+            pile += reversed(_fils(noeud))
+    return 1, "une valeur ne peut pas être lue"
+
+
+# Listes et tables imbriquées : les fichiers réels en ont 16 au plus (un formulaire : rubrique, champ,
+# option, champ…) ; valeurs une fois les alias (*nom) dépliés : quelques milliers. Au-delà, une erreur de
+# copier-coller ou des alias qui se démultiplient, que les contrôles récursifs ne doivent pas suivre.
+PROFONDEUR_MAXIMUM = 40
+VALEURS_MAXIMUM = 1_000_000
+
+
+def _demesure(racine: yaml.Node | None) -> tuple[int, str] | None:
+    """(ligne, message) quand le document est imbriqué trop profond ou que ses alias se déplient en trop
+    de valeurs. Un passage sur les nœuds (un alias est un nœud partagé : mesuré une fois), sans récursion."""
+    if racine is None:
+        return None
+    hauteur: dict[int, int] = {}
+    taille: dict[int, int] = {}
+    pile = [(racine, False)]
+    while pile:
+        noeud, fils_faits = pile.pop()
+        if id(noeud) in hauteur:
+            continue
+        fils = _fils(noeud)
+        if fils_faits or not fils:
+            hauteur[id(noeud)] = 1 + max((hauteur[id(f)] for f in fils), default=0)
+            taille[id(noeud)] = min(1 + sum(taille[id(f)] for f in fils), VALEURS_MAXIMUM + 1)
+        else:
+            pile.append((noeud, True))
+            pile += [(f, False) for f in fils if id(f) not in hauteur]
+    if hauteur[id(racine)] > PROFONDEUR_MAXIMUM:
+        noeud, profondeur = racine, 1
+        while profondeur <= PROFONDEUR_MAXIMUM:  # le long de la branche la plus profonde, jusqu'au nœud de trop
+            noeud = max(_fils(noeud), key=lambda f: hauteur[id(f)])
+            profondeur += 1
+        return noeud.start_mark.line + 1, (
+            f"imbrication trop profonde (plus de {PROFONDEUR_MAXIMUM} niveaux de listes et de tables) : "
+            "aplatissez cette partie"
+        )
+    if taille[id(racine)] > VALEURS_MAXIMUM:
+        return 1, f"plus de {VALEURS_MAXIMUM:,} valeurs une fois les alias (*nom) dépliés : recopiez moins".replace(
+            ",", "\u202f"
+        )
+    return None
+
+
+def _fils(noeud: yaml.Node) -> list[yaml.Node]:
+    if isinstance(noeud, yaml.SequenceNode):
+        return noeud.value
+    if isinstance(noeud, yaml.MappingNode):
+        return [n for paire in noeud.value for n in paire]
+    return []
 
 
 def fichier_yaml(path: Path, rel: str) -> tuple[object, yaml.Node | None]:

@@ -5,6 +5,7 @@ Les termes sont liés dans chaque page par generator/mkdocs/lexique.py.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -81,6 +82,7 @@ def load(content_dir: Path) -> tuple[list[Terme], list[ContentError]]:
             [str(v) for v in item.get("variantes") or []],
             [str(v) for v in item.get("voir") or []],
         )
+        errors += [ContentError(rel, line, m) for m in _trop_longs(terme)]
         for voir in terme.voir:
             if not (content_dir / voir).is_file():
                 errors.append(ContentError(rel, line, f"« {terme.terme} » : la page liée « {voir} » n'existe pas"))
@@ -91,6 +93,30 @@ def load(content_dir: Path) -> tuple[list[Terme], list[ContentError]]:
             seen[key] = line
         termes.append(terme)
     return termes, errors
+
+
+# Bornes d'un terme et de sa définition : lus d'un coup d'œil, cherchés dans chaque page.
+TERME_MAXIMUM = 100
+DEFINITION_MAXIMUM = 1500
+
+
+def _trop_longs(t: Terme) -> list[str]:
+    sortie = [
+        f"« {forme[:40]}… » : terme trop long ({len(forme)} caractères, {TERME_MAXIMUM} au plus)"
+        for forme in t.formes()
+        if len(forme) > TERME_MAXIMUM
+    ]
+    if len(t.definition) > DEFINITION_MAXIMUM:
+        sortie.append(
+            f"« {t.terme[:40]} » : définition trop longue ({len(t.definition)} caractères, "
+            f"{DEFINITION_MAXIMUM} au plus) : gardez l'essentiel, le détail va dans une page"
+        )
+    return sortie
+
+
+def texte(valeur: str) -> str:
+    """Un texte de rédacteur placé dans du Markdown produit : son HTML se lit comme du texte (jamais une balise)."""
+    return html.escape(valeur, quote=False)
 
 
 def page_markdown(termes: list[Terme]) -> str:
@@ -123,9 +149,10 @@ def page_markdown(termes: list[Terme]) -> str:
         if letter != current:
             lines += [f"## {letter} {{#lettre-{letter.lower()}}}", ""]
             current = letter
-        lines += [f"### {t.terme} {{#{t.slug}}}", "", t.definition, ""]
+        # Le texte du rédacteur comme texte, comme sur les autres pages qu'il atteint : « <b> » se lit, ne s'applique pas.
+        lines += [f"### {texte(t.terme)} {{#{t.slug}}}", "", texte(t.definition), ""]
         if t.variantes:
-            lines += ["*Aussi : " + ", ".join(t.variantes) + ".*", ""]
+            lines += ["*Aussi : " + ", ".join(map(texte, t.variantes)) + ".*", ""]
         if t.voir:
             lines += ["Voir : " + ", ".join(f"[{v}]({v})" for v in t.voir), ""]
     if letters:

@@ -34,6 +34,7 @@ MOTS_CLES = {
     "const",
     "pattern",
     "minLength",
+    "maxLength",
     "minimum",
     "maximum",
     "anyOf",
@@ -232,7 +233,15 @@ class _Verification:
         return False
 
     def _texte(self, schema: dict, data: str, chemin, ligne) -> None:
-        if "minLength" in schema and len(data.strip()) < schema["minLength"]:
+        if "maxLength" in schema and len(data) > schema["maxLength"]:
+            # Avant tout rendu : un libellé de 100 000 caractères tiendrait la construction des minutes.
+            self._err(
+                ligne,
+                chemin,
+                f"texte trop long ({len(data)} caractères, {schema['maxLength']} au plus) : raccourcissez-le "
+                "ou coupez-le en plusieurs",
+            )
+        elif "minLength" in schema and len(data.strip()) < schema["minLength"]:
             self._err(ligne, chemin, schema.get("message") or "texte vide")
         elif "pattern" in schema and not re.search(schema["pattern"], data):
             self._err(ligne, chemin, schema.get("message") or f"« {extrait(data)} » n'a pas la forme attendue")

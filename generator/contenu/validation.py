@@ -7,7 +7,6 @@ Lancé par `python -m generator check`, et par `on_config` du plugin à chaque c
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +18,7 @@ from ..config import CONFIG_FILE, SiteConfig
 from ..erreurs import ContentError, ContentErrors, line_of
 from ..mkdocs import libelles, macros, valeurs
 from ..sorties.pdf import pdf_name
-from . import formulaires, frontmatter, lecture, lexique, schema
+from . import croisements, formulaires, frontmatter, lecture, lexique, schema
 
 # [texte](cible) ou [texte](cible "titre") ; les images aussi. Le code (en ligne ou en bloc) est ôté avant.
 LINK = re.compile(r"!?\[(?:[^\]\[]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -100,6 +99,9 @@ def validate(config: SiteConfig) -> Contenu:
                 )
             )
     errors += data_errors + form_errors
+    if not data_errors and not form_errors:  # chaque fichier a la forme que ses lecteurs supposent
+        # vérifiés par chaque moteur qui les lit (generator/contenu/croisements.py)
+        errors += croisements.problemes(content, donnees, {d.id: d.donnees for d in definitions})
     errors += _bareme_problems(config, donnees)
     errors += formulaires.problemes(content, definitions)  # chaque formulaire a sa page ; les règles des pièces
     if errors:
@@ -185,26 +187,12 @@ def data_files(content: Path) -> tuple[dict, list[ContentError]]:
                 )
             )
             continue
-        data, node, problems = schema.document(path, rel, path.stem)
+        data, _, problems = schema.document(path, rel, path.stem)
         if problems:
             errors += problems
             continue
-        if path.stem == "aide_juridictionnelle":
-            errors += _aj_problems(data, node, rel)
         found[path.stem] = data
     return found, errors
-
-
-def _aj_problems(data, node, rel: str) -> list[ContentError]:
-    """Les contrôles de pyscripts sur les paramètres de l'aide juridictionnelle (dates, années), à leur ligne."""
-    from pyscripts.aj.verification import problemes
-
-    as_json = json.loads(json.dumps(data, default=lambda d: d.isoformat()))  # comme le navigateur les voit
-    errors = []
-    for message in problemes(as_json):
-        path, _, _ = message.partition(" : ")
-        errors.append(ContentError(rel, schema.ligne_du_chemin(node, path), message))
-    return errors
 
 
 def _bareme_problems(config: SiteConfig, donnees: dict) -> list[ContentError]:

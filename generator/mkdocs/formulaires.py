@@ -7,18 +7,27 @@ contenu(html, page)        on_page_content : la page d'un formulaire (`formulair
                            reproduction ; une ligne d'entretien reçoit l'entretien
 ecrit_pdfs(site_dir, cache) on_post_build : les PDF vierges remplissables, site/formulaires/<id>.pdf,
                            rendus et mis en cache comme les autres PDF (generator/sorties/pdf.py) — même
-                           sans les impressions : l'entretien les remplit, ce sont des outils
+                           sans les impressions : l'entretien les remplit, ce sont des outils ; puis
+                           leurs champs (noms, genres) comparés à la définition
+
+Le document imprimable de chaque formulaire est rendu dès on_config : une erreur de gabarit (ils sont
+rendus avec StrictUndefined) arrête la construction à sa ligne avant qu'aucune page ne soit écrite.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
+import jinja2
+from markupsafe import escape
 from mkdocs.utils import get_relative_url
 
 from ..config import SiteConfig
 from ..contenu import formulaires
+from ..contenu.formulaires import LIGNE_ENTRETIEN
+from ..erreurs import ContentError, ContentErrors, line_of, template_error
 from ..sorties import formulaires as rendu
 from ..sorties import pdf, police_champs
 
@@ -26,7 +35,6 @@ DOSSIER_SITE = "formulaires"
 CSS_PAGE = "formulaires/formulaire.css"
 CSS_ENTRETIEN = "formulaires/entretien.css"
 CSS_PDF = ("formulaires/formulaire.css", "formulaires/pdf.css")
-LIGNE_ENTRETIEN = re.compile(r"<!--\s*entretien:\s*([a-z0-9-]+)\s*-->")
 
 
 def chemin_pdf(identifiant: str) -> str:
@@ -47,8 +55,17 @@ class Formulaires:
         self.termes = termes  # slug → terme du lexique
         self.definitions = definitions or {}  # slug → définition
         self.env = rendu.environnement(site.theme_dir)
+        self.definitions_lues = {ident: d.donnees for ident, d in formulaires.items()}
         self.prets = {ident: rendu.prepare(d.donnees, site.nom) for ident, d in formulaires.items()}
+        self.documents = {i: self._rend(rendu.document_pdf, self.env, d) for i, d in self.prets.items()}
         self.entretiens: dict[str, str] = {}  # id → la page (dest_uri) qui accueille son entretien
+
+    def _rend(self, gabarit, *arguments) -> str:
+        """Un gabarit des formulaires rendu ; une erreur de gabarit devient `theme/…:LIGNE: …`."""
+        try:
+            return gabarit(*arguments)
+        except (jinja2.TemplateError, TypeError, AttributeError) as exc:
+            raise ContentErrors([template_error(exc, self.site.root)]) from None
 
     def fichiers(self, files) -> None:
         for f in files.documentation_pages():
@@ -74,19 +91,27 @@ class Formulaires:
         identifiant = page.meta.get("formulaire")
         if identifiant in self.prets:
             d = self.prets[identifiant]
-            html += rendu.page(self.env, d, self._liens(d, page.file.dest_uri))
+            html += self._rend(rendu.page, self.env, d, self._liens(d, page.file.dest_uri))
 
         def entretien(m: re.Match) -> str:
             d = self.prets.get(m.group(1))
             if not d:
                 return m.group(0)
             # Monté par le module de la page (l'outil qui apporte les réponses, ex. assets/js/outil-aj.mjs).
-            return rendu.entretien(self.env, d, self._liens(d, page.file.dest_uri), self.termes, self.definitions)
+            liens = self._liens(d, page.file.dest_uri)
+            return self._rend(rendu.entretien, self.env, d, liens, self.termes, self.definitions)
 
         return LIGNE_ENTRETIEN.sub(entretien, html)
 
     def ecrit_pdfs(self, site_dir: Path, cache: Path) -> dict[str, int]:
-        return ecrit_pdfs(self.site, self.env, self.prets, site_dir, cache)
+        rapport = ecrit_pdfs(self.site, self.documents, site_dir, cache)
+        erreurs = []
+        for identifiant, definition in sorted(self.definitions_lues.items()):
+            source = self.site.content_dir / formulaires.DOSSIER / f"{identifiant}.yml"
+            erreurs += champs_du_pdf_vierge(definition, site_dir / chemin_pdf(identifiant), cache, source)
+        if erreurs:
+            raise ContentErrors(erreurs)
+        return rapport
 
 
 def feuille_pdf(site: SiteConfig) -> str:
@@ -95,23 +120,63 @@ def feuille_pdf(site: SiteConfig) -> str:
     return police_champs.regle() + "\n".join((site.theme_dir / nom).read_text(encoding="utf-8") for nom in CSS_PDF)
 
 
-def ecrit_pdfs(site: SiteConfig, env, prets: dict[str, dict], site_dir: Path, cache: Path) -> dict[str, int]:
-    """Le PDF vierge de chaque définition préparée, `site_dir/formulaires/<id>.pdf`, depuis le cache
-    des PDF quand rien n'a changé."""
-    if not prets:
+def ecrit_pdfs(site: SiteConfig, documents: dict[str, str], site_dir: Path, cache: Path) -> dict[str, int]:
+    """Le PDF vierge de chaque formulaire (`documents` : son HTML rendu), `site_dir/formulaires/<id>.pdf`,
+    depuis le cache des PDF quand rien n'a changé."""
+    if not documents:
         return {"rendus": 0, "en_cache": 0}
     css = feuille_pdf(site)
     jobs = [
         pdf.job(
-            rendu.document_pdf(env, d),
+            html,
             css,
             site_dir / chemin_pdf(identifiant),
             f"content/{formulaires.DOSSIER}/{identifiant}.yml",
             forms=True,
         )
-        for identifiant, d in sorted(prets.items())
+        for identifiant, html in sorted(documents.items())
     ]
     return pdf.write_all(jobs, css, site_dir, cache)
+
+
+def champs_du_pdf_vierge(definition: dict, chemin: Path, cache: Path, source: Path) -> list[ContentError]:
+    """Les champs du PDF vierge, relus (pypdf, comme le navigateur qui le remplit), contre la définition :
+    mêmes noms, mêmes genres. Un gabarit qui perd ou fusionne des champs échoue ici, pas dans le
+    navigateur. Un PDF déjà vérifié (mêmes octets) n'est pas relu : son empreinte est notée dans le cache."""
+    from pyscripts.formulaires.definition import champs_pdf
+    from pyscripts.formulaires.remplissage import champs_du_pdf, lecteur
+
+    octets = chemin.read_bytes()
+    note = cache / f"{hashlib.sha256(octets).hexdigest()}.champs-verifies"
+    if note.is_file():
+        return []
+    # Les champs imprimés (les rangées de tableau au-delà de `lignes` vont en annexe, sans champ).
+    attendus = {} if definition.get("remplissage") == "manuscrit" else {c["nom"]: c for c in champs_pdf(definition)}
+    lus = champs_du_pdf(lecteur(octets))
+    rel = f"content/{formulaires.DOSSIER}/{definition['id']}.yml"
+    erreurs = []
+    for nom in sorted(set(attendus) - set(lus)):
+        erreurs.append(
+            ContentError(rel, line_of(source, nom), f"le PDF vierge n'a pas le champ « {nom} » de la définition")
+        )
+    for nom in sorted(set(lus) - set(attendus)):
+        erreurs.append(ContentError(rel, 1, f"le PDF vierge a un champ « {nom} » que la définition ne connaît pas"))
+    for nom in sorted(set(lus) & set(attendus)):
+        if lus[nom]["type"] != attendus[nom]["type"]:
+            erreurs.append(
+                ContentError(
+                    rel,
+                    1,
+                    f"le champ « {nom} » est de type {lus[nom]['type']} dans le PDF vierge, "
+                    f"{attendus[nom]['type']} dans la définition",
+                )
+            )
+    if erreurs:
+        chemin.unlink()  # jamais publié
+        return [ContentError(e.path, e.line, e.message + " (gabarits theme/formulaires/)") for e in erreurs[:20]]
+    note.parent.mkdir(parents=True, exist_ok=True)
+    note.touch()
+    return erreurs
 
 
 def liste_markdown(site: SiteConfig, definitions: list[formulaires.Definition]) -> str:
@@ -133,6 +198,7 @@ def liste_markdown(site: SiteConfig, definitions: list[formulaires.Definition]) 
         if d.id in hotes:
             liens.append(f'<a href="../{hotes[d.id]}">le pré-remplir avec le simulateur</a> (rien n\'est envoyé)')
         lignes.append(
-            f'- <strong class="sans-lexique">{x["titre"]}</strong> (Cerfa n° {x["cerfa"]}) : ' + " · ".join(liens)
+            f'- <strong class="sans-lexique">{escape(x["titre"])}</strong> (Cerfa n° {escape(x["cerfa"])}) : '
+            + " · ".join(liens)
         )
     return "\n".join(lignes)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..config import SiteConfig
+from ..contenu.lexique import texte
 from . import libelles, valeurs
 
 if TYPE_CHECKING:
@@ -34,8 +35,8 @@ def _urgences(config: SiteConfig, contenu: Contenu) -> str:
     for entry in entries:
         numero = entry["numero"]
         lien = entry.get("lien") or f"tel:{numero.replace(' ', '')}"
-        row = f"| [**{numero}**]({lien}) | {entry['libelle']} : {entry['quand']} |"
-        rows.append(row + (f" {entry.get('horaires', '')} |" if with_hours else ""))
+        row = f"| [**{texte(numero)}**]({lien}) | {texte(entry['libelle'])} : {texte(entry['quand'])} |"
+        rows.append(row + (f" {texte(entry.get('horaires', ''))} |" if with_hours else ""))
     table = "\n".join(rows)
     if all(e.get("gratuit") is True for e in entries):
         table += "\n\nTous ces numéros et services sont gratuits."

@@ -3,6 +3,11 @@
 Un seul jeu de gabarits (theme/formulaires/) pour tous les formulaires : aucun
 gabarit propre à un Cerfa. Ce module prépare la définition (statuts hérités, noms
 des options et des cellules, rangées des tableaux) puis appelle les gabarits.
+
+Les gabarits sont rendus avec StrictUndefined : une faute de frappe (`{{ c.nmo }}`) arrête la
+construction à sa ligne au lieu de produire un PDF aux champs sans nom. Pour cela, chaque objet
+préparé porte toutes les clés que son schéma permet (generator/schemas/formulaire.yml), None
+quand le rédacteur ne l'a pas écrite.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from markupsafe import Markup, escape
 
 from pyscripts.formulaires.definition import nom_accessible, option_case, rangees
 
+from ..contenu import schema
 from ..mkdocs.typographie import insecables
 
 RECONSTRUITS = ("R", "?")
@@ -74,12 +80,30 @@ def date_jj_mm_aaaa(valeur) -> str:
     return valeur.strftime("%d/%m/%Y")
 
 
+def _cles(genre: str | None) -> dict:
+    """Les clés que le schéma des définitions permet à un objet de ce genre (None : la définition)."""
+    racine = schema.lit_schema("formulaire")
+    return dict.fromkeys(racine["properties"] if genre is None else racine["$defs"][genre]["properties"])
+
+
+# Les clés calculées que la préparation ne pose que sur certains champs (_garde_la_suite).
+CALCULEES = {"champ": {"avec_suite": False}}
+
+
+def _complete(objet: dict, *genres: str | None) -> dict:
+    """`objet` avec chaque clé permise à ses genres, None si absente (StrictUndefined ne voit que des fautes)."""
+    cles: dict = {}
+    for genre in genres:
+        cles |= _cles(genre) | CALCULEES.get(genre, {})
+    return {**cles, **objet}
+
+
 def _prepare_champ(champ: dict, statut: str) -> dict:
     c = dict(champ)
     c["statut"] = c.get("statut", statut)
     c["reconstruit"] = c["statut"] in RECONSTRUITS
     if c["type"] in ("mention", "signature"):
-        return c
+        return _complete(c, "champ")
     if c["type"] == "cases":
         options = []
         for option in c["options"]:
@@ -87,7 +111,7 @@ def _prepare_champ(champ: dict, statut: str) -> dict:
             o["statut"] = option.get("statut", c["statut"])
             o["reconstruit"] = o["statut"] in RECONSTRUITS
             o["champs"] = [_prepare_champ(e, o["statut"]) for e in option.get("champs", [])]
-            options.append(o)
+            options.append(_complete(o, "champ", "option"))  # une option est dessinée comme une case
         c["options"] = options
         # Un groupe reconstitué dont le libellé n'est pas imprimé (« Civilité ») et dont les options sont
         # confirmées : sa marque va sur le libellé de sa dernière option, ni perdue ni seule.
@@ -96,30 +120,43 @@ def _prepare_champ(champ: dict, statut: str) -> dict:
         )
     elif c["type"] == "tableau":
         c["lignes_nommees"] = not isinstance(c["lignes"], int)
-        c["rangees"] = rangees(c)  # printed rows (page, blank PDF)
-        c["rangees_entretien"] = rangees(c, c.get("lignes_max"))  # the interview goes on to the annex rows
+        # Les rangées imprimées (page, PDF vierge) ; l'entretien continue sur les rangées de l'annexe.
+        c["rangees"] = [
+            {**r, "cellules": [_complete(cellule, "champ") for cellule in r["cellules"]]} for r in rangees(c)
+        ]
+        c["rangees_entretien"] = [
+            {**r, "cellules": [_complete(cellule, "champ") for cellule in r["cellules"]]}
+            for r in rangees(c, c.get("lignes_max"))
+        ]
+        if isinstance(c["colonnes"], list):
+            c["colonnes"] = [_complete(col, "colonne") for col in c["colonnes"]]
+        if c["lignes_nommees"]:
+            c["lignes"] = [_complete(ligne, "ligne") for ligne in c["lignes"]]
     else:
         c["nom_accessible"] = nom_accessible(c)
-    return c
+    return _complete(c, "champ")
 
 
 def prepare(definition: dict, site_nom: str) -> dict:
     """Copie de la définition enrichie pour les gabarits (ne modifie pas l'original)."""
-    d = copy.deepcopy(definition)
+    d = _complete(copy.deepcopy(definition), None)
     d["site_nom"] = site_nom
     d["verifie_le_texte"] = date_jj_mm_aaaa(d["verifie_le"])
     d["rubriques"] = [
-        {
-            **r,
-            "reconstruit": r["statut"] in RECONSTRUITS,
-            "champs": [_prepare_champ(c, r["statut"]) for c in r["champs"]],
-        }
+        _complete(
+            {
+                **r,
+                "reconstruit": r["statut"] in RECONSTRUITS,
+                "champs": [_prepare_champ(c, r["statut"]) for c in r["champs"]],
+            },
+            "rubrique",
+        )
         for r in d["rubriques"]
     ]
 
     def reconstruit(champs):
         return any(
-            c["reconstruit"] or any(o["reconstruit"] or reconstruit(o["champs"]) for o in c.get("options", []))
+            c["reconstruit"] or any(o["reconstruit"] or reconstruit(o["champs"]) for o in c["options"] or [])
             for c in champs
         )
 
@@ -142,7 +179,7 @@ def _garde_la_suite(champs: list[dict]) -> None:
         if not (conditions := _conditions(champ)):
             continue
         for avant in reversed(champs[:i]):
-            noms = {avant.get("nom"), *(o["nom"] for o in avant.get("options", []))}
+            noms = {avant.get("nom"), *(o["nom"] for o in avant.get("options") or [])}
             if not (conditions & noms or _conditions(avant) == conditions):
                 break
             avant["avec_suite"] = True
@@ -162,7 +199,7 @@ def environnement(theme_dir) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(theme_dir),
         autoescape=True,
-        undefined=jinja2.ChainableUndefined,
+        undefined=jinja2.StrictUndefined,
         trim_blocks=False,
     )
     env.filters.update(FILTRES)

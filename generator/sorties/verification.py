@@ -4,6 +4,10 @@ Ce que chaque page promet au lecteur : le français, la CSP, la sortie rapide, a
 ou style en ligne (la CSP les bloquerait : une page qui en dépend est cassée), aucune adresse
 `javascript:`, et aucune ressource d'une autre origine (ni CDN, ni police, ni mesure d'audience). Les
 pages sont lues par html.parser : ni les guillemets (simples, doubles, absents) ni la casse ne comptent.
+
+Chaque constat est dit là d'où il vient : le Markdown de la page, un fichier de données ou une
+définition de formulaire, un gabarit du thème, à la première ligne qui contient la construction fautive
+(`content/guides/guide.md:7: gestionnaire d'événement en ligne « onclick= » … (page construite …)`).
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..erreurs import BuildError
+from ..erreurs import ContentError, ContentErrors
 
 # Les attributs qui font télécharger quelque chose au navigateur (<a href> est une navigation, pas un téléchargement).
 FETCHING = {
@@ -38,7 +42,7 @@ class _Page(HTMLParser):
         self.lang = None
         self.csp = False
         self.quick_exit = False
-        self.problems: list[str] = []
+        self.problems: list[tuple[str, str]] = []  # (message, ce qu'on cherche dans les sources)
         self.urls: list[str] = []
 
     def handle_starttag(self, tag, attrs):
@@ -50,16 +54,16 @@ class _Page(HTMLParser):
         if a.get("id") == "sortie-rapide":
             self.quick_exit = True
         if tag == "script" and "src" not in a and a.get("type", "").lower() not in SCRIPT_TYPES_DATA:
-            self.problems.append("script en ligne (interdit par la CSP)")
+            self.problems.append(("script en ligne (interdit par la CSP)", "<script"))
         if tag == "style":
-            self.problems.append("élément <style> (interdit par la CSP)")
+            self.problems.append(("élément <style> (interdit par la CSP)", "<style"))
         for name, value in a.items():
             if name.startswith("on"):
-                self.problems.append(f"gestionnaire d'événement en ligne « {name}= » (interdit par la CSP)")
+                self.problems.append((f"gestionnaire d'événement en ligne « {name}= » (interdit par la CSP)", name))
             if name == "style":
-                self.problems.append(f"attribut style sur <{tag}> (interdit par la CSP)")
+                self.problems.append((f"attribut style sur <{tag}> (interdit par la CSP)", "style="))
             if name in URL_ATTRIBUTES and JAVASCRIPT.match(value):
-                self.problems.append(f"adresse « javascript: » dans <{tag} {name}>")
+                self.problems.append((f"adresse « javascript: » dans <{tag} {name}>", value.strip()[:30]))
             if tag in FETCHING.get(name, ()):
                 candidates = (
                     [c.strip().split()[0] for c in value.split(",") if c.strip()] if name == "srcset" else [value]
@@ -70,18 +74,23 @@ class _Page(HTMLParser):
 
 
 def page_problems(html: str) -> list[str]:
+    return [message for message, _ in page_findings(html)]
+
+
+def page_findings(html: str) -> list[tuple[str, str]]:
+    """(message, texte à chercher dans les sources) pour chaque promesse non tenue d'une page."""
     page = _Page()
     page.feed(html)
     page.close()
     problems = []
     if page.lang != "fr":
-        problems.append('pas de lang="fr" sur <html>')
+        problems.append(('pas de lang="fr" sur <html>', "<html"))
     if not page.csp:
-        problems.append("pas de Content-Security-Policy")
+        problems.append(("pas de Content-Security-Policy", "Content-Security-Policy"))
     if not page.quick_exit:
-        problems.append("pas de bouton « Quitter rapidement »")
+        problems.append(("pas de bouton « Quitter rapidement »", "sortie-rapide"))
     problems += list(dict.fromkeys(page.problems))  # chaque sorte une fois par page
-    problems += [f"ressource d'une autre origine : {u}" for u in page.urls if EXTERNAL.match(u.strip())]
+    problems += [(f"ressource d'une autre origine : {u}", u.strip()) for u in page.urls if EXTERNAL.match(u.strip())]
     return problems
 
 
@@ -98,18 +107,65 @@ def external_resources(text: str) -> list[str]:
     return [u for u in urls if EXTERNAL.match(u.strip())]
 
 
-def check(site_dir: Path, pdf_pages: dict[str, str]) -> None:
+def check(site_dir: Path, pdf_pages: dict[str, str], root: Path | None = None, sources: dict | None = None) -> None:
+    """ContentErrors pour chaque promesse non tenue du site construit. `sources` : {page du site : son
+    fichier source dans `root`} (les pages de MkDocs) ; les autres fichiers cherchés sont les données, les
+    définitions de formulaires, le lexique et le thème."""
+    trouve = _Sources(root, sources or {})
     problems = []
     for page in sorted(site_dir.rglob("*.html")):
         rel = page.relative_to(site_dir).as_posix()
-        problems += [f"{rel} : {p}" for p in page_problems(page.read_text(encoding="utf-8"))]
+        for message, needle in page_findings(page.read_text(encoding="utf-8")):
+            problems.append(trouve.erreur(rel, needle, f"{message} (page construite {rel})"))
     for css in sorted(site_dir.rglob("*.css")):
         rel = css.relative_to(site_dir).as_posix()
-        problems += [
-            f"{rel} : ressource d'une autre origine : {u}" for u in external_resources(css.read_text(encoding="utf-8"))
-        ]
+        for u in external_resources(css.read_text(encoding="utf-8")):
+            problems.append(trouve.erreur(rel, u, f"ressource d'une autre origine : {u} (feuille {rel})"))
     for name in sorted(pdf_pages.values()):
         if not (site_dir / "pdf" / name).is_file():
-            problems.append(f"pdf/{name} : PDF manquant")
+            problems.append(ContentError(f"pdf/{name}", 1, "PDF manquant"))
     if problems:
-        raise BuildError("Le site construit ne respecte pas ses promesses :\n" + "\n".join(problems))
+        raise ContentErrors(problems)
+
+
+class _Sources:
+    """Où une construction du site a été écrite : la source de la page d'abord, puis les données et
+    définitions des rédacteurs, puis le thème ; la première ligne qui la contient (casse ignorée)."""
+
+    def __init__(self, root: Path | None, sources: dict[str, Path]):
+        self.root = root
+        self.sources = sources
+        self.autres: list[Path] = []
+        if root is not None:
+            content = root / "content"
+            self.autres = [
+                *sorted((content / "data").glob("*.yml")),
+                *sorted((content / "formulaires").glob("*.yml")),
+                content / "lexique.yml",
+                *sorted((root / "theme").rglob("*.html")),
+                *sorted((root / "theme").rglob("*.css")),
+            ]
+
+    def erreur(self, rel: str, needle: str, message: str) -> ContentError:
+        propre = self.sources.get(rel)
+        for chemin in ([propre] if propre else []) + self.autres:
+            if (ligne := _ligne(chemin, needle)) is not None:
+                return ContentError(self._nom(chemin), ligne, message)
+        if propre:
+            return ContentError(self._nom(propre), 1, message)
+        return ContentError(rel, 1, message)
+
+    def _nom(self, chemin: Path) -> str:
+        if self.root is not None and chemin.is_relative_to(self.root):
+            return chemin.relative_to(self.root).as_posix()
+        return chemin.as_posix()
+
+
+def _ligne(chemin: Path, needle: str) -> int | None:
+    if not needle or not chemin.is_file():
+        return None
+    cherche = needle.lower()
+    for numero, ligne in enumerate(chemin.read_text(encoding="utf-8", errors="replace").split("\n"), start=1):
+        if cherche in ligne.lower():
+            return numero
+    return None

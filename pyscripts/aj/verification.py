@@ -248,6 +248,15 @@ def _annonces(liste, defauts: list[str], annees_saisies: set) -> None:
             )
 
 
+def problemes_des_donnees(donnees: dict, formulaires: dict) -> list[tuple[str, str, str]]:
+    """La vérification du registre des outils (pyscripts/outils.py), lancée à chaque construction :
+    [(fichier sous content/, chemin du défaut tel que le message le nomme, message)]."""
+    return [
+        ("data/aide_juridictionnelle.yml", message.partition(" : ")[0], message)
+        for message in problemes(donnees["aide_juridictionnelle"])
+    ]
+
+
 def problemes(parametres: dict) -> list[str]:
     """Tous les défauts du fichier de paramètres (liste vide s'il est correct)."""
     defauts: list[str] = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from ..donnees import charge
 from .calcul import Regle
 from .francais import duree_fr
@@ -86,7 +88,8 @@ _OUI_NON = {"oui": "oui", "non": "non", "incertaine": "incertaine", True: "oui",
 
 
 def _cellule(texte: str) -> str:
-    return " ".join(str(texte).split()).replace("|", "\\|")
+    """Un texte des données dans une cellule Markdown : du texte, jamais une balise HTML."""
+    return html.escape(" ".join(str(texte).split()), quote=False).replace("|", "\\|")
 
 
 def catalogue_markdown(delais: dict | None = None) -> str:

@@ -20,7 +20,7 @@ import base64
 import binascii
 
 from ..erreurs import EntreeInvalide
-from ..lecture import champ_inconnu, extrait
+from ..lecture import champ_inconnu, demi_caractere, extrait
 from . import definition
 from .aj import prerempli
 from .pieces import pieces
@@ -71,7 +71,7 @@ def champs(identifiant: str, pdf: bytes) -> list[dict]:
 # Formulaires dont l'entrée n'est pas seulement {nom du champ: valeur} : une fonction
 # (module, nom) la transforme d'abord en {"valeurs": …} (ex. la requête en ordonnance de
 # protection : mesures, chronologie, adresse cachée). Les autres clés leur sont propres.
-PREPARATIONS = {"cerfa-15458": ("pyscripts.op.requete", "prepare")}
+PREPARATIONS = {"cerfa-15458": ("pyscripts.op.requete", "a_remplir")}
 
 
 def _valeurs(entree: dict, identifiant: str) -> tuple[dict, dict]:
@@ -92,6 +92,12 @@ def _valeurs(entree: dict, identifiant: str) -> tuple[dict, dict]:
 def remplir(entree: dict, pdf: bytes) -> bytes:
     from .remplissage import remplit
 
+    if champ := demi_caractere(entree):
+        raise EntreeInvalide(
+            champ.removeprefix("valeurs."),  # un champ du formulaire se nomme seul, comme dans `verifie`
+            "Ce texte contient un caractère incomplet (souvent un emoji ou un symbole coupé par un "
+            "copier-coller), qu'aucun PDF ne peut écrire : effacez la fin du texte collé et retapez-la.",
+        )
     d = definition_de(entree.get("formulaire"))
     if d.get("remplissage") == "manuscrit":
         motif = (

@@ -6,17 +6,18 @@
     expose                    l'entrée de `remplir` pour cerfa-15458 (chronologie, pieces…) sur stdin
                               → l'exposé des faits numéroté et le bordereau en JSON (pyscripts/op/requete.py)
 
-Entrée invalide : code 2 et {"erreur": {"champ", "message"}} sur stdout, jamais de trace.
+Entrée invalide : code 2 et {"erreur": {"champ", "message"}} sur stdout, jamais de trace (une panne :
+code 1, pyscripts/cli.py).
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
-from ..cli import lit_entree, main
+from ..cli import INTERNE, ecrit, lit_entree, main, panne
 from ..erreurs import EntreeInvalide
+from ..lecture import extrait
 from . import champs, definition_de, pieces, remplir
 
 SITE = Path(__file__).resolve().parents[2] / "site"
@@ -33,47 +34,44 @@ def pdf_vierge(identifiant) -> bytes:
     return chemin.read_bytes()
 
 
-def _erreur(exc: EntreeInvalide) -> int:
-    json.dump(exc.en_json(), sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-    return 2
-
-
 def _remplir() -> int:
     try:
-        entree = lit_entree(sys.stdin.buffer.read().decode("utf-8", errors="strict"))
-        octets = remplir(entree, pdf_vierge(entree.get("formulaire")))
+        texte = sys.stdin.buffer.read().decode("utf-8", errors="strict")
     except UnicodeDecodeError:
-        return _erreur(EntreeInvalide("entree", "Le texte reçu n'est pas encodé en UTF-8."))
-    except EntreeInvalide as exc:
-        return _erreur(exc)
+        raise EntreeInvalide("entree", "Le texte reçu n'est pas encodé en UTF-8.") from None
+    entree = lit_entree(texte)
+    octets = remplir(entree, pdf_vierge(entree.get("formulaire")))
     sys.stdout.buffer.write(octets)
+    return 0
+
+
+def _champs(arguments: list[str]) -> int:
+    if len(arguments) != 2:
+        raise EntreeInvalide("formulaire", "Donnez le formulaire : python -m pyscripts.formulaires champs cerfa-16146")
+    ecrit(champs(arguments[1], pdf_vierge(arguments[1])))
     return 0
 
 
 def lance(arguments: list[str]) -> int:
     commande = arguments[0] if arguments else None
-    if commande == "champs":
-        try:
-            if len(arguments) != 2:
-                raise EntreeInvalide(
-                    "formulaire", "Donnez le formulaire : python -m pyscripts.formulaires champs cerfa-16146"
-                )
-            sortie = champs(arguments[1], pdf_vierge(arguments[1]))
-        except EntreeInvalide as exc:
-            return _erreur(exc)
-        json.dump(sortie, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-        return 0
-    if commande == "remplir":
-        return _remplir()
     if commande == "pieces":
         return main(pieces)
     if commande == "expose":
         from ..op.requete import expose
 
         return main(expose)
-    return _erreur(EntreeInvalide("commande", f"Commande inconnue : « {commande or ''} ». {USAGE}"))
+    try:
+        if commande == "champs":
+            return _champs(arguments)
+        if commande == "remplir":
+            return _remplir()
+        raise EntreeInvalide("commande", f"Commande inconnue : {extrait(commande or '')}. {USAGE}")
+    except EntreeInvalide as exc:
+        ecrit(exc.en_json())
+        return 2
+    except Exception as exc:
+        ecrit(INTERNE)
+        return panne(exc)
 
 
 try:

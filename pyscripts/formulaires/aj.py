@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..aj import entree as entree_du_simulateur
+from ..aj.bareme import parametres_ou_defaut, periode
 from ..erreurs import EntreeInvalide
-from ..lecture import extrait
 
 # pyscripts.aj : exception_residence → la case du formulaire qui dit la même chose.
 EXCEPTIONS = {
@@ -41,21 +42,29 @@ def _euros(valeur) -> str:
     return f"{entier:,}".replace(",", " ")
 
 
+def lit_simulateur(entree: dict) -> tuple[dict, entree_du_simulateur.Situation]:
+    """L'entrée du simulateur (`entree["simulateur"]`), lue comme le simulateur la lit : mêmes types,
+    mêmes bornes des montants et des dates, mêmes messages ; le champ est « simulateur.<clé> »."""
+    simulateur = entree.get("simulateur")
+    if simulateur is None:
+        simulateur = {}
+    if not isinstance(simulateur, dict):
+        raise EntreeInvalide("simulateur", "« simulateur » doit être un objet : les réponses du simulateur.")
+    try:
+        lue = entree_du_simulateur.lit(simulateur, date.today(), periode(parametres_ou_defaut(None)))
+    except EntreeInvalide as exc:
+        champ = "simulateur" if exc.champ == "entree" else f"simulateur.{exc.champ}"
+        raise EntreeInvalide(champ, exc.message) from None
+    return simulateur, lue
+
+
 def _nombre(simulateur: dict, cle: str):
-    valeur = simulateur.get(cle)
-    if valeur is None:
-        return None
-    if isinstance(valeur, bool) or not isinstance(valeur, (int, float)) or valeur < 0:
-        raise EntreeInvalide(
-            f"simulateur.{cle}", f"La réponse « {cle} » doit être un nombre positif (reçu : {extrait(valeur)})."
-        )
-    return valeur
+    """Un montant déjà lu par le simulateur (borné, jamais NaN ni infini), ou None s'il n'est pas donné."""
+    return simulateur.get(cle)
 
 
 def prerempli(entree: dict) -> dict:
-    simulateur = entree.get("simulateur") or {}
-    if not isinstance(simulateur, dict):
-        raise EntreeInvalide("simulateur", "« simulateur » doit être un objet JSON : l'entrée du simulateur.")
+    simulateur, lue = lit_simulateur(entree)
     v: dict = {}
     rappels: dict[str, str] = {}
 
@@ -107,11 +116,6 @@ def prerempli(entree: dict) -> dict:
         v["procedure_juge_souhaite"] = True
         v["juge_lequel"] = "Juge aux affaires familiales (ordonnance de protection)"
 
-    jour = simulateur.get("date_demande")
-    try:
-        v["fait_le"] = date.fromisoformat(jour).strftime("%d/%m/%Y") if isinstance(jour, str) else None
-    except ValueError:
-        raise EntreeInvalide("simulateur.date_demande", "« date_demande » doit être une date AAAA-MM-JJ.") from None
-    if v["fait_le"] is None:
-        del v["fait_le"]
+    if simulateur.get("date_demande") is not None:
+        v["fait_le"] = lue.date_demande.strftime("%d/%m/%Y")
     return {"valeurs": v, "rappels": rappels}

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from ..donnees import charge
 from ..erreurs import EntreeInvalide
 from ..lecture import champ_inconnu
+from .aj import lit_simulateur
 
 CAS = ("a", "b", "c", "d", "e")
 ENFANT = re.compile(r"\b(fils|fille|enfant|enfants|beau-fils|belle-fille)\b", re.IGNORECASE)
@@ -153,7 +154,8 @@ def pieces(entree: dict, regles: dict | None = None) -> list[dict]:
         raise champ_inconnu(cle, ("simulateur", "valeurs"))
     if entree.get("formulaire", "cerfa-16146") != "cerfa-16146":
         raise EntreeInvalide("formulaire", "La liste des pièces existe pour le formulaire cerfa-16146 seulement.")
-    x = Situation(_objet(entree, "simulateur"), _objet(entree, "valeurs"))
+    simulateur, _ = lit_simulateur(entree)
+    x = Situation(simulateur, _objet(entree, "valeurs"))
     regles = regles or charge("pieces_aj")
     sortie, vues = [], set()
     for tableau in regles["tableaux"]:

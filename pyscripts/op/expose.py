@@ -18,17 +18,25 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..delais.francais import MOIS, enumeration, majuscule
 from ..erreurs import EntreeInvalide
-from ..lecture import champ_inconnu
+from ..francais import MOIS, enumeration, majuscule, nombre_fr
+from ..lecture import champ_inconnu, extrait
 
 MAX_FAITS = 200
+# Pièces du bordereau, comptées après la numérotation : celles de la liste ET celles que la
+# chronologie cite sans qu'elles y soient (200 faits citant chacun 200 pièces nouvelles ne font
+# pas 40 000 pièces). Une pièce citée par plusieurs faits compte une fois.
 MAX_PIECES = 200
 MAX_TEXTE = 6000
 MAX_COURT = 400
+# L'exposé entier (faits numérotés, renvois aux pièces, danger), environ 17 pages : le plus long texte
+# qu'une réponse puisse faire imprimer (pyscripts/formulaires/remplissage.py, MAX_TEXTE ; un test les
+# garde égaux). Au-delà, l'exposé n'est plus « sommaire » (code de procédure civile, art. 1136-3).
+MAX_EXPOSE = 50_000
 CLES_FAIT = ("date", "periode", "lieu", "faits", "temoins", "piece")
 CLES_PIECE = ("id", "designation")
 
+ANNEE_MINIMUM = 1900
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _FR = re.compile(r"(?:(\d{1,2})/)?(\d{1,2})/(\d{4})")
 _VOYELLE = "aeiouyàâéèêëîïôûùh"
@@ -150,35 +158,46 @@ def lit_date(valeur, champ: str, aujourdhui: date) -> Date:
     if not isinstance(valeur, str) or not valeur.strip():
         raise EntreeInvalide(champ, f"Indiquez une date : {EXEMPLES}.")
     texte = valeur.strip()
-    if m := _ISO.fullmatch(texte):
+    cite = extrait(texte)  # jamais le texte entier, ni ses caractères invisibles
+    if len(texte) > 12:
+        m = None  # « 2025-03-14 » et « 14/03/2025 » ont 10 caractères
+    elif m := _ISO.fullmatch(texte):
         annee, mois, jour = (int(x) if x else None for x in m.groups())
     elif m := _FR.fullmatch(texte):
         jour, mois, annee = (int(x) if x else None for x in m.groups())
-    else:
-        raise EntreeInvalide(champ, f"« {texte} » n'est pas une date comprise : écrivez par exemple {EXEMPLES}.")
+    if not m:
+        raise EntreeInvalide(champ, f"{cite} n'est pas une date comprise : écrivez par exemple {EXEMPLES}.")
+    if annee < ANNEE_MINIMUM:
+        raise EntreeInvalide(champ, f"L'année {annee} est trop ancienne : vérifiez la date.")
     try:
         d = Date(annee, mois, jour)
         d.debut()
     except ValueError:
-        raise EntreeInvalide(champ, f"La date « {texte} » n'existe pas dans le calendrier.") from None
-    if d.debut() > aujourdhui:
-        raise EntreeInvalide(champ, f"La date « {texte} » est dans le futur : un fait se raconte une fois arrivé.")
-    if annee < 1900:
-        raise EntreeInvalide(champ, f"L'année {annee} est trop ancienne : vérifiez la date.")
+        raise EntreeInvalide(champ, f"La date {cite} n'existe pas dans le calendrier.") from None
+    if d.debut() > aujourdhui:  # `aujourdhui` est borné (requete.py) : la fin d'un mois passé existe
+        raise EntreeInvalide(champ, f"La date {cite} est dans le futur : un fait se raconte une fois arrivé.")
     return d
 
 
-def _liste_de_textes(valeur, champ: str, quoi: str) -> list:
+def _numero(valeur) -> bool:
+    return isinstance(valeur, int) and not isinstance(valeur, bool)
+
+
+def _liste_de_textes(valeur, champ: str, quoi: str, *, numeros: bool = False) -> list:
+    """Un texte ou une liste de textes (`numeros` : aussi des numéros de la liste des pièces)."""
+    permis = "un texte ou un numéro de pièce" if numeros else "un texte"
     if valeur is None or valeur == "":
         return []
-    if isinstance(valeur, (str, int)) and not isinstance(valeur, bool):
+    if isinstance(valeur, str) or numeros and _numero(valeur):
         valeur = [valeur]
-    if not isinstance(valeur, list) or len(valeur) > MAX_PIECES:
-        raise EntreeInvalide(champ, f"{quoi} : un texte, ou une liste de textes.")
+    if not isinstance(valeur, list):
+        raise EntreeInvalide(champ, f"{quoi} : {permis}, ou une liste.")
+    if len(valeur) > MAX_PIECES:
+        raise EntreeInvalide(champ, f"{quoi} : trop d'éléments ({len(valeur)}, {MAX_PIECES} au plus).")
     sortie = []
     for i, element in enumerate(valeur, 1):
-        if isinstance(element, bool) or not isinstance(element, (str, int)):
-            raise EntreeInvalide(f"{champ}.{i}", f"{quoi} : chaque élément doit être un texte.")
+        if not (isinstance(element, str) or numeros and _numero(element)):
+            raise EntreeInvalide(f"{champ}.{i}", f"{quoi} : chaque élément doit être {permis}.")
         if isinstance(element, str):
             element = _texte(element, f"{champ}.{i}", quoi=quoi)
             if not element:
@@ -225,7 +244,7 @@ def lit_fait(brut, rang: int, aujourdhui: date) -> Fait:
         lieu=_texte(brut.get("lieu"), f"{champ}.lieu", quoi="Le lieu"),
         faits=faits,
         temoins=_liste_de_textes(brut.get("temoins"), f"{champ}.temoins", "Les témoins"),
-        references=_liste_de_textes(brut.get("piece"), f"{champ}.piece", "La pièce"),
+        references=_liste_de_textes(brut.get("piece"), f"{champ}.piece", "La pièce", numeros=True),
     )
 
 
@@ -253,7 +272,7 @@ def lit_pieces(brut) -> list[Piece]:
         if ident is not None:
             ident = _texte(ident, f"{champ}.id", obligatoire=True, quoi="L'identifiant de la pièce")
             if ident in idents:
-                raise EntreeInvalide(f"{champ}.id", f"Deux pièces ont l'identifiant « {ident} ».")
+                raise EntreeInvalide(f"{champ}.id", f"Deux pièces ont l'identifiant {extrait(ident)}.")
             idents.add(ident)
         pieces.append(Piece(designation=designation, origine=f"{champ}.designation", ident=ident))
     return pieces
@@ -276,50 +295,67 @@ def _cle(texte: str) -> str:
     return " ".join(texte.casefold().split())
 
 
-def _retrouve(reference, rang: int, pieces: list[Piece]) -> Piece:
-    """La pièce désignée par un numéro de la liste saisie, un identifiant ou une désignation ;
-    une désignation inconnue ajoute la pièce."""
-    champ = f"chronologie.{rang}.piece"
-    if isinstance(reference, int):
-        if not 1 <= reference <= len(pieces):
-            raise EntreeInvalide(
-                champ, f"La pièce n° {reference} n'existe pas : la liste des pièces en compte {len(pieces)}."
-            )
-        return pieces[reference - 1]
-    cle = _cle(reference)
-    for piece in pieces:
-        if piece.ident is not None and _cle(piece.ident) == cle:
-            return piece
-    for piece in pieces:
-        if _cle(piece.designation) == cle:
-            return piece
-    piece = Piece(designation=reference, origine=champ)
-    pieces.append(piece)
-    return piece
+class _Index:
+    """Les pièces retrouvées par clé (numéro de la liste, identifiant, désignation) en temps
+    constant ; une désignation inconnue ajoute une pièce, jamais au-delà de MAX_PIECES."""
+
+    def __init__(self, pieces: list[Piece]):
+        self.pieces = pieces
+        self.listees = len(pieces)
+        self.idents = {}
+        self.designations = {}
+        for piece in pieces:
+            if piece.ident is not None:
+                self.idents.setdefault(_cle(piece.ident), piece)
+            self.designations.setdefault(_cle(piece.designation), piece)
+
+    def retrouve(self, reference, rang: int) -> Piece:
+        champ = f"chronologie.{rang}.piece"
+        if isinstance(reference, int):
+            if not 1 <= reference <= self.listees:
+                raise EntreeInvalide(
+                    champ,
+                    f"{f'La pièce n° {reference}' if abs(reference) < 10**6 else 'Ce numéro de pièce'} n'existe pas : "
+                    f"la liste des pièces en compte {self.listees}.",
+                )
+            return self.pieces[reference - 1]
+        cle = _cle(reference)
+        piece = self.idents.get(cle) or self.designations.get(cle)
+        if piece is None:
+            if len(self.pieces) >= MAX_PIECES:
+                raise EntreeInvalide(
+                    champ,
+                    f"Trop de pièces : avec celles que la chronologie cite, le bordereau en compterait plus de "
+                    f"{MAX_PIECES}. Regroupez des pièces (par exemple « Messages reçus en mars 2025 »).",
+                )
+            piece = Piece(designation=reference, origine=champ)
+            self.pieces.append(piece)
+            self.designations[cle] = piece
+        return piece
 
 
 def numerote(faits: list[Fait], pieces: list[Piece]) -> tuple[list[Fait], list[Piece]]:
     """Faits triés par date et numérotés ; pièces numérotées dans l'ordre de leur première citation."""
     ordre = sorted(faits, key=Fait.cle_tri)
-    suivant = 1
+    index = _Index(pieces)
     citees: list[Piece] = []
     for numero, fait in enumerate(ordre, 1):
         fait.numero = numero
+        deja: set[int] = set()
         for reference in fait.references:
-            piece = _retrouve(reference, fait.rang, pieces)
+            piece = index.retrouve(reference, fait.rang)
             if not piece.numero:
-                piece.numero = suivant
-                suivant += 1
                 citees.append(piece)
-            if piece.numero not in fait.pieces:
+                piece.numero = len(citees)
+            if piece.numero not in deja:
+                deja.add(piece.numero)
                 fait.pieces.append(piece.numero)
-            if numero not in piece.citee_par:
+            if not piece.citee_par or piece.citee_par[-1] != numero:  # faits parcourus dans l'ordre
                 piece.citee_par.append(numero)
     for piece in pieces:
         if not piece.numero:
-            piece.numero = suivant
-            suivant += 1
             citees.append(piece)
+            piece.numero = len(citees)
     return ordre, citees
 
 
@@ -354,6 +390,7 @@ def construit(chronologie, danger, pieces, aujourdhui: date) -> dict:
     faits = lit_chronologie(chronologie, aujourdhui)
     liste = lit_pieces(pieces)
     danger = _texte(danger, "danger", maximum=MAX_TEXTE, quoi="Le danger actuel")
+    _borne_le_texte_saisi(faits, danger)
     ordre, bordereau = numerote(faits, liste)
     paragraphes = [
         {
@@ -373,6 +410,7 @@ def construit(chronologie, danger, pieces, aujourdhui: date) -> dict:
     lignes = [f"{p['numero']}. {p['texte']}" for p in paragraphes]
     if danger:
         lignes.append(f"Le danger aujourd'hui : {_phrase(danger)}")
+    _borne_l_expose(lignes, [f"chronologie.{f.rang}" for f in ordre] + ["danger"])
     return {
         "expose": {
             "paragraphes": paragraphes,
@@ -385,6 +423,34 @@ def construit(chronologie, danger, pieces, aujourdhui: date) -> dict:
             for p in bordereau
         ],
     }
+
+
+def _trop_long(champ: str) -> EntreeInvalide:
+    return EntreeInvalide(
+        champ,
+        f"L'exposé des faits serait trop long (plus de {nombre_fr(MAX_EXPOSE)} caractères, environ 17 pages) : "
+        "il doit rester sommaire. Regroupez les faits semblables en une période, et joignez les détails "
+        "sur papier libre.",
+    )
+
+
+def _borne_le_texte_saisi(faits: list[Fait], danger: str) -> None:
+    """Avant de numéroter : le texte saisi seul dépasse déjà l'exposé permis (l'exposé le contient tout)."""
+    total = len(danger)
+    for fait in faits:
+        total += len(fait.faits) + len(fait.lieu) + sum(map(len, fait.temoins))
+        if total > MAX_EXPOSE:
+            raise _trop_long(f"chronologie.{fait.rang}")
+
+
+def _borne_l_expose(lignes: list[str], champs: list[str]) -> None:
+    """L'exposé tel qu'il sera imprimé (dates, renvois « (pièces n° …) » compris), compté après la
+    numérotation ; refusé au fait (ou au danger) qui le fait dépasser."""
+    total = 0
+    for ligne, champ in zip(lignes, champs):
+        total += len(ligne) + 1
+        if total > MAX_EXPOSE:
+            raise _trop_long(champ)
 
 
 def _etendue(ordre: list[Fait]) -> str:

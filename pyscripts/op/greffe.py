@@ -24,6 +24,15 @@ FAITS = (
     "aj_provisoire",
 )
 MOMENTS = ("greffe", "audience")
+# Fait → les mesures (ids de op_mesures.yml) qui le rendent vrai ; fait → la case du Cerfa 15458.
+DECLENCHEURS = {
+    "tiers_confiance": {"autorite_parentale_exclusive_dvh", "visite_mediatisee"},
+    "logement": {"logement_conjugal", "logement_commun"},
+    "finances": {"contribution_mariage", "aide_materielle", "contribution_enfants"},
+    "bracelet": {"bracelet"},
+    "aj_provisoire": {"aide_juridictionnelle_provisoire"},
+}
+CASES = {"precedente": "precedente_oui", "election_procureur": "election_procureur", "adresse_cachee": "adresse_cachee"}
 
 
 def donnees() -> dict:
@@ -38,19 +47,8 @@ def faits(valeurs: dict, mesures: list[str], enfants: bool | None, situation: st
         vrais.add(situation)
     if enfants:
         vrais.add("enfants")
-    regles = {
-        "tiers_confiance": {"autorite_parentale_exclusive_dvh", "visite_mediatisee"},
-        "logement": {"logement_conjugal", "logement_commun"},
-        "finances": {"contribution_mariage", "aide_materielle", "contribution_enfants"},
-        "bracelet": {"bracelet"},
-        "aj_provisoire": {"aide_juridictionnelle_provisoire"},
-    }
-    vrais |= {fait for fait, declencheurs in regles.items() if declencheurs & choisies}
-    for fait, case in (
-        ("precedente", "precedente_oui"),
-        ("election_procureur", "election_procureur"),
-        ("adresse_cachee", "adresse_cachee"),
-    ):
+    vrais |= {fait for fait, declencheurs in DECLENCHEURS.items() if declencheurs & choisies}
+    for fait, case in CASES.items():
         if valeurs.get(case) is True:
             vrais.add(fait)
     return vrais
@@ -68,34 +66,22 @@ def vraie(condition, vrais: set[str]) -> bool:
     return not vraie(valeur, vrais)  # non
 
 
-def problemes(d: dict) -> list[str]:
-    """Les défauts du fichier, en français (la construction et les tests les refusent)."""
-    defauts = []
-    if not str((d.get("source") or {}).get("titre") or "").strip():
-        defauts.append("source : il manque la source (`source:` avec un `titre`).")
-    if not d.get("verifie_le"):
-        defauts.append("verifie_le : la date de vérification manque.")
+def problemes(d: dict) -> list[tuple[tuple, str]]:
+    """(chemin des clés, message) pour chaque condition qui cite un fait que `faits` ne calcule pas :
+    la ligne disparaîtrait sans bruit. La structure est vérifiée par generator/schemas/op_a_apporter.yml."""
 
-    def connus(condition) -> list[str]:
+    def inconnus(condition) -> list[str]:
         if isinstance(condition, str):
             return [] if condition in FAITS else [condition]
-        if (
-            not isinstance(condition, dict)
-            or len(condition) != 1
-            or next(iter(condition)) not in ("tous", "un_de", "non")
-        ):
-            return [repr(condition)]
         ((cle, valeur),) = condition.items()
-        return connus(valeur) if cle == "non" else [x for c in valeur for x in connus(c)]
+        return inconnus(valeur) if cle == "non" else [x for c in valeur for x in inconnus(c)]
 
-    for moment in MOMENTS:
-        for i, ligne in enumerate(d.get(moment, []), 1):
-            for inconnu in connus(ligne.get("si")):
-                defauts.append(f"{moment}.{i} : condition inconnue « {inconnu} » (faits : {', '.join(FAITS)}).")
-            for cle in ("quoi", "pourquoi"):
-                if not str(ligne.get(cle) or "").strip():
-                    defauts.append(f"{moment}.{i} : « {cle} » manque.")
-    return defauts
+    return [
+        ((moment, i, "si"), f"condition sur « {inconnu} », un fait inconnu (faits : {', '.join(FAITS)}).")
+        for moment in MOMENTS
+        for i, ligne in enumerate(d.get(moment, []))
+        for inconnu in inconnus(ligne["si"])
+    ]
 
 
 def a_apporter(vrais: set[str], d: dict | None = None) -> dict:

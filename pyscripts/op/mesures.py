@@ -14,9 +14,18 @@ from datetime import date
 
 from ..donnees import charge
 from ..erreurs import EntreeInvalide
+from ..lecture import extrait
 
 REGIMES = ("couple", "mariage_force")
-RUBRIQUES = ("identite", "oppi", "I", "II", "III", "IV", "V", "VI", "VII")
+MARIAGE_FORCE = "sortie_territoire_mariage_force"  # la mesure qui ouvre le régime de l'art. 515-13
+# Les mesures et les champs du Cerfa 15458 que ce module nomme (vérifiés à la construction).
+NOMMEES = (MARIAGE_FORCE,)
+CHAMPS_LUS = {
+    "enfants_communs_oui": ("case",),
+    "enfants_communs_non": ("case",),
+    "requerant_date_naissance": ("texte",),
+    "fait_le": ("texte",),
+}
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FR = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _CELLULE_ENFANT = re.compile(r"enfants_\d+_")
@@ -36,51 +45,58 @@ def lien(mesure: dict, d: dict | None = None) -> str:
     return f"{mesure.get('page') or d['page_mesures']}#{mesure['ancre']}"
 
 
-# ── Contrôle des données (construction et tests) ────────────────────────────────
+# ── Contrôle des données (à la construction : pyscripts/op/verification.py) ──────
 
 
-def problemes(d: dict, noms_champs: set[str]) -> list[str]:
-    """Les défauts du fichier de mesures, en français ; `noms_champs` : les champs du Cerfa 15458."""
-    defauts: list[str] = []
-    if not isinstance(d.get("verifie_le"), str) or not _ISO.fullmatch(d["verifie_le"]):
-        defauts.append("verifie_le : la date de vérification (AAAA-MM-JJ) manque.")
-    if not str((d.get("source") or {}).get("titre") or "").strip():
-        defauts.append("source : il manque la source (`source:` avec un `titre`).")
-    situations = {s["id"] for s in d.get("situations", [])}
-    for s in d.get("situations", []):
-        if s.get("case") not in noms_champs:
-            defauts.append(f"situations.{s.get('id')} : la case « {s.get('case')} » n'existe pas dans le Cerfa 15458.")
-    ids = [m.get("id") for m in d.get("mesures", [])]
-    connus = set(ids)
-    if len(connus) != len(ids):
-        defauts.append("mesures : deux mesures ont le même id.")
-    for m in d.get("mesures", []):
-        chemin = f"mesures.{m.get('id')}"
-        for cle in ("id", "titre", "explication", "article", "rubrique", "ancre"):
-            if not str(m.get(cle) or "").strip():
-                defauts.append(f"{chemin} : « {cle} » manque.")
-        if m.get("rubrique") not in RUBRIQUES:
-            defauts.append(f"{chemin} : rubrique « {m.get('rubrique')} » inconnue ({', '.join(RUBRIQUES)}).")
-        for cle in ("case", "texte"):
-            if m.get(cle) and m[cle] not in noms_champs:
-                defauts.append(f"{chemin} : le champ « {m[cle]} » ({cle}) n'existe pas dans le Cerfa 15458.")
+def problemes(d: dict, champs: dict[str, str] | None) -> list[tuple[tuple, str]]:
+    """(chemin des clés, message) pour chaque renvoi du fichier de mesures qui ne mène nulle part :
+    une case ou un champ du Cerfa 15458 (`champs` : {nom: case | texte | multiligne} ; None : pas de
+    formulaire à comparer), une mesure, une situation. La structure (clés, types, valeurs permises)
+    est celle du schéma generator/schemas/op_mesures.yml, vérifiée avant."""
+    defauts: list[tuple[tuple, str]] = []
+    situations = {s["id"] for s in d["situations"]}
+    connues = {m["id"] for m in d["mesures"]}
+
+    def champ_du_formulaire(chemin: tuple, nom: str, genres: tuple[str, ...], quoi: str) -> None:
+        if champs is None:
+            return
+        if nom not in champs:
+            defauts.append((chemin, f"{quoi} « {nom} » n'existe pas dans le Cerfa 15458 (content/formulaires/)."))
+        elif champs[nom] not in genres:
+            defauts.append((chemin, f"« {nom} » est un champ {champs[nom]} du Cerfa 15458, pas {quoi}."))
+
+    for i, s in enumerate(d["situations"]):
+        champ_du_formulaire(("situations", i, "case"), s["case"], ("case",), "la case")
+    for i, m in enumerate(d["mesures"]):
+        if m.get("case"):
+            champ_du_formulaire(("mesures", i, "case"), m["case"], ("case",), "la case")
+        if m.get("texte"):
+            champ_du_formulaire(("mesures", i, "texte"), m["texte"], ("texte", "multiligne"), "le champ de texte")
         if not m.get("case") and not (m.get("texte") and (m.get("phrase") or m.get("texte_requis"))):
-            defauts.append(f"{chemin} : sans case, il faut un champ `texte` et une `phrase` (ou `texte_requis`).")
-        if not m.get("regimes") or set(m["regimes"]) - set(REGIMES):
-            defauts.append(f"{chemin} : regimes doit lister {' et/ou '.join(REGIMES)}.")
+            defauts.append((("mesures", i), "sans case, il faut un champ `texte` et une `phrase` (ou `texte_requis`)."))
         for cle in ("requiert", "incompatible"):
-            for autre in m.get(cle, []):
-                if autre not in connus:
-                    defauts.append(f"{chemin} : {cle} cite « {autre} », mesure inconnue.")
-        for s in m.get("situations", []):
-            if s not in situations:
-                defauts.append(f"{chemin} : situation « {s} » inconnue.")
-    for i, c in enumerate(d.get("conseils", []), 1):
-        for autre in c.get("si", []) + c.get("sans", []):
-            if autre not in connus:
-                defauts.append(f"conseils.{i} : mesure « {autre} » inconnue.")
-        if not str(c.get("texte") or "").strip() or not str(c.get("article") or "").strip():
-            defauts.append(f"conseils.{i} : « texte » et « article » sont obligatoires.")
+            for j, autre in enumerate(m.get(cle, [])):
+                if autre not in connues:
+                    defauts.append((("mesures", i, cle, j), f"{cle} cite « {autre} », qui n'est pas une mesure."))
+                elif autre == m["id"] or cle == "requiert" and autre in m.get("incompatible", []):
+                    # la mesure serait toujours refusée : elle s'exclut elle-même, ou exige ce qu'elle exclut
+                    defauts.append(
+                        (
+                            ("mesures", i, cle, j),
+                            f"{cle} cite « {autre} » : la mesure ne pourrait jamais être demandée.",
+                        )
+                    )
+        for j, autre in enumerate(m.get("situations", [])):
+            if autre not in situations:
+                defauts.append((("mesures", i, "situations", j), f"« {autre} » n'est pas une situation."))
+    for i, c in enumerate(d.get("conseils", [])):
+        for cle in ("si", "sans"):
+            for j, autre in enumerate(c.get(cle, [])):
+                if autre not in connues:
+                    defauts.append((("conseils", i, cle, j), f"{cle} cite « {autre} », qui n'est pas une mesure."))
+    for ident in NOMMEES:
+        if ident not in connues:
+            defauts.append((("mesures",), f"le moteur (pyscripts/op) lit la mesure « {ident} » : elle manque."))
     return defauts
 
 
@@ -102,7 +118,10 @@ def demandees(valeurs: dict, choisies, d: dict | None = None) -> list[str]:
         raise EntreeInvalide("mesures", "Les mesures demandées sont une liste d'identifiants (textes).")
     for ident in choisies:
         if ident not in mesures:
-            raise EntreeInvalide("mesures", f"Mesure inconnue : « {ident} ». Mesures connues : {', '.join(mesures)}.")
+            raise EntreeInvalide(
+                "mesures", f"Mesure inconnue : {extrait(ident)}. Mesures connues : {', '.join(mesures)}."
+            )
+    choisies = set(choisies)
     partages = {}
     for m in d["mesures"]:
         if m.get("texte"):
@@ -170,7 +189,7 @@ def verifie(ids: list[str], valeurs: dict, aujourdhui: date, d: dict | None = No
     choisies = set(ids)
     sit = situation(valeurs, d)
     regimes = {"couple"} if sit else set()
-    if "sortie_territoire_mariage_force" in choisies:
+    if MARIAGE_FORCE in choisies:
         regimes.add("mariage_force")
     enfants = a_des_enfants(valeurs)
     for ident in ids:

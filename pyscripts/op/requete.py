@@ -4,11 +4,15 @@
                       exposé et bordereau reportés), exposé numéroté, bordereau, conseils,
                       avertissements, liste de ce qu'il faut apporter au greffe et à l'audience
     expose(entree)    l'exposé des faits et le bordereau seuls (même entrée)
+    a_remplir(entree) prepare, mais refuse un avertissement sur l'adresse cachée non confirmé :
+                      ce que `remplir` écrit dans le PDF
 
 Entrée : {"formulaire": "cerfa-15458", "valeurs": {nom du champ: texte ou booléen},
 "mesures": [ids de content/data/regles_mesures.yml], "chronologie": [{"date" | "periode", "lieu",
 "faits", "temoins", "piece"}], "danger": texte, "pieces": [texte | {"id", "designation"}],
-"aujourdhui": "AAAA-MM-JJ" (facultatif)}. Une entrée invalide lève `EntreeInvalide` (champ et
+"aujourdhui": "AAAA-MM-JJ" (facultatif), "confirmations": [clés « confirmer » des avertissements
+acceptés]}. La case `adresse_cachee` cochée, les champs de l'adresse servent seulement à vérifier
+qu'elle n'est reprise nulle part (adresse.py). Une entrée invalide lève `EntreeInvalide` (champ et
 phrase en français). Bibliothèque standard seulement (CPython et Pyodide).
 """
 
@@ -19,14 +23,15 @@ from datetime import date
 
 from ..erreurs import EntreeInvalide
 from ..formulaires.definition import cases, champs_pdf, lit_formulaire
-from ..lecture import champ_inconnu
+from ..lecture import champ_inconnu, lit_date
 from . import adresse, greffe
 from . import expose as expose_des_faits
 from . import mesures as regles_mesures
+from .reperage import Adresse
 
 IDENTIFIANT = "cerfa-15458"
 # « pdf » : le PDF vierge que le worker joint à l'entrée de `formulaire_remplir` (lu par pyscripts.formulaires).
-CLES = ("formulaire", "valeurs", "mesures", "chronologie", "danger", "pieces", "aujourdhui", "pdf")
+CLES = ("formulaire", "valeurs", "mesures", "chronologie", "danger", "pieces", "aujourdhui", "confirmations", "pdf")
 A_COMPLETER = (
     "tribunal",
     "requerant_nom",
@@ -38,8 +43,9 @@ A_COMPLETER = (
     "fait_a",
     "fait_le",
 )
-_CELLULE_PIECE = re.compile(r"pieces_(\d+)_numero")
-_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+CELLULE_PIECE = re.compile(r"pieces_(\d+)_numero")
+# « aujourdhui » (facultatif : la date de la machine sinon) : une date plausible, jamais 0001 ni 9999.
+AUJOURDHUI_BORNES = (date(2000, 1, 1), date(2199, 12, 31))
 
 
 def _definition() -> tuple[dict, list[dict]]:
@@ -51,12 +57,15 @@ def _aujourdhui(entree: dict) -> date:
     valeur = entree.get("aujourdhui")
     if valeur is None:
         return date.today()
-    try:
-        if isinstance(valeur, str) and _ISO.fullmatch(valeur):
-            return date.fromisoformat(valeur)
-    except ValueError:
-        pass
-    raise EntreeInvalide("aujourdhui", 'La date du jour s\'écrit AAAA-MM-JJ, par exemple "2025-06-05".')
+    return lit_date(
+        valeur,
+        "aujourdhui",
+        "la date du jour",
+        premier=AUJOURDHUI_BORNES[0],
+        dernier=AUJOURDHUI_BORNES[1],
+        trop_tot=f"elle est avant l'année {AUJOURDHUI_BORNES[0].year} : vérifiez-la",
+        trop_tard=f"elle est après l'année {AUJOURDHUI_BORNES[1].year} : vérifiez-la",
+    )
 
 
 def _lit(entree) -> dict:
@@ -139,7 +148,7 @@ def _reporte(valeurs: dict, dossier: dict, champs: list[dict]) -> tuple[dict, di
             "annexe": _section_expose(expose),
         }
     bordereau = dossier["bordereau"]
-    rangs = sorted(int(m.group(1)) for c in champs if (m := _CELLULE_PIECE.fullmatch(c["nom"])))
+    rangs = sorted(int(m.group(1)) for c in champs if (m := CELLULE_PIECE.fullmatch(c["nom"])))
     if bordereau and rangs:
         place = len(rangs)
         visibles = bordereau if len(bordereau) <= place else bordereau[: place - 1]
@@ -182,8 +191,6 @@ def _complet(entree: dict) -> dict:
     dossier = expose_des_faits.construit(
         entree.get("chronologie"), entree.get("danger"), entree.get("pieces"), aujourdhui
     )
-    sensibles = adresse.champs_sensibles(champs, definition)
-    textes_dossier = _textes_du_dossier(dossier)
     return {
         "entree": entree,
         "definition": definition,
@@ -192,24 +199,34 @@ def _complet(entree: dict) -> dict:
         "valeurs": valeurs,
         "cachee": cachee,
         "dossier": dossier,
-        "sensibles": sensibles,
-        "textes_dossier": textes_dossier,
+        "confirmations": adresse.lit_confirmations(entree.get("confirmations")),
     }
 
 
 def _controle_adresse(etat: dict, valeurs: dict) -> list[dict]:
-    # D'abord la saisie de la chronologie et des pièces : l'erreur désigne ce que la personne a écrit,
-    # pas l'exposé qui en est tiré.
-    textes = dict(etat["textes_dossier"])
-    textes |= {nom: valeurs.get(nom) or "" for nom in etat["sensibles"]}
-    adresse.verifie_absente(textes, etat["cachee"])
-    return adresse.avertissements(valeurs, textes, etat["cachee"])
+    """Chaque texte saisi, dans l'ordre de la page, puis ce que le moteur en a tiré (exposé, bordereau,
+    lignes des mesures) : l'erreur désigne ce que la personne a écrit, pas le document qui en est tiré."""
+    if valeurs.get(adresse.CASE) is not True:
+        return []
+    saisies = {nom: v for nom, v in etat["valeurs"].items() if isinstance(v, str)}
+    sources = adresse.dans_l_ordre(saisies | _textes_du_dossier(etat["dossier"]), etat["definition"])
+    produits = [("chronologie", etat["dossier"]["expose"]["texte"])]
+    produits += [(nom, v) for nom, v in valeurs.items() if isinstance(v, str) and v != saisies.get(nom)]
+    trouves, touches = adresse.compare(sources, produits, etat["cachee"], etat["confirmations"])
+    return trouves + adresse.avertissements(valeurs, sources, touches)
+
+
+def _verifiee(etat: dict) -> bool:
+    return bool(etat["cachee"]) and Adresse.depuis(etat["cachee"]).verifiable()
 
 
 def expose(entree: dict) -> dict:
-    """{"expose", "bordereau", "avertissements"} : l'exposé numéroté et le bordereau."""
+    """{"expose", "bordereau", "avertissements"} : l'exposé numéroté et le bordereau (un document :
+    refusé tant qu'un avertissement sur l'adresse cachée n'est pas confirmé)."""
     etat = _complet(entree)
     avertissements = _controle_adresse(etat, etat["valeurs"])
+    if attente := adresse.non_confirmes(avertissements):
+        raise adresse.refus_non_confirme(attente[0])
     dossier = etat["dossier"]
     return {"expose": dossier["expose"], "bordereau": dossier["bordereau"], "avertissements": avertissements}
 
@@ -242,9 +259,19 @@ def prepare(entree: dict) -> dict:
             if not (isinstance(valeurs.get(nom), str) and valeurs[nom].strip())
         ],
         "adresse_cachee": valeurs.get(adresse.CASE) is True,
+        # « Votre adresse n'y figure pas » seulement si l'adresse a été donnée et comparée à chaque texte.
+        "adresse_verifiee": _verifiee(etat),
         "impression": impression,
         "annexes": annexes,
     }
+
+
+def a_remplir(entree: dict) -> dict:
+    """`prepare`, pour écrire le PDF : un avertissement sur l'adresse cachée non confirmé est refusé."""
+    resultat = prepare(entree)
+    if attente := adresse.non_confirmes(resultat["avertissements"]):
+        raise adresse.refus_non_confirme(attente[0])
+    return resultat
 
 
 def _controle_impression(etat: dict, valeurs: dict, impression: dict) -> list[dict]:

@@ -17,6 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tests.fixtures.adresse_cachee import dossier_long
 from tests.fixtures.pyodide import VERSION, PyodideNode, cas_de_reference, construit_site, stdlib_de
 
 
@@ -34,7 +35,8 @@ def mesure(runtime: Path, demarrages: int, appels: int, cas: list) -> list[dict]
 
 
 def main(demarrages: int = 3, appels: int = 30) -> None:
-    cas = cas_de_reference()
+    # + la requête en ordonnance de protection, 30 faits, l'adresse cachée comparée à chaque texte.
+    cas = [*cas_de_reference(), ["op", dossier_long()]]
     print(f"\nPyodide {VERSION} dans Node : {demarrages} démarrages par construction, {len(cas)} cas × {appels} appels")
     for precompile in (False, True):
         os.environ["PYODIDE_PRECOMPILE"] = "1" if precompile else "0"

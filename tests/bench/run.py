@@ -6,7 +6,9 @@
   (tests/bench/bench_pyodide.py);
 - the tool pages in Chromium: form usable, Python ready, first answer, warm answer, bytes on the
   wire raw / gzip / brotli, for both builds (tests/bench/bench_navigateur.py);
-- « Obtenir le formulaire » → filled Cerfa 16146 in Chromium, pypdf cold and warm (tests/bench/bench_formulaire.py).
+- « Obtenir le formulaire » → filled Cerfa 16146 in Chromium, pypdf cold and warm (tests/bench/bench_formulaire.py) ;
+- chaque construction refusée (contenu cassé) et les routes de la requête OP sur des entrées démesurées
+  (tests/bench/bench_refus.py).
 """
 
 from __future__ import annotations
@@ -86,7 +88,9 @@ def bench_build() -> None:
 
 if __name__ == "__main__":
     bench_build()
-    from tests.bench import bench_formulaire, bench_navigateur, bench_pyodide
+    from tests.bench import bench_formulaire, bench_navigateur, bench_pyodide, bench_refus
+
+    bench_refus.main()
 
     bench_pyodide.main()
     bench_navigateur.main()

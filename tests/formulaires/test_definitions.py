@@ -116,6 +116,35 @@ def test_une_regle_de_pieces_inconnue_est_refusee(copie):
     assert f"content/data/pieces_aj.yml:{ligne}: fait inconnu « cas_z »" in str(erreur.value)
 
 
+QUINZE = "content/formulaires/cerfa-15458.yml"
+# L'adresse cachée tient à la définition du 15458 (pyscripts/op/adresse.py, problemes_definition).
+CASSES_ADRESSE = [
+    ("  - id: requerant_adresse\n", "    sauf_si: [adresse_cachee]\n", "", "doit porter « sauf_si: [adresse_cachee] »"),
+    (
+        "  - id: requerant_adresse\n",
+        "    sauf_si: [adresse_cachee]\n",
+        "    sauf_si: [election_avocat]\n",
+        "doit porter",
+    ),
+    ("rubriques:\n", "{nom: requerant_code_postal,", "{nom: requerant_cp,", "« requerant_code_postal » a disparu"),
+    ("rubriques:\n", "      - nom: adresse_cachee\n", "      - nom: adresse_masquee\n", "la case « adresse_cachee »"),
+]
+
+
+@pytest.mark.parametrize("repere, ancien, nouveau, message", CASSES_ADRESSE, ids=[c[3][:30] for c in CASSES_ADRESSE])
+def test_un_15458_qui_perd_l_adresse_cachee_arrete_la_construction(copie, repere, ancien, nouveau, message):
+    """Sans `sauf_si`, l'adresse serait imprimée sur la requête remise à l'autre partie."""
+    chemin = copie / QUINZE
+    texte = chemin.read_text(encoding="utf-8")
+    assert ancien in texte, ancien
+    ligne = texte[: texte.index(repere)].count("\n") + 1
+    chemin.write_text(texte.replace(ancien, nouveau, 1), encoding="utf-8")
+    with pytest.raises(ContentErrors) as erreur:
+        validate(load_site_config(copie))
+    attendu = [str(e) for e in erreur.value.errors if message in e.message]
+    assert attendu and attendu[0].startswith(f"{QUINZE}:{ligne}: "), str(erreur.value)
+
+
 def test_aucun_libelle_accessible_en_double(definitions):
     """Two fields read aloud the same way (« Code postal ») would be indistinguishable."""
     from pyscripts.formulaires.definition import champs_pdf

@@ -37,8 +37,10 @@ def test_deux_constructions_donnent_les_memes_octets(pdf_vierge, definitions, tm
     from generator.sorties import formulaires as rendu
 
     site = load_site_config(REPO)
-    prets = {"cerfa-11527": rendu.prepare(definitions["cerfa-11527"], site.nom)}
-    rapport = ecrit_pdfs(site, rendu.environnement(site.theme_dir), prets, tmp_path / "site", tmp_path / "cache")
+    document = rendu.document_pdf(
+        rendu.environnement(site.theme_dir), rendu.prepare(definitions["cerfa-11527"], site.nom)
+    )
+    rapport = ecrit_pdfs(site, {"cerfa-11527": document}, tmp_path / "site", tmp_path / "cache")
     assert rapport == {"rendus": 1, "en_cache": 0}
     assert (tmp_path / "site" / chemin_pdf("cerfa-11527")).read_bytes() == pdf_vierge["cerfa-11527"]
 

@@ -160,11 +160,44 @@ def test_cli_expose(site_avec_pdf):
             {**ENTREE, "valeurs": {**ENTREE["valeurs"], "lieux_precisions": "Au 12 rue des Lilas."}},
             "lieux_precisions",
         ),
+        (
+            "remplir",
+            {
+                **ENTREE,
+                "chronologie": [{"date": "2025-03-14", "lieu": "devant chez moi, 12 r. des lilas", "faits": "x"}],
+            },
+            "chronologie.1.lieu",
+        ),
+        (  # à confirmer : sans confirmation, ni PDF ni exposé
+            "remplir",
+            {**ENTREE, "valeurs": {**ENTREE["valeurs"], "requerant_code_postal": "69003"}, "pieces": ["Bail, 69 003"]},
+            "pieces.1.designation",
+        ),
+        ("expose", {**ENTREE, "danger": "Il connaît bien les Lilas."}, "danger"),
+        ("remplir", {**ENTREE, "confirmations": "danger:nom"}, "confirmations"),
         ("remplir", {**ENTREE, "valeurs": {"requerant_nom": 3}}, "requerant_nom"),
         ("remplir", {**ENTREE, "valeurs": {"champ_inconnu": "x"}}, "champ_inconnu"),
         ("remplir", {**ENTREE, "formulaire": "cerfa-99999"}, "formulaire"),
         ("remplir", "pas du JSON", "entree"),
         ("remplir", [], "entree"),
+        # Chacun finissait en trace (code 1).
+        ("remplir", '{"formulaire": "cerfa-15458", "valeurs": {"requerant_nom": "Mart\\ud800"}}', "requerant_nom"),
+        (
+            "remplir",
+            '{"formulaire": "cerfa-15458", "chronologie": [{"date": "2025-03-01", "faits": "x\\udfff"}]}',
+            "chronologie.1.faits",
+        ),
+        (
+            "expose",
+            {**ENTREE, "chronologie": [{"date": "2025-03-01", "faits": "x", "temoins": [3]}]},
+            "chronologie.1.temoins.1",
+        ),
+        (
+            "expose",
+            {**ENTREE, "chronologie": [{"date": "2025-03-01", "faits": "x", "temoins": 3}]},
+            "chronologie.1.temoins",
+        ),
+        ("expose", {**ENTREE, "aujourdhui": "9999-12-31"}, "aujourdhui"),
     ],
 )
 def test_cli_refus_en_francais(site_avec_pdf, commande, entree, champ):
@@ -179,6 +212,14 @@ def test_cli_refus_en_francais(site_avec_pdf, commande, entree, champ):
     assert b"Traceback" not in fini.stderr
 
 
+def test_cli_remplir_avec_un_avertissement_confirme(site_avec_pdf):
+    """Le même texte que refusé plus haut, confirmé : le PDF, et le texte y est tel quel."""
+    entree = {**ENTREE, "danger": "Il connaît bien les Lilas.", "confirmations": ["danger:nom"]}
+    fini = cli("remplir", entree_texte=json.dumps(entree))
+    assert fini.returncode == 0, fini.stdout.decode()[:500]
+    assert "Il connaît bien les Lilas." in valeurs_du_pdf(fini.stdout)["expose_faits"]
+
+
 @pytest.mark.parametrize("arguments", [("champs",), ("champs", "cerfa-99999"), ("inconnue",)])
 def test_cli_commande_mal_donnee(site_avec_pdf, arguments):
     fini = cli(*arguments)
@@ -186,3 +227,14 @@ def test_cli_commande_mal_donnee(site_avec_pdf, arguments):
     erreur = json.loads(fini.stdout)["erreur"]
     assert set(erreur) == {"champ", "message"} and FRANCAIS.search(erreur["message"])
     assert b"Traceback" not in fini.stderr
+
+
+def test_cli_16146_un_demi_caractere_est_refuse_en_nommant_le_champ(site_avec_pdf, pdf_vierge):
+    """`formulaires remplir` finissait en trace (UnicodeEncodeError de pypdf) : code 2 et le champ."""
+    chemin = REPO / "site" / "formulaires" / "cerfa-16146.pdf"
+    if not chemin.is_file():
+        chemin.parent.mkdir(parents=True, exist_ok=True)
+        chemin.write_bytes(pdf_vierge["cerfa-16146"])
+    fini = cli("remplir", entree_texte='{"formulaire": "cerfa-16146", "valeurs": {"nom_naissance": "\\udc80"}}')
+    assert fini.returncode == 2 and b"Traceback" not in fini.stderr
+    assert json.loads(fini.stdout)["erreur"]["champ"] == "nom_naissance"

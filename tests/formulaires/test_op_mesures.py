@@ -7,9 +7,10 @@ import copy
 import pytest
 
 from pyscripts.erreurs import EntreeInvalide
-from pyscripts.formulaires.definition import champs_pdf, lit_formulaire
+from pyscripts.formulaires.definition import lit_formulaire
 from pyscripts.op import mesures as op_mesures
 from pyscripts.op.requete import prepare
+from pyscripts.op.verification import genres
 
 AUJOURDHUI = "2026-11-29"
 
@@ -25,22 +26,23 @@ def _refus(valeurs=None, mesures=None) -> EntreeInvalide:
 
 
 def test_les_donnees_sont_justes():
-    noms = {c["nom"] for c in champs_pdf(lit_formulaire("cerfa-15458"))}
-    assert op_mesures.problemes(op_mesures.donnees(), noms) == []
+    champs = genres(lit_formulaire("cerfa-15458"))
+    assert op_mesures.problemes(op_mesures.donnees(), champs) == []
 
 
-def test_les_donnees_fausses_sont_refusees():
-    noms = {c["nom"] for c in champs_pdf(lit_formulaire("cerfa-15458"))}
+def test_les_renvois_qui_ne_menent_nulle_part_sont_refuses_a_leur_chemin():
+    """La forme (clés, types, régimes) est celle du schéma ; ici, les renvois (construction : croisements.py)."""
+    champs = genres(lit_formulaire("cerfa-15458"))
     d = copy.deepcopy(op_mesures.donnees())
     d["mesures"][0]["case"] = "case_qui_n_existe_pas"
     d["mesures"][1]["requiert"] = ["mesure_inconnue"]
-    d["mesures"][2]["regimes"] = ["autre"]
-    del d["verifie_le"]
-    defauts = op_mesures.problemes(d, noms)
-    assert any("case_qui_n_existe_pas" in x for x in defauts)
-    assert any("mesure_inconnue" in x for x in defauts)
-    assert any("regimes" in x for x in defauts)
-    assert any("verifie_le" in x for x in defauts)
+    d["mesures"][2]["case"] = "defendeur_nom"  # un champ de texte
+    d["conseils"][0]["si"] = ["autre_inconnue"]
+    defauts = dict(op_mesures.problemes(d, champs))
+    assert "case_qui_n_existe_pas" in defauts[("mesures", 0, "case")]
+    assert "mesure_inconnue" in defauts[("mesures", 1, "requiert", 0)]
+    assert "champ texte" in defauts[("mesures", 2, "case")]
+    assert "autre_inconnue" in defauts[("conseils", 0, "si", 0)]
 
 
 def test_toute_mesure_de_la_loi_est_proposee():

@@ -13,28 +13,13 @@ from playwright.sync_api import expect
 
 from tests.fixtures import offre_pdf
 from tests.fixtures.navigateur import stockage_vide
+from tests.fixtures.requete_op import CHEMIN, REPONSE, cache_l_adresse
+from tests.fixtures.requete_op import documents as _documents
+from tests.fixtures.requete_op import etape as _etape
+from tests.fixtures.requete_op import ouvre as _ouvre
+from tests.fixtures.requete_op import suivante as _suivante
 
 pytestmark = pytest.mark.navigateur
-
-CHEMIN = "/outils/preparer-requete.html"
-PYTHON = 90_000  # ms : démarrage de Pyodide sur une machine chargée
-REPONSE = 30_000  # ms : une réponse du moteur, pypdf chargé la première fois
-
-
-def _ouvre(page, adresse):
-    page.goto(adresse + CHEMIN)
-    expect(page.locator("#preparer .outil-etat")).to_contain_text("Prêt", timeout=PYTHON)
-    expect(page.get_by_text("Rien n'est gardé.", exact=True)).to_be_visible()
-    page.get_by_role("button", name="Commencer").click()
-
-
-def _etape(page, numero: int):
-    expect(page.locator("#op-titre-etape")).to_contain_text(f"Étape {numero} sur 8", timeout=REPONSE)
-
-
-def _suivante(page, numero: int):
-    page.get_by_role("button", name="Étape suivante").click()
-    _etape(page, numero)
 
 
 def test_toutes_les_etapes_jusqu_aux_documents(page_, adresse):
@@ -43,15 +28,9 @@ def test_toutes_les_etapes_jusqu_aux_documents(page_, adresse):
     _etape(page, 1)
 
     # 1. La sécurité d'abord : l'adresse cachée fait élire domicile.
-    page.get_by_role("checkbox", name="Je ne veux pas que l'autre partie connaisse mon adresse").check()
-    page.get_by_role("radio", name="Élire domicile auprès du procureur de la République").check()
-    page.get_by_label("Adresse du tribunal auquel vous adressez la requête").fill(
-        "Tribunal judiciaire, 1 parvis du Tribunal"
-    )
-    _suivante(page, 2)
-
-    # 2. Identité : les champs de l'adresse ont disparu.
-    expect(page.get_by_label("Votre adresse", exact=True)).to_be_hidden()
+    # 2. Identité : l'adresse, demandée pour vérifier seulement.
+    verifier = cache_l_adresse(page, "Tribunal judiciaire, 1 parvis du Tribunal")
+    verifier.get_by_label("Votre adresse", exact=True).fill("12 rue des Lilas")
     page.get_by_role("radio", name="Madame", exact=True).check()
     page.get_by_label("Votre nom de famille").fill("Martin")
     page.get_by_label("Votre/vos prénom(s)").fill("Julie")
@@ -103,11 +82,7 @@ def test_toutes_les_etapes_jusqu_aux_documents(page_, adresse):
     _suivante(page, 8)
 
     # 8. Tribunal, date, documents.
-    page.get_by_label("Tribunal judiciaire de").fill("Lyon")
-    page.get_by_label("Fait à").fill("Lyon")
-    page.get_by_role("button", name="Préparer mes documents").click()
-    documents = page.locator("#op-resultat")
-    expect(documents.get_by_role("heading", name="Vos documents")).to_be_visible(timeout=REPONSE)
+    documents = _documents(page)
     expose = documents.locator(".op-expose li")
     expect(expose).to_have_count(2)
     expect(expose.nth(0)).to_contain_text("En février 2025 : Il a cassé mon téléphone. (pièce n° 1)")
@@ -117,7 +92,7 @@ def test_toutes_les_etapes_jusqu_aux_documents(page_, adresse):
     expect(documents.locator(".op-bordereau tbody tr")).to_have_count(3)
     expect(documents.locator("#op-a-apporter")).to_contain_text("acte de mariage, de moins de 3 mois")
     expect(documents.locator("#op-a-apporter")).to_contain_text("actes de naissance des enfants")
-    expect(documents).to_contain_text("Votre adresse n'y figure pas.")
+    expect(documents).to_contain_text("Votre adresse n'y figure pas")
 
     # Le PDF : après l'avertissement, enregistré sous un nom neutre (valeurs lues avec pypdf), ou ouvert.
     expect(page.get_by_role("button", name="Enregistrer la requête (PDF)")).to_be_visible(timeout=REPONSE)
@@ -146,7 +121,8 @@ def test_toutes_les_etapes_jusqu_aux_documents(page_, adresse):
 def test_adresse_cachee_et_avertissements(page_, adresse):
     page = page_
     _ouvre(page, adresse)
-    # L'adresse saisie puis cachée ne part pas : ses champs sont vidés.
+    # L'adresse saisie puis cachée reste dans la page pour la vérification ; le PDF ne la porte pas
+    # (test_op_adresse_navigateur.py).
     page.get_by_role("button", name="Étape suivante").click()
     _etape(page, 2)
     page.get_by_label("Votre adresse", exact=True).fill("12 rue des Lilas")

@@ -16,6 +16,7 @@ import pytest
 from pyscripts.api import dispatch
 from pyscripts.formulaires.remplissage import valeurs_du_pdf
 from pyscripts.op.requete import prepare
+from tests.fixtures.adresse_cachee import ECRITURES, LEGITIMES, entree
 
 pytestmark = [pytest.mark.pyodide, pytest.mark.pdf]
 
@@ -145,3 +146,15 @@ def test_le_pdf_rempli_dans_pyodide_a_les_memes_valeurs(pyodide_node, pdf_vierge
     assert {nom: dans_pyodide[nom] for nom in preparees} == preparees
     assert dans_pyodide["requerant_nom"] == "Martin" and dans_pyodide["mesure_bracelet"] is True
     assert not dans_pyodide.get("requerant_adresse")
+
+
+def test_l_adresse_cachee_memes_refus_et_avertissements(pyodide_node):
+    """Les tables de tests/fixtures/adresse_cachee.py : normalisation (unicodedata, chiffres,
+    nombres en lettres) et décisions identiques dans la Pyodide que reçoit le navigateur."""
+    cas = [["op", entree(c, t)] for c, t, _ in ECRITURES] + [["op", entree(c, t, a)] for a, c, t, _ in LEGITIMES]
+    cas += [["formulaire_verifier", {**entree(c, t), "formulaire": "cerfa-15458"}] for c, t, _ in ECRITURES[-5:]]
+    sous_pyodide = pyodide_node.demande({"cas": cas})["sorties"]
+    sous_cpython = [dispatch(outil, json.dumps(e)) for outil, e in cas]
+    assert sous_pyodide == sous_cpython
+    refus = [json.loads(s)["erreur"]["champ"] for s in sous_cpython[: len(ECRITURES)] if "erreur" in s]
+    assert refus == [c for c, _, a in ECRITURES if a == "refus"]

@@ -109,3 +109,31 @@ def test_un_formulaire_manuscrit_n_a_aucun_champ(definitions, tmp_path):
     assert "<input" not in document and "<textarea" not in document
     octets = weasyprint.HTML(string=document).write_pdf(pdf_forms=True)
     assert not PdfReader(io.BytesIO(octets)).get_fields()
+
+
+def test_la_construction_compare_les_champs_du_pdf_vierge_a_la_definition(pdf_vierge, definitions, tmp_path):
+    """Un gabarit qui perd ou fusionne des champs (`{{ c.nmo }}` : 58 champs au lieu de
+    127) arrête la construction ; le PDF fautif n'est pas publié. Un PDF juste est noté, pas relu."""
+    import copy
+
+    from generator.mkdocs.formulaires import champs_du_pdf_vierge
+    from tests.fixtures.chemins import REPO
+
+    source = REPO / "content" / "formulaires" / "cerfa-15458.yml"
+    cache = tmp_path / "cache"
+    juste = tmp_path / "juste.pdf"
+    juste.write_bytes(pdf_vierge["cerfa-15458"])
+    assert champs_du_pdf_vierge(definitions["cerfa-15458"], juste, cache, source) == []
+    assert len(list(cache.glob("*.champs-verifies"))) == 1
+
+    autre = copy.deepcopy(definitions["cerfa-15458"])
+    for rubrique in autre["rubriques"]:
+        for champ in rubrique["champs"]:
+            if champ.get("nom") == "requerant_nom":
+                champ["nom"] = "requerant_nom_de_famille"
+    faux = tmp_path / "faux.pdf"
+    faux.write_bytes(pdf_vierge["cerfa-15458"] + b"\n%")  # other bytes: not noted as checked
+    messages = [e.message for e in champs_du_pdf_vierge(autre, faux, cache, source)]
+    assert any("n'a pas le champ « requerant_nom_de_famille »" in m for m in messages), messages
+    assert any("a un champ « requerant_nom » que la définition ne connaît pas" in m for m in messages), messages
+    assert not faux.exists()

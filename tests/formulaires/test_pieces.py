@@ -195,7 +195,7 @@ def test_prerempli_depuis_le_simulateur():
         {
             "simulateur": {
                 "personnes_foyer": 3,
-                "rfr": 12345.9,
+                "rfr": 12345,
                 "nationalite": "francaise",
                 "protection_juridique": "aucune",
                 "patrimoine_mobilier": 1500,

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from generator.erreurs import ContentErrors
+from generator.erreurs import BuildError, ContentErrors
 from generator.sorties.verification import external_resources, page_problems
 
 pytestmark = [pytest.mark.build, pytest.mark.pdf]
@@ -265,7 +266,7 @@ def test_une_faute_dans_un_gabarit_du_theme(project):
 
 def test_une_erreur_a_l_execution_d_un_gabarit(project):
     [error] = gabarit_modifie(project, " {{ page.meta.absent.encore }}")
-    assert error.startswith("theme/main.html:3: gabarit invalide (Jinja : ") and "absent" in error
+    assert error == "theme/main.html:3: gabarit invalide : « absent » n'existe pas (faute de frappe ?)"
 
 
 def test_les_avertissements_de_mkdocs_en_francais(project, build_project):
@@ -314,3 +315,11 @@ def test_traduction_des_messages_de_mkdocs(tmp_path, message, attendu):
     from generator.mkdocs.francais import translate
 
     assert translate(message, tmp_path / "content", tmp_path / "site_config.yml") == attendu
+
+
+def test_un_dossier_de_sortie_impossible_est_dit_en_francais(project, tmp_path):
+    """Aucune trace : un dossier introuvable ou interdit est refusé avant de construire."""
+    from generator.engine import build
+
+    with pytest.raises(BuildError, match=r"Impossible d'écrire le site dans .* \(dossier introuvable\)"):
+        build(project, Path("/proc/dossier-impossible/site"), with_pdf=False, with_pyodide=False)

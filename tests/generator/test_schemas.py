@@ -284,3 +284,52 @@ def test_la_construction_refuse_un_delais_casse(tmp_path, build_project):
         f"content/data/delais.yml:{line}: references.cpc_641 : il manque « texte »"
     ]
     assert not (root / "site").exists()
+
+
+# ── Bornes : une valeur démesurée est refusée à sa ligne, avant tout rendu ──
+
+
+def test_un_texte_trop_long_est_refuse_a_sa_ligne(tmp_path):
+    dossier = tmp_path / "schemas"
+    dossier.mkdir()
+    (dossier / "x.yml").write_text("type: object\nproperties:\n  a: {type: string, maxLength: 5}\n", encoding="utf-8")
+    fichier = tmp_path / "x.yml"
+    fichier.write_text("b: 1\na: abcdefgh\n", encoding="utf-8")
+    ancien = schema.DOSSIER
+    schema.DOSSIER = dossier
+    schema.lit_schema.cache_clear()
+    try:
+        _, erreurs = schema.valide_fichier(fichier, "content/data/x.yml", "x")
+    finally:
+        schema.DOSSIER = ancien
+        schema.lit_schema.cache_clear()
+    assert [str(e) for e in erreurs] == [
+        "content/data/x.yml:2: a : texte trop long (8 caractères, 5 au plus) : raccourcissez-le ou coupez-le en plusieurs"
+    ]
+
+
+@pytest.mark.parametrize(
+    "texte, ligne, message",
+    [
+        ("a: 1\nb: " + "[" * 60 + "]" * 60 + "\n", 2, "imbrication trop profonde (plus de 40 niveaux"),
+        (
+            "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+            + "".join(f"{n}: &{n} [{', '.join(['*' + p] * 10)}]\n" for p, n in zip("abcdef", "bcdefg")),
+            1,
+            "plus de 1\u202f000\u202f000 valeurs une fois les alias",
+        ),
+    ],
+    ids=["60 niveaux", "alias qui se démultiplient"],
+)
+def test_un_yaml_demesure_est_refuse_sans_etre_parcouru(texte, ligne, message):
+    """Ni récursion ni parcours exponentiel : refusé d'un passage sur les nœuds, à la ligne fautive."""
+    with pytest.raises(LectureImpossible) as info:
+        yaml_avec_lignes(texte, "content/data/x.yml")
+    assert str(info.value.erreur).startswith(f"content/data/x.yml:{ligne}: {message}")
+
+
+def test_un_yaml_profond_mais_raisonnable_est_accepte():
+    attendu: list = []
+    for _ in range(38):
+        attendu = [attendu]
+    assert yaml_avec_lignes("a: " + "[" * 39 + "]" * 39 + "\n", "x.yml")[0] == {"a": attendu}

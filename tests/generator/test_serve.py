@@ -122,3 +122,42 @@ def test_l_aide_dit_usage_local(capsys):
         main(["serve", "--help"])
     out = " ".join(capsys.readouterr().out.split())
     assert "usage LOCAL seulement" in out and "pas un serveur de production" in out
+
+
+# ── `python -m generator serve` : jamais de trace, le port ou le site dit en français ──
+
+
+def _serve(racine, port: str):
+    import subprocess
+    import sys
+
+    from tests.fixtures.chemins import REPO
+
+    commande = [sys.executable, "-m", "generator", "--racine", str(racine), "serve", "--sans-construction"]
+    return subprocess.run(
+        [*commande, "--port", port], capture_output=True, text=True, cwd=REPO, timeout=60, check=False
+    )
+
+
+def test_un_port_deja_pris_est_dit_en_francais(tmp_path):
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("<html lang=fr></html>", encoding="utf-8")
+    with socket.socket() as occupe:
+        occupe.bind(("127.0.0.1", 0))
+        occupe.listen()
+        fini = _serve(tmp_path, str(occupe.getsockname()[1]))
+    assert fini.returncode == 1 and "Traceback" not in fini.stderr
+    assert "est déjà pris" in fini.stderr and "--port" in fini.stderr
+
+
+@pytest.mark.parametrize("port", ["70000", "0", "-1", "abc", "8e3"])
+def test_un_port_impossible_est_dit_en_francais(tmp_path, port):
+    fini = _serve(tmp_path, port)
+    assert fini.returncode == 2 and "Traceback" not in fini.stderr
+    assert "n'est pas un numéro de port (un nombre de 1 à 65535)" in fini.stderr
+
+
+def test_servir_un_site_absent_dit_de_le_construire(tmp_path):
+    fini = _serve(tmp_path, "8000")
+    assert fini.returncode == 1 and "Traceback" not in fini.stderr
+    assert "ne contient pas de site construit : lancez `make site`" in fini.stderr

@@ -120,3 +120,47 @@ def test_feuille_de_style_externe_dans_une_css():
         "@import 'https://fonts.example.com/a.css'; a { background: url(//x.example.com/i.png) }"
     ) == ["https://fonts.example.com/a.css", "//x.example.com/i.png"]
     assert external_resources("a { background: url('../img/i.png') }") == []
+
+
+# ── Chaque constat nomme le fichier source et sa ligne ─────────────
+
+
+def _site_et_projet(tmp_path, page: str) -> tuple:
+    site, racine = tmp_path / "site", tmp_path / "projet"
+    (site / "guides").mkdir(parents=True)
+    (site / "guides" / "guide.html").write_text(PAGE + page, encoding="utf-8")
+    for dossier in ("content/guides", "content/data", "theme"):
+        (racine / dossier).mkdir(parents=True)
+    return site, racine
+
+
+def test_un_constat_nomme_la_ligne_de_la_page_markdown(tmp_path):
+    from generator.erreurs import ContentErrors
+    from generator.sorties.verification import check
+
+    site, racine = _site_et_projet(tmp_path, '<p><span onclick="alert(1)">x</span></p>')
+    source = racine / "content" / "guides" / "guide.md"
+    source.write_text('---\ntitre: x\n---\n\nUn texte.\n\n<span onclick="alert(1)">x</span>\n', encoding="utf-8")
+    with pytest.raises(ContentErrors) as info:
+        check(site, {}, racine, {"guides/guide.html": source})
+    assert [str(e) for e in info.value.errors] == [
+        "content/guides/guide.md:7: gestionnaire d'événement en ligne « onclick= » (interdit par la CSP) "
+        "(page construite guides/guide.html)"
+    ]
+
+
+def test_un_constat_venu_des_donnees_ou_du_theme_nomme_leur_ligne(tmp_path):
+    from generator.erreurs import ContentErrors
+    from generator.sorties.verification import check
+
+    site, racine = _site_et_projet(tmp_path, '<img src="https://traceur.example.com/p.gif"><p style="x">a</p>')
+    source = racine / "content" / "guides" / "guide.md"
+    source.write_text("Un texte sans rien.\n", encoding="utf-8")
+    (racine / "content" / "data" / "urgences.yml").write_text(
+        "a: 1\nimage: https://traceur.example.com/p.gif\n", encoding="utf-8"
+    )
+    (racine / "theme" / "main.html").write_text('<main>\n  <p style="x">{{ a }}</p>\n</main>\n', encoding="utf-8")
+    with pytest.raises(ContentErrors) as info:
+        check(site, {}, racine, {"guides/guide.html": source})
+    lieux = sorted(str(e).split(": ", 1)[0] for e in info.value.errors)
+    assert lieux == ["content/data/urgences.yml:2", "theme/main.html:2"]

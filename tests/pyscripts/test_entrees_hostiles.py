@@ -33,6 +33,7 @@ from pyscripts.erreurs import EntreeInvalide
 from pyscripts.lecture import MONTANT_MAXIMUM
 from pyscripts.outils import OUTILS as OUTILS_DU_REGISTRE
 from tests.fixtures.chemins import REPO
+from tests.fixtures.proprietes import valeurs_json
 
 AJ = {"date_demande": "2025-03-10", "personnes_foyer": 1, "rfr": 12000}
 DELAI = {"depart": "2025-03-10", "duree": {"jours": 15}}
@@ -271,16 +272,7 @@ def test_null_veut_dire_pas_repondu_dans_les_deux_moteurs():
 # ── Test de propriétés : n'importe quelle entrée ─────────────────────────────
 
 CHAMPS = sorted(set(LIBELLES_AJ) | {c.split(".")[0] for c in LIBELLES_DELAIS} | {"ics", "resultat"})
-json_quelconque = st.recursive(
-    st.none()
-    | st.booleans()
-    | st.integers()
-    | st.integers(min_value=10**300, max_value=10**400)
-    | st.floats()
-    | st.text(max_size=30),
-    lambda enfants: st.lists(enfants, max_size=4) | st.dictionaries(st.text(max_size=10), enfants, max_size=4),
-    max_leaves=12,
-)
+json_quelconque = valeurs_json()
 # Des entrées qui ressemblent aux vraies : des données connues, des valeurs quelconques.
 entree_plausible = st.dictionaries(st.sampled_from(CHAMPS), json_quelconque, max_size=6)
 date_plausible = st.dates().map(lambda d: d.isoformat()) | st.text(alphabet="0123456789-٠١٢٣T:", max_size=12)

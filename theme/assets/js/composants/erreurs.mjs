@@ -9,7 +9,9 @@
 //     « vos réponses »), then one link per error, « Question : message », that focuses its control;
 //     the focus moves to that heading when the person asked for it (a click on a button);
 //   - a warning (avertissement) is shown next to its question the same way, « À vérifier : », with
-//     no aria-invalid and no summary: it does not stop the person.
+//     no aria-invalid and no summary: it does not stop the person. A warning may carry its own
+//     confirmation, a checkbox inside its message (« Ce texte peut rester tel quel »): the page
+//     decides whether an unconfirmed one stops the person (the hidden address of the OP request).
 //
 // A question is a block [data-champ="nom autre…"] (the engine's names for it) or .champ.
 
@@ -17,13 +19,14 @@ import { Composant } from "./composant.mjs";
 import { el, texteDe } from "./dom.mjs";
 
 const QUESTION = ".champ, [data-champ]";
+const MESSAGE = ".erreur-champ, .avertissement-champ";
 const CONTROLE = "input:not([type=hidden]), select, textarea";
 /** Hidden by a condition (a wizard step hidden because another is shown does not count). */
 const cachee = (bloc) => Boolean(bloc.closest("[hidden]:not([data-etape])"));
 
-/** The controls of a question, not those of the questions nested in it. */
+/** The controls of a question, not those of the questions nested in it, nor a warning's confirmation. */
 const controlesDe = (bloc) => [...bloc.querySelectorAll(CONTROLE)]
-  .filter((c) => c.closest(QUESTION) === bloc);
+  .filter((c) => c.closest(QUESTION) === bloc && !c.closest(MESSAGE));
 
 /** An engine message « Question (nom) : problème »: next to its question, only « Problème ». */
 function seulProbleme(message) {
@@ -93,17 +96,23 @@ export class ErreursDeChamps extends Composant {
     this.affiche = null;
   }
 
-  /** Shows `message` next to question `bloc`; returns {bloc, message, cible} for the summary (null if already marked). */
-  marque(bloc, message, { avertissement = false } = {}) {
+  /**
+   * Shows `message` next to question `bloc`; returns {bloc, message, cible} for the summary (null if
+   * already marked). `confirmation` (a warning): {libelle, coche, quandChange(coche)}, a checkbox in
+   * the message; `cible` is then that checkbox.
+   */
+  marque(bloc, message, { avertissement = false, confirmation = null } = {}) {
     const controles = controlesDe(bloc);
     const base = controles[0]?.id || bloc.id || `${this.racine.id || "champ"}-${this.decrits.length}`;
     let id = `${base}-${avertissement ? "a-verifier" : "erreur"}`;
     if (!avertissement && document.getElementById(id)) return null;
     for (let n = 2; document.getElementById(id); n += 1) id = `${base}-a-verifier-${n}`;
+    const coche = confirmation ? this.caseDeConfirmation(id, confirmation) : null;
     const p = el("p", { classe: avertissement ? "avertissement-champ" : "erreur-champ", id },
-      el("span", { classe: "visuellement-cache" }, this.t(avertissement ? "prefixeAvertissement" : "prefixeErreur")), message);
-    // After the label and its hints, before the controls (GOV.UK's place).
-    const avant = [...bloc.children].find((c) => c.matches(CONTROLE) || c.querySelector(CONTROLE));
+      el("span", { classe: "visuellement-cache" }, this.t(avertissement ? "prefixeAvertissement" : "prefixeErreur")), message,
+      coche ? el("span", { classe: "confirmation-champ" }, coche, el("label", { for: coche.id }, confirmation.libelle)) : null);
+    // After the label and its hints (and the messages already there), before the controls (GOV.UK's place).
+    const avant = [...bloc.children].find((c) => !c.matches(MESSAGE) && (c.matches(CONTROLE) || c.querySelector(CONTROLE)));
     if (avant) avant.before(p);
     else bloc.append(p);
     if (!avertissement) bloc.classList.add("champ-en-erreur");
@@ -112,8 +121,16 @@ export class ErreursDeChamps extends Composant {
       c.setAttribute("aria-describedby", [id, c.getAttribute("aria-describedby")].filter(Boolean).join(" "));
       this.decrits.push([c, id]);
     }
-    const cible = controles.find((c) => c.checked) ?? controles[0] ?? null;
+    const cible = coche ?? controles.find((c) => c.checked) ?? controles[0] ?? null;
     return { bloc, message, cible };
+  }
+
+  /** The checkbox of a warning to confirm. */
+  caseDeConfirmation(id, { coche = false, quandChange }) {
+    const boite = el("input", { type: "checkbox", id: `${id}-confirme` });
+    boite.checked = coche;
+    boite.addEventListener("change", () => quandChange(boite.checked));
+    return boite;
   }
 
   /** The summary of `marques` (from marque()); the focus goes to its heading when `focus`. */

@@ -14,9 +14,13 @@ export class Documents extends Composant {
       aCompleter: "Encore vide : à compléter ici, ou à la main sur la requête",
       conseils: "Conseils",
       requete: "La requête (Cerfa 15458*07) pré-remplie",
-      relisez: "Relisez-la, complétez à la main ce qui manque, datez et signez. Votre adresse ",
-      adresseAbsente: "n'y figure pas.",
-      adressePresente: "y figure.",
+      relisez: "Relisez-la, complétez à la main ce qui manque, datez et signez. ",
+      adressePresente: "Votre adresse y figure.",
+      // « n'y figure pas » only after a check made with the address given (pyscripts/op/adresse.py).
+      adresseAbsente: "Votre adresse n'y figure pas : chacune de vos réponses a été comparée avec elle.",
+      adresseNonVerifiee: "Votre adresse n'est pas imprimée dans les cases prévues pour elle. Vous ne l'avez pas "
+        + "donnée : la page n'a pas pu vérifier qu'elle n'apparaît pas ailleurs. Relisez chaque texte avant d'imprimer.",
+      garde: "Vous avez choisi de garder ce texte.",
       annexeSection: "L'exposé des faits et le bordereau des pièces",
       annexeConsigne: "Ils sont dans le PDF de la requête, à la suite, s'ils ne tiennent pas dans ses cases : un seul "
         + "document à imprimer, numéroté « page n / N ». Joignez les pièces numérotées dans l'ordre du bordereau. "
@@ -58,13 +62,15 @@ export class Documents extends Composant {
     this.racine.replaceChildren(...[
       el("h2", { tabindex: "-1", id: "op-documents-titre" }, this.t("titre")),
       r.avertissements.length ? el("section", { classe: "op-a-verifier" }, el("h3", {}, this.t("aVerifier")),
-        this.liste(r.avertissements, blocDe)) : null,
+        this.liste(r.avertissements.map((a) => (a.confirme ? { ...a, message: `${a.message} ${this.t("garde")}` } : a)),
+          blocDe)) : null,
       r.a_completer.length ? section(this.t("aCompleter"),
         this.liste(r.a_completer.map((a) => ({ champ: a.champ, libelle: a.libelle })), blocDe)) : null,
       r.conseils.length ? section(this.t("conseils"),
         el("ul", {}, r.conseils.map((c) => el("li", {}, c.texte, el("span", { classe: "source" }, ` (${c.article})`))))) : null,
       el("section", { classe: "op-requete" }, el("h3", {}, this.t("requete")),
-        el("p", {}, this.t("relisez"), this.t(r.adresse_cachee ? "adresseAbsente" : "adressePresente")),
+        el("p", {}, this.t("relisez"), this.t(!r.adresse_cachee ? "adressePresente"
+          : r.adresse_verifiee ? "adresseAbsente" : "adresseNonVerifiee")),
         el("div", { id: "op-boutons-pdf" })),
       section(this.t("annexeSection"), el("p", {}, this.t("annexeConsigne")), this.annexe(r, entree.valeurs)),
       section(null, imprimer(this.t("imprimerAApporter"), "a-apporter"), this.aApporter(r)),

@@ -45,6 +45,9 @@ export class PreparationRequete extends Composant {
       pdfPanneSuite: " se remplit aussi à la main.",
       ouvrir: "Ouvrir la requête (PDF) pour la relire et l'imprimer",
       enregistrer: "Enregistrer la requête (PDF)",
+      garder: "Ce texte peut rester tel quel : il ne désigne pas mon domicile",
+      aConfirmer: "{question} : elle cite peut-être votre adresse. Corrigez-la, ou cochez « Ce texte peut rester "
+        + "tel quel » si elle ne désigne pas votre domicile.",
     }),
   });
 
@@ -57,6 +60,9 @@ export class PreparationRequete extends Composant {
     this.export = new Export(racine);
     this.offre = null; // the filled PDF offered, while the documents are shown
     this.blocsFaits = []; // the fact blocks of the last reading, for the engine's « chronologie.n »
+    // The warnings on the hidden address the person confirmed (the engine's `confirmer` keys); an
+    // answer changed loses its confirmation, the engine asks again if the text still calls for it.
+    this.confirmees = new Set();
     // The steps are checked when Python is ready; otherwise the person goes on unchecked and the
     // last step offers the blank form.
     this.calculateur = new Calculateur(racine, { i18n: { pret: this.t("pret") } });
@@ -88,7 +94,14 @@ export class PreparationRequete extends Composant {
       evenement.preventDefault();
       this.termine();
     });
-    this.formulaire.addEventListener("input", () => this.appliqueConditions());
+    this.formulaire.addEventListener("input", (evenement) => {
+      this.oublieConfirmation(evenement.target);
+      this.appliqueConditions();
+    });
+    // A fact removed renumbers the others: their confirmations go.
+    this.trouve("#op-faits").addEventListener("click", (evenement) => {
+      if (evenement.target.closest("[data-action=retire-fait]")) this.oublieConfirmation(this.trouve("#op-faits"));
+    });
     this.formulaire.addEventListener("change", () => this.appliqueConditions());
     this.trouve("[data-action=effacer]").addEventListener("click", () => {
       this.toutEfface();
@@ -111,11 +124,16 @@ export class PreparationRequete extends Composant {
   }
 
   appliqueConditions() {
+    // A hidden address is still asked, for the check only: the engine takes it out of the request.
     this.conditions.applique();
-    // A hidden address must not leave, even if the person changes her mind later.
-    if (valeur(this.formulaire, "adresse_cachee") === "oui") {
-      for (const champ of this.formulaire.querySelectorAll(".op-adresse [name]")) champ.value = "";
-    }
+  }
+
+  /** The confirmations of the answer `champ` (a fact: all the facts'), forgotten. */
+  oublieConfirmation(champ) {
+    if (champ.closest(".confirmation-champ")) return;
+    const prefixe = champ.closest("#op-faits") ? "chronologie" : champ.name === "pieces" ? "pieces." : `${champ.name}:`;
+    if (!champ.name && prefixe !== "chronologie") return;
+    for (const cle of [...this.confirmees]) if (cle.startsWith(prefixe)) this.confirmees.delete(cle);
   }
 
   // ── Reading the answers ─────────────────────────────────────────────────────
@@ -141,7 +159,7 @@ export class PreparationRequete extends Composant {
     const mesures = [...this.formulaire.querySelectorAll("input[name=mesure]:checked")]
       .filter((c) => compte(c, this.formulaire)).map((c) => c.value);
     const entree = { formulaire: FORMULAIRE, valeurs: this.lisValeurs(), mesures, chronologie: faits,
-      pieces: lignes(reponses(this.formulaire, "pieces")[0]) };
+      pieces: lignes(reponses(this.formulaire, "pieces")[0]), confirmations: [...this.confirmees] };
     const danger = valeur(this.formulaire, "danger");
     if (danger) entree.danger = danger;
     return entree;
@@ -172,7 +190,8 @@ export class PreparationRequete extends Composant {
     }
   }
 
-  /** Asks the engine; an error in step `jusqua` or before stops the person. Warnings are shown, never stop. */
+  /** Asks the engine; an error in step `jusqua` or before stops the person, and so does a warning on
+   * the hidden address not yet confirmed. Other warnings are shown, never stop. */
   async verifie(jusqua) {
     const entree = this.lisEntree();
     // With the blank PDF: the checks of the final PDF (scripts, lengths, what goes to the annex).
@@ -195,11 +214,32 @@ export class PreparationRequete extends Composant {
       this.erreurs.signale(reponse.erreur);
       return { ok: false };
     }
-    for (const a of [...reponse.resultat.avertissements, ...(reponse.resultat.annexes || [])]) {
-      const bloc = this.blocDe(a.champ);
-      if (bloc) this.erreurs.marque(bloc, a.message, { avertissement: true });
+    const enAttente = this.montreAvertissements([...reponse.resultat.avertissements, ...(reponse.resultat.annexes || [])])
+      .filter((m) => this.etapes.indexDe(m.bloc) <= jusqua);
+    if (enAttente.length) {
+      const index = this.etapes.indexDe(enAttente[0].bloc);
+      if (index !== this.etapes.index) this.etapes.va(index, { focus: false });
+      this.erreurs.montre(enAttente.map((m) => ({ ...m, ligne: this.t("aConfirmer", { question: this.erreurs.question(m.bloc) }) })));
+      return { ok: false };
     }
     return { ok: true, resultat: reponse.resultat, entree };
+  }
+
+  /** Each warning next to its question, a checkbox under those to confirm; returns the marks of those
+   * not confirmed yet (for the summary). */
+  montreAvertissements(avertissements) {
+    const enAttente = [];
+    for (const a of avertissements) {
+      const bloc = this.blocDe(a.champ);
+      if (!bloc) continue;
+      const confirmation = a.confirmer ? { libelle: this.t("garder"), coche: a.confirme, quandChange: (coche) => {
+        if (coche) this.confirmees.add(a.confirmer);
+        else this.confirmees.delete(a.confirmer);
+      } } : null;
+      const marque = this.erreurs.marque(bloc, a.message, { avertissement: true, confirmation });
+      if (confirmation && !a.confirme && marque) enAttente.push(marque);
+    }
+    return enAttente;
   }
 
   /** « Préparer mes documents ». */
@@ -257,5 +297,6 @@ export class PreparationRequete extends Composant {
     this.erreurs.efface();
     this.offre?.oublie();
     this.offre = null;
+    this.confirmees.clear();
   }
 }
