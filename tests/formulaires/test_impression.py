@@ -109,6 +109,39 @@ def test_multiligne_au_moins_9_points_et_sans_lignes_reglees(pdf_vierge):
     assert compact(LONG * 5)[-200:] in compact(texte_pdf(octets))
 
 
+def test_case_multiligne_remplie_sans_trait_du_vierge(pdf_vierge, tmp_path):
+    """The opaque background of a filled multi-line box covers the whole ruled area: no stub of the
+    blank's rules shows at its left or right edge (the box used to leave 1 mm of padding uncovered)."""
+    from PIL import Image
+
+    g = gabarit(pdf_vierge["cerfa-16146"])
+    multilignes = [c for c in g.cases.values() if c.multiligne]
+    assert multilignes
+    octets = remplir(
+        {"formulaire": "cerfa-16146", "valeurs": {c.nom: "x" for c in multilignes}}, pdf_vierge["cerfa-16146"]
+    )
+    subprocess.run(["pdftoppm", "-r", "200", "-png", "-", tmp_path / "p"], input=octets, check=True)
+    echelle = 200 / 72
+    for c in multilignes:
+        image = Image.open(_page_png(tmp_path, c.page))
+        px = image.convert("RGB").load()
+        x0, y0, x1, y1 = c.rect
+        haut = g.format[1]
+        marge = 1.5 * 72 / 25.4  # the rules under the box's padding and border, if they were left uncovered
+        traits = [
+            (x, y)
+            for x in range(round((x0 - marge) * echelle), round((x1 + marge) * echelle))
+            for y in range(round((haut - y1) * echelle) + 1, round((haut - y0) * echelle) - 1)
+            if 150 < px[x, y][0] < 195 and px[x, y][2] - px[x, y][0] > 15  # the rules' blue-grey (#aab4c2)
+        ]
+        assert not traits, (c.nom, traits[:5])
+
+
+def _page_png(dossier, page: int):
+    """The rendering of page `page` (0-based) among pdftoppm's p-N.png (N padded to the page count)."""
+    return min(dossier.glob("p-*.png"), key=lambda p: abs(int(p.stem.rsplit("-", 1)[1]) - (page + 1)))
+
+
 @pytest.mark.parametrize("ecriture_", sorted(ECRITURES))
 def test_ecritures_imprimees_dans_l_ordre_logique(pdf_vierge, ecriture_):
     valeur = ECRITURES[ecriture_]
