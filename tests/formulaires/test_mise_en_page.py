@@ -162,3 +162,24 @@ def test_aucun_titre_seul_en_bas_de_page(pdf_vierge, definitions, identifiant, t
         for y, texte in lignes:
             if re.sub(r"^[\dIVX]+ - | ◇$", "", texte).strip() in titres:
                 assert fin - y > 15 / 297, (n, texte)  # at least a field's height drawn below it
+
+
+@pytest.mark.parametrize("identifiant", FORMULAIRES)
+def test_une_rubrique_garde_son_titre_avec_sa_premiere_question(pdf_vierge, definitions, identifiant):
+    """A rubric that opens with boxes to tick and one answer for them all (« Dans les deux cas,
+    préciser… ») starts on the page where that answer is: never its heading and one box alone at a
+    page's foot, the rest overleaf (15458, rubric IV)."""
+    lignes = [(n, texte) for n, page in enumerate(lignes_par_page(pdf_vierge[identifiant]), 1) for _, texte in page]
+    verifiees = 0
+    for r in definitions[identifiant]["rubriques"]:
+        champs = [c for c in r["champs"] if c.get("pdf") is not False]
+        k = next((i for i, c in enumerate(champs) if c["type"] != "case"), len(champs))
+        if k == 0 or k == len(champs) or champs[k]["type"] not in ("texte", "multiligne") or champs[k].get("si"):
+            continue
+        titre = re.sub(r"\s+", " ", r["titre"]).strip()
+        debut = next(i for i, (_, texte) in enumerate(lignes) if titre in texte)
+        reponse = champs[k]["libelle"][:40]
+        page_reponse = next(n for n, texte in lignes[debut:] if reponse in texte)
+        assert lignes[debut][0] == page_reponse, (titre, lignes[debut][0], page_reponse)
+        verifiees += 1
+    assert verifiees or identifiant != "cerfa-15458"
