@@ -19,7 +19,7 @@ from datetime import date
 
 from ..erreurs import EntreeInvalide
 from ..lecture import champ_inconnu
-from . import annexe, dessin, ecriture
+from . import annexe, balisage, dessin, ecriture
 from . import gabarit as gabarits
 from .definition import cases as cases_de
 from .increment import Increment, copie, flux
@@ -288,7 +288,7 @@ def remplit(octets: bytes, valeurs: dict, definition: dict, extra: dict | None =
     textes = {n: v for n, v in a_ecrire.items() if v not in (COCHEE, VIDE)}
     extra = extra or {}
     plan = planifie(textes, g, definition, extra)
-    pages_annexe, ancres = annexe.pages(plan.sections, g)
+    pages_annexe, ancres, structure = annexe.pages(plan.sections, g)
     premiere_annexe = len(g.pages) + 1
     total = len(g.pages) + len(pages_annexe)
     for nom, ancre in plan.renvois.items():
@@ -317,7 +317,7 @@ def remplit(octets: bytes, valeurs: dict, definition: dict, extra: dict | None =
             annotation[NameObject("/AP")] = _ap(inc, case, plan.dispositions[nom], g)
         inc.remplace(case.ref, annotation)
     _sans_need_appearances(inc, base)
-    _ajoute_pages(inc, base, g, pages_annexe, definition)
+    _ajoute_pages(inc, base, g, pages_annexe, structure, definition)
     _pagine(inc, g, total)
     return inc.ecrit()
 
@@ -375,10 +375,14 @@ def _ap(inc: Increment, case, disposition, g):
     return DictionaryObject({NameObject("/N"): inc.ajoute(apparence)})
 
 
-def _ajoute_pages(inc: Increment, base, g, pages_annexe, definition) -> None:
+def _ajoute_pages(inc: Increment, base, g, pages_annexe, structure, definition) -> None:
     if not pages_annexe:
         return
     from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, NumberObject
+
+    balisee = balisage.balise(base)
+    cle = balisage.cles(base) if balisee else 0
+    refs = []
 
     racine_pages = base.trailer["/Root"].raw_get("/Pages")
     arbre = copie(racine_pages)
@@ -388,7 +392,7 @@ def _ajoute_pages(inc: Increment, base, g, pages_annexe, definition) -> None:
     for contenu, polices in pages_annexe:
         utilisees = dict(polices)
         ligne_pied = _ligne_pied(pied, g, utilisees)
-        texte = f"{contenu}\nq 0.2 g BT\n{ligne_pied}\nET Q\n"
+        texte = f"{contenu}\n/Artifact <</Type /Pagination>> BDC q 0.2 g BT\n{ligne_pied}\nET Q EMC\n"
         pagination = inc.ajoute(_xobjet_pagination(g, "", {}))  # numéro écrit par _pagine
         ressources = dessin.ressources_polices(utilisees)
         ressources[NameObject("/XObject")] = DictionaryObject({NameObject(gabarits.PAGINATION): pagination})
@@ -404,13 +408,19 @@ def _ajoute_pages(inc: Increment, base, g, pages_annexe, definition) -> None:
                 NameObject("/Resources"): ressources,
             }
         )
-        enfants.append(inc.ajoute(page))
+        if balisee:
+            page[NameObject("/StructParents")] = NumberObject(cle + len(refs))
+            page[NameObject("/Tabs")] = NameObject("/S")
+        refs.append(inc.ajoute(page))
+        enfants.append(refs[-1])
         g_pages_annexe = getattr(inc, "pages_annexe", [])
         g_pages_annexe.append(pagination)
         inc.pages_annexe = g_pages_annexe
     arbre[NameObject("/Kids")] = enfants
     arbre[NameObject("/Count")] = NumberObject(len(enfants))
     inc.remplace(racine_pages, arbre)
+    if balisee:
+        balisage.ajoute(inc, base, refs, structure, cle)
 
 
 def _ligne_pied(texte: str, g, utilisees: dict) -> str:

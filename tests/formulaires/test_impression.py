@@ -279,6 +279,50 @@ def test_foyer_de_20_personnes_en_annexe(pdf_vierge):
     assert erreur.value.champ == "foyer_21_nom_prenom"
 
 
+def test_les_pages_d_annexe_sont_balisees(pdf_vierge):
+    """PDF/UA: the annex pages added by the fill are tagged like the blank's pages: every text in a marked
+    content of a structure element (Sect /Lang fr, H2, H3, P, Table), the rest an artifact, each MCID
+    found back through /ParentTree; Arabic drawn in visual order carries its text as typed (/ActualText)."""
+    valeurs = {
+        "expose": LONG * 5 + "\nفاطمة الزهراء",
+        **{f"foyer_{i}_nom_prenom": f"Personne {i}" for i in range(1, 12)},
+    }
+    octets = remplir({"formulaire": "cerfa-16146", "valeurs": valeurs}, pdf_vierge["cerfa-16146"])
+    lecteur = PdfReader(io.BytesIO(octets))
+    n_vierge = len(PdfReader(io.BytesIO(pdf_vierge["cerfa-16146"])).pages)
+    racine = lecteur.trailer["/Root"]["/StructTreeRoot"]
+    parents = dict(zip(racine["/ParentTree"]["/Nums"][::2], racine["/ParentTree"]["/Nums"][1::2]))
+    annexes = lecteur.pages[n_vierge:]
+    assert annexes
+    for page in annexes:
+        contenu = page.get_contents().get_data().decode("latin-1")
+        hors_marques = re.sub(r"/(?:H2|H3|P|TH|TD|Artifact)\b[^\n]*?(?:BDC|BMC).*?EMC", "", contenu, flags=re.S)
+        assert " Tj" not in hors_marques  # no text outside a tag or an artifact
+        mcids = [int(m) for m in re.findall(r"/MCID (\d+)", contenu)]
+        assert mcids == list(range(len(mcids))) and mcids
+        elements = parents[page["/StructParents"]]
+        assert len(elements) == len(mcids)
+        for mcid, element in zip(mcids, elements):
+            element = element.get_object()
+            assert any(
+                getattr(k, "get", None) and k.get("/MCID") == mcid and k["/Pg"].get_object() == page
+                for k in element["/K"]
+            ), mcid
+    sections = [e.get_object() for e in racine["/K"][0].get_object()["/K"]][-1:]
+    assert sections[0]["/S"] == "/Sect" and sections[0]["/Lang"] == "fr"
+    balises = texte_de_la_structure(octets)
+    assert "Personne 11" in balises and "Suite du tableau" in balises
+    assert "فاطمة الزهراء" in [
+        e.get_object().get("/ActualText") for e in sections[0]["/K"] if e.get_object()["/S"] == "/P"
+    ]
+    qpdf(octets)
+
+
+def texte_de_la_structure(octets: bytes) -> str:
+    fini = subprocess.run(["pdfinfo", "-struct-text", "-"], input=octets, capture_output=True, check=True)
+    return fini.stdout.decode()
+
+
 def cas_op() -> dict:
     faits = [
         {
