@@ -107,6 +107,11 @@ def marges_mm() -> tuple[float, float]:
     return float(haut), float(bas)
 
 
+# The running footer sits at the top of the bottom margin: the measure stops 1 mm above it (without
+# this gap, its antialiasing reached the last row measured and every page measured full).
+AU_DESSUS_DU_PIED = 1.0
+
+
 def remplissage(octets: bytes, tmp_path) -> list[float]:
     """Per page, how far down the page body the drawing goes (0: empty, 1: to the footer), seen in
     a rendering: text, lines, boxes and frames alike."""
@@ -119,10 +124,17 @@ def remplissage(octets: bytes, tmp_path) -> list[float]:
         image = Image.open(png).convert("L")
         largeur, hauteur = image.size
         px = image.load()
-        haut, bas = round(hauteur * haut_mm / 297), round(hauteur * (297 - bas_mm) / 297)
+        haut, bas = round(hauteur * haut_mm / 297), round(hauteur * (297 - bas_mm - AU_DESSUS_DU_PIED) / 297)
         encre = [y for y in range(haut, bas) if any(px[x, y] < 200 for x in range(largeur))]
         sortie.append((max(encre, default=haut) - haut) / (bas - haut))
     return sortie
+
+
+def test_la_mesure_du_remplissage_voit_une_page_a_moitie_vide(pdf_vierge, tmp_path):
+    """The measure itself: the 16146's page 3 (rubrique 3 alone, the official breaks before rubrique 4)
+    is about half full; a measure that always said « full » would let a near-empty page through."""
+    pleines = remplissage(pdf_vierge["cerfa-16146"], tmp_path)
+    assert 0.3 < pleines[2] < 0.7, [round(p, 2) for p in pleines]
 
 
 def test_16146_sept_pages_au_plus(pdf_vierge):
@@ -155,7 +167,7 @@ def test_aucun_titre_seul_en_bas_de_page(pdf_vierge, definitions, identifiant, t
     """A rubric's heading is never the last thing drawn on a page: its fields (lines, boxes) follow it."""
     titres = {re.sub(r"\s+", " ", r["titre"]).strip() for r in definitions[identifiant]["rubriques"]}
     haut_mm, bas_mm = marges_mm()
-    corps = (297 - haut_mm - bas_mm) / 297
+    corps = (297 - haut_mm - bas_mm - AU_DESSUS_DU_PIED) / 297
     fins = remplissage(pdf_vierge[identifiant], tmp_path)  # how far the drawing goes, in the page body
     for n, (lignes, fin) in enumerate(zip(lignes_par_page(pdf_vierge[identifiant]), fins), 1):
         fin = haut_mm / 297 + fin * corps  # as a fraction of the page
