@@ -1,4 +1,5 @@
-"""Compléter le PDF vierge d'un formulaire après WeasyPrint : les polices de secours et « page n / N ».
+"""Compléter le PDF vierge d'un formulaire après WeasyPrint : les polices de secours, « page n / N » et
+l'arbre de structure prêt à recevoir les pages d'annexe (pyscripts.formulaires.balisage.prepare).
 
 1. Polices de secours. La police des champs (celle de pdf.css, embarquée en entier par WeasyPrint)
    ne dessine pas tout ce qu'une personne écrit : l'arabe, le guèze (tigrigna, amharique), parfois
@@ -24,7 +25,7 @@ import unicodedata
 from pathlib import Path
 
 NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
-VERSION = "7"  # à changer quand ce module change ce qu'il écrit (clé du cache des PDF)
+VERSION = "9"  # à changer quand ce module change ce qu'il écrit (clé du cache des PDF)
 
 # (nom de la ressource, paquet npm, fichiers, plages de points de code gardées ; None : tout)
 SECOURS = (
@@ -64,7 +65,7 @@ def complete(chemin: Path) -> None:
     """Réécrit `chemin` (PDF vierge de WeasyPrint) avec ses polices de secours et sa pagination."""
     from pypdf import PdfReader
 
-    from pyscripts.formulaires import gabarit, remplissage
+    from pyscripts.formulaires import balisage, gabarit, remplissage
     from pyscripts.formulaires.increment import Increment, copie
     from pyscripts.formulaires.polices import Polices
 
@@ -123,6 +124,8 @@ def complete(chemin: Path) -> None:
         debut, fin = inc.ajoute(flux(b"q\n")), inc.ajoute(flux(b"\nQ\n" + ajout))
         page[NameObject("/Contents")] = ArrayObject([debut, *liste, fin])
         inc.remplace(ref_page, page)
+    if balisage.balise(lecteur):
+        balisage.prepare(inc, lecteur)  # les pages d'annexe du remplissage s'ajouteront à l'arbre de structure
     chemin.write_bytes(inc.ecrit())
 
 

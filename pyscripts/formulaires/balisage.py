@@ -1,12 +1,17 @@
 """Les pages d'annexe balisées comme le reste du PDF (PDF/UA) : leurs éléments de structure (annexe.py)
 ajoutés à l'arbre de structure du PDF vierge, après ceux du formulaire, dans l'ordre de lecture.
 
+    balise(lecteur)                     le PDF vierge a-t-il un arbre de structure ?
+    prepare(inc, lecteur)               à la construction : l'arbre prêt à recevoir des annexes
     cles(lecteur)                       la première clé libre de /ParentTree (une par page d'annexe)
     ajoute(inc, lecteur, pages, structure, premiere_cle)
 
 Une mise à jour incrémentale, comme le reste du remplissage : l'élément Document du vierge reçoit les
-sections de l'annexe (/Lang fr), /ParentTree une entrée par page (MCID → élément), rien d'autre ne
-change. Seulement quand il y a une annexe : un remplissage sans annexe ne lit pas l'arbre.
+sections de l'annexe (/Lang fr), /ParentTree une feuille (page → MCID → élément), rien d'autre ne
+change. La construction a préparé l'arbre (generator/sorties/polices.py : /ParentTreeNextKey, une
+racine à branches) : on n'y relit ni n'y réécrit les centaines d'entrées du formulaire. Les éléments
+s'écrivent en octets, ensemble dans un flux d'objets (increment.py) : un remplissage dans Pyodide
+reste rapide. Seulement quand il y a une annexe.
 """
 
 from __future__ import annotations
@@ -16,21 +21,11 @@ import unicodedata
 from .increment import copie
 
 
-def _texte(texte: str):
-    """Une chaîne de texte du PDF en UTF-16 (titres et textes : « — », arabe)."""
-    from pypdf.generic import TextStringObject
-
-    chaine = TextStringObject(texte)
-    chaine.autodetect_utf16 = True
-    return chaine
-
-
 def _racine(lecteur):
     return lecteur.trailer["/Root"].get("/StructTreeRoot")
 
 
 def balise(lecteur) -> bool:
-    """Le PDF vierge a-t-il un arbre de structure (WeasyPrint, pdf_tags) ?"""
     return _racine(lecteur) is not None
 
 
@@ -51,84 +46,82 @@ def cles(lecteur) -> int:
     return max((int(k) for k in nums[::2]), default=-1) + 1
 
 
+def _chaine(texte: str) -> str:
+    """Une chaîne de texte du PDF : en PDFDocEncoding si elle s'y écrit (« — » compris), sinon en UTF-16."""
+    from pypdf.generic import TextStringObject
+
+    return "<" + TextStringObject(texte).get_encoded_bytes().hex().upper() + ">"
+
+
 def ajoute(inc, lecteur, pages: list, structure: list[dict], premiere_cle: int) -> None:
-    """Écrit `structure` (annexe.pages) : `pages`, les références des pages d'annexe, dans l'ordre."""
-    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, TextStringObject
+    """Écrit `structure` (annexe.pages) ; `pages` : les références des pages d'annexe, dans l'ordre."""
+    from pypdf.generic import ArrayObject, NameObject, NumberObject
 
     racine_ref = lecteur.trailer["/Root"].raw_get("/StructTreeRoot")
     racine = _racine(lecteur)
     document_ref = racine.raw_get("/K")
     if isinstance(document_ref, list):
         document_ref = document_ref[0]
-    document = document_ref.get_object()
-    parents: list[list] = [[] for _ in pages]  # par page : l'élément de chaque MCID
+    parents: list[list] = [[] for _ in pages]  # par page : (MCID, numéro de l'élément)
 
-    def ecrit(noeud: dict, parent_ref):
-        ref = inc.ajoute(DictionaryObject())
-        enfants = [ecrit(enfant, ref) for enfant in noeud["enfants"]]
-        k = ArrayObject(enfants)
+    def ecrit(noeud: dict, parent: int) -> int:
+        numero = inc.reserve().idnum
+        k = [f"{ecrit(enfant, numero)} 0 R" for enfant in noeud["enfants"]]
         for page, mcid in noeud["marques"]:
-            k.append(
-                DictionaryObject(
-                    {
-                        NameObject("/Type"): NameObject("/MCR"),
-                        NameObject("/Pg"): pages[page],
-                        NameObject("/MCID"): NumberObject(mcid),
-                    }
-                )
-            )
-            parents[page].append((mcid, ref))
-        objet = DictionaryObject(
-            {
-                NameObject("/Type"): NameObject("/StructElem"),
-                NameObject("/S"): NameObject("/" + noeud["S"]),
-                NameObject("/P"): parent_ref,
-                NameObject("/K"): k,
-            }
-        )
+            k.append(f"<</Type/MCR/Pg {pages[page].idnum} 0 R/MCID {mcid}>>")
+            parents[page].append((mcid, numero))
+        objet = f"<</Type/StructElem/S/{noeud['S']}/P {parent} 0 R/K[{' '.join(k)}]"
         if noeud["marques"]:
-            objet[NameObject("/Pg")] = pages[noeud["marques"][0][0]]
+            objet += f"/Pg {pages[noeud['marques'][0][0]].idnum} 0 R"
         if "titre" in noeud:
-            objet[NameObject("/T")] = _texte(noeud["titre"])
-            objet[NameObject("/Lang")] = TextStringObject("fr")
-        if any(unicodedata.bidirectional(c) in ("R", "AL") for ligne in noeud["texte"] for c in ligne):
+            objet += f"/T{_chaine(noeud['titre'])}/Lang(fr)"
+        if any(unicodedata.bidirectional(c) in ("R", "AL") for c in "".join(noeud["texte"])):
             # Dessiné dans l'ordre visuel : le texte tel qu'écrit, pour qui lit la structure (lecteur d'écran).
-            objet[NameObject("/ActualText")] = _texte(" ".join(noeud["texte"]))
-        inc.objets[ref.idnum] = objet
-        return ref
+            objet += f"/ActualText{_chaine(' '.join(noeud['texte']))}"
+        inc.comprimes[numero] = (objet + ">>").encode("latin-1")
+        return numero
 
-    sections = [ecrit(section, document_ref) for section in structure]
-    nouveau = copie(document)
+    sections = [ecrit(section, document_ref.idnum) for section in structure]
+    document = copie(document_ref)
     ancien = document.get("/K")
     kids = list(ancien) if isinstance(ancien, list) else ([document.raw_get("/K")] if ancien is not None else [])
-    nouveau[NameObject("/K")] = ArrayObject(kids + sections)
-    inc.remplace(document_ref, nouveau)
+    document[NameObject("/K")] = ArrayObject([*kids, *(inc._indirect(n, 0, lecteur) for n in sections)])
+    inc.remplace(document_ref, document)
 
-    arbre_ref = racine.raw_get("/ParentTree")
-    arbre = copie(arbre_ref) if arbre_ref is not None else DictionaryObject()
-    nums = ArrayObject(arbre.get("/Nums", []))
-    feuille = ArrayObject()
-    for i, marques in enumerate(parents):
-        feuille.append(NumberObject(premiere_cle + i))
-        feuille.append(ArrayObject(ref for _, ref in sorted(marques)))
-    if "/Kids" in arbre:  # un arbre à branches : une feuille de plus, bornée
-        feuille_ref = inc.ajoute(
-            DictionaryObject(
-                {
-                    NameObject("/Nums"): feuille,
-                    NameObject("/Limits"): ArrayObject(
-                        [NumberObject(premiere_cle), NumberObject(premiere_cle + len(pages) - 1)]
-                    ),
-                }
-            )
-        )
-        arbre[NameObject("/Kids")] = ArrayObject([*arbre["/Kids"], feuille_ref])
-    else:
-        arbre[NameObject("/Nums")] = ArrayObject([*nums, *feuille])
-    nouvelle_racine = copie(racine)
-    if arbre_ref is not None and hasattr(arbre_ref, "idnum"):
-        inc.remplace(arbre_ref, arbre)
-    else:
-        nouvelle_racine[NameObject("/ParentTree")] = inc.ajoute(arbre)
-    nouvelle_racine[NameObject("/ParentTreeNextKey")] = NumberObject(premiere_cle + len(pages))
-    inc.remplace(racine_ref, nouvelle_racine)
+    # La feuille de /ParentTree des pages d'annexe : pour chaque page, l'élément de chacun de ses MCID.
+    derniere = premiere_cle + len(pages) - 1
+    nums = " ".join(
+        f"{premiere_cle + i} [{' '.join(f'{n} 0 R' for _, n in sorted(marques))}]" for i, marques in enumerate(parents)
+    )
+    feuille = inc.reserve()
+    inc.comprimes[feuille.idnum] = f"<</Limits[{premiere_cle} {derniere}]/Nums[{nums}]>>".encode("latin-1")
+    arbre = _branches(inc, racine, premiere_cle)
+    arbre[NameObject("/Kids")] = ArrayObject([*arbre["/Kids"], feuille])
+    nouvelle = copie(racine)
+    nouvelle[NameObject("/ParentTree")] = inc.ajoute(arbre)
+    nouvelle[NameObject("/ParentTreeNextKey")] = NumberObject(derniere + 1)
+    inc.remplace(racine_ref, nouvelle)
+
+
+def prepare(inc, lecteur) -> None:
+    """À la construction du PDF vierge : /ParentTree en racine à branches (une feuille de plus s'y ajoute
+    sans relire les autres) et /ParentTreeNextKey (la clé de la première page d'annexe)."""
+    from pypdf.generic import NameObject, NumberObject
+
+    racine = _racine(lecteur)
+    cle = cles(lecteur)
+    nouvelle = copie(racine)
+    nouvelle[NameObject("/ParentTree")] = inc.ajoute(_branches(inc, racine, cle))
+    nouvelle[NameObject("/ParentTreeNextKey")] = NumberObject(cle)
+    inc.remplace(lecteur.trailer["/Root"].raw_get("/StructTreeRoot"), nouvelle)
+
+
+def _branches(inc, racine, cle: int):
+    """La racine de /ParentTree, à branches : un arbre à une seule feuille devient sa première branche, bornée."""
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject
+
+    arbre = copie(racine.raw_get("/ParentTree"))
+    if "/Kids" in arbre:
+        return arbre
+    arbre[NameObject("/Limits")] = ArrayObject([NumberObject(0), NumberObject(cle - 1)])
+    return DictionaryObject({NameObject("/Kids"): ArrayObject([inc.ajoute_comprime(arbre)])})

@@ -291,7 +291,9 @@ def test_les_pages_d_annexe_sont_balisees(pdf_vierge):
     lecteur = PdfReader(io.BytesIO(octets))
     n_vierge = len(PdfReader(io.BytesIO(pdf_vierge["cerfa-16146"])).pages)
     racine = lecteur.trailer["/Root"]["/StructTreeRoot"]
-    parents = dict(zip(racine["/ParentTree"]["/Nums"][::2], racine["/ParentTree"]["/Nums"][1::2]))
+    nums = feuilles(racine["/ParentTree"])
+    parents = dict(zip(nums[::2], nums[1::2]))
+    assert racine["/ParentTreeNextKey"] == max(nums[::2]) + 1
     annexes = lecteur.pages[n_vierge:]
     assert annexes
     for page in annexes:
@@ -318,9 +320,15 @@ def test_les_pages_d_annexe_sont_balisees(pdf_vierge):
     qpdf(octets)
 
 
+def feuilles(arbre) -> list:
+    """The (key, value) pairs of a PDF number tree, leaves included."""
+    arbre = arbre.get_object()
+    return list(arbre.get("/Nums", [])) + [x for enfant in arbre.get("/Kids", []) for x in feuilles(enfant)]
+
+
 def texte_de_la_structure(octets: bytes) -> str:
     fini = subprocess.run(["pdfinfo", "-struct-text", "-"], input=octets, capture_output=True, check=True)
-    return fini.stdout.decode()
+    return fini.stdout.decode(errors="replace")  # pdfinfo prints a /T in UTF-16 as raw bytes
 
 
 def cas_op() -> dict:
