@@ -1,4 +1,4 @@
-"""python -m generator build | check | serve | roues"""
+"""python -m generator build | check | serve | roues | traductions"""
 
 from __future__ import annotations
 
@@ -36,6 +36,13 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--site", type=Path, help="dossier de sortie (défaut : site/)")
     b.add_argument("--sans-pdf", action="store_true", help="ne pas produire les PDF (plus rapide)")
     sub.add_parser("check", help="vérifie site_config.yml et content/ sans construire")
+    t = sub.add_parser(
+        "traductions",
+        help="l'état de chaque traduction et version simple par rapport à sa page française",
+        description="Sans argument : l'état de chaque page dérivée. Avec --a-jour : après avoir relu une page "
+        "contre sa source française (et l'avoir corrigée), note l'empreinte actuelle de la source dans son en-tête.",
+    )
+    t.add_argument("--a-jour", nargs="+", metavar="PAGE", help="pages relues, relatives à content/ (ex. en/index.md)")
     sub.add_parser("roues", help="les paquets Python livrés au navigateur avec nos règles, pour pip download")
     s = sub.add_parser(
         "serve",
@@ -62,12 +69,15 @@ def main(argv: list[str] | None = None) -> int:
             from .config import load_site_config
             from .contenu.validation import validate
 
-            validate(load_site_config(root))
+            avertit(validate(load_site_config(root)).avertissements)
             print("site_config.yml et content/ sont valides.")
+        elif args.commande == "traductions":
+            return traductions(root, args.a_jour)
         elif args.commande == "build" or (args.commande == "serve" and not args.sans_construction):
             from .engine import build
 
             report = build(root, getattr(args, "site", None), with_pdf=not getattr(args, "sans_pdf", False))
+            avertit(report.get("avertissements", []))
             print(f"Site construit dans {report['site']}" + (f" — PDF : {report['pdf']}" if "pdf" in report else ""))
         if args.commande == "serve":
             from .serve import serve
@@ -79,6 +89,35 @@ def main(argv: list[str] | None = None) -> int:
     except ServeurImpossible as exc:
         print(str(exc), file=sys.stderr)
         return 1
+    return 0
+
+
+def avertit(avertissements) -> None:
+    """Ce qui n'arrête pas la construction mais doit être vu (une traduction à mettre à jour), à sa ligne."""
+    if avertissements:
+        lignes = "\n".join(str(a) for a in avertissements)
+        print(f"Avertissements (la construction continue) :\n{lignes}", file=sys.stderr)
+
+
+def traductions(root: Path, a_jour: list[str] | None) -> int:
+    from .config import load_site_config
+    from .contenu import traductions as t
+    from .contenu.validation import validate
+
+    content = root / "content"
+    if a_jour:
+        for rel in a_jour:
+            if not (content / rel).is_file():
+                print(f"{rel} : pas de page content/{rel}", file=sys.stderr)
+                return 1
+            print(f"{rel} : empreinte notée {t.marque_a_jour(content / rel, content)}")
+        return 0
+    contenu = validate(load_site_config(root))
+    for d in contenu.traductions.values():
+        etat = "pas à jour" if d.perimee else "à jour"
+        relue = f"relue par {d.relecture['par']}" if d.relue else "pas relue"
+        print(f"{d.rel} ({d.langue}) : {etat}, {relue}" + (f" — source {d.source}" if d.source else ""))
+    avertit(contenu.avertissements)
     return 0
 
 

@@ -28,6 +28,8 @@ class SiteConfig:
     sortie_rapide: str
     navigation: list
     pdf: list[str] = field(default_factory=list)
+    # {code: {securite: page, navigation: [...]}} : les pages d'une autre langue, leur menu à elles
+    langues: dict = field(default_factory=dict)
     path: Path | None = None  # le site_config.yml lu
 
     @property
@@ -44,8 +46,13 @@ class SiteConfig:
     def theme_dir(self) -> Path:
         return self.root / "theme"
 
-    def nav_pages(self) -> list[str]:
-        """Chaque page que cite la navigation, dans l'ordre."""
+    def nav_mkdocs(self) -> list:
+        """La navigation que reçoit MkDocs : le menu français, puis une rubrique par autre langue (ses pages
+        ont leur propre menu, dans leur langue : on_page_context du plugin choisit celui de la page)."""
+        return self.navigation + [{code: langue["navigation"]} for code, langue in self.langues.items()]
+
+    def nav_pages(self, navigation: list | None = None) -> list[str]:
+        """Chaque page que cite la navigation (toutes les langues, ou `navigation`), dans l'ordre."""
         found: list[str] = []
 
         def walk(items):
@@ -56,7 +63,7 @@ class SiteConfig:
                 else:
                     found.append(value)
 
-        walk(self.navigation)
+        walk(self.nav_mkdocs() if navigation is None else navigation)
         return found
 
 
@@ -87,5 +94,6 @@ def load_site_config(root: Path, path: Path | None = None) -> SiteConfig:
         sortie_rapide=data["sortie_rapide"],
         navigation=data["navigation"],
         pdf=list(data.get("pdf") or []),
+        langues=dict(data.get("langues") or {}),
         path=path,
     )

@@ -6,13 +6,16 @@ on_config        lit et vérifie site_config.yml et content/ une fois (les contr
                  `python -m generator check`) et garde ce qu'il a lu (self.contenu) ; donne à
                  MkDocs le nom et la navigation du site, l'extension du lexique ; les données
                  et le registre des outils aux gabarits ; les avertissements de MkDocs en français
-on_files         ajoute la page du lexique tirée de lexique.yml
+on_files         ajoute la page du lexique tirée de lexique.yml, les pages « Rechercher » des autres langues,
+                 les polices de l'arabe (generator/mkdocs/polices.py)
 on_env           compile chaque gabarit du thème (une faute échoue à son fichier:ligne), ajoute les
                  filtres ; prépare le paquet Pyodide (toutes les pages lues : leurs `pyodide_paquets` ;
                  aucune rendue : elles nomment ses fichiers à empreinte, config.extra.outils)
 on_page_markdown développe les `{{ blocs }}` et les liens `lexique:`, dit au lexique quelle page il lie
 on_page_content  garde le HTML des pages à imprimer
-on_post_build    s'arrête sur les avertissements de MkDocs (strict) ; PDF (et formulaires vierges,
+on_page_context  la langue de la page, ses mots, son menu, ses liens vers les autres langues, et ce qu'une
+                 traduction dit sous son titre (generator/mkdocs/multilingue.py)
+on_post_build    s'arrête sur les avertissements de MkDocs (strict) ; un index de recherche par langue ; PDF (et formulaires vierges,
                  generator/mkdocs/formulaires.py), paquet Pyodide, contrôles du site fini,
                  fichiers lisibles par le serveur web
 
@@ -41,8 +44,9 @@ from .config import load_site_config
 from .contenu import lexique
 from .contenu.validation import expand_lexique_links, validate
 from .erreurs import BuildError, ContentError, ContentErrors, template_error
-from .mkdocs import macros, tableaux
-from .mkdocs.filtres import FILTRES, echappe
+from .mkdocs import macros, multilingue, polices, tableaux
+from .mkdocs.bidi import BidiExtension
+from .mkdocs.filtres import FILTRES, apres_titre, echappe
 from .mkdocs.formulaires import Formulaires
 from .mkdocs.francais import EnFrancais
 from .mkdocs.lexique import LexiqueExtension
@@ -84,6 +88,7 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         self.to_print: list[tuple] = []
         self.sources: dict[str, Path] = {}  # page du site → sa source (contrôle du site : constats à leur ligne)
         self.pyodide = None
+        self.langue_des_urls: dict[str, str] = {}  # adresse d'une page → sa langue (index de recherche)
         root = Path(config.config_file_path).resolve().parent
         site_config = (root / self.config.site_config).resolve()
         self._stop_translating()
@@ -97,7 +102,11 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
             raise self._fail(exc) from None
         config.site_name = self.site.nom
         config.site_description = self.site.description
-        config.nav = self.site.navigation
+        config.nav = self.site.nav_mkdocs()
+        for avertissement in self.contenu.avertissements:
+            # INFO : un avertissement de MkDocs arrêterait la construction (strict), et la correction
+            # française doit pouvoir être publiée ; `python -m generator` les redit à la fin (rapport).
+            LOG.info("Avertissement : %s", avertissement)
         if not config.site_url:  # `mkdocs serve` pose d'abord sa propre adresse
             config.site_url = self.site.url + "/"
         try:
@@ -110,7 +119,8 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         except BuildError as exc:  # un gabarit des formulaires (rendu dès ici) en erreur
             raise self._fail(exc) from None
         self.linker = LexiqueExtension(self.contenu.termes)
-        config.markdown_extensions += [self.linker, tableaux.TableauxExtension()]
+        self.bidi = BidiExtension()
+        config.markdown_extensions += [self.linker, self.bidi, tableaux.TableauxExtension()]
         try:
             registre = registre_des_outils(self.site.theme_dir)
         except BuildError as exc:
@@ -131,10 +141,19 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
     def on_files(self, files, config):
         files.append(File.generated(config, lexique.PAGE, content=lexique.page_markdown(self.contenu.termes)))
         self.formulaires.fichiers(files)
+        try:
+            for fichier in polices.fichiers(config):
+                files.append(fichier)
+        except BuildError as exc:
+            raise self._fail(exc) from None
+        for fichier in multilingue.pages_de_recherche(config, self.contenu.langues, self.site):
+            files.append(fichier)
+        self.files = files
         return files
 
     def on_env(self, env, config, files):
         env.filters.update(FILTRES, **FILTRES_FORMULAIRES)
+        self.env = env
         errors = []
         for name in sorted(n for n in env.list_templates() if n.endswith(".html")):
             try:
@@ -159,18 +178,20 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
-        self.linker.current_page = page.file.src_uri
         source = page.file.abs_src_path or self.site.content_dir / (
             lexique.FILE if page.file.src_uri == lexique.PAGE else page.file.src_uri
         )
         self.sources[page.file.dest_uri] = Path(source)
+        langue = multilingue.langue_de(page.file.src_uri, page.meta, self.contenu, self.site)
+        # Le lexique est en français : une traduction explique elle-même chaque nom français qu'elle cite.
+        self.linker.current_page = page.file.src_uri if langue == self.site.langue else None
+        self.bidi.actif = self.contenu.langues[langue].direction == "rtl"
         markdown = expand_lexique_links(markdown, page.file.src_uri)
         # MkDocs lit `title` ; nos rédacteurs écrivent `titre`.
         if "titre" in page.meta:
             page.meta["title"] = page.meta["titre"]
         if page.meta.get("pdf") or page.file.src_uri in self.site.pdf:
             config.extra["pdf_pages"][page.file.src_uri] = pdf.pdf_name(page.file.src_uri)
-        langue = page.meta.get("langue", self.site.langue)  # une traduction dit sa langue
         markdown = macros.expand(markdown, self.site, self.contenu, langue)
         if page.meta.get("version_simple") or langue != self.site.langue:
             markdown = une_phrase_par_ligne(markdown)  # version simple et traductions : une phrase par ligne
@@ -188,6 +209,42 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
             self.to_print.append((page, insecables(html)))  # la page web l'a en entier dans on_post_page
         return html
 
+    def on_page_context(self, context, page, config, nav):
+        code = multilingue.langue_de(page.file.src_uri, page.meta, self.contenu, self.site)
+        self.langue_des_urls[page.file.url] = code
+        context.update(self._contexte_de_langue(code, nav))
+        context["liens_de_langue"] = multilingue.liens_de_langue(
+            page.file.src_uri, code, self.contenu, self.site, self.files
+        )
+        context["bandeau"] = multilingue.bandeau(self.env, page.file.src_uri, code, self.contenu, self.files, page.url)
+        return context
+
+    def on_template_context(self, context, template_name, config):
+        # Les gabarits statiques (404.html, recherche.html) sont en français, à la racine du site.
+        context.update(self._contexte_de_langue(self.site.langue, context["nav"]))
+        context["liens_de_langue"] = [
+            multilingue.LienDeLangue(code, self.contenu.langues[code].nom, multilingue.url_de(self.files, accueil))
+            for code in self.site.langues
+            if (accueil := multilingue.accueil(self.site, code))
+        ]
+        return context
+
+    def _contexte_de_langue(self, code: str, nav) -> dict:
+        """Ce que base.html lit de la langue d'une page : ses mots, son menu, son accueil, sa page de sécurité
+        (adresses depuis la racine du site, que le filtre `url` des gabarits rend relatives)."""
+        accueil = multilingue.accueil(self.site, code)
+        securite = self.site.langues[code]["securite"] if code != self.site.langue else "securite.md"
+        recherche = f"{code}/{multilingue.RECHERCHE}" if code != self.site.langue else None
+        return {
+            "langue": self.contenu.langues[code],
+            "menu": multilingue.menu(nav, self.site, code),
+            "accueil_url": multilingue.url_de(self.files, accueil) if accueil else None,
+            "securite_url": multilingue.url_de(self.files, securite),
+            "securite_src": securite,
+            "recherche_url": multilingue.url_de(self.files, recherche) if recherche else "recherche.html",
+            "index_de_recherche": multilingue.index_de_recherche(code, self.site),
+        }
+
     def on_post_page(self, output, page, config):
         return insecables(output)  # la page finie : le contenu et les mots du thème, une fois
 
@@ -197,6 +254,9 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
             # MkDocs ne s'arrêterait qu'après cet événement : s'arrêter avant de rendre les PDF.
             raise self._fail(as_errors(self.francais.messages))
         site_dir = Path(config.site_dir)
+        self.report["avertissements"] = list(self.contenu.avertissements)
+        if "search" in config.plugins and (site_dir / multilingue.INDEX).is_file():
+            self.report["recherche"] = multilingue.separe_l_index(site_dir, self.langue_des_urls, self.site)
         try:
             if self.config.pdf:
                 self.report["pdf"] = self._write_pdfs(site_dir, config)
@@ -204,8 +264,13 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
             self.report["formulaires"] = self.formulaires.ecrit_pdfs(site_dir, self._cache(config))
             if self.pyodide:
                 self.pyodide.ecrit(site_dir)
+            langues = {
+                url: (code, self.contenu.langues[code].direction)
+                for url, code in self.langue_des_urls.items()
+                if code != self.site.langue
+            }
             verification.check(
-                site_dir, config.extra["pdf_pages"] if self.config.pdf else {}, self.site.root, self.sources
+                site_dir, config.extra["pdf_pages"] if self.config.pdf else {}, self.site.root, self.sources, langues
             )
         except BuildError as exc:
             raise self._fail(exc) from None
@@ -236,15 +301,18 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         jobs = []
         for page, html in self.to_print:
             url = f"{self.site.url}/{page.file.dest_uri}"
+            code = multilingue.langue_de(page.file.src_uri, page.meta, self.contenu, self.site)
+            bandeau = multilingue.bandeau(self.env, page.file.src_uri, code, self.contenu, self.files, page.url)
             context = {
                 "site_nom": self.site.nom,
                 "titre": page.meta.get("titre", page.title),
                 "description": page.meta.get("description", ""),
-                "contenu": pdf.absolute_links(html, url),
+                "contenu": pdf.absolute_links(apres_titre(html, bandeau), url),
                 "verifie_le": page.meta.get("verifie_le"),
                 "sources": page.meta.get("sources") or [],
                 "url": url,
-                "langue": self.site.langue,
+                "langue": self.contenu.langues[code],
+                "polices": polices.versions(),
                 "urgences": self.contenu.donnees["urgences"],
             }
             out = site_dir / "pdf" / config.extra["pdf_pages"][page.file.src_uri]

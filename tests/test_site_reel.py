@@ -42,6 +42,11 @@ def test_un_pdf_par_page_marquee_avec_son_titre(site):
         pdf = site / "pdf" / pdf_name(page.relative_to(CONTENT).as_posix())
         reader = PdfReader(pdf)
         premiere = " ".join(reader.pages[0].extract_text().split())
+        if fm.data.get("langue") == "ar":
+            # A right-to-left title cut by a colon comes back in pieces, each in reading order
+            # (tests/generator/test_pdf_langues.py reads whole Arabic lines with pdftotext).
+            assert set(re.findall(r"\w+", fm.data["titre"])) <= set(re.findall(r"\w+", premiere)), pdf.name
+            continue
         assert " ".join(fm.data["titre"].split())[:40] in premiere, pdf.name
 
 

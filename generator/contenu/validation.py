@@ -14,11 +14,12 @@ from urllib.parse import unquote, urlsplit
 
 from pyscripts import outils
 
+from .. import langues as langues_du_theme
 from ..config import CONFIG_FILE, SiteConfig
 from ..erreurs import ContentError, ContentErrors, line_of
 from ..mkdocs import libelles, macros, valeurs
 from ..sorties.pdf import pdf_name
-from . import croisements, formulaires, frontmatter, lecture, lexique, schema
+from . import croisements, formulaires, frontmatter, lecture, lexique, schema, traductions
 
 # [texte](cible) ou [texte](cible "titre") ; les images aussi. Le code (en ligne ou en bloc) est ôté avant.
 LINK = re.compile(r"!?\[(?:[^\]\[]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -51,6 +52,12 @@ class Contenu:
     termes: list[lexique.Terme]
     donnees: dict[str, object] = field(default_factory=dict)  # content/data/<nom>.yml
     formulaires: dict[str, formulaires.Definition] = field(default_factory=dict)  # content/formulaires/<id>.yml
+    langues: dict[str, langues_du_theme.Langue] = field(default_factory=dict)  # theme/langues/<code>.yml
+    traductions: dict[str, traductions.Derivee] = field(default_factory=dict)  # chaque page dérivée
+    langue_des_pages: dict[str, str] = field(default_factory=dict)  # page → code de sa langue
+    titres: dict[str, str] = field(default_factory=dict)  # page → son titre
+    # Ce qui ne doit pas arrêter la construction mais doit être vu : les traductions à mettre à jour.
+    avertissements: list[ContentError] = field(default_factory=list)
 
 
 def pages(content_dir: Path) -> list[Path]:
@@ -75,8 +82,19 @@ def validate(config: SiteConfig) -> Contenu:
     donnees, data_errors = data_files(content)
     definitions, form_errors = formulaires.charge_tout(content, slugs)  # schéma et contrôles croisés, lus une fois
     citees = Valeurs(donnees, {d.id: d for d in definitions})
+    lues: dict[str, tuple[str, frontmatter.FrontMatter]] = {}
     for page in found:
-        errors += check_page(page, content, slugs, config, pdfs, citees)
+        errors += check_page(page, content, slugs, config, pdfs, citees, lues)
+    try:
+        langues = langues_du_theme.charge(config.theme_dir)
+    except ContentErrors as exc:
+        errors += exc.errors
+        langues = {}
+    derivees, erreurs_traductions = traductions.analyse(lues, set(langues), config.langue)
+    errors += erreurs_traductions
+    langue_des_pages = {rel: fm.data.get("langue", config.langue) for rel, (_, fm) in lues.items()}
+    if langues:
+        errors += _navigation_par_langue(config, langue_des_pages, set(langues))
     config_rel = _rel(config)
     for target in config.nav_pages():
         if target not in rels:
@@ -106,7 +124,60 @@ def validate(config: SiteConfig) -> Contenu:
     errors += formulaires.problemes(content, definitions)  # chaque formulaire a sa page ; les règles des pièces
     if errors:
         raise ContentErrors(errors)
-    return Contenu(termes, donnees, {d.id: d for d in definitions})
+    return Contenu(
+        termes,
+        donnees,
+        {d.id: d for d in definitions},
+        langues=langues,
+        traductions=derivees,
+        langue_des_pages=langue_des_pages,
+        titres={rel: str(fm.data.get("titre", "")) for rel, (_, fm) in lues.items()},
+        avertissements=[d.avertissement() for d in derivees.values() if d.perimee],
+    )
+
+
+def _navigation_par_langue(
+    config: SiteConfig, langue_des_pages: dict[str, str], connues: set[str]
+) -> list[ContentError]:
+    """Chaque page est dans le menu de sa langue : le menu français (`navigation`) ou celui de `langues.<code>`."""
+    errors = []
+    chemin, rel = _path(config), _rel(config)
+    for code in config.langues:
+        if code == config.langue or code not in connues:
+            errors.append(
+                ContentError(
+                    rel,
+                    line_of(chemin, f"  {code}:"),
+                    f"langues : « {code} » n'est pas une autre langue du thème "
+                    f"(theme/langues/ : {', '.join(sorted(connues - {config.langue}))})",
+                )
+            )
+    menus = {config.langue: config.navigation} | {c: lg["navigation"] for c, lg in config.langues.items()}
+    for code, menu in menus.items():
+        for page in config.nav_pages(menu):
+            if page in langue_des_pages and langue_des_pages[page] != code:
+                errors.append(
+                    ContentError(
+                        rel,
+                        line_of(chemin, page),
+                        f"« {page} » est en « {langue_des_pages[page]} » : rangez-la dans le menu de sa langue"
+                        + (
+                            " (langues.<code>.navigation)"
+                            if langue_des_pages[page] != config.langue
+                            else " (navigation)"
+                        ),
+                    )
+                )
+    for code, langue in config.langues.items():
+        if langue["securite"] not in config.nav_pages(langue["navigation"]):
+            errors.append(
+                ContentError(
+                    rel,
+                    line_of(chemin, f"securite: {langue['securite']}"),
+                    f"langues.{code}.securite : « {langue['securite']} » n'est pas dans le menu de cette langue",
+                )
+            )
+    return errors
 
 
 @dataclass
@@ -219,7 +290,9 @@ def check_page(
     config: SiteConfig | None = None,
     pdfs: dict[str, tuple[str, int]] | None = None,
     valeurs_citees: Valeurs | None = None,
+    lues: dict | None = None,
 ) -> list[ContentError]:
+    """Les problèmes d'une page ; `lues` reçoit son texte et son en-tête (les traductions les comparent)."""
     rel = f"content/{page.relative_to(content).as_posix()}"
     try:
         text = lecture.texte(page, rel)
@@ -229,6 +302,8 @@ def check_page(
     except ValueError as exc:
         line, message = exc.args
         return [ContentError(rel, line, message)]
+    if lues is not None:
+        lues[rel.removeprefix("content/")] = (text, fm)
     errors = [ContentError(rel, line, msg) for line, msg in frontmatter.problems(fm)]
     if pdfs is not None and config is not None:
         errors += _pdf_collision(page.relative_to(content).as_posix(), fm, config, pdfs)

@@ -5,6 +5,7 @@ rédacteurs échappées avant que les gabarits de MkDocs ne les voient (`echappe
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from markupsafe import Markup, escape
 
@@ -39,4 +40,23 @@ def date_francaise(valeur) -> str:
     return date_fr(valeur) if isinstance(valeur, dt.date) else str(valeur)
 
 
-FILTRES = {"date_fr": date_francaise}
+def remplit(texte: str, **valeurs) -> Markup:
+    """Un texte des langues (theme/langues/*.yml) avec ses `{marques}` remplacées : le texte et les valeurs
+    sont échappés, sauf une valeur déjà en HTML (`lien|safe`, un Markup)."""
+
+    def valeur(m: re.Match) -> str:
+        nom = m.group(1)
+        return str(escape(valeurs[nom])) if nom in valeurs else m.group(0)
+
+    return Markup(re.sub(r"\{(\w+)\}", valeur, str(escape(texte))))
+
+
+def apres_titre(html: str, ajout: str) -> str:
+    """`ajout` juste après le titre de la page (le premier </h1>), ou en tête s'il n'y en a pas."""
+    if not ajout:
+        return html
+    titre, fin, reste = html.partition("</h1>")
+    return f"{titre}{fin}\n{ajout}\n{reste}" if fin else f"{ajout}\n{html}"
+
+
+FILTRES = {"date_fr": date_francaise, "remplit": remplit, "apres_titre": apres_titre}

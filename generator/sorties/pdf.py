@@ -78,6 +78,25 @@ def absolute_links(html: str, page_url: str) -> str:
     return re.sub(r'(<a\b[^>]*?\bhref=")([^"]*)"', fix, html)
 
 
+@lru_cache(maxsize=1)
+def _code_du_rendu() -> str:
+    """L'empreinte du code qui rend les PDF (ce module, les polices) : un changement de ce code, et non
+    seulement du HTML ou du CSS, refait les PDF au lieu de servir un PDF en cache rendu par l'ancien."""
+    dossier = Path(__file__).parent
+    fichiers = [dossier / nom for nom in ("pdf.py", "polices.py", "police_principale.py", "police_champs.py")]
+    # polices.complete écrit dans le PDF vierge avec le code du remplissage (pagination, arbre de structure).
+    remplissage = dossier.parents[1] / "pyscripts" / "formulaires"
+    fichiers += [remplissage / f"{nom}.py" for nom in COMPLETE_LE_VIERGE]
+    return hashlib.sha256(b"".join(f.read_bytes() for f in fichiers)).hexdigest()
+
+
+# Les modules de pyscripts/formulaires dont se sert polices.complete (directement ou par remplissage.py).
+COMPLETE_LE_VIERGE = (
+    "annexe", "balisage", "definition", "dessin", "ecriture", "gabarit", "increment", "mise_en_page", "polices",
+    "remplissage",
+)  # fmt: skip
+
+
 def job(
     html: str, css: str, out: Path, source: str = "", source_path: Path | None = None, forms: bool = False
 ) -> PrintJob:
@@ -87,7 +106,9 @@ def job(
         from .polices import versions
 
         complement = versions()
-    empreinte = f"{version('weasyprint')}\0{police.empreinte()}\0{forms}\0{complement}\0{css}\0{html}"
+    empreinte = (
+        f"{version('weasyprint')}\0{_code_du_rendu()}\0{police.empreinte()}\0{forms}\0{complement}\0{css}\0{html}"
+    )
     key = hashlib.sha256(empreinte.encode()).hexdigest()
     return PrintJob(html, out, key, source, source_path, forms)
 
@@ -141,20 +162,18 @@ def _write(html: str, css: str, base_url: str, fetcher, target: str, forms: bool
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
 
-    options = {"pdf_variant": "pdf/ua-1", "pdf_tags": True, "custom_metadata": True, "pdf_forms": forms}
-    # Sans FontConfiguration donnée à CSS(), WeasyPrint ignore en silence les règles @font-face : le
-    # texte prendrait la police que fontconfig trouve sur la machine.
+    # Sans elle, WeasyPrint ignore les @font-face de la feuille (police_principale.regles, print/ar.css).
     polices = FontConfiguration()
-
-    def rendu(feuille: str):
-        style = weasyprint.CSS(string=feuille, base_url=base_url, url_fetcher=fetcher, font_config=polices)
-        return page.render(stylesheets=[style], font_config=polices, **options)
-
+    options = {"pdf_variant": "pdf/ua-1", "pdf_tags": True, "custom_metadata": True, "pdf_forms": forms}
     page = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
-    document = rendu(css)
+
+    def feuille(css: str):
+        return weasyprint.CSS(string=css, base_url=base_url, url_fetcher=fetcher, font_config=polices)
+
+    document = page.render(stylesheets=[feuille(css)], font_config=polices, **options)
     if f'class="{MARQUE}"' in html and (pages := _pages_marquees(document)):
-        # des marges seulement : les pages ne bougent pas
-        document = rendu(css + "".join(PIED_MARQUE.format(n) for n in pages))
+        css += "".join(PIED_MARQUE.format(n) for n in pages)  # des marges seulement : les pages ne bougent pas
+        document = page.render(stylesheets=[feuille(css)], font_config=polices, **options)
     document.write_pdf(target, **options)
 
 

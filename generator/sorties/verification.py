@@ -1,6 +1,7 @@
 """Les contrôles du site fini, avant qu'il remplace le site publié.
 
-Ce que chaque page promet au lecteur : le français, la CSP, la sortie rapide, aucun script, gestionnaire
+Ce que chaque page promet au lecteur : sa langue (le français, ou celle de sa traduction, et son sens
+d'écriture), la CSP, la sortie rapide, aucun script, gestionnaire
 ou style en ligne (la CSP les bloquerait : une page qui en dépend est cassée), aucune adresse
 `javascript:`, et aucune ressource d'une autre origine (ni CDN, ni police, ni mesure d'audience). Les
 pages sont lues par html.parser : ni les guillemets (simples, doubles, absents) ni la casse ne comptent.
@@ -40,6 +41,7 @@ class _Page(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.lang = None
+        self.dir = None
         self.csp = False
         self.quick_exit = False
         self.problems: list[tuple[str, str]] = []  # (message, ce qu'on cherche dans les sources)
@@ -49,6 +51,7 @@ class _Page(HTMLParser):
         a = {name: (value or "") for name, value in attrs}
         if tag == "html":
             self.lang = a.get("lang")
+            self.dir = a.get("dir")
         if tag == "meta" and a.get("http-equiv", "").lower() == "content-security-policy":
             self.csp = True
         if a.get("id") == "sortie-rapide":
@@ -73,18 +76,21 @@ class _Page(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def page_problems(html: str) -> list[str]:
-    return [message for message, _ in page_findings(html)]
+def page_problems(html: str, langue: str = "fr", direction: str = "ltr") -> list[str]:
+    return [message for message, _ in page_findings(html, langue, direction)]
 
 
-def page_findings(html: str) -> list[tuple[str, str]]:
-    """(message, texte à chercher dans les sources) pour chaque promesse non tenue d'une page."""
+def page_findings(html: str, langue: str = "fr", direction: str = "ltr") -> list[tuple[str, str]]:
+    """(message, texte à chercher dans les sources) pour chaque promesse non tenue d'une page ; `langue`,
+    `direction` : ceux de la page (de sa source Markdown)."""
     page = _Page()
     page.feed(html)
     page.close()
     problems = []
-    if page.lang != "fr":
-        problems.append(('pas de lang="fr" sur <html>', "<html"))
+    if page.lang != langue:
+        problems.append((f'pas de lang="{langue}" sur <html>', "<html"))
+    if (page.dir or "ltr") != direction:
+        problems.append((f'pas de dir="{direction}" sur <html>', "<html"))
     if not page.csp:
         problems.append(("pas de Content-Security-Policy", "Content-Security-Policy"))
     if not page.quick_exit:
@@ -107,15 +113,23 @@ def external_resources(text: str) -> list[str]:
     return [u for u in urls if EXTERNAL.match(u.strip())]
 
 
-def check(site_dir: Path, pdf_pages: dict[str, str], root: Path | None = None, sources: dict | None = None) -> None:
+def check(
+    site_dir: Path,
+    pdf_pages: dict[str, str],
+    root: Path | None = None,
+    sources: dict | None = None,
+    langues: dict[str, tuple[str, str]] | None = None,
+) -> None:
     """ContentErrors pour chaque promesse non tenue du site construit. `sources` : {page du site : son
     fichier source dans `root`} (les pages de MkDocs) ; les autres fichiers cherchés sont les données, les
-    définitions de formulaires, le lexique et le thème."""
+    définitions de formulaires, le lexique et le thème. `langues` : {page.html: (langue, direction)} des
+    pages qui ne sont pas en français."""
     trouve = _Sources(root, sources or {})
     problems = []
     for page in sorted(site_dir.rglob("*.html")):
         rel = page.relative_to(site_dir).as_posix()
-        for message, needle in page_findings(page.read_text(encoding="utf-8")):
+        attendu = (langues or {}).get(rel, ("fr", "ltr"))
+        for message, needle in page_findings(page.read_text(encoding="utf-8"), *attendu):
             problems.append(trouve.erreur(rel, needle, f"{message} (page construite {rel})"))
     for css in sorted(site_dir.rglob("*.css")):
         rel = css.relative_to(site_dir).as_posix()

@@ -1,7 +1,7 @@
-"""Issue 24: every translation (en, ar) and easy-read version names the French page it comes
-from and that page's current fingerprint; a change to the French source makes it stale (and
-the check says so); an unreviewed translation says it on the page; the field-by-field help
-pages explain every printed field of their form."""
+"""Chaque traduction (en, ar) et chaque version simple nomme la page française dont elle vient et
+l'empreinte actuelle de cette page ; un changement de la source la rend périmée (generator check et la
+construction le disent : tests/generator/test_langues.py pour la page construite) ; les aides champ par
+champ expliquent chaque champ imprimé de leur formulaire."""
 
 from __future__ import annotations
 
@@ -12,18 +12,26 @@ import pytest
 import yaml
 
 from generator.config import load_site_config
-from generator.contenu import frontmatter
+from generator.contenu import frontmatter, traductions
+from generator.contenu.validation import pages, validate
+from generator.erreurs import ContentErrors
+from tests.fixtures.chemins import REPO
 
-from . import traductions
-from .traductions import CONTENT, derivees, empreinte, probleme, problemes
+ROOT = REPO
+CONTENT = REPO / "content"
 
-ROOT = CONTENT.parent
+
+def derivees(content: Path = CONTENT) -> list[tuple[Path, dict]]:
+    """(page, en-tête) de chaque traduction ou version simple."""
+    sortie = []
+    for page in pages(content):
+        data = frontmatter.parse(page.read_text(encoding="utf-8")).data
+        if traductions.est_derivee(data):
+            sortie.append((page, data))
+    return sortie
+
+
 TRADUITES = [(p, d) for p, d in derivees() if d.get("langue") in ("en", "ar")]
-# What a page shows while no qualified translator has reviewed it (relecture.par is null).
-NON_RELUE = {
-    "en": ("A qualified translator has not checked it yet.", "The French page is the reference"),
-    "ar": ("لم يراجعها مترجم مؤهل بعد.", "النسخة الفرنسية هي المرجع"),
-}
 EXEMPLE = {"en": "Example:", "ar": "مثال:"}
 AIDES_CHAMP_PAR_CHAMP = {"formulaire-16146.md": "cerfa-16146", "formulaire-15458.md": "cerfa-15458"}
 
@@ -47,24 +55,24 @@ def test_il_y_a_l_essentiel_en_anglais_et_en_arabe():
             assert f"{langue}/{page}.md" in rels
 
 
-@pytest.mark.parametrize("item", derivees(), ids=_rel)
-def test_chaque_page_derivee_est_a_jour_de_sa_source_francaise(item):
-    page, data = item
-    assert probleme(page, data) is None
+@pytest.fixture(scope="module")
+def contenu():
+    return validate(load_site_config(ROOT))
+
+
+def test_chaque_page_derivee_est_a_jour_de_sa_source_francaise(contenu):
+    assert contenu.avertissements == []
+    for page, data in TRADUITES:
+        d = contenu.traductions[_rel((page, data))]
+        assert d.source and d.notee == d.actuelle, d
+    assert {_rel(t) for t in derivees()} == set(contenu.traductions)
 
 
 @pytest.mark.parametrize("item", TRADUITES, ids=_rel)
-def test_une_traduction_non_relue_le_dit_et_renvoie_au_francais(item):
-    page, data = item
-    relecture = data.get("relecture")
+def test_une_traduction_dit_qui_l_a_relue(item):
+    """The page itself says it (the template, from `relecture`): tests/generator/test_langues.py."""
+    relecture = item[1].get("relecture")
     assert isinstance(relecture, dict) and "par" in relecture and "le" in relecture
-    corps = _corps(page)
-    depth = len(page.relative_to(CONTENT).parts) - 1
-    lien_francais = "/".join([".."] * depth + [data["traduction_de"]])
-    assert f"]({lien_francais})" in corps, "la page doit renvoyer à la version française, qui fait foi"
-    if relecture["par"] is None:
-        for phrase in NON_RELUE[data["langue"]]:
-            assert phrase in corps
 
 
 @pytest.mark.parametrize("item", TRADUITES, ids=_rel)
@@ -122,46 +130,116 @@ def test_l_aide_explique_chaque_champ_imprime_avec_un_exemple(item):
         assert EXEMPLE[data["langue"]] in suite, f"{page.name} : pas d'exemple après {noms}"
 
 
-# The check itself, on a project of its own: a change to the French source makes the translation stale.
-def _projet(tmp_path: Path) -> tuple[Path, Path, Path]:
-    content = tmp_path / "content"
-    (content / "en").mkdir(parents=True)
-    source = content / "guide.md"
-    source.write_text("---\ntitre: Guide\n---\n\n# Guide\n\nLe juge décide vite.\n", encoding="utf-8")
-    traduction = content / "en" / "guide.md"
-    traduction.write_text(
-        "---\ntitre: Guide\nlangue: en\ntraduction_de: guide.md\n"
-        f"traduction_de_empreinte: {empreinte(source)}\n---\n\n# Guide\n\nThe judge decides quickly.\n",
-        encoding="utf-8",
-    )
-    return content, source, traduction
+# The check itself, on a few pages of their own: a change to the French source makes the translation stale.
+SOURCE = """---
+titre: Guide
+verifie_le: 2026-01-15
+---
+
+# Guide
+
+Le juge décide vite.
+"""
+
+
+def _lues(tmp_path: Path, fichiers: dict[str, str]) -> dict:
+    lues = {}
+    for rel, texte in fichiers.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(texte, encoding="utf-8")
+        lues[rel] = (texte, frontmatter.parse(texte))
+    return lues
+
+
+def _traduction(empreinte: str, en_tete: str = "langue: en\ntraduction_de: guide.md\n") -> str:
+    return f"---\ntitre: Guide\n{en_tete}traduction_de_empreinte: {empreinte}\n---\n\n# Guide\n\nThe judge decides quickly.\n"
+
+
+def _etat(tmp_path, fichiers):
+    return traductions.analyse(_lues(tmp_path, fichiers), {"fr", "en", "ar"})
 
 
 def test_une_traduction_a_jour_passe(tmp_path):
-    content, _, _ = _projet(tmp_path)
-    assert problemes(content) == []
+    derivees_, erreurs = _etat(
+        tmp_path, {"guide.md": SOURCE, "en/guide.md": _traduction(traductions.empreinte(SOURCE))}
+    )
+    assert erreurs == [] and not derivees_["en/guide.md"].perimee
 
 
-def test_un_changement_de_la_source_francaise_rend_la_traduction_perimee(tmp_path):
-    content, source, traduction = _projet(tmp_path)
-    source.write_text(source.read_text(encoding="utf-8").replace("vite", "en 6 jours"), encoding="utf-8")
-    [message] = problemes(content)
-    assert message.startswith("en/guide.md : pas à jour, la page française guide.md a changé")
-    traductions.marque_a_jour(traduction, content)  # someone re-read it and updated the translation
-    assert problemes(content) == []
+@pytest.mark.parametrize(
+    "changement",
+    [
+        lambda s: s.replace("vite", "en 6 jours"),  # the body
+        lambda s: s.replace("titre: Guide", "titre: Le guide"),  # a key a reader sees
+    ],
+)
+def test_un_changement_de_la_source_francaise_rend_la_traduction_perimee(tmp_path, changement):
+    avant = traductions.empreinte(SOURCE)
+    derivees_, _ = _etat(tmp_path, {"guide.md": changement(SOURCE), "en/guide.md": _traduction(avant)})
+    [avertissement] = [d.avertissement() for d in derivees_.values() if d.perimee]
+    assert str(avertissement).startswith("content/en/guide.md:5: pas à jour : la page française guide.md a changé")
+    assert "python -m generator traductions --a-jour en/guide.md" in str(avertissement)
+    traductions.marque_a_jour(tmp_path / "en" / "guide.md", tmp_path)  # someone re-read it and updated it
+    texte = (tmp_path / "en" / "guide.md").read_text(encoding="utf-8")
+    derivees_, _ = _etat(tmp_path, {"guide.md": changement(SOURCE), "en/guide.md": texte})
+    assert not derivees_["en/guide.md"].perimee
+
+
+def test_les_cles_de_suivi_de_la_source_ne_perime_rien(tmp_path):
+    """Recording a simple page's own fingerprint, its review or the date its sources were checked does not
+    make ITS translations stale (the hash covers what a reader reads, not the bookkeeping keys)."""
+    simple = SOURCE.replace("verifie_le: 2026-01-15\n", "version_simple: true\ntraduction_de: complet.md\n")
+    avant = traductions.empreinte(simple)
+    apres = simple.replace(
+        "---\n\n",
+        "traduction_de_empreinte: 0123456789ab\nverifie_le: 2026-02-01\npdf: true\n"
+        "relecture: {par: Camille Martin, le: 2026-02-01}\n---\n\n",
+        1,
+    )
+    assert traductions.empreinte(apres) == avant
+    assert traductions.empreinte(apres.replace("vite", "lentement")) != avant
 
 
 @pytest.mark.parametrize(
     ("en_tete", "attendu"),
     [
         ("langue: en\n", "« traduction_de » manque"),
-        ("langue: en\ntraduction_de: absente.md\n", "absente.md, qui n'existe pas"),
-        ("langue: en\ntraduction_de: guide.md\n", "empreinte notée absente"),
+        ("langue: en\ntraduction_de: absente.md\n", "absente.md, qui n'est pas une page de content/"),
+        ("langue: en\ntraduction_de: guide.md\n", "« traduction_de_empreinte » manque"),
+        ("langue: en\ntraduction_de: guide.md\ntraduction_de_empreinte: 12ab\n", "12 caractères hexadécimaux"),
         ("langue: de\ntraduction_de: guide.md\n", "langue inconnue « de »"),
         ("langue: en\ntraduction_de: en/guide.md\n", "n'est pas une page française"),
+        ("traduction_de: guide.md\n", "ne va qu'avec une traduction"),
+        ("langue: en\nversion_simple: true\n", "une version simple est écrite en français"),
+        ("langue: en\ntraduction_de: guide.md\nrelecture: {par: null, le: 2026-01-01}\n", "qui a relu"),
+        ("langue: en\ntraduction_de: guide.md\nrelecture: {par: Camille}\n", "la date de la relecture"),
     ],
 )
-def test_les_erreurs_d_en_tete_sont_dites(tmp_path, en_tete, attendu):
-    content, _, _ = _projet(tmp_path)
-    (content / "en" / "autre.md").write_text(f"---\ntitre: Autre\n{en_tete}---\n\n# Autre\n", encoding="utf-8")
-    assert any(attendu in m for m in problemes(content)), problemes(content)
+def test_les_erreurs_d_en_tete_sont_dites_a_leur_ligne(tmp_path, en_tete, attendu):
+    fichiers = {"guide.md": SOURCE, "en/guide.md": _traduction(traductions.empreinte(SOURCE))}
+    fichiers["en/autre.md"] = f"---\ntitre: Autre\n{en_tete}---\n\n# Autre\n"
+    _, erreurs = _etat(tmp_path, fichiers)
+    assert any(attendu in e.message and e.path == "content/en/autre.md" and e.line >= 2 for e in erreurs), erreurs
+
+
+def test_une_erreur_d_en_tete_arrete_check(tmp_path, project):
+    """Through `validate` (what `generator check` and the build run): a translation of a missing page."""
+    (project / "content" / "en").mkdir()
+    (project / "content" / "en" / "guide.md").write_text(
+        "---\ntitre: Guide\ndescription: d\ntype: guide\nverifie_le: 2026-01-15\nsources:\n  - titre: s\n"
+        "langue: en\ntraduction_de: absente.md\ntraduction_de_empreinte: 0123456789ab\n---\n\n# Guide\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentErrors) as exc:
+        validate(load_site_config(project))
+    assert "content/en/guide.md:9: « traduction_de » cite absente.md" in str(exc.value)
+
+
+@pytest.mark.parametrize("empreinte", ["012345678901", "0b1010101010", "123e45678901"])
+def test_une_empreinte_qui_ressemble_a_un_nombre_reste_un_texte(tmp_path, monkeypatch, empreinte):
+    monkeypatch.setattr(traductions, "empreinte", lambda texte: empreinte)
+    fichiers = {"guide.md": SOURCE, "en/guide.md": _traduction("aaaaaaaaaaaa")}
+    _lues(tmp_path, fichiers)
+    traductions.marque_a_jour(tmp_path / "en" / "guide.md", tmp_path)
+    texte = (tmp_path / "en" / "guide.md").read_text(encoding="utf-8")
+    assert frontmatter.parse(texte).data["traduction_de_empreinte"] == empreinte

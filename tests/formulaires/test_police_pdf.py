@@ -110,6 +110,7 @@ def test_un_caractere_absent_de_la_police_ne_fait_pas_venir_une_police_de_la_mac
     pdf.write_all([pdf.job(html, css, sortie)], css, tmp_path / "site", tmp_path / "cache")
     octets = sortie.read_bytes()
     noms = polices(octets)
+    # fontconfig knows no font in a renderer (police_principale.isole): no fallback of the machine at all.
     assert noms and all(NOTRE_FACE.match(n) for n in noms), noms
     t = texte(octets)
     assert "officiel" in t and "efficace" in t and not LIGATURES.findall(t)

@@ -79,6 +79,15 @@ def test_pdf_non_modifie_non_refait(project, build_project):
     assert build_project(project)["pdf"] == {"rendus": 1, "en_cache": 1}
 
 
+def test_le_code_du_rendu_fait_partie_de_la_cle_du_cache(monkeypatch, tmp_path):
+    """Un PDF rendu par l'ancien code (polices, post-traitement) n'est jamais resservi après sa modification."""
+    from generator.sorties import pdf
+
+    avant = pdf.job("<p>x</p>", "", tmp_path / "x.pdf").key
+    monkeypatch.setattr(pdf, "_code_du_rendu", lambda: "un autre code")
+    assert pdf.job("<p>x</p>", "", tmp_path / "x.pdf").key != avant
+
+
 def test_lexique_relie_la_premiere_occurrence_hors_titres_et_code(built):
     site, _ = built
     html = (site / "guides" / "guide.html").read_text(encoding="utf-8")

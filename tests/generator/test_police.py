@@ -105,3 +105,21 @@ def test_les_feuilles_des_pdf_demandent_la_police_sans_ligatures(feuille):
     racine = re.search(r"^html \{([^}]*)\}", css, re.MULTILINE).group(1)
     assert f'font-family: "{police.FAMILLE}"' in racine
     assert "font-variant-ligatures: none" in racine
+
+
+def test_la_cle_du_cache_couvre_le_code_qui_complete_le_vierge():
+    """polices.complete writes into the blank with pyscripts.formulaires code (pagination, structure tree):
+    every module it reaches is in the key, or a cached blank written by older code would be served."""
+    import ast
+
+    dossier = REPO / "pyscripts" / "formulaires"
+    a_voir, vus = ["remplissage", "balisage", "gabarit", "polices", "increment"], set()
+    while a_voir:
+        nom = a_voir.pop()
+        if nom in vus or not (dossier / f"{nom}.py").is_file():
+            continue
+        vus.add(nom)
+        for noeud in ast.walk(ast.parse((dossier / f"{nom}.py").read_text(encoding="utf-8"))):
+            if isinstance(noeud, ast.ImportFrom) and noeud.level == 1:
+                a_voir += [noeud.module] if noeud.module else [alias.name for alias in noeud.names]
+    assert vus <= set(pdf.COMPLETE_LE_VIERGE), vus - set(pdf.COMPLETE_LE_VIERGE)

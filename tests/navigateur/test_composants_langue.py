@@ -2,8 +2,8 @@
 (theme/assets/js/README.md): the quick exit's countdown and the export warning speak the page's
 language, under the site's real CSP; a string the page does not give stays French.
 
-A small page served from a temporary folder with the theme's own scripts: no English page exists
-yet (a later issue adds them), the mechanism is what is tested here.
+A small page served from a temporary folder with the theme's own scripts: the mechanism itself, whatever
+the language files give (the real English and Arabic pages: test_langues.py).
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from playwright.sync_api import expect
 
 from generator.config import load_site_config
 from tests.fixtures.chemins import REPO
-from tests.fixtures.navigateur import ARGS, CHROMIUM
+from tests.fixtures.navigateur import ARGS, CHROMIUM, entiere_a_l_ecran
 
 pytestmark = pytest.mark.navigateur
 
@@ -61,16 +61,6 @@ def onglets(navigateur, adresse):
 def largeur_du_contenu(page) -> float:
     """The document's scroll width, as the browser lays it out (DevTools protocol, not eval)."""
     return page.cdp.send("Page.getLayoutMetrics")["cssContentSize"]["width"]
-
-
-def entiere_a_l_ecran(boite, largeur: int, hauteur: int) -> bool:
-    return (
-        boite is not None
-        and boite["x"] >= 0
-        and boite["y"] >= 0
-        and boite["x"] + boite["width"] <= largeur + 0.5
-        and boite["y"] + boite["height"] <= hauteur + 0.5
-    )
 
 
 # ── Quick exit on screen, no overflow, on every page ─────────────────────────
@@ -455,13 +445,16 @@ def test_les_tableaux_defilent_dans_une_boite_focalisable(site_construit, pages_
 
 
 def test_naviguer_en_securite_a_cote_de_la_sortie_sur_chaque_page(site_construit, pages_du_site):
+    """In the page's language: an English or Arabic page links to its own language's page (site_config.yml)."""
     assert (site_construit / "securite.html").is_file()
+    libelles = {"en": "Browsing safely", "ar": "التصفح بأمان"}
     sans = [
         chemin
         for chemin in pages_du_site
         if not re.search(
-            r'<a class="lien-securite" href="[./]*securite\.html"[^>]*>Naviguer en sécurité</a>\s*'
-            r'<a id="sortie-rapide"',
+            r'<a class="lien-securite" href="[./]*securite\.html"[^>]*>'
+            + re.escape(libelles.get(chemin.split("/")[0], "Naviguer en sécurité"))
+            + r'</a>\s*<a id="sortie-rapide"',
             (site_construit / chemin).read_text(encoding="utf-8"),
         )
     ]

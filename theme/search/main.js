@@ -5,6 +5,9 @@
 // fois, puis effacée de la barre d'adresse et de l'historique (replaceState).
 // Le nombre de résultats est annoncé (role="status") ; tant que l'index se
 // prépare, la page le dit, puis répond à ce qui a été tapé entre-temps.
+//
+// Une page « Rechercher » par langue : son index (data-index du formulaire, un fichier par langue sous
+// search/) et ses textes (bloc #textes-composants, clé « Recherche » ; en français par défaut).
 "use strict";
 
 (function () {
@@ -20,7 +23,32 @@
   var panne = false;
   var minuteur = null;
   var ATTENTE_MS = 250;
-  var AUCUN = "Aucun résultat. Essayez un autre mot (par exemple « aide », « délai », « protection »).";
+  var textes = lesTextes({
+    aucun: "Aucun résultat. Essayez un autre mot (par exemple « aide », « délai », « protection »).",
+    auMoins: "Tapez au moins {n} lettres.",
+    chargement: "Chargement de la recherche…",
+    panne: "La recherche n'a pas pu se charger. Rechargez la page, ou utilisez le menu.",
+    un: "1 résultat.",
+    plusieurs: "{n} résultats.",
+  });
+
+  /** The page's texts for the search (key « Recherche » of #textes-composants) over the French ones. */
+  function lesTextes(defauts) {
+    var bloc = document.getElementById("textes-composants");
+    var donnes = {};
+    try {
+      donnes = (bloc && JSON.parse(bloc.textContent).Recherche) || {};
+    } catch (erreur) {
+      donnes = {};
+    }
+    var sortie = {};
+    for (var cle in defauts) sortie[cle] = typeof donnes[cle] === "string" ? donnes[cle] : defauts[cle];
+    return sortie;
+  }
+
+  function dit(cle, n) {
+    return textes[cle].replace("{n}", String(n));
+  }
 
   function chemin(relatif) {
     return base + "/" + relatif;
@@ -55,13 +83,13 @@
       liste.append(li);
     });
     var n = resultats.length;
-    statut.textContent = n === 0 ? AUCUN : n === 1 ? "1 résultat." : n + " résultats.";
+    statut.textContent = n === 0 ? textes.aucun : n === 1 ? textes.un : dit("plusieurs", n);
   }
 
   var worker = null;
   function enPanne() {
     panne = true;
-    statut.textContent = "La recherche n'a pas pu se charger. Rechargez la page, ou utilisez le menu.";
+    statut.textContent = textes.panne;
   }
 
   function cherche() {
@@ -70,11 +98,11 @@
     if (panne) return enPanne();
     if (q.length < minimum) {
       vide();
-      statut.textContent = q ? "Tapez au moins " + minimum + " lettres." : "";
+      statut.textContent = q ? dit("auMoins", minimum) : "";
       return;
     }
     if (!pret) {
-      statut.textContent = "Chargement de la recherche…";
+      statut.textContent = textes.chargement;
       return; // reprise dès que l'index est prêt
     }
     worker.postMessage({ query: q });
@@ -112,7 +140,7 @@
     worker = new Worker(chemin("search/worker.js"));
     worker.onmessage = recu;
     worker.onerror = enPanne;
-    worker.postMessage({ init: true });
+    worker.postMessage({ init: true, index: formulaire.dataset.index || "search_index.json" });
   } catch (erreur) {
     enPanne();
   }

@@ -62,11 +62,12 @@ function onJSONLoaded() {
   postMessage({ allowSearch: true });
 }
 
-function init() {
+/** `fichier` : l'index de la langue de la page (search_index.json, search_index.en.json…), jamais une adresse. */
+function init(fichier) {
   var requete = new XMLHttpRequest();
   requete.addEventListener("load", onJSONLoaded);
   requete.addEventListener("error", function () { postMessage({ panne: true }); });
-  requete.open("GET", "search_index.json");
+  requete.open("GET", /^search_index(\.[a-z]{2})?\.json$/.test(fichier) ? fichier : "search_index.json");
   requete.send();
 }
 
@@ -103,7 +104,7 @@ function search(requete) {
 
 onmessage = function (e) {
   if (e.data.init) {
-    init();
+    init(String(e.data.index || ""));
   } else if (typeof e.data.query === "string") {
     var resultats;
     try {
