@@ -305,8 +305,6 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
             bandeau = multilingue.bandeau(self.env, page.file.src_uri, code, self.contenu, self.files, page.url)
             context = {
                 "site_nom": self.site.nom,
-                "titre": page.meta.get("titre", page.title),
-                "description": page.meta.get("description", ""),
                 "contenu": pdf.absolute_links(apres_titre(html, bandeau), url),
                 "verifie_le": page.meta.get("verifie_le"),
                 "sources": page.meta.get("sources") or [],

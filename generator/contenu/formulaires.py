@@ -40,6 +40,7 @@ COMMUNS = {
     "requis",
     "si",
     "entretien",
+    "entretien_si",
     "largeur",
     "nom_accessible",
     "puce",
@@ -109,6 +110,7 @@ class _Verificateur:
         self.noms: dict[str, tuple] = {}  # nom de champ PDF → chemin où il est défini
         self.cases: set[str] = set()  # noms de cases (conditions si / sauf_si)
         self.conditions: list[tuple[tuple, str]] = []  # (chemin, nom de case cité)
+        self.entretien_si: list[tuple[tuple, str]] = []  # (chemin, expression data-si de l'entretien)
 
     def erreur(self, chemin: tuple, message: str) -> None:
         ligne = next((self.d.lignes[chemin[:n]] for n in range(len(chemin), -1, -1) if chemin[:n] in self.d.lignes), 1)
@@ -143,6 +145,9 @@ class _Verificateur:
             self.erreur(("verifie_le",), "« verifie_le » est dans le futur")
         if "page" in d and not (self.content_dir / d["page"]).is_file():
             self.erreur(("page",), f"« page » : content/{d['page']} n'existe pas")
+        depot = d.get("depot") or {}
+        if "page" in depot and not (self.content_dir / depot["page"].split("#")[0]).is_file():
+            self.erreur(("depot", "page"), f"« depot.page » : content/{depot['page'].split('#')[0]} n'existe pas")
         etapes = {e["numero"] for e in d.get("etapes") or []}
         if etapes != set(range(1, len(etapes) + 1)):
             self.erreur(("etapes",), "les étapes sont numérotées 1, 2, 3… sans trou")
@@ -156,6 +161,10 @@ class _Verificateur:
         for chemin, nom in self.conditions:
             if nom not in self.cases:
                 self.erreur(chemin, f"condition sur « {nom} », qui n'est pas une case de ce formulaire")
+        for chemin, expression in self.entretien_si:
+            for nom in re.findall(r"([a-z][a-z0-9_]*)!?=", expression):
+                if nom not in self.noms:
+                    self.erreur(chemin, f"« entretien_si » cite « {nom} », qui n'est pas un champ de ce formulaire")
         if self.d.id == OP:  # la sécurité de l'adresse cachée tient à cette définition
             for chemin, message in problemes_adresse(d):
                 self.erreur(chemin, message)
@@ -176,6 +185,8 @@ class _Verificateur:
             self.erreur((*chemin, "entretien"), f"{quoi} : « entretien: replie » ne vaut que pour une mention")
         self.lexique_de(c, chemin)
         self.conditions_de(c, "si", chemin)
+        if "entretien_si" in c:
+            self.entretien_si.append(((*chemin, "entretien_si"), c["entretien_si"]))
         if genre == "mention":
             return
         if genre != "signature":
@@ -232,6 +243,9 @@ class _Verificateur:
         )
         for i, ligne in enumerate(lignes if isinstance(lignes, list) else []):
             self.lexique_de(ligne, (*chemin, "lignes", i))
+        for i, colonne in enumerate(c["colonnes"]):
+            if "entretien_si" in colonne:
+                self.entretien_si.append(((*chemin, "colonnes", i, "entretien_si"), colonne["entretien_si"]))
         for ligne in noms_lignes:
             for colonne in c["colonnes"]:
                 self.nom_champ(f"{c.get('nom')}_{ligne}_{colonne['nom']}", (*chemin, "lignes"))

@@ -21,6 +21,7 @@ OPTIONAL = (
     "traduction_de",
     "traduction_de_empreinte",
     "relecture",
+    "urgences_en_haut",
 )
 # formulaire: <id> montre content/formulaires/<id>.yml ; pyodide_paquets : les roues en plus que l'outil
 # de la page peut charger (par ex. [pypdf] ; generator/sorties/pyodide.py ne livre que celles demandées).
@@ -29,6 +30,8 @@ OPTIONAL = (
 # Une traduction ou une version simple (version_simple: true) nomme sa page française (traduction_de),
 # l'empreinte sha256 de cette page (12 premiers caractères hexadécimaux, traduction_de_empreinte), sa langue
 # (langue: en | ar | fr) et qui l'a relue (relecture).
+# urgences_en_haut: true met les numéros `en_haut` de data/urgences.yml en haut de la page (premier écran
+# d'un téléphone) : l'accueil et les pages où une personne peut être en danger.
 SOURCE_KEYS = {"titre", "url"}
 
 
@@ -94,8 +97,9 @@ def problems(fm: FrontMatter) -> list[tuple[int, str]]:
             out.append((line("verifie_le"), "« verifie_le » doit être une date AAAA-MM-JJ"))
         elif d["verifie_le"] > dt.date.today():
             out.append((line("verifie_le"), "« verifie_le » est dans le futur"))
-    if "pdf" in d and not isinstance(d["pdf"], bool):
-        out.append((line("pdf"), "« pdf » doit valoir true ou false"))
+    for key in ("pdf", "urgences_en_haut"):
+        if key in d and not isinstance(d[key], bool):
+            out.append((line(key), f"« {key} » doit valoir true ou false"))
     if "outil" in d and d["outil"] not in (permis := outils.pages()):
         out.append((line("outil"), f"outil inconnu « {d['outil']} » (autorisés : {', '.join(permis)})"))
     elif "outil" in d and d.get("type") != "outil":

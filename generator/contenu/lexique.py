@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..erreurs import ContentError
-from . import lecture
+from . import frontmatter, lecture
 
 FILE = "lexique.yml"
 PAGE = "lexique.md"
 KEYS_REQUIRED = {"terme", "definition"}
-KEYS_OPTIONAL = {"variantes", "voir"}
+KEYS_OPTIONAL = {"variantes", "voir", "renvoi"}
 
 
 def slugify(text: str) -> str:
@@ -36,6 +36,8 @@ class Terme:
     line: int
     variantes: list[str] = field(default_factory=list)
     voir: list[str] = field(default_factory=list)
+    renvoi: str | None = None  # un ancien mot : le terme qui l'explique aujourd'hui
+    titres: dict[str, str] = field(default_factory=dict)  # page de `voir` → son titre (le texte du lien)
 
     @property
     def slug(self) -> str:
@@ -81,18 +83,36 @@ def load(content_dir: Path) -> tuple[list[Terme], list[ContentError]]:
             line,
             [str(v) for v in item.get("variantes") or []],
             [str(v) for v in item.get("voir") or []],
+            str(item["renvoi"]).strip() if item.get("renvoi") else None,
         )
         errors += [ContentError(rel, line, m) for m in _trop_longs(terme)]
         for voir in terme.voir:
             if not (content_dir / voir).is_file():
                 errors.append(ContentError(rel, line, f"« {terme.terme} » : la page liée « {voir} » n'existe pas"))
+            else:
+                terme.titres[voir] = _titre(content_dir / voir)
         for forme in terme.formes():
             key = forme.lower()
             if key in seen:
                 errors.append(ContentError(rel, line, f"« {forme} » est déjà défini ligne {seen[key]}"))
             seen[key] = line
         termes.append(terme)
+    noms = {t.terme for t in termes}
+    errors += [
+        ContentError(rel, t.line, f"« {t.terme} » : renvoi à « {t.renvoi} », qui n'est pas un terme du lexique")
+        for t in termes
+        if t.renvoi and t.renvoi not in noms
+    ]
     return termes, errors
+
+
+def _titre(page: Path) -> str:
+    """Le titre d'une page (son en-tête `titre`), le texte d'un lien « Voir : » ; son chemin sans titre."""
+    try:
+        titre = frontmatter.parse(page.read_text(encoding="utf-8")).data.get("titre")
+    except ValueError:
+        titre = None  # l'en-tête mal formé est signalé par la vérification des pages
+    return str(titre) if titre else page.name
 
 
 # Bornes d'un terme et de sa définition : lus d'un coup d'œil, cherchés dans chaque page.
@@ -151,10 +171,12 @@ def page_markdown(termes: list[Terme]) -> str:
             current = letter
         # Le texte du rédacteur comme texte, comme sur les autres pages qu'il atteint : « <b> » se lit, ne s'applique pas.
         lines += [f"### {texte(t.terme)} {{#{t.slug}}}", "", texte(t.definition), ""]
+        if t.renvoi:
+            lines += [f"Aujourd'hui : [{texte(t.renvoi)}](#{slugify(t.renvoi)}).", ""]
         if t.variantes:
             lines += ["*Aussi : " + ", ".join(map(texte, t.variantes)) + ".*", ""]
         if t.voir:
-            lines += ["Voir : " + ", ".join(f"[{v}]({v})" for v in t.voir), ""]
+            lines += ["Voir : " + ", ".join(f"[{texte(t.titres.get(v, v))}]({v})" for v in t.voir), ""]
     if letters:
         lines += ["</div>", ""]
     return "\n".join(lines)

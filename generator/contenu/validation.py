@@ -262,8 +262,24 @@ def data_files(content: Path) -> tuple[dict, list[ContentError]]:
         if problems:
             errors += problems
             continue
+        if path.stem == "urgences":
+            errors += _urgences_problems(data, path, rel)
         found[path.stem] = data
     return found, errors
+
+
+def _urgences_problems(data: dict, path: Path, rel: str) -> list[ContentError]:
+    """Chaque numéro du haut des pages (`en_haut`) est une entrée de `urgence` ou `ecoute`."""
+    ids = {e["id"] for e in data["urgence"] + data["ecoute"]}
+    return [
+        ContentError(
+            rel,
+            line_of(path, f"id: {h['id']}"),
+            f"en_haut : « {h['id']} » n'est l'id d'aucun numéro d'urgence ou d'écoute",
+        )
+        for h in data.get("en_haut", [])
+        if h["id"] not in ids
+    ]
 
 
 def _bareme_problems(config: SiteConfig, donnees: dict) -> list[ContentError]:

@@ -37,6 +37,14 @@ CSS_ENTRETIEN = "formulaires/entretien.css"
 CSS_PDF = ("formulaires/formulaire.css", "formulaires/pdf.css")
 
 
+def _page_html(vers, page: str | None) -> str | None:
+    """« aide-juridictionnelle/deposer.md#ou » → son adresse relative (`vers`), ancre gardée."""
+    if not page:
+        return None
+    chemin, _, ancre = page.partition("#")
+    return vers(chemin.removesuffix(".md") + ".html") + (f"#{ancre}" if ancre else "")
+
+
 def chemin_pdf(identifiant: str) -> str:
     """Où est le PDF vierge d'un formulaire dans le site (le dossier de sa page)."""
     return f"{DOSSIER_SITE}/{identifiant}.pdf"
@@ -85,6 +93,7 @@ class Formulaires:
             "entretien": vers(self.entretiens[d["id"]]) if d["id"] in self.entretiens else None,
             "page": vers(f"{DOSSIER_SITE}/{d['id']}.html"),
             "lexique": vers("lexique.html"),
+            "depot": _page_html(vers, (d.get("depot") or {}).get("page")),
         }
 
     def contenu(self, html: str, page) -> str:
@@ -192,7 +201,10 @@ def liste_markdown(site: SiteConfig, definitions: list[formulaires.Definition]) 
     lignes = []
     for d in sorted(definitions, key=lambda d: d.donnees["titre"]):
         x = d.donnees
-        liens = [f'<a href="{d.id}.html">le lire et l\'imprimer</a>', f'<a href="{d.id}.pdf">le PDF vierge</a>']
+        liens = [
+            f'<a href="{d.id}.html">le lire et l\'imprimer</a>',
+            f'<a href="{d.id}.pdf" data-avant-export="onglet">le PDF vierge</a>',
+        ]
         if x.get("page"):
             liens.append(f'<a href="../{x["page"].removesuffix(".md")}.html">comment le remplir</a>')
         if d.id in hotes:

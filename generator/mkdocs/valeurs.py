@@ -51,7 +51,7 @@ def _en_vigueur(liste: list[dict], jour: dt.date) -> dict:
 
 def _numeros(donnees: dict) -> dict[str, dict]:
     urgences = donnees.get("urgences") or {}
-    return {e["id"]: e for liste in urgences.values() if isinstance(liste, list) for e in liste if "id" in e}
+    return {e["id"]: e for liste in urgences.values() if isinstance(liste, list) for e in liste if "numero" in e}
 
 
 def _isole(texte: str, langue: str) -> str:

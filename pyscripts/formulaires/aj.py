@@ -1,11 +1,14 @@
 """Les réponses au simulateur d'aide juridictionnelle reportées dans le Cerfa 16146.
 
-    prerempli({"simulateur": {...}}) -> {"valeurs": {nom du champ: valeur}, "rappels": {nom: phrase}}
+    prerempli({"simulateur": {...}}) -> {"valeurs": {nom du champ: valeur}, "rappels": {nom: phrase},
+                                          "replis": {question: phrase}}
 
 `simulateur` est l'entrée du moteur pyscripts.aj (mêmes clés). Seul ce qui se déduit
 sans hésiter est reporté ; le reste est demandé dans l'entretien. `rappels` redit, à
 côté d'une question, ce que la personne a répondu au simulateur quand la réponse ne
 se recopie pas telle quelle (un total sur six mois ne dit pas quelle ligne du tableau).
+`replis` : les questions auxquelles le simulateur a déjà répondu, que l'entretien replie
+sous la phrase qui dit la réponse (un champ, ou « rubrique:<id> ») ; on peut les rouvrir.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from datetime import date
 from ..aj import entree as entree_du_simulateur
 from ..aj.bareme import parametres_ou_defaut, periode
 from ..erreurs import EntreeInvalide
+from ..francais import euros
 
 # pyscripts.aj : exception_residence → la case du formulaire qui dit la même chose.
 EXCEPTIONS = {
@@ -67,10 +71,15 @@ def prerempli(entree: dict) -> dict:
     simulateur, lue = lit_simulateur(entree)
     v: dict = {}
     rappels: dict[str, str] = {}
+    replis: dict[str, str] = {}
 
     cas = simulateur.get("cas_particulier")
     if isinstance(cas, str) and cas.lower() in "abcde" and len(cas) == 1:
         v[f"cas_particulier_{cas.lower()}"] = True
+    elif cas in (None, "aucun") and not simulateur.get("audition_mineur"):
+        replis["rubrique:cas_particuliers"] = (
+            "Cas particuliers : au simulateur, vous avez répondu n'être dans aucun de ces cas (A à E), rien à cocher."
+        )
     if simulateur.get("nationalite") in NATIONALITES:
         v["nationalite"] = NATIONALITES[simulateur["nationalite"]]
     if simulateur.get("nationalite") == "autre":
@@ -86,9 +95,17 @@ def prerempli(entree: dict) -> dict:
         v["rfr"] = _euros(rfr)
     if simulateur.get("changement_situation") is True:
         v["changement"] = True
-    if (six_mois := _nombre(simulateur, "revenus_6_mois")) is not None:
+    if (six_mois := _nombre(simulateur, "revenus_6_mois")) is not None and _nombre(simulateur, "personnes_foyer") == 1:
+        # Seul(e) dans son foyer : tout est à vous ; la nature la plus courante, à corriger s'il le faut.
+        v["ressources_salaires_vous"] = _euros(six_mois)
         rappels["ressources"] = (
-            f"Au simulateur, vous avez indiqué {_euros(six_mois)} € de revenus imposables sur six mois, "
+            f"Au simulateur, vous avez indiqué {euros(int(six_mois))} de revenus imposables sur six mois : ils sont "
+            "reportés sur la première ligne (salaires, pensions, retraites). Si une partie vient d'ailleurs "
+            "(pension alimentaire reçue, loyers, revenus à l'étranger…), déplacez-la sur sa ligne."
+        )
+    elif six_mois is not None:
+        rappels["ressources"] = (
+            f"Au simulateur, vous avez indiqué {euros(int(six_mois))} de revenus imposables sur six mois, "
             "pour tout le foyer : répartissez-les ici par personne et par nature."
         )
 
@@ -101,7 +118,7 @@ def prerempli(entree: dict) -> dict:
     if immobilier := _nombre(simulateur, "patrimoine_immobilier"):
         v["proprietaire_oui"] = True
         rappels["biens"] = (
-            f"Au simulateur, vous avez indiqué {_euros(immobilier)} € de biens immobiliers, "
+            f"Au simulateur, vous avez indiqué {euros(int(immobilier))} de biens immobiliers, "
             "sans compter votre résidence principale."
         )
 
@@ -111,6 +128,10 @@ def prerempli(entree: dict) -> dict:
         v["protection_juridique_oui"] = True
     elif protection == "aucune":
         v["protection_juridique_non"] = True
+        replis["protection_juridique"] = (
+            "Assurance : au simulateur, vous avez répondu qu'aucune assurance ne paie les frais de cette affaire, "
+            "« Non » est coché."
+        )
 
     if simulateur.get("ordonnance_protection") is True:
         v["procedure_juge_souhaite"] = True
@@ -118,4 +139,4 @@ def prerempli(entree: dict) -> dict:
 
     if simulateur.get("date_demande") is not None:
         v["fait_le"] = lue.date_demande.strftime("%d/%m/%Y")
-    return {"valeurs": v, "rappels": rappels}
+    return {"valeurs": v, "rappels": rappels, "replis": replis}

@@ -87,6 +87,7 @@ def rangees(tableau: dict, total: int | None = None) -> list[dict]:
                     "type": col["type"],
                     "libelle": col["libelle"],
                     "passee": bool(col.get("passee")),
+                    "entretien_si": col.get("entretien_si"),
                     "nom_accessible": f"{ligne['libelle']} — {col['libelle']}"
                     if nommees
                     else f"{col['libelle']}, ligne {ligne['nom']}",

@@ -14,13 +14,13 @@ Bibliothèque standard seulement (CPython et Pyodide). Chaque refus nomme le cha
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from ..erreurs import EntreeInvalide
-from ..francais import MOIS, enumeration, majuscule, nombre_fr
+from ..francais import enumeration, majuscule, nombre_fr
 from ..lecture import champ_inconnu, extrait
+from .dates import Date, lit_date
 
 MAX_FAITS = 200
 # Pièces du bordereau, comptées après la numérotation : celles de la liste ET celles que la
@@ -36,43 +36,7 @@ MAX_EXPOSE = 50_000
 CLES_FAIT = ("date", "periode", "lieu", "faits", "temoins", "piece")
 CLES_PIECE = ("id", "designation")
 
-ANNEE_MINIMUM = 1900
-_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_FR = re.compile(r"(?:(\d{1,2})/)?(\d{1,2})/(\d{4})")
 _VOYELLE = "aeiouyàâéèêëîïôûùh"
-EXEMPLES = "« 2025-03-14 », « 14/03/2025 », un mois « 2025-03 » ou « 03/2025 », ou une année « 2025 »"
-
-
-@dataclass(frozen=True)
-class Date:
-    """Une date plus ou moins précise : le jour, le mois ou seulement l'année."""
-
-    annee: int
-    mois: int | None = None
-    jour: int | None = None
-
-    def debut(self) -> date:
-        return date(self.annee, self.mois or 1, self.jour or 1)
-
-    def fin(self) -> date:
-        if self.jour:
-            return self.debut()
-        if self.mois:
-            suivant = date(self.annee + self.mois // 12, self.mois % 12 + 1, 1)
-            return date.fromordinal(suivant.toordinal() - 1)
-        return date(self.annee, 12, 31)
-
-    def iso(self) -> str:
-        """« 2025-03-14 », « 2025-03 » ou « 2025 », selon la précision."""
-        return self.debut().isoformat()[: 10 if self.jour else 7 if self.mois else 4]
-
-    def texte(self) -> str:
-        """« 1er mars 2025 », « mars 2025 », « 2025 »."""
-        if self.jour:
-            return f"{'1er' if self.jour == 1 else self.jour} {MOIS[self.mois - 1]} {self.annee}"
-        if self.mois:
-            return f"{MOIS[self.mois - 1]} {self.annee}"
-        return str(self.annee)
 
 
 @dataclass
@@ -151,32 +115,6 @@ def _texte(valeur, champ: str, *, obligatoire: bool = False, maximum: int = MAX_
             "coupez-le en plusieurs faits ou joignez un texte sur papier libre.",
         )
     return valeur
-
-
-def lit_date(valeur, champ: str, aujourdhui: date) -> Date:
-    """Une date du jour, du mois ou de l'année, en ISO ou à la française."""
-    if not isinstance(valeur, str) or not valeur.strip():
-        raise EntreeInvalide(champ, f"Indiquez une date : {EXEMPLES}.")
-    texte = valeur.strip()
-    cite = extrait(texte)  # jamais le texte entier, ni ses caractères invisibles
-    if len(texte) > 12:
-        m = None  # « 2025-03-14 » et « 14/03/2025 » ont 10 caractères
-    elif m := _ISO.fullmatch(texte):
-        annee, mois, jour = (int(x) if x else None for x in m.groups())
-    elif m := _FR.fullmatch(texte):
-        jour, mois, annee = (int(x) if x else None for x in m.groups())
-    if not m:
-        raise EntreeInvalide(champ, f"{cite} n'est pas une date comprise : écrivez par exemple {EXEMPLES}.")
-    if annee < ANNEE_MINIMUM:
-        raise EntreeInvalide(champ, f"L'année {annee} est trop ancienne : vérifiez la date.")
-    try:
-        d = Date(annee, mois, jour)
-        d.debut()
-    except ValueError:
-        raise EntreeInvalide(champ, f"La date {cite} n'existe pas dans le calendrier.") from None
-    if d.debut() > aujourdhui:  # `aujourdhui` est borné (requete.py) : la fin d'un mois passé existe
-        raise EntreeInvalide(champ, f"La date {cite} est dans le futur : un fait se raconte une fois arrivé.")
-    return d
 
 
 def _numero(valeur) -> bool:
@@ -379,7 +317,9 @@ def paragraphe(fait: Fait) -> str:
     tete = fait.quand() + (f", {fait.lieu}" if fait.lieu else "")
     morceaux = [f"{tete} : {_phrase(fait.faits)}"]
     if fait.temoins:
-        morceaux.append(f"Témoin{'s' if len(fait.temoins) > 1 else ''} : {_phrase(enumeration(fait.temoins))}")
+        # « Sarah B., voisine » is one witness: with a comma inside a name, names are parted by « ; ».
+        noms = "\u00a0; ".join(fait.temoins) if any("," in t for t in fait.temoins) else enumeration(fait.temoins)
+        morceaux.append(f"Témoin{'s' if len(fait.temoins) > 1 else ''} : {_phrase(noms)}")
     if fait.pieces:
         morceaux.append(renvoi(fait.pieces))
     return " ".join(morceaux)

@@ -298,7 +298,8 @@ def _controle_impression(etat: dict, valeurs: dict, impression: dict) -> list[di
 
 def pour_la_page() -> dict:
     """Ce que le gabarit de la page (theme/outils/op.html) lit à la construction : la définition du
-    Cerfa 15458 (libellés, aides) et les mesures avec leur phrase d'explication et leur lien."""
+    Cerfa 15458 (libellés, aides), les mesures avec leur phrase d'explication et leur lien, et où
+    déposer la requête (`depot`, son lien en .html)."""
     definition, _ = _definition()
     rubriques = {r["id"]: r for r in definition["rubriques"]}
     mesures = regles_mesures.pour_la_page()
@@ -312,4 +313,8 @@ def pour_la_page() -> dict:
             for option in champ.get("options", []):
                 for sous_champ in option.get("champs", []):
                     champs[sous_champ["nom"]] = sous_champ
-    return {"rubriques": rubriques, "champs": champs, "mesures": {m["id"]: m for m in mesures}}
+    depot = dict(definition.get("depot") or {})
+    if depot:
+        chemin, _, ancre = depot["page"].partition("#")
+        depot["page_html"] = chemin.removesuffix(".md") + ".html" + (f"#{ancre}" if ancre else "")
+    return {"rubriques": rubriques, "champs": champs, "mesures": {m["id"]: m for m in mesures}, "depot": depot}

@@ -81,3 +81,28 @@ def test_le_tchat_est_celui_de_la_pnav():
 def test_tous_les_services_listes_sont_gratuits():
     """The footer and the table say these calls cost nothing: the data must agree."""
     assert all(e["gratuit"] for e in _entrees())
+
+
+def test_en_haut_des_pages_sensibles_17_114_par_sms_et_3919():
+    """Les numéros du premier écran (accueil, ordonnance de protection) : la police, le 114 par SMS,
+    le 3919 ; chacun est une entrée de la liste (la construction refuse un id inconnu)."""
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    numeros = {e["id"]: str(e["numero"]) for e in data["urgence"] + data["ecoute"]}
+    en_haut = [(numeros[h["id"]], bool(h.get("sms"))) for h in data["en_haut"]]
+    assert en_haut == [("17", False), ("114", True), ("3919", False)]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "index.md",
+        "ordonnance-protection/index.md",
+        "ordonnance-protection/notice-cerfa-15458.md",
+        "outils/preparer-requete.md",
+        "simple/ordonnance-protection.md",
+    ],
+)
+def test_les_pages_sensibles_les_montrent_en_haut(page):
+    from generator.contenu import frontmatter
+
+    assert frontmatter.parse((REPO / "content" / page).read_text(encoding="utf-8")).data["urgences_en_haut"] is True

@@ -64,6 +64,17 @@ CASSES = [
         '{nom: matiere_penale_precision, type: texte, libelle: ""}',
         "libellé vide",
     ),
+    (
+        'entretien_si: "foyer_nombre!=1"   # seul',
+        'entretien_si: "foyer_nombres!=1"   # seul',
+        "« entretien_si » cite « foyer_nombres »",
+    ),
+    (
+        'entretien_si: "foyer_nombre!=1"   # seul',
+        'entretien_si: "foyer_nombre<>1"   # seul',
+        "« entretien_si » : une condition",
+    ),
+    ("  page: aide-juridictionnelle/deposer.md", "  page: aide-juridictionnelle/deposee.md", "« depot.page »"),
 ]
 
 

@@ -13,7 +13,9 @@ from generator.config import load_site_config
 from generator.sorties import formulaires as rendu
 from tests.fixtures.chemins import REPO
 
-LIENS = dict.fromkeys(["css", "css_entretien", "pdf", "explication", "entretien", "page", "lexique", "js"], "x")
+LIENS = dict.fromkeys(
+    ["css", "css_entretien", "pdf", "explication", "entretien", "page", "lexique", "js", "depot"], "x"
+)
 
 
 @pytest.fixture(scope="module")

@@ -49,12 +49,36 @@ def test_pdf_accessible_et_imprimable(lecteur):
     racine = lecteur.trailer["/Root"]
     assert "/StructTreeRoot" in racine and racine["/MarkInfo"]["/Marked"]
     assert str(racine["/Lang"]).startswith("fr")
-    assert "Cerfa n° 16146*03" in str(lecteur.metadata.title)
+    assert lecteur.metadata.title == "Document"  # PDF/UA keeps a title: a neutral one (test_metadonnees_neutres)
     for page in lecteur.pages:  # A4, in points
         assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
     for annotation in (a.get_object() for page in lecteur.pages for a in page.get("/Annots", [])):
         if annotation.get("/Subtype") == "/Widget":
             assert int(annotation["/F"]) & 4, "champ non imprimable"  # Print flag
+
+
+def _neutre(pdf: bytes) -> None:
+    """Title « Document », and no subject, keywords or author (the /Info dictionary and the XMP
+    metadata): a reader shows them in its tab, its recent files and the file's properties."""
+    lu = PdfReader(io.BytesIO(pdf))
+    info = {cle: str(valeur) for cle, valeur in (lu.metadata or {}).items()}
+    assert info.get("/Title") == "Document", info
+    assert not {"/Subject", "/Keywords", "/Author"} & set(info), info
+    xmp = lu.xmp_metadata
+    if xmp is not None:
+        assert xmp.dc_title == {"x-default": "Document"} and not xmp.dc_description and not xmp.dc_creator
+        assert not xmp.pdf_keywords
+
+
+@pytest.mark.parametrize("identifiant", ["cerfa-16146", "cerfa-15458", "cerfa-11527"])
+def test_metadonnees_neutres(pdf_vierge, identifiant):
+    """Blank, and filled (the fill keeps the blank's /Info): neither the procedure nor the site's name."""
+    _neutre(pdf_vierge[identifiant])
+    if identifiant != "cerfa-11527":  # handwritten only: never filled
+        from pyscripts.formulaires import remplir
+
+        rempli = remplir({"formulaire": identifiant, "valeurs": {}}, pdf_vierge[identifiant])
+        _neutre(rempli)
 
 
 def test_chaque_page_dit_ce_qu_elle_est(lecteur, definitions):

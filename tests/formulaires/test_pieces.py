@@ -233,7 +233,38 @@ def test_prerempli_etranger_sans_avis_cas_particulier():
     v = resultat["valeurs"]
     assert v["hors_ue"] and v["exception_sejour_transfert_asile"] and v["sans_avis"] and v["cas_particulier_c"]
     assert v["proprietaire_oui"] and "epargne_non" not in v and "nationalite" not in v
-    assert "4 800 €" in resultat["rappels"]["ressources"] and "80 000 €" in resultat["rappels"]["biens"]
+    # Amounts never cut at the end of a line: a narrow no-break space in thousands, a no-break one before €.
+    assert (
+        "4\u202f800\u00a0€" in resultat["rappels"]["ressources"]
+        and "80\u202f000\u00a0€" in resultat["rappels"]["biens"]
+    )
+    assert "répartissez-les" in resultat["rappels"]["ressources"]  # several in the household: who earned what is asked
+    assert resultat["replis"] == {}  # a particular case: nothing folded, the person sees what she ticked
+
+
+def test_prerempli_seul_dans_son_foyer_sa_ligne_remplie_et_le_deja_repondu_replie():
+    """Karim: alone in his household, 7 800 € over six months given to the simulator: the form's own line
+    of the table is filled (the spouse's and children's columns do not apply, the interview hides them),
+    the particular cases and the insurance he already answered are folded under one line each."""
+    resultat = prerempli(
+        {
+            "simulateur": {
+                "personnes_foyer": 1,
+                "changement_situation": True,
+                "revenus_6_mois": 7800,
+                "nationalite": "francaise",
+                "protection_juridique": "aucune",
+            }
+        }
+    )
+    v = resultat["valeurs"]
+    assert v["ressources_salaires_vous"] == "7 800" and v["changement"] and v["foyer_nombre"] == "1"
+    assert not any(nom.endswith(("_conjoint", "_enfants")) for nom in v)
+    assert (
+        "7\u202f800\u00a0€" in resultat["rappels"]["ressources"]
+        and "première ligne" in resultat["rappels"]["ressources"]
+    )
+    assert set(resultat["replis"]) == {"rubrique:cas_particuliers", "protection_juridique"}
 
 
 @pytest.mark.pdf

@@ -65,6 +65,9 @@ def test_pdf_de_la_page_marquee_avec_titre_et_structure(built):
     assert "Page 1 / " in text
     root = reader.trailer["/Root"]
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    # The page's title is printed inside; the PDF's own title, read in a tab or a file's properties, is neutral.
+    info = {cle: str(valeur) for cle, valeur in reader.metadata.items()}
+    assert info.get("/Title") == "Document" and not {"/Subject", "/Keywords", "/Author"} & set(info), info
     assert not (site / "pdf" / "accueil.pdf").exists()  # pdf: non demandé pour l'accueil
     assert (site / "pdf" / "lexique.pdf").is_file()
     assert report["pdf"] == {"rendus": 2, "en_cache": 0}
@@ -119,6 +122,32 @@ def test_page_lexique_generee(built):
     html = (site / "lexique.html").read_text(encoding="utf-8")
     assert 'id="ordonnance-de-protection"' in html and 'id="juge-aux-affaires-familiales"' in html
     assert 'class="terme"' not in html.split('<main id="contenu"', 1)[1]
+
+
+def test_le_lexique_nomme_ses_pages_liees_par_leur_titre(built):
+    """« Voir : » montre le titre de la page, pas son chemin : sur la page et dans les extraits de la recherche."""
+    import json
+
+    site, _ = built
+    html = (site / "lexique.html").read_text(encoding="utf-8")
+    voir = html.split('id="ordonnance-de-protection"', 1)[1].split("</p>", 3)[:3]
+    assert any('href="guides/guide.html">Le guide de l' in p for p in voir), voir
+    assert ">guides/guide.md<" not in html
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    textes = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("lexique.html"))
+    assert "Le guide de l'ordonnance" in textes and "guide.md" not in textes
+
+
+def test_un_ancien_mot_du_lexique_renvoie_au_terme_d_aujourd_hui():
+    from generator.contenu.lexique import Terme, page_markdown
+
+    termes = [
+        Terme("Commissaire de justice", "Professionnel qui remet les actes.", 1),
+        Terme("Huissier de justice", "Ancien nom du commissaire de justice.", 2, renvoi="Commissaire de justice"),
+    ]
+    page = page_markdown(termes)
+    assert "### Huissier de justice {#huissier-de-justice}" in page
+    assert "Aujourd'hui : [Commissaire de justice](#commissaire-de-justice)." in page
 
 
 def test_recherche_en_francais_et_sans_accents(built):

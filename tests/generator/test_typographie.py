@@ -1,4 +1,5 @@
-"""Les espaces insécables du français dans le HTML construit : « et » jamais seuls en fin ou en début de ligne."""
+"""Les espaces insécables du français dans le HTML construit : « et » jamais seuls en fin ou en début de ligne,
+une date écrite en lettres jamais coupée."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from generator.mkdocs.typographie import insecables
         ("<p>Attention !<br>Fin ; suite</p>", "<p>Attention&#160;!<br>Fin&#160;; suite</p>"),
         ("<p>« <em>mot</em> »</p>", "<p>«&#160;<em>mot</em>&#160;»</p>"),
         ("<p>Date :</p><p>Lieu : ici</p>", "<p>Date&#160;:</p><p>Lieu&#160;: ici</p>"),
+        ("<p>Certificat du 15 mars 2025</p>", "<p>Certificat du 15&#160;mars&#160;2025</p>"),
+        ("<p>le 1er juin, puis en août 2024</p>", "<p>le 1er&#160;juin, puis en août&#160;2024</p>"),
     ],
 )
 def test_espaces_insecables(avant, apres):

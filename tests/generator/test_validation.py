@@ -105,6 +105,14 @@ def test_page_liee_du_lexique_inexistante(tmp_path):
     )
 
 
+def test_renvoi_du_lexique_vers_un_terme_inconnu(tmp_path):
+    lexique = "- terme: Huissier\n  definition: Ancien nom.\n  renvoi: Commissaire de justice\n"
+    assert (
+        "content/lexique.yml:1: « Huissier » : renvoi à « Commissaire de justice », qui n'est pas un terme du lexique"
+        in errors_for(tmp_path, lexique=lexique)
+    )
+
+
 def test_navigation_vers_une_page_absente(tmp_path):
     found = errors_for(tmp_path, config_edit=lambda t: t.replace("guides/guide.md", "guides/autre.md"))
     assert "site_config.yml:10: la navigation cite « guides/autre.md », qui n'existe pas dans content/" in found

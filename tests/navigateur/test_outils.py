@@ -97,9 +97,11 @@ def test_simulateur_aide_totale_par_les_libelles(page_aj, adresse):
     expect(suite.get_by_role("link", name="Déposez la demande")).to_have_attribute(
         "href", "../aide-juridictionnelle/deposer.html"
     )
-    expect(suite.get_by_role("link", name="Rassemblez les pièces justificatives")).to_have_attribute(
+    expect(suite.get_by_role("link", name="les pièces justificatives")).to_have_attribute(
         "href", "../aide-juridictionnelle/pieces-justificatives.html"
     )
+    # One next step first: the request prepared on this page, below.
+    expect(suite.locator("li").first.get_by_role("link")).to_have_attribute("href", "#entretien-cerfa-16146")
     assert page.url == adresse + AJ  # envoyer le formulaire ne navigue pas, ne recharge pas
     assert adresse + AJ not in page.journal.requetes
     rien_garde_rien_envoye(page, adresse)

@@ -1,4 +1,5 @@
-"""axe-core sur chaque page construite, à 390 px et sur un écran de bureau : 0 violation WCAG 2.1 A/AA.
+"""axe-core sur chaque page construite, à 390 px et sur un écran de bureau : 0 violation WCAG 2.1 A/AA ;
+dans le même passage, aucun bloc de texte plus étroit que 10 em (tests/fixtures/largeurs.py).
 
 axe.min.js (dépendance npm de développement `axe-core`) et son lanceur sont servis par une route de
 Playwright sur l'origine du site : un script ajouté depuis un chemin serait en ligne, ce que la CSP
@@ -12,6 +13,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
+from tests.fixtures import largeurs
 from tests.fixtures.chemins import REPO
 
 pytestmark = pytest.mark.navigateur
@@ -38,13 +40,14 @@ def contexte(navigateur, adresse: str, largeur: int, python: bool = False):
     context.route(
         f"{adresse}/__tests__/axe-lancer.js", lambda r: r.fulfill(path=LANCEUR, content_type="text/javascript")
     )
+    largeurs.route(context, adresse)
     # Nothing leaves this machine; the tools' forms are checked without starting Python.
     context.route(lambda u: not u.startswith(adresse) or (not python and "/pyodide/" in u), lambda r: r.abort())
     return context
 
 
 @pytest.mark.parametrize("largeur", [390, 1280])
-def test_axe_sans_violation_sur_chaque_page(navigateur, adresse, pages_du_site, largeur):
+def test_axe_sans_violation_ni_texte_etroit_sur_chaque_page(navigateur, adresse, pages_du_site, largeur):
     context = contexte(navigateur, adresse, largeur)
     page = context.new_page()
     erreurs = []
@@ -52,13 +55,18 @@ def test_axe_sans_violation_sur_chaque_page(navigateur, adresse, pages_du_site, 
         "console",
         lambda m: erreurs.append(m.text) if m.type == "error" and "Content Security Policy" in m.text else None,
     )
+    trouvees, etroits = {}, {}
     try:
-        trouvees = {chemin: violations(page, adresse, chemin) for chemin in pages_du_site}
+        for chemin in pages_du_site:
+            trouvees[chemin] = violations(page, adresse, chemin)
+            etroits[chemin] = largeurs.blocs_etroits(page)
     finally:
         context.close()
     assert erreurs == []  # axe ran under the site's CSP, untouched
     trouvees = {c: v for c, v in trouvees.items() if v}
     assert not trouvees, json.dumps(trouvees, ensure_ascii=False, indent=1)
+    etroits = {c: v for c, v in etroits.items() if v}
+    assert not etroits, json.dumps(etroits, ensure_ascii=False, indent=1)
 
 
 def test_axe_avec_l_avertissement_et_une_definition_ouverts(navigateur, adresse):

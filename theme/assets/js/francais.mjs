@@ -19,6 +19,16 @@ export function euros(montant) {
   return `${milliers}${decimales === "00" ? "" : `,${decimales}`}\u00a0€`;
 }
 
+/**
+ * A message written by an engine, for the screen: a guillemet never alone at the end or start of a
+ * line, a date written out (« 14 juin 2025 ») never cut — no-break spaces, as in the pages.
+ */
+export function insecable(texte) {
+  return texte.replace(/«\s+/g, "«\u00a0").replace(/\s+»/g, "\u00a0»")
+    .replace(new RegExp(`\\b(\\d{1,2}|1er) (${MOIS.join("|")}) (\\d{4})\\b`, "g"), "$1\u00a0$2\u00a0$3")
+    .replace(new RegExp(`\\b(${MOIS.join("|")}) (\\d{4})\\b`, "g"), "$1\u00a0$2");
+}
+
 /** Today in the person's time zone, as AAAA-MM-JJ. */
 export function aujourdhui() {
   const d = new Date();

@@ -15,9 +15,12 @@ const PHRASES = Object.freeze({
   partielle: (taux) => `Vous pouvez avoir l'aide juridictionnelle partielle, à ${taux} %.`,
 });
 const PRECISIONS = Object.freeze({
-  totale: "L'État prend en charge les frais de votre avocat et de la procédure.",
-  partielle: "L'État paie une partie des frais ; le reste est à votre charge.",
-  sans_condition_de_ressources: "Vos revenus ne sont pas examinés dans votre situation.",
+  totale: () => "L'État prend en charge les frais de votre avocat et de la procédure.",
+  // What « the rest » means: an agreement with the lawyer, in writing, before the work starts.
+  partielle: (taux) => `L'État paie ${taux}\u00a0% de ce qu'il paierait à votre avocat avec l'aide totale. Le reste `
+    + `(${100 - taux}\u00a0%) se paie selon un accord écrit avec votre avocat, la convention d'honoraires, signée avant `
+    + "qu'il commence à travailler : demandez-lui combien vous paierez en tout.",
+  sans_condition_de_ressources: () => "Vos revenus ne sont pas examinés dans votre situation.",
 });
 const PATRIMOINE = Object.freeze([
   ["patrimoine_mobilier", "Épargne et placements : au plus"],
@@ -84,7 +87,7 @@ function affiche(resultat, entree) {
     : phrase(resultat);
   const suite = admission
     ? `Après l'examen de vos ressources : ${phrase(resultat).replace(/^./, (c) => c.toLowerCase())}`
-    : PRECISIONS[genre(resultat.resultat)];
+    : PRECISIONS[genre(resultat.resultat)]?.(resultat.taux);
   return el("div", { classe: `outil-reponse reponse-${resultat.resultat}` },
     el("h2", { tabindex: "-1", classe: "outil-phrase" }, titre),
     suite ? el("p", { classe: "outil-precision" }, suite) : null,

@@ -2,7 +2,8 @@
 // guided interviews, whose templates write it from the form definitions).
 //
 //   data-si="nom=a|b autre="          shown when EVERY condition holds (space: and);
-//   data-si="x=oui ou y=oui"          " ou " separates alternatives: shown when one holds.
+//   data-si="x=oui ou y=oui"          " ou " separates alternatives: shown when one holds;
+//   data-si="foyer_nombre!=1"         `!=`: holds when no answer is one of the values.
 //
 // A condition `nom=v1|v2` holds when an answer to the field(s) named `nom` is one of the values.
 // The answers of a name: the value typed (trimmed) or chosen; for boxes, the value of each ticked
@@ -62,9 +63,11 @@ export class Conditions extends Composant {
 
   tient(condition) {
     const egal = condition.indexOf("=");
-    if (egal < 1) throw new ConditionIllisible(`data-si : « ${condition} » n'est pas de la forme nom=valeur|valeur`);
+    const sauf = condition[egal - 1] === "!";
+    const nom = condition.slice(0, sauf ? egal - 1 : egal);
+    if (egal < 1 || !nom) throw new ConditionIllisible(`data-si : « ${condition} » n'est pas de la forme nom=valeur|valeur`);
     const valeurs = condition.slice(egal + 1).split("|");
-    return reponses(this.formulaire, condition.slice(0, egal)).some((r) => valeurs.includes(r));
+    return reponses(this.formulaire, nom).some((r) => valeurs.includes(r)) !== sauf;
   }
 
   /** Show or hide every [data-si] block of the root. */

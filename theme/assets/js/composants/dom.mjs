@@ -18,6 +18,13 @@ export function el(balise, attributs = {}, ...enfants) {
   return noeud;
 }
 
+/** `element` (a heading) brought to the top of the screen, under the sticky safety bar (CSS
+ *  scroll-padding-top), then focused: focus alone would leave it wherever it lands, often at the bottom. */
+export function montreEnHaut(element) {
+  element.scrollIntoView({ block: "start" });
+  element.focus({ preventScroll: true });
+}
+
 /** The visible text of a node, spaces collapsed. */
 export const texteDe = (noeud) => noeud.textContent.replace(/\s+/g, " ").trim();
 

@@ -8,19 +8,23 @@
 //   const entretien = new Entretien(section, {outils, contexte, prerempli});
 //     outils       {appelle(outil, entree)}: the page's one worker (a tool's Calculateur.outils)
 //     contexte()   → extra input for formulaire_pieces (e.g. {simulateur: …})
-//     prerempli()  → Promise<{valeurs, rappels}> | null: answers carried over when the interview opens
+//     prerempli()  → Promise<{valeurs, rappels, replis}> | null: answers carried over when the interview
+//                    opens; `replis`: questions already answered, folded under the line that says the answer
 //   entretien.efface()   every answer and the PDF forgotten: the interview leaves the page
 //
 // The form lives in a <template> until « Préparer ma demande »: no hidden answers in the page before.
 
 import { Composant } from "./composant.mjs";
 import { compte, Conditions } from "./conditions.mjs";
-import { el } from "./dom.mjs";
+import { el, montreEnHaut } from "./dom.mjs";
 import { ErreursDeChamps } from "./erreurs.mjs";
 import { Etapes } from "./etapes.mjs";
 import { Export } from "./export.mjs";
 import { OffrePdf } from "./offre-pdf.mjs";
 import { depuisBase64, PdfVierge } from "./pdf-vierge.mjs";
+
+/** A question folded as already answered is opened again when it needs the person. */
+const ouvreSiReplie = (bloc) => bloc.closest("details.deja-repondu")?.setAttribute("open", "");
 
 const REQUIS = ":scope > input[required], :scope > .saisie-unite > input[required], :scope > textarea[required], :scope > .choix > input[required]";
 
@@ -36,6 +40,7 @@ export class Entretien extends Composant {
       preparation: "Préparation du formulaire… La première fois, cela prend quelques secondes.",
       ouvrir: "Ouvrir le formulaire pour le lire et l'imprimer",
       enregistrer: "Enregistrer le PDF",
+      revoir: "Revoir ou modifier",
     }),
   });
 
@@ -147,7 +152,7 @@ export class Entretien extends Composant {
     return sortie;
   }
 
-  /** Answers carried over {valeurs, rappels} (null: none). */
+  /** Answers carried over {valeurs, rappels, replis} (null: none). */
   applique(donnees) {
     const { formulaire } = this.m;
     for (const [nom, valeur] of Object.entries(donnees?.valeurs ?? {})) {
@@ -167,7 +172,23 @@ export class Entretien extends Composant {
         rappel.hidden = false;
       }
     }
+    this.replie(donnees?.replis ?? {});
     this.m.conditions.applique();
+  }
+
+  /** Each question already answered ({champ | "rubrique:<id>": phrase}) folded under its phrase: one line
+   *  instead of a screen, opened again with a tap. An error inside opens it (ouvreSiReplie). */
+  replie(replis) {
+    for (const [cible, phrase] of Object.entries(replis)) {
+      const bloc = cible.startsWith("rubrique:")
+        ? this.m.formulaire.querySelector(`[data-rubrique="${cible.slice("rubrique:".length)}"]`)
+        : this.m.formulaire.querySelector(`[data-champ="${cible}"]`);
+      if (!bloc || bloc.closest("details.deja-repondu")) continue;
+      const pli = el("details", { classe: "deja-repondu" },
+        el("summary", {}, phrase, " ", el("span", { classe: "revoir" }, this.t("revoir"))));
+      bloc.replaceWith(pli);
+      pli.append(bloc);
+    }
   }
 
   // ── Checks ────────────────────────────────────────────────────────────────
@@ -182,7 +203,10 @@ export class Entretien extends Composant {
       const vide = requis.type === "radio"
         ? ![...bloc.querySelectorAll(":scope > .choix > input[type=radio]")].some((r) => r.checked)
         : !requis.value.trim();
-      if (vide) marques.push(erreurs.marque(bloc, erreurs.t("requis")));
+      if (vide) {
+        ouvreSiReplie(bloc);
+        marques.push(erreurs.marque(bloc, erreurs.t("requis")));
+      }
     }
     return marques;
   }
@@ -233,6 +257,7 @@ export class Entretien extends Composant {
       return;
     }
     if (etapes.indexDe(bloc) >= 0) etapes.va(etapes.indexDe(bloc), { focus: false });
+    ouvreSiReplie(bloc);
     erreurs.signale(erreur);
   }
 
@@ -251,7 +276,7 @@ export class Entretien extends Composant {
   }
 
   panne() {
-    this.m.etat.replaceChildren(this.t("panne"), " ", el("a", { href: this.racine.dataset.pdf }, this.t("vierge")), ".");
+    this.m.etat.replaceChildren(this.t("panne"), " ", el("a", { href: this.racine.dataset.pdf, "data-avant-export": "onglet" }, this.t("vierge")), ".");
   }
 
   // ── The filled PDF and the list of documents ───────────────────────────────
@@ -298,6 +323,6 @@ export class Entretien extends Composant {
     this.trouve(".pieces-liste").replaceChildren(...[...groupes].flatMap(([titre, items]) => [el("h4", {}, titre), el("ul", {}, items)]));
     formulaire.hidden = true;
     resultat.hidden = false;
-    resultat.querySelector("h3").focus();
+    montreEnHaut(resultat.querySelector("h3"));
   }
 }

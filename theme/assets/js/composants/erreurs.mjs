@@ -15,6 +15,7 @@
 //
 // A question is a block [data-champ="nom autre…"] (the engine's names for it) or .champ.
 
+import { insecable } from "../francais.mjs";
 import { Composant } from "./composant.mjs";
 import { el, texteDe } from "./dom.mjs";
 
@@ -109,7 +110,7 @@ export class ErreursDeChamps extends Composant {
     for (let n = 2; document.getElementById(id); n += 1) id = `${base}-a-verifier-${n}`;
     const coche = confirmation ? this.caseDeConfirmation(id, confirmation) : null;
     const p = el("p", { classe: avertissement ? "avertissement-champ" : "erreur-champ", id },
-      el("span", { classe: "visuellement-cache" }, this.t(avertissement ? "prefixeAvertissement" : "prefixeErreur")), message,
+      el("span", { classe: "visuellement-cache" }, this.t(avertissement ? "prefixeAvertissement" : "prefixeErreur")), insecable(message),
       coche ? el("span", { classe: "confirmation-champ" }, coche, el("label", { for: coche.id }, confirmation.libelle)) : null);
     // After the label and its hints (and the messages already there), before the controls (GOV.UK's place).
     const avant = [...bloc.children].find((c) => !c.matches(MESSAGE) && (c.matches(CONTROLE) || c.querySelector(CONTROLE)));
@@ -136,7 +137,7 @@ export class ErreursDeChamps extends Composant {
   /** The summary of `marques` (from marque()); the focus goes to its heading when `focus`. */
   montre(marques, { focus = true } = {}) {
     const lignes = marques.filter(Boolean).map(({ bloc, message, cible, ligne }) => {
-      const texte = ligne ?? this.t("ligne", { question: this.question(bloc), message });
+      const texte = insecable(ligne ?? this.t("ligne", { question: this.question(bloc), message }));
       if (!cible?.id) return el("li", {}, texte);
       const lien = el("a", { href: `#${cible.id}` }, texte);
       lien.addEventListener("click", (evenement) => {

@@ -13,6 +13,7 @@
 // to do at each change (quandChange). Nothing is stored: the steps are the form's own fieldsets.
 
 import { Composant } from "./composant.mjs";
+import { montreEnHaut } from "./dom.mjs";
 
 export class Etapes extends Composant {
   static nom = "Etapes";
@@ -66,7 +67,7 @@ export class Etapes extends Composant {
     if (focus) {
       const cible = this.titre ?? legende;
       cible.tabIndex = -1;
-      cible.focus();
+      montreEnHaut(cible);
     }
   }
 

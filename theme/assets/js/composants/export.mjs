@@ -9,13 +9,13 @@
 //
 // Declared in the markup, with no script of the page's own:
 //   <a href="…pdf" download="document.pdf" data-avant-export="pdf">         warning, then the download
+//   <a href="…pdf" data-avant-export="onglet">                              warning, then a new tab (a blank form)
 //   <button type="button" data-avant-export="impression" [data-imprime="x"]> warning, then print
-//
-// The box is not « modal » for the browser (showModal would make everything else inert, the
-// « Quitter rapidement » button too): the focus is held in it by this script, a backdrop covers the
-// page under the safety bar, which stays clickable. One box at a time, in the whole document.
+// A click is handled by the nearest Export above it (a tool's own, else the page's: page.mjs).
+// The box itself: dialogue.mjs.
 
 import { Composant } from "./composant.mjs";
+import { demande } from "./dialogue.mjs";
 import { el } from "./dom.mjs";
 
 const GENRES = Object.freeze(["ics", "pdf", "onglet", "impression"]);
@@ -42,11 +42,11 @@ export class Export extends Composant {
           "Si quelqu'un d'autre peut utiliser cet appareil, effacez-le après usage.",
         ]),
       }),
-      // A filled PDF opened to be printed from the browser's reader.
+      // A PDF (filled, or a blank form) opened in the browser's reader, to be read or printed.
       onglet: Object.freeze({
         titre: "Avant d'ouvrir ce document",
         lignes: Object.freeze([
-          "Il s'ouvre dans un nouvel onglet, qui reste ouvert : le bouton «\u00a0Quitter rapidement\u00a0» ne ferme pas cet onglet. Fermez-le vous-même dès que le document est imprimé.",
+          "Il s'ouvre dans un nouvel onglet, qui reste ouvert : le bouton «\u00a0Quitter rapidement\u00a0» ne ferme pas cet onglet. Son titre et son contenu restent visibles jusqu'à ce que vous le fermiez : fermez-le vous-même dès que le document est lu ou imprimé.",
           "Sur certains téléphones, il est enregistré dans «\u00a0Téléchargements\u00a0» au lieu de s'ouvrir : effacez-le après usage si quelqu'un d'autre peut utiliser cet appareil.",
         ]),
       }),
@@ -62,17 +62,22 @@ export class Export extends Composant {
 
   constructor(racine, config = {}) {
     super(racine, config);
+    racine.dataset.racineExport = "";
     racine.addEventListener("click", (evenement) => this.clicDeclare(evenement));
   }
 
   /** A click on a [data-avant-export] element: held until the person continues. */
   async clicDeclare(evenement) {
     const cible = evenement.target.closest?.("[data-avant-export]");
-    if (!cible || !this.racine.contains(cible) || cible.dataset.avertiOk === "1") return;
+    if (!cible || cible.closest("[data-racine-export]") !== this.racine || cible.dataset.avertiOk === "1") return;
     evenement.preventDefault();
     const genre = cible.dataset.avantExport;
     if (genre === "impression" && cible.tagName !== "A") {
       await this.imprime(cible, cible.dataset.imprime);
+      return;
+    }
+    if (genre === "onglet") {
+      await this.ouvre(cible.href, cible);
       return;
     }
     if (!(await this.confirme(genre, cible))) return;
@@ -83,49 +88,13 @@ export class Export extends Composant {
 
   /**
    * The warning for `genre` ("ics", "pdf", "onglet", "impression"): true when the person continues,
-   * false when she cancels (button, Escape) or when another warning is already open. The focus
+   * false when she cancels (button, Escape) or when another box is already open. The focus
    * then goes back to `declencheur` (by default, the element that had it).
    */
   confirme(genre, declencheur = document.activeElement) {
     if (!GENRES.includes(genre)) throw new Error(`Export : genre inconnu «\u00a0${genre}\u00a0»`);
-    if (document.querySelector("dialog.avant-export")) return Promise.resolve(false);
-    const titre = el("h2", { id: "avant-export-titre" }, this.t(`${genre}.titre`));
-    const corps = el("div", { id: "avant-export-texte" }, this.config.i18n[genre].lignes.map((l) => el("p", {}, l)));
-    const continuer = el("button", { type: "button", classe: "avant-export-continuer" }, this.t("continuer"));
-    const annuler = el("button", { type: "button", classe: "avant-export-annuler" }, this.t("annuler"));
-    const dialogue = el("dialog", {
-      classe: "avant-export", "aria-modal": "true",
-      "aria-labelledby": "avant-export-titre", "aria-describedby": "avant-export-texte",
-    }, titre, corps, el("div", { classe: "avant-export-boutons" }, continuer, annuler));
-    const fond = el("div", { classe: "avant-export-fond" });
-    const reponse = new Promise((resoudre) => {
-      const ferme = (oui) => {
-        document.removeEventListener("keydown", clavier, true);
-        dialogue.close();
-        dialogue.remove();
-        fond.remove();
-        if (declencheur?.isConnected && typeof declencheur.focus === "function") declencheur.focus();
-        resoudre(oui);
-      };
-      // Escape closes the box: it is a « Annuler », nothing else. Tab stays in the box.
-      const clavier = (evenement) => {
-        if (evenement.key === "Escape") {
-          evenement.preventDefault();
-          evenement.stopPropagation();
-          ferme(false);
-        } else if (evenement.key === "Tab" && dialogue.contains(document.activeElement)) {
-          evenement.preventDefault();
-          (document.activeElement === continuer ? annuler : continuer).focus();
-        }
-      };
-      document.addEventListener("keydown", clavier, true);
-      continuer.addEventListener("click", () => ferme(true));
-      annuler.addEventListener("click", () => ferme(false));
-    });
-    document.body.append(fond, dialogue);
-    dialogue.show();
-    continuer.focus();
-    return reponse;
+    return demande({ titre: this.t(`${genre}.titre`), lignes: this.config.i18n[genre].lignes,
+      oui: this.t("continuer"), non: this.t("annuler"), declencheur, classe: "avant-export" });
   }
 
   /** Warns, then offers `contenu` (text or Blob) as a file; nothing is sent anywhere. */
@@ -146,7 +115,8 @@ export class Export extends Composant {
     lien.remove();
   }
 
-  /** Warns that a tab stays open (« Quitter rapidement » does not close it), then opens `url` in it. */
+  /** Warns that a tab stays open, its title and content with it (« Quitter rapidement » does not close
+   *  it), then opens `url` in it: a filled PDF (a blob: address) or a blank form of the site. */
   async ouvre(url, declencheur) {
     if (!(await this.confirme("onglet", declencheur))) return false;
     window.open(url, "_blank", "noopener");

@@ -3,7 +3,7 @@
 // join), and what to bring. Built from the engine's answer with text nodes only.
 
 import { Composant } from "../composants/composant.mjs";
-import { el } from "../composants/dom.mjs";
+import { el, montreEnHaut } from "../composants/dom.mjs";
 
 export class Documents extends Composant {
   static nom = "DocumentsOp";
@@ -21,10 +21,13 @@ export class Documents extends Composant {
       adresseNonVerifiee: "Votre adresse n'est pas imprimée dans les cases prévues pour elle. Vous ne l'avez pas "
         + "donnée : la page n'a pas pu vérifier qu'elle n'apparaît pas ailleurs. Relisez chaque texte avant d'imprimer.",
       garde: "Vous avez choisi de garder ce texte.",
+      ensuite: "Ensuite, déposez-la avec vos pièces : ",
+      ensuiteLien: "où et comment",
       annexeSection: "L'exposé des faits et le bordereau des pièces",
-      annexeConsigne: "Ils sont dans le PDF de la requête, à la suite, s'ils ne tiennent pas dans ses cases : un seul "
-        + "document à imprimer, numéroté « page n / N ». Joignez les pièces numérotées dans l'ordre du bordereau. "
-        + "Pour relire ici :",
+      annexeConsigne: "Le bordereau est la liste numérotée des pièces (vos preuves) que vous joignez à la requête. "
+        + "L'exposé et le bordereau sont dans le PDF de la requête, à la suite, s'ils ne tiennent pas dans ses cases : "
+        + "un seul document à imprimer, numéroté «\u00a0page n / N\u00a0». Joignez les pièces numérotées dans l'ordre "
+        + "du bordereau. Pour relire ici :",
       imprimerAApporter: "Imprimer la liste de ce qu'il faut apporter",
       annexeTitre: "Annexe à la requête en vue d'une ordonnance de protection",
       expose: "Exposé des faits",
@@ -48,10 +51,12 @@ export class Documents extends Composant {
     }),
   });
 
-  /** `racine`: #op-resultat (data-calendrier: the page on the hearing). `vaA(bloc)`: show a question's step and focus it. */
-  constructor(racine, { vaA }) {
+  /** `racine`: #op-resultat (data-calendrier: the page on the hearing). `vaA(bloc)`: show a question's step and
+   *  focus it. `depot`: the <template> of where and how to file the request (theme/partials/depot.html). */
+  constructor(racine, { vaA, depot }) {
     super(racine);
     this.vaA = vaA;
+    this.depot = depot;
   }
 
   /** The documents for the engine's result `r`, from input `entree`; `blocDe(champ)` finds a question. */
@@ -71,11 +76,13 @@ export class Documents extends Composant {
       el("section", { classe: "op-requete" }, el("h3", {}, this.t("requete")),
         el("p", {}, this.t("relisez"), this.t(!r.adresse_cachee ? "adressePresente"
           : r.adresse_verifiee ? "adresseAbsente" : "adresseNonVerifiee")),
+        el("p", {}, this.t("ensuite"), el("a", { href: "#op-depot" }, this.t("ensuiteLien")), "."),
         el("div", { id: "op-boutons-pdf" })),
+      this.depot.content.cloneNode(true),
       section(this.t("annexeSection"), el("p", {}, this.t("annexeConsigne")), this.annexe(r, entree.valeurs)),
       section(null, imprimer(this.t("imprimerAApporter"), "a-apporter"), this.aApporter(r)),
     ].filter(Boolean));
-    this.racine.querySelector("h2").focus();
+    montreEnHaut(this.racine.querySelector("h2"));
   }
 
   /** Each item a link to its question (its step shown), when the question is found. */

@@ -67,7 +67,8 @@ export class Faits extends Composant {
       const fait = { faits: lu.faits, lieu: lu.lieu };
       if (lu.fin || lu.encore) fait.periode = lu.encore ? { du: lu.debut } : { du: lu.debut, au: lu.fin };
       else fait.date = lu.debut;
-      const temoins = lu.temoins.split(",").map((t) => t.trim()).filter(Boolean);
+      // One witness a line: « Sarah B., voisine » is one person, with her comma.
+      const temoins = lignes(lu.temoins);
       if (temoins.length) fait.temoins = temoins;
       if (lignes(lu.piece).length) fait.piece = lignes(lu.piece);
       faits.push(fait);

@@ -12,6 +12,7 @@ import { OutilsIndisponibles } from "../outils.mjs";
 import { Calculateur } from "../composants/calculateur.mjs";
 import { Composant } from "../composants/composant.mjs";
 import { compte, Conditions, reponses, valeur } from "../composants/conditions.mjs";
+import { demande } from "../composants/dialogue.mjs";
 import { el } from "../composants/dom.mjs";
 import { ErreursDeChamps } from "../composants/erreurs.mjs";
 import { Etapes } from "../composants/etapes.mjs";
@@ -45,6 +46,13 @@ export class PreparationRequete extends Composant {
       pdfPanneSuite: " se remplit aussi à la main.",
       ouvrir: "Ouvrir la requête (PDF) pour la relire et l'imprimer",
       enregistrer: "Enregistrer la requête (PDF)",
+      effacerTitre: "Effacer toutes vos réponses\u00a0?",
+      effacerLignes: Object.freeze([
+        "Les huit étapes seront vidées : ce que vous avez écrit ne pourra pas être retrouvé.",
+        "Pour partir vite, utilisez plutôt «\u00a0Quitter rapidement\u00a0» : il efface aussi tout, sans question.",
+      ]),
+      effacerOui: "Tout effacer",
+      effacerNon: "Garder mes réponses",
       garder: "Ce texte peut rester tel quel : il ne désigne pas mon domicile",
       aConfirmer: "{question} : elle cite peut-être votre adresse. Corrigez-la, ou cochez « Ce texte peut rester "
         + "tel quel » si elle ne désigne pas votre domicile.",
@@ -75,7 +83,7 @@ export class PreparationRequete extends Composant {
       avant: async (index) => !this.calculateur.pret || (await this.verifie(index)).ok,
       quandChange: () => this.appliqueConditions(),
     });
-    this.documents = new Documents(this.resultat, { vaA: (bloc) => this.vaA(bloc) });
+    this.documents = new Documents(this.resultat, { vaA: (bloc) => this.vaA(bloc), depot: this.trouve("#op-modele-depot") });
     this.ecoute();
     this.faits.ajoute();
     this.appliqueConditions();
@@ -103,7 +111,10 @@ export class PreparationRequete extends Composant {
       if (evenement.target.closest("[data-action=retire-fait]")) this.oublieConfirmation(this.trouve("#op-faits"));
     });
     this.formulaire.addEventListener("change", () => this.appliqueConditions());
-    this.trouve("[data-action=effacer]").addEventListener("click", () => {
+    const effacer = this.trouve("[data-action=effacer]");
+    effacer.addEventListener("click", async () => {
+      if (!(await demande({ titre: this.t("effacerTitre"), lignes: this.config.i18n.effacerLignes, oui: this.t("effacerOui"),
+        non: this.t("effacerNon"), declencheur: effacer, focusSur: "non", classe: "effacer" }))) return;
       this.toutEfface();
       this.etapes.va(0);
     });
@@ -280,7 +291,7 @@ export class PreparationRequete extends Composant {
     }
     if (!reponse?.resultat) {
       zone.replaceChildren(el("p", { classe: "outil-panne" }, this.t("pdfPanne"),
-        el("a", { href: this.resultat.dataset.pdf }, this.t("pdfPanneLien")), this.t("pdfPanneSuite")));
+        el("a", { href: this.resultat.dataset.pdf, "data-avant-export": "onglet" }, this.t("pdfPanneLien")), this.t("pdfPanneSuite")));
       return;
     }
     this.offre?.oublie();
