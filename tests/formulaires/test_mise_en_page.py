@@ -75,6 +75,37 @@ def test_la_colonne_numero_du_bordereau_est_etroite(pdf_vierge):
     assert x and x[0] < 0.2 * largeur, x  # the designation starts near the left edge, not mid-page
 
 
+@pytest.mark.parametrize("identifiant", FORMULAIRES)
+def test_chaque_page_dit_page_n_sur_n(pdf_vierge, identifiant):
+    """A sheet separated from the others says which one it is: the handwritten 11527 too (no fields,
+    so WeasyPrint numbers it), not only the forms whose pagination the filling rewrites."""
+    pages = pdftotext(pdf_vierge[identifiant]).split("\f")[:-1]
+    assert len(pages) == pages_pdf(pdf_vierge[identifiant])
+    for n, texte in enumerate(pages, 1):
+        assert f"page {n} / {len(pages)}" in texte, (n, texte[-200:])
+
+
+def test_les_lignes_coupees_par_la_page_gardent_leur_cadre(pdf_vierge, tmp_path):
+    """The 11527's ruled box split by a page break: closed at the foot of page 1 (no open sides running
+    down to the footer), closed again at the top of page 2."""
+    from PIL import Image
+
+    subprocess.run(
+        ["pdftoppm", "-gray", "-r", "72", "-png", "-", tmp_path / "p"], input=pdf_vierge["cerfa-11527"], check=True
+    )
+    for png, cote in ((tmp_path / "p-1.png", "bas"), (tmp_path / "p-2.png", "haut")):
+        image = Image.open(png).convert("L")
+        largeur, hauteur = image.size
+        px = image.load()
+        # the rows where a dark line crosses most of the page width (a box's edge, not a grey rule)
+        traits = [y for y in range(hauteur) if sum(px[x, y] < 140 for x in range(largeur)) > 0.6 * largeur]
+        haut_mm, bas_mm = marges_mm()
+        if cote == "bas":
+            assert traits and max(traits) > hauteur * (297 - bas_mm - 10) / 297, (png, traits)
+        else:
+            assert traits and min(traits) < hauteur * (haut_mm + 10) / 297, (png, traits)
+
+
 # ---- Layout: pages, breaks, the notice's page references -------------------------------------
 
 
