@@ -227,6 +227,7 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
             for code in self.site.langues
             if (accueil := multilingue.accueil(self.site, code))
         ]
+        context["langues_du_site"] = self.contenu.langues  # 404.html parle aussi chaque autre langue
         return context
 
     def _contexte_de_langue(self, code: str, nav) -> dict:

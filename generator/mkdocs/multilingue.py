@@ -37,6 +37,7 @@ class LienDeLangue:
     code: str
     nom: str
     url: str
+    equivalente: bool = False  # la même page traduite (pas l'accueil de la langue, donné à défaut)
 
 
 def langue_de(src_uri: str, meta: dict, contenu, site: SiteConfig) -> str:
@@ -79,10 +80,12 @@ def liens_de_langue(src_uri: str, code: str, contenu, site: SiteConfig, files: F
             if derivee is None or not derivee.source:
                 continue  # une page française écrite directement : pas d'« autre » français
             cible = derivee.source
+            equivalente = True
         else:
             memes = sorted(p for p in proches if contenu.langue_des_pages.get(p) == autre)
             cible = memes[0] if memes else accueil(site, autre)
-        liens.append(LienDeLangue(autre, contenu.langues[autre].nom, url_de(files, cible)))
+            equivalente = bool(memes)
+        liens.append(LienDeLangue(autre, contenu.langues[autre].nom, url_de(files, cible), equivalente))
     return liens
 
 

@@ -122,6 +122,24 @@ def test_liens_vers_les_autres_langues_sans_rien_garder(construit):
     assert 'href="en/guide.html"' in accueil and "?" not in accueil
 
 
+def test_les_traductions_sont_annoncees_comme_alternatives(construit):
+    _, site, _ = construit
+    guide = _page(site, "guides/guide.html")
+    assert '<link rel="alternate" hreflang="en" href="../en/guide.html">' in guide
+    assert '<link rel="alternate" hreflang="ar" href="../ar/guide.html">' in guide
+    assert '<link rel="alternate" hreflang="fr" href="../guides/guide.html">' in _page(site, "ar/guide.html")
+    # The home page has no translation: the fallback links are not alternates.
+    assert 'rel="alternate"' not in _page(site, "index.html")
+
+
+def test_la_page_introuvable_parle_chaque_langue(construit):
+    _, site, _ = construit
+    page = _page(site, "404.html")
+    assert "<h1>Page introuvable</h1>" in page
+    assert re.search(r'<p lang="en" dir="ltr"><strong>Page not found\.</strong>.*href="/?en/guide.html"', page)
+    assert re.search(r'<p lang="ar" dir="rtl"><strong>الصفحة غير موجودة\.</strong>.*href="/?ar/guide.html"', page)
+
+
 def test_une_traduction_dit_sa_source_et_qu_elle_n_est_pas_relue(construit):
     _, site, _ = construit
     en = _page(site, "en/guide.html")
