@@ -17,7 +17,7 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-from ..erreurs import BuildError
+from ..erreurs import ErreurDeConstruction
 
 PAQUET = "dejavu-fonts-ttf"
 VERSION = "2.37.3"  # = package.json ; package-lock.json en garde l'empreinte
@@ -41,7 +41,7 @@ FORMULAIRE = DOSSIER / "DejaVuSansCondensed.ttf"  # la face du texte des formula
 def fichiers() -> list[Path]:
     manquants = [nom for nom, *_ in FACES if not (DOSSIER / nom).is_file()]
     if manquants:
-        raise BuildError(
+        raise ErreurDeConstruction(
             f"La police des PDF manque ({PAQUET} {VERSION}, node_modules/{PAQUET}/ttf : {', '.join(manquants)}) : "
             "lancez `make install` (ou `npm ci`)."
         )

@@ -34,13 +34,13 @@ def obtient(page) -> float:
 
 
 def main(repetitions: int = 3) -> None:
-    from generator.engine import build
-    from generator.serve import make_server
+    from generator.engine import construit_le_site
+    from generator.serve import cree_serveur
 
     with tempfile.TemporaryDirectory() as dossier:
         site = Path(dossier) / "site"
-        build(REPO, site, with_pdf=False)
-        serveur = make_server(site, port=0, verbose=False)
+        construit_le_site(REPO, site, avec_pdf=False)
+        serveur = cree_serveur(site, port=0, verbose=False)
         threading.Thread(target=serveur.serve_forever, daemon=True).start()
         adresse = f"http://127.0.0.1:{serveur.server_address[1]}"
         froids, premiers, chauds = [], [], []

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from generator.config import load_site_config
+from generator.config import lit_config_du_site
 from generator.contenu import formulaires, frontmatter, lexique
 from generator.contenu.validation import Contenu, data_files, pages
 from generator.mkdocs import macros
@@ -54,15 +54,17 @@ EXPLICATION = re.compile(r"^\*\*\s*:\s+\S")
 @cache
 def contexte():
     """The site configuration, and what a page cites (data, forms, lexique), read without checking the pages."""
-    config = load_site_config(ROOT)
+    config = lit_config_du_site(ROOT)
     donnees, _ = data_files(CONTENT)
-    termes, _ = lexique.load(CONTENT)
+    termes, _ = lexique.lit_lexique(CONTENT)
     definitions, _ = formulaires.charge_tout(CONTENT, {t.slug for t in termes})
     return config, Contenu(termes, donnees, {d.id: d for d in definitions})
 
 
 def pages_simples() -> list[Path]:
-    return [p for p in pages(CONTENT) if frontmatter.parse(p.read_text(encoding="utf-8")).data.get("version_simple")]
+    return [
+        p for p in pages(CONTENT) if frontmatter.lit_entete(p.read_text(encoding="utf-8")).data.get("version_simple")
+    ]
 
 
 def markdown_developpe(page: Path) -> str:

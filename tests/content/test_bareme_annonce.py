@@ -12,7 +12,7 @@ import re
 
 import yaml
 
-from generator.config import load_site_config
+from generator.config import lit_config_du_site
 from generator.contenu.validation import pages
 from tests.fixtures.chemins import REPO
 
@@ -33,7 +33,7 @@ def _euros(n: int) -> str:
 
 
 def test_l_annee_mise_en_avant_est_le_dernier_bareme():
-    assert load_site_config(REPO).bareme_aj == max(b["annee"] for b in _baremes())
+    assert lit_config_du_site(REPO).bareme_aj == max(b["annee"] for b in _baremes())
 
 
 def test_les_pages_du_bareme_montrent_le_tableau_calcule():
@@ -58,7 +58,7 @@ def test_aucune_page_ne_recopie_un_chiffre_du_bareme():
     chiffres = {
         _euros(p["valeur"])
         for b in _baremes()
-        if b["annee"] >= load_site_config(REPO).bareme_aj - 1
+        if b["annee"] >= lit_config_du_site(REPO).bareme_aj - 1
         for groupe in ("plafonds", "majorations")
         for p in b[groupe].values()
     }

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.config import load_site_config
+from generator.config import lit_config_du_site
 from generator.contenu import frontmatter, traductions
-from generator.contenu.validation import pages, validate
-from generator.erreurs import ContentErrors
+from generator.contenu.validation import pages, verifie_le_contenu
+from generator.erreurs import ErreursDeContenu
 from tests.fixtures.chemins import REPO
 
 ROOT = REPO
@@ -25,7 +25,7 @@ def derivees(content: Path = CONTENT) -> list[tuple[Path, dict]]:
     """(page, en-tête) de chaque traduction ou version simple."""
     sortie = []
     for page in pages(content):
-        data = frontmatter.parse(page.read_text(encoding="utf-8")).data
+        data = frontmatter.lit_entete(page.read_text(encoding="utf-8")).data
         if traductions.est_derivee(data):
             sortie.append((page, data))
     return sortie
@@ -57,7 +57,7 @@ def test_il_y_a_l_essentiel_en_anglais_et_en_arabe():
 
 @pytest.fixture(scope="module")
 def contenu():
-    return validate(load_site_config(ROOT))
+    return verifie_le_contenu(lit_config_du_site(ROOT))
 
 
 def test_chaque_page_derivee_est_a_jour_de_sa_source_francaise(contenu):
@@ -77,7 +77,7 @@ def test_une_traduction_dit_qui_l_a_relue(item):
 
 @pytest.mark.parametrize("item", TRADUITES, ids=_rel)
 def test_dans_la_navigation(item):
-    assert _rel(item) in load_site_config(ROOT).nav_pages()
+    assert _rel(item) in lit_config_du_site(ROOT).nav_pages()
 
 
 def _champs_imprimes(definition: dict) -> dict[str, str]:
@@ -147,7 +147,7 @@ def _lues(tmp_path: Path, fichiers: dict[str, str]) -> dict:
     for rel, texte in fichiers.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text(texte, encoding="utf-8")
-        lues[rel] = (texte, frontmatter.parse(texte))
+        lues[rel] = (texte, frontmatter.lit_entete(texte))
     return lues
 
 
@@ -223,15 +223,15 @@ def test_les_erreurs_d_en_tete_sont_dites_a_leur_ligne(tmp_path, en_tete, attend
 
 
 def test_une_erreur_d_en_tete_arrete_check(tmp_path, project):
-    """Through `validate` (what `generator check` and the build run): a translation of a missing page."""
+    """Through `verifie_le_contenu` (what `generator check` and the build run): a translation of a missing page."""
     (project / "content" / "en").mkdir()
     (project / "content" / "en" / "guide.md").write_text(
         "---\ntitre: Guide\ndescription: d\ntype: guide\nverifie_le: 2026-01-15\nsources:\n  - titre: s\n"
         "langue: en\ntraduction_de: absente.md\ntraduction_de_empreinte: 0123456789ab\n---\n\n# Guide\n",
         encoding="utf-8",
     )
-    with pytest.raises(ContentErrors) as exc:
-        validate(load_site_config(project))
+    with pytest.raises(ErreursDeContenu) as exc:
+        verifie_le_contenu(lit_config_du_site(project))
     assert "content/en/guide.md:9: « traduction_de » cite absente.md" in str(exc.value)
 
 
@@ -242,4 +242,4 @@ def test_une_empreinte_qui_ressemble_a_un_nombre_reste_un_texte(tmp_path, monkey
     _lues(tmp_path, fichiers)
     traductions.marque_a_jour(tmp_path / "en" / "guide.md", tmp_path)
     texte = (tmp_path / "en" / "guide.md").read_text(encoding="utf-8")
-    assert frontmatter.parse(texte).data["traduction_de_empreinte"] == empreinte
+    assert frontmatter.lit_entete(texte).data["traduction_de_empreinte"] == empreinte

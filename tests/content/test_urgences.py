@@ -105,4 +105,6 @@ def test_en_haut_des_pages_sensibles_17_114_par_sms_et_3919():
 def test_les_pages_sensibles_les_montrent_en_haut(page):
     from generator.contenu import frontmatter
 
-    assert frontmatter.parse((REPO / "content" / page).read_text(encoding="utf-8")).data["urgences_en_haut"] is True
+    assert (
+        frontmatter.lit_entete((REPO / "content" / page).read_text(encoding="utf-8")).data["urgences_en_haut"] is True
+    )

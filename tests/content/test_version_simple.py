@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import load_site_config
+from generator.config import lit_config_du_site
 from generator.contenu import frontmatter
 
 from . import lisibilite
@@ -31,7 +31,7 @@ def _rel(page: Path) -> str:
 
 
 def _donnees(page: Path) -> dict:
-    return frontmatter.parse(page.read_text(encoding="utf-8")).data
+    return frontmatter.lit_entete(page.read_text(encoding="utf-8")).data
 
 
 def test_les_pages_attendues_existent():
@@ -47,7 +47,7 @@ def test_les_regles_mesurables_sont_tenues(page):
 
 @pytest.mark.parametrize("page", PAGES, ids=_rel)
 def test_dans_la_navigation_et_imprimee(page):
-    assert _rel(page) in load_site_config(ROOT).nav_pages()
+    assert _rel(page) in lit_config_du_site(ROOT).nav_pages()
     assert _donnees(page).get("pdf") is True
 
 

@@ -21,11 +21,11 @@ MARQUE = re.compile(r'(.{0,12})<span class="reconstruit"[^>]*>([^<]*)</span>')
 
 @pytest.fixture(scope="module")
 def rendu_():
-    from generator.config import load_site_config
+    from generator.config import lit_config_du_site
     from generator.sorties import formulaires as rendu
 
-    site = load_site_config(REPO)
-    env = rendu.environnement(site.theme_dir)
+    site = lit_config_du_site(REPO)
+    env = rendu.environnement(site.dossier_theme)
     liens = {"css": "f.css", "pdf": "f.pdf", "explication": None, "entretien": None}
 
     def documents(definition):

@@ -103,14 +103,16 @@ def test_le_pdf_montre_chaque_libelle(lecteur, definitions):
 
 
 def test_la_page_montre_chaque_libelle(definitions):
-    from generator.config import load_site_config
+    from generator.config import lit_config_du_site
     from generator.sorties import formulaires as rendu
     from tests.fixtures.chemins import REPO
 
-    site = load_site_config(REPO)
+    site = lit_config_du_site(REPO)
     d = rendu.prepare(definitions["cerfa-16146"], site.nom)
     page = rendu.page(
-        rendu.environnement(site.theme_dir), d, {"css": "f.css", "pdf": "f.pdf", "explication": None, "entretien": None}
+        rendu.environnement(site.dossier_theme),
+        d,
+        {"css": "f.css", "pdf": "f.pdf", "explication": None, "entretien": None},
     )
     texte = normalise(html.unescape(re.sub(r"<[^>]+>", " ", page)))
     texte = texte.replace(" ◇", "")  # the reconstructed marker follows a label
@@ -123,13 +125,13 @@ def test_un_formulaire_manuscrit_n_a_aucun_champ(definitions, tmp_path):
     """An attestation to be written by the witness's own hand: lines on paper, no PDF field."""
     import weasyprint
 
-    from generator.config import load_site_config
+    from generator.config import lit_config_du_site
     from generator.sorties import formulaires as rendu
     from tests.fixtures.chemins import REPO
 
-    site = load_site_config(REPO)
+    site = lit_config_du_site(REPO)
     d = dict(definitions["cerfa-16146"], remplissage="manuscrit")
-    document = rendu.document_pdf(rendu.environnement(site.theme_dir), rendu.prepare(d, site.nom))
+    document = rendu.document_pdf(rendu.environnement(site.dossier_theme), rendu.prepare(d, site.nom))
     assert "<input" not in document and "<textarea" not in document
     octets = weasyprint.HTML(string=document).write_pdf(pdf_forms=True)
     assert not PdfReader(io.BytesIO(octets)).get_fields()

@@ -53,7 +53,7 @@ def test_un_caractere_absent_de_la_police_ne_fait_pas_venir_une_police_de_la_mac
     css = (REPO / "theme" / "print" / "pdf.css").read_text(encoding="utf-8")
     html = '<html lang="fr"><title>t</title><p>Nguyễn فاطمة Владимир 中文 😀 officiel <em>efficace</em></p></html>'
     sortie = tmp_path / "site" / "t.pdf"
-    pdf.write_all([pdf.job(html, css, sortie)], css, tmp_path / "site", tmp_path / "cache")
+    pdf.ecrit_les_pdf([pdf.job(html, css, sortie)], css, tmp_path / "site", tmp_path / "cache")
     octets = sortie.read_bytes()
     noms = polices(octets)
     # Our font draws every letter; the glyph that no font has (Chinese, emoji) is still drawn as missing by

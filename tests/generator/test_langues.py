@@ -73,10 +73,10 @@ def _page(site: Path, rel: str) -> str:
 
 @pytest.fixture(scope="module")
 def construit(tmp_path_factory):
-    from generator.engine import build
+    from generator.engine import construit_le_site
 
     root = projet_multilingue(tmp_path_factory.mktemp("langues") / "projet")
-    rapport = build(root, with_pdf=False, with_pyodide=False)
+    rapport = construit_le_site(root, avec_pdf=False, avec_pyodide=False)
     return root, root / "site", rapport
 
 
@@ -154,7 +154,7 @@ def test_une_traduction_dit_sa_source_et_qu_elle_n_est_pas_relue(construit):
 
 def test_une_traduction_relue_le_dit(tmp_path, build_project):
     root = projet_multilingue(tmp_path / "p", relecture_en="{par: Camille Martin, le: 2026-02-03}")
-    build_project(root, with_pdf=False)
+    build_project(root, avec_pdf=False)
     en = _page(root / "site", "en/guide.html")
     assert "Checked by Camille Martin on 3 February 2026." in en
     assert "Not yet checked" not in en
@@ -202,7 +202,7 @@ def test_une_source_francaise_changee_perime_sa_traduction_sans_arreter_la_const
     root = projet_multilingue(tmp_path / "p")
     guide = root / "content" / "guides" / "guide.md"
     guide.write_text(guide.read_text(encoding="utf-8").replace("quelques jours", "6 jours"), encoding="utf-8")
-    rapport = build_project(root, with_pdf=False)
+    rapport = build_project(root, avec_pdf=False)
     avertissements = [str(a) for a in rapport["avertissements"]]
     assert len(avertissements) == 2
     assert avertissements[0].startswith(
@@ -218,7 +218,7 @@ def test_une_source_francaise_changee_perime_sa_traduction_sans_arreter_la_const
     assert "content/en/guide.md:10: pas à jour" in capsys.readouterr().err
     # Someone re-read the English page against the French: the page is current again.
     assert main(["--racine", str(root), "traductions", "--a-jour", "en/guide.md", "ar/guide.md"]) == 0
-    rapport = build_project(root, with_pdf=False)
+    rapport = build_project(root, avec_pdf=False)
     assert rapport["avertissements"] == []
     assert "has changed since" not in _page(root / "site", "en/guide.html")
 
@@ -241,7 +241,7 @@ def test_une_version_simple_perimee_le_dit_en_francais(tmp_path, build_project):
         ),
         encoding="utf-8",
     )
-    build_project(root, with_pdf=False)
+    build_project(root, avec_pdf=False)
     page = _page(root / "site", "simple.html")
     assert "La page complète a changé depuis cette version simple" in page
     assert "Not yet checked" not in page and "traducteur" not in page  # an easy-read page is not a translation
@@ -262,13 +262,13 @@ def test_une_version_simple_perimee_le_dit_en_francais(tmp_path, build_project):
     ],
 )
 def test_chaque_page_dans_le_menu_de_sa_langue(tmp_path, remplace, attendu):
-    from generator.config import load_site_config
-    from generator.contenu.validation import validate
-    from generator.erreurs import ContentErrors
+    from generator.config import lit_config_du_site
+    from generator.contenu.validation import verifie_le_contenu
+    from generator.erreurs import ErreursDeContenu
 
     root = projet_multilingue(tmp_path / "p")
     config = root / "site_config.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(*remplace), encoding="utf-8")
-    with pytest.raises(ContentErrors) as exc:
-        validate(load_site_config(root))
+    with pytest.raises(ErreursDeContenu) as exc:
+        verifie_le_contenu(lit_config_du_site(root))
     assert attendu in str(exc.value) and "site_config.yml:" in str(exc.value)

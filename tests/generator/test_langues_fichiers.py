@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from generator import langues
-from generator.erreurs import ContentErrors
+from generator.erreurs import ErreursDeContenu
 from generator.mkdocs.bidi import _decoupe
 from tests.fixtures.chemins import REPO
 
@@ -57,7 +57,7 @@ def test_une_cle_fautive_est_dite_a_sa_ligne(tmp_path, avant, apres, attendu):
     texte = en.read_text(encoding="utf-8")
     assert avant in texte
     en.write_text(texte.replace(avant, apres, 1), encoding="utf-8")
-    with pytest.raises(ContentErrors) as exc:
+    with pytest.raises(ErreursDeContenu) as exc:
         langues.charge(tmp_path)
     assert attendu in str(exc.value), str(exc.value)
 

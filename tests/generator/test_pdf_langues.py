@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.engine import build
+from generator.engine import construit_le_site
 from tests.fixtures.chemins import REPO
 
 pytestmark = [pytest.mark.build, pytest.mark.pdf]
@@ -35,7 +35,7 @@ LIGNES = {
 @pytest.fixture(scope="module")
 def pdf(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("pdf-langues") / "site"
-    build(REPO, site, with_pyodide=False)  # the PDFs are cached by content (build/cache/pdf)
+    construit_le_site(REPO, site, avec_pyodide=False)  # the PDFs are cached by content (build/cache/pdf)
     return site / "pdf"
 
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import load_site_config
+from generator.config import lit_config_du_site
 from generator.contenu import schema
 from generator.contenu.lecture import LectureImpossible, yaml_avec_lignes
-from generator.contenu.validation import donnees_requises, validate
-from generator.erreurs import ContentErrors
+from generator.contenu.validation import donnees_requises, verifie_le_contenu
+from generator.erreurs import ErreursDeContenu
 from tests.fixtures.chemins import REPO
 from tests.fixtures.projet import write_project
 
@@ -181,8 +181,8 @@ def test_check_refuse_un_urgences_casse(tmp_path, capsys):
 
 def test_yaml_illisible_dans_un_fichier_de_donnees(tmp_path):
     root = project_with_data(tmp_path, "delais", lambda t: t.replace("  cpc_641:\n", "  cpc_641\n", 1))
-    with pytest.raises(ContentErrors) as info:
-        validate(load_site_config(root))
+    with pytest.raises(ErreursDeContenu) as info:
+        verifie_le_contenu(lit_config_du_site(root))
     line = _line(real("delais"), "  cpc_641:")
     assert any(str(e).startswith(f"content/data/delais.yml:{line}: YAML invalide") for e in info.value.errors), (
         info.value.errors
@@ -192,8 +192,8 @@ def test_yaml_illisible_dans_un_fichier_de_donnees(tmp_path):
 def test_fichier_de_donnees_pas_en_utf8(tmp_path):
     latin = real("urgences").encode("utf-8").replace("immédiat".encode(), "immédiat".encode("latin-1"))
     root = project_with_data(tmp_path, "urgences", latin)
-    with pytest.raises(ContentErrors) as info:
-        validate(load_site_config(root))
+    with pytest.raises(ErreursDeContenu) as info:
+        verifie_le_contenu(lit_config_du_site(root))
     line = _line(real("urgences"), "immédiat")
     assert [str(e) for e in info.value.errors] == [
         f"content/data/urgences.yml:{line}: le fichier n'est pas en UTF-8 (octet 0xe9) : enregistrez-le en UTF-8 dans votre éditeur"
@@ -203,8 +203,8 @@ def test_fichier_de_donnees_pas_en_utf8(tmp_path):
 def test_fichier_de_donnees_manquant_ou_sans_schema(tmp_path):
     root = project_with_data(tmp_path, "jours_feries", None)
     (root / "content" / "data" / "tarifs.yml").write_text("a: 1\n", encoding="utf-8")
-    with pytest.raises(ContentErrors) as info:
-        validate(load_site_config(root))
+    with pytest.raises(ErreursDeContenu) as info:
+        verifie_le_contenu(lit_config_du_site(root))
     found = [str(e) for e in info.value.errors]
     assert "content/data/jours_feries.yml:1: fichier de données manquant" in found
     assert any(e.startswith("content/data/tarifs.yml:1: aucun schéma pour ce fichier") for e in found)
@@ -218,8 +218,8 @@ def test_controle_des_regles_aj_place_a_sa_ligne(tmp_path):
         "aide_juridictionnelle",
         lambda t: t.replace("applicable_du: 2022-01-21", "applicable_du: 2023-01-21", 1),
     )
-    with pytest.raises(ContentErrors) as info:
-        validate(load_site_config(root))
+    with pytest.raises(ErreursDeContenu) as info:
+        verifie_le_contenu(lit_config_du_site(root))
     line = _line(text, "  - annee: 2022")
     assert any(
         str(e).startswith(f"content/data/aide_juridictionnelle.yml:{line}: baremes[2022] : `applicable_du`")
@@ -233,8 +233,8 @@ def test_crochet_pour_les_formulaires(tmp_path, monkeypatch):
     forms = root / "content" / "formulaires"
     forms.mkdir()
     (forms / "cerfa-1.yml").write_text("id: cerfa-1\ntitre: 12\n", encoding="utf-8")
-    with pytest.raises(ContentErrors) as info:  # the real schema (generator/schemas/formulaire.yml) checks it
-        validate(load_site_config(root))
+    with pytest.raises(ErreursDeContenu) as info:  # the real schema (generator/schemas/formulaire.yml) checks it
+        verifie_le_contenu(lit_config_du_site(root))
     assert "content/formulaires/cerfa-1.yml:1: le fichier : il manque « cerfa »" in str(info.value)
     schemas = tmp_path / "schemas"
     schemas.mkdir()
@@ -253,8 +253,8 @@ def test_crochet_pour_les_formulaires(tmp_path, monkeypatch):
     monkeypatch.setattr(schema, "DOSSIER", schemas)
     schema.lit_schema.cache_clear()
     try:
-        with pytest.raises(ContentErrors) as info:
-            validate(load_site_config(root))
+        with pytest.raises(ErreursDeContenu) as info:
+            verifie_le_contenu(lit_config_du_site(root))
     finally:
         schema.lit_schema.cache_clear()
     assert [str(e) for e in info.value.errors] == [
@@ -277,8 +277,8 @@ def test_un_schema_mal_ecrit_est_refuse(tmp_path, monkeypatch):
 def test_la_construction_refuse_un_delais_casse(tmp_path, build_project):
     """Sans son `texte:`, une référence faisait dire « erreur de l'outil » à chaque calcul."""
     root = project_with_data(tmp_path, "delais", lambda t: t.replace("    texte: C. proc. civ., art. 641\n", "", 1))
-    with pytest.raises(ContentErrors) as info:
-        build_project(root, with_pdf=False)
+    with pytest.raises(ErreursDeContenu) as info:
+        build_project(root, avec_pdf=False)
     line = _line(real("delais"), "  cpc_641:")
     assert [str(e) for e in info.value.errors] == [
         f"content/data/delais.yml:{line}: references.cpc_641 : il manque « texte »"

@@ -10,9 +10,9 @@ import textwrap
 import markdown
 import pytest
 
-from generator.config import load_site_config
-from generator.contenu.validation import validate
-from generator.erreurs import ContentErrors
+from generator.config import lit_config_du_site
+from generator.contenu.validation import verifie_le_contenu
+from generator.erreurs import ErreursDeContenu
 from generator.mkdocs import libelles, valeurs
 from generator.mkdocs.lignes import une_phrase_par_ligne
 from tests.fixtures.projet import PAGES, write_project
@@ -80,8 +80,8 @@ def projet_avec_formulaire(root, guide: str = GUIDE):
 
 @pytest.fixture(scope="module")
 def contenu(tmp_path_factory):
-    config = load_site_config(projet_avec_formulaire(tmp_path_factory.mktemp("valeurs") / "p"))
-    return config, validate(config)
+    config = lit_config_du_site(projet_avec_formulaire(tmp_path_factory.mktemp("valeurs") / "p"))
+    return config, verifie_le_contenu(config)
 
 
 @pytest.mark.parametrize(
@@ -153,8 +153,8 @@ def test_une_duree_suit_le_parametre_date(contenu, monkeypatch):
 )
 def test_valeur_ou_libelle_inconnus_signales_a_leur_ligne(tmp_path, ligne, attendu):
     root = projet_avec_formulaire(tmp_path / "p", GUIDE + f"\n{ligne}\n")
-    with pytest.raises(ContentErrors) as info:
-        validate(load_site_config(root))
+    with pytest.raises(ErreursDeContenu) as info:
+        verifie_le_contenu(lit_config_du_site(root))
     found = [str(e) for e in info.value.errors]
     assert any(e.startswith(attendu) for e in found), found
 

@@ -39,13 +39,13 @@ PAGE = """<!doctype html>
 
 @pytest.fixture(scope="module")
 def adresse(tmp_path_factory):
-    from generator.serve import make_server
+    from generator.serve import cree_serveur
 
     site = tmp_path_factory.mktemp("langue")
     shutil.copytree(REPO / "theme" / "assets" / "js", site / "assets" / "js")
     (site / "index.html").write_text(PAGE.replace("{textes}", json.dumps(TEXTES)), encoding="utf-8")
     (site / "doc.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
-    serveur = make_server(site, port=0, verbose=False)
+    serveur = cree_serveur(site, port=0, verbose=False)
     threading.Thread(target=serveur.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{serveur.server_address[1]}"
     serveur.shutdown()

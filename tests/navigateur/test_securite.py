@@ -20,13 +20,13 @@ from html.parser import HTMLParser
 import pytest
 from playwright.sync_api import expect
 
-from generator.config import load_site_config
+from generator.config import lit_config_du_site
 from tests.fixtures.chemins import REPO
 from tests.fixtures.navigateur import ARGS, CHROMIUM, entiere_a_l_ecran
 
 pytestmark = pytest.mark.navigateur
 
-SORTIE = load_site_config(REPO).sortie_rapide
+SORTIE = lit_config_du_site(REPO).sortie_rapide
 LARGEURS = [320, 390, 768, 1280]
 HAUTEUR = 700
 TELEPHONES = [320, 390]
