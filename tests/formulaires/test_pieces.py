@@ -63,7 +63,7 @@ def test_cas_particuliers_remplacent_les_ressources(lettre, attendu, source):
     textes = [p["piece"] for p in lu]
     assert any(t.startswith(attendu) for t in textes)
     assert any(f"cas {lettre}" in p["pourquoi"] for p in lu)
-    # The notice: « Vous ne devez pas transmettre les pièces justificatives de vos ressources et de votre patrimoine ».
+    # La notice : « Vous ne devez pas transmettre les pièces justificatives de vos ressources et de votre patrimoine ».
     assert not [p for p in lu if p["tableau"] == "Vos ressources et votre patrimoine"]
     assert contient(textes, DOMICILE)
 
