@@ -43,8 +43,8 @@ def test_un_pdf_par_page_marquee_avec_son_titre(site):
         reader = PdfReader(pdf)
         premiere = " ".join(reader.pages[0].extract_text().split())
         if fm.data.get("langue") == "ar":
-            # A right-to-left title cut by a colon comes back in pieces, each in reading order
-            # (tests/generator/test_pdf_langues.py reads whole Arabic lines with pdftotext).
+            # Un titre de droite à gauche coupé par un deux-points revient en morceaux, chacun dans l'ordre
+            # de lecture (tests/generator/test_pdf_langues.py lit des lignes arabes entières avec pdftotext).
             assert set(re.findall(r"\w+", fm.data["titre"])) <= set(re.findall(r"\w+", premiere)), pdf.name
             continue
         assert " ".join(fm.data["titre"].split())[:40] in premiere, pdf.name
@@ -69,7 +69,7 @@ def test_les_tableaux_generes_sont_dans_les_pages(site):
     from pyscripts.aj import tableau_bareme
 
     ressources = (site / "aide-juridictionnelle" / "ressources.html").read_text(encoding="utf-8")
-    annee = lit_config_du_site(REPO).bareme_aj  # the highlighted year: its 3-person ceiling is in the table
+    annee = lit_config_du_site(REPO).bareme_aj  # l'année mise en avant : son plafond pour 3 personnes est au tableau
     trois = tableau_bareme(annee, personnes=[3])["lignes"][0]["totale"]
     assert "<table>" in ressources and f"{trois:,}".replace(",", " ") in ressources.replace("\u202f", " ").replace(
         "\xa0", " "
@@ -81,7 +81,7 @@ def test_les_tableaux_generes_sont_dans_les_pages(site):
 def test_le_runtime_pyodide_est_livre(site):
     version = lit_config_du_site(REPO).pyodide  # package.json
     assert (site / "pyodide" / version / "pyodide.asm.wasm").is_file()
-    (lock,) = (site / "pyodide" / "paquets").glob("pyodide-lock.*.json")  # content-addressed
+    (lock,) = (site / "pyodide" / "paquets").glob("pyodide-lock.*.json")  # nommé d'après son contenu
     (stdlib,) = (site / "pyodide" / version).glob("python_stdlib.*.zip")
     outil = (site / "outils" / "calculateur-delais.html").read_text(encoding="utf-8")
     assert f'data-lock="../pyodide/paquets/{lock.name}"' in outil
@@ -89,8 +89,8 @@ def test_le_runtime_pyodide_est_livre(site):
 
 
 def test_aucun_guillemet_seul_en_bout_de_ligne(site):
-    """generator/mkdocs/typographie.py: the space inside « » is a no-break space on every page."""
+    """generator/mkdocs/typographie.py : l'espace à l'intérieur de « » est insécable sur chaque page."""
     for page in site.rglob("*.html"):
         if page.relative_to(site).parts[0] != "pyodide":
-            texte = re.sub(r"<[^>]*>", "", page.read_text(encoding="utf-8"))  # the text, not the attributes
+            texte = re.sub(r"<[^>]*>", "", page.read_text(encoding="utf-8"))  # le texte, pas les attributs
             assert "« " not in texte and " »" not in texte, page.relative_to(site)

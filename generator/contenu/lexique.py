@@ -57,7 +57,7 @@ def lit_lexique(dossier_contenu: Path) -> tuple[list[Terme], list[ErreurDeConten
         data, node = lecture.yaml_avec_lignes(text, rel)  # un passage de libyaml, erreurs à leur ligne
     except lecture.LectureImpossible as exc:
         return [], [exc.erreur]
-    if node is None:  # empty file
+    if node is None:  # fichier vide
         return [], []
     if not isinstance(data, list):
         return [], [ErreurDeContenu(rel, 1, "le lexique doit être une liste de termes (- terme: …)")]

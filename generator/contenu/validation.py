@@ -78,7 +78,7 @@ def verifie_le_contenu(config: ConfigDuSite) -> Contenu:
     found = pages(content)
     rels = {p.relative_to(content).as_posix() for p in found} | {lexique.PAGE}
     pdfs: dict[str, tuple[str, int]] = {pdf_name(lexique.PAGE): (f"content/{lexique.PAGE}", 1)}
-    # Data and forms first: a page cites their values and labels (`{{ numero police }}`).
+    # Données et formulaires d'abord : une page cite leurs valeurs et libellés (`{{ numero police }}`).
     donnees, data_errors = data_files(content)
     definitions, form_errors = formulaires.charge_tout(content, slugs)  # schéma et contrôles croisés, lus une fois
     citees = Valeurs(donnees, {d.id: d for d in definitions})

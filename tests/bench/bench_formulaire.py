@@ -1,11 +1,11 @@
-"""The filled Cerfa 16146 in Chromium (not a test).
+"""Le Cerfa 16146 rempli dans Chromium (pas un test).
 
     python -m tests.bench.bench_formulaire [répétitions=3]
 
-pypdf froid : on a fresh page, from « Préparer ma demande » to pypdf loaded and the blank PDF read
-in the worker (it starts when the interview opens: a person answers meanwhile).
-1er remplissage : a robot answers the 4 steps, then « Obtenir le formulaire » → the PDF.
-chaud : « Modifier mes réponses » then « Obtenir le formulaire » again in the same page.
+pypdf froid : sur une page neuve, de « Préparer ma demande » à pypdf chargé et au PDF vierge lu dans
+le worker (cela commence à l'ouverture de l'entretien : une personne répond pendant ce temps).
+1er remplissage : un robot répond aux 4 étapes, puis « Obtenir le formulaire » → le PDF.
+chaud : « Modifier mes réponses » puis de nouveau « Obtenir le formulaire » dans la même page.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from tests.fixtures.chemins import REPO
 CONTENT = REPO / "content"
 PAGES = pages(CONTENT)
 
-# Terms marked with `*` (sent to the lexique) in the official documents of shared/seeds.
+# Termes marqués d'un `*` (renvoyés au lexique) dans les documents officiels de shared/seeds.
 TERMES_ETOILES_DES_SOURCES = [
     "poursuivi",
     "condamné",

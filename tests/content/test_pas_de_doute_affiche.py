@@ -51,7 +51,7 @@ def test_les_numeros_utiles_ne_montrent_pas_de_doute():
 
 
 def test_la_page_des_limites_existe_et_est_dans_la_navigation():
-    """The doubts have one home, reachable from every page."""
+    """Les doutes ont une seule page, accessible depuis chaque page."""
     from generator.config import lit_config_du_site
 
     page = CONTENT / PAGE_DES_LIMITES

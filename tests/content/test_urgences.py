@@ -42,7 +42,7 @@ def test_chaque_numero_est_source_date_gratuit_et_horaire(entree):
         "note",
         "langues",
     }
-    if "langues" in entree:  # issue 24: the 3919 in many languages, a number with its own source
+    if "langues" in entree:  # issue 24 : le 3919 en de nombreuses langues, un nombre avec sa propre source
         assert entree["langues"]["source"]["titre"].strip() and isinstance(entree["langues"]["verifie_le"], dt.date)
 
 
@@ -79,7 +79,7 @@ def test_le_tchat_est_celui_de_la_pnav():
 
 
 def test_tous_les_services_listes_sont_gratuits():
-    """The footer and the table say these calls cost nothing: the data must agree."""
+    """Le pied de page et le tableau disent que ces appels sont gratuits : les données doivent le confirmer."""
     assert all(e["gratuit"] for e in _entrees())
 
 

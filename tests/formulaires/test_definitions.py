@@ -16,12 +16,12 @@ SEIZE = REPO / "content" / "formulaires" / "cerfa-16146.yml"
 
 def test_les_definitions_du_site_sont_valides(definitions):
     assert "cerfa-16146" in definitions
-    verifie_le_contenu(lit_config_du_site(REPO))  # the build's own first step raises on any content problem
+    verifie_le_contenu(lit_config_du_site(REPO))  # la première étape de la construction lève au moindre problème
 
 
 @pytest.fixture
 def copie(tmp_path):
-    """A copy of content/ and site_config.yml where a test may break a definition."""
+    """Une copie de content/ et de site_config.yml où un test peut casser une définition."""
     shutil.copytree(REPO / "content", tmp_path / "content")
     shutil.copy(REPO / "site_config.yml", tmp_path)
     (tmp_path / "theme").symlink_to(REPO / "theme")
@@ -29,7 +29,7 @@ def copie(tmp_path):
 
 
 def casse(racine, ancien: str, nouveau: str) -> int:
-    """Replace the first `ancien` in the copied 16146 definition; return its line number."""
+    """Remplace le premier `ancien` dans la copie de la définition du 16146 ; rend son numéro de ligne."""
     chemin = racine / "content" / "formulaires" / "cerfa-16146.yml"
     texte = chemin.read_text(encoding="utf-8")
     assert ancien in texte, ancien
@@ -38,7 +38,7 @@ def casse(racine, ancien: str, nouveau: str) -> int:
     return ligne
 
 
-# Structure: the schema (generator/schemas/formulaire.yml); cross-checks: generator/contenu/formulaires.py.
+# Structure : le schéma (generator/schemas/formulaire.yml) ; contrôles croisés : generator/contenu/formulaires.py.
 CASSES = [
     ("{nom: nom_usage, type: texte,", "{nom: nom_usage, type: texto,", "« texto » n'est pas une valeur possible"),
     (
@@ -157,7 +157,7 @@ def test_un_15458_qui_perd_l_adresse_cachee_arrete_la_construction(copie, repere
 
 
 def test_aucun_libelle_accessible_en_double(definitions):
-    """Two fields read aloud the same way (« Code postal ») would be indistinguishable."""
+    """Deux champs lus à voix haute de la même façon (« Code postal ») seraient impossibles à distinguer."""
     from pyscripts.formulaires.definition import champs_pdf
 
     for identifiant, d in definitions.items():

@@ -60,12 +60,12 @@ def test_pdf_de_la_page_marquee_avec_titre_et_structure(built):
     text = "".join(p.extract_text() for p in reader.pages)
     assert "Le guide de l'ordonnance de protection" in text
     assert "Contenu vérifié le jeudi 15 janvier 2026" in text  # generator.mkdocs.filtres.date_fr
-    assert "En danger : 17 (Police ou gendarmerie)" in " ".join(text.split())  # from urgences.yml
+    assert "En danger : 17 (Police ou gendarmerie)" in " ".join(text.split())  # tiré d'urgences.yml
     assert "https://essai.example.fr/guides/guide.html" in text
     assert "Page 1 / " in text
     root = reader.trailer["/Root"]
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
-    # The page's title is printed inside; the PDF's own title, read in a tab or a file's properties, is neutral.
+    # Le titre de la page est imprimé dedans ; celui du PDF, lu dans un onglet ou les propriétés du fichier, est neutre.
     info = {cle: str(valeur) for cle, valeur in reader.metadata.items()}
     assert info.get("/Title") == "Document" and not {"/Subject", "/Keywords", "/Author"} & set(info), info
     assert not (site / "pdf" / "accueil.pdf").exists()  # pdf: non demandé pour l'accueil
@@ -107,7 +107,7 @@ def test_lexique_relie_la_premiere_occurrence_hors_titres_et_code(built):
     assert 'class="terme"' not in re.search(r"<h1.*?</h1>", body, re.S).group(0)
     assert "<code>OP</code>" in body
     assert 'href="../lexique.html#juge-aux-affaires-familiales">ce mot</a>' in body  # lien explicite lexique:
-    # The definition is an attribute (site.js opens it in place), never text the search would index.
+    # La définition est un attribut (site.js l'ouvre sur place), jamais du texte que la recherche indexerait.
     assert 'data-definition="Décision du juge' in body and ">Décision du juge" not in body
 
 
@@ -192,7 +192,7 @@ def test_le_site_est_lisible_par_le_serveur_web(project, build_project):
     import os
     import stat
 
-    old = os.umask(0o077)  # the strictest umask: modes must not depend on it
+    old = os.umask(0o077)  # l'umask le plus strict : les modes ne doivent pas en dépendre
     try:
         build_project(project, avec_pdf=False)
     finally:
@@ -228,7 +228,7 @@ def test_guillemet_dans_la_description_n_abime_pas_la_page(tmp_path, build_proje
 
 
 def test_le_pdf_ne_peut_lire_que_les_fichiers_du_site(tmp_path, build_project):
-    """`<a rel="attachment" href="file:///…">` used to embed that file in the public PDF."""
+    """`<a rel="attachment" href="file:///…">` incorporait autrefois ce fichier dans le PDF public."""
     from tests.fixtures.projet import PAGES, write_project
 
     secret = tmp_path / "secret.txt"
@@ -243,7 +243,7 @@ def test_le_pdf_ne_peut_lire_que_les_fichiers_du_site(tmp_path, build_project):
     with pytest.raises(ErreursDeContenu) as info:
         build_project(root)
     found = [str(e) for e in info.value.errors]
-    # The address is quoted as a short excerpt (messages are bounded): its start, then the reason.
+    # L'adresse est citée en court extrait (les messages sont bornés) : son début, puis la raison.
     assert any(
         e.startswith("content/guides/guide.md:24: le PDF devrait charger « file:///")
         and "qui n'est pas un fichier du site" in e
@@ -252,7 +252,7 @@ def test_le_pdf_ne_peut_lire_que_les_fichiers_du_site(tmp_path, build_project):
     assert "content/index.md:15: le PDF a besoin de « absente.png », introuvable dans le site construit" in found, found
     assert not (root / "site").exists()
     cached = list((root / "build" / "cache" / "pdf").iterdir())
-    assert len(cached) == 1 and cached[0].suffix == ".pdf"  # the lexique's; nothing from the refused pages
+    assert len(cached) == 1 and cached[0].suffix == ".pdf"  # celui du lexique ; rien des pages refusées
 
 
 @pytest.mark.parametrize(
@@ -280,7 +280,7 @@ def test_adresses_permises_au_pdf(tmp_path, url, permis):
 
 
 def gabarit_modifie(project, ajout: str) -> list[str]:
-    """Append `ajout` to line 3 of theme/main.html, build, return the errors."""
+    """Ajoute `ajout` à la ligne 3 de theme/main.html, construit, rend les erreurs."""
     main_html = project / "theme" / "main.html"
     lines = main_html.read_text(encoding="utf-8").split("\n")
     lines[2] += ajout

@@ -96,15 +96,15 @@ def test_le_theme_et_les_composants_parlent_la_langue_de_la_page(construit):
     textes = json.loads(bloc.group(1))
     assert textes["SortieRapide"]["appuyezEncore"].startswith("Press Shift")
     assert textes["Export"]["pdf"]["titre"] == "Before you download this document"
-    assert "Police or gendarmerie" in en  # the footer's numbers, from urgences.yml, labelled in English
-    assert 'id="textes-composants"' not in _page(site, "guides/guide.html")  # French: the components' own
+    assert "Police or gendarmerie" in en  # les numéros du pied de page, tirés d'urgences.yml, nommés en anglais
+    assert 'id="textes-composants"' not in _page(site, "guides/guide.html")  # français : ceux des composants
 
 
 def test_le_menu_est_celui_de_la_langue(construit):
     _, site, _ = construit
     menu = re.search(r'<nav class="menu".*?</nav>', _page(site, "en/guide.html"), re.S).group(0)
     assert "The guide" in menu and "Le guide" not in menu and "Accueil" not in menu
-    assert 'href="recherche.html">Search<' in menu  # the English search page
+    assert 'href="recherche.html">Search<' in menu  # la page de recherche anglaise
     francais = re.search(r'<nav class="menu".*?</nav>', _page(site, "guides/guide.html"), re.S).group(0)
     assert "Le guide" in francais and "The guide" not in francais
 
@@ -117,7 +117,7 @@ def test_liens_vers_les_autres_langues_sans_rien_garder(construit):
     liens_ar = re.search(r'<nav class="langues".*?</nav>', _page(site, "ar/guide.html"), re.S).group(0)
     assert '<a href="../guides/guide.html" hreflang="fr" lang="fr">Français</a>' in liens_ar
     assert '<a href="../en/guide.html" hreflang="en" lang="en">English</a>' in liens_ar
-    # The home page has no translation: its links lead to each language's own first page.
+    # L'accueil n'a pas de traduction : ses liens mènent à la première page de chaque langue.
     accueil = re.search(r'<nav class="langues".*?</nav>', _page(site, "index.html"), re.S).group(0)
     assert 'href="en/guide.html"' in accueil and "?" not in accueil
 
@@ -128,7 +128,7 @@ def test_les_traductions_sont_annoncees_comme_alternatives(construit):
     assert '<link rel="alternate" hreflang="en" href="../en/guide.html">' in guide
     assert '<link rel="alternate" hreflang="ar" href="../ar/guide.html">' in guide
     assert '<link rel="alternate" hreflang="fr" href="../guides/guide.html">' in _page(site, "ar/guide.html")
-    # The home page has no translation: the fallback links are not alternates.
+    # L'accueil n'a pas de traduction : les liens donnés à défaut ne sont pas des « alternate ».
     assert 'rel="alternate"' not in _page(site, "index.html")
 
 
@@ -144,10 +144,10 @@ def test_une_traduction_dit_sa_source_et_qu_elle_n_est_pas_relue(construit):
     _, site, _ = construit
     en = _page(site, "en/guide.html")
     titre, _, reste = en.partition("</h1>")
-    assert "Not yet checked by a qualified translator" in reste[:2000]  # right under the title
+    assert "Not yet checked by a qualified translator" in reste[:2000]  # juste sous le titre
     assert '<a href="../guides/guide.html" hreflang="fr" lang="fr" dir="ltr">Le guide de l&#39;ordonnance</a>' in en
     assert "The French page is the reference" in en
-    assert "La version française a changé" not in en  # current
+    assert "La version française a changé" not in en  # à jour
     ar = _page(site, "ar/guide.html")
     assert "لم يراجعها مترجم مؤهل بعد" in ar and "النسخة الفرنسية هي المرجع" in ar
 
@@ -165,7 +165,7 @@ def test_les_passages_latins_d_une_page_en_arabe_sont_isoles(construit):
     ar = _page(site, "ar/guide.html")
     assert '(<span dir="ltr" lang="fr">ordonnance de protection</span>)' in ar
     assert "wzxhzdk" not in ar
-    assert 'dir="ltr" lang="fr">ordonnance' not in _page(site, "en/guide.html")  # left to right already
+    assert 'dir="ltr" lang="fr">ordonnance' not in _page(site, "en/guide.html")  # déjà de gauche à droite
 
 
 def test_une_recherche_par_langue(construit):
@@ -213,10 +213,10 @@ def test_une_source_francaise_changee_perime_sa_traduction_sans_arreter_la_const
     assert "The French page has changed since this translation" in en
     assert '<p lang="fr" dir="ltr">La version française a changé depuis cette traduction.</p>' in en
     assert "تغيرت النسخة الفرنسية منذ هذه الترجمة" in _page(root / "site", "ar/guide.html")
-    # `generator check` says it too, at its line, and succeeds.
+    # `generator check` le dit aussi, à sa ligne, et réussit.
     assert main(["--racine", str(root), "check"]) == 0
     assert "content/en/guide.md:10: pas à jour" in capsys.readouterr().err
-    # Someone re-read the English page against the French: the page is current again.
+    # Quelqu'un a relu la page anglaise d'après la française : la page est de nouveau à jour.
     assert main(["--racine", str(root), "traductions", "--a-jour", "en/guide.md", "ar/guide.md"]) == 0
     rapport = build_project(root, avec_pdf=False)
     assert rapport["avertissements"] == []
@@ -244,7 +244,7 @@ def test_une_version_simple_perimee_le_dit_en_francais(tmp_path, build_project):
     build_project(root, avec_pdf=False)
     page = _page(root / "site", "simple.html")
     assert "La page complète a changé depuis cette version simple" in page
-    assert "Not yet checked" not in page and "traducteur" not in page  # an easy-read page is not a translation
+    assert "Not yet checked" not in page and "traducteur" not in page  # une version simple n'est pas une traduction
 
 
 @pytest.mark.parametrize(

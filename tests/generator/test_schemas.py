@@ -124,7 +124,7 @@ def test_erreur_de_donnees_a_sa_vraie_ligne(name, old, new, needle, expected):
     text = real(name)
     assert old in text
     found = errors(text.replace(old, new, 1), name)
-    wanted = expected.format(line=_line(text, needle))  # the line, found in the original text
+    wanted = expected.format(line=_line(text, needle))  # la ligne, trouvée dans le texte d'origine
     assert any(e.startswith(wanted) for e in found), (wanted, found)
 
 
@@ -174,7 +174,7 @@ def test_check_refuse_un_urgences_casse(tmp_path, capsys):
     root = project_with_data(tmp_path, "urgences", lambda t: t.replace("    quand: Urgence médicale.\n", "", 1))
     assert main(["--racine", str(root), "check"]) == 1
     err = capsys.readouterr().err
-    line = _line(real("urgences"), "id: samu")  # the entry is named by its id (issue 24)
+    line = _line(real("urgences"), "id: samu")  # l'entrée est nommée par son id (issue 24)
     assert f"content/data/urgences.yml:{line}: urgence[samu] : il manque « quand »" in err
     assert "Traceback" not in err
 
@@ -211,7 +211,7 @@ def test_fichier_de_donnees_manquant_ou_sans_schema(tmp_path):
 
 
 def test_controle_des_regles_aj_place_a_sa_ligne(tmp_path):
-    """What pyscripts/aj/verification.py checks beyond the schema (year of applicable_du) gets its line."""
+    """Ce que pyscripts/aj/verification.py contrôle au-delà du schéma (année d'applicable_du) a sa ligne."""
     text = real("aide_juridictionnelle")
     root = project_with_data(
         tmp_path,
@@ -228,12 +228,12 @@ def test_controle_des_regles_aj_place_a_sa_ligne(tmp_path):
 
 
 def test_crochet_pour_les_formulaires(tmp_path, monkeypatch):
-    """content/formulaires/*.yml is checked against generator/schemas/formulaire.yml once it exists."""
+    """content/formulaires/*.yml est vérifié d'après generator/schemas/formulaire.yml dès que celui-ci existe."""
     root = write_project(tmp_path / "p")
     forms = root / "content" / "formulaires"
     forms.mkdir()
     (forms / "cerfa-1.yml").write_text("id: cerfa-1\ntitre: 12\n", encoding="utf-8")
-    with pytest.raises(ErreursDeContenu) as info:  # the real schema (generator/schemas/formulaire.yml) checks it
+    with pytest.raises(ErreursDeContenu) as info:  # le vrai schéma (generator/schemas/formulaire.yml) le vérifie
         verifie_le_contenu(lit_config_du_site(root))
     assert "content/formulaires/cerfa-1.yml:1: le fichier : il manque « cerfa »" in str(info.value)
     schemas = tmp_path / "schemas"

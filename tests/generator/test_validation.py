@@ -240,7 +240,8 @@ def test_page_pas_en_utf8(tmp_path):
 
 
 def test_page_avec_bom_acceptee(tmp_path):
-    """Windows editors may start a UTF-8 file with a BOM: MkDocs accepts it, so do the checks."""
+    """Les éditeurs sous Windows peuvent commencer un fichier UTF-8 par un BOM : MkDocs l'accepte, les contrôles
+    aussi."""
     root = write_project(tmp_path / "p")
     guide = root / "content" / "guides" / "guide.md"
     guide.write_bytes(b"\xef\xbb\xbf" + guide.read_bytes())

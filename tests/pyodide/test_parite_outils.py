@@ -159,7 +159,7 @@ def sous_pyodide(pyodide_node):
 
 
 def test_la_table_couvre_chaque_issue():
-    """The table is only worth something if it reaches every outcome and every refusal path."""
+    """La table ne vaut que si elle atteint chaque issue et chaque chemin de refus."""
     reponses = [json.loads(s) for s in SOUS_CPYTHON]
     issues = {r["resultat"]["resultat"] for (outil, _), r in zip(CAS, reponses) if outil == "aj" and "resultat" in r}
     assert issues == {"totale", "partielle_55", "partielle_25", "non_eligible", "sans_condition_de_ressources"}
