@@ -42,7 +42,7 @@ def test_chaque_numero_est_source_date_gratuit_et_horaire(entree):
         "note",
         "langues",
     }
-    if "langues" in entree:  # issue 24 : le 3919 en de nombreuses langues, un nombre avec sa propre source
+    if "langues" in entree:  # le 3919 répond en de nombreuses langues : ce nombre a sa propre source
         assert entree["langues"]["source"]["titre"].strip() and isinstance(entree["langues"]["verifie_le"], dt.date)
 
 

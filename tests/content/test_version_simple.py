@@ -1,4 +1,4 @@
-"""Issue 24 : les pages en « version simple » tiennent les règles de « L'information pour tous » qui
+"""Les pages en « version simple » tiennent les règles de « L'information pour tous » qui
 se mesurent (tests/content/lisibilite.py dit lesquelles, et lesquelles ne se mesurent pas), renvoient
 à la page complète qui renvoie à elles, sont dans la navigation et imprimées."""
 
@@ -15,7 +15,8 @@ from . import lisibilite
 from .lisibilite import CONTENT, ROOT, mesure, pages_simples
 
 PAGES = pages_simples()
-# Les trois parcours de l'issue, la navigation en sécurité, la carte d'interprète et leur sommaire.
+# Les trois parcours (ordonnance de protection, aide juridictionnelle, plainte), la navigation en
+# sécurité, la carte d'interprète et leur sommaire.
 ATTENDUES = {
     "simple/index.md",
     "simple/ordonnance-protection.md",

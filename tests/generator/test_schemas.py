@@ -174,7 +174,7 @@ def test_check_refuse_un_urgences_casse(tmp_path, capsys):
     root = project_with_data(tmp_path, "urgences", lambda t: t.replace("    quand: Urgence médicale.\n", "", 1))
     assert main(["--racine", str(root), "check"]) == 1
     err = capsys.readouterr().err
-    line = _line(real("urgences"), "id: samu")  # l'entrée est nommée par son id (issue 24)
+    line = _line(real("urgences"), "id: samu")  # l'entrée est nommée par son id
     assert f"content/data/urgences.yml:{line}: urgence[samu] : il manque « quand »" in err
     assert "Traceback" not in err
 
