@@ -203,9 +203,9 @@ def _garde_la_suite(champs: list[dict]) -> None:
 FILTRES = {"mention": mention, "etoiles": etoiles, "sans_etoiles": sans_etoiles, "capitale": capitale}
 
 
-def environnement(theme_dir) -> jinja2.Environment:
+def environnement(dossier_theme) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(theme_dir),
+        loader=jinja2.FileSystemLoader(dossier_theme),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=False,

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from ..erreurs import BuildError
+from ..erreurs import ErreurDeConstruction
 
 PAQUET = "dejavu-fonts-ttf"
 VERSION = "2.37.3"  # = package.json ; package-lock.json en garde l'empreinte
@@ -45,7 +45,7 @@ CACHE_FONTCONFIG = Path(__file__).resolve().parents[2] / "build" / "cache" / "fo
 def fichiers() -> list[Path]:
     manquants = [nom for nom, *_ in FACES if not (DOSSIER / nom).is_file()]
     if manquants:
-        raise BuildError(
+        raise ErreurDeConstruction(
             f"La police des PDF manque ({PAQUET} {VERSION}, node_modules/{PAQUET}/ttf : {', '.join(manquants)}) : "
             "lancez `make install` (ou `npm ci`)."
         )

@@ -254,7 +254,7 @@ def _type0(inc, ressource: str, fichier: bytes, cmap: dict, largeurs: dict, asce
             NameObject("/BaseFont"): nom_base,
             NameObject("/Encoding"): NameObject("/Identity-H"),
             NameObject("/DescendantFonts"): ArrayObject([descendante_cid]),
-            NameObject("/ToUnicode"): inc.ajoute(flux(_to_unicode(cmap))),
+            NameObject("/ToUnicode"): inc.ajoute(flux(_vers_unicode(cmap))),
         }
     )
 
@@ -274,7 +274,7 @@ def _nombre(x: float):
     return NumberObject(int(x)) if float(x).is_integer() else FloatObject(round(x, 1))
 
 
-def _to_unicode(cmap: dict[int, int]) -> bytes:
+def _vers_unicode(cmap: dict[int, int]) -> bytes:
     """La table ToUnicode : glyphe → texte (le premier point de code de chaque glyphe)."""
     par_glyphe: dict[int, int] = {}
     for code, glyphe in sorted(cmap.items()):

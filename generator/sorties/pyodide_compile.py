@@ -37,7 +37,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..erreurs import BuildError
+from ..erreurs import ErreurDeConstruction
 from .roue import ecrit_roue, ecrit_zip
 
 FORMAT = "4"  # à augmenter quand la sortie change : les anciennes entrées du cache sont alors ignorées
@@ -184,13 +184,13 @@ def _stdlib(npm_archive: zipfile.ZipFile, importes: set[str], par_module: Path):
 def _node(demande: dict) -> None:
     node = shutil.which("node")
     if node is None:
-        raise BuildError(
+        raise ErreurDeConstruction(
             "Node introuvable : il faut Node ≥ 20 pour préparer Python pour le navigateur "
             "(installez-le, puis `make install`)."
         )
     fini = subprocess.run([node, str(NODE)], input=json.dumps(demande), capture_output=True, text=True, timeout=600)
     if fini.returncode != 0:
-        raise BuildError(
+        raise ErreurDeConstruction(
             "La précompilation de Python pour le navigateur a échoué (generator/sorties/pyodide_compile.mjs) : "
             f"{_fin(fini.stderr)}"
         )
@@ -273,7 +273,7 @@ def _compile_hote(
         timeout=600,
     )
     if fini.returncode != 0:
-        raise BuildError(f"`{pyodide} py-compile` a échoué : {_fin(fini.stderr + fini.stdout)}")
+        raise ErreurDeConstruction(f"`{pyodide} py-compile` a échoué : {_fin(fini.stderr + fini.stdout)}")
     with zipfile.ZipFile(a_compiler) as archive:
         return {n: non_verifie(archive.read(n)) for n in archive.namelist() if n.endswith(".pyc")}
 
@@ -282,7 +282,7 @@ def non_verifie(pyc: bytes) -> bytes:
     """Un .pyc à empreinte (pyodide-build les écrit vérifiés sous SOURCE_DATE_EPOCH) rendu non vérifié :
     l'importeur ne relit alors jamais la source pour la hacher. Un .pyc horodaté est refusé."""
     if not int.from_bytes(pyc[4:8], "little") & 1:
-        raise BuildError(
+        raise ErreurDeConstruction(
             "pyodide py-compile a écrit des .pyc datés (non reproductibles) : mettez pyodide-build à jour."
         )
     return pyc[:4] + NON_VERIFIE + pyc[8:]

@@ -34,9 +34,9 @@ FOND_SAISIE = "0.957 0.969 0.984 rg"  # --fond-saisie de formulaire.css : cache 
 MM = 72 / 25.4
 
 
-# The blank PDF, parsed once per process: its tagged structure (thousands of objects in one
-# object stream) takes most of a fill's time to read, and in the browser the worker keeps it
-# between the interview's opening (formulaire_preparer) and « Obtenir le formulaire ».
+# Le PDF vierge, analysé une fois par processus : lire sa structure balisée (des milliers d'objets
+# dans un seul flux d'objets) prend l'essentiel du temps d'un remplissage, et dans le navigateur le
+# worker le garde entre l'ouverture de l'entretien (formulaire_preparer) et « Obtenir le formulaire ».
 _VIERGES: dict[str, tuple] = {}
 
 
@@ -49,7 +49,7 @@ def lecteur(octets: bytes):
 def _vierge(octets: bytes) -> tuple:
     cle = hashlib.sha256(octets).hexdigest()
     if cle not in _VIERGES:
-        _VIERGES.clear()  # one form at a time: do not keep old blanks in memory
+        _VIERGES.clear()  # un formulaire à la fois : pas d'anciens vierges gardés en mémoire
         lu = lecteur(octets)
         _VIERGES[cle] = (lu, gabarits.lit(lu))
     return _VIERGES[cle]
@@ -72,7 +72,7 @@ def champs_du_pdf(lecteur) -> dict[str, dict]:
             genre = "case"
         else:
             genre = "multiligne" if int(champ.get("/Ff", 0)) & gabarits.MULTILIGNE else "texte"
-        # pypdf's field summary drops /MaxLen: read it on the field's own dictionary.
+        # Le résumé des champs de pypdf omet /MaxLen : on le lit dans le dictionnaire du champ lui-même.
         propre = getattr(champ, "indirect_reference", None)
         maxlen = propre.get_object().get("/MaxLen") if propre is not None else None
         sortie[nom] = {"type": genre, "libelle": str(champ.get("/TU", "")), "max": int(maxlen) if maxlen else None}

@@ -32,13 +32,13 @@ def test_qpdf_ne_trouve_rien_a_redire(pdf_vierge, identifiant, tmp_path):
 
 def test_deux_constructions_donnent_les_memes_octets(pdf_vierge, definitions, tmp_path):
     """Rendered again in an empty cache (another build, another day): byte for byte the same."""
-    from generator.config import load_site_config
+    from generator.config import lit_config_du_site
     from generator.mkdocs.formulaires import chemin_pdf, ecrit_pdfs
     from generator.sorties import formulaires as rendu
 
-    site = load_site_config(REPO)
+    site = lit_config_du_site(REPO)
     document = rendu.document_pdf(
-        rendu.environnement(site.theme_dir), rendu.prepare(definitions["cerfa-11527"], site.nom)
+        rendu.environnement(site.dossier_theme), rendu.prepare(definitions["cerfa-11527"], site.nom)
     )
     rapport = ecrit_pdfs(site, {"cerfa-11527": document}, tmp_path / "site", tmp_path / "cache")
     assert rapport == {"rendus": 1, "en_cache": 0}
@@ -56,12 +56,12 @@ def test_les_espaces_de_la_typographie_francaise_sont_insecables(pdf_vierge, ide
 @pytest.mark.parametrize("identifiant", FORMULAIRES)
 def test_le_document_rendu_porte_les_espaces_insecables(definitions, identifiant):
     """The same spaces are plain spaces in the text layer: what WeasyPrint is given is checked."""
-    from generator.config import load_site_config
+    from generator.config import lit_config_du_site
     from generator.sorties import formulaires as rendu
 
-    site = load_site_config(REPO)
+    site = lit_config_du_site(REPO)
     document = rendu.document_pdf(
-        rendu.environnement(site.theme_dir), rendu.prepare(definitions[identifiant], site.nom)
+        rendu.environnement(site.dossier_theme), rendu.prepare(definitions[identifiant], site.nom)
     )
     textes = "".join(re.split(r"<[^>]*>", document))  # attributes (/TU) stay as written
     assert not re.findall(r"« | »|\w [:;?!](?:\s|$)", textes)

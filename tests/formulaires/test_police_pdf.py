@@ -60,14 +60,14 @@ def test_aucune_police_de_la_machine(pdf_vierge, definitions, tmp_path):
     """The 16146 rendered where fontconfig sees no font at all (an empty configuration, and the renderer
     not allowed to point fontconfig at the package): the same bytes as the build's. Every font in it
     comes from our @font-face rules, none from /usr/share/fonts."""
-    from generator.config import load_site_config
+    from generator.config import lit_config_du_site
     from generator.mkdocs.formulaires import feuille_pdf
     from generator.sorties import formulaires as rendu
     from tests.fixtures.chemins import REPO
 
-    site = load_site_config(REPO)
+    site = lit_config_du_site(REPO)
     document = rendu.document_pdf(
-        rendu.environnement(site.theme_dir), rendu.prepare(definitions["cerfa-16146"], site.nom)
+        rendu.environnement(site.dossier_theme), rendu.prepare(definitions["cerfa-16146"], site.nom)
     )
     css = police.regles() + feuille_pdf(site)
     (tmp_path / "document.html").write_text(document, encoding="utf-8")
@@ -107,7 +107,7 @@ def test_un_caractere_absent_de_la_police_ne_fait_pas_venir_une_police_de_la_mac
     css = (REPO / "theme" / "print" / "pdf.css").read_text(encoding="utf-8")
     html = '<html lang="fr"><title>t</title><p>Nguyễn فاطمة Владимир 中文 😀 officiel <em>efficace</em></p></html>'
     sortie = tmp_path / "site" / "t.pdf"
-    pdf.write_all([pdf.job(html, css, sortie)], css, tmp_path / "site", tmp_path / "cache")
+    pdf.ecrit_les_pdf([pdf.job(html, css, sortie)], css, tmp_path / "site", tmp_path / "cache")
     octets = sortie.read_bytes()
     noms = polices(octets)
     # fontconfig knows no font in a renderer (police_principale.isole): no fallback of the machine at all.

@@ -14,7 +14,7 @@ import zipfile
 
 import pytest
 
-from generator.erreurs import BuildError
+from generator.erreurs import ErreurDeConstruction
 from generator.sorties import pyodide_compile
 
 FAUX_PYODIDE = f"""#!{sys.executable}
@@ -82,5 +82,5 @@ def test_un_pyc_date_est_refuse(tmp_path):
     py_compile.compile(
         str(source), cfile=str(tmp_path / "m.pyc"), invalidation_mode=py_compile.PycInvalidationMode.TIMESTAMP
     )
-    with pytest.raises(BuildError, match="datés"):
+    with pytest.raises(ErreurDeConstruction, match="datés"):
         pyodide_compile.non_verifie((tmp_path / "m.pyc").read_bytes())
