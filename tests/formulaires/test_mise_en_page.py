@@ -77,8 +77,8 @@ def test_la_colonne_numero_du_bordereau_est_etroite(pdf_vierge):
 
 @pytest.mark.parametrize("identifiant", FORMULAIRES)
 def test_chaque_page_dit_page_n_sur_n(pdf_vierge, identifiant):
-    """A sheet separated from the others says which one it is: the handwritten 11527 too (no fields,
-    so WeasyPrint numbers it), not only the forms whose pagination the filling rewrites."""
+    """Une feuille séparée des autres dit laquelle elle est : l'attestation manuscrite 11527 aussi (sans
+    champ, WeasyPrint la numérote), pas seulement les formulaires dont le remplissage réécrit la pagination."""
     pages = pdftotext(pdf_vierge[identifiant]).split("\f")[:-1]
     assert len(pages) == pages_pdf(pdf_vierge[identifiant])
     for n, texte in enumerate(pages, 1):
@@ -86,8 +86,8 @@ def test_chaque_page_dit_page_n_sur_n(pdf_vierge, identifiant):
 
 
 def test_les_lignes_coupees_par_la_page_gardent_leur_cadre(pdf_vierge, tmp_path):
-    """The 11527's ruled box split by a page break: closed at the foot of page 1 (no open sides running
-    down to the footer), closed again at the top of page 2."""
+    """La case réglée du 11527 coupée par la fin de page : fermée au bas de la page 1 (pas de bords
+    ouverts qui descendent jusqu'au pied), refermée en haut de la page 2."""
     from PIL import Image
 
     subprocess.run(
@@ -97,7 +97,7 @@ def test_les_lignes_coupees_par_la_page_gardent_leur_cadre(pdf_vierge, tmp_path)
         image = Image.open(png).convert("L")
         largeur, hauteur = image.size
         px = image.load()
-        # the rows where a dark line crosses most of the page width (a box's edge, not a grey rule)
+        # les rangées qu'un trait sombre traverse sur presque toute la largeur (un bord de case, pas une ligne grise)
         traits = [y for y in range(hauteur) if sum(px[x, y] < 140 for x in range(largeur)) > 0.6 * largeur]
         haut_mm, bas_mm = marges_mm()
         if cote == "bas":
@@ -169,11 +169,11 @@ def test_la_mesure_du_remplissage_voit_une_page_a_moitie_vide(pdf_vierge, tmp_pa
 
 
 def test_16146_sept_pages_au_plus(pdf_vierge):
-    """The official 16146*03 has 6 pages; ours, with lines tall enough to write by hand, 7. Six was
-    tried: without the break before rubric 10, page 7 still holds half a page (attestation, ATTENTION);
-    pages 4 and 5 are full and the notice pins page 4 (« milieu de la page 4 »: at most a fifth of a
-    page can move back to page 3), so the rest would need about 9 % less height on pages 4 to 6, i.e.
-    text under 8 pt and writing lines under 6.5 mm."""
+    """Le 16146*03 officiel a 6 pages ; le nôtre, aux lignes assez hautes pour écrire à la main, 7. Six
+    ont été essayées : sans le saut avant la rubrique 10, la page 7 garde une demi-page (attestation,
+    ATTENTION) ; les pages 4 et 5 sont pleines et la notice fixe la page 4 (« milieu de la page 4 » : un
+    cinquième de page au plus peut remonter en page 3) ; le reste demanderait 9 % de hauteur en moins
+    sur les pages 4 à 6, soit un texte sous 8 pt et des lignes à écrire sous 6,5 mm."""
     assert pages_pdf(pdf_vierge["cerfa-16146"]) <= 7
 
 
