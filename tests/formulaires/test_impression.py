@@ -279,6 +279,30 @@ def test_foyer_de_20_personnes_en_annexe(pdf_vierge):
     assert erreur.value.champ == "foyer_21_nom_prenom"
 
 
+@pytest.mark.parametrize(
+    "identifiant, tableau, colonne, imprimees",
+    [("cerfa-16146", "foyer", "nom_prenom", 6), ("cerfa-15458", "enfants", "nom_prenoms", 5)],
+)
+def test_le_tableau_imprime_renvoie_a_sa_suite(pdf_vierge, identifiant, tableau, colonne, imprimees):
+    """Un tableau trop court le dit sur la page : sa dernière ligne renvoie à la page de l'annexe, qui
+    reprend à partir d'elle (comme le bordereau) ; rien de ce qui était écrit sur cette ligne n'est perdu."""
+    valeurs = {f"{tableau}_{i}_{colonne}": f"Personne numéro {i}" for i in range(1, imprimees + 3)}
+    entree = {"formulaire": identifiant, "valeurs": valeurs}
+    octets = remplir(entree, pdf_vierge[identifiant])
+    pages = texte_pdf(octets, "-layout").split("\f")
+    suite = next(n for n, p in enumerate(pages, 1) if "Suite du tableau" in p)
+    renvoi = f"Lignes {imprimees} à {imprimees + 2} : suite en annexe, page {suite}"
+    page_du_tableau = next(p for p in pages if "Personne numéro 1" in p)
+    assert renvoi in page_du_tableau and f"Personne numéro {imprimees}" not in page_du_tableau
+    assert all(
+        re.search(rf"^\s*{i}\s+Personne numéro {i}$", pages[suite - 1], re.M) for i in range(imprimees, imprimees + 3)
+    )
+    seule = remplir(
+        {**entree, "valeurs": {f"{tableau}_{imprimees + 1}_{colonne}": "Septième"}}, pdf_vierge[identifiant]
+    )
+    assert f"Ligne {imprimees + 1} : suite en annexe" in texte_pdf(seule)
+
+
 def test_les_pages_d_annexe_sont_balisees(pdf_vierge):
     """PDF/UA: the annex pages added by the fill are tagged like the blank's pages: every text in a marked
     content of a structure element (Sect /Lang fr, H2, H3, P, Table), the rest an artifact, each MCID
