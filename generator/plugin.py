@@ -249,6 +249,10 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
     def on_post_page(self, output, page, config):
         return insecables(output)  # la page finie : le contenu et les mots du thème, une fois
 
+    def on_post_template(self, output_content, template_name, config):
+        # Les gabarits statiques (404.html, recherche.html) suivent la même typographie que les pages.
+        return insecables(output_content) if template_name.endswith(".html") else output_content
+
     @event_priority(-100)  # en dernier : après les fichiers des autres plugins
     def on_post_build(self, config):
         if config.strict and self.francais and self.francais.messages:

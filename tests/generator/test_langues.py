@@ -136,6 +136,8 @@ def test_la_page_introuvable_parle_chaque_langue(construit):
     _, site, _ = construit
     page = _page(site, "404.html")
     assert "<h1>Page introuvable</h1>" in page
+    texte = re.sub(r"<[^>]*>", "", page)  # la typographie des pages aussi : « En danger ? » sans coupure
+    assert "En danger" in texte and " ?" not in texte and " :" not in texte
     assert re.search(r'<p lang="en" dir="ltr"><strong>Page not found\.</strong>.*href="/?en/guide.html"', page)
     assert re.search(r'<p lang="ar" dir="rtl"><strong>الصفحة غير موجودة\.</strong>.*href="/?ar/guide.html"', page)
 
