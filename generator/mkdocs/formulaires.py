@@ -29,7 +29,7 @@ from ..contenu import formulaires
 from ..contenu.formulaires import LIGNE_ENTRETIEN
 from ..erreurs import ErreurDeContenu, ErreursDeContenu, line_of, template_error
 from ..sorties import formulaires as rendu
-from ..sorties import pdf
+from ..sorties import pdf, police_champs
 
 DOSSIER_SITE = "formulaires"
 CSS_PAGE = "formulaires/formulaire.css"
@@ -123,12 +123,18 @@ class Formulaires:
         return rapport
 
 
+def feuille_pdf(site: ConfigDuSite) -> str:
+    """La feuille de style des PDF vierges : la police des champs, puis celles du thème (pdf.ecrit_les_pdf y
+    ajoute les règles de la police du texte)."""
+    return police_champs.regle() + "\n".join((site.dossier_theme / nom).read_text(encoding="utf-8") for nom in CSS_PDF)
+
+
 def ecrit_pdfs(site: ConfigDuSite, documents: dict[str, str], site_dir: Path, cache: Path) -> dict[str, int]:
     """Le PDF vierge de chaque formulaire (`documents` : son HTML rendu), `site_dir/formulaires/<id>.pdf`,
     depuis le cache des PDF quand rien n'a changé."""
     if not documents:
         return {"rendus": 0, "en_cache": 0}
-    css = "\n".join((site.dossier_theme / nom).read_text(encoding="utf-8") for nom in CSS_PDF)
+    css = feuille_pdf(site)
     jobs = [
         pdf.job(
             html,

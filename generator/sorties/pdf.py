@@ -18,6 +18,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import warnings
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -82,8 +83,18 @@ def _code_du_rendu() -> str:
     """L'empreinte du code qui rend les PDF (ce module, les polices) : un changement de ce code, et non
     seulement du HTML ou du CSS, refait les PDF au lieu de servir un PDF en cache rendu par l'ancien."""
     dossier = Path(__file__).parent
-    octets = b"".join((dossier / nom).read_bytes() for nom in ("pdf.py", "polices.py", "police_principale.py"))
-    return hashlib.sha256(octets).hexdigest()
+    fichiers = [dossier / nom for nom in ("pdf.py", "polices.py", "police_principale.py", "police_champs.py")]
+    # polices.complete écrit dans le PDF vierge avec le code du remplissage (pagination, arbre de structure).
+    remplissage = dossier.parents[1] / "pyscripts" / "formulaires"
+    fichiers += [remplissage / f"{nom}.py" for nom in COMPLETE_LE_VIERGE]
+    return hashlib.sha256(b"".join(f.read_bytes() for f in fichiers)).hexdigest()
+
+
+# Les modules de pyscripts/formulaires dont se sert polices.complete (directement ou par remplissage.py).
+COMPLETE_LE_VIERGE = (
+    "annexe", "balisage", "definition", "dessin", "ecriture", "gabarit", "increment", "mise_en_page", "polices",
+    "remplissage",
+)  # fmt: skip
 
 
 def job(
@@ -169,7 +180,11 @@ def _write(html: str, css: str, base_url: str, fetcher, target: str, forms: bool
 def _render(html: str, css: str, root: str, target: str, forms: bool = False) -> tuple[str, str] | None:
     """Écrit un PDF. None si c'est fait, sinon ("refus", url) ou ("erreur", message) : les exceptions de
     WeasyPrint (certaines dérivent de BaseException) ne passent jamais brutes d'un processus à l'autre."""
-    from weasyprint.urls import FatalURLFetchingError
+    police.isole()
+    with warnings.catch_warnings():
+        # À l'import, WeasyPrint prévient que fontconfig ne connaît aucune police : c'est voulu (police_principale.isole).
+        warnings.filterwarnings("ignore", "No fonts configured", UserWarning)
+        from weasyprint.urls import FatalURLFetchingError
 
     base_url = Path(root).as_uri() + "/"
     fetcher = _fetcher(Path(root))

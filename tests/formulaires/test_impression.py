@@ -26,6 +26,9 @@ CAPITALES = "DE LA TOUR D'AUVERGNE-LAURAGUAIS MONTMORENCY-BEAUFORT DHARCOURTX"[:
 LONG = " ".join(f"Ligne {i} : il m'a menacée devant l'école, puis au travail." for i in range(1, 9))[:400]
 ECRITURES = {
     "arabe": "فاطمة الزهراء بن علي",
+    # Not ending with a haraka: pdftotext puts a mark that begins its line (the leftmost glyph) before the rest.
+    "arabe vocalisé": "مُحَمَّد أَحْمَد شَمْسُ الدِّين",
+    "hébreu": "שָׁלוֹם כֹּהֵן",
     "persan": "مریم رضایی می\u200cخواهد",
     "cyrillique": "Ольга Петровна Смирнова",
     "tigrigna": "ሰላም ዓለም ተስፋይ",
@@ -106,6 +109,39 @@ def test_multiligne_au_moins_9_points_et_sans_lignes_reglees(pdf_vierge):
     assert compact(LONG * 5)[-200:] in compact(texte_pdf(octets))
 
 
+def test_case_multiligne_remplie_sans_trait_du_vierge(pdf_vierge, tmp_path):
+    """The opaque background of a filled multi-line box covers the whole ruled area: no stub of the
+    blank's rules shows at its left or right edge (the box used to leave 1 mm of padding uncovered)."""
+    from PIL import Image
+
+    g = gabarit(pdf_vierge["cerfa-16146"])
+    multilignes = [c for c in g.cases.values() if c.multiligne]
+    assert multilignes
+    octets = remplir(
+        {"formulaire": "cerfa-16146", "valeurs": {c.nom: "x" for c in multilignes}}, pdf_vierge["cerfa-16146"]
+    )
+    subprocess.run(["pdftoppm", "-r", "200", "-png", "-", tmp_path / "p"], input=octets, check=True)
+    echelle = 200 / 72
+    for c in multilignes:
+        image = Image.open(_page_png(tmp_path, c.page))
+        px = image.convert("RGB").load()
+        x0, y0, x1, y1 = c.rect
+        haut = g.format[1]
+        marge = 1.5 * 72 / 25.4  # the rules under the box's padding and border, if they were left uncovered
+        traits = [
+            (x, y)
+            for x in range(round((x0 - marge) * echelle), round((x1 + marge) * echelle))
+            for y in range(round((haut - y1) * echelle) + 1, round((haut - y0) * echelle) - 1)
+            if 150 < px[x, y][0] < 195 and px[x, y][2] - px[x, y][0] > 15  # the rules' blue-grey (#aab4c2)
+        ]
+        assert not traits, (c.nom, traits[:5])
+
+
+def _page_png(dossier, page: int):
+    """The rendering of page `page` (0-based) among pdftoppm's p-N.png (N padded to the page count)."""
+    return min(dossier.glob("p-*.png"), key=lambda p: abs(int(p.stem.rsplit("-", 1)[1]) - (page + 1)))
+
+
 @pytest.mark.parametrize("ecriture_", sorted(ECRITURES))
 def test_ecritures_imprimees_dans_l_ordre_logique(pdf_vierge, ecriture_):
     valeur = ECRITURES[ecriture_]
@@ -115,6 +151,74 @@ def test_ecritures_imprimees_dans_l_ordre_logique(pdf_vierge, ecriture_):
     attendu = ecriture.normalise(valeur).replace("\u200c", "")
     assert imprime.replace("\u200c", "") == attendu
     qpdf(octets)
+
+
+def mots_dans(octets: bytes, case, hauteur: float) -> list[tuple[float, float]]:
+    """(xMin, xMax) of each word drawn inside a box (pdftotext -bbox, y downwards)."""
+    boites = texte_pdf(octets, "-bbox", "-f", str(case.page + 1), "-l", str(case.page + 1))
+    x0, y0, x1, y1 = case.rect
+    sortie = []
+    for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">', boites):
+        gauche, haut, droite, bas = map(float, m.groups())
+        if x0 - 1 <= gauche and droite <= x1 + 1 and hauteur - y1 <= (haut + bas) / 2 <= hauteur - y0:
+            sortie.append((gauche, droite))
+    return sortie
+
+
+@pytest.mark.parametrize("valeur, a_droite", [("فاطمة الزهراء", True), ("שלום", True), ("Fatima Zahra", False)])
+def test_une_ligne_de_droite_a_gauche_est_alignee_a_droite(pdf_vierge, valeur, a_droite):
+    """Unicode bidi P2/P3: a value whose first letter is right-to-left starts at the right of its box."""
+    g = gabarit(pdf_vierge["cerfa-16146"])
+    case = g.cases["prenoms"]
+    octets = remplir({"formulaire": "cerfa-16146", "valeurs": {"prenoms": valeur}}, pdf_vierge["cerfa-16146"])
+    mots = mots_dans(octets, case, g.format[1])
+    assert len(mots) == len(valeur.split())
+    if a_droite:
+        assert abs(max(x1 for _, x1 in mots) - (case.rect[2] - 2)) < 1.5, (mots, case.rect)
+    else:
+        assert abs(min(x0 for x0, _ in mots) - (case.rect[0] + 2)) < 1.5, (mots, case.rect)
+
+
+def encre(octets: bytes, case, tmp_path, nom: str) -> list[tuple[int, int]]:
+    """The dark pixels (x, y) of a filled box, rendered at 600 dpi."""
+    from PIL import Image
+
+    r = 600 / 72
+    x0, y0, x1, y1 = case.rect
+    hauteur = 841.89
+    subprocess.run(
+        ["pdftoppm", "-r", "600", "-gray", "-f", str(case.page + 1), "-l", str(case.page + 1)]
+        + ["-x", str(int(x0 * r)), "-y", str(int((hauteur - y1) * r)), "-W", str(int((x1 - x0) * r))]
+        + ["-H", str(int((y1 - y0) * r)), "-png", "-singlefile", "-", tmp_path / nom],
+        input=octets,
+        check=True,
+    )
+    image = Image.open(tmp_path / f"{nom}.png").convert("L")
+    px = image.load()
+    return {(x, y) for x in range(image.size[0]) for y in range(image.size[1]) if px[x, y] < 128}
+
+
+def test_harakat_sur_leur_lettre_et_empilees_sans_se_toucher(pdf_vierge, tmp_path):
+    """« مَّد » : the fatha over the meem (not over the dal), above the shadda, neither touching the other
+    (without mark positioning, both fell on the same spot, or on the next letter)."""
+    g = gabarit(pdf_vierge["cerfa-16146"])
+    case = g.cases["prenoms"]
+
+    def dessin(valeur: str, nom: str) -> set:
+        octets = remplir({"formulaire": "cerfa-16146", "valeurs": {"prenoms": valeur}}, pdf_vierge["cerfa-16146"])
+        return encre(octets, case, tmp_path, nom)
+
+    lettres, meem = dessin("مد", "lettres"), dessin("م", "meem")
+    shadda = dessin("مّد", "shadda") - lettres
+    fatha = dessin("مَّد", "fatha") - lettres - shadda
+    assert shadda and fatha
+    colonnes_meem = {x for x, _ in meem}  # right-aligned: the meem alone stands where the final one does… roughly
+    droite = max(x for x, _ in lettres)
+    largeur_meem = max(colonnes_meem) - min(colonnes_meem)
+    for signe in (shadda, fatha):
+        centre = sum(x for x, _ in signe) / len(signe)
+        assert droite - largeur_meem * 1.2 < centre <= droite, (centre, droite, largeur_meem)
+    assert max(y for _, y in fatha) < min(y for _, y in shadda)  # stacked, with a gap
 
 
 def test_arabe_lie_et_dessine_de_droite_a_gauche(pdf_vierge):
@@ -173,6 +277,82 @@ def test_foyer_de_20_personnes_en_annexe(pdf_vierge):
     with pytest.raises(EntreeInvalide) as erreur:
         remplir({"formulaire": "cerfa-16146", "valeurs": {"foyer_21_nom_prenom": "x"}}, pdf_vierge["cerfa-16146"])
     assert erreur.value.champ == "foyer_21_nom_prenom"
+
+
+@pytest.mark.parametrize(
+    "identifiant, tableau, colonne, imprimees",
+    [("cerfa-16146", "foyer", "nom_prenom", 6), ("cerfa-15458", "enfants", "nom_prenoms", 5)],
+)
+def test_le_tableau_imprime_renvoie_a_sa_suite(pdf_vierge, identifiant, tableau, colonne, imprimees):
+    """Un tableau trop court le dit sur la page : sa dernière ligne renvoie à la page de l'annexe, qui
+    reprend à partir d'elle (comme le bordereau) ; rien de ce qui était écrit sur cette ligne n'est perdu."""
+    valeurs = {f"{tableau}_{i}_{colonne}": f"Personne numéro {i}" for i in range(1, imprimees + 3)}
+    entree = {"formulaire": identifiant, "valeurs": valeurs}
+    octets = remplir(entree, pdf_vierge[identifiant])
+    pages = texte_pdf(octets, "-layout").split("\f")
+    suite = next(n for n, p in enumerate(pages, 1) if "Suite du tableau" in p)
+    renvoi = f"Lignes {imprimees} à {imprimees + 2} : suite en annexe, page {suite}"
+    page_du_tableau = next(p for p in pages if "Personne numéro 1" in p)
+    assert renvoi in page_du_tableau and f"Personne numéro {imprimees}" not in page_du_tableau
+    assert all(
+        re.search(rf"^\s*{i}\s+Personne numéro {i}$", pages[suite - 1], re.M) for i in range(imprimees, imprimees + 3)
+    )
+    seule = remplir(
+        {**entree, "valeurs": {f"{tableau}_{imprimees + 1}_{colonne}": "Septième"}}, pdf_vierge[identifiant]
+    )
+    assert f"Ligne {imprimees + 1} : suite en annexe" in texte_pdf(seule)
+
+
+def test_les_pages_d_annexe_sont_balisees(pdf_vierge):
+    """PDF/UA: the annex pages added by the fill are tagged like the blank's pages: every text in a marked
+    content of a structure element (Sect /Lang fr, H2, H3, P, Table), the rest an artifact, each MCID
+    found back through /ParentTree; Arabic drawn in visual order carries its text as typed (/ActualText)."""
+    valeurs = {
+        "expose": LONG * 5 + "\nفاطمة الزهراء",
+        **{f"foyer_{i}_nom_prenom": f"Personne {i}" for i in range(1, 12)},
+    }
+    octets = remplir({"formulaire": "cerfa-16146", "valeurs": valeurs}, pdf_vierge["cerfa-16146"])
+    lecteur = PdfReader(io.BytesIO(octets))
+    n_vierge = len(PdfReader(io.BytesIO(pdf_vierge["cerfa-16146"])).pages)
+    racine = lecteur.trailer["/Root"]["/StructTreeRoot"]
+    nums = feuilles(racine["/ParentTree"])
+    parents = dict(zip(nums[::2], nums[1::2]))
+    assert racine["/ParentTreeNextKey"] == max(nums[::2]) + 1
+    annexes = lecteur.pages[n_vierge:]
+    assert annexes
+    for page in annexes:
+        contenu = page.get_contents().get_data().decode("latin-1")
+        hors_marques = re.sub(r"/(?:H2|H3|P|TH|TD|Artifact)\b[^\n]*?(?:BDC|BMC).*?EMC", "", contenu, flags=re.S)
+        assert " Tj" not in hors_marques  # no text outside a tag or an artifact
+        mcids = [int(m) for m in re.findall(r"/MCID (\d+)", contenu)]
+        assert mcids == list(range(len(mcids))) and mcids
+        elements = parents[page["/StructParents"]]
+        assert len(elements) == len(mcids)
+        for mcid, element in zip(mcids, elements):
+            element = element.get_object()
+            assert any(
+                getattr(k, "get", None) and k.get("/MCID") == mcid and k["/Pg"].get_object() == page
+                for k in element["/K"]
+            ), mcid
+    sections = [e.get_object() for e in racine["/K"][0].get_object()["/K"]][-1:]
+    assert sections[0]["/S"] == "/Sect" and sections[0]["/Lang"] == "fr"
+    balises = texte_de_la_structure(octets)
+    assert "Personne 11" in balises and "Suite du tableau" in balises
+    assert "فاطمة الزهراء" in [
+        e.get_object().get("/ActualText") for e in sections[0]["/K"] if e.get_object()["/S"] == "/P"
+    ]
+    qpdf(octets)
+
+
+def feuilles(arbre) -> list:
+    """The (key, value) pairs of a PDF number tree, leaves included."""
+    arbre = arbre.get_object()
+    return list(arbre.get("/Nums", [])) + [x for enfant in arbre.get("/Kids", []) for x in feuilles(enfant)]
+
+
+def texte_de_la_structure(octets: bytes) -> str:
+    fini = subprocess.run(["pdfinfo", "-struct-text", "-"], input=octets, capture_output=True, check=True)
+    return fini.stdout.decode(errors="replace")  # pdfinfo prints a /T in UTF-16 as raw bytes
 
 
 def cas_op() -> dict:

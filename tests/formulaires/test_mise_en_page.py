@@ -75,6 +75,37 @@ def test_la_colonne_numero_du_bordereau_est_etroite(pdf_vierge):
     assert x and x[0] < 0.2 * largeur, x  # the designation starts near the left edge, not mid-page
 
 
+@pytest.mark.parametrize("identifiant", FORMULAIRES)
+def test_chaque_page_dit_page_n_sur_n(pdf_vierge, identifiant):
+    """Une feuille séparée des autres dit laquelle elle est : l'attestation manuscrite 11527 aussi (sans
+    champ, WeasyPrint la numérote), pas seulement les formulaires dont le remplissage réécrit la pagination."""
+    pages = pdftotext(pdf_vierge[identifiant]).split("\f")[:-1]
+    assert len(pages) == pages_pdf(pdf_vierge[identifiant])
+    for n, texte in enumerate(pages, 1):
+        assert f"page {n} / {len(pages)}" in texte, (n, texte[-200:])
+
+
+def test_les_lignes_coupees_par_la_page_gardent_leur_cadre(pdf_vierge, tmp_path):
+    """La case réglée du 11527 coupée par la fin de page : fermée au bas de la page 1 (pas de bords
+    ouverts qui descendent jusqu'au pied), refermée en haut de la page 2."""
+    from PIL import Image
+
+    subprocess.run(
+        ["pdftoppm", "-gray", "-r", "72", "-png", "-", tmp_path / "p"], input=pdf_vierge["cerfa-11527"], check=True
+    )
+    for png, cote in ((tmp_path / "p-1.png", "bas"), (tmp_path / "p-2.png", "haut")):
+        image = Image.open(png).convert("L")
+        largeur, hauteur = image.size
+        px = image.load()
+        # les rangées qu'un trait sombre traverse sur presque toute la largeur (un bord de case, pas une ligne grise)
+        traits = [y for y in range(hauteur) if sum(px[x, y] < 140 for x in range(largeur)) > 0.6 * largeur]
+        haut_mm, bas_mm = marges_mm()
+        if cote == "bas":
+            assert traits and max(traits) > hauteur * (297 - bas_mm - 10) / 297, (png, traits)
+        else:
+            assert traits and min(traits) < hauteur * (haut_mm + 10) / 297, (png, traits)
+
+
 # ---- Layout: pages, breaks, the notice's page references -------------------------------------
 
 
@@ -107,6 +138,11 @@ def marges_mm() -> tuple[float, float]:
     return float(haut), float(bas)
 
 
+# The running footer sits at the top of the bottom margin: the measure stops 1 mm above it (without
+# this gap, its antialiasing reached the last row measured and every page measured full).
+AU_DESSUS_DU_PIED = 1.0
+
+
 def remplissage(octets: bytes, tmp_path) -> list[float]:
     """Per page, how far down the page body the drawing goes (0: empty, 1: to the footer), seen in
     a rendering: text, lines, boxes and frames alike."""
@@ -119,14 +155,25 @@ def remplissage(octets: bytes, tmp_path) -> list[float]:
         image = Image.open(png).convert("L")
         largeur, hauteur = image.size
         px = image.load()
-        haut, bas = round(hauteur * haut_mm / 297), round(hauteur * (297 - bas_mm) / 297)
+        haut, bas = round(hauteur * haut_mm / 297), round(hauteur * (297 - bas_mm - AU_DESSUS_DU_PIED) / 297)
         encre = [y for y in range(haut, bas) if any(px[x, y] < 200 for x in range(largeur))]
         sortie.append((max(encre, default=haut) - haut) / (bas - haut))
     return sortie
 
 
+def test_la_mesure_du_remplissage_voit_une_page_a_moitie_vide(pdf_vierge, tmp_path):
+    """The measure itself: the 16146's page 3 (rubrique 3 alone, the official breaks before rubrique 4)
+    is about half full; a measure that always said « full » would let a near-empty page through."""
+    pleines = remplissage(pdf_vierge["cerfa-16146"], tmp_path)
+    assert 0.3 < pleines[2] < 0.7, [round(p, 2) for p in pleines]
+
+
 def test_16146_sept_pages_au_plus(pdf_vierge):
-    """The official 16146*03 has 6 pages; ours, with lines tall enough to write by hand, 7."""
+    """Le 16146*03 officiel a 6 pages ; le nôtre, aux lignes assez hautes pour écrire à la main, 7. Six
+    ont été essayées : sans le saut avant la rubrique 10, la page 7 garde une demi-page (attestation,
+    ATTENTION) ; les pages 4 et 5 sont pleines et la notice fixe la page 4 (« milieu de la page 4 » : un
+    cinquième de page au plus peut remonter en page 3) ; le reste demanderait 9 % de hauteur en moins
+    sur les pages 4 à 6, soit un texte sous 8 pt et des lignes à écrire sous 6,5 mm."""
     assert pages_pdf(pdf_vierge["cerfa-16146"]) <= 7
 
 
@@ -155,10 +202,31 @@ def test_aucun_titre_seul_en_bas_de_page(pdf_vierge, definitions, identifiant, t
     """A rubric's heading is never the last thing drawn on a page: its fields (lines, boxes) follow it."""
     titres = {re.sub(r"\s+", " ", r["titre"]).strip() for r in definitions[identifiant]["rubriques"]}
     haut_mm, bas_mm = marges_mm()
-    corps = (297 - haut_mm - bas_mm) / 297
+    corps = (297 - haut_mm - bas_mm - AU_DESSUS_DU_PIED) / 297
     fins = remplissage(pdf_vierge[identifiant], tmp_path)  # how far the drawing goes, in the page body
     for n, (lignes, fin) in enumerate(zip(lignes_par_page(pdf_vierge[identifiant]), fins), 1):
         fin = haut_mm / 297 + fin * corps  # as a fraction of the page
         for y, texte in lignes:
             if re.sub(r"^[\dIVX]+ - | ◇$", "", texte).strip() in titres:
                 assert fin - y > 15 / 297, (n, texte)  # at least a field's height drawn below it
+
+
+@pytest.mark.parametrize("identifiant", FORMULAIRES)
+def test_une_rubrique_garde_son_titre_avec_sa_premiere_question(pdf_vierge, definitions, identifiant):
+    """A rubric that opens with boxes to tick and one answer for them all (« Dans les deux cas,
+    préciser… ») starts on the page where that answer is: never its heading and one box alone at a
+    page's foot, the rest overleaf (15458, rubric IV)."""
+    lignes = [(n, texte) for n, page in enumerate(lignes_par_page(pdf_vierge[identifiant]), 1) for _, texte in page]
+    verifiees = 0
+    for r in definitions[identifiant]["rubriques"]:
+        champs = [c for c in r["champs"] if c.get("pdf") is not False]
+        k = next((i for i, c in enumerate(champs) if c["type"] != "case"), len(champs))
+        if k == 0 or k == len(champs) or champs[k]["type"] not in ("texte", "multiligne") or champs[k].get("si"):
+            continue
+        titre = re.sub(r"\s+", " ", r["titre"]).strip()
+        debut = next(i for i, (_, texte) in enumerate(lignes) if titre in texte)
+        reponse = champs[k]["libelle"][:40]
+        page_reponse = next(n for n, texte in lignes[debut:] if reponse in texte)
+        assert lignes[debut][0] == page_reponse, (titre, lignes[debut][0], page_reponse)
+        verifiees += 1
+    assert verifiees or identifiant != "cerfa-15458"

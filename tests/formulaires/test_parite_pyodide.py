@@ -78,6 +78,7 @@ def test_meme_pdf_avec_annexes_et_ecritures(pyodide_node, pdf_vierge):
             "valeurs": {
                 "nom_naissance": CAPITALES,
                 "prenoms": "فاطمة الزهراء",
+                "nom_usage": "مُحَمَّد שָׁלוֹם",  # marks drawn as paths, right-aligned lines
                 "naissance_lieu": "Nguyễn ሰላም Ольга",
                 "expose": LONG * 4,
                 **{f"foyer_{i}_nom_prenom": f"Personne {i}" for i in range(1, 9)},

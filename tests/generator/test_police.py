@@ -4,6 +4,7 @@ scripts people write their names in; WeasyPrint may read it and nothing else out
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 
@@ -67,6 +68,36 @@ def test_weasyprint_lit_la_police_et_rien_d_autre_hors_du_site(tmp_path):
     assert not pdf.allowed((REPO / "pyproject.toml").as_uri(), tmp_path)
 
 
+def test_fontconfig_des_rendus_ne_connait_aucune_police(monkeypatch):
+    monkeypatch.setenv("FONTCONFIG_FILE", "/machine")  # restored after the test
+    police.isole()
+    conf = (police.CACHE_FONTCONFIG / "fonts.conf").read_text(encoding="utf-8")
+    assert os.environ["FONTCONFIG_FILE"] == str(police.CACHE_FONTCONFIG / "fonts.conf")
+    assert "<dir" not in conf and "<include" not in conf  # only the @font-face fonts exist
+
+
+def test_la_police_des_champs_vient_du_paquet_sans_arabe_ni_emoji():
+    """The fields' font: DejaVu Sans Condensed of the package, renamed, the same bytes every time; no
+    Arabic (the Noto fallback's ToUnicode reads joined forms as letters), no emoji (refused before)."""
+    import io
+
+    from generator.sorties import police_champs
+
+    octets = police_champs.octets()
+    police_champs.octets.cache_clear()
+    assert police_champs.octets() == octets
+    fonte = TTFont(io.BytesIO(octets))
+    cmap = fonte.getBestCmap()
+    assert fonte["name"].getDebugName(1) == police_champs.FAMILLE
+    source = TTFont(police.DOSSIER / police_champs.SOURCE)
+    nom = cmap[ord("Ж")]
+    assert fonte["glyf"][nom].coordinates == source["glyf"][source.getBestCmap()[ord("Ж")]].coordinates
+    for texte in ("Nguyễn Thị", "Œ ß Ø", "Владимир", "Αλέξανδρος", "Աննա", "ნინო", "« » – — … €"):
+        assert all(ord(c) in cmap for c in texte if c != " "), texte
+    assert not [c for c in cmap if 0x0600 <= c <= 0x08FF or 0xFB50 <= c <= 0xFDFF or 0xFE70 <= c <= 0xFEFF]
+    assert not [c for c in cmap if c >= 0x2600 and c not in range(0x2C60, 0xFB18)]  # no symbols, no emoji
+
+
 @pytest.mark.parametrize("feuille", ["theme/print/pdf.css", "theme/formulaires/pdf.css"])
 def test_les_feuilles_des_pdf_demandent_la_police_sans_ligatures(feuille):
     """DejaVu Sans has ﬁ ﬂ ﬃ glyphs: a ligature would read back « oﬃciel » (search, copy, screen readers)."""
@@ -74,3 +105,21 @@ def test_les_feuilles_des_pdf_demandent_la_police_sans_ligatures(feuille):
     racine = re.search(r"^html \{([^}]*)\}", css, re.MULTILINE).group(1)
     assert f'font-family: "{police.FAMILLE}"' in racine
     assert "font-variant-ligatures: none" in racine
+
+
+def test_la_cle_du_cache_couvre_le_code_qui_complete_le_vierge():
+    """polices.complete writes into the blank with pyscripts.formulaires code (pagination, structure tree):
+    every module it reaches is in the key, or a cached blank written by older code would be served."""
+    import ast
+
+    dossier = REPO / "pyscripts" / "formulaires"
+    a_voir, vus = ["remplissage", "balisage", "gabarit", "polices", "increment"], set()
+    while a_voir:
+        nom = a_voir.pop()
+        if nom in vus or not (dossier / f"{nom}.py").is_file():
+            continue
+        vus.add(nom)
+        for noeud in ast.walk(ast.parse((dossier / f"{nom}.py").read_text(encoding="utf-8"))):
+            if isinstance(noeud, ast.ImportFrom) and noeud.level == 1:
+                a_voir += [noeud.module] if noeud.module else [alias.name for alias in noeud.names]
+    assert vus <= set(pdf.COMPLETE_LE_VIERGE), vus - set(pdf.COMPLETE_LE_VIERGE)
