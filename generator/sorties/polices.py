@@ -120,7 +120,7 @@ def complete(chemin: Path) -> None:
         liste = list(contenus.get_object()) if isinstance(contenus.get_object(), list) else [contenus]
         from pypdf.generic import ArrayObject
 
-        # WeasyPrint leaves its coordinate change (y downwards) in force at the end of the page: q … Q around it.
+        # WeasyPrint laisse son changement de repère (y vers le bas) en vigueur en fin de page : q … Q autour.
         debut, fin = inc.ajoute(flux(b"q\n")), inc.ajoute(flux(b"\nQ\n" + ajout))
         page[NameObject("/Contents")] = ArrayObject([debut, *liste, fin])
         inc.remplace(ref_page, page)

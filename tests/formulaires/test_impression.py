@@ -1,7 +1,8 @@
-"""What prints, checked on what is drawn (pdftotext, pdftoppm), not on the stored values: every
-text field of 16146 and 15458 filled with long values and other scripts is whole, in its box or in
-the annex, at a legible size; right-to-left text reads in logical order; refused values say why in
-French; the OP request is one complete PDF; qpdf finds nothing to say."""
+"""Ce qui s'imprime, vérifié sur ce qui est dessiné (pdftotext, pdftoppm), pas sur les valeurs
+enregistrées : chaque champ de texte du 16146 et du 15458, rempli de valeurs longues et d'autres
+écritures, est entier, dans sa case ou en annexe, à une taille lisible ; un texte de droite à gauche
+se lit dans l'ordre logique ; une valeur refusée dit pourquoi, en français ; la requête en
+ordonnance de protection tient en un seul PDF complet ; qpdf n'a rien à redire."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ CAPITALES = "DE LA TOUR D'AUVERGNE-LAURAGUAIS MONTMORENCY-BEAUFORT DHARCOURTX"[:
 LONG = " ".join(f"Ligne {i} : il m'a menacée devant l'école, puis au travail." for i in range(1, 9))[:400]
 ECRITURES = {
     "arabe": "فاطمة الزهراء بن علي",
-    # Not ending with a haraka: pdftotext puts a mark that begins its line (the leftmost glyph) before the rest.
+    # Pas de haraka à la fin : pdftotext met un signe qui ouvre sa ligne (le glyphe le plus à gauche) avant le reste.
     "arabe vocalisé": "مُحَمَّد أَحْمَد شَمْسُ الدِّين",
     "hébreu": "שָׁלוֹם כֹּהֵן",
     "persan": "مریم رضایی می\u200cخواهد",
@@ -47,7 +48,7 @@ def compact(texte: str) -> str:
 
 
 def valeurs_longues(definition: dict, aujourdhui="29/11/2026") -> dict:
-    """Every text field: 60 capitals on one line, 400 characters on several, a valid value elsewhere."""
+    """Chaque champ de texte : 60 capitales sur une ligne, 400 caractères sur plusieurs, ailleurs une valeur valide."""
     valeurs = {}
     for c in champs_pdf(definition):
         if c["type"] == "case":
@@ -55,7 +56,7 @@ def valeurs_longues(definition: dict, aujourdhui="29/11/2026") -> dict:
         if c["genre"] == "date":
             valeurs[c["nom"]] = "05/03/1990"
         elif c["genre"] == "montant":
-            valeurs[c["nom"]] = "12\u202f500"  # the narrow no-break space the site itself prints
+            valeurs[c["nom"]] = "12\u202f500"  # l'espace fine insécable qu'imprime le site lui-même
         elif c["genre"] == "nombre":
             valeurs[c["nom"]] = "3"
         elif c.get("max"):
@@ -68,7 +69,7 @@ def valeurs_longues(definition: dict, aujourdhui="29/11/2026") -> dict:
 
 
 def tailles_dessinees(octets: bytes) -> set[float]:
-    """The font sizes of every filled field's appearance (« … n Tf »)."""
+    """Les tailles de police de l'apparence de chaque champ rempli (« … n Tf »)."""
     tailles = set()
     for page in PdfReader(io.BytesIO(octets)).pages:
         for ref in page.get("/Annots", []):
@@ -83,12 +84,12 @@ def tailles_dessinees(octets: bytes) -> set[float]:
 def test_chaque_champ_long_imprime_en_entier(pdf_vierge, definitions, identifiant):
     d = definitions[identifiant]
     valeurs = valeurs_longues(d)
-    # The print engine itself (the OP engine would first ask for a coherent set of measures).
+    # Le moteur d'impression lui-même (celui de l'ordonnance de protection demanderait d'abord des mesures cohérentes).
     octets = remplit(pdf_vierge[identifiant], valeurs, d)
     texte = compact(texte_pdf(octets))
     assert compact(CAPITALES) in texte
-    assert compact(LONG) in texte or compact(LONG)[-80:] in texte  # the end, at least, in the annex
-    if identifiant == "cerfa-16146":  # amounts typed with U+202F print whole (« 12 ▯ » before)
+    assert compact(LONG) in texte or compact(LONG)[-80:] in texte  # la fin, au moins, en annexe
+    if identifiant == "cerfa-16146":  # un montant tapé avec U+202F s'imprime entier (avant : « 12 ▯ »)
         assert re.search("12[ \u00a0]500", texte_pdf(octets))
     assert "Suitedesréponses" in texte or "suitedesréponses" in texte
     assert min(tailles_dessinees(octets)) >= min(MIN_UNE_LIGNE, MIN_LIGNES)
@@ -104,14 +105,14 @@ def test_multiligne_au_moins_9_points_et_sans_lignes_reglees(pdf_vierge):
             if a.get("/T") == "expose":
                 flux = a["/AP"]["/N"].get_object().get_data().decode("latin-1")
                 assert {float(t) for t in re.findall(r" ([\d.]+) Tf", flux)} == {MIN_LIGNES}
-                assert " re f" in flux  # an opaque box: the blank's ruled lines never cross the text
+                assert " re f" in flux  # une case opaque : les lignes réglées du vierge ne traversent jamais le texte
                 assert "(suite en annexe, page 8)" in texte_pdf(octets)
     assert compact(LONG * 5)[-200:] in compact(texte_pdf(octets))
 
 
 def test_case_multiligne_remplie_sans_trait_du_vierge(pdf_vierge, tmp_path):
-    """The opaque background of a filled multi-line box covers the whole ruled area: no stub of the
-    blank's rules shows at its left or right edge (the box used to leave 1 mm of padding uncovered)."""
+    """Le fond opaque d'une case multiligne remplie couvre toute la zone réglée : aucun bout des traits
+    du vierge ne dépasse à gauche ni à droite (la case laissait 1 mm de marge intérieure à découvert)."""
     from PIL import Image
 
     g = gabarit(pdf_vierge["cerfa-16146"])
@@ -127,18 +128,19 @@ def test_case_multiligne_remplie_sans_trait_du_vierge(pdf_vierge, tmp_path):
         px = image.convert("RGB").load()
         x0, y0, x1, y1 = c.rect
         haut = g.format[1]
-        marge = 1.5 * 72 / 25.4  # the rules under the box's padding and border, if they were left uncovered
+        marge = 1.5 * 72 / 25.4  # les traits sous la marge intérieure et le bord, s'ils restaient à découvert
         traits = [
             (x, y)
             for x in range(round((x0 - marge) * echelle), round((x1 + marge) * echelle))
             for y in range(round((haut - y1) * echelle) + 1, round((haut - y0) * echelle) - 1)
-            if 150 < px[x, y][0] < 195 and px[x, y][2] - px[x, y][0] > 15  # the rules' blue-grey (#aab4c2)
+            if 150 < px[x, y][0] < 195 and px[x, y][2] - px[x, y][0] > 15  # le gris-bleu des traits (#aab4c2)
         ]
         assert not traits, (c.nom, traits[:5])
 
 
 def _page_png(dossier, page: int):
-    """The rendering of page `page` (0-based) among pdftoppm's p-N.png (N padded to the page count)."""
+    """Le rendu de la page `page` (comptée depuis 0) parmi les p-N.png de pdftoppm (N complété par des
+    zéros selon le nombre de pages)."""
     return min(dossier.glob("p-*.png"), key=lambda p: abs(int(p.stem.rsplit("-", 1)[1]) - (page + 1)))
 
 
@@ -154,7 +156,7 @@ def test_ecritures_imprimees_dans_l_ordre_logique(pdf_vierge, ecriture_):
 
 
 def mots_dans(octets: bytes, case, hauteur: float) -> list[tuple[float, float]]:
-    """(xMin, xMax) of each word drawn inside a box (pdftotext -bbox, y downwards)."""
+    """(xMin, xMax) de chaque mot dessiné dans une case (pdftotext -bbox, y vers le bas)."""
     boites = texte_pdf(octets, "-bbox", "-f", str(case.page + 1), "-l", str(case.page + 1))
     x0, y0, x1, y1 = case.rect
     sortie = []
@@ -167,7 +169,8 @@ def mots_dans(octets: bytes, case, hauteur: float) -> list[tuple[float, float]]:
 
 @pytest.mark.parametrize("valeur, a_droite", [("فاطمة الزهراء", True), ("שלום", True), ("Fatima Zahra", False)])
 def test_une_ligne_de_droite_a_gauche_est_alignee_a_droite(pdf_vierge, valeur, a_droite):
-    """Unicode bidi P2/P3: a value whose first letter is right-to-left starts at the right of its box."""
+    """Bidi Unicode, P2/P3 : une valeur dont la première lettre s'écrit de droite à gauche part du bord
+    droit de sa case."""
     g = gabarit(pdf_vierge["cerfa-16146"])
     case = g.cases["prenoms"]
     octets = remplir({"formulaire": "cerfa-16146", "valeurs": {"prenoms": valeur}}, pdf_vierge["cerfa-16146"])
@@ -180,7 +183,7 @@ def test_une_ligne_de_droite_a_gauche_est_alignee_a_droite(pdf_vierge, valeur, a
 
 
 def encre(octets: bytes, case, tmp_path, nom: str) -> list[tuple[int, int]]:
-    """The dark pixels (x, y) of a filled box, rendered at 600 dpi."""
+    """Les pixels sombres (x, y) d'une case remplie, rendue à 600 dpi."""
     from PIL import Image
 
     r = 600 / 72
@@ -199,8 +202,8 @@ def encre(octets: bytes, case, tmp_path, nom: str) -> list[tuple[int, int]]:
 
 
 def test_harakat_sur_leur_lettre_et_empilees_sans_se_toucher(pdf_vierge, tmp_path):
-    """« مَّد » : the fatha over the meem (not over the dal), above the shadda, neither touching the other
-    (without mark positioning, both fell on the same spot, or on the next letter)."""
+    """« مَّد » : la fatha sur le mim (pas sur le dal), au-dessus de la chadda, sans qu'elles se touchent
+    (sans positionnement des signes, les deux tombaient au même endroit, ou sur la lettre suivante)."""
     g = gabarit(pdf_vierge["cerfa-16146"])
     case = g.cases["prenoms"]
 
@@ -212,17 +215,17 @@ def test_harakat_sur_leur_lettre_et_empilees_sans_se_toucher(pdf_vierge, tmp_pat
     shadda = dessin("مّد", "shadda") - lettres
     fatha = dessin("مَّد", "fatha") - lettres - shadda
     assert shadda and fatha
-    colonnes_meem = {x for x, _ in meem}  # right-aligned: the meem alone stands where the final one does… roughly
+    colonnes_meem = {x for x, _ in meem}  # aligné à droite : le mim seul tombe là où est celui du mot… à peu près
     droite = max(x for x, _ in lettres)
     largeur_meem = max(colonnes_meem) - min(colonnes_meem)
     for signe in (shadda, fatha):
         centre = sum(x for x, _ in signe) / len(signe)
         assert droite - largeur_meem * 1.2 < centre <= droite, (centre, droite, largeur_meem)
-    assert max(y for _, y in fatha) < min(y for _, y in shadda)  # stacked, with a gap
+    assert max(y for _, y in fatha) < min(y for _, y in shadda)  # empilées, avec un écart
 
 
 def test_arabe_lie_et_dessine_de_droite_a_gauche(pdf_vierge):
-    """The drawn glyphs are presentation forms (joined letters), in visual order."""
+    """Les glyphes dessinés sont des formes de présentation (lettres liées), dans l'ordre visuel."""
     g = gabarit(pdf_vierge["cerfa-16146"])
     arabe = next(p for p in g.polices.liste if p.couvre("\ufe91"))
     assert arabe is not g.polices.principale
@@ -251,8 +254,8 @@ def test_refus_avant_le_pdf_nomme_le_champ(pdf_vierge, valeur, extrait):
 
 
 def test_normalisation_rien_ne_disparait():
-    assert ecriture.normalise("Nguye\u0302\u0303n") == "Nguyễn"  # decomposed accents (a copy from a Mac)
-    assert ecriture.normalise("\u200eMartin\u200f\u200b") == "Martin"  # marks from a phone
+    assert ecriture.normalise("Nguye\u0302\u0303n") == "Nguyễn"  # accents décomposés (un copier-coller depuis un Mac)
+    assert ecriture.normalise("\u200eMartin\u200f\u200b") == "Martin"  # marques invisibles venues d'un téléphone
     assert ecriture.normalise("12\u202f500\u2009€") == "12\u00a0500 €"
 
 
@@ -304,9 +307,10 @@ def test_le_tableau_imprime_renvoie_a_sa_suite(pdf_vierge, identifiant, tableau,
 
 
 def test_les_pages_d_annexe_sont_balisees(pdf_vierge):
-    """PDF/UA: the annex pages added by the fill are tagged like the blank's pages: every text in a marked
-    content of a structure element (Sect /Lang fr, H2, H3, P, Table), the rest an artifact, each MCID
-    found back through /ParentTree; Arabic drawn in visual order carries its text as typed (/ActualText)."""
+    """PDF/UA : les pages d'annexe ajoutées au remplissage sont balisées comme celles du vierge : chaque
+    texte dans un contenu marqué d'un élément de structure (Sect /Lang fr, H2, H3, P, Table), le reste
+    en artefact, chaque MCID retrouvé par /ParentTree ; l'arabe dessiné dans l'ordre visuel porte son
+    texte tel qu'il a été tapé (/ActualText)."""
     valeurs = {
         "expose": LONG * 5 + "\nفاطمة الزهراء",
         **{f"foyer_{i}_nom_prenom": f"Personne {i}" for i in range(1, 12)},
@@ -323,7 +327,7 @@ def test_les_pages_d_annexe_sont_balisees(pdf_vierge):
     for page in annexes:
         contenu = page.get_contents().get_data().decode("latin-1")
         hors_marques = re.sub(r"/(?:H2|H3|P|TH|TD|Artifact)\b[^\n]*?(?:BDC|BMC).*?EMC", "", contenu, flags=re.S)
-        assert " Tj" not in hors_marques  # no text outside a tag or an artifact
+        assert " Tj" not in hors_marques  # aucun texte hors d'une balise ou d'un artefact
         mcids = [int(m) for m in re.findall(r"/MCID (\d+)", contenu)]
         assert mcids == list(range(len(mcids))) and mcids
         elements = parents[page["/StructParents"]]
@@ -345,14 +349,14 @@ def test_les_pages_d_annexe_sont_balisees(pdf_vierge):
 
 
 def feuilles(arbre) -> list:
-    """The (key, value) pairs of a PDF number tree, leaves included."""
+    """Les paires (clé, valeur) d'un arbre de nombres PDF, feuilles comprises."""
     arbre = arbre.get_object()
     return list(arbre.get("/Nums", [])) + [x for enfant in arbre.get("/Kids", []) for x in feuilles(enfant)]
 
 
 def texte_de_la_structure(octets: bytes) -> str:
     fini = subprocess.run(["pdfinfo", "-struct-text", "-"], input=octets, capture_output=True, check=True)
-    return fini.stdout.decode(errors="replace")  # pdfinfo prints a /T in UTF-16 as raw bytes
+    return fini.stdout.decode(errors="replace")  # pdfinfo imprime un /T en UTF-16 en octets bruts
 
 
 def cas_op() -> dict:

@@ -17,11 +17,11 @@ from generator.sorties import police_principale as police
 pytestmark = pytest.mark.pdf
 
 FORMULAIRES = ("cerfa-16146", "cerfa-15458", "cerfa-11527")
-# Alphabetic presentation forms (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ): a ligature glyph read back as one character.
+# Formes de présentation alphabétiques (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) : un glyphe de ligature se relit comme un seul caractère.
 LIGATURES = re.compile("[\ufb00-\ufb06]")
-# The faces of our @font-face rules (police_principale.py): a font fontconfig finds has another name.
+# Les faces de nos règles @font-face (police_principale.py) : une police trouvée par fontconfig a un autre nom.
 NOTRE_FACE = re.compile(r"^[A-Z]{6}\+JPAP-DejaVu-Sans(-Bold)?(-Oblique|-Italic)?(-Semi-Condensed)?$")
-# The fields' font (police_champs.py, what pyscripts.formulaires measures and draws with, plus the Noto fallbacks).
+# La police des champs (police_champs.py : pyscripts.formulaires mesure et dessine avec elle, et les secours Noto).
 POLICE_DES_CHAMPS = re.compile(r"^[A-Z]{6}\+JPAP-Champs(-Semi-Condensed)?$")
 
 
@@ -39,8 +39,8 @@ def test_le_formulaire_n_emploie_que_la_police_du_paquet(pdf_vierge, identifiant
     noms = polices(pdf_vierge[identifiant])
     texte = {n for n in noms if not POLICE_DES_CHAMPS.match(n)}
     assert texte and all(NOTRE_FACE.match(n) for n in texte), noms
-    assert any(n.endswith("-Semi-Condensed") for n in texte)  # the forms' face
-    assert len(noms - texte) == (identifiant != "cerfa-11527")  # the 11527 is written by hand: no field
+    assert any(n.endswith("-Semi-Condensed") for n in texte)  # la face des formulaires
+    assert len(noms - texte) == (identifiant != "cerfa-11527")  # le 11527 se remplit à la main : aucun champ
 
 
 @pytest.mark.parametrize("identifiant", ["cerfa-16146", "cerfa-15458"])
@@ -57,9 +57,9 @@ def test_la_police_des_champs_est_celle_du_paquet_octet_pour_octet(pdf_vierge, i
 
 
 def test_aucune_police_de_la_machine(pdf_vierge, definitions, tmp_path):
-    """The 16146 rendered where fontconfig sees no font at all (an empty configuration, and the renderer
-    not allowed to point fontconfig at the package): the same bytes as the build's. Every font in it
-    comes from our @font-face rules, none from /usr/share/fonts."""
+    """Le 16146 rendu là où fontconfig ne voit aucune police (une configuration vide, et le rendu privé
+    du droit de diriger fontconfig vers le paquet) : les mêmes octets que ceux de la construction.
+    Toutes ses polices viennent de nos règles @font-face, aucune de /usr/share/fonts."""
     from generator.config import lit_config_du_site
     from generator.mkdocs.formulaires import feuille_pdf
     from generator.sorties import formulaires as rendu
@@ -96,12 +96,13 @@ def test_aucune_ligature_dans_le_texte_du_formulaire(pdf_vierge, identifiant):
     t = texte(pdf_vierge[identifiant])
     assert not LIGATURES.findall(t)
     if identifiant != "cerfa-11527":
-        assert "officiel" in t  # the words that a ligature used to break
+        assert "officiel" in t  # les mots qu'une ligature coupait
 
 
 def test_un_caractere_absent_de_la_police_ne_fait_pas_venir_une_police_de_la_machine(tmp_path):
-    """Chinese and an emoji: our faces have neither (or no colour emoji); the PDF shows a missing glyph in
-    our font, never a font of the machine (on this one, DejaVu Sans draws the emoji)."""
+    """Du chinois et un émoji : nos faces n'ont ni l'un ni l'autre (ou pas d'émoji en couleur) ; le PDF
+    montre un glyphe manquant de notre police, jamais une police de la machine (sur celle-ci, DejaVu
+    Sans dessine l'émoji)."""
     from tests.fixtures.chemins import REPO
 
     css = (REPO / "theme" / "print" / "pdf.css").read_text(encoding="utf-8")
@@ -110,7 +111,8 @@ def test_un_caractere_absent_de_la_police_ne_fait_pas_venir_une_police_de_la_mac
     pdf.ecrit_les_pdf([pdf.job(html, css, sortie)], css, tmp_path / "site", tmp_path / "cache")
     octets = sortie.read_bytes()
     noms = polices(octets)
-    # fontconfig knows no font in a renderer (police_principale.isole): no fallback of the machine at all.
+    # Dans un processus de rendu, fontconfig ne connaît aucune police (police_principale.isole) : aucun
+    # secours pris sur la machine.
     assert noms and all(NOTRE_FACE.match(n) for n in noms), noms
     t = texte(octets)
     assert "officiel" in t and "efficace" in t and not LIGATURES.findall(t)

@@ -1,6 +1,7 @@
-"""What is typed, ready to print (pyscripts.formulaires.ecriture): emoji refused by what they are, never
-by what the font happens to draw; right-to-left lines ordered with each mark after its letter (UAX #9 L3)
-and their direction (P2, P3) known, so that the line is aligned right."""
+"""Ce qui est tapé, prêt à imprimer (pyscripts.formulaires.ecriture) : les émojis refusés pour ce qu'ils
+sont, jamais selon ce que la police se trouve dessiner ; les lignes de droite à gauche ordonnées avec
+chaque signe après sa lettre (UAX #9 L3), et leur direction (P2, P3) connue, pour aligner la ligne à
+droite."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pyscripts.formulaires.mise_en_page import _Paragraphe
 
 
 def tout_couvert(c: str) -> bool:
-    return True  # a font that draws everything, as DejaVu draws « 😀 » and « ❤ »
+    return True  # une police qui dessine tout, comme DejaVu dessine « 😀 » et « ❤ »
 
 
 @pytest.mark.parametrize(
@@ -28,7 +29,7 @@ def test_les_signes_de_texte_ne_sont_pas_des_emojis(valeur):
 
 
 def test_les_signes_suivent_leur_lettre_dans_l_ordre_visuel():
-    """« مُحَمَّد » drawn from left to right: the letters reversed, each haraka right after its own letter."""
+    """« مُحَمَّد » dessiné de gauche à droite : les lettres inversées, chaque haraka juste après sa lettre."""
     facon = ecriture.faconne(ecriture.normalise("مُحَمَّد"))
     grappes: list[str] = []
     for c in facon:
