@@ -17,7 +17,7 @@ on_page_context  la langue de la page, ses mots, son menu, ses liens vers les au
                  traduction dit sous son titre (generator/mkdocs/multilingue.py)
 on_post_build    s'arrête sur les avertissements de MkDocs (strict) ; un index de recherche par langue ; PDF (et formulaires vierges,
                  generator/mkdocs/formulaires.py), paquet Pyodide, contrôles du site fini,
-                 fichiers lisibles par le serveur web
+                 .br et .gz à côté des gros fichiers, fichiers lisibles par le serveur web
 
 Le même plugin sert `mkdocs serve` (aperçu en direct des rédacteurs), `mkdocs build` et
 `python -m generator build` (la construction en une fois, avec son remplacement atomique).
@@ -52,7 +52,7 @@ from .mkdocs.francais import EnFrancais
 from .mkdocs.lexique import LexiqueExtension
 from .mkdocs.lignes import une_phrase_par_ligne
 from .mkdocs.typographie import insecables
-from .sorties import pdf, verification
+from .sorties import compression, pdf, verification
 from .sorties.formulaires import FILTRES as FILTRES_FORMULAIRES
 
 LOG = logging.getLogger("mkdocs.plugins.justice")
@@ -66,6 +66,8 @@ class JusticeConfig(base.Config):
     pdf = c.Type(bool, default=True)  # écrire site/pdf/*.pdf (WeasyPrint)
     pyodide = c.Type(bool, default=True)  # Pyodide et notre roue dans site/pyodide/
     cache = c.Type(str, default="build/cache/pdf")  # cache des PDF, relatif à mkdocs.yml
+    # .br et .gz à côté des gros fichiers (generator/sorties/compression.py) ; jamais pour `mkdocs serve`.
+    precompression = c.Type(bool, default=True)
 
 
 class JusticePlugin(BasePlugin[JusticeConfig]):
@@ -277,6 +279,8 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
             verification.verifie_le_site(
                 site_dir, config.extra["pdf_pages"] if self.config.pdf else {}, self.site.root, self.sources, langues
             )
+            if self.config.precompression and self.command != "serve":
+                self.report["compression"] = compression.precompresse(site_dir, self.site.root / compression.CACHE)
         except ErreurDeConstruction as exc:
             raise self._fail(exc) from None
         publishable(site_dir)

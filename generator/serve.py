@@ -1,18 +1,23 @@
-"""Sert le site construit sur 127.0.0.1 avec les en-têtes de sécurité qu'un vrai hébergeur doit envoyer.
+"""Sert le site construit sur 127.0.0.1 avec les en-têtes qu'un vrai hébergeur doit envoyer.
 
-Pour un usage local seulement (aperçu, tests) : http.server n'est pas un serveur de production.
-Il se conduit pourtant comme l'hébergeur décrit dans le README : pas de liste des fichiers d'un
-dossier, notre 404.html avec le statut 404, des pages d'erreur en français, aucune trace pour une
-requête mal formée, et un délai pour qu'un client qui envoie sa requête octet par octet
-(slowloris) ne tienne pas un fil d'exécution pour toujours.
+Pour un usage local seulement (aperçu, tests, `make bench`) : http.server n'est pas un serveur de
+production. Il se conduit pourtant comme l'hébergeur décrit dans le README (son nginx) : les en-têtes
+de sécurité ; le `.br` ou le `.gz` écrit par la construction envoyé à la place du fichier quand le
+navigateur l'accepte (`Content-Encoding`, `Vary: Accept-Encoding`) ; /pyodide/ gardé un an en cache
+(ses noms changent avec leur contenu), le reste revalidé ; pas de liste des fichiers d'un dossier,
+notre 404.html avec le statut 404, des pages d'erreur en français, aucune trace pour une requête mal
+formée, et un délai pour qu'un client qui envoie sa requête octet par octet (slowloris) ne tienne pas
+un fil d'exécution pour toujours.
 """
 
 from __future__ import annotations
 
+import email.utils
 import errno
 import functools
 import html
 import http.server
+import os
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -27,6 +32,12 @@ TYPES = {
     ".ics": "text/calendar",
 }
 TIMEOUT = 10  # secondes de silence avant de fermer une connexion
+# Noms versionnés ou à empreinte (314.0.7/, python_stdlib.<empreinte>.zip, pyodide-lock.<empreinte>.json,
+# roues versionnées) : gardés un an. Le reste est revalidé à chaque visite (304 s'il n'a pas changé).
+LONG = "/pyodide/"
+UN_AN = "public, max-age=31536000, immutable"
+# Le préféré d'abord : brotli est plus petit que gzip (le .wasm : 2,7 Mo contre 3,5).
+ENCODAGES = (("br", ".br"), ("gzip", ".gz"))
 MESSAGES = {
     400: "Requête invalide : l'adresse demandée est mal formée.",
     403: "Accès refusé.",
@@ -53,8 +64,57 @@ class Gestionnaire(http.server.SimpleHTTPRequestHandler):
     def end_headers(self) -> None:
         for name, value in csp.HEADERS.items():
             self.send_header(name, value)
-        self.send_header("Cache-Control", "no-cache")
+        long = urlsplit(getattr(self, "path", "")).path.startswith(LONG) and getattr(self, "status", 200) < 400
+        self.send_header("Cache-Control", UN_AN if long else "no-cache")
+        if getattr(self, "variantes", False):  # qu'un cache ne donne pas le corps brotli à un autre navigateur
+            self.send_header("Vary", "Accept-Encoding")
         super().end_headers()
+
+    def send_response(self, code, message=None) -> None:
+        self.status = code
+        super().send_response(code, message)
+
+    def accepte(self, encodage: str) -> bool:
+        """`br` dans `Accept-Encoding: gzip, deflate, br` (et pas `br;q=0`)."""
+        for partie in self.headers.get("Accept-Encoding", "").split(","):
+            nom, _, parametres = partie.strip().partition(";")
+            if nom.strip().lower() == encodage:
+                q = parametres.strip().removeprefix("q=").strip()
+                try:
+                    return not q or float(q) > 0
+                except ValueError:
+                    return False
+        return False
+
+    def variante(self, chemin: str):
+        """Le fichier à envoyer pour `chemin` et son Content-Encoding (None : le fichier lui-même)."""
+        self.variantes = any(os.path.isfile(chemin + ext) for _, ext in ENCODAGES)
+        for encodage, ext in ENCODAGES:
+            if self.variantes and os.path.isfile(chemin + ext) and self.accepte(encodage):
+                return chemin + ext, encodage
+        return chemin, None
+
+    def envoie_compresse(self, chemin: str, fichier: str, encodage: str):
+        """Comme SimpleHTTPRequestHandler.send_head pour un fichier : le corps compressé, sous le type, la
+        date et les règles de cache de l'original."""
+        original = os.stat(chemin)
+        depuis = self.headers.get("If-Modified-Since")
+        if depuis and not self.headers.get("If-None-Match"):
+            try:
+                if int(original.st_mtime) <= email.utils.parsedate_to_datetime(depuis).timestamp():
+                    self.send_response(304)
+                    self.end_headers()
+                    return None
+            except (TypeError, ValueError, OverflowError, IndexError):
+                pass
+        corps = open(fichier, "rb")  # fermé par do_GET / do_HEAD, comme dans http.server
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(chemin))
+        self.send_header("Content-Encoding", encodage)
+        self.send_header("Content-Length", str(os.fstat(corps.fileno()).st_size))
+        self.send_header("Last-Modified", self.date_time_string(original.st_mtime))
+        self.end_headers()
+        return corps
 
     def send_head(self):
         path = urlsplit(self.path).path
@@ -65,7 +125,13 @@ class Gestionnaire(http.server.SimpleHTTPRequestHandler):
         if decoded is None or "\x00" in decoded or "\\" in decoded or not path.startswith("/"):
             self.send_error(400)
             return None
+        self.variantes = False
         try:
+            chemin = self.translate_path(self.path)
+            if os.path.isfile(chemin) and not self.path.endswith("/"):
+                fichier, encodage = self.variante(chemin)
+                if encodage:
+                    return self.envoie_compresse(chemin, fichier, encodage)
             return super().send_head()
         except (OSError, ValueError):
             self.send_error(400)
@@ -108,9 +174,14 @@ class Gestionnaire(http.server.SimpleHTTPRequestHandler):
 
 
 def cree_serveur(
-    site_dir: Path, host: str = "127.0.0.1", port: int = 8000, verbose: bool = True, timeout: float = TIMEOUT
+    site_dir: Path,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    verbose: bool = True,
+    timeout: float = TIMEOUT,
+    handler: type[Gestionnaire] = Gestionnaire,
 ):
-    handler = type("Gestionnaire", (Gestionnaire,), {"timeout": timeout})
+    handler = type("Handler", (handler,), {"timeout": timeout})
     server = http.server.ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(site_dir)))
     server.verbose = verbose
     server.daemon_threads = True

@@ -1,11 +1,13 @@
 """Pyodide et notre code Python hébergés par le site, sous site/pyodide/, chaque adresse gardable un an en cache.
 
-    site/pyodide/<version>/   le runtime de npm (les fichiers que lit loadPyodide), sa bibliothèque
-                              standard en python_stdlib.<empreinte>.zip, précompilée
-                              (generator/sorties/pyodide_compile.py)
-    site/pyodide/paquets/     notre roue pyscripts (paramètres embarqués en JSON, .pyc compris), les
-                              roues en plus qu'une page demande (pypdf, .pyc ajoutés : une étiquette de
-                              construction dans son nom), et pyodide-lock.<empreinte>.json
+    site/pyodide/<version>/   le runtime de npm (les fichiers que lit loadPyodide), et
+                              python_stdlib.<empreinte>.zip : la bibliothèque standard que nos outils
+                              importent, précompilée (generator/sorties/pyodide_compile.py)
+    site/pyodide/paquets/     notre roue pyscripts (ce qu'une route utilise : modules en .pyc,
+                              paramètres en JSON), les roues en plus qu'une page demande (pypdf, .pyc à la
+                              place des .py : une étiquette de construction dans son nom) avec les modules
+                              de la bibliothèque que seules elles importent (justice-pas-a-pas-stdlib, une
+                              de leurs dépendances dans le lock), et pyodide-lock.<empreinte>.json
 
 Le dossier du runtime porte la version npm ; la bibliothèque standard, le lock et notre roue portent
 l'empreinte de leur contenu. Les pages nomment ces fichiers (config.extra.outils → attributs data-* →
@@ -24,9 +26,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import shutil
 import tempfile
 import tomllib
+import zipfile
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -34,7 +38,8 @@ from pathlib import Path
 from pyscripts import outils
 
 from ..erreurs import ErreurDeConstruction
-from . import pyodide_compile
+from . import compression, pyodide_compile
+from .pyodide_imports import modules_atteints, nom_module, sources_de_roue
 from .roue import ecrit_roue, roue_precompilee
 
 RUNTIME = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")  # copiés tels quels
@@ -42,11 +47,8 @@ STDLIB = "python_stdlib.zip"  # livrée en python_stdlib.<empreinte>.zip
 NPM_LOCK = "pyodide-lock.json"  # lu pour son `info` (ABI, Python), jamais livré
 PAQUETS = "paquets"
 NOM_PAQUET = "justice-pas-a-pas-pyscripts"
+NOM_COMPLEMENT = "justice-pas-a-pas-stdlib"  # les modules de la bibliothèque dont seules les roues en plus ont besoin
 ROUES = Path("build") / "wheels"  # où `make install` télécharge les roues en plus (`python -m generator roues`)
-# Du code de construction seulement, jamais importé dans le navigateur : hors de la roue (pyodide_compile
-# importe tout ce que contient la roue dans Pyodide : un module qui en aurait encore besoin ferait échouer
-# la construction).
-HORS_NAVIGATEUR = ("__main__.py", "aj/verification.py")
 
 
 def exigences() -> list[str]:
@@ -117,32 +119,37 @@ def prepare(
                 f"Roue {roue.name} introuvable ({roue.relative_to(root)}) : lancez `make install` (qui exécute "
                 f"`pip download --no-deps --only-binary=:all: -d {ROUES} $(python -m generator roues)`)."
             )
-    fichiers = fichiers_pyscripts(root, formulaires)
+    fichiers, modules = pour_le_navigateur(fichiers_pyscripts(root, formulaires))
     stdlib = npm / STDLIB
-    pyc_extras: dict[str, dict[str, bytes]] = {p: {} for p in sorted(set(paquets))}
+    complement: dict[str, bytes] = {}
+    pyc_extras: dict[Path, dict[str, bytes]] = {r: {} for r in extras}
     if pyodide_compile.active():
-        compile_ = pyodide_compile.precompile(root, npm, version, fichiers, extras, sorted(set(paquets)))
+        compile_ = pyodide_compile.precompile(root, npm, version, fichiers, modules, list(outils.routes()), extras)
+        origine = {source: roue for roue in extras for source in sources_de_roue(roue)}
         for source, pyc in compile_.pyc.items():
-            paquet = source.split("/")[0]
-            if paquet in pyc_extras:  # pypdf : sans source, son .pyc remplace son .py (comme pyodide-build)
-                pyc_extras[paquet][source + "c"] = pyc
-            else:  # les nôtres : le .py reste (traces lisibles), le .pyc va là où l'importeur regarde d'abord
-                fichiers[dans_pycache(source, compile_.cache_tag)] = pyc
+            if source in origine:  # pypdf : sans source, son .pyc remplace son .py (comme pyodide-build)
+                pyc_extras[origine[source]][source + "c"] = pyc
+            elif source in fichiers:  # les nôtres aussi : le navigateur ne lit jamais le .py
+                del fichiers[source]
+                fichiers[source + "c"] = pyc
         stdlib = compile_.stdlib
+        complement = compile_.complement
     with tempfile.TemporaryDirectory() as tmp:
         dossier = Path(tmp)
         publiees = [
             roue_pyscripts(root, dossier, fichiers),
             *(Path(shutil.copyfile(r, dossier / r.name)) for r in extras),
         ]
+        if complement and extras:
+            publiees.append(roue_complement(dossier, version, complement))
         # Le lock lit noms, imports et dépendances dans les roues publiées ; il nomme ensuite les roues
         # précompilées (autres octets, autres noms) livrées à leur place.
         livrees = {
-            r.name: roue_precompilee(r, dossier, pyc_extras[p])
-            for p, r in zip(sorted(set(paquets)), publiees[1:])
-            if pyc_extras[p]
+            r.name: roue_precompilee(r, dossier, pyc_extras[source])
+            for source, r in zip(extras, publiees[1 : 1 + len(extras)])
+            if pyc_extras[source]
         }
-        ecrit_lock(npm / NPM_LOCK, publiees, dossier / NPM_LOCK, livrees)
+        ecrit_lock(npm / NPM_LOCK, publiees, dossier / NPM_LOCK, livrees, complement=bool(complement and extras))
         lock = (dossier / NPM_LOCK).read_bytes()
         octets_roues = {r.name: r.read_bytes() for r in (livrees.get(r.name, r) for r in publiees)}
     stdlib_nom = f"python_stdlib.{_court(stdlib.read_bytes())}.zip"
@@ -159,8 +166,11 @@ def prepare(
         "runtime": f"pyodide/{version}/",
         "stdlib": f"pyodide/{version}/{stdlib_nom}",
         "lock": f"pyodide/{PAQUETS}/{bundle.lock_nom}",
-        # Ce que le worker télécharge avant que Python démarre, pour sa barre de progression.
-        "octets": (npm / "pyodide.asm.wasm").stat().st_size + stdlib.stat().st_size,
+        # Ce que le worker télécharge avant que Python démarre (le .wasm, la bibliothèque), pour sa barre de
+        # progression : brut, en brotli, en gzip (les variantes que la construction écrira).
+        "octets": compression.tailles(
+            [(npm / "pyodide.asm.wasm").read_bytes(), stdlib.read_bytes()], root / compression.CACHE
+        ),
     }
     return bundle
 
@@ -185,12 +195,6 @@ def prepare_pyodide(site_dir: Path, root: Path, version: str, paquets: list[str]
     bundle = prepare(root, version, paquets)
     bundle.ecrit(site_dir)
     return bundle
-
-
-def dans_pycache(source: str, tag: str) -> str:
-    """`pyscripts/api.py` → `pyscripts/__pycache__/api.cpython-314.pyc`."""
-    dossier, _, fichier = source.rpartition("/")
-    return f"{dossier}/__pycache__/{fichier.removesuffix('.py')}.{tag}.pyc"
 
 
 def _court(octets: bytes) -> str:
@@ -237,9 +241,35 @@ def fichiers_pyscripts(root: Path, formulaires: dict[str, dict] | None = None) -
     }
     donnees.charge.cache_clear()  # `mkdocs serve` reconstruit dans le même processus : relire le YAML modifié
     for yml in sorted((root / "content" / "data").glob("*.yml")):
-        fichiers[f"pyscripts/_donnees/{yml.stem}.json"] = donnees.en_json(yml.stem).encode()
+        fichiers[f"pyscripts/_donnees/{yml.stem}.json"] = _json(donnees.charge(yml.stem))
     fichiers.update(definitions_formulaires(root, formulaires))
     return fichiers
+
+
+def pour_le_navigateur(fichiers: dict[str, bytes]) -> tuple[dict[str, bytes], list[str]]:
+    """Les fichiers de `fichiers_pyscripts` qu'une route peut utiliser, et nos modules parmi eux. Code : les
+    modules que l'API et les moteurs du registre atteignent par une instruction d'import (lignes de
+    commande, contextes des gabarits et contrôles de construction restent dehors), et les autres fichiers
+    de leurs paquets (une police…). Données : les paramètres que le registre des outils dit lus
+    (`donnees`), et chaque définition de formulaire (la page nomme le formulaire)."""
+    racines = ["pyscripts.api", *(route.fonction.partition(":")[0] for route in outils.routes().values())]
+    modules = modules_atteints(fichiers, racines)
+    lus = {f"pyscripts/_donnees/{nom}.json" for nom in outils.donnees_requises()}
+
+    def utile(chemin: str) -> bool:
+        if chemin.endswith(".py"):
+            return nom_module(chemin) in modules
+        if chemin.startswith("pyscripts/_donnees/"):
+            return chemin in lus
+        paquet = chemin.rpartition("/")[0].replace("/", ".")
+        return chemin.startswith("pyscripts/_formulaires/") or paquet in modules
+
+    return {c: o for c, o in fichiers.items() if utile(c)}, sorted(modules)
+
+
+def _json(valeur) -> bytes:
+    """Les données dans la roue : compactes (l'indentation de donnees.en_json sert à qui lit un diff)."""
+    return json.dumps(valeur, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
 def definitions_formulaires(root: Path, formulaires: dict[str, dict] | None = None) -> dict[str, bytes]:
@@ -254,28 +284,25 @@ def definitions_formulaires(root: Path, formulaires: dict[str, dict] | None = No
             for yml in sorted((root / "content" / "formulaires").glob("*.yml"))
         }
     return {
-        f"pyscripts/_formulaires/{ident}.json": json.dumps(
-            _dates_en_texte(donnees), ensure_ascii=False, sort_keys=True
-        ).encode()
+        f"pyscripts/_formulaires/{ident}.json": _json(_dates_en_texte(donnees))
         for ident, donnees in sorted(formulaires.items())
     }
 
 
 def _a_livrer(relatif: Path) -> bool:
-    # _donnees/ et _formulaires/ sont produits plus haut ; ni caches, ni fichiers cachés, ni code de construction.
+    # _donnees/ et _formulaires/ sont produits plus haut ; ni caches, ni fichiers cachés.
     return (
         relatif.parts[0] not in ("_donnees", "_formulaires")
         and relatif.suffix != ".pyc"
         and not any(p == "__pycache__" or p.startswith(".") for p in relatif.parts)
-        and not any(relatif.as_posix() == h or relatif.name == h for h in HORS_NAVIGATEUR)
     )
 
 
 def roue_pyscripts(root: Path, dossier: Path, fichiers: dict[str, bytes] | None = None) -> Path:
-    """Construit notre roue (depuis `fichiers`, par défaut les sources sans .pyc). Une empreinte du contenu
-    dans la version (`0.1.0+1a2b3c4d`) change le nom du fichier dès que le code ou un paramètre change :
-    sinon un navigateur qui garde l'ancienne roue en cache échouerait au contrôle d'intégrité du lock."""
-    fichiers = fichiers_pyscripts(root) if fichiers is None else fichiers
+    """Construit notre roue (depuis `fichiers`, par défaut les sources qu'une route utilise). Une empreinte du
+    contenu dans la version (`0.1.0+1a2b3c4d`) change le nom du fichier dès que le code ou un paramètre
+    change : sinon un navigateur qui garde l'ancienne roue en cache échouerait au contrôle d'intégrité du lock."""
+    fichiers = pour_le_navigateur(fichiers_pyscripts(root))[0] if fichiers is None else fichiers
     contenu = hashlib.sha256()
     for chemin, octets in sorted(fichiers.items()):
         contenu.update(chemin.encode() + b"\0" + hashlib.sha256(octets).digest())
@@ -284,9 +311,31 @@ def roue_pyscripts(root: Path, dossier: Path, fichiers: dict[str, bytes] | None 
     return ecrit_roue(dossier, NOM_PAQUET, version, fichiers, resume="Règles de Justice pas à pas pour Pyodide")
 
 
-def ecrit_lock(npm_lock: Path, roues: list[Path], sortie: Path, livrees: dict[str, Path] | None = None) -> None:
+def premiers_noms(roue: Path) -> list[str]:
+    """Les modules et paquets de tête d'une roue (`pyscripts` ; `hmac`, `uuid`, `xml`)."""
+    with zipfile.ZipFile(roue) as archive:
+        noms = {n.split("/")[0].removesuffix(".pyc").removesuffix(".py") for n in archive.namelist()}
+    return sorted(n for n in noms if not n.endswith(".dist-info"))
+
+
+def roue_complement(dossier: Path, version: str, pyc: dict[str, bytes]) -> Path:
+    """Les modules de la bibliothèque standard que seules les roues en plus importent
+    (pyodide_compile.Precompile.complement), en une roue installée avec elles : `uuid.pyc`,
+    `xml/dom/minidom.pyc`… dans site-packages, trouvés après le zip de la bibliothèque."""
+    contenu = hashlib.sha256(b"".join(nom.encode() + b"\0" + pyc[nom] for nom in sorted(pyc))).hexdigest()[:8]
+    return ecrit_roue(dossier, NOM_COMPLEMENT, f"{version}+{contenu}", pyc, resume="Bibliothèque standard pour pypdf")
+
+
+def ecrit_lock(
+    npm_lock: Path,
+    roues: list[Path],
+    sortie: Path,
+    livrees: dict[str, Path] | None = None,
+    complement: bool = False,
+) -> None:
     """Un pyodide-lock.json qui ne liste que `roues` (sha256, imports, dépendances), `info` pris au lock de
-    npm ; `livrees` = nom de roue → le fichier livré à sa place (même paquet, précompilé)."""
+    npm ; `livrees` = nom de roue → le fichier livré à sa place (même paquet, précompilé) ; `complement` :
+    les roues en plus dépendent de NOM_COMPLEMENT (chargé avec elles, jamais avant)."""
     from pyodide_lock import PyodideLockSpec
     from pyodide_lock.utils import add_wheels_to_spec
 
@@ -300,12 +349,23 @@ def ecrit_lock(npm_lock: Path, roues: list[Path], sortie: Path, livrees: dict[st
     try:
         # Les dépendances ne se résolvent que parmi nos roues : une roue non livrée ferait
         # chercher Pyodide sur un CDN (Node) ou échouer (navigateur).
-        spec = add_wheels_to_spec(PyodideLockSpec(info=info, packages={}), roues)
+        # Son avertissement sur les roues sans source trouve sa réponse plus bas (premiers_noms).
+        journal = logging.getLogger("pyodide_lock.utils")
+        niveau, journal.level = journal.level, logging.ERROR
+        try:
+            spec = add_wheels_to_spec(PyodideLockSpec(info=info, packages={}), roues)
+        finally:
+            journal.setLevel(niveau)
     except ImportError:
         raise ErreurDeConstruction("pyodide-lock[wheel] manque (pkginfo) : lancez `make install`.") from None
     except RuntimeError as exc:
         raise ErreurDeConstruction(f"Roue refusée pour Pyodide : {exc}") from None
-    for paquet in spec.packages.values():
+    par_nom = {r.name: r for r in roues}
+    for nom, paquet in spec.packages.items():
+        if complement and nom not in (NOM_PAQUET, NOM_COMPLEMENT):
+            paquet.depends = sorted({*paquet.depends, NOM_COMPLEMENT})
+        if not paquet.imports:  # pyodide-lock ne cherche que des .py : les nôtres sont sans source
+            paquet.imports = premiers_noms(par_nom[paquet.file_name])
         livree = (livrees or {}).get(paquet.file_name)
         if livree:
             paquet.file_name = livree.name

@@ -1,17 +1,22 @@
 // Build-time helper of generator/sorties/pyodide_compile.py: runs OUR code in Pyodide (Node) to learn which
-// standard-library modules it imports, and compiles them and our modules with Pyodide's own Python.
+// standard-library modules it really imports, and compiles them, our modules and the extra wheels' with
+// Pyodide's own Python.
 //
-//   node pyodide_compile.mjs < {"runtime": npm's pyodide folder, "stdlib": npm's python_stdlib.zip (the
-//                               sources), "demarrage": stdlib zip to start with (a precompiled one of the
-//                               same sources starts faster), "roues": [wheel paths: ours first,
-//                               then the extra ones], "sources": [our files, paths in site-packages],
-//                               "paquets": [the extra wheels' top-level packages], "compiler": bool, "deja": [stdlib files already
-//                               compiled], "sortie": zip path to write}
+//   node pyodide_compile.mjs < {
+//     "runtime": npm's pyodide folder, "stdlib": npm's python_stdlib.zip (the sources),
+//     "demarrage": the stdlib zip to start with (npm's, some modules precompiled: starts faster),
+//     "phases": [{"roues": [wheels to install], "modules": [our modules, imported: one that fails fails
+//                 the build], "imports": [stdlib names found in the code, tried], "codecs": [string
+//                 literals of the code, looked up as codecs], "routes": [api.dispatch routes, called]}, …],
+//     "deja": [stdlib files already compiled], "sortie": zip path to write}
 //
-// `sortie` is a stored zip: modules.json = {"stdlib": [every stdlib file imported], "cache_tag":
-// "cpython-314", "python": "3.14.2"}, and when "compiler" is true stdlib/<file>c for each imported file
-// not in "deja" and site/<path>c for each .py of our wheel and of the extra packages (unchecked-hash
-// .pyc, PEP 552: deterministic).
+// Phase 1 is what every tool page runs (Pyodide's start, our wheel, our routes), phase 2 what a page
+// adds when it loads the extra wheels (pypdf and the routes that need it).
+//
+// `sortie` is a stored zip: modules.json = {"phases": [[stdlib files first imported in phase 1], [in
+// phase 2]], "python": "3.14.2"}, stdlib/<file>c for each imported file not in "deja" and site/<path>c
+// for each .py installed by the wheels (unchecked-hash .pyc, PEP 552, docstrings and column positions left out,
+// large constant dicts as one tuple: deterministic, and what runs in a browser).
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
@@ -28,59 +33,111 @@ const runtime = demande.runtime.replace(/\/?$/, "/");
 const { loadPyodide } = await import(pathToFileURL(`${runtime}pyodide.mjs`).href);
 const pyodide = await loadPyodide({
   indexURL: runtime,
-  stdLibURL: demande.demarrage ?? demande.stdlib,
+  stdLibURL: demande.demarrage,
+  // Code compiled here keeps its line numbers, not the column of each instruction (only a traceback's
+  // ^^^ markers read them): .pyc 10 to 30 % smaller, in brotli too (pypdf: 0.55 → 0.4x MB on the wire).
+  args: ["-X", "no_debug_ranges"],
   stdout: (ligne) => process.stderr.write(`${ligne}\n`),
   stderr: (ligne) => process.stderr.write(`${ligne}\n`),
 });
-pyodide.FS.writeFile("/tmp/stdlib.zip", readFileSync(demande.stdlib));
-// Installed as in the browser (loadPackage): what installing imports is compiled too.
-for (const roue of demande.roues) await pyodide.loadPackage(roue, { messageCallback: () => {} });
+
+// Read with `sys` alone (built in): what the tracing itself imports must not count.
+pyodide.runPython(`
+import sys
+def _stdlib_importee():
+    zip_ = "/lib/python%d%d.zip/" % sys.version_info[:2]
+    noms = set()
+    for module in list(sys.modules.values()):
+        origine = getattr(getattr(module, "__spec__", None), "origin", None) or ""
+        if origine.startswith(zip_):
+            noms.add(origine[len(zip_):].removesuffix("c"))
+    return sorted(noms)
+`);
+const importee = () => pyodide.globals.get("_stdlib_importee")().toJs();
+
+const avant = new Set();
+const phases = [];
+for (const phase of demande.phases) {
+  // Installed as in the browser (loadPackage): what installing imports counts too.
+  for (const roue of phase.roues) await pyodide.loadPackage(roue, { messageCallback: () => {} });
+  pyodide.globals.set("phase", pyodide.toPy(phase));
+  pyodide.runPython(`
+import importlib
+for nom in phase["modules"]:
+    importlib.import_module(nom)
+for nom in phase["imports"]:
+    try:
+        importlib.import_module(nom)
+    except Exception:  # a name only some platforms have (nt, winreg…), or a guarded optional import
+        pass
+import codecs
+for nom in phase["codecs"]:  # encodings are imported by name at run time (pypdf: "utf-16-be", "cp1252")
+    try:
+        codecs.lookup(nom)
+    except (LookupError, ValueError, TypeError):
+        pass
+if phase["routes"]:
+    import pyscripts.api
+    for route in phase["routes"]:  # empty input: the engine's module and its refusal path
+        pyscripts.api.dispatch(route, "{}")
+del phase
+`);
+  // An error raised in Python and read by JavaScript: the traceback's formatting imports too.
+  try {
+    pyodide.runPython("raise ValueError('trace')");
+  } catch {}
+  const maintenant = importee();
+  phases.push(maintenant.filter((nom) => !avant.has(nom)));
+  for (const nom of maintenant) avant.add(nom);
+}
 
 const site = pyodide.runPython("import site; site.getsitepackages()[0]");
-pyodide.globals.set("demande", pyodide.toPy({ paquets: demande.paquets, compiler: demande.compiler,
-  deja: demande.deja, sources: demande.sources }));
+pyodide.FS.writeFile("/tmp/stdlib.zip", readFileSync(demande.stdlib));
+pyodide.globals.set("demande", pyodide.toPy({ phases, deja: demande.deja }));
 pyodide.runPython(`
-import importlib, importlib.util, json, pkgutil, sys, zipfile
+import ast, importlib.util, json, pathlib, sys, zipfile
 from importlib._bootstrap_external import _code_to_hash_pyc
 
 ZIP = f"/lib/python{sys.version_info.major}{sys.version_info.minor}.zip"
 SITE = ${JSON.stringify(site)}
+DEFINITIONS = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
 
-# Import every module of ours (one that fails to import fails the build, here, not in a browser) and
-# the extra packages as a page would, then run each tool once on an empty input: the imports done
-# inside functions are made too.
-for paquet in sorted({nom.split("/")[0] for nom in demande["sources"] if nom.endswith(".py")}):
-    module = importlib.import_module(paquet)
-    for info in pkgutil.walk_packages(module.__path__, paquet + "."):
-        if not info.name.endswith(".__main__"):
-            importlib.import_module(info.name)
-for paquet in demande["paquets"]:
-    importlib.import_module(paquet)
-api, outils = sys.modules.get("pyscripts.api"), sys.modules.get("pyscripts.outils")
-for route in (outils.routes() if outils else {}):
-    api.dispatch(route, "{}")
+def sans_docstrings(arbre):
+    """Docstrings are read by help() only; asserts stay (optimize=2 would drop them too)."""
+    for noeud in ast.walk(arbre):
+        if isinstance(noeud, DEFINITIONS) and noeud.body and isinstance(noeud.body[0], ast.Expr) \\
+                and isinstance(noeud.body[0].value, ast.Constant) and isinstance(noeud.body[0].value.value, str):
+            noeud.body[0:1] = [] if len(noeud.body) > 1 else [ast.copy_location(ast.Pass(), noeud.body[0])]
+    return arbre
 
-importes = sorted({m.__spec__.origin.removeprefix(ZIP + "/").removesuffix("c")
-                   for m in list(sys.modules.values())
-                   if getattr(m, "__spec__", None) and (m.__spec__.origin or "").startswith(ZIP + "/")})
+class TablesCompactes(ast.NodeTransformer):
+    """A large dict of constants (pypdf's 17,000 glyph names) costs 4 instructions per entry in a .pyc:
+    written {k: v for k, v in <one constant tuple of pairs>} it is the same dict, same order, same
+    value for a repeated key (the comprehension's names stay inside it), in a third less on the wire."""
+
+    def visit_Dict(self, noeud):
+        self.generic_visit(noeud)
+        if len(noeud.keys) < 64 or not all(isinstance(n, ast.Constant) for n in (*noeud.keys, *noeud.values)):
+            return noeud
+        paires = ast.Constant(tuple((k.value, v.value) for k, v in zip(noeud.keys, noeud.values)))
+        cible = ast.Tuple([ast.Name("k", ast.Store()), ast.Name("v", ast.Store())], ast.Store())
+        comprehension = ast.DictComp(ast.Name("k", ast.Load()), ast.Name("v", ast.Load()), [ast.comprehension(cible, paires, [], 0)])
+        return ast.fix_missing_locations(ast.copy_location(comprehension, noeud))
 
 def pyc(source: bytes, chemin: str) -> bytes:
-    code = compile(source, chemin, "exec", dont_inherit=True)
+    arbre = TablesCompactes().visit(sans_docstrings(ast.parse(source, chemin)))
+    code = compile(arbre, chemin, "exec", dont_inherit=True)
     return bytes(_code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False))
 
 with zipfile.ZipFile("/tmp/sortie.zip", "w", zipfile.ZIP_STORED) as sortie:
-    sortie.writestr("modules.json", json.dumps({"stdlib": importes, "cache_tag": sys.implementation.cache_tag,
+    sortie.writestr("modules.json", json.dumps({"phases": demande["phases"],
                                                 "python": ".".join(map(str, sys.version_info[:3]))}))
-    if demande["compiler"]:
-        deja = set(demande["deja"])
-        with zipfile.ZipFile("/tmp/stdlib.zip") as stdlib:
-            for nom in (n for n in importes if n not in deja):
-                sortie.writestr(f"stdlib/{nom}c", pyc(stdlib.read(nom), f"{ZIP}/{nom}"))
-        import pathlib
-        extras = [str(p.relative_to(SITE)) for paquet in demande["paquets"] for p in pathlib.Path(SITE, paquet).rglob("*.py")]
-        for nom in sorted({*(n for n in demande["sources"] if n.endswith(".py")), *extras}):
-            with open(f"{SITE}/{nom}", "rb") as fichier:
-                sortie.writestr(f"site/{nom}c", pyc(fichier.read(), f"{SITE}/{nom}"))
+    with zipfile.ZipFile("/tmp/stdlib.zip") as stdlib:
+        for nom in sorted({n for phase in demande["phases"] for n in phase} - set(demande["deja"])):
+            sortie.writestr(f"stdlib/{nom}c", pyc(stdlib.read(nom), f"{ZIP}/{nom}"))
+    for chemin in sorted(pathlib.Path(SITE).rglob("*.py")):
+        nom = chemin.relative_to(SITE).as_posix()
+        sortie.writestr(f"site/{nom}c", pyc(chemin.read_bytes(), f"{SITE}/{nom}"))
 `);
 writeFileSync(demande.sortie, pyodide.FS.readFile("/tmp/sortie.zip"));
 process.exit(0);

@@ -1,28 +1,36 @@
-"""Python précompilé pour Pyodide à la construction : le navigateur ne le compile pas à chaque démarrage.
+"""Python précompilé pour Pyodide à la construction, et seulement la bibliothèque standard que nos outils importent.
 
-Le `python_stdlib.zip` de npm ne contient que des `.py` : chaque démarrage compilait les quelque 140
-modules qu'importent Pyodide et nos règles. Mesuré dans Node sur cette machine à 2 cœurs (démarrage à
-froid des outils, 3 fois) : 3,1 à 4,1 s avec le zip de npm, 1,1 à 1,5 s précompilé. Ne compiler que les
-modules vraiment importés donne le même gain pour +0,7 Mo (zip de 3,2 Mo), là où compiler les 559 coûte
-+2,0 Mo (`.pyc` seuls, 4,5 Mo) ou +4,5 Mo (`.py` gardés, 7,1 Mo) : nous compilons ceux importés, qui
-remplacent leur `.py` dans le zip (les autres restent en `.py` et se compilent à l'usage, comme avant).
-Nos modules (250 à 480 ms de compilation dans Pyodide) ont leur `__pycache__/*.cpython-314.pyc` à côté
-du `.py` dans notre roue ; une roue en plus qu'une page demande (pypdf : 1,8 Mo de source, son import
-passe de 4,3 s à 1,0 s dans Node chargé) a des `.pyc` à la place de ses `.py`.
+Le `python_stdlib.zip` de npm (2,5 Mo compressé, 9,6 Mo de `.py`) contient toute la bibliothèque, en
+source : chaque démarrage compilait les quelque 140 modules que Pyodide et nos règles importent (Node,
+2 cœurs : 3,1–4,1 s avec le zip de npm, 1,1–1,5 s précompilé). Nous livrons à la place, en `.pyc`
+seulement (à empreinte non vérifiée, PEP 552 : pas de date, mêmes sources → mêmes octets ; sans
+docstrings, assert gardés ; les numéros de ligne sans la colonne de chaque instruction, `-X no_debug_ranges`,
+que seuls les ^^^ d'une trace lisent : 10 à 30 % de moins ; un grand dictionnaire de constantes écrit
+comme un seul tuple de paires, le même dictionnaire : pypdf 0,43 → 0,38 Mo en brotli) :
 
-Les `.pyc` sont à empreinte non vérifiée (PEP 552) : sans horodatage, les mêmes sources donnent les
-mêmes octets.
+- le zip que charge chaque page d'outil : ce qu'importent le démarrage de Pyodide, l'installation de
+  notre roue, l'import de nos modules et l'appel de nos routes (phase 1 de pyodide_compile.mjs) ;
+- un complément pour les roues en plus qu'une page peut charger (pypdf) : les modules que seules elles
+  importent (phase 2), livrés en roue dont elles dépendent (generator/sorties/pyodide.py) : une page où
+  l'on ne remplit aucun formulaire ne les télécharge jamais ;
+- nos modules et ceux des roues en plus en `.pyc`, à la place de leurs `.py`.
 
-Quels modules : ceux importés une fois notre code lancé dans Pyodide dans Node (chaque module des roues
-livrées importé, chaque route des outils appelée une fois) — generator/sorties/pyodide_compile.mjs.
-Compilateur : `pyodide py-compile` de pyodide-build quand un CPython hôte de la version de Pyodide l'a
-(CPython 3.14 pour Pyodide 314 ; absent de ces machines), sinon le Python de Pyodide, dans le même
-passage de Node.
+« Importer » se mesure, ne se devine pas : Pyodide tourne dans Node sur les roues telles qu'elles sont
+livrées et, en plus des imports qui ont lieu, essaie chaque nom de module qu'une instruction d'import du
+code livré nomme (dans les fonctions aussi) et chaque littéral qui nomme un codec (pypdf cherche
+« utf-16-be » par son nom quand un champ contient de l'arabe) : generator/sorties/pyodide_imports.py. Un
+module qui manquerait malgré tout fait échouer les tests, qui passent chaque route sur la bibliothèque
+réduite (tests/pyodide/test_stdlib_reduite.py), jamais le navigateur d'une personne.
 
-Cache, build/cache/pyodide/ : le résultat par (version de Pyodide, zip de npm, nos `.py`, roues en
-plus), pour qu'une reconstruction sans changement ne lance rien ; chaque fichier compilé de la
-bibliothèque standard par zip de npm, pour qu'un changement de code ne compile que ce qu'il importe de
-nouveau. `PYODIDE_PRECOMPILE=0` dans l'environnement coupe tout cela (`make bench` compare les deux).
+Les archives sont écrites sans compression (stockées) : les `.br` et `.gz` du site
+(generator/sorties/compression.py) les compressent d'un seul tenant, bien mieux que zip fichier par
+fichier (la bibliothèque standard : 0,85 Mo en brotli contre 1,2 Mo compressée fichier par fichier).
+
+Cache, build/cache/pyodide/ : le résultat par (version de Pyodide, zip de npm, nos `.py`, routes, roues
+en plus) : une reconstruction sans changement ne lance rien ; chaque fichier compilé de la bibliothèque
+par zip de npm : un changement de code ne compile que ce qu'il importe de nouveau.
+`PYODIDE_PRECOMPILE=0` dans l'environnement livre le zip de npm et les sources tels quels (`make bench`
+compare les deux).
 """
 
 from __future__ import annotations
@@ -38,20 +46,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..erreurs import ErreurDeConstruction
+from .pyodide_imports import noms_et_litteraux, sources_de_roue
 from .roue import ecrit_roue, ecrit_zip
 
-FORMAT = "4"  # à augmenter quand la sortie change : les anciennes entrées du cache sont alors ignorées
-GARDES = 4  # résultats gardés en cache (les plus anciens sont effacés)
+FORMAT = "7"  # à changer quand la sortie change : les anciennes entrées du cache sont alors ignorées
+GARDES = 4  # résultats gardés en cache (les plus anciens sont retirés)
 NODE = Path(__file__).with_name("pyodide_compile.mjs")
-# En-tête d'un .pyc (PEP 552) : nombre magique, drapeaux, empreinte de la source. 0b01 = empreinte non vérifiée.
-NON_VERIFIE = (1).to_bytes(4, "little")
 
 
 @dataclass(frozen=True)
 class Precompile:
-    stdlib: Path  # le zip à livrer : celui de npm, les modules importés en .pyc au lieu de .py
-    pyc: dict[str, bytes]  # chemin de la source dans site-packages (pyscripts/api.py, pypdf/_page.py) → son .pyc
-    cache_tag: str  # "cpython-314" : où l'importeur cherche un .pyc, __pycache__/<nom>.<tag>.pyc
+    stdlib: Path  # le zip que charge chaque page d'outil : les modules de la phase 1, en .pyc
+    complement: dict[str, bytes]  # les modules que seules les roues en plus importent : chemin → .pyc
+    pyc: dict[str, bytes]  # chemin d'une source dans site-packages (pyscripts/api.py, pypdf/_page.py) → son .pyc
 
 
 def active() -> bool:
@@ -67,31 +74,48 @@ def empreinte(*morceaux: bytes | str) -> str:
 
 
 def precompile(
-    root: Path, npm: Path, version: str, sources: dict[str, bytes], roues: list[Path], paquets: list[str]
+    root: Path,
+    npm: Path,
+    version: str,
+    sources: dict[str, bytes],
+    modules: list[str],
+    routes: list[str],
+    roues: list[Path],
 ) -> Precompile:
-    """`sources` : les fichiers de notre roue (chemin dans site-packages → octets) ; `roues` : les autres roues
-    livrées ; `paquets` : leurs paquets de tête, importés dans Pyodide comme le ferait une page (les
-    nôtres : chaque module)."""
+    """`sources` : les fichiers de notre roue (chemin dans site-packages → octets), `modules` ceux à
+    importer, `routes` celles du registre, appelées avant et après l'installation des roues en plus
+    `roues` (pypdf)."""
     npm_zip = npm / "python_stdlib.zip"
     cache = root / "build" / "cache" / "pyodide"
     npm_cle = empreinte(version, npm_zip.read_bytes())[:16]
     cle = empreinte(
         FORMAT,
         npm_cle,
-        *paquets,
+        *modules,
+        "\0".join(routes),
         *(f"{p}\0{empreinte(c)}" for p, c in sorted(sources.items()) if p.endswith(".py")),
         *(f"{r.name}\0{empreinte(r.read_bytes())}" for r in roues),
     )[:16]
     dossier = cache / f"resultat-{cle}"
     if not (dossier / "fait").is_file():
         cache.mkdir(parents=True, exist_ok=True)
-        _calcule(dossier, npm, npm_zip, npm_cle, sources, roues, paquets)
+        _calcule(dossier, npm, npm_zip, npm_cle, sources, modules, routes, roues)
         _elague(cache)
-    os.utime(dossier)  # utilisé en dernier : gardé par _elague
+    os.utime(dossier)  # le plus récemment servi : gardé par _elague
     with zipfile.ZipFile(dossier / "site.zip") as archive:
         pyc = {nom: archive.read(nom) for nom in archive.namelist()}
-    fait = json.loads((dossier / "fait").read_text())
-    return Precompile(stdlib=dossier / "python_stdlib.zip", pyc=pyc, cache_tag=fait["cache_tag"])
+    with zipfile.ZipFile(dossier / "complement.zip") as archive:
+        complement = {nom: archive.read(nom) for nom in archive.namelist()}
+    return Precompile(stdlib=dossier / "python_stdlib.zip", complement=complement, pyc=pyc)
+
+
+def _phase(npm_zip: Path, sources: dict[str, bytes], **autres) -> dict:
+    """Les noms de la bibliothèque standard et les littéraux de codecs de `sources`, avec le reste d'une
+    phase du .mjs."""
+    noms, litteraux = noms_et_litteraux(sources)
+    with zipfile.ZipFile(npm_zip) as archive:
+        premiers = {nom.split("/")[0].removesuffix(".py") for nom in archive.namelist()}
+    return {"imports": sorted(n for n in noms if n.split(".")[0] in premiers), "codecs": sorted(litteraux), **autres}
 
 
 def _calcule(
@@ -100,51 +124,52 @@ def _calcule(
     npm_zip: Path,
     npm_cle: str,
     sources: dict[str, bytes],
+    modules: list[str],
+    routes: list[str],
     roues: list[Path],
-    paquets: list[str],
 ) -> None:
-    hote = compilateur_hote(version_python(npm))
-    par_module = (
-        dossier.parent / f"stdlib-{FORMAT}-{npm_cle}"
-    )  # chaque fichier compilé de la bibliothèque standard de ce zip de npm
+    par_module = dossier.parent / f"stdlib-{FORMAT}-{npm_cle}"  # chaque fichier compilé de ce zip de npm
     par_module.mkdir(parents=True, exist_ok=True)
     deja = sorted(p.relative_to(par_module).as_posix().removesuffix("c") for p in par_module.rglob("*.pyc"))
-    demarrage = _demarrage(dossier.parent, npm_cle)
-    # Écrit à côté du cache puis renommé : deux constructions simultanées ne voient jamais un demi-résultat.
+    extras = {}
+    for roue in roues:
+        extras.update(sources_de_roue(roue))
+    # Écrit à côté du cache puis renommé : deux constructions à la fois ne voient jamais un demi-résultat.
     with tempfile.TemporaryDirectory(dir=dossier.parent, prefix=".en-cours-") as tmp:
         sortie = Path(tmp) / "sortie.zip"
-        notre = ecrit_roue(
-            Path(tmp), "a-precompiler", "0", sources
-        )  # installée par loadPackage, comme dans un navigateur
+        demarrage = Path(tmp) / "demarrage.zip"  # le zip de npm, ce qui est déjà compilé en .pyc : démarre plus vite
+        with zipfile.ZipFile(npm_zip) as npm_archive:
+            ecrit_zip(demarrage, _npm_precompile(npm_archive, set(deja), par_module))
+        notre = ecrit_roue(Path(tmp), "a-precompiler", "0", sources)  # installée par loadPackage, comme au navigateur
         _node(
             {
                 "runtime": str(npm),
                 "stdlib": str(npm_zip),
-                "sources": sorted(sources),
-                "demarrage": str(demarrage) if demarrage else None,
-                "roues": [str(notre), *map(str, roues)],
-                "paquets": paquets,
-                "compiler": hote is None,
+                "demarrage": str(demarrage),
+                "phases": [
+                    _phase(npm_zip, sources, roues=[str(notre)], modules=modules, routes=routes),
+                    _phase(npm_zip, extras, roues=list(map(str, roues)), modules=[], routes=routes),
+                ],
                 "deja": deja,
                 "sortie": str(sortie),
             }
         )
         with zipfile.ZipFile(sortie) as archive:
-            modules = json.loads(archive.read("modules.json"))
+            modules_json = json.loads(archive.read("modules.json"))
             compiles = {n: archive.read(n) for n in archive.namelist() if n != "modules.json"}
-        if hote is not None:
-            compiles = _compile_hote(hote, npm_zip, modules["stdlib"], sources, Path(tmp))
         for nom, pyc in compiles.items():
             if nom.startswith("stdlib/"):
                 cible = par_module / nom.removeprefix("stdlib/")
                 cible.parent.mkdir(parents=True, exist_ok=True)
                 (Path(tmp) / "pyc").write_bytes(pyc)
                 os.replace(Path(tmp) / "pyc", cible)
-        importes = set(modules["stdlib"])
+        base, complement = repartit(*modules_json["phases"])
         neuf = Path(tmp) / "resultat"
         neuf.mkdir()
-        with zipfile.ZipFile(npm_zip) as npm_archive:
-            ecrit_zip(neuf / "python_stdlib.zip", _stdlib(npm_archive, importes, par_module))
+        ecrit_zip(
+            neuf / "python_stdlib.zip", ((n + "c", (par_module / (n + "c")).read_bytes()) for n in base), stocke=True
+        )
+        ecrit_zip(neuf / "complement.zip", ((n + "c", (par_module / (n + "c")).read_bytes()) for n in complement))
         ecrit_zip(
             neuf / "site.zip",
             sorted(
@@ -154,14 +179,7 @@ def _calcule(
             ),
         )
         (neuf / "fait").write_text(
-            json.dumps(
-                {
-                    "npm": npm_cle,
-                    "python": modules["python"],
-                    "cache_tag": modules["cache_tag"],
-                    "stdlib": sorted(importes),
-                }
-            )
+            json.dumps({"npm": npm_cle, "python": modules_json["python"], "stdlib": base, "complement": complement})
         )
         try:
             os.rename(neuf, dossier)
@@ -171,11 +189,20 @@ def _calcule(
                 os.rename(neuf, dossier)
 
 
-def _stdlib(npm_archive: zipfile.ZipFile, importes: set[str], par_module: Path):
-    """Les entrées de npm dans l'ordre de npm ; le .py d'un module importé remplacé par son .pyc."""
+def repartit(premiere: list[str], seconde: list[str]) -> tuple[list[str], list[str]]:
+    """Les fichiers du zip que charge chaque page, et ceux de la roue complément. Un module de la seconde
+    phase dont le zip contient déjà le paquet de tête va dans le zip : `encodings.cp1252` ne serait jamais
+    trouvé dans site-packages, Python cherche `encodings.*` dans le dossier de l'`encodings` importé."""
+    dans_le_zip = {nom.split("/")[0] for nom in premiere if "/" in nom}
+    base = sorted({*premiere, *(n for n in seconde if n.split("/")[0] in dans_le_zip)})
+    return base, sorted(set(seconde) - set(base))
+
+
+def _npm_precompile(npm_archive: zipfile.ZipFile, deja: set[str], par_module: Path):
+    """Les entrées de npm dans l'ordre de npm, un module déjà compilé sous forme de son .pyc."""
     for info in npm_archive.infolist():
         nom = info.filename
-        if nom in importes:
+        if nom in deja:
             yield nom + "c", (par_module / (nom + "c")).read_bytes()
         else:
             yield nom, npm_archive.read(nom)
@@ -210,79 +237,6 @@ def _recents(cache: Path) -> list[Path]:
     return sorted((d for d in cache.glob("resultat-*") if (d / "fait").is_file()), key=lambda d: -d.stat().st_mtime)
 
 
-def _demarrage(cache: Path, npm_cle: str) -> Path | None:
-    """Un zip précompilé du même zip de npm démarre Pyodide plus vite que celui de npm (environ 1 s au lieu de 3)."""
-    for dossier in _recents(cache):
-        if json.loads((dossier / "fait").read_text()).get("npm") == npm_cle:
-            return dossier / "python_stdlib.zip"
-    return None
-
-
 def _elague(cache: Path) -> None:
     for ancien in _recents(cache)[GARDES:]:
         shutil.rmtree(ancien, ignore_errors=True)
-
-
-def version_python(npm: Path) -> str:
-    """ "3.14" pour Pyodide 314, lu dans le lockfile de npm."""
-    info = json.loads((npm / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
-    return ".".join(info["python"].split(".")[:2])
-
-
-# ── pyodide-build, quand l'hôte a le bon CPython ──────────────────────────────
-
-
-def compilateur_hote(version: str) -> Path | None:
-    """La commande `pyodide` de pyodide-build à côté d'un CPython hôte `version` qui a pyodide_build, ou None."""
-    candidats = [
-        shutil.which(f"python{version}"),
-        *sorted(Path.home().glob(f".pyenv/versions/{version}*/bin/python{version}")),
-    ]
-    for python in filter(None, candidats):
-        pyodide = Path(python).with_name("pyodide")
-        if not pyodide.is_file():
-            continue
-        verifie = subprocess.run(
-            [str(python), "-c", "import sys, pyodide_build; print('%d.%d' % sys.version_info[:2])"],
-            capture_output=True,
-            text=True,
-        )
-        if verifie.returncode == 0 and verifie.stdout.strip() == version:
-            return pyodide
-    return None
-
-
-def _compile_hote(
-    pyodide: Path, npm_zip: Path, importes: list[str], sources: dict[str, bytes], tmp: Path
-) -> dict[str, bytes]:
-    """`pyodide py-compile` sur un zip des fichiers à compiler ; ses .pyc rendus à empreinte non vérifiée."""
-    a_compiler = tmp / "a-compiler.zip"
-    with zipfile.ZipFile(npm_zip) as npm_archive:
-        ecrit_zip(
-            a_compiler,
-            [
-                *((f"stdlib/{n}", npm_archive.read(n)) for n in importes),
-                *((f"site/{p}", c) for p, c in sorted(sources.items()) if p.endswith(".py")),
-            ],
-        )
-    fini = subprocess.run(
-        [str(pyodide), "py-compile", "--silent", str(a_compiler)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "SOURCE_DATE_EPOCH": "0"},
-        timeout=600,
-    )
-    if fini.returncode != 0:
-        raise ErreurDeConstruction(f"`{pyodide} py-compile` a échoué : {_fin(fini.stderr + fini.stdout)}")
-    with zipfile.ZipFile(a_compiler) as archive:
-        return {n: non_verifie(archive.read(n)) for n in archive.namelist() if n.endswith(".pyc")}
-
-
-def non_verifie(pyc: bytes) -> bytes:
-    """Un .pyc à empreinte (pyodide-build les écrit vérifiés sous SOURCE_DATE_EPOCH) rendu non vérifié :
-    l'importeur ne relit alors jamais la source pour la hacher. Un .pyc horodaté est refusé."""
-    if not int.from_bytes(pyc[4:8], "little") & 1:
-        raise ErreurDeConstruction(
-            "pyodide py-compile a écrit des .pyc datés (non reproductibles) : mettez pyodide-build à jour."
-        )
-    return pyc[:4] + NON_VERIFIE + pyc[8:]

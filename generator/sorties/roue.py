@@ -2,6 +2,9 @@
 
 Mêmes fichiers en entrée, mêmes octets en sortie : entrées triées, dates et permissions fixes ; des
 sources inchangées donnent un sha256 inchangé dans pyodide-lock.json.
+
+Ce que le navigateur télécharge est stocké sans compression (`stocke=True`) : les .br et .gz du site
+compressent l'archive d'un seul tenant, d'un fichier à l'autre, bien mieux que zip fichier par fichier.
 """
 
 from __future__ import annotations
@@ -28,7 +31,9 @@ def empreinte(contenu: bytes) -> str:
     return "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(contenu).digest()).rstrip(b"=").decode()
 
 
-def ecrit_roue(dossier: Path, nom: str, version: str, fichiers: dict[str, bytes], resume: str = "") -> Path:
+def ecrit_roue(
+    dossier: Path, nom: str, version: str, fichiers: dict[str, bytes], resume: str = "", stocke: bool = True
+) -> Path:
     """Écrit `dossier/<nom>-<version>-py3-none-any.whl` avec `fichiers` (chemin dans l'archive → octets)."""
     base = f"{nom_normalise(nom)}-{version}"
     dist_info = f"{base}.dist-info"
@@ -45,16 +50,16 @@ def ecrit_roue(dossier: Path, nom: str, version: str, fichiers: dict[str, bytes]
 
     chemin = dossier / f"{base}-{TAG}.whl"
     # RECORD en dernier, comme l'attendent les installeurs ; le reste trié.
-    ecrit_zip(chemin, ((nom, entrees[nom]) for nom in sorted(entrees, key=lambda n: (n == record, n))))
+    ecrit_zip(chemin, ((nom, entrees[nom]) for nom in sorted(entrees, key=lambda n: (n == record, n))), stocke)
     return chemin
 
 
-def ecrit_zip(chemin: Path, entrees: Iterable[tuple[str, bytes]]) -> None:
+def ecrit_zip(chemin: Path, entrees: Iterable[tuple[str, bytes]], stocke: bool = False) -> None:
     """Un zip de (nom, octets) dans l'ordre donné, dates et permissions fixes : reproductible."""
     with zipfile.ZipFile(chemin, "w") as archive:
         for nom, contenu in entrees:
             info = zipfile.ZipInfo(nom, HORODATAGE)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_STORED if stocke else zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix, pour que les permissions ci-dessous soient lues
             info.external_attr = 0o100644 << 16
             archive.writestr(info, contenu, compresslevel=9)
@@ -82,5 +87,5 @@ def roue_precompilee(source: Path, dossier: Path, pyc: dict[str, bytes]) -> Path
     nom, version, tag = champs[0], champs[1], "-".join(champs[-3:])
     etiquette = hashlib.sha256(b"".join(pyc[c] for c in sorted(pyc))).hexdigest()[:8]
     chemin = dossier / f"{nom}-{version}-1pyc{etiquette}-{tag}.whl"
-    ecrit_zip(chemin, ((n, entrees[n]) for n in sorted(entrees, key=lambda n: (n == record, n))))
+    ecrit_zip(chemin, ((n, entrees[n]) for n in sorted(entrees, key=lambda n: (n == record, n))), stocke=True)
     return chemin

@@ -1,39 +1,60 @@
-"""The tools as a person meets them, in headless Chromium (not a test: figures, never asserted).
+"""Les outils tels qu'une personne les rencontre, dans Chromium sans tête (pas un test : des chiffres, jamais
+vérifiés).
 
-For each tool page and each build (Python precompiled, or npm's .py as before), N fresh contexts
-(empty HTTP cache, like a first visit), served by `python -m generator serve`'s server:
+    python -m tests.bench.bench_navigateur [visites=5] [visites_lentes=3]
 
-  formulaire   navigation → the first field visible and editable (the form is static HTML)
-  prêt         navigation → « Calculateur prêt » (mark `outils:pret` of outils.mjs; the start of each
-               stage is printed too: téléchargement, démarrage de Python, règles, prêt)
-  1re réponse  the form filled and sent at once: navigation → the answer (end of the first call,
-               measure `outils:appel`), i.e. what a person waits for when they do not wait
-  à chaud      one more answer once ready: the page's call to the worker, Python's computation
-               included (measure `outils:appel`; drawing the answer adds a few ms)
+Chaque visite : un contexte neuf (cache HTTP vide, comme une première visite), le site servi par
+`python -m generator serve` (fichiers .br et .gz de la construction, comme le nginx du README).
 
-and the bytes of a cold tool page: as served (raw), and as gzip / brotli would send them.
-Timings are read from the page's Performance API through the DevTools protocol (CSP untouched).
+Ordinateur, pour chaque construction (Python précompilé et réduit, ou la bibliothèque de npm telle
+quelle) et chaque outil, et pour le simulateur de la construction précédente (ci-dessous) :
+  formulaire   navigation → le premier champ visible et modifiable (le formulaire est du HTML statique)
+  prêt         navigation → « prêt » (marque `outils:pret` d'outils.mjs ; le début de chaque étape est
+               imprimé aussi : téléchargement, démarrage de Python, règles, prêt)
+  1re réponse  le formulaire rempli et envoyé aussitôt : navigation → la réponse (fin du premier appel,
+               mesure `outils:appel`), ce qu'attend une personne qui n'attend pas
+  à chaud      une réponse de plus, une fois prêt (l'appel au worker, calcul Python compris)
+
+Téléphone lent (tests/bench/profil_lent.py : 1,6 Mbit/s, 150 ms, processeur ×4) : formulaire, prêt,
+1re réponse, pour la construction du jour et, s'il existe, le site précédent (site/ de `make site`, ou
+BENCH_PRECEDENT=dossier) : la référence mesurée dans la même course, sur la même machine.
+
+Octets d'une première visite de chaque page d'outil, sur le fil (corps tels qu'envoyés, compressés, et
+en-têtes), jusqu'à la première réponse ; pypdf à part : préchargé au repos (connexion libre), ou venu à
+« Commencer » sur la page de la requête OP, qui en a besoin dès sa 1re étape ; pour la construction du jour,
+aussi brut / gzip / brotli de ces mêmes fichiers.
+Les temps sont lus dans l'API Performance de la page par le protocole DevTools (la CSP reste entière).
 """
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import statistics
 import tempfile
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from tests.bench.profil_lent import ARGS_LENT, ProcesseurLent, ralentit_reseau
 from tests.fixtures.chemins import REPO
+from tests.fixtures.navigateur import ARGS as ARGS_NAVIGATEUR
 from tests.fixtures.site import page_de_l_outil
 
+# outil → (page, premier champ) ; « op » : la requête, ses étapes vérifiées une fois prête (pas de réponse
+# d'un coup à mesurer : son prêt, puis « Commencer », qui fait venir pypdf, et ses octets).
 OUTILS = {
     "aj": (page_de_l_outil("aj"), "Combien de personnes compte votre foyer fiscal"),
     "delais": (page_de_l_outil("delais"), "Date de départ du délai"),
+    "op": (page_de_l_outil("op"), None),
 }
+PRECHARGES = ("/pyodide/paquets/pypdf-", "/pyodide/paquets/justice_pas_a_pas_stdlib-")
+ATTENTE = 600_000  # ms : un téléphone lent sur une machine chargée
+# Aucune autre origine : refusée par le résolveur de noms de Chromium, pas par une interception de chaque
+# requête (page.route), qui retarde chacune d'un aller-retour vers ce processus (+0,6 s sur un « prêt » de 1,5 s).
+ARGS = [*ARGS_NAVIGATEUR, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 
 
 def remplit(page, outil: str, variante: int = 0) -> None:
@@ -76,7 +97,7 @@ def servi(site: Path):
         serveur.server_close()
 
 
-def entrees(cdp) -> dict:
+def entrees(cdp) -> list[dict]:
     valeur = cdp.send(
         "Runtime.evaluate",
         {
@@ -90,106 +111,196 @@ def entrees(cdp) -> dict:
     return json.loads(valeur)
 
 
-def une_visite(navigateur, adresse: str, outil: str) -> dict:
+def attend_marque(cdp, nom: str, delai_ms: int = ATTENTE) -> list[dict]:
+    fin = time.monotonic() + delai_ms / 1000
+    while time.monotonic() < fin:
+        lues = entrees(cdp)
+        if any(e["nom"] == nom for e in lues):
+            return lues
+        time.sleep(0.2)
+    raise TimeoutError(f"{nom} : pas après {delai_ms} ms")
+
+
+def sur_le_fil(requetes) -> tuple[int, int, list[str]]:
+    """Octets reçus (corps encodés + en-têtes) avant la première réponse, puis préchargés au repos ; les URL."""
+    avant = apres = 0
+    for requete in requetes:
+        tailles = requete.sizes()
+        octets = tailles["responseBodySize"] + tailles["responseHeadersSize"]
+        if any(p in requete.url for p in PRECHARGES):
+            apres += octets
+        else:
+            avant += octets
+    return avant, apres, [urlsplit(r.url).path for r in requetes]
+
+
+def reponse_a_chaud(page, cdp, outil: str, premieres: list[dict]) -> float:
     from playwright.sync_api import expect
 
-    chemin, champ = OUTILS[outil]
-    contexte = navigateur.new_context(viewport={"width": 1280, "height": 900})
-    contexte.route(lambda url: not url.startswith(adresse), lambda route: route.abort())
-    page = contexte.new_page()
-    cdp = contexte.new_cdp_session(page)
-    recus = []  # every URL served, the worker's included
-    page.on("requestfinished", lambda requete: recus.append(requete.url))
-    debut = time.perf_counter()
-    page.goto(adresse + chemin, wait_until="commit")
-    expect(page.get_by_label(champ)).to_be_editable()
-    utilisable = (time.perf_counter() - debut) * 1000
-    remplit(page, outil)
-    resultat = page.locator(".outil-resultat h2")
-    expect(resultat).to_be_visible(timeout=120_000)
-    expect(page.locator(".outil-etat")).to_contain_text("Calculateur prêt", timeout=120_000)
-    premieres = entrees(cdp)
-    appel = min((e for e in premieres if e["nom"] == "outils:appel"), key=lambda e: e["debut"] + e["duree"])
-    etapes = {e["nom"].removeprefix("outils:"): e["debut"] for e in premieres if e["duree"] == 0}
     zone = page.locator(".outil-resultat")
     texte = zone.inner_text()
     remplit(page, outil, variante=1)
     expect(zone).not_to_have_text(texte)
     avant = len([e for e in premieres if e["nom"] == "outils:appel"])
-    chauds: list[float] = []
     for _ in range(100):  # the answer is drawn right after its measure: it is there, or in an instant
         chauds = [e["duree"] for e in entrees(cdp) if e["nom"] == "outils:appel"][avant:]
         if chauds:
-            break
+            return chauds[-1]
         time.sleep(0.05)
+    raise TimeoutError("réponse à chaud")
+
+
+def une_visite(navigateur, adresse: str, outil: str, lent: bool = False) -> dict:
+    from playwright.sync_api import expect
+
+    chemin, champ = OUTILS[outil]
+    contexte = navigateur.new_context(viewport={"width": 412 if lent else 1280, "height": 900})
+    page = contexte.new_page()
+    cdp = contexte.new_cdp_session(page)
+    requetes = []  # every request served, the worker's included
+    contexte.on("requestfinished", lambda requete: requetes.append(requete))
+    if lent:
+        ralentit_reseau(cdp)
+    mesures: dict = {}
+    with ProcesseurLent() if lent else nullcontext():
+        debut = time.perf_counter()
+        page.goto(adresse + chemin, wait_until="commit")
+        if champ:
+            expect(page.get_by_label(champ)).to_be_editable(timeout=ATTENTE)
+            mesures["formulaire"] = (time.perf_counter() - debut) * 1000
+            remplit(page, outil)
+            expect(page.locator(".outil-resultat h2")).to_be_visible(timeout=ATTENTE)
+        premieres = attend_marque(cdp, "outils:pret")
+        if champ:
+            appel = min((e for e in premieres if e["nom"] == "outils:appel"), key=lambda e: e["debut"] + e["duree"])
+            mesures["premiere"] = appel["debut"] + appel["duree"]
+        mesures.update({f"etape_{e['nom'].removeprefix('outils:')}": e["debut"] for e in premieres if e["duree"] == 0})
+        if not champ:  # la requête OP : pypdf vérifie dès la 1re étape, il vient à « Commencer »
+            page.get_by_role("button", name="Commencer").click()
+            attend_marque(cdp, "outils:appel")  # formulaire_preparer : pypdf chargé, le PDF vierge lu
+    if champ and not lent:
+        mesures["chaud"] = reponse_a_chaud(page, cdp, outil, premieres)
+    if not lent:
+        page.wait_for_timeout(3000)  # ready and idle: the page may preload pypdf now (connexion libre)
+    mesures["octets"], mesures["precharges"], mesures["urls"] = sur_le_fil(requetes)
     contexte.close()
-    return {
-        "formulaire": utilisable,
-        "premiere": appel["debut"] + appel["duree"],
-        "chaud": chauds[-1],
-        **{f"etape_{nom}": debut for nom, debut in etapes.items()},
-        "recus": recus,
-    }
+    return mesures
 
 
-def tailles(site: Path, adresse: str, urls: list[str]) -> tuple[int, int, int]:
-    """Bytes of a cold visit: the files as served here (uncompressed), and as gzip -6 / brotli -q 11 would send them."""
-    import brotli
+def tailles(site: Path, chemins: list[str]) -> tuple[int, int, int]:
+    """Les fichiers d'une visite : bruts, et envoyés en gzip / en brotli (les variantes de la construction)."""
 
-    brut = comprime_gz = comprime_br = 0
-    for url in set(urls):
-        contenu = (site / url.removeprefix(adresse).split("?")[0].lstrip("/")).read_bytes()
-        brut += len(contenu)
-        comprime_gz += len(gzip.compress(contenu, 6))
-        comprime_br += len(brotli.compress(contenu))
-    return brut, comprime_gz, comprime_br
+    def variante(fichier: Path, extension: str) -> int:
+        compresse = fichier.with_name(fichier.name + extension)
+        return (compresse if compresse.is_file() else fichier).stat().st_size
+
+    fichiers = [site / chemin.lstrip("/") for chemin in set(chemins)]
+    return tuple(sum(variante(f, ext) for f in fichiers) for ext in ("", ".gz", ".br"))
 
 
 def resume(valeurs: list[float]) -> str:
+    if not valeurs:
+        return "—"
     chiffres = 1 if max(valeurs) < 100 else 0
     return f"{statistics.median(valeurs):6.{chiffres}f} [{min(valeurs):.{chiffres}f}–{max(valeurs):.{chiffres}f}]"
 
 
-def main(visites: int = 5) -> None:
-    from playwright.sync_api import sync_playwright
+def mo(octets: float) -> str:
+    return f"{octets / 1e6:5.2f} Mo"
 
-    from tests.fixtures.navigateur import ARGS, CHROMIUM
 
-    with tempfile.TemporaryDirectory() as dossier, sync_playwright() as p:
-        navigateur = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        lignes, poids = [], {}
-        for precompile in (False, True):
-            site = construit(Path(dossier), precompile)
-            nom = "précompilé" if precompile else "npm (.py) "
-            with servi(site) as adresse:
-                for outil in OUTILS:
-                    mesures = [une_visite(navigateur, adresse, outil) for _ in range(visites)]
-                    lignes.append((outil, nom, mesures))
-                    poids[(outil, nom)] = tailles(site, adresse, mesures[0]["recus"])
-        navigateur.close()
-    print(
-        f"\nNavigateur : Chromium sans tête, {visites} contextes neufs par ligne (cache HTTP vide), "
-        "médiane [min–max] en ms depuis la navigation"
-    )
-    print(f"{'outil':<7} {'Python':<11} {'formulaire':>18} {'prêt':>18} {'1re réponse':>18} {'à chaud':>18}")
+def visites(navigateur, site: Path, outils, nombre: int, lent: bool = False) -> dict[str, list[dict]]:
+    with servi(site) as adresse:
+        return {outil: [une_visite(navigateur, adresse, outil, lent) for _ in range(nombre)] for outil in outils}
+
+
+def imprime_temps(titre: str, lignes: list[tuple[str, str, list[dict]]], colonnes: tuple[str, ...]) -> None:
+    print(f"\n{titre}")
+    noms = {"formulaire": "formulaire", "etape_pret": "prêt", "premiere": "1re réponse", "chaud": "à chaud"}
+    print(f"{'outil':<7} {'construction':<13} " + " ".join(f"{noms[c]:>18}" for c in colonnes))
     for outil, nom, mesures in lignes:
-        print(
-            f"{outil:<7} {nom:<11} "
-            + " ".join(
-                f"{resume([m[c] for m in mesures]):>18}" for c in ("formulaire", "etape_pret", "premiere", "chaud")
-            )
-        )
-    print("\nDébut de chaque étape du chargement (médiane, ms depuis la navigation) :")
+        cellules = [resume([m[c] for m in mesures if c in m]) for c in colonnes]
+        print(f"{outil:<7} {nom:<13} " + " ".join(f"{c:>18}" for c in cellules))
+
+
+def imprime_etapes(lignes: list[tuple[str, str, list[dict]]]) -> None:
+    print("Début de chaque étape du chargement (médiane, ms depuis la navigation) :")
     for outil, nom, mesures in lignes:
         debuts = "   ".join(
             f"{etape} {statistics.median(m['etape_' + etape] for m in mesures):.0f}"
             for etape in ("telechargement", "demarrage", "regles", "pret")
             if all("etape_" + etape in m for m in mesures)
         )
-        print(f"  {outil:<7} {nom:<11} {debuts}")
-    print("\nOctets d'une première visite d'une page d'outil (HTML, CSS, JS, Python) :")
-    for (outil, nom), (brut, gz, br) in poids.items():
-        print(f"  {outil:<7} {nom:<11} brut {brut / 1e6:5.1f} Mo   gzip {gz / 1e6:5.1f} Mo   brotli {br / 1e6:5.1f} Mo")
+        print(f"  {outil:<7} {nom:<13} {debuts}")
+
+
+def precedent() -> Path | None:
+    """Le site d'une construction précédente : BENCH_PRECEDENT, sinon site/ de `make site`."""
+    dossier = Path(os.environ.get("BENCH_PRECEDENT") or REPO / "site")
+    return dossier if (dossier / "index.html").is_file() else None
+
+
+def main(nombre: int = 5, lentes: int = 3) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from tests.fixtures.navigateur import CHROMIUM
+
+    ancien = precedent()
+    with tempfile.TemporaryDirectory() as dossier, sync_playwright() as p:
+        navigateur = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        bureau = []
+        for precompile in (False, True):
+            site = construit(Path(dossier), precompile)
+            nom = "précompilé" if precompile else "npm (.py)"
+            for outil, mesures in visites(navigateur, site, OUTILS, nombre).items():
+                bureau.append((outil, nom, mesures))
+        navigateur.close()
+        lent = p.chromium.launch(executable_path=CHROMIUM, args=[*ARGS, *ARGS_LENT], headless=True)
+        telephone = [(o, "du jour", m) for o, m in visites(lent, site, OUTILS, lentes, lent=True).items()]
+        precedentes = None
+        if ancien:
+            telephone += [(o, "précédente", m) for o, m in visites(lent, ancien, ["aj"], lentes, lent=True).items()]
+            navigateur = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+            precedentes = visites(navigateur, ancien, OUTILS, 1)
+            bureau += [(o, "précédente", m) for o, m in visites(navigateur, ancien, ["aj"], nombre).items()]
+            navigateur.close()
+        lent.close()
+        imprime(bureau, telephone, nombre, lentes, site, precedentes, ancien)
+
+
+def imprime(bureau, telephone, nombre, lentes, site, precedentes, ancien) -> None:
+    imprime_temps(
+        f"Ordinateur : Chromium sans tête, {nombre} contextes neufs par ligne (cache HTTP vide), médiane [min–max] "
+        "en ms depuis la navigation",
+        bureau,
+        ("formulaire", "etape_pret", "premiere", "chaud"),
+    )
+    imprime_etapes(bureau)
+    imprime_temps(
+        f"Téléphone lent (1,6 Mbit/s, 150 ms, processeur ×4) : {lentes} contextes neufs par ligne, médiane "
+        "[min–max] en ms",
+        telephone,
+        ("formulaire", "etape_pret", "premiere"),
+    )
+    imprime_etapes(telephone)
+    print("\nOctets d'une première visite, sur le fil depuis `generator serve` (jusqu'à la 1re réponse ; + pypdf,")
+    print(
+        "préchargé au repos sur une connexion libre, ou demandé : « Préparer ma demande », « Commencer » de la requête) :"
+    )
+    for outil, nom, mesures in bureau:
+        if nom != "précompilé":
+            continue
+        m = mesures[0]
+        brut, gz, br = tailles(site, m["urls"])
+        ligne = f"  {outil:<7} {mo(m['octets'])} (+ {mo(m['precharges'])} pypdf)"
+        ligne += f"   fichiers : brut {mo(brut)}, gzip {mo(gz)}, brotli {mo(br)}"
+        if precedentes:
+            ligne += f"   précédente : {mo(precedentes[outil][0]['octets'] + precedentes[outil][0]['precharges'])}"
+        print(ligne)
+    if ancien:
+        print(
+            f"  (précédente : {ancien}, construite le {time.strftime('%d/%m %H:%M', time.localtime(ancien.stat().st_mtime))})"
+        )
 
 
 if __name__ == "__main__":

@@ -17,6 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+import brotli
+
 from tests.fixtures.adresse_cachee import dossier_long
 from tests.fixtures.pyodide import VERSION, PyodideNode, cas_de_reference, construit_site, stdlib_de
 
@@ -44,6 +46,7 @@ def main(demarrages: int = 3, appels: int = 30) -> None:
             with tempfile.TemporaryDirectory() as dossier:
                 runtime = construit_site(Path(dossier))
                 taille = stdlib_de(runtime).stat().st_size / 1e6
+                en_brotli = len(brotli.compress(stdlib_de(runtime).read_bytes())) / 1e6
                 mesures = mesure(runtime, demarrages, appels, cas)
         finally:
             os.environ.pop("PYODIDE_PRECOMPILE")
@@ -52,7 +55,7 @@ def main(demarrages: int = 3, appels: int = 30) -> None:
             return statistics.median(m[cle] for m in mesures)
 
         print(
-            f"  {'stdlib précompilée' if precompile else 'stdlib npm (.py)  '} ({taille:.1f} Mo) : "
+            f"  {'stdlib précompilée' if precompile else 'stdlib npm (.py)  '} ({taille:.2f} Mo, {en_brotli:.2f} en brotli) : "
             f"démarrage à froid {mediane('runtime_ms') + mediane('paquet_ms'):6.0f} ms "
             f"(runtime {mediane('runtime_ms'):.0f} + notre paquet {mediane('paquet_ms'):.0f})"
         )

@@ -4,8 +4,9 @@
   process, and their ratio to `mkdocs build` of the same content with MkDocs alone; sizes;
 - Pyodide cold start and warm call times in Node, stdlib as npm ships it vs precompiled
   (tests/bench/bench_pyodide.py);
-- the tool pages in Chromium: form usable, Python ready, first answer, warm answer, bytes on the
-  wire raw / gzip / brotli, for both builds (tests/bench/bench_navigateur.py);
+- the tool pages in Chromium: form usable, Python ready, first answer, warm answer, for both builds;
+  the slow-phone profile (1.6 Mbit/s, 150 ms, CPU ×4), this build and the previous one (site/ or
+  BENCH_PRECEDENT); the bytes over the wire of each tool page's first visit (tests/bench/bench_navigateur.py);
 - « Obtenir le formulaire » → filled Cerfa 16146 in Chromium, pypdf cold and warm (tests/bench/bench_formulaire.py) ;
 - chaque construction refusée (contenu cassé) et les routes de la requête OP sur des entrées démesurées
   (tests/bench/bench_refus.py).
@@ -23,7 +24,8 @@ from tests.fixtures.chemins import REPO
 
 
 def taille(dossier: Path, motif: str = "*") -> float:
-    return sum(p.stat().st_size for p in dossier.rglob(motif) if p.is_file()) / 1e6
+    """Mo des fichiers, sans les .br et .gz écrits à côté (generator/sorties/compression.py)."""
+    return sum(p.stat().st_size for p in dossier.rglob(motif) if p.is_file() and p.suffix not in (".br", ".gz")) / 1e6
 
 
 def chrono(*commande: str) -> float:

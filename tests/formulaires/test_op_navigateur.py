@@ -146,6 +146,37 @@ def test_adresse_cachee_et_avertissements(page_, adresse):
     expect(page.get_by_text(re.compile("semble contenir une adresse"))).to_be_visible()
 
 
+def test_documents_demandes_pendant_le_chargement(page_, adresse):
+    """Sur une connexion lente, les huit étapes passées avant que Python soit prêt (elles ne sont pas
+    vérifiées) : « Préparer mes documents » montre, là où les documents viendront, l'étape du chargement,
+    une barre et les octets ; pas le tableau « en attendant » du simulateur (le message lent de cette page
+    dit de continuer à répondre) ; Python prêt, les documents viennent sans autre clic."""
+    page = page_
+    wasm = []
+    page.clock.install()  # les 10 s avant « lent » passent d'un coup (minuteurs de la page seulement)
+    page.route("**/pyodide.asm.wasm", lambda route: wasm.append(route))  # retenu, pas servi
+    page.goto(adresse + CHEMIN)
+    page.get_by_role("button", name="Commencer").click()
+    for numero in range(2, 9):
+        _suivante(page, numero)
+    page.get_by_role("button", name="Préparer mes documents").click()
+    zone = page.locator("#op-resultat")
+    expect(zone.locator(".outil-attente")).to_have_text(
+        re.compile(r"^Préparation de vos documents… Téléchargement du calculateur \(\d+,\d\xa0Mo\)…$")
+    )
+    expect(zone.get_by_role("progressbar", name="Téléchargement du calculateur")).to_be_visible()
+    expect(zone.locator(".outil-octets")).to_have_text(re.compile(r"^\d+,\d\xa0Mo sur \d+,\d\xa0Mo$"))
+    page.clock.fast_forward("00:11")
+    expect(page.locator("#preparer .outil-etat .outil-lent")).to_be_visible()
+    expect(zone.locator(".outil-lent")).to_be_hidden()
+    assert len(wasm) == 1
+    wasm[0].continue_()
+    # Sans autre clic : les documents, avec ce qui reste à compléter (rien n'a été répondu).
+    expect(zone.get_by_role("heading", name="Vos documents")).to_be_visible(timeout=REPONSE * 3)
+    expect(zone).to_contain_text("Encore vide")
+    expect(zone.locator(".outil-attente-python")).to_have_count(0)
+
+
 def test_rien_ne_reste_apres_avoir_quitte_la_page(page_, adresse):
     page = page_
     _ouvre(page, adresse)

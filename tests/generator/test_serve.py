@@ -1,4 +1,5 @@
-"""`make serve` envoie la CSP et les en-têtes de confidentialité qu'un vrai hébergeur doit envoyer, et les bons types MIME."""
+"""`make serve` envoie la CSP et les en-têtes de confidentialité qu'un vrai hébergeur doit envoyer, les bons types MIME,
+les .br et .gz de la construction selon ce qu'accepte le navigateur, et les règles de cache du README."""
 
 from __future__ import annotations
 
@@ -122,6 +123,75 @@ def test_l_aide_dit_usage_local(capsys):
         main(["serve", "--help"])
     out = " ".join(capsys.readouterr().out.split())
     assert "usage LOCAL seulement" in out and "pas un serveur de production" in out
+
+
+@pytest.fixture
+def compresse(tmp_path):
+    """A site as the build writes it: a .wasm with its .br and .gz, a page with its .gz only, a PDF alone."""
+    import gzip
+
+    import brotli
+
+    from generator.sorties.compression import precompresse
+
+    (tmp_path / "pyodide" / "314.0.7").mkdir(parents=True)
+    wasm = tmp_path / "pyodide" / "314.0.7" / "pyodide.asm.wasm"
+    wasm.write_bytes(b"\0asm" + bytes(range(256)) * 64)
+    precompresse(tmp_path, tmp_path.parent / "cache")
+    (tmp_path / "page.html").write_text("<p>" * 2000, encoding="utf-8")
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress((tmp_path / "page.html").read_bytes(), mtime=0))
+    (tmp_path / "a.pdf").write_bytes(b"%PDF" * 1000)
+    assert (
+        brotli.decompress((tmp_path / "pyodide" / "314.0.7" / "pyodide.asm.wasm.br").read_bytes()) == wasm.read_bytes()
+    )
+    srv = cree_serveur(tmp_path, port=0, verbose=False, timeout=0.5)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{srv.server_address[1]}", tmp_path
+    srv.shutdown()
+    srv.server_close()
+
+
+def demande(url, encodages=None, **entetes):
+    requete = urllib.request.Request(url, headers={**({"Accept-Encoding": encodages} if encodages else {}), **entetes})
+    try:
+        with urllib.request.urlopen(requete) as reponse:
+            return reponse.status, reponse.headers, reponse.read()
+    except urllib.error.HTTPError as erreur:
+        return erreur.code, erreur.headers, erreur.read()
+
+
+@pytest.mark.parametrize(
+    ("encodages", "attendu"),
+    [("gzip, deflate, br, zstd", "br"), ("gzip", "gzip"), ("br;q=0, gzip;q=0.8", "gzip"), (None, None), ("zstd", None)],
+)
+def test_le_fichier_compresse_par_la_construction_selon_ce_que_le_navigateur_accepte(compresse, encodages, attendu):
+    import gzip
+
+    import brotli
+
+    adresse, site = compresse
+    statut, entetes, corps = demande(adresse + "/pyodide/314.0.7/pyodide.asm.wasm", encodages)
+    original = (site / "pyodide" / "314.0.7" / "pyodide.asm.wasm").read_bytes()
+    assert statut == 200 and entetes["Content-Type"] == "application/wasm"
+    assert entetes["Vary"] == "Accept-Encoding"  # a shared cache keeps one body per encoding
+    assert entetes["Content-Encoding"] == attendu
+    assert int(entetes["Content-Length"]) == len(corps)
+    assert {"br": brotli.decompress, "gzip": gzip.decompress, None: bytes}[attendu](corps) == original
+    assert entetes["Content-Security-Policy"] == csp.header()
+    assert entetes["Cache-Control"] == "public, max-age=31536000, immutable"  # its name carries its version
+
+
+def test_une_page_est_revalidee_et_un_fichier_sans_variante_part_tel_quel(compresse):
+    adresse, _ = compresse
+    statut, entetes, _ = demande(adresse + "/page.html", "gzip, br")
+    assert (statut, entetes["Content-Encoding"], entetes["Cache-Control"]) == (200, "gzip", "no-cache")
+    statut, entetes, corps = demande(adresse + "/a.pdf", "gzip, br")
+    assert (statut, entetes["Content-Encoding"], entetes["Vary"], corps[:4]) == (200, None, None, b"%PDF")
+    # Revalidation: unchanged since the date the browser holds → 304, whatever the encoding.
+    statut, _, corps = demande(adresse + "/page.html", "gzip", **{"If-Modified-Since": entetes["Last-Modified"]})
+    assert (statut, corps) == (304, b"")
+    statut, entetes, _ = demande(adresse + "/pyodide/absent.wasm", "br")
+    assert statut == 404 and entetes["Cache-Control"] == "no-cache"  # an error is never kept a year
 
 
 # ── `python -m generator serve` : jamais de trace, le port ou le site dit en français ──

@@ -7,6 +7,10 @@
 //   {"donnees": [nom, …]}          → {"donnees": {nom: en_json(nom)}, "source_presente": bool}
 //   {"paquets": [nom, …]}          → {"versions": {nom: __version__}}
 //   {"reseau": true}               → {"reseau": [refused URLs so far]}
+//   {"surveille": [module, …]}     → {"surveille": n}: from now on, an import of one of these modules (or of
+//                                    a submodule of theirs) that no finder answers is recorded
+//   {"manquants": true}            → {"manquants": [recorded module names]}
+//   {"python": code}               → {"python": str(value of code's last expression)}
 // A request that fails answers {"erreur": "…"}; the process keeps serving.
 import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
@@ -61,6 +65,27 @@ async function repond(demande) {
     return { versions };
   }
   if (demande.reseau) return { reseau };
+  if (demande.surveille) {
+    pyodide.globals.set("_connus", pyodide.toPy(demande.surveille));
+    // Last on sys.meta_path: asked only when nothing found the module. A module of the full stdlib (or of
+    // ours) missing here was trimmed from the bundle, even where the code catches the ImportError.
+    pyodide.runPython(`
+import sys
+class _Manquants:
+    connus = frozenset(_connus)
+    vus = []
+    @classmethod
+    def find_spec(cls, nom, chemin=None, cible=None):
+        if nom in cls.connus:
+            cls.vus.append(nom)
+        return None
+sys.meta_path.append(_Manquants)
+del _connus
+`);
+    return { surveille: demande.surveille.length };
+  }
+  if (demande.manquants) return { manquants: pyodide.runPython("_Manquants.vus").toJs() };
+  if (demande.python) return { python: String(pyodide.runPython(demande.python)) };
   return { erreur: `demande inconnue : ${JSON.stringify(demande)}` };
 }
 

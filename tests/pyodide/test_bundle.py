@@ -1,5 +1,5 @@
-"""prepare_pyodide : le runtime auto-hébergé, la bibliothèque standard précompilée, nos roues, le fichier
-de verrouillage, des noms qui changent avec le contenu, les paquets demandés seulement, les erreurs."""
+"""prepare_pyodide : le runtime auto-hébergé, la bibliothèque standard précompilée et réduite, nos roues, le
+fichier de verrouillage, des noms qui changent avec le contenu, les paquets demandés seulement, les erreurs."""
 
 from __future__ import annotations
 
@@ -14,7 +14,15 @@ import pytest
 
 from generator.erreurs import ErreurDeConstruction
 from generator.sorties import pyodide_compile
-from generator.sorties.pyodide import NOM_PAQUET, RUNTIME, STDLIB, optionnels, prepare, prepare_pyodide
+from generator.sorties.pyodide import (
+    NOM_COMPLEMENT,
+    NOM_PAQUET,
+    RUNTIME,
+    STDLIB,
+    optionnels,
+    prepare,
+    prepare_pyodide,
+)
 from tests.fixtures.pyodide import REPO, VERSION, construit_site, lock_de, stdlib_de
 
 pytestmark = pytest.mark.pyodide
@@ -51,22 +59,19 @@ def test_noms_qui_changent_avec_le_contenu(runtime):
 
 
 def test_stdlib_precompilee_pour_ce_qui_est_importe(runtime):
-    """Each imported module's .py replaced by an unchecked-hash .pyc (PEP 552); the others untouched."""
+    """Each file of our zip is the unchecked-hash .pyc (PEP 552) of one of npm's .py, compiled by Pyodide's
+    Python; only what the tools import is there (tests/pyodide/test_stdlib_reduite.py proves it suffices)."""
     with zipfile.ZipFile(NPM / STDLIB) as npm, zipfile.ZipFile(stdlib_de(runtime)) as notre:
-        npm_noms, noms = npm.namelist(), set(notre.namelist())
-        compiles = [n for n in npm_noms if n + "c" in noms]
-        for nom in npm_noms:
-            assert (nom in noms) != (nom + "c" in noms), nom  # the source or its .pyc, never both
-            if nom in noms:
-                assert notre.read(nom) == npm.read(nom), nom
+        sources, noms = set(npm.namelist()), notre.namelist()
         magiques = set()
-        for nom in compiles:
-            pyc = notre.read(nom + "c")
+        for nom in noms:
+            assert nom.endswith(".pyc") and nom.removesuffix("c") in sources, nom
+            pyc = notre.read(nom)
             magiques.add(pyc[:4])
             assert pyc[4:8] == (1).to_bytes(4, "little"), nom  # hash-based, not checked against a source
     (magique,) = magiques  # one Python compiled them all: Pyodide's (3.14), not this host's
     assert magique[2:] == b"\r\n" and magique != importlib.util.MAGIC_NUMBER
-    # Python's own start, our engines' imports (date, json, fractions…), the worker's: compiled.
+    # Python's own start, our engines' imports (date, json, fractions…), the worker's: there.
     for attendu in (
         "encodings/__init__.py",
         "_pyodide/_base.py",
@@ -76,25 +81,54 @@ def test_stdlib_precompilee_pour_ce_qui_est_importe(runtime):
         "decimal.py",
         "importlib/metadata/__init__.py",
     ):
-        assert attendu in compiles
-    # Never imported by the tools: left as source.
+        assert attendu + "c" in noms
+    # Never imported by the tools: not shipped.
     for jamais in ("unittest/case.py", "http/client.py", "sqlite3/__init__.py"):
-        assert jamais in noms
-    assert 100 < len(compiles) < 250, len(compiles)
+        assert jamais not in noms and jamais + "c" not in noms
+    assert 100 < len(noms) < 250, len(noms)
 
 
-def test_notre_roue_est_precompilee(runtime):
-    """Each module of ours with its __pycache__/<name>.cpython-314.pyc: Pyodide imports without compiling."""
+def test_notre_roue_sans_source_ni_ce_que_le_navigateur_ne_lit_pas(runtime):
+    """Our modules as .pyc only (the browser never reads the .py), only those a route reaches; the data
+    once, compact, only the files the code names."""
     (roue,) = (runtime.parent / "paquets").glob("justice_pas_a_pas_pyscripts-*.whl")
     with zipfile.ZipFile(roue) as archive:
         noms = set(archive.namelist())
-        sources = [n for n in noms if n.endswith(".py")]
-        assert "pyscripts/aj/regles.py" in sources
-        for source in sources:
-            dossier, _, fichier = source.rpartition("/")
-            pyc = archive.read(f"{dossier}/__pycache__/{fichier[:-3]}.cpython-314.pyc")
-            assert pyc[4:8] == (1).to_bytes(4, "little"), source  # unchecked hash: the source is not even read
-        assert len([n for n in noms if n.endswith(".pyc")]) == len(sources)
+        for nom in noms - {n for n in noms if ".dist-info/" in n}:
+            assert nom.endswith((".pyc", ".json")), nom
+            if nom.endswith(".pyc"):
+                assert archive.read(nom)[4:8] == (1).to_bytes(4, "little"), nom
+        donnees = archive.read("pyscripts/_donnees/delais.json")
+    assert {"pyscripts/api.pyc", "pyscripts/aj/regles.pyc", "pyscripts/formulaires/remplissage.pyc"} <= noms
+    # Command lines, page contexts, build-time checks, data no route reads: left out.
+    for absent in ("pyscripts/aj/__main__.pyc", "pyscripts/aj/verification.pyc", "pyscripts/aj/formulaire.pyc"):
+        assert absent not in noms
+    assert "pyscripts/_donnees/urgences.json" not in noms
+    assert b"\n" not in donnees and json.loads(donnees)  # compact JSON
+
+
+def test_pyc_compacts_et_fideles(pyodide_node):
+    """The .pyc shipped keep their line numbers, not the column of each instruction; pypdf's 17,000 glyph
+    names are one constant tuple, and still the very same dict (same pairs, same order) as pypdf's own."""
+    from pypdf._codecs.adobe_glyphs import adobe_glyphs
+
+    pyodide_node.demande({"paquets": ["pypdf"]})
+    lu = pyodide_node.demande(
+        {
+            "python": """
+import importlib, json, marshal
+module = importlib.import_module("pypdf._codecs.adobe_glyphs")
+code = marshal.loads(open(module.__spec__.origin, "rb").read()[16:])  # after the 16-byte header (PEP 552)
+json.dumps({
+    "paires": list(module.adobe_glyphs.items()),
+    "tuple": max(len(c) for c in code.co_consts if isinstance(c, tuple)),
+    "colonnes": sorted({str(p[2]) for p in code.co_positions()}),
+})"""
+        }
+    )["python"]
+    lu = json.loads(lu)
+    assert [tuple(p) for p in lu["paires"]] == list(adobe_glyphs.items())
+    assert lu["tuple"] > 4000 and lu["colonnes"] == ["None"]
 
 
 def test_pypdf_livre_precompile(runtime):
@@ -121,7 +155,7 @@ def test_pypdf_livre_precompile(runtime):
 def test_lock_liste_nos_roues_avec_leur_sha256(runtime):
     spec = lock(runtime)
     paquets = runtime.parent / "paquets"
-    assert set(spec["packages"]) == {NOM_PAQUET, "pypdf"}  # this bundle asked for pypdf
+    assert set(spec["packages"]) == {NOM_PAQUET, "pypdf", NOM_COMPLEMENT}  # this bundle asked for pypdf
     roues = sorted(p.name for p in paquets.glob("*.whl"))
     assert sorted(p["file_name"] for p in spec["packages"].values()) == roues
     for paquet in spec["packages"].values():
@@ -131,6 +165,7 @@ def test_lock_liste_nos_roues_avec_leur_sha256(runtime):
 def test_pypdf_seulement_si_une_page_le_demande(sans_paquet):
     assert set(lock(sans_paquet)["packages"]) == {NOM_PAQUET}
     assert not list((sans_paquet.parent / "paquets").glob("pypdf*"))
+    assert not list((sans_paquet.parent / "paquets").glob("justice_pas_a_pas_stdlib*"))
 
 
 def test_paquet_inconnu_refuse():

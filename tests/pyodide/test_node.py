@@ -6,6 +6,7 @@ Lent (≈ 3 s par démarrage de Pyodide) : `pytest -m "not pyodide"` les écarte
 from __future__ import annotations
 
 import json
+import zipfile
 from importlib import metadata
 
 import pytest
@@ -23,12 +24,16 @@ def test_dispatch_identique_octet_pour_octet(pyodide_node):
     assert sorties == [dispatch(outil, json.dumps(entree)) for outil, entree in CAS]
 
 
-def test_parametres_embarques_lus_sous_pyodide(pyodide_node):
+def test_parametres_embarques_lus_sous_pyodide(pyodide_node, runtime):
     from pyscripts.donnees import en_json
 
-    lu = pyodide_node.demande({"donnees": STEMS})
+    (roue,) = (runtime.parent / "paquets").glob("justice_pas_a_pas_pyscripts-*.whl")
+    with zipfile.ZipFile(roue) as archive:
+        stems = [n.split("/")[-1].removesuffix(".json") for n in archive.namelist() if "/_donnees/" in n]
+    assert stems and set(stems) <= set(STEMS)
+    lu = pyodide_node.demande({"donnees": stems})
     assert lu["source_presente"] is False  # so charge() can only have read _donnees/*.json
-    assert lu["donnees"] == {stem: en_json(stem) for stem in STEMS}
+    assert lu["donnees"] == {stem: en_json(stem) for stem in stems}
 
 
 def test_pypdf_charge_depuis_notre_lock(pyodide_node):

@@ -50,29 +50,37 @@ def test_metadonnees(roue):
     assert "Root-Is-Purelib: true\n" in wheel and "Tag: py3-none-any\n" in wheel
 
 
-def test_contient_les_sources_sans_caches_ni_code_de_construction(roue):
+def test_contient_ce_qu_une_route_atteint_sans_caches_ni_code_de_construction(roue):
     sources = {
         f"pyscripts/{p.relative_to(REPO / 'pyscripts').as_posix()}"
         for p in (REPO / "pyscripts").rglob("*.py")
         if "__pycache__" not in p.parts
     }
-    construction = {s for s in sources if s.endswith("/__main__.py") or s == "pyscripts/aj/verification.py"}
+    # Command lines, build-time checks, the contexts the page templates read: never imported by a route.
+    construction = {s for s in sources if s.endswith(("/__main__.py", "/formulaire.py", "/verification.py"))}
     with zipfile.ZipFile(roue) as archive:
         noms = set(archive.namelist())
-    assert construction and not construction & noms  # command lines and build-time checks stay home
+    assert construction and not construction & noms
     assert sources - construction <= noms
     assert "pyscripts/api.py" in noms
     assert not [n for n in noms if "__pycache__" in n or n.endswith(".pyc")]  # the local caches are not shipped
 
 
-def test_embarque_chaque_fichier_de_parametres_en_json(roue):
-    from pyscripts.donnees import en_json
-
+def embarques(roue) -> list[str]:
     with zipfile.ZipFile(roue) as archive:
-        embarques = sorted(n for n in archive.namelist() if n.startswith("pyscripts/_donnees/"))
-        assert embarques == [f"pyscripts/_donnees/{s}.json" for s in STEMS]
-        for stem in STEMS:
-            assert archive.read(f"pyscripts/_donnees/{stem}.json").decode() == en_json(stem)
+        return sorted(n.split("/")[-1].removesuffix(".json") for n in archive.namelist() if "/_donnees/" in n)
+
+
+def test_embarque_en_json_compact_les_parametres_que_lisent_les_outils(roue):
+    from pyscripts.donnees import charge
+    from pyscripts.outils import donnees_requises
+
+    assert "urgences" in STEMS and "urgences" not in embarques(roue)  # read by the pages, not by a route
+    assert embarques(roue) == donnees_requises()
+    with zipfile.ZipFile(roue) as archive:
+        for stem in embarques(roue):
+            texte = archive.read(f"pyscripts/_donnees/{stem}.json").decode()
+            assert json.loads(texte) == charge(stem) and "\n" not in texte
 
 
 def test_deux_constructions_donnent_les_memes_octets(roue, tmp_path):
@@ -94,7 +102,7 @@ def test_les_donnees_embarquees_se_lisent_sans_pyyaml_ni_depot(roue, tmp_path):
         "print(json.dumps({n: donnees.charge(n) for n in sys.argv[2:]}))"
     )
     fini = subprocess.run(
-        [sys.executable, "-S", "-c", code, str(tmp_path), *STEMS],
+        [sys.executable, "-S", "-c", code, str(tmp_path), *embarques(roue)],
         capture_output=True,
         text=True,
         check=True,
@@ -102,4 +110,4 @@ def test_les_donnees_embarquees_se_lisent_sans_pyyaml_ni_depot(roue, tmp_path):
     )
     from pyscripts.donnees import charge
 
-    assert json.loads(fini.stdout) == {s: charge(s) for s in STEMS}
+    assert json.loads(fini.stdout) == {s: charge(s) for s in embarques(roue)}

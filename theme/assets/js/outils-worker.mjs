@@ -4,11 +4,15 @@
 //   base     the runtime folder site/pyodide/<version>/ (versioned, so not a static import: a dynamic
 //            import() of a same-origin URL, which CSP `script-src 'self'` allows, no eval)
 //   stdlib   python_stdlib.<hash>.zip, lock pyodide-lock.<hash>.json: content-addressed, safe to cache
-//   octets   bytes of the .wasm + stdlib (for the progress bar), outil the engine to load at once,
-//   paquets  extra packages of the page (e.g. "pypdf"), space-separated: loaded once Python is ready
+//   octets   the sizes of the .wasm and the stdlib, JSON {"brut": [n, n], "br": [n, n], "gzip": [n, n]}
+//            (as sent raw, in brotli, in gzip: written by the build), outil the engine to load at once,
+//   paquets  extra packages of the page (e.g. "pypdf"), space-separated: loaded when a route needs them
+//            or when the page says the connection is free ({type: "precharge"}), never at start
 //
 // Messages posted to the page:
-//   {type: "progression", etape: "telechargement", recus, total}   bytes of the .wasm and stdlib
+//   {type: "progression", etape: "telechargement", recus, total}   bytes of the .wasm and stdlib AS THEY
+//                                                                  TRAVEL (compressed), estimated while
+//                                                                  decoding, exact once the headers say
 //   {type: "progression", etape: "demarrage" | "regles" | "pret"}  Python starts, our rules load, ready
 //   {type: "echec", message}                                       Python cannot run here
 //   {id, resultat} | {id, erreur: {champ, message}}                answer to {id, outil, entree}
@@ -45,32 +49,49 @@ function urlDonnee(nom) {
 const fetchReseau = self.fetch?.bind(self);
 const attendus = new Map(); // URL → Promise<Response>, handed over once
 const finis = []; // one promise per download, settled when its last byte is read
-let recus = 0;
-let total = 0;
+// Per download: `brut` its decoded size (the build's), `fil` what travels (Content-Length of the encoded
+// body, or the build's size for its encoding; brotli until the headers say), `lus` decoded bytes read.
+const fichiers = [];
 let dernierSignal = 0;
 
-function signaleTelechargement(fini) {
+function signaleTelechargement(toutDeSuite) {
   const maintenant = Date.now();
-  if (fini || maintenant - dernierSignal >= CADENCE_MS) {
+  if (toutDeSuite || maintenant - dernierSignal >= CADENCE_MS) {
     dernierSignal = maintenant;
+    // The body is read decoded: its share of what travels is proportional to its share of the decoded file.
+    const part = (f) => (f.brut ? Math.min(f.fil, Math.round((f.lus * f.fil) / f.brut)) : f.fini ? f.fil : 0);
+    const recus = fichiers.reduce((somme, f) => somme + part(f), 0);
+    const total = fichiers.reduce((somme, f) => somme + f.fil, 0);
     etape("telechargement", { recus, total });
   }
 }
 
+/** What the response weighs on the network: the encoded length it announces, or the build's size for its encoding. */
+function surLeFil(reponse, fichier, tailles) {
+  const encodage = (reponse.headers.get("Content-Encoding") || "").trim().toLowerCase();
+  const longueur = Number(reponse.headers.get("Content-Length"));
+  if (!encodage && longueur > 0 && !fichier.brut) fichier.brut = longueur; // sent as is: decoded = sent
+  if (longueur > 0) return longueur;
+  return encodage ? (tailles[encodage]?.[fichier.rang] ?? fichier.brut) : fichier.brut;
+}
+
 /** The same response, its body counted chunk by chunk; `fini` settles with its last byte. */
-function compte(reponse, fini) {
+function compte(reponse, fini, fichier, tailles) {
   if (!reponse.ok || !reponse.body) throw new Error(`${reponse.url} : réponse ${reponse.status}`);
+  fichier.fil = surLeFil(reponse, fichier, tailles);
   const lecteur = reponse.body.getReader();
   const corps = new ReadableStream({
     async pull(controleur) {
       try {
         const { done, value } = await lecteur.read();
         if (done) {
+          fichier.fini = true;
+          signaleTelechargement(true); // a file complete is always told (its last chunks may have been quiet)
           controleur.close();
           fini.resolve();
           return;
         }
-        recus += value.byteLength;
+        fichier.lus += value.byteLength;
         signaleTelechargement(false);
         controleur.enqueue(value);
       } catch (erreur) {
@@ -83,12 +104,23 @@ function compte(reponse, fini) {
   return new Response(corps, { status: reponse.status, statusText: reponse.statusText, headers: reponse.headers });
 }
 
-function telechargeDesMaintenant(urls, octets) {
-  total = octets;
-  for (const url of urls) {
+/** {"brut": [n, …], "br": [n, …], "gzip": [n, …]} given by the page; {} when absent or unreadable. */
+function taillesDonnees() {
+  try {
+    return JSON.parse(parametres.get("octets") || "{}") || {};
+  } catch {
+    return {};
+  }
+}
+
+function telechargeDesMaintenant(urls, tailles) {
+  for (const [rang, url] of urls.entries()) {
+    const brut = tailles.brut?.[rang] || 0;
+    const fichier = { rang, brut, fil: tailles.br?.[rang] || brut, lus: 0, fini: false };
+    fichiers.push(fichier);
     const fini = {};
     finis.push(new Promise((resolve, reject) => Object.assign(fini, { resolve, reject })));
-    const reponse = fetchReseau(url.href, { credentials: "same-origin" }).then((r) => compte(r, fini));
+    const reponse = fetchReseau(url.href, { credentials: "same-origin" }).then((r) => compte(r, fini, fichier, tailles));
     reponse.catch((erreur) => fini.reject(erreur));
     attendus.set(url.href, reponse);
   }
@@ -111,13 +143,10 @@ async function demarre() {
   const stdlib = urlDonnee("stdlib");
   const lock = urlDonnee("lock");
   const outil = parametres.get("outil");
-  // The page's extra packages (e.g. pypdf) are shipped in the lock but loaded after Python is ready,
-  // so they never delay the tool's first answer (see chargePaquets below).
-  const extras = (parametres.get("paquets") || "").split(" ").filter(Boolean);
   const wasm = new URL("pyodide.asm.wasm", runtime);
   const enLigne = runtime.protocol === "http:" || runtime.protocol === "https:";
   if (enLigne && fetchReseau) {
-    telechargeDesMaintenant([wasm, stdlib], Number(parametres.get("octets")) || 0);
+    telechargeDesMaintenant([wasm, stdlib], taillesDonnees());
   }
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
   const demarrage = loadPyodide({
@@ -146,7 +175,6 @@ async function demarre() {
   // The page's engine is imported now, while the person is still typing, not at the first answer.
   if (outil) dispatch(outil, "{}");
   etape("pret");
-  chargePaquets(extras).catch(() => {}); // in the background; a failure is retried when a tool needs it
   return dispatch;
 }
 
@@ -174,7 +202,12 @@ function chargePaquets(noms) {
   }));
 }
 
-self.onmessage = async ({ data: { id, outil, entree } }) => {
+self.onmessage = async ({ data: { type, id, outil, entree } }) => {
+  if (type === "precharge") { // the page's extra packages, ahead of need (the page judged the connection free)
+    const extras = (parametres.get("paquets") || "").split(" ").filter(Boolean);
+    pret.then(() => chargePaquets(extras)).catch(() => {}); // a failure is retried when a route needs them
+    return;
+  }
   let reponse;
   try {
     const dispatch = await pret;

@@ -3,13 +3,20 @@
 //
 //   const outils = demarreOutils({base: ".../pyodide/314.0.7/", stdlib, lock, octets, outil: "aj",
 //                                 paquets: "pypdf", surProgression});
+//   const outils = outilsDe(section); outils.suit(surProgression)   the same, read from a tool's <section>
 //   outils.pret                    resolves when Python is ready
 //   await outils.appelle("aj", {…}) → {resultat} or {erreur: {champ, message}}
+//   outils.precharge()             the extra packages now, ahead of need (pypdf: 0.6 MB)
 //
 // base = the runtime folder; stdlib, lock = the content-addressed files the page names (data-stdlib,
-// data-lock of the tool's section); octets = bytes to download first; outil = the engine to load
-// at once; paquets = extra packages (space-separated). surProgression receives {etape, recus, total}:
-// "telechargement" (bytes so far), "demarrage" (Python starts), "regles" (our rules load), "pret".
+// data-lock of the tool's section); octets = sizes of what is downloaded first (JSON, see the worker);
+// outil = the engine to load at once; paquets = extra packages (space-separated), loaded by the first
+// route that needs them or by precharge(). surProgression receives {etape, recus, total}:
+// "telechargement" (bytes so far, as they travel), "demarrage" (Python starts), "regles" (our rules
+// load), "pret".
+//
+// One worker per tool section (outilsDe): outils-tot.mjs starts it as soon as the section is parsed; the
+// tool's component, loaded later, finds it, and suit(surProgression) tells it the stage reached so far.
 //
 // When Python cannot run here (no WebAssembly, no module worker, download failed)
 // `pret` and every `appelle` reject with OutilsIndisponibles: the page then keeps
@@ -41,12 +48,35 @@ function adresseDuWorker({ base, stdlib, lock, ...autres }) {
   return url;
 }
 
-export function demarreOutils({ base, stdlib, lock, octets, outil, paquets, surProgression = () => {} }) {
+/** What a tool's <section> (theme/outils/_formulaire.html) says of its Python: demarreOutils' parameters. */
+function parametresDe(section) {
+  const { pyodide, stdlib, lock, octets, outil, paquets } = section.dataset;
+  return { base: pyodide, stdlib, lock, octets, outil, paquets };
+}
+
+const OUTILS = Symbol("outils");
+
+/** The worker of a tool's <section>: started by the first caller (outils-tot.mjs, as soon as the section
+ *  is parsed), found by the next (its component, loaded later). Kept on the element: one per section,
+ *  nothing shared at the top of this module. */
+export function outilsDe(section) {
+  section[OUTILS] ??= demarreOutils(parametresDe(section));
+  return section[OUTILS];
+}
+
+export function demarreOutils({ surProgression, ...parametres }) {
+  const outils = nouveauxOutils(parametres);
+  if (surProgression) outils.suit(surProgression);
+  return outils;
+}
+
+function nouveauxOutils({ base, stdlib, lock, octets, outil, paquets }) {
   const attentes = new Map();
+  const suivis = new Set(); // the surProgression of each caller
+  let derniere = null; // the last progression told: a caller who comes late gets it at once
   let numero = 0;
   let panne = null;
   let worker = null;
-  let derniereEtape = null;
   let signalePret;
   let signalePanne;
   const pret = new Promise((resolve, reject) => {
@@ -68,9 +98,9 @@ export function demarreOutils({ base, stdlib, lock, octets, outil, paquets, surP
   function recoit({ data }) {
     if (data.type === "progression") {
       const { type, ...etape } = data;
-      if (etape.etape !== derniereEtape) marque(`outils:${etape.etape}`); // when each stage begins
-      derniereEtape = etape.etape;
-      surProgression(etape);
+      if (etape.etape !== derniere?.etape) marque(`outils:${etape.etape}`); // when each stage begins
+      derniere = etape;
+      for (const suit of suivis) suit(etape);
       if (etape.etape === "pret") signalePret();
     } else if (data.type === "echec") {
       echoue(PANNE);
@@ -99,6 +129,10 @@ export function demarreOutils({ base, stdlib, lock, octets, outil, paquets, surP
 
   return {
     pret,
+    suit(surProgression) {
+      suivis.add(surProgression);
+      if (derniere) surProgression(derniere);
+    },
     appelle(outil, entree) {
       if (panne) return Promise.reject(panne);
       const id = ++numero;
@@ -106,6 +140,9 @@ export function demarreOutils({ base, stdlib, lock, octets, outil, paquets, surP
         attentes.set(id, { resolve, reject, debut: performance.now() });
         worker.postMessage({ id, outil, entree });
       });
+    },
+    precharge() {
+      if (!panne) worker.postMessage({ type: "precharge" });
     },
     arrete() {
       echoue("Calculateur arrêté.");

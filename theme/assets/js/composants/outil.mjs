@@ -47,7 +47,7 @@ export class Outil extends Composant {
   static nom = "Outil";
   static defaults = Object.freeze({
     i18n: Object.freeze({
-      enAttente: "Calcul dès que l'outil est prêt…",
+      enAttente: "Calcul dès que l'outil est prêt.",
       repondezPourVoir: "Pour voir la réponse, répondez à la question «\u00a0{question}\u00a0».",
       videALEnvoi: "Répondez à cette question pour voir le résultat.",
     }),
@@ -122,7 +122,7 @@ export class Outil extends Composant {
       const texte = JSON.stringify(lu.entree);
       if (!envoi && texte === this.affichee) return;
       if (!this.calculateur.pret && !this.zone.querySelector(".outil-attente-python")) {
-        this.montre(el("p", { classe: "outil-attente outil-attente-python" }, this.t("enAttente")));
+        this.montre(this.calculateur.attente(this.t("enAttente"))); // the loading's progress, where she looks
       }
       try {
         reponse = await this.outils.appelle(this.racine.dataset.outil, lu.entree);

@@ -255,7 +255,9 @@ export class PreparationRequete extends Composant {
 
   /** « Préparer mes documents ». */
   async termine() {
-    this.resultat.replaceChildren(el("p", {}, this.t("preparation")));
+    // Python still loading (a slow connection): its progress here, where the documents will come.
+    this.resultat.replaceChildren(this.calculateur.pret ? el("p", {}, this.t("preparation"))
+      : this.calculateur.attente(this.t("preparation"), { enAttendant: false }));
     const { ok, resultat, entree } = await this.verifie(this.etapes.derniere);
     if (!ok) {
       this.resultat.replaceChildren();
