@@ -14,9 +14,10 @@ import pytest
 from tests.fixtures.chemins import REPO
 
 # La reproduction d'un formulaire reste en français, de gauche à droite, à l'écran comme dans le PDF vierge
-# que WeasyPrint en tire (sa mise en page y est mesurée au millimètre) : elle garde ses côtés physiques.
-REPRODUCTION = REPO / "theme" / "formulaires" / "formulaire.css"
-FEUILLES = sorted(p for p in (REPO / "theme").rglob("*.css") if p != REPRODUCTION)
+# que WeasyPrint en tire (formulaire.css, et pdf.css pour le PDF ; sa mise en page y est mesurée au
+# millimètre) : elle garde ses côtés physiques.
+REPRODUCTION = {REPO / "theme" / "formulaires" / nom for nom in ("formulaire.css", "pdf.css")}
+FEUILLES = sorted(p for p in (REPO / "theme").rglob("*.css") if p not in REPRODUCTION)
 REGLE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 DECLARATION = re.compile(r"([\w-]+)\s*:\s*([^;]+)")
 COTE = re.compile(r"^(?:(margin|padding|border)-)?(left|right)$")
