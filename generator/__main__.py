@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from .erreurs import BuildError
+from .erreurs import ErreurDeConstruction
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVE_HELP = (
@@ -66,24 +66,24 @@ def main(argv: list[str] | None = None) -> int:
 
             print(" ".join(exigences()))
         elif args.commande == "check":
-            from .config import load_site_config
-            from .contenu.validation import validate
+            from .config import lit_config_du_site
+            from .contenu.validation import verifie_le_contenu
 
-            avertit(validate(load_site_config(root)).avertissements)
+            avertit(verifie_le_contenu(lit_config_du_site(root)).avertissements)
             print("site_config.yml et content/ sont valides.")
         elif args.commande == "traductions":
             return traductions(root, args.a_jour)
         elif args.commande == "build" or (args.commande == "serve" and not args.sans_construction):
-            from .engine import build
+            from .engine import construit_le_site
 
-            report = build(root, getattr(args, "site", None), with_pdf=not getattr(args, "sans_pdf", False))
+            report = construit_le_site(root, getattr(args, "site", None), avec_pdf=not getattr(args, "sans_pdf", False))
             avertit(report.get("avertissements", []))
             print(f"Site construit dans {report['site']}" + (f" — PDF : {report['pdf']}" if "pdf" in report else ""))
         if args.commande == "serve":
             from .serve import serve
 
             serve(root / "site", port=args.port)
-    except BuildError as exc:
+    except ErreurDeConstruction as exc:
         print(f"Échec de la construction :\n{exc}", file=sys.stderr)
         return 1
     except ServeurImpossible as exc:
@@ -100,9 +100,9 @@ def avertit(avertissements) -> None:
 
 
 def traductions(root: Path, a_jour: list[str] | None) -> int:
-    from .config import load_site_config
+    from .config import lit_config_du_site
     from .contenu import traductions as t
-    from .contenu.validation import validate
+    from .contenu.validation import verifie_le_contenu
 
     content = root / "content"
     if a_jour:
@@ -112,7 +112,7 @@ def traductions(root: Path, a_jour: list[str] | None) -> int:
                 return 1
             print(f"{rel} : empreinte notée {t.marque_a_jour(content / rel, content)}")
         return 0
-    contenu = validate(load_site_config(root))
+    contenu = verifie_le_contenu(lit_config_du_site(root))
     for d in contenu.traductions.values():
         etat = "pas à jour" if d.perimee else "à jour"
         relue = f"relue par {d.relecture['par']}" if d.relue else "pas relue"

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .contenu import schema
-from .erreurs import BuildError, ContentErrors
+from .erreurs import ErreurDeConstruction, ErreursDeContenu
 
 CONFIG_FILE = "site_config.yml"
 
 
 @dataclass(frozen=True)
-class SiteConfig:
+class ConfigDuSite:
     root: Path
     nom: str
     description: str
@@ -39,11 +39,11 @@ class SiteConfig:
         return version_pyodide(self.root)
 
     @property
-    def content_dir(self) -> Path:
+    def dossier_contenu(self) -> Path:
         return self.root / "content"
 
     @property
-    def theme_dir(self) -> Path:
+    def dossier_theme(self) -> Path:
         return self.root / "theme"
 
     def nav_mkdocs(self) -> list:
@@ -72,19 +72,19 @@ def version_pyodide(root: Path) -> str:
     try:
         return json.loads((root / "package.json").read_text(encoding="utf-8"))["dependencies"]["pyodide"]
     except (OSError, ValueError, KeyError):
-        raise BuildError(
+        raise ErreurDeConstruction(
             "package.json illisible ou sans la dépendance « pyodide » : c'est lui qui en fixe la version."
         ) from None
 
 
-def load_site_config(root: Path, path: Path | None = None) -> SiteConfig:
-    """Lit et vérifie `path` (par défaut root/site_config.yml) ; ContentErrors avec chaque problème."""
+def lit_config_du_site(root: Path, path: Path | None = None) -> ConfigDuSite:
+    """Lit et vérifie `path` (par défaut root/site_config.yml) ; ErreursDeContenu avec chaque problème."""
     path = path or root / CONFIG_FILE
     rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     data, errors = schema.valide_fichier(path, rel, "site_config")
     if errors:
-        raise ContentErrors(errors)
-    return SiteConfig(
+        raise ErreursDeContenu(errors)
+    return ConfigDuSite(
         root=root,
         nom=data["nom"],
         description=" ".join(data["description"].split()),

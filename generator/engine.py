@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jinja2
 
-from .erreurs import BuildError, ContentErrors
+from .erreurs import ErreurDeConstruction, ErreursDeContenu
 
 MKDOCS_YML = "mkdocs.yml"
 RAISONS = {  # pourquoi un dossier ne peut pas recevoir le site, en français
@@ -25,7 +25,7 @@ RAISONS = {  # pourquoi un dossier ne peut pas recevoir le site, en français
 PLUGIN = "justice"
 
 
-def load(root: Path, site_dir: Path):
+def config_mkdocs(root: Path, site_dir: Path):
     """La configuration MkDocs du projet `root`, qui construit dans `site_dir`."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
@@ -33,20 +33,24 @@ def load(root: Path, site_dir: Path):
 
     config_file = root / MKDOCS_YML
     if not config_file.is_file():
-        raise BuildError(f"{MKDOCS_YML} introuvable dans {root} : c'est le fichier qui règle MkDocs pour ce site.")
+        raise ErreurDeConstruction(
+            f"{MKDOCS_YML} introuvable dans {root} : c'est le fichier qui règle MkDocs pour ce site."
+        )
     if PLUGIN not in get_plugins():
-        raise BuildError(
+        raise ErreurDeConstruction(
             f"Le plugin MkDocs « {PLUGIN} » n'est pas installé dans cet environnement : lancez `make install`."
         )
     try:
         return load_config(str(config_file), site_dir=str(site_dir))
     except (Abort, ConfigurationError) as exc:
-        raise BuildError(
+        raise ErreurDeConstruction(
             f"{MKDOCS_YML} : configuration refusée par MkDocs ({exc}) ; le détail est au-dessus."
         ) from None
 
 
-def build(root: Path, site_dir: Path | None = None, with_pdf: bool = True, with_pyodide: bool = True) -> dict:
+def construit_le_site(
+    root: Path, site_dir: Path | None = None, avec_pdf: bool = True, avec_pyodide: bool = True
+) -> dict:
     """Construit le site de `root` dans `site_dir` (par défaut root/site). Renvoie un petit rapport."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import Abort
@@ -60,24 +64,24 @@ def build(root: Path, site_dir: Path | None = None, with_pdf: bool = True, with_
         tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
     except OSError as exc:
         raison = RAISONS.get(exc.errno, "le système refuse")
-        raise BuildError(
+        raise ErreurDeConstruction(
             f"Impossible d'écrire le site dans {site_dir} ({raison}) : choisissez un dossier où vous "
             "pouvez écrire (--site)."
         ) from None
     try:
-        cfg = load(root, tmp)
+        cfg = config_mkdocs(root, tmp)
         plugin = cfg.plugins[PLUGIN]
-        plugin.config["pdf"] = with_pdf
-        plugin.config["pyodide"] = with_pyodide
+        plugin.config["pdf"] = avec_pdf
+        plugin.config["pyodide"] = avec_pyodide
         cfg.plugins.on_startup(command="build", dirty=False)  # la ligne de commande de MkDocs le fait, build() non
         try:
             mkdocs_build(cfg)
         except Abort:  # un SystemExit : ne jamais le laisser finir le processus en silence
-            raise plugin.failure or BuildError(
+            raise plugin.failure or ErreurDeConstruction(
                 "MkDocs a arrêté la construction (voir les messages ci-dessus)."
             ) from None
         except jinja2.TemplateError as exc:
-            raise ContentErrors([template_error(exc, root)]) from None
+            raise ErreursDeContenu([template_error(exc, root)]) from None
         finally:
             cfg.plugins.on_shutdown()
         _swap(tmp, site_dir)
@@ -97,4 +101,4 @@ def _swap(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-__all__ = ["build", "load", "BuildError", "ContentErrors"]
+__all__ = ["construit_le_site", "config_mkdocs", "ErreurDeConstruction", "ErreursDeContenu"]

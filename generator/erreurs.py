@@ -11,7 +11,7 @@ import jinja2
 from mkdocs.exceptions import PluginError
 
 
-class BuildError(PluginError):
+class ErreurDeConstruction(PluginError):
     """La construction s'est arrêtée ; `str(exc)` est le message en français montré au rédacteur.
 
     Une PluginError, pour que MkDocs (`mkdocs build`, `mkdocs serve`) écrive le message et
@@ -22,7 +22,7 @@ class BuildError(PluginError):
 
 
 @dataclass(frozen=True, order=True)
-class ContentError:
+class ErreurDeContenu:
     """Un problème dans content/, dit `content/chemin.md:LIGNE: message`."""
 
     path: str
@@ -33,10 +33,10 @@ class ContentError:
         return f"{self.path}:{self.line}: {self.message}"
 
 
-class ContentErrors(BuildError):
+class ErreursDeContenu(ErreurDeConstruction):
     """Tous les problèmes du contenu trouvés d'un coup (le rédacteur les corrige en une fois)."""
 
-    def __init__(self, errors: list[ContentError]):
+    def __init__(self, errors: list[ErreurDeContenu]):
         self.errors = sorted(set(errors))
         super().__init__("\n".join(str(e) for e in self.errors))
 
@@ -54,7 +54,7 @@ def line_of(path: Path, needle: str) -> int:
 INCONNU = re.compile(r"has no attribute '([^']*)'|'([^']*)' is undefined")
 
 
-def template_error(exc: Exception, root: Path) -> ContentError:
+def template_error(exc: Exception, root: Path) -> ErreurDeContenu:
     """`theme/main.html:12: gabarit invalide (…)` pour une erreur de Jinja : une erreur de syntaxe porte
     sa place ; pour une erreur au rendu (un nom inconnu sous StrictUndefined, un None là où une liste
     était attendue), la trace réécrite par Jinja la donne."""
@@ -69,5 +69,7 @@ def template_error(exc: Exception, root: Path) -> ContentError:
     )
     message = getattr(exc, "message", None) or str(exc)
     if isinstance(exc, jinja2.UndefinedError) and (m := INCONNU.search(message)):
-        return ContentError(rel, line or 1, f"gabarit invalide : « {m[1] or m[2]} » n'existe pas (faute de frappe ?)")
-    return ContentError(rel, line or 1, f"gabarit invalide (Jinja : {message})")
+        return ErreurDeContenu(
+            rel, line or 1, f"gabarit invalide : « {m[1] or m[2]} » n'existe pas (faute de frappe ?)"
+        )
+    return ErreurDeContenu(rel, line or 1, f"gabarit invalide (Jinja : {message})")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .contenu import lecture
-from .erreurs import ContentError, ContentErrors
+from .erreurs import ErreurDeContenu, ErreursDeContenu
 from .mkdocs.filtres import date_francaise
 
 DOSSIER = "langues"  # dans le thème
@@ -93,11 +93,11 @@ def _ligne(noeud, chemin: str) -> int:
     return ligne
 
 
-def charge(theme_dir: Path) -> dict[str, Langue]:
-    """{code: Langue} de chaque theme/langues/<code>.yml ; ContentErrors nomme chaque clé fautive à sa ligne."""
-    dossier = theme_dir / DOSSIER
+def charge(dossier_theme: Path) -> dict[str, Langue]:
+    """{code: Langue} de chaque theme/langues/<code>.yml ; ErreursDeContenu nomme chaque clé fautive à sa ligne."""
+    dossier = dossier_theme / DOSSIER
     chemins = sorted(dossier.glob("*.yml")) if dossier.is_dir() else []
-    erreurs: list[ContentError] = []
+    erreurs: list[ErreurDeContenu] = []
     lues: dict[str, tuple[dict, object, str]] = {}
     for chemin in chemins:
         rel = f"theme/{DOSSIER}/{chemin.name}"
@@ -107,40 +107,42 @@ def charge(theme_dir: Path) -> dict[str, Langue]:
             erreurs.append(exc.erreur)
             continue
         if not isinstance(donnees, dict):
-            erreurs.append(ContentError(rel, 1, "le fichier d'une langue est une table « clé: texte »"))
+            erreurs.append(ErreurDeContenu(rel, 1, "le fichier d'une langue est une table « clé: texte »"))
             continue
         lues[chemin.stem] = (donnees, noeud, rel)
     if REFERENCE not in lues:
-        raise ContentErrors(erreurs or [ContentError(f"theme/{DOSSIER}/{REFERENCE}.yml", 1, "fichier manquant")])
+        raise ErreursDeContenu(erreurs or [ErreurDeContenu(f"theme/{DOSSIER}/{REFERENCE}.yml", 1, "fichier manquant")])
     reference = _cles(lues[REFERENCE][0])
     for code, (donnees, noeud, rel) in lues.items():
         erreurs += _problemes(code, donnees, noeud, rel, reference)
     if erreurs:
-        raise ContentErrors(erreurs)
+        raise ErreursDeContenu(erreurs)
     return {code: Langue(code, donnees) for code, (donnees, _, _) in lues.items()}
 
 
-def _problemes(code: str, donnees: dict, noeud, rel: str, reference: dict[str, str]) -> list[ContentError]:
+def _problemes(code: str, donnees: dict, noeud, rel: str, reference: dict[str, str]) -> list[ErreurDeContenu]:
     erreurs = []
     cles = _cles(donnees)
     if donnees.get("direction") not in DIRECTIONS:
-        erreurs.append(ContentError(rel, _ligne(noeud, "direction"), "« direction » : ltr ou rtl"))
+        erreurs.append(ErreurDeContenu(rel, _ligne(noeud, "direction"), "« direction » : ltr ou rtl"))
     if code == REFERENCE:
         return erreurs
     attendues = {c for c in reference if c.split(".")[0] not in PROPRES_AU_FRANCAIS}
     for cle in sorted(attendues - set(cles)):
         parent = cle.rsplit(".", 1)[0] if "." in cle else ""
-        erreurs.append(ContentError(rel, _ligne(noeud, parent) if parent else 1, f"il manque « {cle} » (voir fr.yml)"))
+        erreurs.append(
+            ErreurDeContenu(rel, _ligne(noeud, parent) if parent else 1, f"il manque « {cle} » (voir fr.yml)")
+        )
     for cle in sorted(set(cles) - attendues):
         if cle.split(".")[0] not in AILLEURS_EN_FRANCAIS:
-            erreurs.append(ContentError(rel, _ligne(noeud, cle), f"clé inconnue « {cle} » (absente de fr.yml)"))
+            erreurs.append(ErreurDeContenu(rel, _ligne(noeud, cle), f"clé inconnue « {cle} » (absente de fr.yml)"))
     for cle in sorted(attendues & set(cles)):
         if not isinstance(_valeur(donnees, cle), str | int | float):
-            erreurs.append(ContentError(rel, _ligne(noeud, cle), f"« {cle} » : un texte"))
+            erreurs.append(ErreurDeContenu(rel, _ligne(noeud, cle), f"« {cle} » : un texte"))
     mois = donnees.get("mois")
     if not (isinstance(mois, list) and len(mois) == 12) or not isinstance(donnees.get("date"), str):
         erreurs.append(
-            ContentError(rel, _ligne(noeud, "mois"), "« date » (ex. « {jour} {mois} {annee} ») et 12 « mois »")
+            ErreurDeContenu(rel, _ligne(noeud, "mois"), "« date » (ex. « {jour} {mois} {annee} ») et 12 « mois »")
         )
     return erreurs
 

@@ -40,10 +40,10 @@ from mkdocs.structure.files import File
 from pyscripts import outils
 
 from . import csp
-from .config import load_site_config
+from .config import lit_config_du_site
 from .contenu import lexique
-from .contenu.validation import expand_lexique_links, validate
-from .erreurs import BuildError, ContentError, ContentErrors, template_error
+from .contenu.validation import lie_le_lexique, verifie_le_contenu
+from .erreurs import ErreurDeConstruction, ErreurDeContenu, ErreursDeContenu, template_error
 from .mkdocs import macros, multilingue, polices, tableaux
 from .mkdocs.bidi import BidiExtension
 from .mkdocs.filtres import FILTRES, apres_titre, echappe
@@ -73,7 +73,7 @@ class JusticeConfig(base.Config):
 class JusticePlugin(BasePlugin[JusticeConfig]):
     def __init__(self):
         self.command = "build"
-        self.failure: BuildError | None = None  # notre erreur en français, pour `python -m generator build`
+        self.failure: ErreurDeConstruction | None = None  # notre erreur en français, pour `python -m generator build`
         self.francais: EnFrancais | None = None
 
     def on_startup(self, *, command, dirty):
@@ -97,10 +97,10 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         self.francais = EnFrancais(Path(config.docs_dir), site_config)
         self.francais.install()
         try:
-            self.site = load_site_config(root, site_config)
-            self.contenu = validate(self.site)
+            self.site = lit_config_du_site(root, site_config)
+            self.contenu = verifie_le_contenu(self.site)
             version_pyodide = self.site.pyodide
-        except BuildError as exc:
+        except ErreurDeConstruction as exc:
             raise self._fail(exc) from None
         config.site_name = self.site.nom
         config.site_description = self.site.description
@@ -118,14 +118,14 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
                 {t.slug: t.terme for t in self.contenu.termes},
                 lexique.definitions(self.contenu.termes),
             )
-        except BuildError as exc:  # un gabarit des formulaires (rendu dès ici) en erreur
+        except ErreurDeConstruction as exc:  # un gabarit des formulaires (rendu dès ici) en erreur
             raise self._fail(exc) from None
         self.linker = LexiqueExtension(self.contenu.termes)
         self.bidi = BidiExtension()
         config.markdown_extensions += [self.linker, self.bidi, tableaux.TableauxExtension()]
         try:
-            registre = registre_des_outils(self.site.theme_dir)
-        except BuildError as exc:
+            registre = registre_des_outils(self.site.dossier_theme)
+        except ErreurDeConstruction as exc:
             raise self._fail(exc) from None
         config.extra.update(
             csp=csp.meta(),
@@ -141,12 +141,12 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         return config
 
     def on_files(self, files, config):
-        files.append(File.generated(config, lexique.PAGE, content=lexique.page_markdown(self.contenu.termes)))
+        files.append(File.generated(config, lexique.PAGE, content=lexique.markdown_de_page(self.contenu.termes)))
         self.formulaires.fichiers(files)
         try:
             for fichier in polices.fichiers(config):
                 files.append(fichier)
-        except BuildError as exc:
+        except ErreurDeConstruction as exc:
             raise self._fail(exc) from None
         for fichier in multilingue.pages_de_recherche(config, self.contenu.langues, self.site):
             files.append(fichier)
@@ -163,7 +163,7 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
             except jinja2.TemplateSyntaxError as exc:
                 errors.append(template_error(exc, self.site.root))
         if errors:
-            raise self._fail(ContentErrors(errors))
+            raise self._fail(ErreursDeContenu(errors))
         if self.config.pyodide:
             from .sorties.pyodide import paquets_des_pages, prepare
 
@@ -174,13 +174,13 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
                     paquets_des_pages(files),
                     {ident: d.donnees for ident, d in self.contenu.formulaires.items()},
                 )
-            except BuildError as exc:
+            except ErreurDeConstruction as exc:
                 raise self._fail(exc) from None
             config.extra["outils"] = self.pyodide.urls
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
-        source = page.file.abs_src_path or self.site.content_dir / (
+        source = page.file.abs_src_path or self.site.dossier_contenu / (
             lexique.FILE if page.file.src_uri == lexique.PAGE else page.file.src_uri
         )
         self.sources[page.file.dest_uri] = Path(source)
@@ -188,7 +188,7 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         # Le lexique est en français : une traduction explique elle-même chaque nom français qu'elle cite.
         self.linker.current_page = page.file.src_uri if langue == self.site.langue else None
         self.bidi.actif = self.contenu.langues[langue].direction == "rtl"
-        markdown = expand_lexique_links(markdown, page.file.src_uri)
+        markdown = lie_le_lexique(markdown, page.file.src_uri)
         # MkDocs lit `title` ; nos rédacteurs écrivent `titre`.
         if "titre" in page.meta:
             page.meta["title"] = page.meta["titre"]
@@ -205,7 +205,7 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         html = ALIGN_STYLE.sub(lambda m: f'class="aligne-{m.group(1)}"', html)
         try:
             html = self.formulaires.contenu(html, page)  # la reproduction d'un formulaire, un entretien guidé
-        except BuildError as exc:
+        except ErreurDeConstruction as exc:
             raise self._fail(exc) from None
         if page.file.src_uri in config.extra["pdf_pages"]:
             self.to_print.append((page, insecables(html)))  # la page web l'a en entier dans on_post_page
@@ -229,6 +229,7 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
             for code in self.site.langues
             if (accueil := multilingue.accueil(self.site, code))
         ]
+        context["langues_du_site"] = self.contenu.langues  # 404.html parle aussi chaque autre langue
         return context
 
     def _contexte_de_langue(self, code: str, nav) -> dict:
@@ -250,6 +251,10 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
     def on_post_page(self, output, page, config):
         return insecables(output)  # la page finie : le contenu et les mots du thème, une fois
 
+    def on_post_template(self, output_content, template_name, config):
+        # Les gabarits statiques (404.html, recherche.html) suivent la même typographie que les pages.
+        return insecables(output_content) if template_name.endswith(".html") else output_content
+
     @event_priority(-100)  # en dernier : après les fichiers des autres plugins
     def on_post_build(self, config):
         if config.strict and self.francais and self.francais.messages:
@@ -261,7 +266,7 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
             self.report["recherche"] = multilingue.separe_l_index(site_dir, self.langue_des_urls, self.site)
         try:
             if self.config.pdf:
-                self.report["pdf"] = self._write_pdfs(site_dir, config)
+                self.report["pdf"] = self._ecrit_les_pdf(site_dir, config)
             # Les formulaires vierges remplissables : toujours (l'entretien les remplit), en cache comme les PDF.
             self.report["formulaires"] = self.formulaires.ecrit_pdfs(site_dir, self._cache(config))
             if self.pyodide:
@@ -271,12 +276,12 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
                 for url, code in self.langue_des_urls.items()
                 if code != self.site.langue
             }
-            verification.check(
+            verification.verifie_le_site(
                 site_dir, config.extra["pdf_pages"] if self.config.pdf else {}, self.site.root, self.sources, langues
             )
             if self.config.precompression and self.command != "serve":
                 self.report["compression"] = compression.precompresse(site_dir, self.site.root / compression.CACHE)
-        except BuildError as exc:
+        except ErreurDeConstruction as exc:
             raise self._fail(exc) from None
         publishable(site_dir)
         self._stop_translating()
@@ -285,13 +290,13 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         self._stop_translating()
         if isinstance(error, Abort) and "strict mode" in (error.message or ""):
             error.message = "Arrêt : avertissements en mode strict (voir ci-dessus)."
-        elif isinstance(error, BuildError):
-            # MkDocs écrirait le message, puis finirait par « Aborted with a BuildError! » en anglais :
+        elif isinstance(error, ErreurDeConstruction):
+            # MkDocs écrirait le message, puis finirait par « Aborted with a ErreurDeConstruction! » en anglais :
             # l'écrire ici et s'arrêter en français (`python -m generator` lit self.failure).
             LOG.error(str(error))
             raise Abort("Construction arrêtée : corrigez ce qui est signalé ci-dessus.")
 
-    def _fail(self, error: BuildError) -> BuildError:
+    def _fail(self, error: ErreurDeConstruction) -> ErreurDeConstruction:
         self.failure = error
         return error
 
@@ -299,8 +304,8 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
         if self.francais:
             self.francais.remove()
 
-    def _write_pdfs(self, site_dir: Path, config) -> dict:
-        theme = self.site.theme_dir
+    def _ecrit_les_pdf(self, site_dir: Path, config) -> dict:
+        theme = self.site.dossier_theme
         css = (theme / pdf.PRINT_CSS).read_text(encoding="utf-8")
         jobs = []
         for page, html in self.to_print:
@@ -319,8 +324,8 @@ class JusticePlugin(BasePlugin[JusticeConfig]):
             }
             out = site_dir / "pdf" / config.extra["pdf_pages"][page.file.src_uri]
             source = Path(page.file.abs_src_path) if page.file.abs_src_path else None
-            jobs.append(pdf.job(pdf.render_html(theme, context), css, out, f"content/{page.file.src_uri}", source))
-        return pdf.write_all(jobs, css, site_dir, self._cache(config))
+            jobs.append(pdf.job(pdf.rend_le_html(theme, context), css, out, f"content/{page.file.src_uri}", source))
+        return pdf.ecrit_les_pdf(jobs, css, site_dir, self._cache(config))
 
     def _cache(self, config) -> Path:
         return Path(config.config_file_path).resolve().parent / self.config.cache
@@ -336,19 +341,21 @@ def registre_des_outils(theme: Path) -> dict:
                 manquants.append(f"outil « {nom} » : theme/{fichier} n'existe pas (registre pyscripts/outils.py)")
         registre[nom] = {"gabarit": outil.gabarit, "module": outil.module}
     if manquants:
-        raise BuildError("\n".join(manquants))
+        raise ErreurDeConstruction("\n".join(manquants))
     return registre
 
 
-def as_errors(messages: list[str]) -> ContentErrors:
+def as_errors(messages: list[str]) -> ErreursDeContenu:
     errors = []
     for message in messages:
         for line in message.split("\n"):
             m = LOCATED.match(line)
             errors.append(
-                ContentError(m["path"], int(m["line"]), m["message"]) if m else ContentError("mkdocs.yml", 1, line)
+                ErreurDeContenu(m["path"], int(m["line"]), m["message"])
+                if m
+                else ErreurDeContenu("mkdocs.yml", 1, line)
             )
-    return ContentErrors(errors)
+    return ErreursDeContenu(errors)
 
 
 def publishable(site_dir: Path) -> None:

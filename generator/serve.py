@@ -57,7 +57,7 @@ PAGE = """<!doctype html>
 """
 
 
-class Handler(http.server.SimpleHTTPRequestHandler):
+class Gestionnaire(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
     timeout = TIMEOUT  # délai de la socket, posé par StreamRequestHandler.setup()
 
@@ -173,13 +173,13 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-def make_server(
+def cree_serveur(
     site_dir: Path,
     host: str = "127.0.0.1",
     port: int = 8000,
     verbose: bool = True,
     timeout: float = TIMEOUT,
-    handler: type[Handler] = Handler,
+    handler: type[Gestionnaire] = Gestionnaire,
 ):
     handler = type("Handler", (handler,), {"timeout": timeout})
     server = http.server.ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(site_dir)))
@@ -207,7 +207,7 @@ def serve(site_dir: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
     if not (site_dir / "index.html").is_file():
         raise ServeurImpossible(f"{site_dir} ne contient pas de site construit : lancez `make site` d'abord.")
     try:
-        server = make_server(site_dir, host, port)
+        server = cree_serveur(site_dir, host, port)
     except OverflowError:  # bind() refuse un port hors de 0-65535
         raise ServeurImpossible(f"Le port {port} n'existe pas : choisissez un nombre de 1024 à 65535.") from None
     except OSError as exc:

@@ -12,7 +12,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
-from generator.config import load_site_config
+from generator.config import lit_config_du_site
 from tests.fixtures.chemins import REPO
 
 
@@ -48,5 +48,5 @@ def test_pypdf_installe_est_celui_du_verrou():
 
 def test_la_version_de_pyodide_est_celle_de_package_json_seulement():
     paquet = json.loads((REPO / "package.json").read_text(encoding="utf-8"))
-    assert load_site_config(REPO).pyodide == paquet["dependencies"]["pyodide"]
+    assert lit_config_du_site(REPO).pyodide == paquet["dependencies"]["pyodide"]
     assert not re.search(r"(?m)^pyodide:", (REPO / "site_config.yml").read_text(encoding="utf-8"))

@@ -9,11 +9,11 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from generator.config import load_site_config
+from generator.config import lit_config_du_site
 from generator.contenu import frontmatter
 from generator.contenu.lexique import slugify
 from generator.contenu.validation import pages
-from generator.engine import build
+from generator.engine import construit_le_site
 from generator.sorties.pdf import pdf_name
 from tests.fixtures.chemins import REPO
 
@@ -24,7 +24,7 @@ CONTENT = REPO / "content"
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("reel") / "site"
-    build(REPO, out)
+    construit_le_site(REPO, out)
     return out
 
 
@@ -35,16 +35,16 @@ def test_une_page_html_par_page_de_contenu(site):
 
 
 def test_un_pdf_par_page_marquee_avec_son_titre(site):
-    marquees = [p for p in pages(CONTENT) if frontmatter.parse(p.read_text(encoding="utf-8")).data.get("pdf")]
+    marquees = [p for p in pages(CONTENT) if frontmatter.lit_entete(p.read_text(encoding="utf-8")).data.get("pdf")]
     assert len(marquees) >= 15
     for page in marquees:
-        fm = frontmatter.parse(page.read_text(encoding="utf-8"))
+        fm = frontmatter.lit_entete(page.read_text(encoding="utf-8"))
         pdf = site / "pdf" / pdf_name(page.relative_to(CONTENT).as_posix())
         reader = PdfReader(pdf)
         premiere = " ".join(reader.pages[0].extract_text().split())
         if fm.data.get("langue") == "ar":
-            # A right-to-left title cut by a colon comes back in pieces, each in reading order
-            # (tests/generator/test_pdf_langues.py reads whole Arabic lines with pdftotext).
+            # Un titre de droite à gauche coupé par un deux-points revient en morceaux, chacun dans l'ordre
+            # de lecture (tests/generator/test_pdf_langues.py lit des lignes arabes entières avec pdftotext).
             assert set(re.findall(r"\w+", fm.data["titre"])) <= set(re.findall(r"\w+", premiere)), pdf.name
             continue
         assert " ".join(fm.data["titre"].split())[:40] in premiere, pdf.name
@@ -65,11 +65,11 @@ def test_chaque_terme_du_lexique_est_relie_quelque_part(site):
 
 
 def test_les_tableaux_generes_sont_dans_les_pages(site):
-    from generator.config import load_site_config
+    from generator.config import lit_config_du_site
     from pyscripts.aj import tableau_bareme
 
     ressources = (site / "aide-juridictionnelle" / "ressources.html").read_text(encoding="utf-8")
-    annee = load_site_config(REPO).bareme_aj  # the highlighted year: its 3-person ceiling is in the table
+    annee = lit_config_du_site(REPO).bareme_aj  # l'année mise en avant : son plafond pour 3 personnes est au tableau
     trois = tableau_bareme(annee, personnes=[3])["lignes"][0]["totale"]
     assert "<table>" in ressources and f"{trois:,}".replace(",", " ") in ressources.replace("\u202f", " ").replace(
         "\xa0", " "
@@ -79,9 +79,9 @@ def test_les_tableaux_generes_sont_dans_les_pages(site):
 
 
 def test_le_runtime_pyodide_est_livre(site):
-    version = load_site_config(REPO).pyodide  # package.json
+    version = lit_config_du_site(REPO).pyodide  # package.json
     assert (site / "pyodide" / version / "pyodide.asm.wasm").is_file()
-    (lock,) = (site / "pyodide" / "paquets").glob("pyodide-lock.*.json")  # content-addressed
+    (lock,) = (site / "pyodide" / "paquets").glob("pyodide-lock.*.json")  # nommé d'après son contenu
     (stdlib,) = (site / "pyodide" / version).glob("python_stdlib.*.zip")
     outil = (site / "outils" / "calculateur-delais.html").read_text(encoding="utf-8")
     assert f'data-lock="../pyodide/paquets/{lock.name}"' in outil
@@ -89,8 +89,8 @@ def test_le_runtime_pyodide_est_livre(site):
 
 
 def test_aucun_guillemet_seul_en_bout_de_ligne(site):
-    """generator/mkdocs/typographie.py: the space inside « » is a no-break space on every page."""
+    """generator/mkdocs/typographie.py : l'espace à l'intérieur de « » est insécable sur chaque page."""
     for page in site.rglob("*.html"):
         if page.relative_to(site).parts[0] != "pyodide":
-            texte = re.sub(r"<[^>]*>", "", page.read_text(encoding="utf-8"))  # the text, not the attributes
+            texte = re.sub(r"<[^>]*>", "", page.read_text(encoding="utf-8"))  # le texte, pas les attributs
             assert "« " not in texte and " »" not in texte, page.relative_to(site)

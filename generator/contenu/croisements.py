@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pyscripts import outils
 
-from ..erreurs import ContentError
+from ..erreurs import ErreurDeContenu
 from . import lecture, schema
 from .formulaires import lignes_des_noeuds
 
@@ -39,29 +39,30 @@ def verifications() -> list:
     return sortie
 
 
-def problemes(content_dir: Path, donnees: dict, formulaires: dict) -> list[ContentError]:
+def problemes(dossier_contenu: Path, donnees: dict, formulaires: dict) -> list[ErreurDeContenu]:
     """Les problèmes que trouvent les moteurs, chacun à sa ligne. Appelé quand chaque fichier a passé
     son schéma : les moteurs supposent la forme juste et ne regardent que ce qui se croise."""
     donnees, formulaires = en_json(donnees), en_json(formulaires)
     trouves = [probleme for verification in verifications() for probleme in verification(donnees, formulaires)]
-    lignes = _Lignes(content_dir)
+    lignes = _Lignes(dossier_contenu)
     return [
-        ContentError(f"content/{fichier}", lignes.de(fichier, chemin), message) for fichier, chemin, message in trouves
+        ErreurDeContenu(f"content/{fichier}", lignes.de(fichier, chemin), message)
+        for fichier, chemin, message in trouves
     ]
 
 
 class _Lignes:
     """La ligne d'un chemin ; un fichier n'est relu (pour ses marques YAML) que s'il a un problème."""
 
-    def __init__(self, content_dir: Path):
-        self.content_dir = content_dir
+    def __init__(self, dossier_contenu: Path):
+        self.dossier_contenu = dossier_contenu
         self.noeuds: dict[str, object] = {}
         self.lignes: dict[str, dict[tuple, int]] = {}
 
     def de(self, fichier: str, chemin: tuple | str) -> int:
         if fichier not in self.noeuds:
             try:
-                _, noeud = lecture.fichier_yaml(self.content_dir / fichier, f"content/{fichier}")
+                _, noeud = lecture.fichier_yaml(self.dossier_contenu / fichier, f"content/{fichier}")
             except lecture.LectureImpossible:
                 noeud = None
             self.noeuds[fichier] = noeud

@@ -21,7 +21,7 @@ import yaml
 from pyscripts.op.adresse import problemes_definition as problemes_adresse
 from pyscripts.op.requete import IDENTIFIANT as OP
 
-from ..erreurs import ContentError
+from ..erreurs import ErreurDeContenu
 from . import schema
 
 DOSSIER = "formulaires"
@@ -90,7 +90,7 @@ def lignes_des_noeuds(noeud, chemin: tuple = (), sortie: dict | None = None) -> 
     return sortie
 
 
-def lit_definition(chemin: Path) -> tuple[Definition | None, list[ContentError]]:
+def lit_definition(chemin: Path) -> tuple[Definition | None, list[ErreurDeContenu]]:
     """La définition du fichier `chemin`, vérifiée par le schéma (sans les contrôles croisés)."""
     rel = f"content/{DOSSIER}/{chemin.name}"
     donnees, noeud, problemes = schema.document(chemin, rel, SCHEMA)
@@ -102,11 +102,11 @@ def lit_definition(chemin: Path) -> tuple[Definition | None, list[ContentError]]
 class _Verificateur:
     """Les contrôles croisés d'une définition que le schéma a acceptée, chacun à sa ligne."""
 
-    def __init__(self, definition: Definition, content_dir: Path, lexique: set[str]):
+    def __init__(self, definition: Definition, dossier_contenu: Path, lexique: set[str]):
         self.d = definition
-        self.content_dir = content_dir
+        self.dossier_contenu = dossier_contenu
         self.lexique = lexique
-        self.erreurs: list[ContentError] = []
+        self.erreurs: list[ErreurDeContenu] = []
         self.noms: dict[str, tuple] = {}  # nom de champ PDF → chemin où il est défini
         self.cases: set[str] = set()  # noms de cases (conditions si / sauf_si)
         self.conditions: list[tuple[tuple, str]] = []  # (chemin, nom de case cité)
@@ -114,7 +114,7 @@ class _Verificateur:
 
     def erreur(self, chemin: tuple, message: str) -> None:
         ligne = next((self.d.lignes[chemin[:n]] for n in range(len(chemin), -1, -1) if chemin[:n] in self.d.lignes), 1)
-        self.erreurs.append(ContentError(f"content/{DOSSIER}/{self.d.chemin.name}", ligne, message))
+        self.erreurs.append(ErreurDeContenu(f"content/{DOSSIER}/{self.d.chemin.name}", ligne, message))
 
     def nom_champ(self, nom: str, chemin: tuple) -> None:
         if nom in self.noms:
@@ -137,16 +137,16 @@ class _Verificateur:
         for i, nom in enumerate(noms if isinstance(noms, list) else []):
             self.conditions.append(((*chemin, cle, i), nom))
 
-    def verifie(self) -> list[ContentError]:
+    def verifie(self) -> list[ErreurDeContenu]:
         d = self.d.donnees
         if d["id"] != self.d.id:
             self.erreur(("id",), f"« id » doit valoir le nom du fichier : « {self.d.id} »")
         if d["verifie_le"] > dt.date.today():
             self.erreur(("verifie_le",), "« verifie_le » est dans le futur")
-        if "page" in d and not (self.content_dir / d["page"]).is_file():
+        if "page" in d and not (self.dossier_contenu / d["page"]).is_file():
             self.erreur(("page",), f"« page » : content/{d['page']} n'existe pas")
         depot = d.get("depot") or {}
-        if "page" in depot and not (self.content_dir / depot["page"].split("#")[0]).is_file():
+        if "page" in depot and not (self.dossier_contenu / depot["page"].split("#")[0]).is_file():
             self.erreur(("depot", "page"), f"« depot.page » : content/{depot['page'].split('#')[0]} n'existe pas")
         etapes = {e["numero"] for e in d.get("etapes") or []}
         if etapes != set(range(1, len(etapes) + 1)):
@@ -251,37 +251,39 @@ class _Verificateur:
                 self.nom_champ(f"{c.get('nom')}_{ligne}_{colonne['nom']}", (*chemin, "lignes"))
 
 
-def fichiers(content_dir: Path) -> list[Path]:
-    return sorted((content_dir / DOSSIER).glob("*.yml"))
+def fichiers(dossier_contenu: Path) -> list[Path]:
+    return sorted((dossier_contenu / DOSSIER).glob("*.yml"))
 
 
-def charge_tout(content_dir: Path, lexique: set[str]) -> tuple[list[Definition], list[ContentError]]:
+def charge_tout(dossier_contenu: Path, lexique: set[str]) -> tuple[list[Definition], list[ErreurDeContenu]]:
     """Toutes les définitions valides, et tous les problèmes trouvés (toutes à la fois) : le schéma,
-    puis les contrôles croisés. Lues une fois par construction (validation.validate), puis transmises."""
+    puis les contrôles croisés. Lues une fois par construction (validation.verifie_le_contenu), puis transmises."""
     definitions, erreurs = [], []
-    for chemin in fichiers(content_dir):
+    for chemin in fichiers(dossier_contenu):
         definition, problemes = lit_definition(chemin)
         if definition is not None:
-            problemes = _Verificateur(definition, content_dir, lexique).verifie()
+            problemes = _Verificateur(definition, dossier_contenu, lexique).verifie()
         erreurs += problemes
         if definition is not None and not problemes:
             definitions.append(definition)
     return definitions, erreurs
 
 
-def problemes_des_pages(content_dir: Path, definitions: list[Definition], pages: dict[str, str]) -> list[ContentError]:
+def problemes_des_pages(
+    dossier_contenu: Path, definitions: list[Definition], pages: dict[str, str]
+) -> list[ErreurDeContenu]:
     """Chaque définition a sa page (`formulaire: <id>`), et chaque page cite une définition.
 
     `pages` : {chemin relatif de la page: valeur de sa clé `formulaire`}."""
     connus = {d.id for d in definitions}
     cites = set(pages.values())
     erreurs = [
-        ContentError(f"content/{page}", 1, f"« formulaire: {ident} » : content/{DOSSIER}/{ident}.yml n'existe pas")
+        ErreurDeContenu(f"content/{page}", 1, f"« formulaire: {ident} » : content/{DOSSIER}/{ident}.yml n'existe pas")
         for page, ident in sorted(pages.items())
-        if ident not in connus and not (content_dir / DOSSIER / f"{ident}.yml").is_file()
+        if ident not in connus and not (dossier_contenu / DOSSIER / f"{ident}.yml").is_file()
     ]
     erreurs += [
-        ContentError(
+        ErreurDeContenu(
             f"content/{DOSSIER}/{d.chemin.name}",
             1,
             f"aucune page ne montre ce formulaire : créez content/{DOSSIER}/{d.id}.md avec « formulaire: {d.id} »",
@@ -292,25 +294,25 @@ def problemes_des_pages(content_dir: Path, definitions: list[Definition], pages:
     return erreurs
 
 
-def problemes(content_dir: Path, definitions: list[Definition]) -> list[ContentError]:
+def problemes(dossier_contenu: Path, definitions: list[Definition]) -> list[ErreurDeContenu]:
     """Ce qui ne va pas entre les définitions et les pages : chaque définition a sa page, un numéro de
     Cerfa par définition, chaque entretien vise un formulaire qui se remplit (les définitions elles-mêmes
     sont vérifiées par `charge_tout` ; les règles des pièces, par le moteur qui les lit : croisements.py)."""
     from . import frontmatter
 
     pages = {}
-    for chemin in sorted(content_dir.rglob("*.md")):
+    for chemin in sorted(dossier_contenu.rglob("*.md")):
         try:
-            fm = frontmatter.parse(chemin.read_text(encoding="utf-8"))
+            fm = frontmatter.lit_entete(chemin.read_text(encoding="utf-8"))
         except ValueError:
-            continue  # validate.check_page le signale déjà
+            continue  # validate.verifie_page le signale déjà
         if isinstance(fm.data.get("formulaire"), str):
-            pages[chemin.relative_to(content_dir).as_posix()] = fm.data["formulaire"]
-    erreurs = problemes_des_pages(content_dir, definitions, pages) + problemes_des_numeros(definitions)
-    return erreurs + problemes_des_entretiens(content_dir, {d.id: d.donnees for d in definitions})
+            pages[chemin.relative_to(dossier_contenu).as_posix()] = fm.data["formulaire"]
+    erreurs = problemes_des_pages(dossier_contenu, definitions, pages) + problemes_des_numeros(definitions)
+    return erreurs + problemes_des_entretiens(dossier_contenu, {d.id: d.donnees for d in definitions})
 
 
-def problemes_des_numeros(definitions: list[Definition]) -> list[ContentError]:
+def problemes_des_numeros(definitions: list[Definition]) -> list[ErreurDeContenu]:
     """Deux définitions ne décrivent pas le même Cerfa (son numéro, quelle que soit l'édition)."""
     erreurs, vus = [], {}
     for d in definitions:
@@ -318,7 +320,7 @@ def problemes_des_numeros(definitions: list[Definition]) -> list[ContentError]:
         if numero in vus:
             autre = vus[numero]
             erreurs.append(
-                ContentError(
+                ErreurDeContenu(
                     f"content/{DOSSIER}/{d.chemin.name}",
                     d.lignes.get(("cerfa",), 1),
                     f"le Cerfa n° {numero} est déjà décrit par content/{DOSSIER}/{autre.chemin.name} "
@@ -333,12 +335,12 @@ def problemes_des_numeros(definitions: list[Definition]) -> list[ContentError]:
 LIGNE_ENTRETIEN = re.compile(r"<!--\s*entretien:\s*([^\s>]*)\s*-->")
 
 
-def problemes_des_entretiens(content_dir: Path, definitions: dict[str, dict]) -> list[ContentError]:
+def problemes_des_entretiens(dossier_contenu: Path, definitions: dict[str, dict]) -> list[ErreurDeContenu]:
     """Chaque ligne `<!-- entretien: <id> -->` d'une page vise un formulaire connu, rempli dans le
     navigateur, découpé en étapes (sinon la page montrerait un commentaire, ou un entretien vide)."""
     erreurs = []
-    for page in sorted(content_dir.rglob("*.md")):
-        rel = f"content/{page.relative_to(content_dir).as_posix()}"
+    for page in sorted(dossier_contenu.rglob("*.md")):
+        rel = f"content/{page.relative_to(dossier_contenu).as_posix()}"
         for numero, ligne in enumerate(page.read_text(encoding="utf-8", errors="replace").split("\n"), start=1):
             for identifiant in LIGNE_ENTRETIEN.findall(ligne):
                 d = definitions.get(identifiant)
@@ -352,5 +354,5 @@ def problemes_des_entretiens(content_dir: Path, definitions: dict[str, dict]) ->
                     probleme = f"entretien du formulaire {identifiant}, qui n'a pas d'« etapes »"
                 else:
                     continue
-                erreurs.append(ContentError(rel, numero, probleme))
+                erreurs.append(ErreurDeContenu(rel, numero, probleme))
     return erreurs

@@ -53,7 +53,7 @@ def split(text: str) -> tuple[str | None, int]:
     return None, 1
 
 
-def parse(text: str) -> FrontMatter:
+def lit_entete(text: str) -> FrontMatter:
     """ValueError(ligne, message) pour un YAML mal formé ; sans en-tête, des données vides."""
     raw, body_line = split(text)
     if raw is None:

@@ -2,7 +2,7 @@
 
 Un seul passage de libyaml (`CSafeLoader`, 5 à 10 fois plus rapide que le lecteur en Python pur)
 donne l'arbre des nœuds, dont les marques situent chaque clé et valeur, et les données tirées de ce
-même arbre : un fichier n'est jamais lu deux fois. Chaque échec devient une `ContentError` à la
+même arbre : un fichier n'est jamais lu deux fois. Chaque échec devient une `ErreurDeContenu` à la
 vraie ligne, en français, jamais une trace.
 """
 
@@ -12,16 +12,16 @@ from pathlib import Path
 
 import yaml
 
-from ..erreurs import ContentError
+from ..erreurs import ErreurDeContenu
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class LectureImpossible(Exception):
-    """`args[0]` est la ContentError qui dit pourquoi, et à quelle ligne."""
+    """`args[0]` est la ErreurDeContenu qui dit pourquoi, et à quelle ligne."""
 
     @property
-    def erreur(self) -> ContentError:
+    def erreur(self) -> ErreurDeContenu:
         return self.args[0]
 
 
@@ -30,9 +30,9 @@ def texte(path: Path, rel: str) -> str:
     try:
         octets = path.read_bytes()
     except FileNotFoundError:
-        raise LectureImpossible(ContentError(rel, 1, "fichier introuvable")) from None
+        raise LectureImpossible(ErreurDeContenu(rel, 1, "fichier introuvable")) from None
     except OSError as exc:
-        raise LectureImpossible(ContentError(rel, 1, f"fichier illisible ({exc.strerror})")) from None
+        raise LectureImpossible(ErreurDeContenu(rel, 1, f"fichier illisible ({exc.strerror})")) from None
     try:
         return octets.decode(
             "utf-8-sig"
@@ -40,7 +40,7 @@ def texte(path: Path, rel: str) -> str:
     except UnicodeDecodeError as exc:
         ligne = octets.count(b"\n", 0, exc.start) + 1
         raise LectureImpossible(
-            ContentError(
+            ErreurDeContenu(
                 rel,
                 ligne,
                 f"le fichier n'est pas en UTF-8 (octet 0x{octets[exc.start]:02x}) : "
@@ -59,17 +59,17 @@ def yaml_avec_lignes(source: str, rel: str, decalage: int = 0) -> tuple[object, 
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         ligne = _ligne(exc) + decalage
-        raise LectureImpossible(ContentError(rel, ligne, f"YAML invalide : {_probleme(exc)}")) from None
+        raise LectureImpossible(ErreurDeContenu(rel, ligne, f"YAML invalide : {_probleme(exc)}")) from None
     except yaml.YAMLError as exc:
-        raise LectureImpossible(ContentError(rel, 1 + decalage, f"YAML invalide : {exc}")) from None
+        raise LectureImpossible(ErreurDeContenu(rel, 1 + decalage, f"YAML invalide : {exc}")) from None
     except (ValueError, TypeError, OverflowError):  # une valeur que son type ne sait pas construire
         ligne, message = _valeur_impossible(node)
-        raise LectureImpossible(ContentError(rel, ligne + decalage, message)) from None
+        raise LectureImpossible(ErreurDeContenu(rel, ligne + decalage, message)) from None
     finally:
         loader.dispose()
     if probleme := _demesure(node):
         ligne, message = probleme
-        raise LectureImpossible(ContentError(rel, ligne + decalage, message))
+        raise LectureImpossible(ErreurDeContenu(rel, ligne + decalage, message))
     return data, node
 
 

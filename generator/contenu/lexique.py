@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..erreurs import ContentError
+from ..erreurs import ErreurDeContenu
 from . import frontmatter, lecture
 
 FILE = "lexique.yml"
@@ -47,8 +47,8 @@ class Terme:
         return [self.terme, *self.variantes]
 
 
-def load(content_dir: Path) -> tuple[list[Terme], list[ContentError]]:
-    path = content_dir / FILE
+def lit_lexique(dossier_contenu: Path) -> tuple[list[Terme], list[ErreurDeContenu]]:
+    path = dossier_contenu / FILE
     rel = f"content/{FILE}"
     if not path.is_file():
         return [], []
@@ -57,22 +57,24 @@ def load(content_dir: Path) -> tuple[list[Terme], list[ContentError]]:
         data, node = lecture.yaml_avec_lignes(text, rel)  # un passage de libyaml, erreurs à leur ligne
     except lecture.LectureImpossible as exc:
         return [], [exc.erreur]
-    if node is None:  # empty file
+    if node is None:  # fichier vide
         return [], []
     if not isinstance(data, list):
-        return [], [ContentError(rel, 1, "le lexique doit être une liste de termes (- terme: …)")]
+        return [], [ErreurDeContenu(rel, 1, "le lexique doit être une liste de termes (- terme: …)")]
     termes, errors, seen = [], [], {}
     for item, item_node in zip(data, node.value):
         line = item_node.start_mark.line + 1
         if not isinstance(item, dict):
-            errors.append(ContentError(rel, line, "chaque entrée doit être une table avec « terme » et « definition »"))
+            errors.append(
+                ErreurDeContenu(rel, line, "chaque entrée doit être une table avec « terme » et « definition »")
+            )
             continue
         errors += [
-            ContentError(rel, line, f"champ obligatoire manquant : « {k} »")
+            ErreurDeContenu(rel, line, f"champ obligatoire manquant : « {k} »")
             for k in sorted(KEYS_REQUIRED - item.keys())
         ]
         errors += [
-            ContentError(rel, line, f"champ inconnu : « {k} »")
+            ErreurDeContenu(rel, line, f"champ inconnu : « {k} »")
             for k in sorted(item.keys() - KEYS_REQUIRED - KEYS_OPTIONAL)
         ]
         if not KEYS_REQUIRED <= item.keys():
@@ -85,21 +87,21 @@ def load(content_dir: Path) -> tuple[list[Terme], list[ContentError]]:
             [str(v) for v in item.get("voir") or []],
             str(item["renvoi"]).strip() if item.get("renvoi") else None,
         )
-        errors += [ContentError(rel, line, m) for m in _trop_longs(terme)]
+        errors += [ErreurDeContenu(rel, line, m) for m in _trop_longs(terme)]
         for voir in terme.voir:
-            if not (content_dir / voir).is_file():
-                errors.append(ContentError(rel, line, f"« {terme.terme} » : la page liée « {voir} » n'existe pas"))
+            if not (dossier_contenu / voir).is_file():
+                errors.append(ErreurDeContenu(rel, line, f"« {terme.terme} » : la page liée « {voir} » n'existe pas"))
             else:
-                terme.titres[voir] = _titre(content_dir / voir)
+                terme.titres[voir] = _titre(dossier_contenu / voir)
         for forme in terme.formes():
             key = forme.lower()
             if key in seen:
-                errors.append(ContentError(rel, line, f"« {forme} » est déjà défini ligne {seen[key]}"))
+                errors.append(ErreurDeContenu(rel, line, f"« {forme} » est déjà défini ligne {seen[key]}"))
             seen[key] = line
         termes.append(terme)
     noms = {t.terme for t in termes}
     errors += [
-        ContentError(rel, t.line, f"« {t.terme} » : renvoi à « {t.renvoi} », qui n'est pas un terme du lexique")
+        ErreurDeContenu(rel, t.line, f"« {t.terme} » : renvoi à « {t.renvoi} », qui n'est pas un terme du lexique")
         for t in termes
         if t.renvoi and t.renvoi not in noms
     ]
@@ -109,7 +111,7 @@ def load(content_dir: Path) -> tuple[list[Terme], list[ContentError]]:
 def _titre(page: Path) -> str:
     """Le titre d'une page (son en-tête `titre`), le texte d'un lien « Voir : » ; son chemin sans titre."""
     try:
-        titre = frontmatter.parse(page.read_text(encoding="utf-8")).data.get("titre")
+        titre = frontmatter.lit_entete(page.read_text(encoding="utf-8")).data.get("titre")
     except ValueError:
         titre = None  # l'en-tête mal formé est signalé par la vérification des pages
     return str(titre) if titre else page.name
@@ -139,7 +141,7 @@ def texte(valeur: str) -> str:
     return html.escape(valeur, quote=False)
 
 
-def page_markdown(termes: list[Terme]) -> str:
+def markdown_de_page(termes: list[Terme]) -> str:
     """La page du lexique, tirée de lexique.yml (ancres = slugs)."""
     lines = [
         "---",

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from ..erreurs import ContentError
+from ..erreurs import ErreurDeContenu
 from . import lecture
 
 DOSSIER = Path(__file__).resolve().parents[1] / "schemas"
@@ -64,13 +64,13 @@ class SchemaInvalide(Exception):
     """Un fichier de schéma est lui-même faux : une erreur de développeur, signalée avec son fichier."""
 
 
-def valide_fichier(path: Path, rel: str, schema: str) -> tuple[object, list[ContentError]]:
+def valide_fichier(path: Path, rel: str, schema: str) -> tuple[object, list[ErreurDeContenu]]:
     """Lit `path` (nommé `rel` dans les messages) et le vérifie par generator/schemas/<schema>.yml."""
     data, _, erreurs = document(path, rel, schema)
     return data, erreurs
 
 
-def document(path: Path, rel: str, schema: str) -> tuple[object, yaml.Node | None, list[ContentError]]:
+def document(path: Path, rel: str, schema: str) -> tuple[object, yaml.Node | None, list[ErreurDeContenu]]:
     """(données, nœud racine, erreurs) : le nœud situe les contrôles suivants (`ligne_du_chemin`)."""
     try:
         data, node = lecture.fichier_yaml(path, rel)
@@ -79,7 +79,7 @@ def document(path: Path, rel: str, schema: str) -> tuple[object, yaml.Node | Non
     return data, node, verifie(data, node, schema, rel)
 
 
-def verifie(data, node: yaml.Node | None, schema: str, rel: str) -> list[ContentError]:
+def verifie(data, node: yaml.Node | None, schema: str, rel: str) -> list[ErreurDeContenu]:
     return _Verification(rel, lit_schema(schema), data).valeur(lit_schema(schema), data, node, [], 1)
 
 
@@ -149,10 +149,10 @@ class _Verification:
         self.rel = rel
         self.racine = racine
         self.document = document
-        self.erreurs: list[ContentError] = []
+        self.erreurs: list[ErreurDeContenu] = []
 
     def _err(self, ligne: int, chemin: list[str], message: str) -> None:
-        self.erreurs.append(ContentError(self.rel, ligne, f"{chemin_texte(chemin)} : {message}"))
+        self.erreurs.append(ErreurDeContenu(self.rel, ligne, f"{chemin_texte(chemin)} : {message}"))
 
     def _resout(self, schema: dict) -> dict:
         """Le schéma que vise un `$ref` seul (`$ref` avec d'autres mots-clés : voir `valeur`)."""
@@ -163,7 +163,7 @@ class _Verification:
                 schema = schema[morceau] if morceau else schema
         return schema
 
-    def valeur(self, schema: dict, data, node, chemin: list[str], ligne: int) -> list[ContentError]:
+    def valeur(self, schema: dict, data, node, chemin: list[str], ligne: int) -> list[ErreurDeContenu]:
         """Vérifie `data` (son nœud donne la ligne) ; `ligne` est celle de la clé qui le porte."""
         if "$ref" in schema and len(schema) > 1:  # comme dans JSON Schema : la cible ET les autres mots-clés
             self.valeur({"$ref": schema["$ref"]}, data, node, chemin, ligne)

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import yaml
 
-from ..erreurs import ContentError
+from ..erreurs import ErreurDeContenu
 from . import frontmatter
 
 LONGUEUR = 12
@@ -58,9 +58,9 @@ class Derivee:
     def relue(self) -> bool:
         return bool(self.relecture.get("par"))
 
-    def avertissement(self) -> ContentError:
+    def avertissement(self) -> ErreurDeContenu:
         genre = "cette traduction" if self.langue != "fr" else "cette version simple"
-        return ContentError(
+        return ErreurDeContenu(
             f"content/{self.rel}",
             self.ligne,
             f"pas à jour : la page française {self.source} a changé depuis {genre} "
@@ -71,7 +71,7 @@ class Derivee:
 
 def corps_et_entete(texte: str) -> tuple[dict, str]:
     """(en-tête sans les clés de suivi, corps) : ce qu'une personne lit de la page."""
-    fm = frontmatter.parse(texte)
+    fm = frontmatter.lit_entete(texte)
     lignes = texte.replace("\r\n", "\n").split("\n")
     corps = "\n".join(lignes[fm.body_line - 1 :]).strip("\n")
     return {k: v for k, v in fm.data.items() if k not in HORS_EMPREINTE}, corps
@@ -90,7 +90,7 @@ def est_derivee(data: dict, langue_du_site: str = "fr") -> bool:
 
 def analyse(
     lues: dict[str, tuple[str, frontmatter.FrontMatter]], langues: set[str], langue_du_site: str = "fr"
-) -> tuple[dict[str, Derivee], list[ContentError]]:
+) -> tuple[dict[str, Derivee], list[ErreurDeContenu]]:
     """({page: Derivee} pour chaque page dérivée, erreurs d'en-tête) ; `lues` : {page: (texte, en-tête)}."""
     derivees, erreurs = {}, []
     for rel, (_, fm) in sorted(lues.items()):
@@ -100,7 +100,7 @@ def analyse(
         chemin = f"content/{rel}"
         probleme = _probleme(rel, fm, lues, langues, langue_du_site)
         if probleme:
-            erreurs.append(ContentError(chemin, *probleme))
+            erreurs.append(ErreurDeContenu(chemin, *probleme))
             continue
         source = data.get("traduction_de")
         relecture = data.get("relecture") or {}
@@ -170,7 +170,7 @@ def _relecture(relecture) -> str | None:
 def marque_a_jour(page: Path, content: Path) -> str:
     """Note l'empreinte actuelle de la source française de `page` (après relecture) ; la renvoie."""
     texte = page.read_text(encoding="utf-8")
-    source = frontmatter.parse(texte).data["traduction_de"]
+    source = frontmatter.lit_entete(texte).data["traduction_de"]
     nouvelle = empreinte((content / source).read_text(encoding="utf-8"))
     # Entre guillemets quand YAML la lirait comme un nombre (« 012345678901 », « 0b1010… »).
     ecrite = nouvelle if yaml.safe_load(nouvelle) == nouvelle else f'"{nouvelle}"'

@@ -15,8 +15,8 @@ from urllib.parse import unquote, urlsplit
 from pyscripts import outils
 
 from .. import langues as langues_du_theme
-from ..config import CONFIG_FILE, SiteConfig
-from ..erreurs import ContentError, ContentErrors, line_of
+from ..config import CONFIG_FILE, ConfigDuSite
+from ..erreurs import ErreurDeContenu, ErreursDeContenu, line_of
 from ..mkdocs import libelles, macros, valeurs
 from ..sorties.pdf import pdf_name
 from . import croisements, formulaires, frontmatter, lecture, lexique, schema, traductions
@@ -57,37 +57,37 @@ class Contenu:
     langue_des_pages: dict[str, str] = field(default_factory=dict)  # page → code de sa langue
     titres: dict[str, str] = field(default_factory=dict)  # page → son titre
     # Ce qui ne doit pas arrêter la construction mais doit être vu : les traductions à mettre à jour.
-    avertissements: list[ContentError] = field(default_factory=list)
+    avertissements: list[ErreurDeContenu] = field(default_factory=list)
 
 
-def pages(content_dir: Path) -> list[Path]:
+def pages(dossier_contenu: Path) -> list[Path]:
     """Les pages Markdown (un README.md explique un dossier aux rédacteurs : ce n'est pas une page)."""
     return sorted(
         p
-        for p in content_dir.rglob("*.md")
-        if not p.name.startswith("_") and p.name != "README.md" and DATA_DIR not in p.relative_to(content_dir).parts
+        for p in dossier_contenu.rglob("*.md")
+        if not p.name.startswith("_") and p.name != "README.md" and DATA_DIR not in p.relative_to(dossier_contenu).parts
     )
 
 
-def validate(config: SiteConfig) -> Contenu:
-    """ContentErrors avec chaque problème ; ce qui a été lu quand tout va bien."""
-    content = config.content_dir
-    errors: list[ContentError] = []
+def verifie_le_contenu(config: ConfigDuSite) -> Contenu:
+    """ErreursDeContenu avec chaque problème ; ce qui a été lu quand tout va bien."""
+    content = config.dossier_contenu
+    errors: list[ErreurDeContenu] = []
     termes = _lexique(content, errors)
     slugs = {t.slug for t in termes}
     found = pages(content)
     rels = {p.relative_to(content).as_posix() for p in found} | {lexique.PAGE}
     pdfs: dict[str, tuple[str, int]] = {pdf_name(lexique.PAGE): (f"content/{lexique.PAGE}", 1)}
-    # Data and forms first: a page cites their values and labels (`{{ numero police }}`).
+    # Données et formulaires d'abord : une page cite leurs valeurs et libellés (`{{ numero police }}`).
     donnees, data_errors = data_files(content)
     definitions, form_errors = formulaires.charge_tout(content, slugs)  # schéma et contrôles croisés, lus une fois
     citees = Valeurs(donnees, {d.id: d for d in definitions})
     lues: dict[str, tuple[str, frontmatter.FrontMatter]] = {}
     for page in found:
-        errors += check_page(page, content, slugs, config, pdfs, citees, lues)
+        errors += verifie_page(page, content, slugs, config, pdfs, citees, lues)
     try:
-        langues = langues_du_theme.charge(config.theme_dir)
-    except ContentErrors as exc:
+        langues = langues_du_theme.charge(config.dossier_theme)
+    except ErreursDeContenu as exc:
         errors += exc.errors
         langues = {}
     derivees, erreurs_traductions = traductions.analyse(lues, set(langues), config.langue)
@@ -99,18 +99,18 @@ def validate(config: SiteConfig) -> Contenu:
     for target in config.nav_pages():
         if target not in rels:
             errors.append(
-                ContentError(
+                ErreurDeContenu(
                     config_rel,
                     line_of(_path(config), target),
                     f"la navigation cite « {target} », qui n'existe pas dans content/",
                 )
             )
     for rel in sorted(rels - set(config.nav_pages())):
-        errors.append(ContentError(f"content/{rel}", 1, "page absente de la navigation (site_config.yml)"))
+        errors.append(ErreurDeContenu(f"content/{rel}", 1, "page absente de la navigation (site_config.yml)"))
     for target in config.pdf:
         if target not in rels:
             errors.append(
-                ContentError(
+                ErreurDeContenu(
                     config_rel,
                     line_of(_path(config), target),
                     f"« pdf » cite « {target} », qui n'existe pas dans content/",
@@ -123,7 +123,7 @@ def validate(config: SiteConfig) -> Contenu:
     errors += _bareme_problems(config, donnees)
     errors += formulaires.problemes(content, definitions)  # chaque formulaire a sa page ; les règles des pièces
     if errors:
-        raise ContentErrors(errors)
+        raise ErreursDeContenu(errors)
     return Contenu(
         termes,
         donnees,
@@ -137,15 +137,15 @@ def validate(config: SiteConfig) -> Contenu:
 
 
 def _navigation_par_langue(
-    config: SiteConfig, langue_des_pages: dict[str, str], connues: set[str]
-) -> list[ContentError]:
+    config: ConfigDuSite, langue_des_pages: dict[str, str], connues: set[str]
+) -> list[ErreurDeContenu]:
     """Chaque page est dans le menu de sa langue : le menu français (`navigation`) ou celui de `langues.<code>`."""
     errors = []
     chemin, rel = _path(config), _rel(config)
     for code in config.langues:
         if code == config.langue or code not in connues:
             errors.append(
-                ContentError(
+                ErreurDeContenu(
                     rel,
                     line_of(chemin, f"  {code}:"),
                     f"langues : « {code} » n'est pas une autre langue du thème "
@@ -157,7 +157,7 @@ def _navigation_par_langue(
         for page in config.nav_pages(menu):
             if page in langue_des_pages and langue_des_pages[page] != code:
                 errors.append(
-                    ContentError(
+                    ErreurDeContenu(
                         rel,
                         line_of(chemin, page),
                         f"« {page} » est en « {langue_des_pages[page]} » : rangez-la dans le menu de sa langue"
@@ -171,7 +171,7 @@ def _navigation_par_langue(
     for code, langue in config.langues.items():
         if langue["securite"] not in config.nav_pages(langue["navigation"]):
             errors.append(
-                ContentError(
+                ErreurDeContenu(
                     rel,
                     line_of(chemin, f"securite: {langue['securite']}"),
                     f"langues.{code}.securite : « {langue['securite']} » n'est pas dans le menu de cette langue",
@@ -189,16 +189,16 @@ class Valeurs:
     formulaires: dict
 
 
-def _path(config: SiteConfig) -> Path:
+def _path(config: ConfigDuSite) -> Path:
     return config.path or config.root / CONFIG_FILE
 
 
-def _rel(config: SiteConfig) -> str:
+def _rel(config: ConfigDuSite) -> str:
     path = _path(config)
     return path.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else str(path)
 
 
-def _lexique(content: Path, errors: list[ContentError]) -> list[lexique.Terme]:
+def _lexique(content: Path, errors: list[ErreurDeContenu]) -> list[lexique.Terme]:
     rel = f"content/{lexique.FILE}"
     if (content / lexique.FILE).is_file():
         try:
@@ -206,7 +206,7 @@ def _lexique(content: Path, errors: list[ContentError]) -> list[lexique.Terme]:
         except lecture.LectureImpossible as exc:
             errors.append(exc.erreur)
             return []
-    termes, found = lexique.load(content)
+    termes, found = lexique.lit_lexique(content)
     errors += found
     # Chaque terme s'atteint par son ancre (#slug) : deux termes d'un même slug la partageraient.
     taken: dict[str, lexique.Terme] = {}
@@ -214,11 +214,11 @@ def _lexique(content: Path, errors: list[ContentError]) -> list[lexique.Terme]:
     for t in termes:
         if not t.slug:
             errors.append(
-                ContentError(rel, t.line, f"« {t.terme} » : il faut au moins une lettre ou un chiffre dans le terme")
+                ErreurDeContenu(rel, t.line, f"« {t.terme} » : il faut au moins une lettre ou un chiffre dans le terme")
             )
         elif t.slug in taken:
             errors.append(
-                ContentError(
+                ErreurDeContenu(
                     rel,
                     t.line,
                     f"« {t.terme} » aurait la même ancre « #{t.slug} » que « {taken[t.slug].terme} » "
@@ -227,7 +227,7 @@ def _lexique(content: Path, errors: list[ContentError]) -> list[lexique.Terme]:
             )
         elif t.slug in letters:
             errors.append(
-                ContentError(
+                ErreurDeContenu(
                     rel, t.line, f"« {t.terme} » aurait l'ancre « #{t.slug} », déjà prise par l'index alphabétique"
                 )
             )
@@ -235,14 +235,14 @@ def _lexique(content: Path, errors: list[ContentError]) -> list[lexique.Terme]:
     return termes
 
 
-def data_files(content: Path) -> tuple[dict, list[ContentError]]:
+def data_files(content: Path) -> tuple[dict, list[ErreurDeContenu]]:
     """Chaque content/data/*.yml vérifié par le schéma de même nom : ({nom: données}, erreurs)."""
     found, errors = {}, []
     directory = content / DATA_DIR
     paths = sorted(directory.glob("*.yml")) if directory.is_dir() else []
     names = {p.stem for p in paths}
     errors += [
-        ContentError(f"content/{DATA_DIR}/{name}.yml", 1, "fichier de données manquant")
+        ErreurDeContenu(f"content/{DATA_DIR}/{name}.yml", 1, "fichier de données manquant")
         for name in donnees_requises()
         if name not in names
     ]
@@ -250,7 +250,7 @@ def data_files(content: Path) -> tuple[dict, list[ContentError]]:
         rel = f"content/{DATA_DIR}/{path.name}"
         if not schema.existe(path.stem):
             errors.append(
-                ContentError(
+                ErreurDeContenu(
                     rel,
                     1,
                     f"aucun schéma pour ce fichier : créez generator/schemas/{path.stem}.yml "
@@ -268,11 +268,11 @@ def data_files(content: Path) -> tuple[dict, list[ContentError]]:
     return found, errors
 
 
-def _urgences_problems(data: dict, path: Path, rel: str) -> list[ContentError]:
+def _urgences_problems(data: dict, path: Path, rel: str) -> list[ErreurDeContenu]:
     """Chaque numéro du haut des pages (`en_haut`) est une entrée de `urgence` ou `ecoute`."""
     ids = {e["id"] for e in data["urgence"] + data["ecoute"]}
     return [
-        ContentError(
+        ErreurDeContenu(
             rel,
             line_of(path, f"id: {h['id']}"),
             f"en_haut : « {h['id']} » n'est l'id d'aucun numéro d'urgence ou d'écoute",
@@ -282,7 +282,7 @@ def _urgences_problems(data: dict, path: Path, rel: str) -> list[ContentError]:
     ]
 
 
-def _bareme_problems(config: SiteConfig, donnees: dict) -> list[ContentError]:
+def _bareme_problems(config: ConfigDuSite, donnees: dict) -> list[ErreurDeContenu]:
     aj = donnees.get("aide_juridictionnelle")
     if not isinstance(aj, dict):
         return []
@@ -290,7 +290,7 @@ def _bareme_problems(config: SiteConfig, donnees: dict) -> list[ContentError]:
     if config.bareme_aj in years:
         return []
     return [
-        ContentError(
+        ErreurDeContenu(
             _rel(config),
             line_of(_path(config), "bareme_aj:"),
             f"bareme_aj : aucun barème {config.bareme_aj} dans content/data/aide_juridictionnelle.yml "
@@ -299,28 +299,28 @@ def _bareme_problems(config: SiteConfig, donnees: dict) -> list[ContentError]:
     ]
 
 
-def check_page(
+def verifie_page(
     page: Path,
     content: Path,
     slugs: set[str],
-    config: SiteConfig | None = None,
+    config: ConfigDuSite | None = None,
     pdfs: dict[str, tuple[str, int]] | None = None,
     valeurs_citees: Valeurs | None = None,
     lues: dict | None = None,
-) -> list[ContentError]:
+) -> list[ErreurDeContenu]:
     """Les problèmes d'une page ; `lues` reçoit son texte et son en-tête (les traductions les comparent)."""
     rel = f"content/{page.relative_to(content).as_posix()}"
     try:
         text = lecture.texte(page, rel)
-        fm = frontmatter.parse(text)
+        fm = frontmatter.lit_entete(text)
     except lecture.LectureImpossible as exc:
         return [exc.erreur]
     except ValueError as exc:
         line, message = exc.args
-        return [ContentError(rel, line, message)]
+        return [ErreurDeContenu(rel, line, message)]
     if lues is not None:
         lues[rel.removeprefix("content/")] = (text, fm)
-    errors = [ContentError(rel, line, msg) for line, msg in frontmatter.problems(fm)]
+    errors = [ErreurDeContenu(rel, line, msg) for line, msg in frontmatter.problems(fm)]
     if pdfs is not None and config is not None:
         errors += _pdf_collision(page.relative_to(content).as_posix(), fm, config, pdfs)
     body_lines = text.split("\n")[fm.body_line - 1 :]
@@ -331,14 +331,14 @@ def check_page(
             in_fence = not in_fence
         if in_fence:
             continue
-        errors += [ContentError(rel, number, m) for m in _line_problems(line, valeurs_citees, config)]
+        errors += [ErreurDeContenu(rel, number, m) for m in _line_problems(line, valeurs_citees, config)]
         for target in LINK.findall(CODE_SPAN.sub("", line)):
             if message := _link_problem(target, page, content, slugs):
-                errors.append(ContentError(rel, number, message))
+                errors.append(ErreurDeContenu(rel, number, message))
     return errors
 
 
-def _pdf_collision(src: str, fm: frontmatter.FrontMatter, config: SiteConfig, pdfs: dict) -> list[ContentError]:
+def _pdf_collision(src: str, fm: frontmatter.FrontMatter, config: ConfigDuSite, pdfs: dict) -> list[ErreurDeContenu]:
     if not (fm.data.get("pdf") is True or src in config.pdf):
         return []
     name = pdf_name(src)
@@ -346,7 +346,7 @@ def _pdf_collision(src: str, fm: frontmatter.FrontMatter, config: SiteConfig, pd
     if name in pdfs:
         other, other_line = pdfs[name]
         return [
-            ContentError(
+            ErreurDeContenu(
                 rel,
                 line,
                 f"le PDF de cette page serait pdf/{name}, comme celui de {other} "
@@ -357,7 +357,7 @@ def _pdf_collision(src: str, fm: frontmatter.FrontMatter, config: SiteConfig, pd
     return []
 
 
-def _line_problems(line: str, citees: Valeurs | None = None, config: SiteConfig | None = None) -> list[str]:
+def _line_problems(line: str, citees: Valeurs | None = None, config: ConfigDuSite | None = None) -> list[str]:
     """Les blocs `{{ nom }}`, les valeurs `{{ numero police }}` et les encadrés `!!! type` d'une ligne de Markdown."""
     problems = []
     known = ", ".join(f"{{{{ {n} }}}}" for n in sorted([*macros.MACROS, *macros.AVEC_ARGUMENTS]))
@@ -425,10 +425,10 @@ def _link_problem(target: str, page: Path, content: Path, slugs: set[str]) -> st
     return None
 
 
-def expand_lexique_links(markdown: str, page_rel: str) -> str:
+def lie_le_lexique(markdown: str, page_rel: str) -> str:
     """`[texte](lexique:slug)` → un lien relatif vers l'ancre de la page du lexique."""
     prefix = "../" * page_rel.count("/") + lexique.PAGE + "#"
     return markdown.replace("](" + LEXIQUE_SCHEME, "](" + prefix)
 
 
-__all__ = ["validate", "check_page", "pages", "expand_lexique_links", "Contenu", "ContentErrors"]
+__all__ = ["verifie_le_contenu", "verifie_page", "pages", "lie_le_lexique", "Contenu", "ErreursDeContenu"]

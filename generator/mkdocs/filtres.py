@@ -29,7 +29,7 @@ def echappe(valeur):
 
 
 def date_francaise(valeur) -> str:
-    """`2026-01-15` (date or ISO text) → « jeudi 15 janvier 2026 »; anything else unchanged."""
+    """`2026-01-15` (date ou texte ISO) → « jeudi 15 janvier 2026 » ; tout le reste inchangé."""
     if isinstance(valeur, str):
         try:
             valeur = dt.date.fromisoformat(valeur)

@@ -24,12 +24,12 @@ import jinja2
 from markupsafe import escape
 from mkdocs.utils import get_relative_url
 
-from ..config import SiteConfig
+from ..config import ConfigDuSite
 from ..contenu import formulaires
 from ..contenu.formulaires import LIGNE_ENTRETIEN
-from ..erreurs import ContentError, ContentErrors, line_of, template_error
+from ..erreurs import ErreurDeContenu, ErreursDeContenu, line_of, template_error
 from ..sorties import formulaires as rendu
-from ..sorties import pdf
+from ..sorties import pdf, police_champs
 
 DOSSIER_SITE = "formulaires"
 CSS_PAGE = "formulaires/formulaire.css"
@@ -53,16 +53,16 @@ def chemin_pdf(identifiant: str) -> str:
 class Formulaires:
     def __init__(
         self,
-        site: SiteConfig,
+        site: ConfigDuSite,
         formulaires: dict[str, formulaires.Definition],
         termes: dict[str, str],
         definitions: dict[str, str] | None = None,
     ):
-        """`formulaires` : les définitions vérifiées par validation.validate (lues une fois par construction)."""
+        """`formulaires` : les définitions vérifiées par validation.verifie_le_contenu (lues une fois par construction)."""
         self.site = site
         self.termes = termes  # slug → terme du lexique
         self.definitions = definitions or {}  # slug → définition
-        self.env = rendu.environnement(site.theme_dir)
+        self.env = rendu.environnement(site.dossier_theme)
         self.definitions_lues = {ident: d.donnees for ident, d in formulaires.items()}
         self.prets = {ident: rendu.prepare(d.donnees, site.nom) for ident, d in formulaires.items()}
         self.documents = {i: self._rend(rendu.document_pdf, self.env, d) for i, d in self.prets.items()}
@@ -73,7 +73,7 @@ class Formulaires:
         try:
             return gabarit(*arguments)
         except (jinja2.TemplateError, TypeError, AttributeError) as exc:
-            raise ContentErrors([template_error(exc, self.site.root)]) from None
+            raise ErreursDeContenu([template_error(exc, self.site.root)]) from None
 
     def fichiers(self, files) -> None:
         for f in files.documentation_pages():
@@ -116,19 +116,25 @@ class Formulaires:
         rapport = ecrit_pdfs(self.site, self.documents, site_dir, cache)
         erreurs = []
         for identifiant, definition in sorted(self.definitions_lues.items()):
-            source = self.site.content_dir / formulaires.DOSSIER / f"{identifiant}.yml"
+            source = self.site.dossier_contenu / formulaires.DOSSIER / f"{identifiant}.yml"
             erreurs += champs_du_pdf_vierge(definition, site_dir / chemin_pdf(identifiant), cache, source)
         if erreurs:
-            raise ContentErrors(erreurs)
+            raise ErreursDeContenu(erreurs)
         return rapport
 
 
-def ecrit_pdfs(site: SiteConfig, documents: dict[str, str], site_dir: Path, cache: Path) -> dict[str, int]:
+def feuille_pdf(site: ConfigDuSite) -> str:
+    """La feuille de style des PDF vierges : la police des champs, puis celles du thème (pdf.ecrit_les_pdf y
+    ajoute les règles de la police du texte)."""
+    return police_champs.regle() + "\n".join((site.dossier_theme / nom).read_text(encoding="utf-8") for nom in CSS_PDF)
+
+
+def ecrit_pdfs(site: ConfigDuSite, documents: dict[str, str], site_dir: Path, cache: Path) -> dict[str, int]:
     """Le PDF vierge de chaque formulaire (`documents` : son HTML rendu), `site_dir/formulaires/<id>.pdf`,
     depuis le cache des PDF quand rien n'a changé."""
     if not documents:
         return {"rendus": 0, "en_cache": 0}
-    css = "\n".join((site.theme_dir / nom).read_text(encoding="utf-8") for nom in CSS_PDF)
+    css = feuille_pdf(site)
     jobs = [
         pdf.job(
             html,
@@ -139,10 +145,10 @@ def ecrit_pdfs(site: SiteConfig, documents: dict[str, str], site_dir: Path, cach
         )
         for identifiant, html in sorted(documents.items())
     ]
-    return pdf.write_all(jobs, css, site_dir, cache)
+    return pdf.ecrit_les_pdf(jobs, css, site_dir, cache)
 
 
-def champs_du_pdf_vierge(definition: dict, chemin: Path, cache: Path, source: Path) -> list[ContentError]:
+def champs_du_pdf_vierge(definition: dict, chemin: Path, cache: Path, source: Path) -> list[ErreurDeContenu]:
     """Les champs du PDF vierge, relus (pypdf, comme le navigateur qui le remplit), contre la définition :
     mêmes noms, mêmes genres. Un gabarit qui perd ou fusionne des champs échoue ici, pas dans le
     navigateur. Un PDF déjà vérifié (mêmes octets) n'est pas relu : son empreinte est notée dans le cache."""
@@ -160,14 +166,14 @@ def champs_du_pdf_vierge(definition: dict, chemin: Path, cache: Path, source: Pa
     erreurs = []
     for nom in sorted(set(attendus) - set(lus)):
         erreurs.append(
-            ContentError(rel, line_of(source, nom), f"le PDF vierge n'a pas le champ « {nom} » de la définition")
+            ErreurDeContenu(rel, line_of(source, nom), f"le PDF vierge n'a pas le champ « {nom} » de la définition")
         )
     for nom in sorted(set(lus) - set(attendus)):
-        erreurs.append(ContentError(rel, 1, f"le PDF vierge a un champ « {nom} » que la définition ne connaît pas"))
+        erreurs.append(ErreurDeContenu(rel, 1, f"le PDF vierge a un champ « {nom} » que la définition ne connaît pas"))
     for nom in sorted(set(lus) & set(attendus)):
         if lus[nom]["type"] != attendus[nom]["type"]:
             erreurs.append(
-                ContentError(
+                ErreurDeContenu(
                     rel,
                     1,
                     f"le champ « {nom} » est de type {lus[nom]['type']} dans le PDF vierge, "
@@ -176,20 +182,20 @@ def champs_du_pdf_vierge(definition: dict, chemin: Path, cache: Path, source: Pa
             )
     if erreurs:
         chemin.unlink()  # jamais publié
-        return [ContentError(e.path, e.line, e.message + " (gabarits theme/formulaires/)") for e in erreurs[:20]]
+        return [ErreurDeContenu(e.path, e.line, e.message + " (gabarits theme/formulaires/)") for e in erreurs[:20]]
     note.parent.mkdir(parents=True, exist_ok=True)
     note.touch()
     return erreurs
 
 
-def liste_markdown(site: SiteConfig, definitions: list[formulaires.Definition]) -> str:
+def liste_markdown(site: ConfigDuSite, definitions: list[formulaires.Definition]) -> str:
     """Le bloc `{{ formulaires }}` : chaque formulaire, sa page, son PDF vierge, son explication et la
     page qui le pré-remplit. Des liens HTML bruts : les PDF sont écrits après que MkDocs a vérifié les
     liens Markdown (le bloc est dans content/formulaires/index.md : liens relatifs à elle). Les
-    définitions ont été vérifiées avant (validation.validate)."""
+    définitions ont été vérifiées avant (validation.verifie_le_contenu)."""
     hotes = {
-        ident: page.relative_to(site.content_dir).with_suffix(".html").as_posix()
-        for page in sorted(site.content_dir.rglob("*.md"))
+        ident: page.relative_to(site.dossier_contenu).with_suffix(".html").as_posix()
+        for page in sorted(site.dossier_contenu.rglob("*.md"))
         for ident in LIGNE_ENTRETIEN.findall(page.read_text(encoding="utf-8"))
     }
     lignes = []

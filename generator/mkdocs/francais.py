@@ -71,7 +71,7 @@ NAV_MISSING = re.compile(
 )
 
 
-def translate(message: str, content_dir: Path, site_config: Path) -> str:
+def translate(message: str, dossier_contenu: Path, site_config: Path) -> str:
     """Le texte français d'un message de MkDocs ; `chemin:ligne: …` quand il concerne un fichier."""
     for shape, french in SHAPES:
         if m := shape.match(message):
@@ -79,7 +79,7 @@ def translate(message: str, content_dir: Path, site_config: Path) -> str:
             text = french.format(**m.groupdict())
             if m.groupdict().get("suggestion"):
                 text += f" (vouliez-vous dire « {m.group('suggestion')} » ?)"
-            return f"content/{src}:{_line(content_dir / src, m.group('link'))}: {text}"
+            return f"content/{src}:{_line(dossier_contenu / src, m.group('link'))}: {text}"
     if m := OMITTED.match(message):
         pages = [p.strip().removeprefix("- ") for p in m.group("pages").splitlines() if p.strip()]
         return "\n".join(f"content/{p}:1: page absente de la navigation ({site_config.name})" for p in pages)
@@ -103,15 +103,15 @@ def _line(page: Path, link: str) -> int:
 class EnFrancais(logging.Filter):
     """Récrit en français les messages WARNING et plus de MkDocs (idempotent : un texte français reste tel quel)."""
 
-    def __init__(self, content_dir: Path, site_config: Path):
+    def __init__(self, dossier_contenu: Path, site_config: Path):
         super().__init__()
-        self.content_dir = content_dir
+        self.dossier_contenu = dossier_contenu
         self.site_config = site_config
         self.messages: list[str] = []  # chaque avertissement, traduit, pour le rapport final de la construction
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno >= logging.WARNING and not getattr(record, "en_francais", False):
-            record.msg = translate(record.getMessage(), self.content_dir, self.site_config)
+            record.msg = translate(record.getMessage(), self.dossier_contenu, self.site_config)
             record.args = ()
             record.en_francais = True
             self.messages.append(record.msg)

@@ -39,7 +39,7 @@ SKIP_CLASSES = {"admonition-title", "terme-def", "sans-lexique"}
 
 
 def _pattern(forme: str) -> str:
-    # Acronyms (AJ, RFR, JAF) match exactly; other words tolerate a capital first letter.
+    # Les sigles (AJ, RFR, JAF) se cherchent tels quels ; les autres mots admettent une majuscule initiale.
     escaped = re.escape(forme).replace(r"\ ", r"\s+")
     if forme.isupper():
         return escaped

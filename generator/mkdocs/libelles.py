@@ -1,13 +1,13 @@
-"""The official French labels of a form, shown in a page by a line of its own:
+"""Les libellés officiels, en français, d'un formulaire, montrés dans une page par une ligne à part :
 
     {{ rubrique cerfa-16146 identite }}
     {{ champ cerfa-16146 nom_naissance nom_usage }}
-    {{ champ cerfa-16146 ressources.salaires }}      (one line of a table)
+    {{ champ cerfa-16146 ressources.salaires }}      (une ligne d'un tableau)
 
-Help pages in another language explain each field of a French form: the label comes
-from content/formulaires/<id>.yml, never retyped, so it is the one the person sees on
-the paper and it follows the definition when it changes. The block is marked
-lang="fr" (screen readers) and dir="ltr" (it stays whole in a right-to-left page).
+Les pages d'aide dans une autre langue expliquent chaque champ d'un formulaire français : le libellé
+vient de content/formulaires/<id>.yml, jamais retapé, c'est donc celui que la personne voit sur le
+papier, et il suit la définition quand elle change. Le bloc est marqué lang="fr" (lecteurs d'écran)
+et dir="ltr" (il reste entier dans une page de droite à gauche).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def _bloc(lignes: list[str]) -> str:
 
 
 def _tous_les_champs(champs: list[dict]):
-    """Every named field, also those printed under an option (« Autre, précisez »)."""
+    """Chaque champ nommé, y compris ceux imprimés sous une option (« Autre, précisez »)."""
     for champ in champs:
         if champ.get("nom"):
             yield champ
@@ -44,7 +44,7 @@ def _libelle(champ: dict) -> str:
 
 
 def _ligne(champ: dict, rang: str | None) -> str | None:
-    """The label as printed; None for a line printed without a label (« précisez » under a box)."""
+    """Le libellé tel qu'imprimé ; None pour une ligne imprimée sans libellé (« précisez » sous une case)."""
     if champ["type"] == "tableau":
         if rang is not None:
             ligne = next(r for r in champ["lignes"] if r["nom"] == rang)
@@ -79,7 +79,7 @@ def champ(formulaires: dict, ident: str, *noms: str) -> str:
 
 
 def probleme(macro: str, args: list[str], formulaires: dict) -> str | None:
-    """French message when a form, a section or a field does not exist (None when all do)."""
+    """Message en français quand un formulaire, une rubrique ou un champ n'existe pas (None si tous existent)."""
     if not args or args[0] not in formulaires:
         return f"« {macro} » : formulaire inconnu « {args[0] if args else ''} » (connus : {', '.join(sorted(formulaires))})"
     ident, noms = args[0], args[1:]

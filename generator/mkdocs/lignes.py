@@ -1,14 +1,14 @@
-"""« Start each new sentence on a new line » (L'information pour tous): in an easy-read page
-or a translation written the same way, a line break inside a paragraph or a list item is
-kept (a Markdown hard break), as the writer laid the sentences out. Elsewhere Markdown
-joins the lines of a paragraph, as usual."""
+"""« Commencez chaque nouvelle phrase sur une nouvelle ligne » (L'information pour tous) : dans une
+page en version simple ou une traduction écrite de même, un retour à la ligne dans un paragraphe ou
+un élément de liste est gardé (saut de ligne forcé de Markdown), comme le rédacteur a disposé ses
+phrases. Ailleurs, Markdown joint les lignes d'un paragraphe, comme d'habitude."""
 
 from __future__ import annotations
 
 import re
 
-# A line that is not prose takes no break after it (heading, box title, table, attributes,
-# macro, HTML) nor before it (the same, a fence, or a new list item).
+# Une ligne qui n'est pas de la prose ne prend pas de saut après elle (titre, titre d'encadré,
+# tableau, attributs, macro, HTML) ni avant elle (les mêmes, une clôture de code ou un nouvel élément de liste).
 _BLOC = re.compile(r"^(#|!!!|\||\{:|\{\{|<)")
 _PAS_DE_LA_PROSE = re.compile(r"^(#|!!!|\||\{:|\{\{|<|```|~~~|[-*+]\s|\d+\.\s)")
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..config import SiteConfig
+from ..config import ConfigDuSite
 from ..contenu.lexique import texte
 from . import libelles, valeurs
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 LINE = re.compile(r"^\{\{\s*([a-z_]+)((?:\s+[a-z0-9_.-]+)*)\s*\}\}\s*$")
 
 
-def _urgences(config: SiteConfig, contenu: Contenu) -> str:
+def _urgences(config: ConfigDuSite, contenu: Contenu) -> str:
     data = contenu.donnees["urgences"]
     entries = data["urgence"] + data["ecoute"]
     with_hours = any("horaires" in e for e in entries)
@@ -43,25 +43,25 @@ def _urgences(config: SiteConfig, contenu: Contenu) -> str:
     return table
 
 
-def _bareme_aj(config: SiteConfig, contenu: Contenu) -> str:
+def _bareme_aj(config: ConfigDuSite, contenu: Contenu) -> str:
     from pyscripts.aj import tableau_bareme_markdown
 
     return tableau_bareme_markdown(config.bareme_aj)
 
 
-def _catalogue_delais(config: SiteConfig, contenu: Contenu) -> str:
+def _catalogue_delais(config: ConfigDuSite, contenu: Contenu) -> str:
     from pyscripts.delais import catalogue_markdown
 
     return catalogue_markdown()
 
 
-def _formulaires(config: SiteConfig, contenu: Contenu) -> str:
+def _formulaires(config: ConfigDuSite, contenu: Contenu) -> str:
     from .formulaires import liste_markdown
 
     return liste_markdown(config, list(contenu.formulaires.values()))
 
 
-MACROS: dict[str, Callable[[SiteConfig, Contenu], str]] = {
+MACROS: dict[str, Callable[[ConfigDuSite, Contenu], str]] = {
     "urgences": _urgences,
     "bareme_aj": _bareme_aj,
     "catalogue_delais": _catalogue_delais,
@@ -73,12 +73,7 @@ MACROS: dict[str, Callable[[SiteConfig, Contenu], str]] = {
 AVEC_ARGUMENTS = {"rubrique": libelles.rubrique, "champ": libelles.champ}
 
 
-def find(markdown: str) -> list[tuple[int, str]]:
-    """(rang de la ligne dans `markdown`, nom du bloc) pour chaque ligne de bloc."""
-    return [(i, m.group(1)) for i, line in enumerate(markdown.split("\n")) if (m := LINE.match(line))]
-
-
-def expand(markdown: str, config: SiteConfig, contenu: Contenu, langue: str = "fr") -> str:
+def expand(markdown: str, config: ConfigDuSite, contenu: Contenu, langue: str = "fr") -> str:
     lines = markdown.split("\n")
     for i, line in enumerate(lines):
         if m := LINE.match(line):

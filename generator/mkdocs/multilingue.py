@@ -23,7 +23,7 @@ from pathlib import Path
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from ..config import SiteConfig
+from ..config import ConfigDuSite
 from ..contenu.traductions import famille
 from ..langues import Langue
 
@@ -37,14 +37,15 @@ class LienDeLangue:
     code: str
     nom: str
     url: str
+    equivalente: bool = False  # la même page traduite (pas l'accueil de la langue, donné à défaut)
 
 
-def langue_de(src_uri: str, meta: dict, contenu, site: SiteConfig) -> str:
+def langue_de(src_uri: str, meta: dict, contenu, site: ConfigDuSite) -> str:
     """La langue d'une page : son en-tête (`langue`), la langue du site pour les pages produites (lexique…)."""
     return contenu.langue_des_pages.get(src_uri) or meta.get("langue") or site.langue
 
 
-def menu(nav, site: SiteConfig, code: str) -> list:
+def menu(nav, site: ConfigDuSite, code: str) -> list:
     """Le menu de la page : la navigation française, ou la rubrique de sa langue (site_config.nav_mkdocs)."""
     francais = len(site.navigation)
     if code == site.langue:
@@ -52,7 +53,7 @@ def menu(nav, site: SiteConfig, code: str) -> list:
     return nav.items[francais + list(site.langues).index(code)].children
 
 
-def accueil(site: SiteConfig, code: str) -> str | None:
+def accueil(site: ConfigDuSite, code: str) -> str | None:
     """La première page du menu d'une autre langue (son accueil) ; None pour le français (nav.homepage)."""
     return None if code == site.langue else site.nav_pages(site.langues[code]["navigation"])[0]
 
@@ -66,7 +67,7 @@ def url_de(files: Files, rel: str, depuis: str | None = None) -> str | None:
     return fichier.url if depuis is None else get_relative_url(fichier.url, depuis)
 
 
-def liens_de_langue(src_uri: str, code: str, contenu, site: SiteConfig, files: Files):
+def liens_de_langue(src_uri: str, code: str, contenu, site: ConfigDuSite, files: Files):
     """La même page dans chaque autre langue : sa source française, ses traductions ; à défaut,
     l'accueil de la langue (une personne qui ne lit pas le français trouve ses pages depuis n'importe où)."""
     proches = famille(contenu.traductions, src_uri)
@@ -79,10 +80,12 @@ def liens_de_langue(src_uri: str, code: str, contenu, site: SiteConfig, files: F
             if derivee is None or not derivee.source:
                 continue  # une page française écrite directement : pas d'« autre » français
             cible = derivee.source
+            equivalente = True
         else:
             memes = sorted(p for p in proches if contenu.langue_des_pages.get(p) == autre)
             cible = memes[0] if memes else accueil(site, autre)
-        liens.append(LienDeLangue(autre, contenu.langues[autre].nom, url_de(files, cible)))
+            equivalente = bool(memes)
+        liens.append(LienDeLangue(autre, contenu.langues[autre].nom, url_de(files, cible), equivalente))
     return liens
 
 
@@ -101,7 +104,7 @@ def bandeau(env, src_uri: str, code: str, contenu, files: Files, page_url: str) 
     )
 
 
-def pages_de_recherche(config, langues: dict[str, Langue], site: SiteConfig) -> list[File]:
+def pages_de_recherche(config, langues: dict[str, Langue], site: ConfigDuSite) -> list[File]:
     """Une page « Rechercher » par autre langue (la française est le gabarit statique recherche.html)."""
     pages = []
     for code in site.langues:
@@ -115,7 +118,7 @@ def pages_de_recherche(config, langues: dict[str, Langue], site: SiteConfig) -> 
     return pages
 
 
-def index_de_recherche(code: str, site: SiteConfig) -> str:
+def index_de_recherche(code: str, site: ConfigDuSite) -> str:
     """Le fichier d'index de la langue, sous search/ : search_index.json (français), search_index.<code>.json."""
     return "search_index.json" if code == site.langue else f"search_index.{code}.json"
 
@@ -126,7 +129,7 @@ def index_de_recherche(code: str, site: SiteConfig) -> str:
 LUNR = {"fr": ["fr"], "en": ["en"], "ar": ["ar", "fr"]}
 
 
-def separe_l_index(site_dir: Path, langue_des_urls: dict[str, str], site: SiteConfig) -> dict[str, int]:
+def separe_l_index(site_dir: Path, langue_des_urls: dict[str, str], site: ConfigDuSite) -> dict[str, int]:
     """Découpe l'index unique de MkDocs en un index par langue ; {code: nombre d'entrées}.
     Une page « Rechercher » n'a rien à trouver : ses entrées sont ôtées."""
     chemin = site_dir / INDEX

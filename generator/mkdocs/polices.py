@@ -21,7 +21,7 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from ..erreurs import BuildError
+from ..erreurs import ErreurDeConstruction
 
 NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
 DOSSIER = "assets/polices"
@@ -38,7 +38,9 @@ def fichiers(config) -> list[File]:
     for paquet, sous_ensembles, graisses in POLICES:
         dossier, nom = NODE_MODULES / paquet, paquet.split("/")[-1]
         if not (dossier / "package.json").is_file():
-            raise BuildError(f"Le paquet npm {paquet} manque (polices des pages en arabe) : lancez `make install`.")
+            raise ErreurDeConstruction(
+                f"Le paquet npm {paquet} manque (polices des pages en arabe) : lancez `make install`."
+            )
         sortie.append(File.generated(config, f"{DOSSIER}/LICENSE-{nom}.txt", abs_src_path=str(dossier / "LICENSE")))
         for sous_ensemble in sous_ensembles:
             for graisse in graisses:

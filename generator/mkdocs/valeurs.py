@@ -1,14 +1,14 @@
-"""Legal values written inside a sentence, read from content/data at build time:
+"""Valeurs juridiques écrites dans une phrase, lues dans content/data à la construction :
 
     Appelez le {{ numero police }}.          → Appelez le [17](tel:17).
     Le juge décide en {{ duree op_delivrance }}.   → … en 6 jours.
     Jusqu'à {{ montant aj_totale }} par an.  → … 12 862 euros …
     Le 3919 parle {{ langues violences_femmes_info }} langues.   → … 185 …
 
-Easy-read pages and translations use them so that they never retype a number, a
-duration or an amount (and never keep an old one). The page's `langue` (fr by
-default, en, ar) chooses how a duration or an amount is written; numbers stay in
-digits. Unknown kinds or keys are refused by `python -m generator check`.
+Les pages en version simple et les traductions s'en servent pour ne jamais retaper un numéro, une
+durée ou un montant (ni en garder un ancien). La `langue` de la page (fr par défaut, en, ar) choisit
+comment s'écrit une durée ou un montant ; les nombres restent en chiffres. `python -m generator check`
+refuse les sortes et les clés inconnues.
 """
 
 from __future__ import annotations
@@ -22,13 +22,13 @@ LANGUES = ("fr", "en", "ar")
 _CODE = re.compile(r"(`[^`\n]*`)")
 ESPACE = "\u00a0"
 
-# Durations: (singular, plural) per language; Arabic has its own rule (_ar).
+# Durées : (singulier, pluriel) par langue ; l'arabe a sa propre règle (_ar).
 _UNITES = {
     "fr": {"jours": ("jour", "jours"), "mois": ("mois", "mois"), "annees": ("an", "ans")},
     "en": {"jours": ("day", "days"), "mois": ("month", "months"), "annees": ("year", "years")},
 }
-# Arabic: 1 and 2 are said by the noun alone (« شهر واحد », « يومين » : a digit would repeat it),
-# 3-10 take the plural, 11 and more the singular with tanwin (« 15 يومًا »).
+# Arabe : 1 et 2 se disent par le nom seul (« شهر واحد », « يومين » : un chiffre le répéterait),
+# 3 à 10 prennent le pluriel, 11 et plus le singulier avec tanwîn (« 15 يومًا »).
 _UNITES_AR = {
     "jours": ("يوم واحد", "يومين", "أيام", "يومًا"),
     "mois": ("شهر واحد", "شهرين", "أشهر", "شهرًا"),
@@ -38,7 +38,7 @@ _ET = {"fr": " et ", "en": " and ", "ar": " و"}
 
 
 def _json(donnees: dict) -> dict:
-    """Dates as ISO text, as pyscripts reads the data (and the browser does)."""
+    """Dates en texte ISO, comme pyscripts lit les données (et le navigateur aussi)."""
     return json.loads(json.dumps(donnees, default=lambda d: d.isoformat()))
 
 
@@ -55,7 +55,7 @@ def _numeros(donnees: dict) -> dict[str, dict]:
 
 
 def _isole(texte: str, langue: str) -> str:
-    """In Arabic, « 116 006 » or « 12 862 » would show its groups in reverse order: isolate it."""
+    """En arabe, « 116 006 » ou « 12 862 » montrerait ses groupes dans l'ordre inverse : on l'isole."""
     return f"<bdi>{texte}</bdi>" if langue == "ar" and ESPACE in texte else texte
 
 
@@ -65,7 +65,7 @@ def _numero(cle: str, donnees: dict, langue: str) -> str:
     return f"[{_isole(entree['numero'].replace(' ', ESPACE), langue)}]({lien})"
 
 
-# Durations that are not in the catalogue of délais: (data file key, key of the value).
+# Durées absentes du catalogue des délais : (clé du fichier de données, clé de la valeur).
 _AUTRES_DUREES = {"regularisation_contribution": ("contribution_aide_juridique", "regularisation")}
 
 
@@ -94,7 +94,7 @@ def duree_texte(duree: dict, langue: str) -> str:
 
 
 def _montants(donnees: dict, bareme_aj: int) -> dict[str, int]:
-    """Named amounts: the legal-aid ceilings for one person (the year shown on the site), the contribution."""
+    """Montants nommés : plafonds de l'AJ pour une personne (l'année montrée sur le site), contribution."""
     from pyscripts.aj.bareme import bareme_de_l_annee, plafond
 
     aj = _json(donnees["aide_juridictionnelle"])
@@ -127,7 +127,7 @@ def _duree(cle: str, donnees: dict, langue: str) -> str:
 
 
 def remplace(texte: str, donnees: dict, bareme_aj: int, langue: str = "fr") -> str:
-    """Every `{{ kind key }}` of `texte` replaced by its value, written in `langue`."""
+    """Chaque `{{ sorte clé }}` de `texte` remplacé par sa valeur, écrite en `langue`."""
     langue = langue if langue in LANGUES else "fr"
 
     def valeur(m: re.Match) -> str:
@@ -142,12 +142,12 @@ def remplace(texte: str, donnees: dict, bareme_aj: int, langue: str = "fr") -> s
             return str(bareme_aj)
         return montant_texte(_montants(donnees, bareme_aj)[cle], langue)
 
-    # Inside `code` a macro is shown, not replaced (a page that documents them).
+    # Dans du `code`, une macro est montrée, pas remplacée (une page qui les documente).
     return "".join(m if m.startswith("`") else INLINE.sub(valeur, m) for m in _CODE.split(texte))
 
 
 def probleme(kind: str, cle: str, donnees: dict, bareme_aj: int) -> str | None:
-    """French message for an unknown key (None when the value exists)."""
+    """Message en français pour une clé inconnue (None quand la valeur existe)."""
     try:
         if kind == "numero":
             connus = sorted(_numeros(donnees))
@@ -163,7 +163,7 @@ def probleme(kind: str, cle: str, donnees: dict, bareme_aj: int) -> str | None:
                 k for k, v in _AUTRES_DUREES.items() if v[0] in aj
             ]
     except (KeyError, LookupError, StopIteration, TypeError):
-        return None  # the data file itself is wrong: its own check reports it
+        return None  # c'est le fichier de données qui est faux : son propre contrôle le signale
     if cle in connus:
         return None
     return f"valeur inconnue « {{{{ {kind} {cle} }}}} » (connues : {', '.join(connus)})"

@@ -24,7 +24,7 @@ import shutil
 import time
 from pathlib import Path
 
-from ..erreurs import BuildError
+from ..erreurs import ErreurDeConstruction
 
 EXTENSIONS = {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt", ".ics", ".zip", ".whl", ".pdf"}
 MINIMUM = 1024  # octets : en dessous, les en-têtes pèsent plus que ce que la compression gagne
@@ -41,7 +41,7 @@ def _brotli():
     try:
         import brotli
     except ImportError:
-        raise BuildError("Le module brotli manque : lancez `make install`.") from None
+        raise ErreurDeConstruction("Le module brotli manque : lancez `make install`.") from None
     return brotli
 
 

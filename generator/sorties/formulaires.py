@@ -189,15 +189,23 @@ def _garde_la_suite(champs: list[dict]) -> None:
             avant["avec_suite"] = True
             if apres["type"] == "mention" and apres.get("style") != "titre" and i + 2 < len(champs):
                 apres["avec_suite"] = True
+    # Des cases à la suite, puis une réponse qui vaut pour toutes (« Dans les deux cas, préciser… ») : un
+    # seul bloc (la rubrique IV du 15458 ne laisse plus son titre et une case en bas de page).
+    for i, champ in enumerate(champs):
+        if champ["type"] in ("texte", "multiligne") and not _conditions(champ):
+            for avant in reversed(champs[:i]):
+                if avant["type"] != "case":
+                    break
+                avant["avec_suite"] = True
 
 
 # Les filtres de theme/formulaires/*.html (donnés aussi à l'environnement de MkDocs, qui compile chaque gabarit).
 FILTRES = {"mention": mention, "etoiles": etoiles, "sans_etoiles": sans_etoiles, "capitale": capitale}
 
 
-def environnement(theme_dir) -> jinja2.Environment:
+def environnement(dossier_theme) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(theme_dir),
+        loader=jinja2.FileSystemLoader(dossier_theme),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=False,

@@ -18,6 +18,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import warnings
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from urllib.request import url2pathname
 
 import jinja2
 
-from ..erreurs import ContentError, ContentErrors, line_of
+from ..erreurs import ErreurDeContenu, ErreursDeContenu, line_of
 from ..mkdocs.filtres import FILTRES
 from . import police_principale as police
 
@@ -44,7 +45,7 @@ def pdf_name(src_uri: str) -> str:
 
 
 @dataclass(frozen=True)
-class PrintJob:
+class Impression:
     html: str
     out: Path  # chemin absolu du PDF dans le site en construction
     key: str  # empreinte du contenu
@@ -54,14 +55,14 @@ class PrintJob:
 
 
 @lru_cache(maxsize=4)
-def environment(theme_dir: Path) -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(theme_dir), autoescape=True)
+def environment(dossier_theme: Path) -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(dossier_theme), autoescape=True)
     env.filters.update(FILTRES)
     return env
 
 
-def render_html(theme_dir: Path, context: dict) -> str:
-    return environment(theme_dir).get_template(PRINT_TEMPLATE).render(**context)
+def rend_le_html(dossier_theme: Path, context: dict) -> str:
+    return environment(dossier_theme).get_template(PRINT_TEMPLATE).render(**context)
 
 
 def absolute_links(html: str, page_url: str) -> str:
@@ -82,13 +83,23 @@ def _code_du_rendu() -> str:
     """L'empreinte du code qui rend les PDF (ce module, les polices) : un changement de ce code, et non
     seulement du HTML ou du CSS, refait les PDF au lieu de servir un PDF en cache rendu par l'ancien."""
     dossier = Path(__file__).parent
-    octets = b"".join((dossier / nom).read_bytes() for nom in ("pdf.py", "polices.py", "police_principale.py"))
-    return hashlib.sha256(octets).hexdigest()
+    fichiers = [dossier / nom for nom in ("pdf.py", "polices.py", "police_principale.py", "police_champs.py")]
+    # polices.complete écrit dans le PDF vierge avec le code du remplissage (pagination, arbre de structure).
+    remplissage = dossier.parents[1] / "pyscripts" / "formulaires"
+    fichiers += [remplissage / f"{nom}.py" for nom in COMPLETE_LE_VIERGE]
+    return hashlib.sha256(b"".join(f.read_bytes() for f in fichiers)).hexdigest()
+
+
+# Les modules de pyscripts/formulaires dont se sert polices.complete (directement ou par remplissage.py).
+COMPLETE_LE_VIERGE = (
+    "annexe", "balisage", "definition", "dessin", "ecriture", "gabarit", "increment", "mise_en_page", "polices",
+    "remplissage",
+)  # fmt: skip
 
 
 def job(
     html: str, css: str, out: Path, source: str = "", source_path: Path | None = None, forms: bool = False
-) -> PrintJob:
+) -> Impression:
     # La version lue dans les métadonnées du paquet : importer WeasyPrint coûte environ 1 s.
     complement = ""
     if forms:  # le formulaire vierge reçoit ses polices de secours et ses numéros de page après WeasyPrint (polices.py)
@@ -99,7 +110,7 @@ def job(
         f"{version('weasyprint')}\0{_code_du_rendu()}\0{police.empreinte()}\0{forms}\0{complement}\0{css}\0{html}"
     )
     key = hashlib.sha256(empreinte.encode()).hexdigest()
-    return PrintJob(html, out, key, source, source_path, forms)
+    return Impression(html, out, key, source, source_path, forms)
 
 
 def allowed(url: str, root: Path) -> bool:
@@ -118,7 +129,7 @@ def _fetcher(root: Path):
     """Un lecteur d'adresses de WeasyPrint enfermé dans `root` (créé dans le processus de rendu, où WeasyPrint est importé)."""
     from weasyprint.urls import URLFetcher
 
-    class SiteFetcher(URLFetcher):
+    class LecteurDuSite(URLFetcher):
         def __init__(self):
             super().__init__(allowed_protocols={"file", "data"}, fail_on_errors=True)
             self.refused: list[str] = []
@@ -129,7 +140,7 @@ def _fetcher(root: Path):
                 raise ValueError(f"adresse hors du site : {url}")
             return super().fetch(url, headers)
 
-    return SiteFetcher()
+    return LecteurDuSite()
 
 
 # La marque d'un élément reconstitué (theme/formulaires/_rendu.html) et le pied de page courant qui
@@ -169,7 +180,11 @@ def _write(html: str, css: str, base_url: str, fetcher, target: str, forms: bool
 def _render(html: str, css: str, root: str, target: str, forms: bool = False) -> tuple[str, str] | None:
     """Écrit un PDF. None si c'est fait, sinon ("refus", url) ou ("erreur", message) : les exceptions de
     WeasyPrint (certaines dérivent de BaseException) ne passent jamais brutes d'un processus à l'autre."""
-    from weasyprint.urls import FatalURLFetchingError
+    police.isole()
+    with warnings.catch_warnings():
+        # À l'import, WeasyPrint prévient que fontconfig ne connaît aucune police : c'est voulu (police_principale.isole).
+        warnings.filterwarnings("ignore", "No fonts configured", UserWarning)
+        from weasyprint.urls import FatalURLFetchingError
 
     base_url = Path(root).as_uri() + "/"
     fetcher = _fetcher(Path(root))
@@ -195,15 +210,15 @@ def _render(html: str, css: str, root: str, target: str, forms: bool = False) ->
     return None
 
 
-def _brouillon(cache_dir: Path, j: PrintJob) -> Path:
+def _brouillon(cache_dir: Path, j: Impression) -> Path:
     """Le PDF en cours d'écriture, au nom de ce processus : deux constructions qui partagent le cache
     (tests en parallèle, un aperçu à côté d'une construction) n'écrivent jamais le même fichier ;
     os.replace le publie entier."""
     return cache_dir / f"{j.key}.{os.getpid()}.tmp"
 
 
-def write_all(jobs: list[PrintJob], css: str, site_dir: Path, cache_dir: Path) -> dict[str, int]:
-    """Écrit chaque PDF ; renvoie {"rendus": n, "en_cache": m} ; ContentErrors nomme les pages en faute."""
+def ecrit_les_pdf(jobs: list[Impression], css: str, site_dir: Path, cache_dir: Path) -> dict[str, int]:
+    """Écrit chaque PDF ; renvoie {"rendus": n, "en_cache": m} ; ErreursDeContenu nomme les pages en faute."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     css = police.regles() + css
     todo = [j for j in jobs if not (cache_dir / f"{j.key}.pdf").is_file()]
@@ -226,16 +241,16 @@ def write_all(jobs: list[PrintJob], css: str, site_dir: Path, cache_dir: Path) -
                     _brouillon(cache_dir, j).unlink(missing_ok=True)
                     errors.append(_error(j, *outcome))
     if errors:
-        raise ContentErrors(errors)
+        raise ErreursDeContenu(errors)
     for j in jobs:
         j.out.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cache_dir / f"{j.key}.pdf", j.out)
     return {"rendus": len(todo), "en_cache": len(jobs) - len(todo)}
 
 
-def _error(j: PrintJob, kind: str, detail: str) -> ContentError:
+def _error(j: Impression, kind: str, detail: str) -> ErreurDeContenu:
     if kind == "erreur":
-        return ContentError(j.source, 1, f"le PDF n'a pas pu être produit par WeasyPrint ({detail[:300]})")
+        return ErreurDeContenu(j.source, 1, f"le PDF n'a pas pu être produit par WeasyPrint ({detail[:300]})")
     line = 1
     if j.source_path is not None:
         # Là où la page la nomme : l'adresse telle qu'écrite, sinon le dernier morceau de son chemin.
@@ -243,12 +258,12 @@ def _error(j: PrintJob, kind: str, detail: str) -> ContentError:
             if needle and (line := line_of(j.source_path, needle)) > 1:
                 break
     if kind == "refus":
-        return ContentError(
+        return ErreurDeContenu(
             j.source,
             line,
             f"le PDF devrait charger « {detail[:80]} », qui n'est pas un fichier du site : "
             "un PDF public ne peut contenir que des fichiers du site",
         )
-    return ContentError(
+    return ErreurDeContenu(
         j.source, line, f"le PDF a besoin de « {unquote(detail)[:80]} », introuvable dans le site construit"
     )

@@ -6,18 +6,21 @@ le cyrillique, l'arabe et le persan (avec les formes de présentation qu'écrit 
 Python), « ◇ ◆ ► ». La famille CSS a son propre nom, `FAMILLE` : une police installée du même nom ne
 peut jamais la remplacer. Largeur normale pour les pages imprimées, `font-stretch: semi-condensed`
 (DejaVu Sans Condensed, classe de largeur 4) pour les formulaires, denses comme le Cerfa officiel.
-Les champs (valeurs remplies) gardent la police de pdf.css (Liberation Sans) : le remplissage
-(pyscripts.formulaires) mesure et dessine avec elle et avec les polices de secours de polices.py
-(arabe, guèze… de Noto, dont le texte extrait se lit dans l'ordre logique ; émojis refusés).
+Les champs (valeurs remplies) ont leur police, tirée de celle-ci (police_champs.py), complétée par
+les polices de secours de polices.py (arabe, guèze… de Noto). Dans un processus de rendu, fontconfig
+ne connaît que ce paquet (`isole`) : un caractère qu'aucune de nos polices n'a n'appelle jamais une
+police installée sur la machine.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from functools import lru_cache
 from pathlib import Path
+from xml.sax.saxutils import escape
 
-from ..erreurs import BuildError
+from ..erreurs import ErreurDeConstruction
 
 PAQUET = "dejavu-fonts-ttf"
 VERSION = "2.37.3"  # = package.json ; package-lock.json en garde l'empreinte
@@ -36,12 +39,13 @@ FACES = (
     ("DejaVuSansCondensed-BoldOblique.ttf", "semi-condensed", "bold", "italic"),
 )
 FORMULAIRE = DOSSIER / "DejaVuSansCondensed.ttf"  # la face du texte des formulaires
+CACHE_FONTCONFIG = Path(__file__).resolve().parents[2] / "build" / "cache" / "fontconfig"
 
 
 def fichiers() -> list[Path]:
     manquants = [nom for nom, *_ in FACES if not (DOSSIER / nom).is_file()]
     if manquants:
-        raise BuildError(
+        raise ErreurDeConstruction(
             f"La police des PDF manque ({PAQUET} {VERSION}, node_modules/{PAQUET}/ttf : {', '.join(manquants)}) : "
             "lancez `make install` (ou `npm ci`)."
         )
@@ -66,3 +70,21 @@ def regles() -> str:
         f"font-stretch: {etirement}; font-weight: {graisse}; font-style: {style}; }}\n"
         for nom, etirement, graisse, style in FACES
     )
+
+
+def isole() -> None:
+    """Dans un processus de rendu, avant que WeasyPrint charge fontconfig : fontconfig ne connaît
+    aucune police, seules existent celles des règles @font-face (ce paquet, la police des champs). Un
+    caractère qu'elles n'ont pas s'imprime en glyphe manquant, jamais dans une police de la machine :
+    même PDF partout. La configuration est écrite, pas livrée : fontconfig veut des chemins absolus."""
+    CACHE_FONTCONFIG.mkdir(parents=True, exist_ok=True)
+    conf = (
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
+        f"<fontconfig><cachedir>{escape(str(CACHE_FONTCONFIG))}</cachedir></fontconfig>\n"
+    )
+    chemin = CACHE_FONTCONFIG / "fonts.conf"
+    if not chemin.is_file() or chemin.read_text(encoding="utf-8") != conf:
+        brouillon = chemin.with_suffix(f".{os.getpid()}.tmp")
+        brouillon.write_text(conf, encoding="utf-8")
+        os.replace(brouillon, chemin)  # deux processus peuvent l'écrire : le même texte, publié d'un coup
+    os.environ["FONTCONFIG_FILE"] = str(chemin)

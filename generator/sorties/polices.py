@@ -1,4 +1,5 @@
-"""Compléter le PDF vierge d'un formulaire après WeasyPrint : les polices de secours et « page n / N ».
+"""Compléter le PDF vierge d'un formulaire après WeasyPrint : les polices de secours, « page n / N » et
+l'arbre de structure prêt à recevoir les pages d'annexe (pyscripts.formulaires.balisage.prepare).
 
 1. Polices de secours. La police des champs (celle de pdf.css, embarquée en entier par WeasyPrint)
    ne dessine pas tout ce qu'une personne écrit : l'arabe, le guèze (tigrigna, amharique), parfois
@@ -24,7 +25,7 @@ import unicodedata
 from pathlib import Path
 
 NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
-VERSION = "5"  # à changer quand ce module change ce qu'il écrit (clé du cache des PDF)
+VERSION = "9"  # à changer quand ce module change ce qu'il écrit (clé du cache des PDF)
 
 # (nom de la ressource, paquet npm, fichiers, plages de points de code gardées ; None : tout)
 SECOURS = (
@@ -64,7 +65,7 @@ def complete(chemin: Path) -> None:
     """Réécrit `chemin` (PDF vierge de WeasyPrint) avec ses polices de secours et sa pagination."""
     from pypdf import PdfReader
 
-    from pyscripts.formulaires import gabarit, remplissage
+    from pyscripts.formulaires import balisage, gabarit, remplissage
     from pyscripts.formulaires.increment import Increment, copie
     from pyscripts.formulaires.polices import Polices
 
@@ -119,10 +120,12 @@ def complete(chemin: Path) -> None:
         liste = list(contenus.get_object()) if isinstance(contenus.get_object(), list) else [contenus]
         from pypdf.generic import ArrayObject
 
-        # WeasyPrint leaves its coordinate change (y downwards) in force at the end of the page: q … Q around it.
+        # WeasyPrint laisse son changement de repère (y vers le bas) en vigueur en fin de page : q … Q autour.
         debut, fin = inc.ajoute(flux(b"q\n")), inc.ajoute(flux(b"\nQ\n" + ajout))
         page[NameObject("/Contents")] = ArrayObject([debut, *liste, fin])
         inc.remplace(ref_page, page)
+    if balisage.balise(lecteur):
+        balisage.prepare(inc, lecteur)  # les pages d'annexe du remplissage s'ajouteront à l'arbre de structure
     chemin.write_bytes(inc.ecrit())
 
 
@@ -144,7 +147,7 @@ def _police(fichier: Path, couverts: set[int], plages) -> tuple | None:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    police = TTFont(str(fichier))
+    police = TTFont(str(fichier), recalcTimestamp=False)  # sans date : mêmes octets à chaque construction
     codes = sorted(
         c
         for c in police.getBestCmap()
@@ -162,6 +165,7 @@ def _police(fichier: Path, couverts: set[int], plages) -> tuple | None:
     reducteur = subset.Subsetter(options)
     reducteur.populate(unicodes=codes)
     reducteur.subset(police)
+    _un_glyphe_par_caractere(police)
     sortie = io.BytesIO()
     police.flavor = None
     police.save(sortie)
@@ -171,6 +175,29 @@ def _police(fichier: Path, couverts: set[int], plages) -> tuple | None:
     largeurs = {ordre.index(nom): round(police["hmtx"][nom][0] * 1000 / unites, 3) for nom in ordre}
     hhea = police["hhea"]
     return sortie.getvalue(), cmap, largeurs, hhea.ascent * 1000 / unites, hhea.descent * 1000 / unites
+
+
+def _un_glyphe_par_caractere(police) -> None:
+    """Un glyphe à chaque caractère : Noto dessine le yā' médian arabe (ﻴ) et le yā' persan médian (ﯿ)
+    d'un même glyphe, que la table ToUnicode ne peut lire que comme l'un des deux. Chacun reçoit sa copie."""
+    import copy
+
+    glyf, hmtx = police["glyf"], police["hmtx"]
+    ordre = list(police.getGlyphOrder())
+    premiers: set[str] = set()
+    copies: dict[int, str] = {}
+    for code, nom in sorted(police.getBestCmap().items()):
+        if nom not in premiers:
+            premiers.add(nom)
+            continue
+        copies[code] = f"{nom}.u{code:04X}"
+        glyf[copies[code]] = copy.deepcopy(glyf[nom])
+        hmtx[copies[code]] = hmtx[nom]
+        ordre.append(copies[code])
+    police.setGlyphOrder(ordre)
+    for table in police["cmap"].tables:
+        if table.isUnicode():
+            table.cmap.update({code: nom for code, nom in copies.items() if code in table.cmap})
 
 
 def _type0(inc, ressource: str, fichier: bytes, cmap: dict, largeurs: dict, ascendante: float, descendante: float):
@@ -227,7 +254,7 @@ def _type0(inc, ressource: str, fichier: bytes, cmap: dict, largeurs: dict, asce
             NameObject("/BaseFont"): nom_base,
             NameObject("/Encoding"): NameObject("/Identity-H"),
             NameObject("/DescendantFonts"): ArrayObject([descendante_cid]),
-            NameObject("/ToUnicode"): inc.ajoute(flux(_to_unicode(cmap))),
+            NameObject("/ToUnicode"): inc.ajoute(flux(_vers_unicode(cmap))),
         }
     )
 
@@ -247,7 +274,7 @@ def _nombre(x: float):
     return NumberObject(int(x)) if float(x).is_integer() else FloatObject(round(x, 1))
 
 
-def _to_unicode(cmap: dict[int, int]) -> bytes:
+def _vers_unicode(cmap: dict[int, int]) -> bytes:
     """La table ToUnicode : glyphe → texte (le premier point de code de chaque glyphe)."""
     par_glyphe: dict[int, int] = {}
     for code, glyphe in sorted(cmap.items()):

@@ -37,7 +37,7 @@ from pathlib import Path
 
 from pyscripts import outils
 
-from ..erreurs import BuildError
+from ..erreurs import ErreurDeConstruction
 from . import compression, pyodide_compile
 from .pyodide_imports import modules_atteints, nom_module, sources_de_roue
 from .roue import ecrit_roue, roue_precompilee
@@ -60,7 +60,9 @@ def exigences() -> list[str]:
         try:
             sortie.append(f"{paquet}=={metadata.version(paquet)}")
         except metadata.PackageNotFoundError:
-            raise BuildError(f"Le paquet Python {paquet} n'est pas installé : lancez `make install`.") from None
+            raise ErreurDeConstruction(
+                f"Le paquet Python {paquet} n'est pas installé : lancez `make install`."
+            ) from None
     return sortie
 
 
@@ -100,20 +102,20 @@ class Bundle:
 def prepare(
     root: Path, version: str, paquets: list[str] | tuple[str, ...] = (), formulaires: dict[str, dict] | None = None
 ) -> Bundle:
-    """Tout ce que contiendra site/pyodide/, et les adresses que les pages donnent au worker ; BuildError
+    """Tout ce que contiendra site/pyodide/, et les adresses que les pages donnent au worker ; ErreurDeConstruction
     dit quoi lancer. `formulaires` : les définitions déjà lues par la construction ({id: données}) ;
     lues dans content/ sinon."""
-    npm = _runtime_npm(root, version)
+    npm = _runtime_de_npm(root, version)
     connus = optionnels()
     inconnus = sorted(set(paquets) - set(connus))
     if inconnus:
-        raise BuildError(
+        raise ErreurDeConstruction(
             f"Paquet Python inconnu pour le navigateur : {', '.join(inconnus)} (connus : {', '.join(connus)})."
         )
     extras = [root / ROUES / connus[p] for p in sorted(set(paquets))]
     for roue in extras:
         if not roue.is_file():
-            raise BuildError(
+            raise ErreurDeConstruction(
                 f"Roue {roue.name} introuvable ({roue.relative_to(root)}) : lancez `make install` (qui exécute "
                 f"`pip download --no-deps --only-binary=:all: -d {ROUES} $(python -m generator roues)`)."
             )
@@ -180,7 +182,7 @@ def paquets_des_pages(files) -> list[str]:
         demande = (fichier.page.meta if fichier.page else {}).get("pyodide_paquets") or []
         inconnus = sorted(set(demande) - set(connus)) if isinstance(demande, list) else [repr(demande)]
         if inconnus:
-            raise BuildError(
+            raise ErreurDeConstruction(
                 f"content/{fichier.src_uri} : pyodide_paquets : paquet inconnu {', '.join(inconnus)} "
                 f"(paquets possibles : {', '.join(connus)})."
             )
@@ -188,7 +190,7 @@ def paquets_des_pages(files) -> list[str]:
     return sorted(demandes)
 
 
-def bundle_pyodide(site_dir: Path, root: Path, version: str, paquets: list[str] | tuple[str, ...] = ()) -> Bundle:
+def prepare_pyodide(site_dir: Path, root: Path, version: str, paquets: list[str] | tuple[str, ...] = ()) -> Bundle:
     """prepare() puis ecrit() : site_dir/pyodide/ en un appel (tests, mesures)."""
     bundle = prepare(root, version, paquets)
     bundle.ecrit(site_dir)
@@ -199,23 +201,23 @@ def _court(octets: bytes) -> str:
     return hashlib.sha256(octets).hexdigest()[:12]
 
 
-def _runtime_npm(root: Path, version: str) -> Path:
+def _runtime_de_npm(root: Path, version: str) -> Path:
     npm = root / "node_modules" / "pyodide"
     try:
         installee = json.loads((npm / "package.json").read_text(encoding="utf-8"))["version"]
     except (OSError, ValueError, KeyError):
-        raise BuildError(
+        raise ErreurDeConstruction(
             "Pyodide n'est pas installé (node_modules/pyodide/package.json illisible) : "
             "lancez `make install` (ou `npm ci`)."
         ) from None
     if installee != version:
-        raise BuildError(
+        raise ErreurDeConstruction(
             f"node_modules/pyodide est en version {installee}, package.json demande {version} : "
             "lancez `make install` (ou `npm ci`)."
         )
     manquants = [nom for nom in (*RUNTIME, STDLIB, NPM_LOCK) if not (npm / nom).is_file()]
     if manquants:
-        raise BuildError(
+        raise ErreurDeConstruction(
             f"Fichiers manquants dans node_modules/pyodide : {', '.join(manquants)} : "
             "réinstallez avec `npm ci` (ou `make install`)."
         )
@@ -228,7 +230,7 @@ def fichiers_pyscripts(root: Path, formulaires: dict[str, dict] | None = None) -
 
     source = root / "pyscripts"
     if donnees.DOSSIER_SOURCE.resolve() != (root / "content" / "data").resolve():
-        raise BuildError(
+        raise ErreurDeConstruction(
             f"pyscripts est importé depuis {donnees.DOSSIER_SOURCE.parent}, pas depuis {root} : "
             "lancez `make install` (installation en mode éditable)."
         )
@@ -340,7 +342,7 @@ def ecrit_lock(
     try:
         info = PyodideLockSpec.from_json(npm_lock).info
     except Exception as exc:  # cattrs refuse un format de lock que ce pyodide-lock ne connaît pas
-        raise BuildError(
+        raise ErreurDeConstruction(
             f"{npm_lock} : format non reconnu par pyodide-lock ({exc}) : "
             "mettez pyodide-lock à jour puis lancez `make install`."
         ) from None
@@ -355,9 +357,9 @@ def ecrit_lock(
         finally:
             journal.setLevel(niveau)
     except ImportError:
-        raise BuildError("pyodide-lock[wheel] manque (pkginfo) : lancez `make install`.") from None
+        raise ErreurDeConstruction("pyodide-lock[wheel] manque (pkginfo) : lancez `make install`.") from None
     except RuntimeError as exc:
-        raise BuildError(f"Roue refusée pour Pyodide : {exc}") from None
+        raise ErreurDeConstruction(f"Roue refusée pour Pyodide : {exc}") from None
     par_nom = {r.name: r for r in roues}
     for nom, paquet in spec.packages.items():
         if complement and nom not in (NOM_PAQUET, NOM_COMPLEMENT):

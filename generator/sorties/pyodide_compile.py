@@ -45,7 +45,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..erreurs import BuildError
+from ..erreurs import ErreurDeConstruction
 from .pyodide_imports import noms_et_litteraux, sources_de_roue
 from .roue import ecrit_roue, ecrit_zip
 
@@ -211,13 +211,13 @@ def _npm_precompile(npm_archive: zipfile.ZipFile, deja: set[str], par_module: Pa
 def _node(demande: dict) -> None:
     node = shutil.which("node")
     if node is None:
-        raise BuildError(
+        raise ErreurDeConstruction(
             "Node introuvable : il faut Node ≥ 20 pour préparer Python pour le navigateur "
             "(installez-le, puis `make install`)."
         )
     fini = subprocess.run([node, str(NODE)], input=json.dumps(demande), capture_output=True, text=True, timeout=600)
     if fini.returncode != 0:
-        raise BuildError(
+        raise ErreurDeConstruction(
             "La précompilation de Python pour le navigateur a échoué (generator/sorties/pyodide_compile.mjs) : "
             f"{_fin(fini.stderr)}"
         )

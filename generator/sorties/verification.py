@@ -17,7 +17,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..erreurs import ContentError, ContentErrors
+from ..erreurs import ErreurDeContenu, ErreursDeContenu
 
 # Les attributs qui font télécharger quelque chose au navigateur (<a href> est une navigation, pas un téléchargement).
 FETCHING = {
@@ -37,7 +37,7 @@ JAVASCRIPT = re.compile(r"^\s*(?:javascript|vbscript)\s*:", re.IGNORECASE)
 SCRIPT_TYPES_DATA = {"application/json", "application/ld+json", "importmap", "text/template"}
 
 
-class _Page(HTMLParser):
+class _PageLue(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.lang = None
@@ -76,14 +76,14 @@ class _Page(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def page_problems(html: str, langue: str = "fr", direction: str = "ltr") -> list[str]:
-    return [message for message, _ in page_findings(html, langue, direction)]
+def problemes_de_page(html: str, langue: str = "fr", direction: str = "ltr") -> list[str]:
+    return [message for message, _ in constats_de_page(html, langue, direction)]
 
 
-def page_findings(html: str, langue: str = "fr", direction: str = "ltr") -> list[tuple[str, str]]:
+def constats_de_page(html: str, langue: str = "fr", direction: str = "ltr") -> list[tuple[str, str]]:
     """(message, texte à chercher dans les sources) pour chaque promesse non tenue d'une page ; `langue`,
     `direction` : ceux de la page (de sa source Markdown)."""
-    page = _Page()
+    page = _PageLue()
     page.feed(html)
     page.close()
     problems = []
@@ -103,7 +103,7 @@ def page_findings(html: str, langue: str = "fr", direction: str = "ltr") -> list
 def external_resources(text: str) -> list[str]:
     """Les adresses d'une autre origine qu'une page ou une feuille de style téléchargerait."""
     if "<" in text:
-        page = _Page()
+        page = _PageLue()
         page.feed(text)
         page.close()
         urls = list(page.urls)
@@ -113,14 +113,14 @@ def external_resources(text: str) -> list[str]:
     return [u for u in urls if EXTERNAL.match(u.strip())]
 
 
-def check(
+def verifie_le_site(
     site_dir: Path,
     pdf_pages: dict[str, str],
     root: Path | None = None,
     sources: dict | None = None,
     langues: dict[str, tuple[str, str]] | None = None,
 ) -> None:
-    """ContentErrors pour chaque promesse non tenue du site construit. `sources` : {page du site : son
+    """ErreursDeContenu pour chaque promesse non tenue du site construit. `sources` : {page du site : son
     fichier source dans `root`} (les pages de MkDocs) ; les autres fichiers cherchés sont les données, les
     définitions de formulaires, le lexique et le thème. `langues` : {page.html: (langue, direction)} des
     pages qui ne sont pas en français."""
@@ -129,7 +129,7 @@ def check(
     for page in sorted(site_dir.rglob("*.html")):
         rel = page.relative_to(site_dir).as_posix()
         attendu = (langues or {}).get(rel, ("fr", "ltr"))
-        for message, needle in page_findings(page.read_text(encoding="utf-8"), *attendu):
+        for message, needle in constats_de_page(page.read_text(encoding="utf-8"), *attendu):
             problems.append(trouve.erreur(rel, needle, f"{message} (page construite {rel})"))
     for css in sorted(site_dir.rglob("*.css")):
         rel = css.relative_to(site_dir).as_posix()
@@ -137,9 +137,9 @@ def check(
             problems.append(trouve.erreur(rel, u, f"ressource d'une autre origine : {u} (feuille {rel})"))
     for name in sorted(pdf_pages.values()):
         if not (site_dir / "pdf" / name).is_file():
-            problems.append(ContentError(f"pdf/{name}", 1, "PDF manquant"))
+            problems.append(ErreurDeContenu(f"pdf/{name}", 1, "PDF manquant"))
     if problems:
-        raise ContentErrors(problems)
+        raise ErreursDeContenu(problems)
 
 
 class _Sources:
@@ -160,14 +160,14 @@ class _Sources:
                 *sorted((root / "theme").rglob("*.css")),
             ]
 
-    def erreur(self, rel: str, needle: str, message: str) -> ContentError:
+    def erreur(self, rel: str, needle: str, message: str) -> ErreurDeContenu:
         propre = self.sources.get(rel)
         for chemin in ([propre] if propre else []) + self.autres:
             if (ligne := _ligne(chemin, needle)) is not None:
-                return ContentError(self._nom(chemin), ligne, message)
+                return ErreurDeContenu(self._nom(chemin), ligne, message)
         if propre:
-            return ContentError(self._nom(propre), 1, message)
-        return ContentError(rel, 1, message)
+            return ErreurDeContenu(self._nom(propre), 1, message)
+        return ErreurDeContenu(rel, 1, message)
 
     def _nom(self, chemin: Path) -> str:
         if self.root is not None and chemin.is_relative_to(self.root):

@@ -408,8 +408,8 @@ def avertissement_pres_du_plafond(
 
 
 def avertissement_date_incertaine(b: Bareme, autre_date: date):
-    """The sources disagree on the first day of a scale (kept in the data's note): the person
-    gets the safe action, not our doubt."""
+    """Les sources divergent sur le premier jour d'un barème (noté dans la note des données) : la
+    personne reçoit l'action sûre, pas notre doute."""
     veille = b.applicable_du - timedelta(days=1)
     return (
         "date_d_application_incertaine",

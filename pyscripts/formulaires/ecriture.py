@@ -3,6 +3,7 @@ texte de droite à gauche mis dans l'ordre d'affichage.
 
     normalise(texte)            NFC, espaces et sauts de ligne unifiés, caractères de format retirés
     refus(texte, couvre)        None, ou la phrase qui dit pourquoi un caractère ne peut pas s'imprimer
+                                (un émoji, même si la police le dessine ; ce que la police n'a pas)
     faconne(texte)              l'arabe en formes de présentation (initiale, médiane, finale, isolée)
     niveaux(texte)              les niveaux d'incorporation de l'algorithme bidirectionnel (UAX #9)
     ordre_visuel(texte, niv)    une ligne dans l'ordre où elle se dessine, de gauche à droite
@@ -14,6 +15,7 @@ incorporations explicites (les caractères qui en créent sont retirés par `nor
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 
 # Espaces : l'insécable garde son rôle (« 12 500 € » ne se coupe pas), les autres deviennent une espace.
@@ -68,27 +70,46 @@ _ECRITURES = (
 )
 
 
+# Les émojis, reconnus par leurs propriétés Unicode et non par la police (DejaVu dessine « 😀 ») :
+# Emoji_Presentation (présentés en image par défaut), Extended_Pictographic à partir de U+2600 (les
+# pictogrammes ; en deçà, « © ™ ↔ ▶ » sont des signes de texte), les plans de pictogrammes entiers, le
+# sélecteur de présentation émoji U+FE0F, le cabochon U+20E3 et les étiquettes des drapeaux. Tirée de
+# emoji-data.txt (Unicode 15.1) ; une table plutôt que `regex`, absent de Pyodide.
+_EMOJIS = (
+    (0x20E3, 0x20E3), (0x231A, 0x231B), (0x23E9, 0x23EC), (0x23F0, 0x23F0), (0x23F3, 0x23F3), (0x25FD, 0x25FE),
+    (0x2600, 0x2604), (0x260E, 0x260E), (0x2611, 0x2611), (0x2614, 0x2615), (0x2618, 0x2618), (0x261D, 0x261D),
+    (0x2620, 0x2620), (0x2622, 0x2623), (0x2626, 0x2626), (0x262A, 0x262A), (0x262E, 0x262F), (0x2638, 0x263A),
+    (0x2640, 0x2640), (0x2642, 0x2642), (0x2648, 0x2653), (0x265F, 0x2660), (0x2663, 0x2663), (0x2665, 0x2666),
+    (0x2668, 0x2668), (0x267B, 0x267B), (0x267E, 0x267F), (0x2692, 0x2697), (0x2699, 0x2699), (0x269B, 0x269C),
+    (0x26A0, 0x26A1), (0x26A7, 0x26A7), (0x26AA, 0x26AB), (0x26B0, 0x26B1), (0x26BD, 0x26BE), (0x26C4, 0x26C5),
+    (0x26C8, 0x26C8), (0x26CE, 0x26CF), (0x26D1, 0x26D1), (0x26D3, 0x26D4), (0x26E9, 0x26EA), (0x26F0, 0x26F5),
+    (0x26F7, 0x26FA), (0x26FD, 0x26FD), (0x2702, 0x2702), (0x2705, 0x2705), (0x2708, 0x270D), (0x270F, 0x270F),
+    (0x2712, 0x2712), (0x2714, 0x2714), (0x2716, 0x2716), (0x271D, 0x271D), (0x2721, 0x2721), (0x2728, 0x2728),
+    (0x2733, 0x2734), (0x2744, 0x2744), (0x2747, 0x2747), (0x274C, 0x274C), (0x274E, 0x274E), (0x2753, 0x2755),
+    (0x2757, 0x2757), (0x2763, 0x2764), (0x2795, 0x2797), (0x27A1, 0x27A1), (0x27B0, 0x27B0), (0x27BF, 0x27BF),
+    (0x2934, 0x2935), (0x2B05, 0x2B07), (0x2B1B, 0x2B1C), (0x2B50, 0x2B50), (0x2B55, 0x2B55), (0x3030, 0x3030),
+    (0x303D, 0x303D), (0x3297, 0x3297), (0x3299, 0x3299), (0xFE0F, 0xFE0F), (0x1F000, 0x1FAFF), (0x1FC00, 0x1FFFD),
+    (0xE0020, 0xE007F),
+)  # fmt: skip
+_DEBUTS_EMOJIS = [debut for debut, _ in _EMOJIS]
+
+
 def emoji(c: str) -> bool:
     n = ord(c)
-    return (
-        0x1F000 <= n <= 0x1FAFF
-        or 0x2600 <= n <= 0x27BF
-        or n in (0xFE0F, 0x200D, 0x20E3)
-        or 0x1F1E6 <= n <= 0x1F1FF
-        or 0xE0020 <= n <= 0xE007F
-    )
+    i = bisect.bisect_right(_DEBUTS_EMOJIS, n) - 1
+    return i >= 0 and n <= _EMOJIS[i][1]
 
 
 def refus(texte: str, couvre) -> str | None:
     """None si chaque caractère a un glyphe (`couvre(caractère)`), sinon la raison, en français."""
-    for c in texte:
-        if c == "\n" or c == ZWNJ or couvre(c):
-            continue
-        if emoji(c):
+    for i, c in enumerate(texte):
+        if emoji(c):  # avant la police : un émoji qu'elle dessine s'imprimerait en noir et blanc, méconnaissable
             return (
-                f"les émojis ne s'impriment pas sur le formulaire (« {c} ») : retirez-les, "
+                f"les émojis ne s'impriment pas sur le formulaire (« {_sequence(texte, i)} ») : retirez-les, "
                 "ou écrivez ce champ à la main sur le formulaire imprimé"
             )
+        if c == "\n" or c == ZWNJ or couvre(c):
+            continue
         n = ord(c)
         ecriture = next((nom for debut, fin, nom in _ECRITURES if debut <= n <= fin), None)
         if ecriture:
@@ -101,6 +122,19 @@ def refus(texte: str, couvre) -> str | None:
             "ou écrivez ce champ à la main sur le formulaire imprimé"
         )
     return None
+
+
+def _sequence(texte: str, i: int) -> str:
+    """L'émoji entier autour de texte[i] : « 1️⃣ » plutôt que son sélecteur invisible."""
+    debut, fin = i, i + 1
+    if texte[i] in _COMPOSANTS and i > 0:
+        debut -= 1
+    while fin < len(texte) and texte[fin] in _COMPOSANTS:
+        fin += 1
+    return texte[debut:fin]
+
+
+_COMPOSANTS = {"\ufe0f", "\u20e3", *map(chr, range(0x1F3FB, 0x1F400))}  # sélecteur, cabochon, teintes de peau
 
 
 # ── Arabe : formes contextuelles (formes de présentation d'Unicode) ──────────────
@@ -317,7 +351,8 @@ def _forte(classe: str) -> str:
 
 def ordre_visuel(texte: str, niv: list[int], base: int) -> str:
     """Une ligne (texte et ses niveaux) dans l'ordre de dessin : règles L1 (espaces de fin au niveau
-    de base), L2 (inversion des suites de niveau élevé) et L4 (parenthèses en miroir)."""
+    de base), L2 (inversion des suites de niveau élevé), L3 (un signe diacritique reste après sa
+    lettre, où le dessin le place au-dessus d'elle) et L4 (parenthèses en miroir)."""
     niv = list(niv)
     i = len(texte)
     while i > 0 and texte[i - 1] in (" ", INSECABLE):
@@ -339,4 +374,25 @@ def ordre_visuel(texte: str, niv: list[int], base: int) -> str:
                 i = j
             else:
                 i += 1
-    return "".join(caracteres[k] for k in indices)
+    return "".join(_marques_apres_leur_lettre([caracteres[k] for k in indices], [niv[k] for k in indices]))
+
+
+def marque(c: str) -> bool:
+    """Un signe diacritique qui se pose sur la lettre d'avant (harakat, points de l'hébreu, accents)."""
+    return unicodedata.category(c) in ("Mn", "Me")
+
+
+def _marques_apres_leur_lettre(visuel: list[str], niv: list[int]) -> list[str]:
+    """L3 : une suite de droite à gauche, inversée, met les signes avant leur lettre ; on les remet
+    après elle, dans l'ordre où ils ont été écrits."""
+    sortie: list[str] = []
+    attente: list[str] = []
+    for c, n in zip(visuel, niv):
+        if n % 2 and marque(c):
+            attente.append(c)
+            continue
+        sortie.append(c)
+        if attente:
+            sortie.extend(reversed(attente) if n % 2 else attente)
+            attente = []
+    return sortie + attente

@@ -30,6 +30,11 @@ COUPURES = " -/"  # on peut couper une ligne après ces caractères
 class Ligne:
     visuel: str  # façonné, dans l'ordre de dessin (de gauche à droite)
     logique: str  # ce que la personne a écrit, dans l'ordre où elle l'a écrit
+    base: int = 0  # direction du paragraphe (règles P2, P3) : 1, de droite à gauche, s'aligne à droite
+
+    def x(self, gauche: float, largeur: float, polices: Polices, taille: float) -> float:
+        """Où commence le dessin de la ligne dans une case [gauche, gauche + largeur]."""
+        return gauche + largeur - polices.largeur(self.visuel, taille) if self.base else gauche
 
 
 @dataclass
@@ -62,7 +67,7 @@ class _Paragraphe:
         else:
             visuel = morceau
         logique = self.texte[self.origines[debut] : self.origines[fin - 1] + 1] if fin > debut else ""
-        return Ligne(visuel, logique)
+        return Ligne(visuel, logique, self.base)
 
     def depuis(self, debut: int) -> str:
         """Le texte saisi à partir du caractère façonné `debut`."""
@@ -122,9 +127,16 @@ def _une_ligne(texte: str, utile: float, polices: Polices, page_annexe) -> Dispo
     lignes = coupe(paragraphe.facon, max(place, 0.0), mesure) if place > 0 else []
     debut = lignes[0] if lignes and lignes[0][1] > 0 and place > 0 else None
     tete = paragraphe.ligne(*debut) if debut else Ligne("", "")
-    visuel = f"{tete.visuel} … {renvoi}" if tete.visuel else renvoi
+    # Le renvoi suit le début de la valeur dans le sens de la lecture : à sa gauche en arabe.
+    if not tete.visuel:
+        visuel = renvoi
+    elif paragraphe.base:
+        visuel = f"{renvoi} … {tete.visuel}"
+    else:
+        visuel = f"{tete.visuel} … {renvoi}"
+    logique = f"{tete.logique} … {renvoi}" if tete.logique else renvoi
     # La case montre le début ; l'annexe donne la valeur entière, plus lisible qu'un reste de mot.
-    return Disposition(taille, [Ligne(visuel, f"{tete.logique} … {renvoi}" if tete.logique else renvoi)], texte)
+    return Disposition(taille, [Ligne(visuel, logique, paragraphe.base)], texte)
 
 
 def _renvoi(utile: float, taille: float, polices: Polices, page_annexe) -> str:

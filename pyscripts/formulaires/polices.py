@@ -24,12 +24,31 @@ class Police:
     ascendante: float = 800.0
     descendante: float = -200.0
     ref: object = field(default=None, repr=False)  # l'objet indirect du PDF
+    programme: bytes = field(default=b"", repr=False)  # le fichier TrueType embarqué
+    _boites: dict = field(default_factory=dict, repr=False)
+    _contours: dict = field(default_factory=dict, repr=False)
 
     def couvre(self, c: str) -> bool:
         return ord(c) in self.glyphes
 
     def largeur(self, c: str) -> float:
         return self.largeurs.get(self.glyphes[ord(c)], self.defaut)
+
+    def boite(self, c: str) -> tuple[float, float, float, float] | None:
+        """Le rectangle de l'encre du glyphe de `c` (xmin, ymin, xmax, ymax, en millièmes de cadratin),
+        lu à la demande dans les tables glyf et loca : placer un signe diacritique sur sa lettre."""
+        glyphe = self.glyphes[ord(c)]
+        if glyphe not in self._boites:
+            self._boites[glyphe] = boite_truetype(self.programme, glyphe) if self.programme else None
+        return self._boites[glyphe]
+
+    def contours(self, c: str) -> list[list[tuple[float, float, bool]]]:
+        """Les contours du glyphe de `c` (points en millièmes de cadratin, sur la courbe ou non) : un
+        signe diacritique se dessine en tracé, placé librement, son texte restant à sa place."""
+        glyphe = self.glyphes[ord(c)]
+        if glyphe not in self._contours:
+            self._contours[glyphe] = contours_truetype(self.programme, glyphe) if self.programme else []
+        return self._contours[glyphe]
 
 
 class Polices:
@@ -66,7 +85,8 @@ def lit_police(nom: str, ref) -> Police:
     police = ref.get_object()
     descendante = police["/DescendantFonts"][0].get_object()
     descripteur = descendante["/FontDescriptor"].get_object()
-    glyphes = cmap_truetype(descripteur["/FontFile2"].get_object().get_data())
+    programme = descripteur["/FontFile2"].get_object().get_data()
+    glyphes = cmap_truetype(programme)
     return Police(
         nom=nom,
         glyphes=glyphes,
@@ -75,7 +95,116 @@ def lit_police(nom: str, ref) -> Police:
         ascendante=float(descripteur.get("/Ascent", 800)),
         descendante=float(descripteur.get("/Descent", -200)),
         ref=ref,
+        programme=programme,
     )
+
+
+def _tables(octets: bytes) -> dict[bytes, int]:
+    nombre = struct.unpack(">H", octets[4:6])[0]
+    tables = {}
+    for i in range(nombre):
+        etiquette, _, debut, _ = struct.unpack(">4sIII", octets[12 + 16 * i : 28 + 16 * i])
+        tables[etiquette] = debut
+    return tables
+
+
+def boite_truetype(octets: bytes, glyphe: int) -> tuple[float, float, float, float] | None:
+    """Le rectangle d'un glyphe (en-tête de son entrée dans glyf), en millièmes de cadratin ; None s'il
+    n'a pas d'encre."""
+    tables = _tables(octets)
+    if not {b"head", b"loca", b"glyf"} <= tables.keys():
+        return None
+    unites = struct.unpack(">H", octets[tables[b"head"] + 18 : tables[b"head"] + 20])[0]
+    debut, fin = _entree_glyf(octets, tables, glyphe)
+    if fin <= debut:
+        return None
+    xmin, ymin, xmax, ymax = struct.unpack(">hhhh", octets[debut + 2 : debut + 10])
+    return tuple(v * 1000 / unites for v in (xmin, ymin, xmax, ymax))
+
+
+def _entree_glyf(octets: bytes, tables: dict, glyphe: int) -> tuple[int, int]:
+    """(début, fin) de l'entrée d'un glyphe dans glyf (table loca)."""
+    tete = tables[b"head"]
+    loca = tables[b"loca"]
+    if struct.unpack(">h", octets[tete + 50 : tete + 52])[0]:
+        debut, fin = struct.unpack(">II", octets[loca + 4 * glyphe : loca + 4 * glyphe + 8])
+    else:
+        debut, fin = (2 * x for x in struct.unpack(">HH", octets[loca + 2 * glyphe : loca + 2 * glyphe + 4]))
+    return tables[b"glyf"] + debut, tables[b"glyf"] + fin
+
+
+def contours_truetype(octets: bytes, glyphe: int, profondeur: int = 0) -> list[list[tuple[float, float, bool]]]:
+    """Les contours d'un glyphe TrueType (simple ou composé de glyphes décalés), en millièmes de cadratin."""
+    tables = _tables(octets)
+    if not {b"head", b"loca", b"glyf"} <= tables.keys() or profondeur > 4:
+        return []
+    echelle = 1000 / struct.unpack(">H", octets[tables[b"head"] + 18 : tables[b"head"] + 20])[0]
+    debut, fin = _entree_glyf(octets, tables, glyphe)
+    if fin <= debut:
+        return []
+    nombre = struct.unpack(">h", octets[debut : debut + 2])[0]
+    if nombre < 0:
+        return _composite(octets, debut + 10, profondeur)
+    p = debut + 10
+    fins = struct.unpack(f">{nombre}H", octets[p : p + 2 * nombre])
+    p += 2 * nombre
+    p += 2 + struct.unpack(">H", octets[p : p + 2])[0]  # instructions
+    total = fins[-1] + 1 if fins else 0
+    drapeaux: list[int] = []
+    while len(drapeaux) < total:
+        d = octets[p]
+        p += 1
+        drapeaux.append(d)
+        if d & 8:
+            drapeaux += [d] * octets[p]
+            p += 1
+    coordonnees = []
+    for court, meme in ((2, 16), (4, 32)):
+        valeur, valeurs = 0, []
+        for d in drapeaux[:total]:
+            if d & court:
+                valeur += octets[p] if d & meme else -octets[p]
+                p += 1
+            elif not d & meme:
+                valeur += struct.unpack(">h", octets[p : p + 2])[0]
+                p += 2
+            valeurs.append(valeur)
+        coordonnees.append(valeurs)
+    points = [(x * echelle, y * echelle, bool(d & 1)) for x, y, d in zip(*coordonnees, drapeaux)]
+    return [points[a:b] for a, b in zip([0, *(f + 1 for f in fins[:-1])], (f + 1 for f in fins))]
+
+
+def _composite(octets: bytes, p: int, profondeur: int) -> list[list[tuple[float, float, bool]]]:
+    """Les contours d'un glyphe composé : chaque composant décalé (et mis à l'échelle, rarement)."""
+    sortie = []
+    encore = True
+    while encore:
+        drapeaux, composant = struct.unpack(">HH", octets[p : p + 4])
+        p += 4
+        if drapeaux & 1:
+            dx, dy = struct.unpack(">hh", octets[p : p + 4])
+            p += 4
+        else:
+            dx, dy = struct.unpack(">bb", octets[p : p + 2])
+            p += 2
+        if not drapeaux & 2:
+            dx = dy = 0  # points à faire coïncider : un placement que nos signes n'emploient pas
+        a, b, c, d = 1.0, 0.0, 0.0, 1.0
+        if drapeaux & 8:
+            a = d = struct.unpack(">h", octets[p : p + 2])[0] / 16384
+            p += 2
+        elif drapeaux & 0x40:
+            a, d = (v / 16384 for v in struct.unpack(">hh", octets[p : p + 4]))
+            p += 4
+        elif drapeaux & 0x80:
+            a, b, c, d = (v / 16384 for v in struct.unpack(">hhhh", octets[p : p + 8]))
+            p += 8
+        tables = _tables(octets)
+        echelle = 1000 / struct.unpack(">H", octets[tables[b"head"] + 18 : tables[b"head"] + 20])[0]
+        for contour in contours_truetype(octets, composant, profondeur + 1):
+            sortie.append([(x * a + y * c + dx * echelle, x * b + y * d + dy * echelle, sur) for x, y, sur in contour])
+        encore = bool(drapeaux & 0x20)
+    return sortie
 
 
 def largeurs_w(w) -> dict[int, float]:
@@ -99,11 +228,7 @@ def largeurs_w(w) -> dict[int, float]:
 
 def cmap_truetype(octets: bytes) -> dict[int, int]:
     """La table cmap d'une police TrueType : {point de code: glyphe} (sous-tables 12 ou 4 Unicode)."""
-    nombre = struct.unpack(">H", octets[4:6])[0]
-    tables = {}
-    for i in range(nombre):
-        etiquette, _, debut, _ = struct.unpack(">4sIII", octets[12 + 16 * i : 28 + 16 * i])
-        tables[etiquette] = debut
+    tables = _tables(octets)
     if b"cmap" not in tables:
         return {}
     base = tables[b"cmap"]

@@ -19,7 +19,7 @@ from datetime import date
 
 from ..erreurs import EntreeInvalide
 from ..lecture import champ_inconnu
-from . import annexe, dessin, ecriture
+from . import annexe, balisage, dessin, ecriture
 from . import gabarit as gabarits
 from .definition import cases as cases_de
 from .increment import Increment, copie, flux
@@ -34,9 +34,9 @@ FOND_SAISIE = "0.957 0.969 0.984 rg"  # --fond-saisie de formulaire.css : cache 
 MM = 72 / 25.4
 
 
-# The blank PDF, parsed once per process: its tagged structure (thousands of objects in one
-# object stream) takes most of a fill's time to read, and in the browser the worker keeps it
-# between the interview's opening (formulaire_preparer) and « Obtenir le formulaire ».
+# Le PDF vierge, analysé une fois par processus : lire sa structure balisée (des milliers d'objets
+# dans un seul flux d'objets) prend l'essentiel du temps d'un remplissage, et dans le navigateur le
+# worker le garde entre l'ouverture de l'entretien (formulaire_preparer) et « Obtenir le formulaire ».
 _VIERGES: dict[str, tuple] = {}
 
 
@@ -49,7 +49,7 @@ def lecteur(octets: bytes):
 def _vierge(octets: bytes) -> tuple:
     cle = hashlib.sha256(octets).hexdigest()
     if cle not in _VIERGES:
-        _VIERGES.clear()  # one form at a time: do not keep old blanks in memory
+        _VIERGES.clear()  # un formulaire à la fois : pas d'anciens vierges gardés en mémoire
         lu = lecteur(octets)
         _VIERGES[cle] = (lu, gabarits.lit(lu))
     return _VIERGES[cle]
@@ -72,7 +72,7 @@ def champs_du_pdf(lecteur) -> dict[str, dict]:
             genre = "case"
         else:
             genre = "multiligne" if int(champ.get("/Ff", 0)) & gabarits.MULTILIGNE else "texte"
-        # pypdf's field summary drops /MaxLen: read it on the field's own dictionary.
+        # Le résumé des champs de pypdf omet /MaxLen : on le lit dans le dictionnaire du champ lui-même.
         propre = getattr(champ, "indirect_reference", None)
         maxlen = propre.get_object().get("/MaxLen") if propre is not None else None
         sortie[nom] = {"type": genre, "libelle": str(champ.get("/TU", "")), "max": int(maxlen) if maxlen else None}
@@ -202,6 +202,13 @@ def planifie(textes: dict[str, str], g: gabarits.Gabarit, definition: dict, extr
     extra = extra or {}
     plan = Plan()
     jointes: list[dict] = []  # les annexes d'un moteur qui remplacent une case trop petite (exposé des faits)
+    for c in rangees_annexe(definition):
+        if c["nom"] in textes:
+            plan.rangees.setdefault(c["tableau"]["nom"], {}).setdefault(c["rangee"], {})[c["colonne"]] = textes[
+                c["nom"]
+            ]
+    for nom, rangs in plan.rangees.items():
+        _renvoi_du_tableau(nom, rangs, textes, definition, plan)
     ordre = [c for c in champs_pdf(definition) if c["nom"] in textes and c["nom"] in g.cases]
     for c in ordre:
         case = g.cases[c["nom"]]
@@ -224,13 +231,8 @@ def planifie(textes: dict[str, str], g: gabarits.Gabarit, definition: dict, extr
         texte = textes[nom] if not case.multiligne else "… " + d.reste
         suites.append({"intertitre": f"{c['nom_accessible']} — rubrique {c['rubrique']}", "ancre": f"champ:{nom}"})
         suites.append({"texte": texte})
-    for c in rangees_annexe(definition):
-        if c["nom"] in textes:
-            plan.rangees.setdefault(c["tableau"]["nom"], {}).setdefault(c["rangee"], {})[c["colonne"]] = textes[
-                c["nom"]
-            ]
     for nom, rangs in plan.rangees.items():
-        tableau = next(c["tableau"] for c in rangees_annexe(definition) if c["tableau"]["nom"] == nom)
+        tableau = _tableau(nom, definition)
         rubrique = next(c["rubrique"] for c in rangees_annexe(definition) if c["tableau"]["nom"] == nom)
         colonnes = [["N°", 0.5]] + [
             [col["libelle"], 3 if col["type"] == "texte" else 1.6] for col in tableau["colonnes"]
@@ -239,7 +241,7 @@ def planifie(textes: dict[str, str], g: gabarits.Gabarit, definition: dict, extr
         suites.append(
             {
                 "intertitre": f"Suite du tableau « {tableau['libelle'].rstrip(' :')} » — rubrique {rubrique} "
-                f"(lignes {min(rangs)} à {max(rangs)})",
+                f"({_lignes(rangs)})",
                 "ancre": f"tableau:{nom}",
             }
         )
@@ -251,6 +253,36 @@ def planifie(textes: dict[str, str], g: gabarits.Gabarit, definition: dict, extr
     plan.sections += jointes + list(extra.get("annexes", []))
     plan.renvois.update({nom: ancre for nom, ancre in extra.get("renvois", {}).items() if nom in textes})
     return plan
+
+
+def _lignes(rangs: dict) -> str:
+    return f"ligne {min(rangs)}" if len(rangs) == 1 else f"lignes {min(rangs)} à {max(rangs)}"
+
+
+def _la_ligne(rangs: dict) -> str:
+    return f"la ligne {min(rangs)}" if len(rangs) == 1 else f"les lignes {min(rangs)} à {max(rangs)}"
+
+
+def _tableau(nom: str, definition: dict) -> dict:
+    from .definition import rangees_annexe
+
+    return next(c["tableau"] for c in rangees_annexe(definition) if c["tableau"]["nom"] == nom)
+
+
+def _renvoi_du_tableau(nom: str, rangs: dict, textes: dict, definition: dict, plan: Plan) -> None:
+    """Le tableau imprimé dit qu'il continue : sa dernière ligne renvoie à l'annexe (comme le bordereau de
+    la requête en ordonnance de protection), et ce qu'on y avait écrit part en tête du tableau d'annexe."""
+    tableau = _tableau(nom, definition)
+    derniere = tableau["lignes"]
+    cellules = [f"{nom}_{derniere}_{col['nom']}" for col in tableau["colonnes"]]
+    ecrites = {col["nom"]: textes[n] for col, n in zip(tableau["colonnes"], cellules) if textes.get(n)}
+    if ecrites:
+        rangs[derniere] = ecrites
+        for n in cellules:
+            if n in textes:
+                textes[n] = ""
+    textes[cellules[0]] = f"{_lignes(rangs).capitalize()} : suite en annexe, page {{page}}"
+    plan.renvois[cellules[0]] = f"tableau:{nom}"
 
 
 def annonces(textes: dict[str, str], g: gabarits.Gabarit, definition: dict, extra: dict | None = None) -> list[dict]:
@@ -269,8 +301,8 @@ def annonces(textes: dict[str, str], g: gabarits.Gabarit, definition: dict, extr
         sortie.append(
             {
                 "champ": premiere,
-                "message": f"Le formulaire imprime moins de lignes : les lignes {min(rangs)} à {max(rangs)} "
-                "iront sur une page d'annexe du même PDF, avec les mêmes colonnes.",
+                "message": f"Le formulaire imprime {_tableau(nom, definition)['lignes']} lignes : la dernière "
+                f"renverra à une page d'annexe du même PDF, qui reprendra {_la_ligne(rangs)}, avec les mêmes colonnes.",
             }
         )
     return sortie
@@ -288,7 +320,7 @@ def remplit(octets: bytes, valeurs: dict, definition: dict, extra: dict | None =
     textes = {n: v for n, v in a_ecrire.items() if v not in (COCHEE, VIDE)}
     extra = extra or {}
     plan = planifie(textes, g, definition, extra)
-    pages_annexe, ancres = annexe.pages(plan.sections, g)
+    pages_annexe, ancres, structure = annexe.pages(plan.sections, g)
     premiere_annexe = len(g.pages) + 1
     total = len(g.pages) + len(pages_annexe)
     for nom, ancre in plan.renvois.items():
@@ -297,6 +329,7 @@ def remplit(octets: bytes, valeurs: dict, definition: dict, extra: dict | None =
         plan.dispositions[nom] = dispose(textes[nom], case.largeur, case.hauteur, case.multiligne, g.polices)
 
     inc = Increment(octets, base)
+    a_ecrire.update({nom: textes[nom] for nom in plan.renvois if nom not in a_ecrire})  # la ligne qui renvoie
     for nom in plan.deborde:
         case = g.cases[nom]
         page = premiere_annexe + ancres[f"champ:{nom}"]
@@ -317,7 +350,7 @@ def remplit(octets: bytes, valeurs: dict, definition: dict, extra: dict | None =
             annotation[NameObject("/AP")] = _ap(inc, case, plan.dispositions[nom], g)
         inc.remplace(case.ref, annotation)
     _sans_need_appearances(inc, base)
-    _ajoute_pages(inc, base, g, pages_annexe, definition)
+    _ajoute_pages(inc, base, g, pages_annexe, structure, definition)
     _pagine(inc, g, total)
     return inc.ecrit()
 
@@ -358,7 +391,8 @@ def _ap(inc: Increment, case, disposition, g):
         hauteur_texte = taille * (principale.ascendante - principale.descendante) / 1000
         y = (hauteur - hauteur_texte) / 2 - taille * principale.descendante / 1000
     for ligne in disposition.lignes:
-        corps.append(dessin.ligne(ligne, MARGE, y, taille, g.polices, utilisees))
+        x = ligne.x(MARGE, largeur - 2 * MARGE, g.polices, taille)
+        corps.append(dessin.ligne(ligne, x, y, taille, g.polices, utilisees))
         y -= taille * INTERLIGNE
     fond = f"{FOND_SAISIE} 0 0 {dessin.nombre(largeur)} {dessin.nombre(hauteur)} re f\n" if case.multiligne else ""
     contenu = f"/Tx BMC\nq\n{fond}BT\n0 g\n" + "\n".join(corps) + "\nET\nQ\nEMC\n"
@@ -374,10 +408,14 @@ def _ap(inc: Increment, case, disposition, g):
     return DictionaryObject({NameObject("/N"): inc.ajoute(apparence)})
 
 
-def _ajoute_pages(inc: Increment, base, g, pages_annexe, definition) -> None:
+def _ajoute_pages(inc: Increment, base, g, pages_annexe, structure, definition) -> None:
     if not pages_annexe:
         return
     from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, NumberObject
+
+    balisee = balisage.balise(base)
+    cle = balisage.cles(base) if balisee else 0
+    refs = []
 
     racine_pages = base.trailer["/Root"].raw_get("/Pages")
     arbre = copie(racine_pages)
@@ -387,7 +425,7 @@ def _ajoute_pages(inc: Increment, base, g, pages_annexe, definition) -> None:
     for contenu, polices in pages_annexe:
         utilisees = dict(polices)
         ligne_pied = _ligne_pied(pied, g, utilisees)
-        texte = f"{contenu}\nq 0.2 g BT\n{ligne_pied}\nET Q\n"
+        texte = f"{contenu}\n/Artifact <</Type /Pagination>> BDC q 0.2 g BT\n{ligne_pied}\nET Q EMC\n"
         pagination = inc.ajoute(_xobjet_pagination(g, "", {}))  # numéro écrit par _pagine
         ressources = dessin.ressources_polices(utilisees)
         ressources[NameObject("/XObject")] = DictionaryObject({NameObject(gabarits.PAGINATION): pagination})
@@ -403,13 +441,19 @@ def _ajoute_pages(inc: Increment, base, g, pages_annexe, definition) -> None:
                 NameObject("/Resources"): ressources,
             }
         )
-        enfants.append(inc.ajoute(page))
+        if balisee:
+            page[NameObject("/StructParents")] = NumberObject(cle + len(refs))
+            page[NameObject("/Tabs")] = NameObject("/S")
+        refs.append(inc.ajoute(page))
+        enfants.append(refs[-1])
         g_pages_annexe = getattr(inc, "pages_annexe", [])
         g_pages_annexe.append(pagination)
         inc.pages_annexe = g_pages_annexe
     arbre[NameObject("/Kids")] = enfants
     arbre[NameObject("/Count")] = NumberObject(len(enfants))
     inc.remplace(racine_pages, arbre)
+    if balisee:
+        balisage.ajoute(inc, base, refs, structure, cle)
 
 
 def _ligne_pied(texte: str, g, utilisees: dict) -> str:

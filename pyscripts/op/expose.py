@@ -317,7 +317,7 @@ def paragraphe(fait: Fait) -> str:
     tete = fait.quand() + (f", {fait.lieu}" if fait.lieu else "")
     morceaux = [f"{tete} : {_phrase(fait.faits)}"]
     if fait.temoins:
-        # « Sarah B., voisine » is one witness: with a comma inside a name, names are parted by « ; ».
+        # « Sarah B., voisine » est un seul témoin : quand un nom contient une virgule, « ; » sépare les noms.
         noms = "\u00a0; ".join(fait.temoins) if any("," in t for t in fait.temoins) else enumeration(fait.temoins)
         morceaux.append(f"Témoin{'s' if len(fait.temoins) > 1 else ''} : {_phrase(noms)}")
     if fait.pieces:

@@ -1,11 +1,11 @@
-"""The filled Cerfa 16146 in Chromium (not a test).
+"""Le Cerfa 16146 rempli dans Chromium (pas un test).
 
     python -m tests.bench.bench_formulaire [répétitions=3]
 
-pypdf froid : on a fresh page, from « Préparer ma demande » to pypdf loaded and the blank PDF read
-in the worker (it starts when the interview opens: a person answers meanwhile).
-1er remplissage : a robot answers the 4 steps, then « Obtenir le formulaire » → the PDF.
-chaud : « Modifier mes réponses » then « Obtenir le formulaire » again in the same page.
+pypdf froid : sur une page neuve, de « Préparer ma demande » à pypdf chargé et au PDF vierge lu dans
+le worker (cela commence à l'ouverture de l'entretien : une personne répond pendant ce temps).
+1er remplissage : un robot répond aux 4 étapes, puis « Obtenir le formulaire » → le PDF.
+chaud : « Modifier mes réponses » puis de nouveau « Obtenir le formulaire » dans la même page.
 """
 
 from __future__ import annotations
@@ -34,13 +34,13 @@ def obtient(page) -> float:
 
 
 def main(repetitions: int = 3) -> None:
-    from generator.engine import build
-    from generator.serve import make_server
+    from generator.engine import construit_le_site
+    from generator.serve import cree_serveur
 
     with tempfile.TemporaryDirectory() as dossier:
         site = Path(dossier) / "site"
-        build(REPO, site, with_pdf=False)
-        serveur = make_server(site, port=0, verbose=False)
+        construit_le_site(REPO, site, avec_pdf=False)
+        serveur = cree_serveur(site, port=0, verbose=False)
         threading.Thread(target=serveur.serve_forever, daemon=True).start()
         adresse = f"http://127.0.0.1:{serveur.server_address[1]}"
         froids, premiers, chauds = [], [], []

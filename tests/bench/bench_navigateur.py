@@ -69,13 +69,13 @@ def remplit(page, outil: str, variante: int = 0) -> None:
 
 
 def construit(dossier: Path, precompile: bool) -> Path:
-    from generator.engine import build
+    from generator.engine import construit_le_site
 
     ancien = os.environ.get("PYODIDE_PRECOMPILE")
     os.environ["PYODIDE_PRECOMPILE"] = "1" if precompile else "0"
     try:
         site = dossier / ("site-precompile" if precompile else "site-npm")
-        build(REPO, site, with_pdf=False)
+        construit_le_site(REPO, site, avec_pdf=False)
         return site
     finally:
         if ancien is None:
@@ -86,9 +86,9 @@ def construit(dossier: Path, precompile: bool) -> Path:
 
 @contextmanager
 def servi(site: Path):
-    from generator.serve import make_server
+    from generator.serve import cree_serveur
 
-    serveur = make_server(site, port=0, verbose=False)
+    serveur = cree_serveur(site, port=0, verbose=False)
     threading.Thread(target=serveur.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{serveur.server_address[1]}"

@@ -1,16 +1,18 @@
-"""What can be measured of the « L'information pour tous » rules (Inclusion Europe / Unapei)
-on an easy-read page (`version_simple: true`), from its Markdown as the build expands it.
+"""Ce qui se mesure des règles de « L'information pour tous » (Inclusion Europe / Unapei) sur
+une page en version simple (`version_simple: true`), d'après son Markdown tel que la construction
+le développe.
 
-Measured here:
-- sentence length: at most MOYENNE_MAX words on average, never more than PHRASE_MAX;
-- no abbreviation, except ABREVIATIONS_PERMISES when their meaning is written on the page;
-- no written-out number (digits only), no « on », no italics, no « ; » inside a sentence;
-- every lexique term used is explained where it first appears: `**terme** : explication`.
+Mesuré ici :
+- longueur des phrases : MOYENNE_MAX mots au plus en moyenne, jamais plus de PHRASE_MAX ;
+- pas d'abréviation, sauf ABREVIATIONS_PERMISES quand leur sens est écrit sur la page ;
+- pas de nombre en lettres (des chiffres seulement), pas de « on », pas d'italique, pas de « ; »
+  au milieu d'une phrase ;
+- chaque terme du lexique employé est expliqué là où il apparaît d'abord : `**terme** : explication`.
 
-Not measured (say so in reviews): one idea per sentence, everyday words, a layout that
-helps reading, pictures, and testing with readers.
+Non mesuré (à dire dans les relectures) : une idée par phrase, des mots de tous les jours, une
+mise en page qui aide à lire, des images, et le test avec des lecteurs.
 
-`python -m tests.content.lisibilite` prints the figures of every easy-read page.
+`python -m tests.content.lisibilite` affiche les chiffres de chaque page en version simple.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from generator.config import load_site_config
+from generator.config import lit_config_du_site
 from generator.contenu import formulaires, frontmatter, lexique
 from generator.contenu.validation import Contenu, data_files, pages
 from generator.mkdocs import macros
@@ -33,9 +35,9 @@ CONTENT = ROOT / "content"
 
 MOYENNE_MAX = 15
 PHRASE_MAX = 25
-# Abbreviations a page may use once their meaning is written on it (the meaning, in lower case).
+# Abréviations permises à une page qui en écrit le sens (le sens, en minuscules).
 ABREVIATIONS_PERMISES = {"SMS": "message écrit"}
-# Dotted abbreviations and symbols: never in an easy-read page.
+# Abréviations à point et symboles : jamais dans une page en version simple.
 INTERDITES = re.compile(
     r"(?<!\w)(n°|art\.|etc\.|ex\.(?=\s*[:a-zà-ÿ(])|cf\.|c\.-à-d\.|Mme|Mlle|M\.|\d+\s?h\b|h/24|j/7|€|%)"
 )
@@ -53,20 +55,22 @@ EXPLICATION = re.compile(r"^\*\*\s*:\s+\S")
 
 @cache
 def contexte():
-    """The site configuration, and what a page cites (data, forms, lexique), read without checking the pages."""
-    config = load_site_config(ROOT)
+    """La configuration du site et ce qu'une page cite (données, formulaires, lexique), lus sans vérifier les pages."""
+    config = lit_config_du_site(ROOT)
     donnees, _ = data_files(CONTENT)
-    termes, _ = lexique.load(CONTENT)
+    termes, _ = lexique.lit_lexique(CONTENT)
     definitions, _ = formulaires.charge_tout(CONTENT, {t.slug for t in termes})
     return config, Contenu(termes, donnees, {d.id: d for d in definitions})
 
 
 def pages_simples() -> list[Path]:
-    return [p for p in pages(CONTENT) if frontmatter.parse(p.read_text(encoding="utf-8")).data.get("version_simple")]
+    return [
+        p for p in pages(CONTENT) if frontmatter.lit_entete(p.read_text(encoding="utf-8")).data.get("version_simple")
+    ]
 
 
 def markdown_developpe(page: Path) -> str:
-    """The body as the build writes it: values and form labels in place, front matter removed."""
+    """Le corps tel que la construction l'écrit : valeurs et libellés de formulaire en place, en-tête retiré."""
     config, contenu = contexte()
     texte = page.read_text(encoding="utf-8")
     _, debut = frontmatter.split(texte)
@@ -81,7 +85,7 @@ def _sans_balises(ligne: str) -> str:
 
 
 def blocs(markdown: str) -> list[str]:
-    """Headings, box titles, paragraphs and list items, as plain text (one per block)."""
+    """Titres, titres d'encadrés, paragraphes et éléments de liste, en texte brut (un par bloc)."""
     sortie, courant = [], []
 
     def ferme():
@@ -126,12 +130,13 @@ class Mesure:
 
 
 def termes_non_expliques(markdown: str) -> list[str]:
-    """Lexique terms whose first use (outside headings, box titles and links) is not `**… terme …** : …`."""
+    """Termes du lexique dont le premier emploi (hors titres, titres d'encadrés et liens) n'est pas
+    `**… terme …** : …`."""
     config, contenu = contexte()
     ext = LexiqueExtension(contenu.termes)
     lignes, hors_lexique = [], False
     for ligne in markdown.split("\n"):
-        # The linker skips headings, box titles, links and `sans-lexique` blocks (generator/lexique.py).
+        # Le lieur du lexique saute titres, titres d'encadrés, liens et blocs `sans-lexique` (generator/lexique.py).
         if re.match(r"<div[^>]*class=\"[^\"]*\bsans-lexique\b", ligne.strip()):
             hors_lexique = True
         elif hors_lexique and ligne.strip() == "</div>":

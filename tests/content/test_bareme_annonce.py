@@ -12,7 +12,7 @@ import re
 
 import yaml
 
-from generator.config import load_site_config
+from generator.config import lit_config_du_site
 from generator.contenu.validation import pages
 from tests.fixtures.chemins import REPO
 
@@ -33,7 +33,7 @@ def _euros(n: int) -> str:
 
 
 def test_l_annee_mise_en_avant_est_le_dernier_bareme():
-    assert load_site_config(REPO).bareme_aj == max(b["annee"] for b in _baremes())
+    assert lit_config_du_site(REPO).bareme_aj == max(b["annee"] for b in _baremes())
 
 
 def test_les_pages_du_bareme_montrent_le_tableau_calcule():
@@ -42,8 +42,8 @@ def test_les_pages_du_bareme_montrent_le_tableau_calcule():
 
 
 def test_l_annonce_d_une_annee_saisie_a_disparu_des_pages():
-    """While 2026 was missing, ressources.md had a `#bareme-2026` box with the 2 % ranges, and three
-    pages sent the reader to it. Once an année has its block, no page may still announce it."""
+    """Tant que 2026 manquait, ressources.md avait un encadré `#bareme-2026` avec les fourchettes à 2 %, et
+    trois pages y renvoyaient. Une fois qu'une année a son bloc, aucune page ne peut encore l'annoncer."""
     saisies = {b["annee"] for b in _baremes()}
     for page in pages(CONTENT):
         texte = page.read_text(encoding="utf-8")
@@ -54,11 +54,11 @@ def test_l_annonce_d_une_annee_saisie_a_disparu_des_pages():
 
 
 def test_aucune_page_ne_recopie_un_chiffre_du_bareme():
-    """A figure typed in a page would stay behind when the data change: the table shows them."""
+    """Un chiffre tapé dans une page resterait en arrière quand les données changent : le tableau les montre."""
     chiffres = {
         _euros(p["valeur"])
         for b in _baremes()
-        if b["annee"] >= load_site_config(REPO).bareme_aj - 1
+        if b["annee"] >= lit_config_du_site(REPO).bareme_aj - 1
         for groupe in ("plafonds", "majorations")
         for p in b[groupe].values()
     }
@@ -81,8 +81,8 @@ def test_le_bareme_2025_ne_cite_plus_la_fiche_qui_montre_2026():
 
 
 def test_le_bareme_2026_est_source_date_et_marque():
-    """Every 2026 value carries a source and a date, and values computed rather than published say
-    so (`derive: true`, with « Calcul » in the source)."""
+    """Chaque valeur 2026 porte une source et une date, et les valeurs calculées plutôt que publiées le
+    disent (`derive: true`, avec « Calcul » dans la source)."""
     (b2026,) = [b for b in _baremes() if b["annee"] == 2026]
     assert isinstance(b2026["applicable_du"], dt.date) and b2026["applicable_du"].year == 2026
     for groupe in ("plafonds", "majorations"):

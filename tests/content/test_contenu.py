@@ -8,15 +8,15 @@ import datetime as dt
 import pytest
 import yaml
 
-from generator.config import load_site_config
+from generator.config import lit_config_du_site
 from generator.contenu import frontmatter
-from generator.contenu.validation import pages, validate
+from generator.contenu.validation import pages, verifie_le_contenu
 from tests.fixtures.chemins import REPO
 
 CONTENT = REPO / "content"
 PAGES = pages(CONTENT)
 
-# Terms marked with `*` (sent to the lexique) in the official documents of shared/seeds.
+# Termes marqués d'un `*` (renvoyés au lexique) dans les documents officiels de shared/seeds.
 TERMES_ETOILES_DES_SOURCES = [
     "poursuivi",
     "condamné",
@@ -51,7 +51,7 @@ TERMES_OP = [
 
 
 def test_tout_le_contenu_est_valide():
-    validate(load_site_config(REPO))
+    verifie_le_contenu(lit_config_du_site(REPO))
 
 
 def test_il_y_a_les_pages_attendues():
@@ -75,7 +75,7 @@ def test_il_y_a_les_pages_attendues():
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(CONTENT).as_posix())
 def test_chaque_page_a_titre_description_sources_et_date(page):
-    fm = frontmatter.parse(page.read_text(encoding="utf-8"))
+    fm = frontmatter.lit_entete(page.read_text(encoding="utf-8"))
     assert fm.data["titre"].strip() and fm.data["description"].strip()
     assert fm.data["sources"] and all(s["titre"].strip() for s in fm.data["sources"])
     assert isinstance(fm.data["verifie_le"], dt.date)
@@ -87,7 +87,7 @@ def test_chaque_page_a_titre_description_sources_et_date(page):
 
 def test_guides_notices_et_modeles_sont_imprimables():
     for page in PAGES:
-        fm = frontmatter.parse(page.read_text(encoding="utf-8"))
+        fm = frontmatter.lit_entete(page.read_text(encoding="utf-8"))
         if fm.data["type"] in ("guide", "notice", "modele"):
             assert fm.data.get("pdf") is True, page
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.config import load_site_config
+from generator.config import lit_config_du_site
 from tests.fixtures.chemins import REPO
 
 CONTENT = REPO / "content"
@@ -13,7 +13,7 @@ PAGE = CONTENT / "securite.md"
 
 
 def test_la_page_est_dans_la_navigation():
-    assert "securite.md" in load_site_config(REPO).nav_pages()
+    assert "securite.md" in lit_config_du_site(REPO).nav_pages()
 
 
 @pytest.mark.parametrize(

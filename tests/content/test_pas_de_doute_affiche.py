@@ -51,12 +51,12 @@ def test_les_numeros_utiles_ne_montrent_pas_de_doute():
 
 
 def test_la_page_des_limites_existe_et_est_dans_la_navigation():
-    """The doubts have one home, reachable from every page."""
-    from generator.config import load_site_config
+    """Les doutes ont une seule page, accessible depuis chaque page."""
+    from generator.config import lit_config_du_site
 
     page = CONTENT / PAGE_DES_LIMITES
-    assert frontmatter.parse(page.read_text(encoding="utf-8")).data["titre"] == "Limites de ce site"
-    assert PAGE_DES_LIMITES in load_site_config(CONTENT.parent).nav_pages()
+    assert frontmatter.lit_entete(page.read_text(encoding="utf-8")).data["titre"] == "Limites de ce site"
+    assert PAGE_DES_LIMITES in lit_config_du_site(CONTENT.parent).nav_pages()
 
 
 @pytest.mark.parametrize(

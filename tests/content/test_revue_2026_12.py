@@ -1,7 +1,7 @@
-"""Legal review of December 2026 (shared/rules/revue_juridique_2026-12.md), S1 and S2 findings.
+"""Revue juridique de décembre 2026 (shared/rules/revue_juridique_2026-12.md), constats S1 et S2.
 
-Each test reads the page a reader sees and fails on the wording the review found wrong: the
-old sentence must be gone, and the safe action must be where the person looks for it."""
+Chaque test lit la page que voit un lecteur et échoue sur la formulation que la revue a jugée
+fausse : l'ancienne phrase doit avoir disparu, et l'action sûre être là où la personne la cherche."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def _page(chemin: str) -> str:
 
 
 def _section(chemin: str, ancre: str) -> str:
-    """The text of the section whose title carries `{#ancre}`, up to the next title of the same level or higher."""
+    """Le texte de la section dont le titre porte `{#ancre}`, jusqu'au titre suivant de même niveau ou plus haut."""
     texte = _page(chemin)
     debut = texte.index("{#" + ancre + "}")
     niveau = texte.rfind("\n", 0, debut)
@@ -30,12 +30,12 @@ def _section(chemin: str, ancre: str) -> str:
 
 
 def _plat(texte: str) -> str:
-    """Without Markdown emphasis and line breaks, so that a test reads the words, not the layout."""
+    """Sans emphase Markdown ni retours à la ligne, pour qu'un test lise les mots, pas la mise en page."""
     return re.sub(r"\s+", " ", texte.replace("**", ""))
 
 
 def _bloc(chemin: str, contenu: str) -> str:
-    """The paragraph (or list, or box) of the page, after its front matter, that contains `contenu`."""
+    """Le paragraphe (ou la liste, ou l'encadré) de la page, après son en-tête, qui contient `contenu`."""
     corps = _page(chemin).split("\n---\n", 1)[-1]
     return _plat(next(b for b in corps.split("\n\n") if contenu in b))
 
@@ -60,7 +60,7 @@ def test_g1_la_page_des_victimes_dit_qu_on_peut_le_demander_avant_toute_interdic
     assert "en cas de danger grave et imminent, le procureur peut vous le confier avant cette interdiction" in section
     assert "N'attendez pas une décision du juge" in section
     assert "en fuite" in section and "victime de viol" in section
-    # how to ask: any means, to the people she meets first
+    # comment le demander : par tout moyen, aux personnes qu'elle rencontre en premier
     for qui in ("police", "gendarmerie", "avocat", "bureau d'aide aux victimes", "116 006"):
         assert qui in section, qui
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.config import load_site_config
+from generator.config import lit_config_du_site
 from generator.contenu import frontmatter, traductions
-from generator.contenu.validation import pages, validate
-from generator.erreurs import ContentErrors
+from generator.contenu.validation import pages, verifie_le_contenu
+from generator.erreurs import ErreursDeContenu
 from tests.fixtures.chemins import REPO
 
 ROOT = REPO
@@ -25,7 +25,7 @@ def derivees(content: Path = CONTENT) -> list[tuple[Path, dict]]:
     """(page, en-tête) de chaque traduction ou version simple."""
     sortie = []
     for page in pages(content):
-        data = frontmatter.parse(page.read_text(encoding="utf-8")).data
+        data = frontmatter.lit_entete(page.read_text(encoding="utf-8")).data
         if traductions.est_derivee(data):
             sortie.append((page, data))
     return sortie
@@ -57,7 +57,7 @@ def test_il_y_a_l_essentiel_en_anglais_et_en_arabe():
 
 @pytest.fixture(scope="module")
 def contenu():
-    return validate(load_site_config(ROOT))
+    return verifie_le_contenu(lit_config_du_site(ROOT))
 
 
 def test_chaque_page_derivee_est_a_jour_de_sa_source_francaise(contenu):
@@ -70,18 +70,19 @@ def test_chaque_page_derivee_est_a_jour_de_sa_source_francaise(contenu):
 
 @pytest.mark.parametrize("item", TRADUITES, ids=_rel)
 def test_une_traduction_dit_qui_l_a_relue(item):
-    """The page itself says it (the template, from `relecture`): tests/generator/test_langues.py."""
+    """La page elle-même le dit (le gabarit, d'après `relecture`) : tests/generator/test_langues.py."""
     relecture = item[1].get("relecture")
     assert isinstance(relecture, dict) and "par" in relecture and "le" in relecture
 
 
 @pytest.mark.parametrize("item", TRADUITES, ids=_rel)
 def test_dans_la_navigation(item):
-    assert _rel(item) in load_site_config(ROOT).nav_pages()
+    assert _rel(item) in lit_config_du_site(ROOT).nav_pages()
 
 
 def _champs_imprimes(definition: dict) -> dict[str, str]:
-    """{nom: rubrique} of every named field printed on the form (pdf: false ones are interview questions)."""
+    """{nom: rubrique} de chaque champ nommé imprimé sur le formulaire (ceux en pdf: false sont des questions
+    de l'entretien)."""
     sortie = {}
 
     def parcours(champs, rubrique):
@@ -120,7 +121,7 @@ def test_l_aide_explique_chaque_champ_imprime_avec_un_exemple(item):
     blocs = _blocs_de_champs(_corps(page), formulaire)
     cites = {n for noms, _ in blocs for n in noms}
     assert set(champs) - cites == set(), f"champs sans aide dans {page.name}"
-    # Every field has its explanation and an example, except the parts the person leaves to the lawyer.
+    # Chaque champ a son explication et un exemple, sauf les parties que la personne laisse à l'avocat.
     pour_l_avocat = {n for n, r in champs.items() if r == "avocat"} | {
         c["nom"] for r in definition["rubriques"] for c in r["champs"] if c.get("entretien") is False
     }
@@ -130,7 +131,7 @@ def test_l_aide_explique_chaque_champ_imprime_avec_un_exemple(item):
         assert EXEMPLE[data["langue"]] in suite, f"{page.name} : pas d'exemple après {noms}"
 
 
-# The check itself, on a few pages of their own: a change to the French source makes the translation stale.
+# Le contrôle lui-même, sur quelques pages à lui : un changement de la source française périme la traduction.
 SOURCE = """---
 titre: Guide
 verifie_le: 2026-01-15
@@ -147,7 +148,7 @@ def _lues(tmp_path: Path, fichiers: dict[str, str]) -> dict:
     for rel, texte in fichiers.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text(texte, encoding="utf-8")
-        lues[rel] = (texte, frontmatter.parse(texte))
+        lues[rel] = (texte, frontmatter.lit_entete(texte))
     return lues
 
 
@@ -169,8 +170,8 @@ def test_une_traduction_a_jour_passe(tmp_path):
 @pytest.mark.parametrize(
     "changement",
     [
-        lambda s: s.replace("vite", "en 6 jours"),  # the body
-        lambda s: s.replace("titre: Guide", "titre: Le guide"),  # a key a reader sees
+        lambda s: s.replace("vite", "en 6 jours"),  # le corps
+        lambda s: s.replace("titre: Guide", "titre: Le guide"),  # une clé qu'un lecteur voit
     ],
 )
 def test_un_changement_de_la_source_francaise_rend_la_traduction_perimee(tmp_path, changement):
@@ -179,15 +180,15 @@ def test_un_changement_de_la_source_francaise_rend_la_traduction_perimee(tmp_pat
     [avertissement] = [d.avertissement() for d in derivees_.values() if d.perimee]
     assert str(avertissement).startswith("content/en/guide.md:5: pas à jour : la page française guide.md a changé")
     assert "python -m generator traductions --a-jour en/guide.md" in str(avertissement)
-    traductions.marque_a_jour(tmp_path / "en" / "guide.md", tmp_path)  # someone re-read it and updated it
+    traductions.marque_a_jour(tmp_path / "en" / "guide.md", tmp_path)  # quelqu'un l'a relue et mise à jour
     texte = (tmp_path / "en" / "guide.md").read_text(encoding="utf-8")
     derivees_, _ = _etat(tmp_path, {"guide.md": changement(SOURCE), "en/guide.md": texte})
     assert not derivees_["en/guide.md"].perimee
 
 
 def test_les_cles_de_suivi_de_la_source_ne_perime_rien(tmp_path):
-    """Recording a simple page's own fingerprint, its review or the date its sources were checked does not
-    make ITS translations stale (the hash covers what a reader reads, not the bookkeeping keys)."""
+    """Noter l'empreinte propre d'une page simple, sa relecture ou la date où ses sources ont été vérifiées ne
+    périme pas SES traductions (l'empreinte couvre ce qu'un lecteur lit, pas les clés de suivi)."""
     simple = SOURCE.replace("verifie_le: 2026-01-15\n", "version_simple: true\ntraduction_de: complet.md\n")
     avant = traductions.empreinte(simple)
     apres = simple.replace(
@@ -223,15 +224,16 @@ def test_les_erreurs_d_en_tete_sont_dites_a_leur_ligne(tmp_path, en_tete, attend
 
 
 def test_une_erreur_d_en_tete_arrete_check(tmp_path, project):
-    """Through `validate` (what `generator check` and the build run): a translation of a missing page."""
+    """Par `verifie_le_contenu` (ce que lancent `generator check` et la construction) : la traduction d'une page
+    absente."""
     (project / "content" / "en").mkdir()
     (project / "content" / "en" / "guide.md").write_text(
         "---\ntitre: Guide\ndescription: d\ntype: guide\nverifie_le: 2026-01-15\nsources:\n  - titre: s\n"
         "langue: en\ntraduction_de: absente.md\ntraduction_de_empreinte: 0123456789ab\n---\n\n# Guide\n",
         encoding="utf-8",
     )
-    with pytest.raises(ContentErrors) as exc:
-        validate(load_site_config(project))
+    with pytest.raises(ErreursDeContenu) as exc:
+        verifie_le_contenu(lit_config_du_site(project))
     assert "content/en/guide.md:9: « traduction_de » cite absente.md" in str(exc.value)
 
 
@@ -242,4 +244,4 @@ def test_une_empreinte_qui_ressemble_a_un_nombre_reste_un_texte(tmp_path, monkey
     _lues(tmp_path, fichiers)
     traductions.marque_a_jour(tmp_path / "en" / "guide.md", tmp_path)
     texte = (tmp_path / "en" / "guide.md").read_text(encoding="utf-8")
-    assert frontmatter.parse(texte).data["traduction_de_empreinte"] == empreinte
+    assert frontmatter.lit_entete(texte).data["traduction_de_empreinte"] == empreinte

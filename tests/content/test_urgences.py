@@ -42,7 +42,7 @@ def test_chaque_numero_est_source_date_gratuit_et_horaire(entree):
         "note",
         "langues",
     }
-    if "langues" in entree:  # issue 24: the 3919 in many languages, a number with its own source
+    if "langues" in entree:  # le 3919 répond en de nombreuses langues : ce nombre a sa propre source
         assert entree["langues"]["source"]["titre"].strip() and isinstance(entree["langues"]["verifie_le"], dt.date)
 
 
@@ -79,7 +79,7 @@ def test_le_tchat_est_celui_de_la_pnav():
 
 
 def test_tous_les_services_listes_sont_gratuits():
-    """The footer and the table say these calls cost nothing: the data must agree."""
+    """Le pied de page et le tableau disent que ces appels sont gratuits : les données doivent le confirmer."""
     assert all(e["gratuit"] for e in _entrees())
 
 
@@ -105,4 +105,6 @@ def test_en_haut_des_pages_sensibles_17_114_par_sms_et_3919():
 def test_les_pages_sensibles_les_montrent_en_haut(page):
     from generator.contenu import frontmatter
 
-    assert frontmatter.parse((REPO / "content" / page).read_text(encoding="utf-8")).data["urgences_en_haut"] is True
+    assert (
+        frontmatter.lit_entete((REPO / "content" / page).read_text(encoding="utf-8")).data["urgences_en_haut"] is True
+    )

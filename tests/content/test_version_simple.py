@@ -1,6 +1,6 @@
-"""Issue 24: the easy-read (« version simple ») pages meet the rules of « L'information pour
-tous » that can be measured (tests/content/lisibilite.py says which, and which cannot), link
-to the full page and are linked from it, are in the navigation and printed."""
+"""Les pages en « version simple » tiennent les règles de « L'information pour tous » qui
+se mesurent (tests/content/lisibilite.py dit lesquelles, et lesquelles ne se mesurent pas), renvoient
+à la page complète qui renvoie à elles, sont dans la navigation et imprimées."""
 
 from __future__ import annotations
 
@@ -8,14 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import load_site_config
+from generator.config import lit_config_du_site
 from generator.contenu import frontmatter
 
 from . import lisibilite
 from .lisibilite import CONTENT, ROOT, mesure, pages_simples
 
 PAGES = pages_simples()
-# The three paths of the issue, safe browsing, the interpreter card and their contents page.
+# Les trois parcours (ordonnance de protection, aide juridictionnelle, plainte), la navigation en
+# sécurité, la carte d'interprète et leur sommaire.
 ATTENDUES = {
     "simple/index.md",
     "simple/ordonnance-protection.md",
@@ -31,7 +32,7 @@ def _rel(page: Path) -> str:
 
 
 def _donnees(page: Path) -> dict:
-    return frontmatter.parse(page.read_text(encoding="utf-8")).data
+    return frontmatter.lit_entete(page.read_text(encoding="utf-8")).data
 
 
 def test_les_pages_attendues_existent():
@@ -47,7 +48,7 @@ def test_les_regles_mesurables_sont_tenues(page):
 
 @pytest.mark.parametrize("page", PAGES, ids=_rel)
 def test_dans_la_navigation_et_imprimee(page):
-    assert _rel(page) in load_site_config(ROOT).nav_pages()
+    assert _rel(page) in lit_config_du_site(ROOT).nav_pages()
     assert _donnees(page).get("pdf") is True
 
 
@@ -59,20 +60,21 @@ def test_la_version_simple_et_la_page_complete_se_citent(page):
     retour = Path(*[".."] * (len(source.relative_to(CONTENT).parts) - 1), _rel(page)).as_posix()
     lignes = source.read_text(encoding="utf-8").split("\n")
     titre = next(i for i, ligne in enumerate(lignes) if ligne.startswith("# "))
-    # « a short line at its top »: within the 3 lines after the page title.
+    # « une ligne courte en haut » : dans les 3 lignes après le titre de la page.
     assert any(f"]({retour})" in ligne for ligne in lignes[titre : titre + 4]), f"{source}: pas de lien vers {retour}"
 
 
 @pytest.mark.parametrize("page", PAGES, ids=_rel)
 def test_jamais_le_nom_du_label_officiel(page):
-    """« Facile à lire et à comprendre » is a label given after testing with readers: we say « version simple »."""
+    """« Facile à lire et à comprendre » est un label donné après un test avec des lecteurs : nous disons
+    « version simple »."""
     texte = page.read_text(encoding="utf-8")
     _, debut = frontmatter.split(texte)
     corps = "\n".join(texte.split("\n")[debut - 1 :]).lower()
     assert "facile à lire" not in corps and "falc" not in corps
 
 
-# The measure itself: each rule fails on a page that breaks it.
+# La mesure elle-même : chaque règle échoue sur une page qui l'enfreint.
 @pytest.mark.parametrize(
     ("markdown", "attendu"),
     [

@@ -6,9 +6,9 @@ import shutil
 
 import pytest
 
-from generator.config import load_site_config
-from generator.contenu.validation import validate
-from generator.erreurs import ContentErrors
+from generator.config import lit_config_du_site
+from generator.contenu.validation import verifie_le_contenu
+from generator.erreurs import ErreursDeContenu
 from tests.fixtures.chemins import REPO
 
 SEIZE = REPO / "content" / "formulaires" / "cerfa-16146.yml"
@@ -16,12 +16,12 @@ SEIZE = REPO / "content" / "formulaires" / "cerfa-16146.yml"
 
 def test_les_definitions_du_site_sont_valides(definitions):
     assert "cerfa-16146" in definitions
-    validate(load_site_config(REPO))  # the build's own first step raises on any content problem
+    verifie_le_contenu(lit_config_du_site(REPO))  # la première étape de la construction lève au moindre problème
 
 
 @pytest.fixture
 def copie(tmp_path):
-    """A copy of content/ and site_config.yml where a test may break a definition."""
+    """Une copie de content/ et de site_config.yml où un test peut casser une définition."""
     shutil.copytree(REPO / "content", tmp_path / "content")
     shutil.copy(REPO / "site_config.yml", tmp_path)
     (tmp_path / "theme").symlink_to(REPO / "theme")
@@ -29,7 +29,7 @@ def copie(tmp_path):
 
 
 def casse(racine, ancien: str, nouveau: str) -> int:
-    """Replace the first `ancien` in the copied 16146 definition; return its line number."""
+    """Remplace le premier `ancien` dans la copie de la définition du 16146 ; rend son numéro de ligne."""
     chemin = racine / "content" / "formulaires" / "cerfa-16146.yml"
     texte = chemin.read_text(encoding="utf-8")
     assert ancien in texte, ancien
@@ -38,7 +38,7 @@ def casse(racine, ancien: str, nouveau: str) -> int:
     return ligne
 
 
-# Structure: the schema (generator/schemas/formulaire.yml); cross-checks: generator/contenu/formulaires.py.
+# Structure : le schéma (generator/schemas/formulaire.yml) ; contrôles croisés : generator/contenu/formulaires.py.
 CASSES = [
     ("{nom: nom_usage, type: texte,", "{nom: nom_usage, type: texto,", "« texto » n'est pas une valeur possible"),
     (
@@ -81,8 +81,8 @@ CASSES = [
 @pytest.mark.parametrize("ancien, nouveau, message", CASSES, ids=[c[2][:30] for c in CASSES])
 def test_une_definition_cassee_arrete_la_construction_a_sa_ligne(copie, ancien, nouveau, message):
     ligne = casse(copie, ancien, nouveau)
-    with pytest.raises(ContentErrors) as erreur:
-        validate(load_site_config(copie))
+    with pytest.raises(ErreursDeContenu) as erreur:
+        verifie_le_contenu(lit_config_du_site(copie))
     attendu = [str(e) for e in erreur.value.errors if message in e.message]
     assert attendu, str(erreur.value)
     assert attendu[0].startswith(f"content/formulaires/cerfa-16146.yml:{ligne}: "), attendu
@@ -92,8 +92,8 @@ def test_une_cle_d_un_autre_type(copie):
     ligne = casse(
         copie, "{nom: nom_usage, type: texte,", "{nom: nom_usage, type: texte, options: [{nom: a, libelle: A}],"
     )
-    with pytest.raises(ContentErrors) as erreur:
-        validate(load_site_config(copie))
+    with pytest.raises(ErreursDeContenu) as erreur:
+        verifie_le_contenu(lit_config_du_site(copie))
     assert (
         f"content/formulaires/cerfa-16146.yml:{ligne}: champ « nom_usage » : « options » ne va pas avec type: texte"
         in str(erreur.value)
@@ -102,8 +102,8 @@ def test_une_cle_d_un_autre_type(copie):
 
 def test_yaml_illisible(copie):
     ligne = casse(copie, 'titre: "Demande d\'aide juridictionnelle"', "titre: [\"Demande d'aide")
-    with pytest.raises(ContentErrors) as erreur:
-        validate(load_site_config(copie))
+    with pytest.raises(ErreursDeContenu) as erreur:
+        verifie_le_contenu(lit_config_du_site(copie))
     assert any(
         str(e).startswith(f"content/formulaires/cerfa-16146.yml:{ligne}: YAML invalide") for e in erreur.value.errors
     ), str(erreur.value)
@@ -111,9 +111,9 @@ def test_yaml_illisible(copie):
 
 def test_chaque_definition_a_sa_page(copie):
     (copie / "content" / "formulaires" / "cerfa-16146.md").unlink()
-    site = load_site_config(copie)
-    with pytest.raises(ContentErrors) as erreur:
-        validate(site)
+    site = lit_config_du_site(copie)
+    with pytest.raises(ErreursDeContenu) as erreur:
+        verifie_le_contenu(site)
     assert "content/formulaires/cerfa-16146.yml:1: aucune page ne montre ce formulaire" in str(erreur.value)
 
 
@@ -122,8 +122,8 @@ def test_une_regle_de_pieces_inconnue_est_refusee(copie):
     texte = chemin.read_text(encoding="utf-8")
     ligne = texte[: texte.index("si: cas_c")].count("\n") + 1
     chemin.write_text(texte.replace("si: cas_c", "si: cas_z", 1), encoding="utf-8")
-    with pytest.raises(ContentErrors) as erreur:
-        validate(load_site_config(copie))
+    with pytest.raises(ErreursDeContenu) as erreur:
+        verifie_le_contenu(lit_config_du_site(copie))
     assert f"content/data/pieces_aj.yml:{ligne}: fait inconnu « cas_z »" in str(erreur.value)
 
 
@@ -150,14 +150,14 @@ def test_un_15458_qui_perd_l_adresse_cachee_arrete_la_construction(copie, repere
     assert ancien in texte, ancien
     ligne = texte[: texte.index(repere)].count("\n") + 1
     chemin.write_text(texte.replace(ancien, nouveau, 1), encoding="utf-8")
-    with pytest.raises(ContentErrors) as erreur:
-        validate(load_site_config(copie))
+    with pytest.raises(ErreursDeContenu) as erreur:
+        verifie_le_contenu(lit_config_du_site(copie))
     attendu = [str(e) for e in erreur.value.errors if message in e.message]
     assert attendu and attendu[0].startswith(f"{QUINZE}:{ligne}: "), str(erreur.value)
 
 
 def test_aucun_libelle_accessible_en_double(definitions):
-    """Two fields read aloud the same way (« Code postal ») would be indistinguishable."""
+    """Deux champs lus à voix haute de la même façon (« Code postal ») seraient impossibles à distinguer."""
     from pyscripts.formulaires.definition import champs_pdf
 
     for identifiant, d in definitions.items():

@@ -18,8 +18,8 @@ pytestmark = pytest.mark.navigateur
 
 @pytest.fixture(scope="module")
 def resultat(navigateur, adresse):
-    """One interview completed by labels up to « Votre formulaire est prêt », for the tests of what
-    the person does with it (a full run costs a cold Python and pypdf: done once)."""
+    """Un entretien rempli par les libellés jusqu'à « Votre formulaire est prêt », pour les tests de ce que
+    la personne en fait (un parcours complet coûte un Python et un pypdf froids : fait une fois)."""
     page = nouvelle_page(navigateur, adresse)
     simulateur_puis_entretien(page, adresse)
     remplit_entretien(page)
@@ -33,14 +33,14 @@ def test_entretien_jusqu_au_pdf(resultat):
     from pyscripts.formulaires.remplissage import valeurs_du_pdf
 
     page = resultat
-    # The personal list: identity, the tax notice, the sworn statement on insurance; no CNDA piece.
+    # La liste personnelle : identité, avis d'imposition, attestation sur l'honneur pour l'assurance ; rien de la CNDA.
     liste = page.locator(".pieces-liste")
     expect(liste).to_contain_text("Votre avis d'imposition le plus récent.")
     expect(liste).to_contain_text("Livret de famille")
     expect(liste).to_contain_text("attestation sur l'honneur indiquant que vous n'avez pas d'assurance")
     expect(liste).not_to_contain_text("Cour nationale du droit d'asile")
 
-    # Offered under a neutral name; saved under the one the person chose, after the warning about traces.
+    # Proposé sous un nom neutre ; enregistré sous celui que la personne a choisi, après l'avertissement sur les traces.
     expect(page.get_by_label("Nom du fichier")).to_have_value("document.pdf")
     page.get_by_label("Nom du fichier").fill("papiers")
     valeurs = valeurs_du_pdf(offre_pdf.enregistre(page, "Enregistrer le PDF", "papiers.pdf"))
@@ -63,7 +63,7 @@ def test_entretien_jusqu_au_pdf(resultat):
         "soussigne": "Léa Martin",
     }
     assert {nom: valeurs[nom] for nom in attendues} == attendues
-    assert not any(nom in valeurs for nom in ("hors_ue", "contrat_pj_non"))  # interview-only questions
+    assert not any(nom in valeurs for nom in ("hors_ue", "contrat_pj_non"))  # questions de l'entretien seulement
 
     assert page.journal.externes() == []
     assert not [e for e in page.journal.erreurs if "favicon" not in e], page.journal.erreurs
@@ -71,7 +71,7 @@ def test_entretien_jusqu_au_pdf(resultat):
 
 
 def test_enregistrer_sous_un_nom_neutre_apres_l_avertissement(resultat):
-    """The name offered says nothing of the procedure; an emptied name falls back to it."""
+    """Le nom proposé ne dit rien de la procédure ; un nom vidé revient à lui."""
     page = resultat
     nom = page.get_by_label("Nom du fichier")
     nom.fill("")
@@ -82,7 +82,7 @@ def test_enregistrer_sous_un_nom_neutre_apres_l_avertissement(resultat):
 def test_ouvrir_pour_imprimer_apres_l_avertissement(resultat):
     page = resultat
     offre_pdf.ouvre(page, "Ouvrir le formulaire pour le lire et l'imprimer")
-    assert not page.get_by_role("link", name=re.compile("Ouvrir le formulaire")).count()  # no bare blob: link
+    assert not page.get_by_role("link", name=re.compile("Ouvrir le formulaire")).count()  # pas de lien blob: nu
 
 
 def test_imprimer_la_liste_des_pieces_apres_l_avertissement(resultat):
@@ -92,12 +92,12 @@ def test_imprimer_la_liste_des_pieces_apres_l_avertissement(resultat):
     boite = offre_pdf.avertissement(page, "Avant d'imprimer")
     boite.get_by_role("button", name="Annuler").click()
     expect(boite).to_have_count(0)
-    expect(page.locator("html")).not_to_have_attribute("data-imprime", re.compile("."))  # nothing marked to print
+    expect(page.locator("html")).not_to_have_attribute("data-imprime", re.compile("."))  # rien de marqué à imprimer
     expect(imprimer).to_be_focused()
 
 
 def test_erreur_a_cote_du_champ(page_, adresse):
-    """A required answer left empty, then a malformed date: the message is next to its field."""
+    """Une réponse obligatoire laissée vide, puis une date mal formée : le message est à côté de son champ."""
     page = page_
     simulateur_puis_entretien(page, adresse)
     visible(page, "Madame").check()
@@ -114,7 +114,7 @@ def test_erreur_a_cote_du_champ(page_, adresse):
     visible(page, "Lieu de naissance (commune, et pays si ce n'est pas la France)").fill("Lyon")
     page.get_by_role("button", name="Étape suivante").click()
     date = visible(page, "Date de naissance")
-    # The engine checks the date: the worker may still be reading the blank PDF (interview just opened).
+    # Le moteur vérifie la date : le worker lit peut-être encore le PDF vierge (entretien tout juste ouvert).
     expect(date).to_have_attribute("aria-invalid", "true", timeout=30_000)
     expect(page.locator(".erreur-champ")).to_contain_text("jj/mm/aaaa")
     expect(etape_(page, 1)).to_be_visible()

@@ -9,7 +9,7 @@ import shutil
 import jinja2
 import pytest
 
-from generator.config import load_site_config
+from generator.config import lit_config_du_site
 from generator.sorties import formulaires as rendu
 from tests.fixtures.chemins import REPO
 
@@ -20,12 +20,12 @@ LIENS = dict.fromkeys(
 
 @pytest.fixture(scope="module")
 def site():
-    return load_site_config(REPO)
+    return lit_config_du_site(REPO)
 
 
 @pytest.mark.parametrize("identifiant", ["cerfa-11527", "cerfa-15458", "cerfa-16146"])
 def test_chaque_definition_se_rend_sans_cle_inconnue(site, definitions, identifiant):
-    env = rendu.environnement(site.theme_dir)
+    env = rendu.environnement(site.dossier_theme)
     d = rendu.prepare(definitions[identifiant], site.nom)
     assert rendu.document_pdf(env, d) and rendu.page(env, d, LIENS)
     if d["etapes"]:
@@ -34,7 +34,7 @@ def test_chaque_definition_se_rend_sans_cle_inconnue(site, definitions, identifi
 
 def test_une_cle_inconnue_dans_un_gabarit_est_refusee(site, definitions, tmp_path):
     theme = tmp_path / "theme"
-    shutil.copytree(site.theme_dir / "formulaires", theme / "formulaires")
+    shutil.copytree(site.dossier_theme / "formulaires", theme / "formulaires")
     gabarit = theme / "formulaires" / "_rendu.html"
     gabarit.write_text(gabarit.read_text(encoding="utf-8").replace("{{ c.nom }}", "{{ c.nmo }}", 1), encoding="utf-8")
     env = rendu.environnement(theme)

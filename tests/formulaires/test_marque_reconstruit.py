@@ -21,11 +21,11 @@ MARQUE = re.compile(r'(.{0,12})<span class="reconstruit"[^>]*>([^<]*)</span>')
 
 @pytest.fixture(scope="module")
 def rendu_():
-    from generator.config import load_site_config
+    from generator.config import lit_config_du_site
     from generator.sorties import formulaires as rendu
 
-    site = load_site_config(REPO)
-    env = rendu.environnement(site.theme_dir)
+    site = lit_config_du_site(REPO)
+    env = rendu.environnement(site.dossier_theme)
     liens = {"css": "f.css", "pdf": "f.pdf", "explication": None, "entretien": None}
 
     def documents(definition):
@@ -41,9 +41,9 @@ def test_la_marque_suit_un_texte_dans_le_html(rendu_, definitions, identifiant):
         marques = MARQUE.findall(html)
         assert marques, (identifiant, mode)
         for avant, marque in marques:
-            # Inside the paragraph or label, right after its text: not after a closing tag.
+            # Dans le paragraphe ou le libellé, juste après son texte : pas après une balise fermante.
             assert not re.search(r"</(p|ul|ol|li|div|em|strong)>\s*$", avant), (identifiant, mode, avant)
-            # Joined to the last word by a no-break space: a long label cannot leave it alone on a line.
+            # Liée au dernier mot par une espace insécable : un long libellé ne peut pas la laisser seule sur une ligne.
             assert html_.unescape(marque) == "\u00a0◇", (identifiant, mode, marque)
 
 
@@ -57,8 +57,8 @@ def test_aucune_marque_seule_sur_sa_ligne_dans_le_pdf(pdf_vierge, identifiant):
 
 
 def test_un_groupe_reconstitue_sans_libelle_imprime_garde_sa_marque(rendu_, definitions):
-    """« Civilité » is not printed: a reconstructed group whose options are confirmed carries its
-    mark on its last option, attached to that option's label."""
+    """« Civilité » n'est pas imprimé : un groupe reconstitué dont les options sont confirmées porte sa
+    marque sur sa dernière option, attachée au libellé de cette option."""
     d = copy.deepcopy(definitions["cerfa-15458"])
     identite = next(r for r in d["rubriques"] if any(c.get("nom") == "requerant" for c in r["champs"]))
     identite["statut"] = "S"
@@ -77,7 +77,7 @@ ENTETE = "Les éléments marqués ◇ sont reconstitués : vérifiez-les sur le 
 
 
 def marques_par_page(octets: bytes) -> list[tuple[int, bool]]:
-    """(number of « ◇ » marks on the page's items, whether its footer carries the key), per page."""
+    """(nombre de marques « ◇ » sur les éléments de la page, si son pied de page porte la légende), par page."""
     texte = subprocess.run(["pdftotext", "-", "-"], input=octets, capture_output=True, check=True).stdout.decode()
     pages = [re.sub(r"\s+", " ", page) for page in texte.split("\f")[:-1]]
     return [(page.count("◇") - page.count(CLE) - page.count(ENTETE), CLE in page) for page in pages]
@@ -85,8 +85,8 @@ def marques_par_page(octets: bytes) -> list[tuple[int, bool]]:
 
 @pytest.mark.parametrize("identifiant", FORMULAIRES)
 def test_la_cle_du_losange_est_au_pied_des_seules_pages_qui_en_montrent(pdf_vierge, identifiant):
-    """Not a banner on every page: the header says it once, and a page's footer explains « ◇ »
-    exactly when the page shows one."""
+    """Pas de bandeau sur chaque page : l'en-tête le dit une fois, et le pied d'une page explique « ◇ »
+    exactement quand la page en montre un."""
     pages = marques_par_page(pdf_vierge[identifiant])
     assert [(n, marques > 0) for n, (marques, cle) in enumerate(pages, 1)] == [
         (n, cle) for n, (_, cle) in enumerate(pages, 1)
@@ -100,8 +100,8 @@ def test_la_cle_du_losange_est_au_pied_des_seules_pages_qui_en_montrent(pdf_vier
 
 
 def test_16146_seul_le_tableau_du_foyer_est_marque(rendu_, definitions, pdf_vierge):
-    """The household table's row count is the only reconstructed item of the 16146 (« ? »): one
-    mark, after its label, on one page (where the table is), nowhere else."""
+    """Le nombre de lignes du tableau du foyer est le seul élément reconstitué du 16146 (« ? ») : une
+    marque, après son libellé, sur une page (celle du tableau), nulle part ailleurs."""
     for html in rendu_(definitions["cerfa-16146"]).values():
         avant = re.findall(r'([^>]{0,40})<span class="reconstruit"', html)
         assert [html_.unescape(a).replace("\u00a0", " ").endswith("les identifier ci-dessous :") for a in avant] == [

@@ -116,7 +116,7 @@ def test_trois_ecritures_arretees_a_leur_etape_et_absentes_du_pdf(page_, adresse
 
     # « Tout effacer » : l'adresse donnée pour vérifier part avec le reste.
     page.get_by_role("button", name="Tout effacer").click()
-    page.get_by_role("dialog").get_by_role("button", name="Tout effacer").click()  # asked first
+    page.get_by_role("dialog").get_by_role("button", name="Tout effacer").click()  # demandé d'abord
     page.get_by_role("checkbox", name=CASE).check()
     page.get_by_role("radio", name="Élire domicile auprès du procureur de la République").check()
     page.get_by_label("Adresse du tribunal auquel vous adressez la requête").fill("Tribunal judiciaire de Lyon")

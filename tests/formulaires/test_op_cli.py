@@ -17,7 +17,7 @@ from tests.fixtures.formulaires import cli
 
 pytestmark = pytest.mark.pdf
 
-# A French sentence: some of its common words (the message is for the person, not a developer).
+# Une phrase en français : quelques-uns de ses mots courants (le message est pour la personne, pas pour un développeur).
 FRANCAIS = re.compile(r"\b(le|la|les|de|du|des|un|une|doit|doivent|est|n'est|inconnue?|Donnez)\b", re.IGNORECASE)
 
 ENTREE = {
@@ -63,7 +63,7 @@ def test_cli_champs_15458(site_avec_pdf, definitions):
     champs = json.loads(fini.stdout)
     imprimes = [c["nom"] for c in champs if not c.get("annexe")]
     assert imprimes == [c["nom"] for c in champs_pdf(definitions["cerfa-15458"])]
-    # Children beyond the 5 printed rows: accepted up to 20, printed on an annex page.
+    # Les enfants au-delà des 5 lignes imprimées : acceptés jusqu'à 20, imprimés sur une page d'annexe.
     assert {c["nom"] for c in champs if c.get("annexe")} >= {"enfants_6_nom_prenoms", "enfants_20_vit_avec_vous"}
     cachee = next(c for c in champs if c["nom"] == "adresse_cachee")
     assert cachee == {
@@ -105,15 +105,15 @@ def test_cli_remplir_15458_avec_chronologie_et_pieces(site_avec_pdf):
         "Copie de l'enregistrement du PACS",
     ]
     assert valeurs["expose_faits"].split("\n")[-1] == "Le danger aujourd'hui : Il a une arme de chasse."
-    # Read back with pypdf itself: the PDF's own fields, the boxes checked with their « on » state.
+    # Relu avec pypdf lui-même : les champs du PDF, les cases cochées avec leur état « on ».
     champs = PdfReader(io.BytesIO(fini.stdout)).get_fields()
     assert champs["requerant_nom"]["/V"] == "Martin" and champs["adresse_cachee"]["/V"] == "/on"
     assert champs["mesure_contact"]["/V"] == "/on" and champs["situation_maries"]["/V"] == "/Off"
 
 
 def test_cli_expose(site_avec_pdf):
-    """Entered out of order, the facts come out numbered by date; each cites its pièces by their
-    number in the bordereau, and a pièce cited twice keeps one number."""
+    """Saisis dans le désordre, les faits sortent numérotés par date ; chacun cite ses pièces par leur
+    numéro dans le bordereau, et une pièce citée deux fois garde un seul numéro."""
     entree = {
         **ENTREE,
         "chronologie": [
@@ -201,8 +201,8 @@ def test_cli_expose(site_avec_pdf):
     ],
 )
 def test_cli_refus_en_francais(site_avec_pdf, commande, entree, champ):
-    """Invalid input: exit 2, exactly {"erreur": {"champ", "message"}} on stdout, a French
-    sentence, no traceback, no PDF."""
+    """Entrée invalide : code de sortie 2, exactement {"erreur": {"champ", "message"}} sur stdout, une
+    phrase en français, aucune trace d'appels, aucun PDF."""
     fini = cli(commande, entree_texte=entree if isinstance(entree, str) else json.dumps(entree))
     assert fini.returncode == 2
     sortie = json.loads(fini.stdout)

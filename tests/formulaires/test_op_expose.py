@@ -142,11 +142,11 @@ def test_expose_long_renvoie_a_l_annexe():
         for j in range(1, 20)
     ]
     r = prepare({"chronologie": long, "aujourdhui": "2026-11-29"})
-    assert r["valeurs"]["expose_faits"] == r["expose"]["texte"]  # the fill measures it against its box
+    assert r["valeurs"]["expose_faits"] == r["expose"]["texte"]  # le remplissage le mesure à sa case
     resume = r["impression"]["si_deborde"]["expose_faits"]
     assert resume["texte"].startswith("Les faits sont exposés dans l'annexe")
     assert "19 faits numérotés, du 1er au 19 janvier 2025" in resume["texte"]
-    assert len(resume["annexe"]["blocs"]) == 19  # the whole exposé, one paragraph per fact
+    assert len(resume["annexe"]["blocs"]) == 19  # tout l'exposé, un paragraphe par fait
 
 
 def test_bordereau_trop_long_pour_le_tableau():

@@ -14,8 +14,8 @@ from tests.fixtures.formulaires import REPONSES
 
 pytestmark = [pytest.mark.pyodide, pytest.mark.pdf]
 
-# The Pyodide runtime of tests/pyodide (one Node process for the session, our wheel + pypdf): the
-# shared fixture, imported without a fallback — a missing fixture is an error, never a silent skip.
+# L'environnement Pyodide de tests/pyodide (un processus Node pour la session, notre roue + pypdf) : la
+# fixture partagée, importée sans repli — une fixture absente est une erreur, jamais un test sauté en silence.
 
 SIMULATEUR = {
     "personnes_foyer": 3,
@@ -51,7 +51,7 @@ def test_meme_pdf_rempli(pyodide_node, pdf_vierge):
     }
     assert valeurs_du_pdf(octets["pyodide"]) == valeurs_du_pdf(octets["cpython"])
     assert {nom: valeurs_du_pdf(octets["pyodide"])[nom] for nom in REPONSES} == REPONSES
-    assert octets["pyodide"] == octets["cpython"]  # same pypdf, same bytes: what the person gets is what is tested
+    assert octets["pyodide"] == octets["cpython"]  # même pypdf, mêmes octets : la personne reçoit ce qui est testé
 
 
 def test_memes_erreurs_pieces_et_prerempli(pyodide_node):
@@ -68,8 +68,9 @@ def test_memes_erreurs_pieces_et_prerempli(pyodide_node):
 
 
 def test_meme_pdf_avec_annexes_et_ecritures(pyodide_node, pdf_vierge):
-    """The whole print engine (measures, Arabic shaping and bidi, annex pages, page numbers, the OP
-    request with its exposé and bordereau) gives the same bytes in Pyodide and in CPython."""
+    """Tout le moteur d'impression (mesures, façonnage et bidi de l'arabe, pages d'annexe, numéros de
+    page, la requête en ordonnance de protection avec son exposé et son bordereau) donne les mêmes
+    octets dans Pyodide et dans CPython."""
     from tests.formulaires.test_impression import CAPITALES, LONG, cas_op
 
     cas = [
@@ -78,6 +79,7 @@ def test_meme_pdf_avec_annexes_et_ecritures(pyodide_node, pdf_vierge):
             "valeurs": {
                 "nom_naissance": CAPITALES,
                 "prenoms": "فاطمة الزهراء",
+                "nom_usage": "مُحَمَّد שָׁלוֹם",  # signes dessinés en tracés, lignes alignées à droite
                 "naissance_lieu": "Nguyễn ሰላም Ольга",
                 "expose": LONG * 4,
                 **{f"foyer_{i}_nom_prenom": f"Personne {i}" for i in range(1, 9)},

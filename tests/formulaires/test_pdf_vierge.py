@@ -23,7 +23,7 @@ def lecteur(pdf_vierge):
     return PdfReader(io.BytesIO(pdf_vierge["cerfa-16146"]))
 
 
-# Each fillable form: its number of fields, to change knowingly when its definition changes.
+# Chaque formulaire à remplir : son nombre de champs, à changer sciemment quand sa définition change.
 NOMBRE_DE_CHAMPS = {"cerfa-16146": 186, "cerfa-15458": 127}
 
 
@@ -49,17 +49,17 @@ def test_pdf_accessible_et_imprimable(lecteur):
     racine = lecteur.trailer["/Root"]
     assert "/StructTreeRoot" in racine and racine["/MarkInfo"]["/Marked"]
     assert str(racine["/Lang"]).startswith("fr")
-    assert lecteur.metadata.title == "Document"  # PDF/UA keeps a title: a neutral one (test_metadonnees_neutres)
-    for page in lecteur.pages:  # A4, in points
+    assert lecteur.metadata.title == "Document"  # PDF/UA garde un titre : un titre neutre (test_metadonnees_neutres)
+    for page in lecteur.pages:  # A4, en points
         assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
     for annotation in (a.get_object() for page in lecteur.pages for a in page.get("/Annots", [])):
         if annotation.get("/Subtype") == "/Widget":
-            assert int(annotation["/F"]) & 4, "champ non imprimable"  # Print flag
+            assert int(annotation["/F"]) & 4, "champ non imprimable"  # drapeau Print
 
 
 def _neutre(pdf: bytes) -> None:
-    """Title « Document », and no subject, keywords or author (the /Info dictionary and the XMP
-    metadata): a reader shows them in its tab, its recent files and the file's properties."""
+    """Titre « Document », et ni sujet, ni mots-clés, ni auteur (dictionnaire /Info et métadonnées
+    XMP) : un lecteur les montre dans son onglet, ses fichiers récents et les propriétés du fichier."""
     lu = PdfReader(io.BytesIO(pdf))
     info = {cle: str(valeur) for cle, valeur in (lu.metadata or {}).items()}
     assert info.get("/Title") == "Document", info
@@ -72,9 +72,9 @@ def _neutre(pdf: bytes) -> None:
 
 @pytest.mark.parametrize("identifiant", ["cerfa-16146", "cerfa-15458", "cerfa-11527"])
 def test_metadonnees_neutres(pdf_vierge, identifiant):
-    """Blank, and filled (the fill keeps the blank's /Info): neither the procedure nor the site's name."""
+    """Vierge, puis rempli (le remplissage garde l'/Info du vierge) : ni la procédure ni le nom du site."""
     _neutre(pdf_vierge[identifiant])
-    if identifiant != "cerfa-11527":  # handwritten only: never filled
+    if identifiant != "cerfa-11527":  # manuscrit seulement : jamais rempli
         from pyscripts.formulaires import remplir
 
         rempli = remplir({"formulaire": identifiant, "valeurs": {}}, pdf_vierge[identifiant])
@@ -89,8 +89,8 @@ def test_chaque_page_dit_ce_qu_elle_est(lecteur, definitions):
     )
     for numero, page in enumerate(lecteur.pages, start=1):
         texte = normalise(page.extract_text())
-        assert texte.count(pied) == 1, f"page {numero}"  # the footer of every page
-        # The header says it once, on page 1 (the key of « ◇ » is in tests/formulaires/test_marque_reconstruit.py).
+        assert texte.count(pied) == 1, f"page {numero}"  # le pied de chaque page
+        # L'en-tête le dit une fois, en page 1 (légende de « ◇ » : tests/formulaires/test_marque_reconstruit.py).
         assert (texte.count("Reproduction du formulaire officiel, réalisée par Justice pas à pas") == 1) == (
             numero == 1
         )
@@ -103,33 +103,35 @@ def test_le_pdf_montre_chaque_libelle(lecteur, definitions):
 
 
 def test_la_page_montre_chaque_libelle(definitions):
-    from generator.config import load_site_config
+    from generator.config import lit_config_du_site
     from generator.sorties import formulaires as rendu
     from tests.fixtures.chemins import REPO
 
-    site = load_site_config(REPO)
+    site = lit_config_du_site(REPO)
     d = rendu.prepare(definitions["cerfa-16146"], site.nom)
     page = rendu.page(
-        rendu.environnement(site.theme_dir), d, {"css": "f.css", "pdf": "f.pdf", "explication": None, "entretien": None}
+        rendu.environnement(site.dossier_theme),
+        d,
+        {"css": "f.css", "pdf": "f.pdf", "explication": None, "entretien": None},
     )
     texte = normalise(html.unescape(re.sub(r"<[^>]+>", " ", page)))
-    texte = texte.replace(" ◇", "")  # the reconstructed marker follows a label
+    texte = texte.replace(" ◇", "")  # la marque d'élément reconstitué suit un libellé
     manquants = [s for s in libelles(definitions["cerfa-16146"]) if normalise(s) not in texte]
     assert not manquants
     assert 'href="f.pdf"' in page and definitions["cerfa-16146"]["officiel"]["url"] in page
 
 
 def test_un_formulaire_manuscrit_n_a_aucun_champ(definitions, tmp_path):
-    """An attestation to be written by the witness's own hand: lines on paper, no PDF field."""
+    """Une attestation à écrire de la main du témoin : des lignes sur le papier, aucun champ PDF."""
     import weasyprint
 
-    from generator.config import load_site_config
+    from generator.config import lit_config_du_site
     from generator.sorties import formulaires as rendu
     from tests.fixtures.chemins import REPO
 
-    site = load_site_config(REPO)
+    site = lit_config_du_site(REPO)
     d = dict(definitions["cerfa-16146"], remplissage="manuscrit")
-    document = rendu.document_pdf(rendu.environnement(site.theme_dir), rendu.prepare(d, site.nom))
+    document = rendu.document_pdf(rendu.environnement(site.dossier_theme), rendu.prepare(d, site.nom))
     assert "<input" not in document and "<textarea" not in document
     octets = weasyprint.HTML(string=document).write_pdf(pdf_forms=True)
     assert not PdfReader(io.BytesIO(octets)).get_fields()
@@ -156,7 +158,7 @@ def test_la_construction_compare_les_champs_du_pdf_vierge_a_la_definition(pdf_vi
             if champ.get("nom") == "requerant_nom":
                 champ["nom"] = "requerant_nom_de_famille"
     faux = tmp_path / "faux.pdf"
-    faux.write_bytes(pdf_vierge["cerfa-15458"] + b"\n%")  # other bytes: not noted as checked
+    faux.write_bytes(pdf_vierge["cerfa-15458"] + b"\n%")  # d'autres octets : pas notés comme vérifiés
     messages = [e.message for e in champs_du_pdf_vierge(autre, faux, cache, source)]
     assert any("n'a pas le champ « requerant_nom_de_famille »" in m for m in messages), messages
     assert any("a un champ « requerant_nom » que la définition ne connaît pas" in m for m in messages), messages

@@ -63,7 +63,7 @@ def test_cas_particuliers_remplacent_les_ressources(lettre, attendu, source):
     textes = [p["piece"] for p in lu]
     assert any(t.startswith(attendu) for t in textes)
     assert any(f"cas {lettre}" in p["pourquoi"] for p in lu)
-    # The notice: « Vous ne devez pas transmettre les pièces justificatives de vos ressources et de votre patrimoine ».
+    # La notice : « Vous ne devez pas transmettre les pièces justificatives de vos ressources et de votre patrimoine ».
     assert not [p for p in lu if p["tableau"] == "Vos ressources et votre patrimoine"]
     assert contient(textes, DOMICILE)
 
@@ -72,7 +72,7 @@ def test_changement_de_situation():
     lu = liste(FRANCAISE, changement=True, changement_nature_separation=True)
     assert AVIS in lu and contient(lu, SIX_MOIS)
     assert contient(lu, "Tout justificatif de votre changement de situation")
-    # A job loss changes resources, not the family: no marriage or divorce paper.
+    # Une perte d'emploi change les ressources, pas la famille : aucun papier de mariage ou de divorce.
     lu = liste({**FRANCAISE, "changement_situation": True})
     assert contient(lu, SIX_MOIS) and not contient(lu, "Tout justificatif de votre changement de situation")
 
@@ -92,7 +92,7 @@ def test_affaire_contre_un_membre_du_foyer():
 def test_etranger_sans_dispense_de_residence():
     lu = pieces({"simulateur": {"nationalite": "autre", "residence_habituelle": True, "rfr": 9000}})
     residence = next(p for p in lu if p["piece"].startswith(RESIDENCE))
-    assert "28 mai 2024" in residence["pourquoi"]  # current law, not the form's « régulière »
+    assert "28 mai 2024" in residence["pourquoi"]  # la loi actuelle, pas le « régulière » du formulaire
     assert not any(p["piece"].startswith((CNI, IDENTITE_ETRANGER)) for p in lu)
 
 
@@ -116,7 +116,7 @@ def test_patrimoine():
     lu = liste({**FRANCAISE, "patrimoine_mobilier": 3000, "patrimoine_immobilier": 50000})
     assert contient(lu, "Une pièce justificative précisant le montant de votre épargne")
     assert contient(lu, "Estimation de votre ou vos biens immobiliers")
-    # Owning only one's main home asks for nothing.
+    # N'être propriétaire que de sa résidence principale ne demande rien.
     lu = liste(FRANCAISE, proprietaire_oui=True, proprietaire_nombre="1", residence_principale_oui=True)
     assert not contient(lu, "Estimation")
     assert contient(liste(FRANCAISE, proprietaire_oui=True, residence_principale_non=True), "Estimation")
@@ -187,7 +187,7 @@ def test_entree_refusee(entree, champ):
     assert erreur.value.champ == champ
 
 
-# ── The simulator's answers in the form ─────────────────────────────────────
+# ── Les réponses du simulateur dans le formulaire ───────────────────────────
 
 
 def test_prerempli_depuis_le_simulateur():
@@ -233,19 +233,19 @@ def test_prerempli_etranger_sans_avis_cas_particulier():
     v = resultat["valeurs"]
     assert v["hors_ue"] and v["exception_sejour_transfert_asile"] and v["sans_avis"] and v["cas_particulier_c"]
     assert v["proprietaire_oui"] and "epargne_non" not in v and "nationalite" not in v
-    # Amounts never cut at the end of a line: a narrow no-break space in thousands, a no-break one before €.
+    # Montants jamais coupés en fin de ligne : espace fine insécable dans les milliers, insécable avant €.
     assert (
         "4\u202f800\u00a0€" in resultat["rappels"]["ressources"]
         and "80\u202f000\u00a0€" in resultat["rappels"]["biens"]
     )
-    assert "répartissez-les" in resultat["rappels"]["ressources"]  # several in the household: who earned what is asked
-    assert resultat["replis"] == {}  # a particular case: nothing folded, the person sees what she ticked
+    assert "répartissez-les" in resultat["rappels"]["ressources"]  # plusieurs au foyer : on demande qui a gagné quoi
+    assert resultat["replis"] == {}  # un cas particulier : rien de replié, la personne voit ce qu'elle a coché
 
 
 def test_prerempli_seul_dans_son_foyer_sa_ligne_remplie_et_le_deja_repondu_replie():
-    """Karim: alone in his household, 7 800 € over six months given to the simulator: the form's own line
-    of the table is filled (the spouse's and children's columns do not apply, the interview hides them),
-    the particular cases and the insurance he already answered are folded under one line each."""
+    """Karim : seul dans son foyer, 7 800 € sur six mois donnés au simulateur : sa propre ligne du tableau
+    du formulaire est remplie (les colonnes du conjoint et des enfants ne s'appliquent pas, l'entretien les
+    cache), les cas particuliers et l'assurance auxquels il a déjà répondu sont repliés sous une ligne chacun."""
     resultat = prerempli(
         {
             "simulateur": {

@@ -37,7 +37,7 @@ def test_les_valeurs_se_relisent(rempli, pdf_vierge):
 
 def test_mise_en_page_gardee_et_champs_modifiables(rempli, pdf_vierge):
     vierge = pdf_vierge["cerfa-16146"]
-    assert rempli.startswith(vierge)  # incremental update: the blank's bytes untouched, changes appended
+    assert rempli.startswith(vierge)  # mise à jour incrémentale : octets du vierge intacts, changements ajoutés
     lecteur = PdfReader(io.BytesIO(rempli))
     assert len(lecteur.pages) == len(PdfReader(io.BytesIO(vierge)).pages)
     assert set(lecteur.get_fields()) == set(PdfReader(io.BytesIO(vierge)).get_fields())
@@ -53,7 +53,7 @@ def widgets(lecteur):
 
 
 def test_chaque_valeur_a_son_apparence(rempli):
-    """Viewers show the values without regenerating them: pypdf wrote each appearance stream."""
+    """Les lecteurs montrent les valeurs sans les régénérer : pypdf a écrit chaque flux d'apparence."""
     for annotation in widgets(PdfReader(io.BytesIO(rempli))):
         nom = annotation["/T"]
         if nom not in REPONSES:
@@ -63,11 +63,11 @@ def test_chaque_valeur_a_son_apparence(rempli):
             continue
         flux = annotation["/AP"]["/N"].get_object().get_data()
         assert b"Tj" in flux or b"TJ" in flux, nom
-        assert b" 0 Tf" not in flux, nom  # a real size was chosen for the text
+        assert b" 0 Tf" not in flux, nom  # une vraie taille a été choisie pour le texte
 
 
 def test_pdftoppm_dessine_les_valeurs(rempli, pdf_vierge, tmp_path):
-    """Poppler (the viewer of many Linux desktops) paints the filled page differently from the blank."""
+    """Poppler (le lecteur de nombreux bureaux Linux) dessine la page remplie autrement que la vierge."""
     images = {}
     for nom, octets in (("vierge", pdf_vierge["cerfa-16146"]), ("rempli", rempli)):
         (tmp_path / f"{nom}.pdf").write_bytes(octets)
@@ -114,12 +114,13 @@ def test_questions_de_l_entretien_ignorees(pdf_vierge):
     assert valeurs_du_pdf(octets)["nom_naissance"] == "Martin"
 
 
-# ── Command line (after `make site`: reads site/formulaires/) ───────────────
+# ── Ligne de commande (après `make site` : lit site/formulaires/) ───────────
 
 
 @pytest.fixture(scope="module")
 def site_avec_pdf(pdf_vierge, tmp_path_factory):
-    """The CLI reads the blank PDF where `make site` writes it; put the fixture's there if absent."""
+    """La ligne de commande lit le PDF vierge là où `make site` l'écrit ; on y met celui de la fixture s'il
+    manque."""
     cible = REPO / "site" / "formulaires" / "cerfa-16146.pdf"
     if not cible.is_file():
         cible.parent.mkdir(parents=True, exist_ok=True)
@@ -136,7 +137,7 @@ def test_cli_champs(site_avec_pdf, definitions):
     d = definitions["cerfa-16146"]
     assert [c["nom"] for c in champs] == [c["nom"] for c in [*champs_pdf(d), *rangees_annexe(d)]]
     par_nom = {c["nom"]: c for c in champs}
-    # The real type and the maximum length, where there is one; rows 7 to 20 go to the annex.
+    # Le vrai type et la longueur maximale, s'il y en a une ; les lignes 7 à 20 vont à l'annexe.
     assert par_nom["naissance_date"]["type"] == "date" and par_nom["naissance_date"]["longueur_max"] == 10
     assert par_nom["rfr"]["type"] == "montant" and par_nom["foyer_nombre"]["type"] == "nombre"
     assert par_nom["expose"]["type"] == "multiligne" and par_nom["code_postal"]["longueur_max"] == 10
@@ -192,7 +193,7 @@ def test_cli_pieces(site_avec_pdf):
 
 
 def test_le_vierge_lu_une_fois_sert_plusieurs_fois(pdf_vierge):
-    """The parsed blank is kept between fills: a second fill must not carry the first's answers."""
+    """Le vierge analysé est gardé entre deux remplissages : le second ne doit pas porter les réponses du premier."""
     premier = valeurs_du_pdf(
         remplir(entree({"nom_naissance": "Martin", "civilite_madame": True}), pdf_vierge["cerfa-16146"])
     )

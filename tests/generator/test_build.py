@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.erreurs import BuildError, ContentErrors
-from generator.sorties.verification import external_resources, page_problems
+from generator.erreurs import ErreurDeConstruction, ErreursDeContenu
+from generator.sorties.verification import external_resources, problemes_de_page
 
 pytestmark = [pytest.mark.build, pytest.mark.pdf]
 
@@ -33,7 +33,7 @@ def test_chaque_page_porte_langue_csp_et_sortie_rapide(built):
     assert len(pages) >= 5
     for page in pages:
         html = page.read_text(encoding="utf-8")
-        assert page_problems(html) == [], page
+        assert problemes_de_page(html) == [], page
         assert '<a id="sortie-rapide"' in html
 
 
@@ -45,12 +45,12 @@ def test_aucune_ressource_d_une_autre_origine(built):
 
 def test_le_controle_refuse_une_ressource_externe_ou_un_script_en_ligne():
     page = '<html lang="fr"><meta http-equiv="Content-Security-Policy" content="x"><a id="sortie-rapide"></a>'
-    assert page_problems(page) == []
-    assert page_problems(page + '<script src="https://cdn.example.com/x.js"></script>')
-    assert page_problems(page + '<link rel="stylesheet" href="//fonts.example.com/css">')
-    assert page_problems(page + "<script>alert(1)</script>")
-    assert page_problems(page + '<th style="text-align: right;">')
-    assert page_problems(page.replace('lang="fr"', 'lang="en"'))
+    assert problemes_de_page(page) == []
+    assert problemes_de_page(page + '<script src="https://cdn.example.com/x.js"></script>')
+    assert problemes_de_page(page + '<link rel="stylesheet" href="//fonts.example.com/css">')
+    assert problemes_de_page(page + "<script>alert(1)</script>")
+    assert problemes_de_page(page + '<th style="text-align: right;">')
+    assert problemes_de_page(page.replace('lang="fr"', 'lang="en"'))
 
 
 def test_pdf_de_la_page_marquee_avec_titre_et_structure(built):
@@ -60,12 +60,12 @@ def test_pdf_de_la_page_marquee_avec_titre_et_structure(built):
     text = "".join(p.extract_text() for p in reader.pages)
     assert "Le guide de l'ordonnance de protection" in text
     assert "Contenu vérifié le jeudi 15 janvier 2026" in text  # generator.mkdocs.filtres.date_fr
-    assert "En danger : 17 (Police ou gendarmerie)" in " ".join(text.split())  # from urgences.yml
+    assert "En danger : 17 (Police ou gendarmerie)" in " ".join(text.split())  # tiré d'urgences.yml
     assert "https://essai.example.fr/guides/guide.html" in text
     assert "Page 1 / " in text
     root = reader.trailer["/Root"]
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
-    # The page's title is printed inside; the PDF's own title, read in a tab or a file's properties, is neutral.
+    # Le titre de la page est imprimé dedans ; celui du PDF, lu dans un onglet ou les propriétés du fichier, est neutre.
     info = {cle: str(valeur) for cle, valeur in reader.metadata.items()}
     assert info.get("/Title") == "Document" and not {"/Subject", "/Keywords", "/Author"} & set(info), info
     assert not (site / "pdf" / "accueil.pdf").exists()  # pdf: non demandé pour l'accueil
@@ -107,7 +107,7 @@ def test_lexique_relie_la_premiere_occurrence_hors_titres_et_code(built):
     assert 'class="terme"' not in re.search(r"<h1.*?</h1>", body, re.S).group(0)
     assert "<code>OP</code>" in body
     assert 'href="../lexique.html#juge-aux-affaires-familiales">ce mot</a>' in body  # lien explicite lexique:
-    # The definition is an attribute (site.js opens it in place), never text the search would index.
+    # La définition est un attribut (site.js l'ouvre sur place), jamais du texte que la recherche indexerait.
     assert 'data-definition="Décision du juge' in body and ">Décision du juge" not in body
 
 
@@ -139,13 +139,13 @@ def test_le_lexique_nomme_ses_pages_liees_par_leur_titre(built):
 
 
 def test_un_ancien_mot_du_lexique_renvoie_au_terme_d_aujourd_hui():
-    from generator.contenu.lexique import Terme, page_markdown
+    from generator.contenu.lexique import Terme, markdown_de_page
 
     termes = [
         Terme("Commissaire de justice", "Professionnel qui remet les actes.", 1),
         Terme("Huissier de justice", "Ancien nom du commissaire de justice.", 2, renvoi="Commissaire de justice"),
     ]
-    page = page_markdown(termes)
+    page = markdown_de_page(termes)
     assert "### Huissier de justice {#huissier-de-justice}" in page
     assert "Aujourd'hui : [Commissaire de justice](#commissaire-de-justice)." in page
 
@@ -163,23 +163,23 @@ def test_recherche_en_francais_et_sans_accents(built):
 
 
 def test_un_echec_laisse_le_site_precedent_intact(project, build_project):
-    build_project(project, with_pdf=False)
+    build_project(project, avec_pdf=False)
     before = (project / "site" / "index.html").read_text(encoding="utf-8")
     guide = project / "content" / "guides" / "guide.md"
     guide.write_text(guide.read_text().replace("type: guide", "type: roman"), encoding="utf-8")
-    with pytest.raises(ContentErrors):
-        build_project(project, with_pdf=False)
+    with pytest.raises(ErreursDeContenu):
+        build_project(project, avec_pdf=False)
     assert (project / "site" / "index.html").read_text(encoding="utf-8") == before
     assert not [p for p in project.iterdir() if p.name.startswith(".site-")]
 
 
 def test_un_echec_tardif_de_mkdocs_laisse_le_site_intact(project, build_project):
     """Une ancre cassée n'est vue que par MkDocs, pendant la construction."""
-    build_project(project, with_pdf=False)
+    build_project(project, avec_pdf=False)
     guide = project / "content" / "guides" / "guide.md"
     guide.write_text(guide.read_text().replace("(../index.md)", "(../index.md#nulle-part)"), encoding="utf-8")
-    with pytest.raises(ContentErrors) as info:
-        build_project(project, with_pdf=False)
+    with pytest.raises(ErreursDeContenu) as info:
+        build_project(project, avec_pdf=False)
     assert any(str(e).startswith("content/guides/guide.md:18:") and "nulle-part" in str(e) for e in info.value.errors)
     assert "nulle-part" not in (project / "site" / "guides" / "guide.html").read_text(encoding="utf-8")
     assert not [p for p in project.iterdir() if p.name.startswith(".site-")]
@@ -192,9 +192,9 @@ def test_le_site_est_lisible_par_le_serveur_web(project, build_project):
     import os
     import stat
 
-    old = os.umask(0o077)  # the strictest umask: modes must not depend on it
+    old = os.umask(0o077)  # l'umask le plus strict : les modes ne doivent pas en dépendre
     try:
-        build_project(project, with_pdf=False)
+        build_project(project, avec_pdf=False)
     finally:
         os.umask(old)
     site = project / "site"
@@ -215,7 +215,7 @@ def test_guillemet_dans_la_description_n_abime_pas_la_page(tmp_path, build_proje
     description = 'Le "juge" <b>décide</b> & tranche.'
     guide = PAGES["guides/guide.md"].replace("description: Un guide imprimable.", f"description: '{description}'")
     root = write_project(tmp_path / "p", {**PAGES, "guides/guide.md": guide})
-    build_project(root, with_pdf=False)
+    build_project(root, avec_pdf=False)
     metas = []
 
     class Metas(HTMLParser):
@@ -228,7 +228,7 @@ def test_guillemet_dans_la_description_n_abime_pas_la_page(tmp_path, build_proje
 
 
 def test_le_pdf_ne_peut_lire_que_les_fichiers_du_site(tmp_path, build_project):
-    """`<a rel="attachment" href="file:///…">` used to embed that file in the public PDF."""
+    """`<a rel="attachment" href="file:///…">` incorporait autrefois ce fichier dans le PDF public."""
     from tests.fixtures.projet import PAGES, write_project
 
     secret = tmp_path / "secret.txt"
@@ -240,10 +240,10 @@ def test_le_pdf_ne_peut_lire_que_les_fichiers_du_site(tmp_path, build_project):
         .replace("type: accueil", "type: accueil\n        pdf: true")
     )
     root = write_project(tmp_path / "p", {**PAGES, "guides/guide.md": guide, "index.md": image})
-    with pytest.raises(ContentErrors) as info:
+    with pytest.raises(ErreursDeContenu) as info:
         build_project(root)
     found = [str(e) for e in info.value.errors]
-    # The address is quoted as a short excerpt (messages are bounded): its start, then the reason.
+    # L'adresse est citée en court extrait (les messages sont bornés) : son début, puis la raison.
     assert any(
         e.startswith("content/guides/guide.md:24: le PDF devrait charger « file:///")
         and "qui n'est pas un fichier du site" in e
@@ -252,7 +252,7 @@ def test_le_pdf_ne_peut_lire_que_les_fichiers_du_site(tmp_path, build_project):
     assert "content/index.md:15: le PDF a besoin de « absente.png », introuvable dans le site construit" in found, found
     assert not (root / "site").exists()
     cached = list((root / "build" / "cache" / "pdf").iterdir())
-    assert len(cached) == 1 and cached[0].suffix == ".pdf"  # the lexique's; nothing from the refused pages
+    assert len(cached) == 1 and cached[0].suffix == ".pdf"  # celui du lexique ; rien des pages refusées
 
 
 @pytest.mark.parametrize(
@@ -280,20 +280,20 @@ def test_adresses_permises_au_pdf(tmp_path, url, permis):
 
 
 def gabarit_modifie(project, ajout: str) -> list[str]:
-    """Append `ajout` to line 3 of theme/main.html, build, return the errors."""
+    """Ajoute `ajout` à la ligne 3 de theme/main.html, construit, rend les erreurs."""
     main_html = project / "theme" / "main.html"
     lines = main_html.read_text(encoding="utf-8").split("\n")
     lines[2] += ajout
     main_html.write_text("\n".join(lines), encoding="utf-8")
-    with pytest.raises(ContentErrors) as info:
+    with pytest.raises(ErreursDeContenu) as info:
         build_project_sans_pdf(project)
     return [str(e) for e in info.value.errors]
 
 
 def build_project_sans_pdf(root):
-    from generator.engine import build
+    from generator.engine import construit_le_site
 
-    return build(root, with_pdf=False, with_pyodide=False)
+    return construit_le_site(root, avec_pdf=False, avec_pyodide=False)
 
 
 def test_une_faute_dans_un_gabarit_du_theme(project):
@@ -310,8 +310,8 @@ def test_une_erreur_a_l_execution_d_un_gabarit(project):
 def test_les_avertissements_de_mkdocs_en_francais(project, build_project):
     guide = project / "content" / "guides" / "guide.md"
     guide.write_text(guide.read_text().replace("(../index.md)", "(../index.md#nulle-part)"), encoding="utf-8")
-    with pytest.raises(ContentErrors) as info:
-        build_project(project, with_pdf=False)
+    with pytest.raises(ErreursDeContenu) as info:
+        build_project(project, avec_pdf=False)
     assert [str(e) for e in info.value.errors] == [
         "content/guides/guide.md:18: ancre introuvable : « ../index.md#nulle-part » : content/index.md "
         "n'a pas de titre ou d'ancre « #nulle-part »"
@@ -357,7 +357,7 @@ def test_traduction_des_messages_de_mkdocs(tmp_path, message, attendu):
 
 def test_un_dossier_de_sortie_impossible_est_dit_en_francais(project, tmp_path):
     """Aucune trace : un dossier introuvable ou interdit est refusé avant de construire."""
-    from generator.engine import build
+    from generator.engine import construit_le_site
 
-    with pytest.raises(BuildError, match=r"Impossible d'écrire le site dans .* \(dossier introuvable\)"):
-        build(project, Path("/proc/dossier-impossible/site"), with_pdf=False, with_pyodide=False)
+    with pytest.raises(ErreurDeConstruction, match=r"Impossible d'écrire le site dans .* \(dossier introuvable\)"):
+        construit_le_site(project, Path("/proc/dossier-impossible/site"), avec_pdf=False, avec_pyodide=False)

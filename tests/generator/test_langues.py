@@ -73,10 +73,10 @@ def _page(site: Path, rel: str) -> str:
 
 @pytest.fixture(scope="module")
 def construit(tmp_path_factory):
-    from generator.engine import build
+    from generator.engine import construit_le_site
 
     root = projet_multilingue(tmp_path_factory.mktemp("langues") / "projet")
-    rapport = build(root, with_pdf=False, with_pyodide=False)
+    rapport = construit_le_site(root, avec_pdf=False, avec_pyodide=False)
     return root, root / "site", rapport
 
 
@@ -96,15 +96,15 @@ def test_le_theme_et_les_composants_parlent_la_langue_de_la_page(construit):
     textes = json.loads(bloc.group(1))
     assert textes["SortieRapide"]["appuyezEncore"].startswith("Press Shift")
     assert textes["Export"]["pdf"]["titre"] == "Before you download this document"
-    assert "Police or gendarmerie" in en  # the footer's numbers, from urgences.yml, labelled in English
-    assert 'id="textes-composants"' not in _page(site, "guides/guide.html")  # French: the components' own
+    assert "Police or gendarmerie" in en  # les numéros du pied de page, tirés d'urgences.yml, nommés en anglais
+    assert 'id="textes-composants"' not in _page(site, "guides/guide.html")  # français : ceux des composants
 
 
 def test_le_menu_est_celui_de_la_langue(construit):
     _, site, _ = construit
     menu = re.search(r'<nav class="menu".*?</nav>', _page(site, "en/guide.html"), re.S).group(0)
     assert "The guide" in menu and "Le guide" not in menu and "Accueil" not in menu
-    assert 'href="recherche.html">Search<' in menu  # the English search page
+    assert 'href="recherche.html">Search<' in menu  # la page de recherche anglaise
     francais = re.search(r'<nav class="menu".*?</nav>', _page(site, "guides/guide.html"), re.S).group(0)
     assert "Le guide" in francais and "The guide" not in francais
 
@@ -117,26 +117,46 @@ def test_liens_vers_les_autres_langues_sans_rien_garder(construit):
     liens_ar = re.search(r'<nav class="langues".*?</nav>', _page(site, "ar/guide.html"), re.S).group(0)
     assert '<a href="../guides/guide.html" hreflang="fr" lang="fr">Français</a>' in liens_ar
     assert '<a href="../en/guide.html" hreflang="en" lang="en">English</a>' in liens_ar
-    # The home page has no translation: its links lead to each language's own first page.
+    # L'accueil n'a pas de traduction : ses liens mènent à la première page de chaque langue.
     accueil = re.search(r'<nav class="langues".*?</nav>', _page(site, "index.html"), re.S).group(0)
     assert 'href="en/guide.html"' in accueil and "?" not in accueil
+
+
+def test_les_traductions_sont_annoncees_comme_alternatives(construit):
+    _, site, _ = construit
+    guide = _page(site, "guides/guide.html")
+    assert '<link rel="alternate" hreflang="en" href="../en/guide.html">' in guide
+    assert '<link rel="alternate" hreflang="ar" href="../ar/guide.html">' in guide
+    assert '<link rel="alternate" hreflang="fr" href="../guides/guide.html">' in _page(site, "ar/guide.html")
+    # L'accueil n'a pas de traduction : les liens donnés à défaut ne sont pas des « alternate ».
+    assert 'rel="alternate"' not in _page(site, "index.html")
+
+
+def test_la_page_introuvable_parle_chaque_langue(construit):
+    _, site, _ = construit
+    page = _page(site, "404.html")
+    assert "<h1>Page introuvable</h1>" in page
+    texte = re.sub(r"<[^>]*>", "", page)  # la typographie des pages aussi : « En danger ? » sans coupure
+    assert "En danger" in texte and " ?" not in texte and " :" not in texte
+    assert re.search(r'<p lang="en" dir="ltr"><strong>Page not found\.</strong>.*href="/?en/guide.html"', page)
+    assert re.search(r'<p lang="ar" dir="rtl"><strong>الصفحة غير موجودة\.</strong>.*href="/?ar/guide.html"', page)
 
 
 def test_une_traduction_dit_sa_source_et_qu_elle_n_est_pas_relue(construit):
     _, site, _ = construit
     en = _page(site, "en/guide.html")
     titre, _, reste = en.partition("</h1>")
-    assert "Not yet checked by a qualified translator" in reste[:2000]  # right under the title
+    assert "Not yet checked by a qualified translator" in reste[:2000]  # juste sous le titre
     assert '<a href="../guides/guide.html" hreflang="fr" lang="fr" dir="ltr">Le guide de l&#39;ordonnance</a>' in en
     assert "The French page is the reference" in en
-    assert "La version française a changé" not in en  # current
+    assert "La version française a changé" not in en  # à jour
     ar = _page(site, "ar/guide.html")
     assert "لم يراجعها مترجم مؤهل بعد" in ar and "النسخة الفرنسية هي المرجع" in ar
 
 
 def test_une_traduction_relue_le_dit(tmp_path, build_project):
     root = projet_multilingue(tmp_path / "p", relecture_en="{par: Camille Martin, le: 2026-02-03}")
-    build_project(root, with_pdf=False)
+    build_project(root, avec_pdf=False)
     en = _page(root / "site", "en/guide.html")
     assert "Checked by Camille Martin on 3 February 2026." in en
     assert "Not yet checked" not in en
@@ -147,7 +167,7 @@ def test_les_passages_latins_d_une_page_en_arabe_sont_isoles(construit):
     ar = _page(site, "ar/guide.html")
     assert '(<span dir="ltr" lang="fr">ordonnance de protection</span>)' in ar
     assert "wzxhzdk" not in ar
-    assert 'dir="ltr" lang="fr">ordonnance' not in _page(site, "en/guide.html")  # left to right already
+    assert 'dir="ltr" lang="fr">ordonnance' not in _page(site, "en/guide.html")  # déjà de gauche à droite
 
 
 def test_une_recherche_par_langue(construit):
@@ -184,7 +204,7 @@ def test_une_source_francaise_changee_perime_sa_traduction_sans_arreter_la_const
     root = projet_multilingue(tmp_path / "p")
     guide = root / "content" / "guides" / "guide.md"
     guide.write_text(guide.read_text(encoding="utf-8").replace("quelques jours", "6 jours"), encoding="utf-8")
-    rapport = build_project(root, with_pdf=False)
+    rapport = build_project(root, avec_pdf=False)
     avertissements = [str(a) for a in rapport["avertissements"]]
     assert len(avertissements) == 2
     assert avertissements[0].startswith(
@@ -195,12 +215,12 @@ def test_une_source_francaise_changee_perime_sa_traduction_sans_arreter_la_const
     assert "The French page has changed since this translation" in en
     assert '<p lang="fr" dir="ltr">La version française a changé depuis cette traduction.</p>' in en
     assert "تغيرت النسخة الفرنسية منذ هذه الترجمة" in _page(root / "site", "ar/guide.html")
-    # `generator check` says it too, at its line, and succeeds.
+    # `generator check` le dit aussi, à sa ligne, et réussit.
     assert main(["--racine", str(root), "check"]) == 0
     assert "content/en/guide.md:10: pas à jour" in capsys.readouterr().err
-    # Someone re-read the English page against the French: the page is current again.
+    # Quelqu'un a relu la page anglaise d'après la française : la page est de nouveau à jour.
     assert main(["--racine", str(root), "traductions", "--a-jour", "en/guide.md", "ar/guide.md"]) == 0
-    rapport = build_project(root, with_pdf=False)
+    rapport = build_project(root, avec_pdf=False)
     assert rapport["avertissements"] == []
     assert "has changed since" not in _page(root / "site", "en/guide.html")
 
@@ -223,10 +243,10 @@ def test_une_version_simple_perimee_le_dit_en_francais(tmp_path, build_project):
         ),
         encoding="utf-8",
     )
-    build_project(root, with_pdf=False)
+    build_project(root, avec_pdf=False)
     page = _page(root / "site", "simple.html")
     assert "La page complète a changé depuis cette version simple" in page
-    assert "Not yet checked" not in page and "traducteur" not in page  # an easy-read page is not a translation
+    assert "Not yet checked" not in page and "traducteur" not in page  # une version simple n'est pas une traduction
 
 
 @pytest.mark.parametrize(
@@ -244,13 +264,13 @@ def test_une_version_simple_perimee_le_dit_en_francais(tmp_path, build_project):
     ],
 )
 def test_chaque_page_dans_le_menu_de_sa_langue(tmp_path, remplace, attendu):
-    from generator.config import load_site_config
-    from generator.contenu.validation import validate
-    from generator.erreurs import ContentErrors
+    from generator.config import lit_config_du_site
+    from generator.contenu.validation import verifie_le_contenu
+    from generator.erreurs import ErreursDeContenu
 
     root = projet_multilingue(tmp_path / "p")
     config = root / "site_config.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(*remplace), encoding="utf-8")
-    with pytest.raises(ContentErrors) as exc:
-        validate(load_site_config(root))
+    with pytest.raises(ErreursDeContenu) as exc:
+        verifie_le_contenu(lit_config_du_site(root))
     assert attendu in str(exc.value) and "site_config.yml:" in str(exc.value)

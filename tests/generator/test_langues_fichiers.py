@@ -12,13 +12,13 @@ import pytest
 import yaml
 
 from generator import langues
-from generator.erreurs import ContentErrors
+from generator.erreurs import ErreursDeContenu
 from generator.mkdocs.bidi import _decoupe
 from tests.fixtures.chemins import REPO
 
 THEME = REPO / "theme"
 AUTRES = ("en", "ar")
-# Where each component's French strings are written (its `static defaults.i18n`, or the search page's).
+# Où sont écrits les textes français de chaque composant (son `static defaults.i18n`, ou ceux de la page de recherche).
 SOURCES_JS = {
     "SortieRapide": THEME / "assets" / "js" / "site.js",
     "Export": THEME / "assets" / "js" / "composants" / "export.mjs",
@@ -57,7 +57,7 @@ def test_une_cle_fautive_est_dite_a_sa_ligne(tmp_path, avant, apres, attendu):
     texte = en.read_text(encoding="utf-8")
     assert avant in texte
     en.write_text(texte.replace(avant, apres, 1), encoding="utf-8")
-    with pytest.raises(ContentErrors) as exc:
+    with pytest.raises(ErreursDeContenu) as exc:
         langues.charge(tmp_path)
     assert attendu in str(exc.value), str(exc.value)
 
@@ -79,7 +79,7 @@ def test_les_textes_des_composants_sont_ceux_du_javascript(lues, code):
 
         donnees = set(feuilles(textes))
         assert donnees <= attendues, (nom, donnees - attendues)
-    # Every string of the quick exit, of the warnings before an export and of the search page.
+    # Chaque texte de la sortie rapide, des avertissements avant un export et de la page de recherche.
     assert set(composants["SortieRapide"]) == {"appuyezEncore", "annulee", "titreNeutre"}
     assert set(composants["Export"]) == {"continuer", "annuler", "ics", "pdf", "onglet", "impression"}
     assert "{n}" in composants["SortieRapide"]["appuyezEncore"] and "{n}" in composants["Recherche"]["plusieurs"]
@@ -91,7 +91,7 @@ def test_chaque_numero_du_pied_de_page_a_son_libelle_avec_les_heures_du_francais
     for numero in urgences["urgence"] + urgences["ecoute"]:
         libelle, repli = lues[code].libelle(numero)
         assert repli is None, f"{code} : pas de libellé pour « {numero['id']} »"
-        heures = r"(?<![:\d])\d+"  # « 9:00 » is the French « 9 h »
+        heures = r"(?<![:\d])\d+"  # « 9:00 » est le « 9 h » français
         assert re.findall(heures, libelle) == re.findall(heures, numero["libelle"]), (numero["id"], libelle)
 
 
@@ -109,6 +109,6 @@ def test_les_passages_latins_sont_isoles():
     spans = [n for n in noeuds if not isinstance(n, str)]
     assert [s.text for s in spans] == ["ordonnance de protection", "Cerfa 16146"]
     assert all(s.get("lang") == "fr" and s.get("dir") == "ltr" for s in spans)
-    assert spans[0].tail == ") و "  # the brackets stay in the Arabic sentence
-    assert _decoupe("اتصلوا بالرقم 17.") is None  # digits alone are not a Latin passage
-    assert _decoupe("\x02wzxhzdk:0\x03 عربي") is None  # Markdown's placeholder for raw HTML stays whole
+    assert spans[0].tail == ") و "  # les parenthèses restent dans la phrase arabe
+    assert _decoupe("اتصلوا بالرقم 17.") is None  # des chiffres seuls ne sont pas un passage en latin
+    assert _decoupe("\x02wzxhzdk:0\x03 عربي") is None  # le marqueur de Markdown pour le HTML brut reste entier

@@ -19,7 +19,8 @@ def mkdocs(root: Path, *args: str):
 
 
 def sans_pyodide(root: Path, pdf: bool = False) -> Path:
-    """The fixture has no node_modules: switch the bundle off (and the PDFs, for speed) in mkdocs.yml."""
+    """La fixture n'a pas de node_modules : on coupe le paquet Pyodide (et les PDF, pour aller vite) dans
+    mkdocs.yml."""
     path = root / "mkdocs.yml"
     text = path.read_text(encoding="utf-8").replace("      pyodide: true", "      pyodide: false")
     path.write_text(text if pdf else text.replace("      pdf: true", "      pdf: false"), encoding="utf-8")
@@ -38,10 +39,10 @@ def test_mkdocs_build_construit_le_site(project, tmp_path):
     result = mkdocs(sans_pyodide(project), "-d", str(out))
     assert result.exit_code == 0, result.output
     html = (out / "guides" / "guide.html").read_text(encoding="utf-8")
-    assert "<title>Le guide de l&#39;ordonnance — Site d&#39;essai</title>" in html  # site_config.yml's name
-    assert 'href="../lexique.html#juge-aux-affaires-familiales"' in html  # our Markdown extension
-    assert (out / "lexique.html").is_file()  # our generated page
-    assert not (out / "pdf").exists()  # `pdf: false` in mkdocs.yml is obeyed
+    assert "<title>Le guide de l&#39;ordonnance — Site d&#39;essai</title>" in html  # le nom donné par site_config.yml
+    assert 'href="../lexique.html#juge-aux-affaires-familiales"' in html  # notre extension Markdown
+    assert (out / "lexique.html").is_file()  # notre page générée
+    assert not (out / "pdf").exists()  # `pdf: false` dans mkdocs.yml est respecté
 
 
 @pytest.mark.parametrize(
@@ -82,7 +83,8 @@ def test_mkdocs_build_refuse_une_faute_de_gabarit(project, tmp_path):
 
 
 def test_reconstruire_avec_la_meme_instance_repart_de_zero(project, tmp_path):
-    """`mkdocs serve` keeps one plugin instance across rebuilds: an edit must be seen, nothing kept."""
+    """`mkdocs serve` garde une seule instance du plugin d'une construction à l'autre : une modification doit
+    être vue, rien de gardé."""
     sans_pyodide(project, pdf=True)
     assert mkdocs(project, "-d", str(tmp_path / "a")).exit_code == 0
     guide = project / "content" / "guides" / "guide.md"

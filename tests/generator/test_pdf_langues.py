@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.engine import build
+from generator.engine import construit_le_site
 from tests.fixtures.chemins import REPO
 
 pytestmark = [pytest.mark.build, pytest.mark.pdf]
@@ -24,8 +24,8 @@ pytestmark = [pytest.mark.build, pytest.mark.pdf]
 NOS_POLICES = re.compile(r"^[A-Z]{6}\+(Arabe-PDF|Latin-PDF|Latin-etendu-PDF|Symboles-PDF)(-Bold)?$")
 CARTES = ("simple-carte-interprete.pdf", "en-carte-interprete.pdf", "ar-carte-interprete.pdf")
 A4 = (595.28, 841.89)  # points
-# Whole Arabic lines of the printed pages, as a person reads them (no lam-alef ligature: pdftotext
-# writes its two letters in visual order).
+# Lignes arabes entières des pages imprimées, telles qu'une personne les lit (sans ligature lam-alif :
+# pdftotext écrit ses deux lettres dans l'ordre visuel).
 LIGNES = {
     "ar-carte-interprete.pdf": ["بطاقة طلب مترجم", "للضحية الحق في مترجم عندما تستمع إليها الشرطة"],
     "ar.pdf": ["الأساسيات بالعربية", "كل هذه المكالمات مجانية"],
@@ -35,7 +35,7 @@ LIGNES = {
 @pytest.fixture(scope="module")
 def pdf(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("pdf-langues") / "site"
-    build(REPO, site, with_pyodide=False)  # the PDFs are cached by content (build/cache/pdf)
+    construit_le_site(REPO, site, avec_pyodide=False)  # les PDF sont en cache selon leur contenu (build/cache/pdf)
     return site / "pdf"
 
 
@@ -46,7 +46,7 @@ def polices(chemin: Path) -> set[str]:
 
 def texte(chemin: Path, *options: str) -> str:
     sortie = subprocess.run(["pdftotext", *options, str(chemin), "-"], capture_output=True, text=True, check=True)
-    return re.sub("[\u202a-\u202e]", "", sortie.stdout)  # the bidi marks pdftotext adds
+    return re.sub("[\u202a-\u202e]", "", sortie.stdout)  # les marques bidi qu'ajoute pdftotext
 
 
 def test_les_pdf_en_arabe_n_emploient_que_les_polices_du_site(pdf):
@@ -65,7 +65,7 @@ def test_le_texte_arabe_se_relit_dans_l_ordre_lettres_liees(pdf, nom):
 
 
 def test_la_page_en_arabe_est_mise_en_page_de_droite_a_gauche(pdf):
-    """The running title on the right, the page number (« صفحة 1/2 », in reading order) on the left."""
+    """Le titre courant à droite, le numéro de page (« صفحة 1/2 », dans l'ordre de lecture) à gauche."""
     page = texte(pdf / "ar.pdf", "-layout", "-f", "2", "-l", "2").splitlines()
     lignes = [ligne for ligne in page if ligne.strip()]
     haut, bas = lignes[0], lignes[-1]

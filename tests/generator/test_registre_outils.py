@@ -11,8 +11,8 @@ import urllib.request
 
 import pytest
 
-from generator.erreurs import BuildError
-from generator.serve import make_server
+from generator.erreurs import ErreurDeConstruction
+from generator.serve import cree_serveur
 from pyscripts import api, outils
 from tests.fixtures.projet import PAGES, write_project
 
@@ -83,7 +83,7 @@ def test_un_quatrieme_outil_construit_servi_et_aiguille(essai, tmp_path, build_p
     assert '<p class="essai-champs">n, m</p>' in page  # son contexte, tiré de son moteur
     assert '<script type="module" src="../assets/js/outil-essai.mjs"></script>' in page
 
-    serveur = make_server(racine / "site", port=0, verbose=False)
+    serveur = cree_serveur(racine / "site", port=0, verbose=False)
     threading.Thread(target=serveur.serve_forever, daemon=True).start()
     try:
         adresse = f"http://127.0.0.1:{serveur.server_address[1]}"
@@ -101,7 +101,7 @@ def test_un_quatrieme_outil_construit_servi_et_aiguille(essai, tmp_path, build_p
 
 def test_un_outil_sans_son_gabarit_arrete_la_construction(essai, tmp_path, build_project):
     racine = projet_avec_l_outil(tmp_path / "projet", gabarit=False)
-    with pytest.raises(BuildError, match=r"outil « essai » : theme/outils/essai.html n'existe pas"):
+    with pytest.raises(ErreurDeConstruction, match=r"outil « essai » : theme/outils/essai.html n'existe pas"):
         build_project(racine)
 
 

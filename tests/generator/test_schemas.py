@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import load_site_config
+from generator.config import lit_config_du_site
 from generator.contenu import schema
 from generator.contenu.lecture import LectureImpossible, yaml_avec_lignes
-from generator.contenu.validation import donnees_requises, validate
-from generator.erreurs import ContentErrors
+from generator.contenu.validation import donnees_requises, verifie_le_contenu
+from generator.erreurs import ErreursDeContenu
 from tests.fixtures.chemins import REPO
 from tests.fixtures.projet import write_project
 
@@ -124,7 +124,7 @@ def test_erreur_de_donnees_a_sa_vraie_ligne(name, old, new, needle, expected):
     text = real(name)
     assert old in text
     found = errors(text.replace(old, new, 1), name)
-    wanted = expected.format(line=_line(text, needle))  # the line, found in the original text
+    wanted = expected.format(line=_line(text, needle))  # la ligne, trouvée dans le texte d'origine
     assert any(e.startswith(wanted) for e in found), (wanted, found)
 
 
@@ -174,15 +174,15 @@ def test_check_refuse_un_urgences_casse(tmp_path, capsys):
     root = project_with_data(tmp_path, "urgences", lambda t: t.replace("    quand: Urgence médicale.\n", "", 1))
     assert main(["--racine", str(root), "check"]) == 1
     err = capsys.readouterr().err
-    line = _line(real("urgences"), "id: samu")  # the entry is named by its id (issue 24)
+    line = _line(real("urgences"), "id: samu")  # l'entrée est nommée par son id
     assert f"content/data/urgences.yml:{line}: urgence[samu] : il manque « quand »" in err
     assert "Traceback" not in err
 
 
 def test_yaml_illisible_dans_un_fichier_de_donnees(tmp_path):
     root = project_with_data(tmp_path, "delais", lambda t: t.replace("  cpc_641:\n", "  cpc_641\n", 1))
-    with pytest.raises(ContentErrors) as info:
-        validate(load_site_config(root))
+    with pytest.raises(ErreursDeContenu) as info:
+        verifie_le_contenu(lit_config_du_site(root))
     line = _line(real("delais"), "  cpc_641:")
     assert any(str(e).startswith(f"content/data/delais.yml:{line}: YAML invalide") for e in info.value.errors), (
         info.value.errors
@@ -192,8 +192,8 @@ def test_yaml_illisible_dans_un_fichier_de_donnees(tmp_path):
 def test_fichier_de_donnees_pas_en_utf8(tmp_path):
     latin = real("urgences").encode("utf-8").replace("immédiat".encode(), "immédiat".encode("latin-1"))
     root = project_with_data(tmp_path, "urgences", latin)
-    with pytest.raises(ContentErrors) as info:
-        validate(load_site_config(root))
+    with pytest.raises(ErreursDeContenu) as info:
+        verifie_le_contenu(lit_config_du_site(root))
     line = _line(real("urgences"), "immédiat")
     assert [str(e) for e in info.value.errors] == [
         f"content/data/urgences.yml:{line}: le fichier n'est pas en UTF-8 (octet 0xe9) : enregistrez-le en UTF-8 dans votre éditeur"
@@ -203,23 +203,23 @@ def test_fichier_de_donnees_pas_en_utf8(tmp_path):
 def test_fichier_de_donnees_manquant_ou_sans_schema(tmp_path):
     root = project_with_data(tmp_path, "jours_feries", None)
     (root / "content" / "data" / "tarifs.yml").write_text("a: 1\n", encoding="utf-8")
-    with pytest.raises(ContentErrors) as info:
-        validate(load_site_config(root))
+    with pytest.raises(ErreursDeContenu) as info:
+        verifie_le_contenu(lit_config_du_site(root))
     found = [str(e) for e in info.value.errors]
     assert "content/data/jours_feries.yml:1: fichier de données manquant" in found
     assert any(e.startswith("content/data/tarifs.yml:1: aucun schéma pour ce fichier") for e in found)
 
 
 def test_controle_des_regles_aj_place_a_sa_ligne(tmp_path):
-    """What pyscripts/aj/verification.py checks beyond the schema (year of applicable_du) gets its line."""
+    """Ce que pyscripts/aj/verification.py contrôle au-delà du schéma (année d'applicable_du) a sa ligne."""
     text = real("aide_juridictionnelle")
     root = project_with_data(
         tmp_path,
         "aide_juridictionnelle",
         lambda t: t.replace("applicable_du: 2022-01-21", "applicable_du: 2023-01-21", 1),
     )
-    with pytest.raises(ContentErrors) as info:
-        validate(load_site_config(root))
+    with pytest.raises(ErreursDeContenu) as info:
+        verifie_le_contenu(lit_config_du_site(root))
     line = _line(text, "  - annee: 2022")
     assert any(
         str(e).startswith(f"content/data/aide_juridictionnelle.yml:{line}: baremes[2022] : `applicable_du`")
@@ -228,13 +228,13 @@ def test_controle_des_regles_aj_place_a_sa_ligne(tmp_path):
 
 
 def test_crochet_pour_les_formulaires(tmp_path, monkeypatch):
-    """content/formulaires/*.yml is checked against generator/schemas/formulaire.yml once it exists."""
+    """content/formulaires/*.yml est vérifié d'après generator/schemas/formulaire.yml dès que celui-ci existe."""
     root = write_project(tmp_path / "p")
     forms = root / "content" / "formulaires"
     forms.mkdir()
     (forms / "cerfa-1.yml").write_text("id: cerfa-1\ntitre: 12\n", encoding="utf-8")
-    with pytest.raises(ContentErrors) as info:  # the real schema (generator/schemas/formulaire.yml) checks it
-        validate(load_site_config(root))
+    with pytest.raises(ErreursDeContenu) as info:  # le vrai schéma (generator/schemas/formulaire.yml) le vérifie
+        verifie_le_contenu(lit_config_du_site(root))
     assert "content/formulaires/cerfa-1.yml:1: le fichier : il manque « cerfa »" in str(info.value)
     schemas = tmp_path / "schemas"
     schemas.mkdir()
@@ -253,8 +253,8 @@ def test_crochet_pour_les_formulaires(tmp_path, monkeypatch):
     monkeypatch.setattr(schema, "DOSSIER", schemas)
     schema.lit_schema.cache_clear()
     try:
-        with pytest.raises(ContentErrors) as info:
-            validate(load_site_config(root))
+        with pytest.raises(ErreursDeContenu) as info:
+            verifie_le_contenu(lit_config_du_site(root))
     finally:
         schema.lit_schema.cache_clear()
     assert [str(e) for e in info.value.errors] == [
@@ -277,8 +277,8 @@ def test_un_schema_mal_ecrit_est_refuse(tmp_path, monkeypatch):
 def test_la_construction_refuse_un_delais_casse(tmp_path, build_project):
     """Sans son `texte:`, une référence faisait dire « erreur de l'outil » à chaque calcul."""
     root = project_with_data(tmp_path, "delais", lambda t: t.replace("    texte: C. proc. civ., art. 641\n", "", 1))
-    with pytest.raises(ContentErrors) as info:
-        build_project(root, with_pdf=False)
+    with pytest.raises(ErreursDeContenu) as info:
+        build_project(root, avec_pdf=False)
     line = _line(real("delais"), "  cpc_641:")
     assert [str(e) for e in info.value.errors] == [
         f"content/data/delais.yml:{line}: references.cpc_641 : il manque « texte »"

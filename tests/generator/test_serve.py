@@ -12,7 +12,7 @@ import urllib.request
 import pytest
 
 from generator import csp
-from generator.serve import make_server
+from generator.serve import cree_serveur
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def server(tmp_path):
     (tmp_path / "404.html").write_text('<html lang="fr"><h1>Page introuvable</h1></html>', encoding="utf-8")
     (tmp_path / "pdf").mkdir()
     (tmp_path / "pdf" / "a.pdf").write_bytes(b"%PDF")
-    srv = make_server(tmp_path, port=0, verbose=False, timeout=0.5)
+    srv = cree_serveur(tmp_path, port=0, verbose=False, timeout=0.5)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{srv.server_address[1]}"
     srv.shutdown()
@@ -144,7 +144,7 @@ def compresse(tmp_path):
     assert (
         brotli.decompress((tmp_path / "pyodide" / "314.0.7" / "pyodide.asm.wasm.br").read_bytes()) == wasm.read_bytes()
     )
-    srv = make_server(tmp_path, port=0, verbose=False, timeout=0.5)
+    srv = cree_serveur(tmp_path, port=0, verbose=False, timeout=0.5)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{srv.server_address[1]}", tmp_path
     srv.shutdown()

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from generator.sorties.verification import external_resources, page_problems
+from generator.sorties.verification import external_resources, problemes_de_page
 
 PAGE = '<html lang="fr"><head><meta http-equiv="Content-Security-Policy" content="x"></head><body><a id="sortie-rapide"></a>'
 
 
 def test_une_page_correcte_passe():
     assert (
-        page_problems(
+        problemes_de_page(
             PAGE + '<script src="assets/js/site.js"></script><img src="a.png"><a href="https://ailleurs.fr">x</a>'
         )
         == []
@@ -85,7 +85,7 @@ def test_une_page_correcte_passe():
     ],
 )
 def test_chaque_construction_interdite_est_vue(ajout, attendu):
-    problems = page_problems(PAGE + ajout)
+    problems = problemes_de_page(PAGE + ajout)
     assert any(p.startswith(attendu) for p in problems), problems
 
 
@@ -98,19 +98,19 @@ def test_chaque_construction_interdite_est_vue(ajout, attendu):
     ],
 )
 def test_promesses_de_chaque_page(page, attendu):
-    assert attendu in page_problems(page)
+    assert attendu in problemes_de_page(page)
 
 
 def test_les_promesses_se_lisent_quel_que_soit_le_guillemet():
     assert (
-        page_problems("<html lang=fr><meta http-equiv='Content-Security-Policy' content=x><a id=sortie-rapide></a>")
+        problemes_de_page("<html lang=fr><meta http-equiv='Content-Security-Policy' content=x><a id=sortie-rapide></a>")
         == []
     )
 
 
 def test_json_de_donnees_permis_et_texte_qui_ressemble_a_du_code_ignore():
     assert (
-        page_problems(PAGE + '<script type="application/json">{"a": 1}</script><p>onclick= style= javascript:</p>')
+        problemes_de_page(PAGE + '<script type="application/json">{"a": 1}</script><p>onclick= style= javascript:</p>')
         == []
     )
 
@@ -135,14 +135,14 @@ def _site_et_projet(tmp_path, page: str) -> tuple:
 
 
 def test_un_constat_nomme_la_ligne_de_la_page_markdown(tmp_path):
-    from generator.erreurs import ContentErrors
-    from generator.sorties.verification import check
+    from generator.erreurs import ErreursDeContenu
+    from generator.sorties.verification import verifie_le_site
 
     site, racine = _site_et_projet(tmp_path, '<p><span onclick="alert(1)">x</span></p>')
     source = racine / "content" / "guides" / "guide.md"
     source.write_text('---\ntitre: x\n---\n\nUn texte.\n\n<span onclick="alert(1)">x</span>\n', encoding="utf-8")
-    with pytest.raises(ContentErrors) as info:
-        check(site, {}, racine, {"guides/guide.html": source})
+    with pytest.raises(ErreursDeContenu) as info:
+        verifie_le_site(site, {}, racine, {"guides/guide.html": source})
     assert [str(e) for e in info.value.errors] == [
         "content/guides/guide.md:7: gestionnaire d'événement en ligne « onclick= » (interdit par la CSP) "
         "(page construite guides/guide.html)"
@@ -150,8 +150,8 @@ def test_un_constat_nomme_la_ligne_de_la_page_markdown(tmp_path):
 
 
 def test_un_constat_venu_des_donnees_ou_du_theme_nomme_leur_ligne(tmp_path):
-    from generator.erreurs import ContentErrors
-    from generator.sorties.verification import check
+    from generator.erreurs import ErreursDeContenu
+    from generator.sorties.verification import verifie_le_site
 
     site, racine = _site_et_projet(tmp_path, '<img src="https://traceur.example.com/p.gif"><p style="x">a</p>')
     source = racine / "content" / "guides" / "guide.md"
@@ -160,7 +160,7 @@ def test_un_constat_venu_des_donnees_ou_du_theme_nomme_leur_ligne(tmp_path):
         "a: 1\nimage: https://traceur.example.com/p.gif\n", encoding="utf-8"
     )
     (racine / "theme" / "main.html").write_text('<main>\n  <p style="x">{{ a }}</p>\n</main>\n', encoding="utf-8")
-    with pytest.raises(ContentErrors) as info:
-        check(site, {}, racine, {"guides/guide.html": source})
+    with pytest.raises(ErreursDeContenu) as info:
+        verifie_le_site(site, {}, racine, {"guides/guide.html": source})
     lieux = sorted(str(e).split(": ", 1)[0] for e in info.value.errors)
     assert lieux == ["content/data/urgences.yml:2", "theme/main.html:2"]

@@ -31,13 +31,13 @@ def test_espaces_insecables(avant, apres):
 @pytest.mark.parametrize(
     "intact",
     [
-        '<a href="https://exemple.fr/a?b=c">lien</a>',  # no space before ? in an address
+        '<a href="https://exemple.fr/a?b=c">lien</a>',  # pas d'espace avant ? dans une adresse
         "<p>10:30 et a:b</p>",
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; img-src 'self'\">",
-        # Attributes are read by the scripts and the engines: never changed.
+        # Les attributs sont lus par les scripts et les moteurs : jamais changés.
         '<option value="a : b" data-depart="la décision : le jour">x</option>',
         '<div aria-label="Tableau : plafonds">',
-        # Code and typed text stay as written.
+        # Le code et le texte saisi restent tels qu'écrits.
         "<pre><code>x = a ? b : c</code></pre>",
         "<textarea>« brouillon »</textarea>",
     ],

@@ -1,6 +1,6 @@
-"""Values inside a sentence ({{ numero police }}, {{ duree … }}, {{ montant … }}), the official
-labels of a form ({{ champ … }}, {{ rubrique … }}) and one sentence per line in easy-read pages:
-written from the data in the page's language, refused at their line when unknown."""
+"""Valeurs dans une phrase ({{ numero police }}, {{ duree … }}, {{ montant … }}), libellés officiels
+d'un formulaire ({{ champ … }}, {{ rubrique … }}) et une phrase par ligne dans les pages en version
+simple : écrits d'après les données dans la langue de la page, refusés à leur ligne s'ils sont inconnus."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import textwrap
 import markdown
 import pytest
 
-from generator.config import load_site_config
-from generator.contenu.validation import validate
-from generator.erreurs import ContentErrors
+from generator.config import lit_config_du_site
+from generator.contenu.validation import verifie_le_contenu
+from generator.erreurs import ErreursDeContenu
 from generator.mkdocs import libelles, valeurs
 from generator.mkdocs.lignes import une_phrase_par_ligne
 from tests.fixtures.projet import PAGES, write_project
@@ -21,7 +21,7 @@ GUIDE = textwrap.dedent(PAGES["guides/guide.md"])
 ESPACE = "\u00a0"
 
 
-# A small form: a group of boxes with a line printed without a label, a question, a table.
+# Un petit formulaire : un groupe de cases avec une ligne imprimée sans libellé, une question, un tableau.
 FORMULAIRE = """\
 id: essai
 cerfa: "99999*01"
@@ -80,8 +80,8 @@ def projet_avec_formulaire(root, guide: str = GUIDE):
 
 @pytest.fixture(scope="module")
 def contenu(tmp_path_factory):
-    config = load_site_config(projet_avec_formulaire(tmp_path_factory.mktemp("valeurs") / "p"))
-    return config, validate(config)
+    config = lit_config_du_site(projet_avec_formulaire(tmp_path_factory.mktemp("valeurs") / "p"))
+    return config, verifie_le_contenu(config)
 
 
 @pytest.mark.parametrize(
@@ -93,7 +93,7 @@ def contenu(tmp_path_factory):
         ("en {{ duree op_delivrance }}", "fr", f"en 6{ESPACE}jours"),
         ("in {{ duree op_delivrance }}", "en", f"in 6{ESPACE}days"),
         ("{{ duree appel_ordonnance_protection }}", "ar", f"15{ESPACE}يومًا"),
-        ("{{ duree op_duree_mesures }}", "en", f"12{ESPACE}months"),  # the dated parameter in force today
+        ("{{ duree op_duree_mesures }}", "en", f"12{ESPACE}months"),  # le paramètre daté en vigueur aujourd'hui
         ("{{ montant aj_totale }}", "fr", f"12{ESPACE}862{ESPACE}euros"),
         ("{{ montant aj_totale }}", "en", "€12,862"),
         ("{{ montant aj_totale }}", "ar", f"<bdi>12{ESPACE}862</bdi>{ESPACE}يورو"),
@@ -122,7 +122,7 @@ def test_duree_en_arabe(duree, ar):
 
 
 def test_une_duree_suit_le_parametre_date(contenu, monkeypatch):
-    """The OP lasted 6 months before 15 June 2024: a page built that day would have said so."""
+    """L'OP durait 6 mois avant le 15 juin 2024 : une page construite ce jour-là l'aurait dit."""
     config, c = contenu
 
     class Hier(dt.date):
@@ -153,8 +153,8 @@ def test_une_duree_suit_le_parametre_date(contenu, monkeypatch):
 )
 def test_valeur_ou_libelle_inconnus_signales_a_leur_ligne(tmp_path, ligne, attendu):
     root = projet_avec_formulaire(tmp_path / "p", GUIDE + f"\n{ligne}\n")
-    with pytest.raises(ContentErrors) as info:
-        validate(load_site_config(root))
+    with pytest.raises(ErreursDeContenu) as info:
+        verifie_le_contenu(lit_config_du_site(root))
     found = [str(e) for e in info.value.errors]
     assert any(e.startswith(attendu) for e in found), found
 
@@ -165,9 +165,9 @@ def test_libelles_officiels_en_francais_echappes(contenu):
     html = markdown.markdown(bloc, extensions=["attr_list"])
     assert html.startswith("<p ") and 'class="libelle-officiel"' in html and 'lang="fr"' in html and 'dir="ltr"' in html
     assert "☐ Madame ☐ Autre, précisez :" in html
-    assert "Autre civilité" not in html  # a line printed without a label shows nothing
-    assert "<strong>Combien de personnes composent votre foyer fiscal* ?</strong>" in html  # the * stays a star
-    assert "<strong>Salaires_nets</strong>" in html  # nor is _ read as emphasis
+    assert "Autre civilité" not in html  # une ligne imprimée sans libellé ne montre rien
+    assert "<strong>Combien de personnes composent votre foyer fiscal* ?</strong>" in html  # l'* reste une étoile
+    assert "<strong>Salaires_nets</strong>" in html  # et _ n'est pas lu comme une emphase
     assert libelles.rubrique(c.formulaires, "essai", "identite").startswith("**I - VOTRE IDENTITÉ**")
 
 
@@ -177,4 +177,4 @@ def test_une_phrase_par_ligne():
     assert "Une phrase.<br />\nUne autre." in html
     assert "Un point.<br />\n  Sa suite." in html
     assert "Un.<br />\nDeux." in html
-    assert "Sa suite.<br />" not in html  # no break before the next list item
+    assert "Sa suite.<br />" not in html  # pas de saut avant l'élément de liste suivant

@@ -6,9 +6,9 @@ import textwrap
 
 import pytest
 
-from generator.config import load_site_config
-from generator.contenu.validation import validate
-from generator.erreurs import ContentErrors
+from generator.config import lit_config_du_site
+from generator.contenu.validation import verifie_le_contenu
+from generator.erreurs import ErreursDeContenu
 from tests.fixtures.chemins import REPO
 from tests.fixtures.projet import PAGES, write_project
 
@@ -23,13 +23,13 @@ def errors_for(tmp_path, guide_text=None, lexique=None, config_edit=None) -> lis
     if config_edit:
         path = root / "site_config.yml"
         path.write_text(config_edit(path.read_text()), encoding="utf-8")
-    with pytest.raises(ContentErrors) as info:
-        validate(load_site_config(root))
+    with pytest.raises(ErreursDeContenu) as info:
+        verifie_le_contenu(lit_config_du_site(root))
     return [str(e) for e in info.value.errors]
 
 
 def test_un_projet_correct_est_valide(project):
-    contenu = validate(load_site_config(project))
+    contenu = verifie_le_contenu(lit_config_du_site(project))
     assert set(contenu.donnees) == {p.stem for p in (project / "content" / "data").glob("*.yml")}
     assert {t.slug for t in contenu.termes} == {"ordonnance-de-protection", "juge-aux-affaires-familiales"}
 
@@ -156,7 +156,7 @@ def test_cle_outil_acceptee_sur_une_page_outil(tmp_path):
     texte = (
         textwrap.dedent(GUIDE).replace("type: guide", "type: outil").replace("pdf: true", "pdf: false\noutil: delais")
     )
-    assert frontmatter.problems(frontmatter.parse(texte)) == []
+    assert frontmatter.problems(frontmatter.lit_entete(texte)) == []
 
 
 # --- du contenu qui se construisait cassé sans un mot, ou avec une trace -----------------
@@ -213,7 +213,7 @@ def test_ligne_fautive_signalee(tmp_path, ligne, attendu):
 )
 def test_lignes_correctes_acceptees(tmp_path, ligne):
     root = write_project(tmp_path / "p", {**PAGES, "guides/guide.md": GUIDE + f"\n{ligne}\n"})
-    validate(load_site_config(root))
+    verifie_le_contenu(lit_config_du_site(root))
 
 
 def test_les_encadres_du_contenu_reel_sont_tous_permis():
@@ -232,26 +232,27 @@ def test_page_pas_en_utf8(tmp_path):
     root = write_project(tmp_path / "p")
     guide = root / "content" / "guides" / "guide.md"
     guide.write_bytes(guide.read_bytes().replace("délivrer".encode(), "délivrer".encode("latin-1")))
-    with pytest.raises(ContentErrors) as info:
-        validate(load_site_config(root))
+    with pytest.raises(ErreursDeContenu) as info:
+        verifie_le_contenu(lit_config_du_site(root))
     assert [str(e) for e in info.value.errors] == [
         "content/guides/guide.md:16: le fichier n'est pas en UTF-8 (octet 0xe9) : enregistrez-le en UTF-8 dans votre éditeur"
     ]
 
 
 def test_page_avec_bom_acceptee(tmp_path):
-    """Windows editors may start a UTF-8 file with a BOM: MkDocs accepts it, so do the checks."""
+    """Les éditeurs sous Windows peuvent commencer un fichier UTF-8 par un BOM : MkDocs l'accepte, les contrôles
+    aussi."""
     root = write_project(tmp_path / "p")
     guide = root / "content" / "guides" / "guide.md"
     guide.write_bytes(b"\xef\xbb\xbf" + guide.read_bytes())
-    validate(load_site_config(root))
+    verifie_le_contenu(lit_config_du_site(root))
 
 
 def test_lexique_pas_en_utf8(tmp_path):
     root = write_project(tmp_path / "p", lexique=LEXIQUE_TEXT)
     (root / "content" / "lexique.yml").write_bytes(LEXIQUE_TEXT.encode("latin-1"))
-    with pytest.raises(ContentErrors) as info:
-        validate(load_site_config(root))
+    with pytest.raises(ErreursDeContenu) as info:
+        verifie_le_contenu(lit_config_du_site(root))
     assert any(str(e).startswith("content/lexique.yml:2: le fichier n'est pas en UTF-8") for e in info.value.errors)
 
 
@@ -279,8 +280,8 @@ def test_deux_pages_qui_donneraient_le_meme_pdf(tmp_path):
     config.write_text(
         config.read_text().replace("  - Lexique: lexique.md", "  - Autre: guides-guide.md\n  - Lexique: lexique.md")
     )
-    with pytest.raises(ContentErrors) as info:
-        validate(load_site_config(root))
+    with pytest.raises(ErreursDeContenu) as info:
+        verifie_le_contenu(lit_config_du_site(root))
     found = [str(e) for e in info.value.errors]
     assert found == [
         "content/guides-guide.md:9: le PDF de cette page serait pdf/guides-guide.pdf, "
@@ -338,7 +339,7 @@ def test_site_config_verifie_par_son_schema(tmp_path, edit, attendu):
     root = write_project(tmp_path / "p")
     path = root / "site_config.yml"
     path.write_text(edit(path.read_text()), encoding="utf-8")
-    with pytest.raises(ContentErrors) as info:
-        load_site_config(root)
+    with pytest.raises(ErreursDeContenu) as info:
+        lit_config_du_site(root)
     found = [str(e) for e in info.value.errors]
     assert any(e.startswith(attendu) for e in found), found

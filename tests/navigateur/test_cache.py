@@ -19,14 +19,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from generator.serve import Handler, make_server
+from generator.serve import Gestionnaire, cree_serveur
 from tests.fixtures.chemins import REPO
 from tests.fixtures.navigateur import ARGS, CHROMIUM, OUTILS, PYTHON, attend_python
 
 pytestmark = [pytest.mark.navigateur, pytest.mark.build]
 
 
-class Journal(Handler):
+class Journal(Gestionnaire):
     """`python -m generator serve`, qui envoie ce qu'envoie le nginx du README (/pyodide/ gardé un an, le
     reste revalidé, les .br de la construction), et note chaque chemin demandé."""
 
@@ -75,7 +75,7 @@ def test_un_bareme_modifie_est_vu_par_un_navigateur_au_cache_chaud(navigateur, t
     assert texte.count(f"valeur: {plafond}\n") == 1, f"plafond {plafond} introuvable une seule fois dans {donnees}"
     construit(projet)
 
-    serveur = make_server(projet / "site", port=0, handler=Journal)
+    serveur = cree_serveur(projet / "site", port=0, handler=Journal)
     serveur.chemins = []
     threading.Thread(target=serveur.serve_forever, daemon=True).start()
     adresse = f"http://127.0.0.1:{serveur.server_address[1]}"

@@ -1,9 +1,10 @@
-"""A page in another language gives the components' strings in its JSON block
-(theme/assets/js/README.md): the quick exit's countdown and the export warning speak the page's
-language, under the site's real CSP; a string the page does not give stays French.
+"""Une page dans une autre langue donne les textes des composants dans son bloc JSON
+(theme/assets/js/README.md) : le compte à rebours de la sortie rapide et l'avertissement d'export
+parlent la langue de la page, sous la vraie CSP du site ; un texte que la page ne donne pas reste en
+français.
 
-A small page served from a temporary folder with the theme's own scripts: the mechanism itself, whatever
-the language files give (the real English and Arabic pages: test_langues.py).
+Une petite page servie depuis un dossier temporaire avec les scripts du thème : le mécanisme lui-même,
+quoi que donnent les fichiers de langue (les vraies pages anglaises et arabes : test_langues.py).
 """
 
 from __future__ import annotations
@@ -39,13 +40,13 @@ PAGE = """<!doctype html>
 
 @pytest.fixture(scope="module")
 def adresse(tmp_path_factory):
-    from generator.serve import make_server
+    from generator.serve import cree_serveur
 
     site = tmp_path_factory.mktemp("langue")
     shutil.copytree(REPO / "theme" / "assets" / "js", site / "assets" / "js")
     (site / "index.html").write_text(PAGE.replace("{textes}", json.dumps(TEXTES)), encoding="utf-8")
     (site / "doc.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
-    serveur = make_server(site, port=0, verbose=False)
+    serveur = cree_serveur(site, port=0, verbose=False)
     threading.Thread(target=serveur.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{serveur.server_address[1]}"
     serveur.shutdown()
@@ -68,10 +69,10 @@ def test_la_sortie_et_l_avertissement_parlent_la_langue_de_la_page(navigateur, a
         boite = page.get_by_role("dialog", name="Before you download this document")
         expect(boite).to_be_visible()
         expect(boite.get_by_role("button", name="Cancel")).to_be_visible()
-        expect(boite).to_contain_text("Téléchargements")  # the lines the page did not give: French
+        expect(boite).to_contain_text("Téléchargements")  # les lignes que la page n'a pas données : en français
         with page.expect_download() as telechargement:
             boite.get_by_role("button", name="Continue").click()
         assert telechargement.value.suggested_filename == "document.pdf"
-        assert erreurs == []  # the JSON block is data: the CSP lets it be
+        assert erreurs == []  # le bloc JSON est une donnée : la CSP le laisse passer
     finally:
         contexte.close()

@@ -37,7 +37,7 @@ def test_l_arabe_de_droite_a_gauche_sans_debordement_sortie_a_l_ecran(navigateur
             expect(page.locator("html")).to_have_attribute("lang", "ar")
             if (contenu := largeur_du_contenu(page)) > largeur:
                 problemes.append(f"{chemin} : {contenu:.0f} px de large pour {largeur}")
-            # Mirrored: the title starts on the right, the exit button sits on the left of the bar.
+            # En miroir : le titre commence à droite, le bouton de sortie est à gauche de la barre.
             titre, main = page.locator("main h1").bounding_box(), page.locator("main").bounding_box()
             if abs((titre["x"] + titre["width"]) - (main["x"] + main["width"])) > 20:
                 problemes.append(f"{chemin} : le titre ne commence pas à droite ({titre}, {main})")
@@ -52,7 +52,7 @@ def test_l_arabe_de_droite_a_gauche_sans_debordement_sortie_a_l_ecran(navigateur
                     problemes.append(f"{chemin} : sortie rapide pas entière à l'écran ({sortie.bounding_box()})")
         page.wait_for_load_state("networkidle")
         assert page.journal.externes() == [] and page.journal.erreurs == []
-        assert any(u.endswith(POLICE_AR) for u in page.journal.requetes)  # Vazirmatn, from the site itself
+        assert any(u.endswith(POLICE_AR) for u in page.journal.requetes)  # Vazirmatn, servie par le site lui-même
     finally:
         page.context.close()
     assert not problemes, "\n".join(problemes)
@@ -92,7 +92,7 @@ def test_les_liens_entre_langues_ne_gardent_rien(page_, adresse):
     langues.get_by_role("link", name="العربية").click()
     expect(page_).to_have_url(adresse + "/ar/ordonnance-protection.html")
     page_.get_by_role("navigation", name="هذه الصفحة بلغات أخرى").get_by_role("link", name="Français").click()
-    expect(page_).to_have_url(adresse + "/simple/ordonnance-protection.html")  # the French page it translates
+    expect(page_).to_have_url(adresse + "/simple/ordonnance-protection.html")  # la page française qu'elle traduit
     stockage_vide(page_)
     assert page_.journal.externes() == []
 
@@ -100,7 +100,7 @@ def test_les_liens_entre_langues_ne_gardent_rien(page_, adresse):
 def test_le_menu_d_une_page_en_arabe_est_celui_de_l_arabe(page_, adresse):
     page_.goto(adresse + "/ar/securite.html")
     menu = page_.get_by_role("navigation", name="القائمة الرئيسية")
-    expect(menu.get_by_role("link")).to_have_count(9)  # its 8 pages and « البحث »
+    expect(menu.get_by_role("link")).to_have_count(9)  # ses 8 pages et « البحث »
     expect(menu).not_to_contain_text("Violences conjugales")
 
 
@@ -114,7 +114,7 @@ def test_la_recherche_en_arabe_trouve_les_pages_en_arabe(page_, adresse):
     liens = page_.locator("#mkdocs-search-results a")
     for i in range(liens.count()):
         assert "/ar/" in liens.nth(i).get_attribute("href"), liens.nth(i).get_attribute("href")
-    champ.fill("Cerfa")  # a French name cited in the Arabic pages
+    champ.fill("Cerfa")  # un nom français cité dans les pages arabes
     expect(statut).to_have_text(re.compile(r"^(نتيجة واحدة|عدد النتائج: \d+)\.$"), timeout=15000)
     champ.press("Enter")
     assert page_.url == adresse + "/ar/recherche.html"

@@ -23,13 +23,13 @@ pytestmark = pytest.mark.navigateur
 
 @pytest.fixture
 def avertissement(site_construit):
-    """The export warning is the Export component (theme/assets/js/composants/export.mjs)."""
+    """L'avertissement d'export est le composant Export (theme/assets/js/composants/export.mjs)."""
     assert (site_construit / "assets" / "js" / "composants" / "export.mjs").is_file()
 
 
-REPONSE = 15_000  # ms: one answer once Python is ready (a few ms in practice)
+REPONSE = 15_000  # ms : une réponse une fois Python prêt (quelques ms en pratique)
 DEPASSE = re.compile(r"dépasse 100\s000\s000 €")
-# What a shared calendar must not tell (the whole .ics file, default export).
+# Ce qu'un agenda partagé ne doit pas dire (tout le fichier .ics, export par défaut).
 REVELATEURS = re.compile(
     r"ordonnance|protection|violen|tribunal|juge|\bcour\b|\bappel|justice|avocat|greffe|"
     r"audience|plainte|délai",
@@ -117,7 +117,7 @@ def test_delai_de_nature_inconnue_la_date_sure_sans_augmentation_d_abord(page_de
     expect(encadre).to_contain_text("Date sûre : mardi 18 mars 2025.")
     expect(encadre).to_contain_text("Si ce délai est un délai de comparution, d'appel, d'opposition")
     expect(encadre).to_contain_text(f"jusqu'au {augmentee}")
-    # The steps are those of the safe date; the warning the box already gives is not repeated.
+    # Les étapes sont celles de la date sûre ; l'avertissement que donne déjà l'encadré n'est pas répété.
     expect(resultat.locator(".outil-explications")).to_contain_text(
         "Lundi 3 mars 2025 + 15 jours = mardi 18 mars 2025."
     )
@@ -149,7 +149,7 @@ def test_une_etape_qui_ne_s_applique_pas_n_est_pas_montree(page_delais):
 
 
 def _exporte(page) -> tuple[str, str]:
-    """Click « Ajouter à mon agenda », continue past the warning: (file name, text)."""
+    """Clique sur « Ajouter à mon agenda », passe l'avertissement : (nom du fichier, texte)."""
     page.get_by_role("button", name="Ajouter à mon agenda (.ics)").click()
     dialogue = page.get_by_role("dialog")
     expect(dialogue).to_be_visible()
@@ -184,7 +184,7 @@ def test_l_agenda_est_neutre_par_defaut(page_delais, avertissement):
     assert str(Calendar.from_ical(texte)["X-WR-CALNAME"]) == "Rendez-vous"
     assert {str(e["SUMMARY"]) for e in _evenements(texte)} <= NEUTRES
     assert not REVELATEURS.search(texte.replace("\r\n ", ""))
-    # Pyodide = CPython, byte for byte, but for the UIDs (drawn from the page's random dossier).
+    # Pyodide = CPython, octet pour octet, sauf les UID (tirés du dossier aléatoire de la page).
     heure = _evenements(texte)[0]["DTSTAMP"].dt.strftime("%Y-%m-%dT%H:%M:%SZ")
     resultat = calcule_delai(
         {
@@ -205,7 +205,7 @@ def test_les_titres_complets_sont_un_choix_explicite(page_delais, avertissement)
     assert nom == "ordonnance-protection.ics"
     titres = {str(e["SUMMARY"]) for e in _evenements(texte)}
     assert "Dernier jour : Faire appel de l'ordonnance de protection (15 jours)" in titres
-    # « Effacer mes réponses » puts the choice back to neutral for whoever uses the device next.
+    # « Effacer mes réponses » remet le choix au neutre pour qui se sert de l'appareil ensuite.
     page.get_by_role("button", name="Effacer mes réponses").click()
     expect(page.get_by_label("Écrire dans l'agenda le nom de chaque démarche")).not_to_be_checked()
 
@@ -223,7 +223,7 @@ def test_un_fichier_corrige_remplace_les_dates_du_premier(page_delais, avertisse
     avant, apres = _evenements(premier), _evenements(corrige)
     assert sorted(str(e["UID"]) for e in avant) == sorted(str(e["UID"]) for e in apres)
     assert {int(e["SEQUENCE"]) for e in apres} == {1}
-    # The notification date erased: the steps that counted from it are cancelled at their dates.
+    # La date de notification effacée : les étapes qui en partaient sont annulées à leurs dates.
     notification.fill("")
     expect(page.locator("#delais-resultat")).not_to_contain_text("mardi 24 juin 2025", timeout=REPONSE)
     _, efface = _exporte(page)
@@ -233,7 +233,7 @@ def test_un_fichier_corrige_remplace_les_dates_du_premier(page_delais, avertisse
     assert {int(e["SEQUENCE"]) for e in _evenements(efface)} == {2} and {str(e["SUMMARY"]) for e in annules} == {
         "Annulé"
     }
-    # Another person, another case: unchecked, the next file adds its own events.
+    # Une autre personne, une autre affaire : case décochée, le fichier suivant ajoute ses propres événements.
     correction.uncheck()
     _, autre = _exporte(page)
     assert {str(e["UID"]) for e in _evenements(autre)}.isdisjoint(str(e["UID"]) for e in apres)

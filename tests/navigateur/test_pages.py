@@ -60,7 +60,7 @@ def test_recherche_en_francais(page_, adresse, requete, attendu):
 
 
 def test_recherche_annonce_le_chargement_puis_repond(page_, adresse):
-    """Typed before the index is ready: « Chargement… », then the answer to what was typed."""
+    """Tapé avant que l'index soit prêt : « Chargement… », puis la réponse à ce qui a été tapé."""
     retenues = []
     page_.route(re.compile(r"/search/search_index\.json$"), lambda route: retenues.append(route))
     page_.goto(adresse + RECHERCHE)
@@ -102,8 +102,8 @@ def test_recherche_sans_erreur_avec_la_syntaxe_de_lunr(page_, adresse, requete):
 
 
 def test_ancienne_adresse_avec_q_lue_puis_effacee(page_, adresse):
-    """An old link « recherche.html?q=… » (even malformed) is searched once, then wiped
-    from the address bar and from the history."""
+    """Un ancien lien « recherche.html?q=… » (même mal formé) est cherché une fois, puis effacé
+    de la barre d'adresse et de l'historique."""
     page_.goto(adresse + "/index.html")
     page_.goto(adresse + RECHERCHE + "?q=%E0aide&x=1")
     expect(page_.locator("#recherche-statut")).to_have_text(REPONSE, timeout=15000)
@@ -115,9 +115,9 @@ def test_ancienne_adresse_avec_q_lue_puis_effacee(page_, adresse):
 
 
 def test_l_index_de_recherche_ne_contient_pas_les_definitions(site_construit):
-    """Definitions opened in place are not the page's text: a word of a definition must not
-    find every page where the term appears (325 of 413 entries did). A page that prints a
-    definition as its own text (the official notice's glossary) is indexed with it."""
+    """Les définitions ouvertes sur place ne sont pas le texte de la page : un mot d'une définition ne
+    doit pas trouver chaque page où le terme apparaît (325 entrées sur 413 le faisaient). Une page qui
+    imprime une définition comme son propre texte (le glossaire de la notice officielle) est indexée avec."""
     import json
 
     import yaml
@@ -126,7 +126,7 @@ def test_l_index_de_recherche_ne_contient_pas_les_definitions(site_construit):
     lexique = yaml.safe_load((REPO / "content" / "lexique.yml").read_text(encoding="utf-8"))
     definitions = [" ".join(t["definition"].split())[:60] for t in lexique]
 
-    def source(location):  # the page's own Markdown, where its own text comes from
+    def source(location):  # le Markdown de la page, d'où vient son propre texte
         md = REPO / "content" / location.split("#")[0].removesuffix(".html")
         return " ".join(md.with_suffix(".md").read_text(encoding="utf-8").split())
 

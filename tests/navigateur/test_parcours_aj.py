@@ -32,7 +32,7 @@ def _etape(page, numero: int):
 def test_simulateur_entretien_pdf_et_ou_deposer(page_aj, navigateur, largeur):
     page = page_aj
     page.set_viewport_size({"width": largeur, "height": 844 if largeur == 390 else 900})
-    # The simulator's empty filing date means today: the field says so.
+    # Une date de dépôt laissée vide au simulateur veut dire aujourd'hui : le champ le dit.
     expect(page.locator("#aj-date-aide")).to_contain_text("Laissée vide, c'est la date d'aujourd'hui.")
     page.get_by_label("Combien de personnes compte votre foyer fiscal, vous compris ?").fill("1")
     page.get_by_label("Ma situation a changé depuis").check()
@@ -41,7 +41,7 @@ def test_simulateur_entretien_pdf_et_ou_deposer(page_aj, navigateur, largeur):
     expect(page.locator(".outil-phrase")).to_be_visible()
     assert blocs_etroits(page) == []
 
-    # One next step first: preparing the request, right below.
+    # Une seule étape suivante d'abord : préparer la demande, juste en dessous.
     suite = page.locator("#aj-suite")
     expect(suite.locator("li").first).to_contain_text("Préparez votre demande juste en dessous")
     page.get_by_role("button", name="Préparer ma demande").click()
@@ -53,7 +53,7 @@ def test_simulateur_entretien_pdf_et_ou_deposer(page_aj, navigateur, largeur):
     visible(page, "Lieu de naissance (commune, et pays si ce n'est pas la France)").fill("Lyon")
     page.get_by_role("button", name="Étape suivante").click()
     _etape(page, 2)
-    # Alone in his household: nobody else to name.
+    # Seul dans son foyer : personne d'autre à nommer.
     expect(visible(page, "Combien de personnes composent votre foyer fiscal ?")).to_have_value("1")
     expect(page.get_by_role("group", name="Personne 1")).to_have_count(0)
     visible(page, "Célibataire").check()
@@ -63,8 +63,8 @@ def test_simulateur_entretien_pdf_et_ou_deposer(page_aj, navigateur, largeur):
     page.get_by_role("button", name="Étape suivante").click()
     _etape(page, 3)
 
-    # 3. His own line already filled; the spouse's and children's columns gone; the particular cases
-    # he already answered, folded under one line.
+    # 3. Sa propre ligne déjà remplie ; les colonnes du conjoint et des enfants disparues ; les cas
+    # particuliers auxquels il a déjà répondu, repliés sous une ligne.
     salaires = page.get_by_role("group", name=re.compile("^Salaires ou traitements"))
     expect(salaires.get_by_label("Vos ressources, en euros")).to_have_value("7 800")
     expect(page.get_by_label(re.compile("^Les ressources de votre époux")).filter(visible=True)).to_have_count(0)
@@ -86,7 +86,7 @@ def test_simulateur_entretien_pdf_et_ou_deposer(page_aj, navigateur, largeur):
     visible(page, "Fait à").fill("Lyon")
     page.get_by_role("button", name="Obtenir le formulaire").click()
 
-    # The final screen: its heading at the top, then where and how to file.
+    # L'écran final : son titre en haut, puis où et comment déposer.
     pret = page.get_by_role("heading", name="Votre formulaire est prêt")
     expect(pret).to_be_focused(timeout=REPONSE)
     en_haut_de_l_ecran(page, pret)

@@ -66,7 +66,7 @@ def test_du_guide_au_pdf_puis_quitter(page_op, adresse, navigateur, largeur):
     _urgences_en_haut(page)
     assert blocs_etroits(page) == []
 
-    # The tool, found from the guide with the words people use; its own title (history) stays neutral.
+    # L'outil, trouvé depuis le guide avec les mots des gens ; son propre titre (historique) reste neutre.
     page.get_by_role("link", name="remplir ma demande d'ordonnance de protection, pas à pas").first.click()
     expect(page.locator("#preparer .outil-etat")).to_contain_text("Prêt", timeout=PYTHON)
     assert not any(mot in page.title().lower() for mot in ("ordonnance", "protection", "violence")), page.title()
@@ -99,7 +99,7 @@ def test_du_guide_au_pdf_puis_quitter(page_op, adresse, navigateur, largeur):
     expect(page.get_by_role("checkbox", name="Remise de ses armes à la police ou à la gendarmerie")).to_be_visible()
     description = page.get_by_label(re.compile("décrivez le plus précisément possible l'arme"))
     expect(description).to_be_visible()
-    assert description.bounding_box()["y"] > arme.bounding_box()["y"]  # under the box ticked
+    assert description.bounding_box()["y"] > arme.bounding_box()["y"]  # sous la case cochée
     _suivante(page, 6)
     # 6. Concubins : ni les obligations financières, ni leur titre vide.
     expect(page.get_by_role("heading", name=re.compile("obligations financières"))).to_have_count(0)
@@ -162,13 +162,13 @@ def test_tout_effacer_demande_confirmation(page_op, adresse):
     nom.fill("Martin")
     effacer = page.get_by_role("button", name="Tout effacer")
     suivant = page.get_by_role("button", name="Étape suivante")
-    # Away from the forward button: not a slip of the finger.
+    # Loin du bouton pour avancer : pas de faux mouvement du doigt.
     assert effacer.bounding_box()["y"] - (suivant.bounding_box()["y"] + suivant.bounding_box()["height"]) >= 40
 
     effacer.click()
     boite = page.get_by_role("dialog", name="Effacer toutes vos réponses ?")
     expect(boite).to_contain_text("ne pourra pas être retrouvé")
-    expect(boite.get_by_role("button", name="Garder mes réponses")).to_be_focused()  # the safe answer first
+    expect(boite.get_by_role("button", name="Garder mes réponses")).to_be_focused()  # la réponse sûre d'abord
     page.keyboard.press("Escape")
     expect(boite).to_have_count(0)
     expect(effacer).to_be_focused()
@@ -186,7 +186,8 @@ def test_tout_effacer_demande_confirmation(page_op, adresse):
 
 
 def test_le_formulaire_vierge_s_ouvre_apres_l_avertissement_avec_un_titre_neutre(page_op, adresse, navigateur):
-    """The blank 15458 from its page: the same warning as other exports, then a new tab titled « Document »."""
+    """Le 15458 vierge depuis sa page : le même avertissement que pour les autres exports, puis un nouvel onglet
+    intitulé « Document »."""
     page = page_op
     page.goto(adresse + "/formulaires/cerfa-15458.html")
     onglets = len(page.context.pages)
@@ -202,19 +203,19 @@ def test_le_formulaire_vierge_s_ouvre_apres_l_avertissement_avec_un_titre_neutre
     titre = titre_de_l_onglet(navigateur, onglet.url)
     onglet.close()
     assert titre == TITRE_NEUTRE and not any(mot in titre.lower() for mot in MOTS_SENSIBLES)
-    assert page.url.endswith("cerfa-15458.html")  # the page, its quick exit with it, stays where it was
+    assert page.url.endswith("cerfa-15458.html")  # la page, et sa sortie rapide avec elle, reste où elle était
 
 
 def test_menu_sur_une_ligne_a_1280_px_et_accueil_sans_faux_sens(page_op, adresse):
-    """Groups and pages of the menu on one line, alike; the home page links no word to the wrong
-    lexique entry (« audience » of a court is not an audience measurement)."""
+    """Groupes et pages du menu sur une ligne, à l'identique ; l'accueil ne lie aucun mot à la mauvaise
+    entrée du lexique (l'« audience » d'un tribunal n'est pas une mesure d'audience)."""
     page = page_op
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(adresse + "/index.html")
     entrees = page.locator(".menu > ul > li")
     cadres = [entrees.nth(i).bounding_box() for i in range(entrees.count())]
     assert len(cadres) >= 8 and len({round(c["y"]) for c in cadres}) == 1, cadres
-    assert len({round(c["height"]) for c in cadres}) == 1, cadres  # a group looks like a page
+    assert len({round(c["height"]) for c in cadres}) == 1, cadres  # un groupe ressemble à une page
     groupe = page.locator(".menu summary", has_text="Violences conjugales")
     groupe.click()
     expect(page.get_by_role("link", name="Remplir ma demande d'ordonnance de protection, pas à pas")).to_be_visible()

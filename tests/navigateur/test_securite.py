@@ -1,15 +1,16 @@
 """La sécurité de la personne qui lit, sur chaque page construite.
 
-- The quick exit is on screen, whole, at every width and scroll position, and never
-  lies over the text; no page is wider than the screen.
-- It leaves by the button or by Shift pressed three times (French announcements in a
-  role="status"), hides the page at once, REPLACES the page in the history, and a page
-  brought back from the browser's cache is shown again normally. Escape does nothing.
-- Exports (PDF, .ics, print) are preceded by a warning; lexique definitions open in
-  place; nothing opens a new tab; tool pages' titles name no procedure.
+- La sortie rapide est à l'écran, entière, à toute largeur et toute position de défilement, et ne
+  recouvre jamais le texte ; aucune page n'est plus large que l'écran.
+- Elle part par le bouton ou par Maj pressée trois fois (annonces en français dans un
+  role="status"), cache aussitôt la page, REMPLACE la page dans l'historique, et une page
+  ramenée du cache du navigateur s'affiche de nouveau normalement. Échap ne fait rien.
+- Les exports (PDF, .ics, impression) sont précédés d'un avertissement ; les définitions du
+  lexique s'ouvrent sur place ; rien n'ouvre de nouvel onglet ; les titres des pages d'outils ne
+  nomment aucune procédure.
 
-Layout is read with bounding boxes and the DevTools protocol (Page.getLayoutMetrics,
-the document's real content width): the CSP forbids eval, so no page.evaluate.
+La mise en page se lit avec les boîtes englobantes et le protocole DevTools (Page.getLayoutMetrics,
+la vraie largeur du contenu du document) : la CSP interdit eval, donc pas de page.evaluate.
 """
 
 from __future__ import annotations
@@ -20,18 +21,18 @@ from html.parser import HTMLParser
 import pytest
 from playwright.sync_api import expect
 
-from generator.config import load_site_config
+from generator.config import lit_config_du_site
 from tests.fixtures.chemins import REPO
 from tests.fixtures.navigateur import ARGS, CHROMIUM, entiere_a_l_ecran
 
 pytestmark = pytest.mark.navigateur
 
-SORTIE = load_site_config(REPO).sortie_rapide
+SORTIE = lit_config_du_site(REPO).sortie_rapide
 LARGEURS = [320, 390, 768, 1280]
 HAUTEUR = 700
 TELEPHONES = [320, 390]
 PAGE_OP = "/ordonnance-protection/mesures.html"
-AVEC_PDF = "/modeles/certificat-medical.html"  # front matter `pdf: true`
+AVEC_PDF = "/modeles/certificat-medical.html"  # en-tête `pdf: true`
 
 
 def est_sortie(url: str) -> bool:
@@ -40,8 +41,8 @@ def est_sortie(url: str) -> bool:
 
 @pytest.fixture(scope="module")
 def onglets(navigateur, adresse):
-    """One browser context per width, shared by the tests of this module (fast on 2 cores).
-    Other origins are aborted; so is Pyodide: laying out a page does not need Python."""
+    """Un contexte de navigateur par largeur, partagé par les tests de ce module (rapide sur 2 cœurs).
+    Les autres origines sont interrompues, Pyodide aussi : la mise en page n'a pas besoin de Python."""
     ouverts = {}
 
     def ouvre(largeur: int):
@@ -59,11 +60,11 @@ def onglets(navigateur, adresse):
 
 
 def largeur_du_contenu(page) -> float:
-    """The document's scroll width, as the browser lays it out (DevTools protocol, not eval)."""
+    """La largeur de défilement du document, telle que le navigateur la met en page (protocole DevTools, pas eval)."""
     return page.cdp.send("Page.getLayoutMetrics")["cssContentSize"]["width"]
 
 
-# ── Quick exit on screen, no overflow, on every page ─────────────────────────
+# ── Sortie rapide à l'écran, aucun débordement, sur chaque page ──────────────
 
 
 @pytest.mark.parametrize("largeur", LARGEURS)
@@ -107,8 +108,8 @@ def test_aucune_page_ne_deborde_et_la_sortie_reste_a_l_ecran(onglets, adresse, p
     ],
 )
 def test_le_focus_ne_passe_jamais_sous_la_barre(onglets, adresse, largeur, chemin):
-    """Going back up with Shift+Tab, every focused link or field stops below the sticky bar
-    (scroll-padding): the bar never hides what the person is on."""
+    """En remontant avec Maj+Tab, chaque lien ou champ qui reçoit le focus s'arrête sous la barre collée
+    (scroll-padding) : la barre ne cache jamais ce sur quoi se trouve la personne."""
     page = onglets(largeur)
     page.goto(adresse + chemin)
     page.locator(".pied a").first.focus()
@@ -124,12 +125,12 @@ def test_le_focus_ne_passe_jamais_sous_la_barre(onglets, adresse, largeur, chemi
         vus += 1
         boite, haut = focus.bounding_box(), barre.bounding_box()
         sous_la_barre = haut["y"] + haut["height"]
-        if boite["height"] <= HAUTEUR - sous_la_barre:  # a box taller than the screen cannot fit
+        if boite["height"] <= HAUTEUR - sous_la_barre:  # une boîte plus haute que l'écran ne peut pas tenir
             assert boite["y"] >= sous_la_barre - 0.5, (chemin, focus.text_content()[:60], boite)
     assert vus > 10, chemin
 
 
-# ── Leaving: button, Shift ×3, no trace in the history ───────────────────────
+# ── Partir : bouton, Maj ×3, aucune trace dans l'historique ──────────────────
 
 
 def _quitte(page, adresse, declenche):
@@ -146,10 +147,10 @@ def _quitte(page, adresse, declenche):
 
 
 def a_quitte(page, adresse) -> None:
-    """The tab has left the site (for the aborted neutral page, Chromium's error page)."""
+    """L'onglet a quitté le site (pour la page neutre interrompue, la page d'erreur de Chromium)."""
     for _ in range(100):
         if not page.url.startswith(adresse):
-            page.wait_for_load_state()  # the error page settled, before going Back from it
+            page.wait_for_load_state()  # la page d'erreur stabilisée, avant d'en revenir en arrière
             return
         page.wait_for_timeout(50)
     raise AssertionError(f"toujours sur {page.url}")
@@ -173,7 +174,7 @@ def test_quitter_par_maj_trois_fois_avec_annonces(page_, adresse):
 
 
 def test_maj_trois_fois_depuis_un_champ_de_saisie(page_, adresse):
-    """The person is typing (focus in a field, capitals with Shift): three lone Shifts still leave."""
+    """La personne tape (focus dans un champ, majuscules avec Maj) : trois Maj seules font quand même partir."""
     page_.goto(adresse + "/recherche.html")
     champ = page_.get_by_role("searchbox")
     champ.focus()
@@ -185,8 +186,8 @@ def test_maj_trois_fois_depuis_un_champ_de_saisie(page_, adresse):
 
 
 def test_la_page_disparait_des_le_declenchement(page_, adresse):
-    """The neutral site is made to answer 204 (the navigation does not happen): what stays
-    is what the exit did at once — nothing of the page is shown, the tab title is neutral."""
+    """On fait répondre 204 au site neutre (la navigation n'a pas lieu) : ce qui reste est ce
+    que la sortie a fait aussitôt — rien de la page n'est montré, le titre de l'onglet est neutre."""
     page_.context.route(SORTIE, lambda route: route.fulfill(status=204))
     page_.goto(adresse + PAGE_OP)
     page_.get_by_role("link", name="Quitter rapidement").click()
@@ -221,7 +222,8 @@ def test_maj_comme_modificateur_ou_serie_interrompue_ne_quitte_pas(page_, adress
 
 
 def test_echap_ne_quitte_pas(page_, adresse):
-    """Escape stops a page load and closes dialogs: it is not an exit key (see site.js)."""
+    """Échap arrête le chargement d'une page et ferme les dialogues : ce n'est pas une touche de sortie
+    (voir site.js)."""
     page_.goto(adresse + PAGE_OP)
     for _ in range(3):
         page_.keyboard.press("Escape")
@@ -230,9 +232,9 @@ def test_echap_ne_quitte_pas(page_, adresse):
 
 
 def test_retour_depuis_le_cache_reaffiche_la_page(navigateur, adresse):
-    """If the exit's navigation did not happen (here: the neutral site answers 204) and the
-    person comes back to this page from the back-forward cache, the page is shown again.
-    Playwright turns the cache off by default; this browser has it."""
+    """Si la navigation de la sortie n'a pas eu lieu (ici : le site neutre répond 204) et que la
+    personne revient sur cette page depuis le cache de navigation arrière-avant, la page s'affiche de
+    nouveau. Playwright coupe ce cache par défaut ; ce navigateur-ci l'a."""
     navigateur_cache = navigateur.browser_type.launch(
         executable_path=CHROMIUM, args=ARGS, headless=True, ignore_default_args=["--disable-back-forward-cache"]
     )
@@ -246,7 +248,7 @@ def test_retour_depuis_le_cache_reaffiche_la_page(navigateur, adresse):
         page.get_by_role("link", name="Quitter rapidement").click()
         expect(page.locator("main")).to_be_hidden()
         page.goto(adresse + "/index.html")
-        page.go_back(wait_until="commit")  # no « load » event on a page restored from the cache
+        page.go_back(wait_until="commit")  # pas d'événement « load » sur une page restaurée depuis le cache
         assert page.url == adresse + PAGE_OP
         assert requetes.count(adresse + PAGE_OP) == 1, "la page n'est pas revenue du cache"
         expect(page.locator("main")).to_be_visible()
@@ -257,7 +259,7 @@ def test_retour_depuis_le_cache_reaffiche_la_page(navigateur, adresse):
         navigateur_cache.close()
 
 
-# ── Warning before a download or a print ─────────────────────────────────────
+# ── Avertissement avant un téléchargement ou une impression ──────────────────
 
 
 def test_avertissement_avant_le_pdf(page_, adresse):
@@ -321,7 +323,7 @@ def test_maj_trois_fois_pendant_l_avertissement(page_, adresse):
             page_.keyboard.press("Shift")
 
 
-# ── Lexique in place, no new tab ─────────────────────────────────────────────
+# ── Lexique sur place, aucun nouvel onglet ───────────────────────────────────
 
 
 def test_definition_du_lexique_sur_place(page_, adresse):
@@ -346,8 +348,8 @@ def test_definition_du_lexique_sur_place(page_, adresse):
 
 
 def test_definition_sur_place_dans_l_entretien_guide(page_, adresse):
-    """The interview of the Cerfa 16146 is added to the page later (a <template>): its
-    « Définition : … » open in place too (site.js watches what is added)."""
+    """L'entretien du Cerfa 16146 est ajouté à la page plus tard (un <template>) : ses
+    « Définition : … » s'ouvrent aussi sur place (site.js surveille ce qui est ajouté)."""
     from tests.fixtures.entretien import etape_, remplit_entretien, simulateur_puis_entretien
 
     simulateur_puis_entretien(page_, adresse)
@@ -355,7 +357,7 @@ def test_definition_sur_place_dans_l_entretien_guide(page_, adresse):
     page_.get_by_role("button", name="Étape précédente").click()
     expect(etape_(page_, 3)).to_be_visible()
     terme = page_.locator(".entretien-formulaire .terme[role=button]:visible").first
-    expect(terme).to_have_text(re.compile(r"^Définition\s: "))  # a no-break space before « : »
+    expect(terme).to_have_text(re.compile(r"^Définition\s: "))  # une espace insécable avant « : »
     definition = page_.locator("#" + terme.get_attribute("aria-controls"))
     expect(definition).to_be_hidden()
     terme.click()
@@ -365,7 +367,7 @@ def test_definition_sur_place_dans_l_entretien_guide(page_, adresse):
 
 
 class _Balises(HTMLParser):
-    """Each `<a>` with an href (its attributes) and, for each `<table>`, its parent's attributes."""
+    """Chaque `<a>` qui a un href (ses attributs) et, pour chaque `<table>`, les attributs de son parent."""
 
     def __init__(self):
         super().__init__()
@@ -397,7 +399,7 @@ def balises(fichier) -> _Balises:
 
 
 def test_aucun_lien_n_ouvre_un_nouvel_onglet(site_construit, pages_du_site):
-    """A tab left open is a trace: no link (lexique, pages, sources) opens one."""
+    """Un onglet laissé ouvert est une trace : aucun lien (lexique, pages, sources) n'en ouvre."""
     fautifs = [
         (chemin, lien["href"])
         for chemin in pages_du_site
@@ -408,7 +410,7 @@ def test_aucun_lien_n_ouvre_un_nouvel_onglet(site_construit, pages_du_site):
 
 
 def test_aucune_recherche_ne_part_dans_l_adresse(site_construit):
-    """No page has a form that would put what is typed into the URL (GET with named fields)."""
+    """Aucune page n'a de formulaire qui mettrait ce qui est tapé dans l'URL (GET avec des champs nommés)."""
     fautives = []
     for p in site_construit.rglob("*.html"):
         html = p.read_text(encoding="utf-8")
@@ -423,14 +425,14 @@ def test_aucune_recherche_ne_part_dans_l_adresse(site_construit):
 
 
 def test_les_titres_des_outils_ne_nomment_ni_violence_ni_procedure(site_construit):
-    """A tab title, a history entry, a bookmark: what someone else may see."""
+    """Un titre d'onglet, une entrée d'historique, un favori : ce qu'une autre personne peut voir."""
     for outil in (site_construit / "outils").glob("*.html"):
         titre = re.search(r"<title>(.*?)</title>", outil.read_text(encoding="utf-8"), re.S).group(1)
         assert not re.search(r"violen|conjug|protection|plainte|victime|agress", titre, re.I), titre
 
 
 def test_les_tableaux_defilent_dans_une_boite_focalisable(site_construit, pages_du_site):
-    """Every table sits in its own scrolling box a keyboard can reach and a screen reader names."""
+    """Chaque tableau est dans sa propre boîte défilante, qu'un clavier atteint et qu'un lecteur d'écran nomme."""
     ressources = (site_construit / "aide-juridictionnelle" / "ressources.html").read_text(encoding="utf-8")
     assert re.search(
         r'<div aria-label="Tableau : [^"]+" class="tableau" role="region" tabindex="0"><table>', ressources
@@ -445,7 +447,7 @@ def test_les_tableaux_defilent_dans_une_boite_focalisable(site_construit, pages_
 
 
 def test_naviguer_en_securite_a_cote_de_la_sortie_sur_chaque_page(site_construit, pages_du_site):
-    """In the page's language: an English or Arabic page links to its own language's page (site_config.yml)."""
+    """Dans la langue de la page : une page anglaise ou arabe renvoie à la page de sa langue (site_config.yml)."""
     assert (site_construit / "securite.html").is_file()
     libelles = {"en": "Browsing safely", "ar": "التصفح بأمان"}
     sans = [

@@ -41,7 +41,7 @@ def contexte(navigateur, adresse: str, largeur: int, python: bool = False):
         f"{adresse}/__tests__/axe-lancer.js", lambda r: r.fulfill(path=LANCEUR, content_type="text/javascript")
     )
     largeurs.route(context, adresse)
-    # Nothing leaves this machine; the tools' forms are checked without starting Python.
+    # Rien ne sort de cette machine ; les formulaires des outils sont vérifiés sans démarrer Python.
     context.route(lambda u: not u.startswith(adresse) or (not python and "/pyodide/" in u), lambda r: r.abort())
     return context
 
@@ -62,7 +62,7 @@ def test_axe_sans_violation_ni_texte_etroit_sur_chaque_page(navigateur, adresse,
             etroits[chemin] = largeurs.blocs_etroits(page)
     finally:
         context.close()
-    assert erreurs == []  # axe ran under the site's CSP, untouched
+    assert erreurs == []  # axe a tourné sous la CSP du site, intacte
     trouvees = {c: v for c, v in trouvees.items() if v}
     assert not trouvees, json.dumps(trouvees, ensure_ascii=False, indent=1)
     etroits = {c: v for c, v in etroits.items() if v}
@@ -84,8 +84,8 @@ def test_axe_avec_l_avertissement_et_une_definition_ouverts(navigateur, adresse)
 
 
 def test_outil_avec_sa_reponse_a_320_px(navigateur, adresse):
-    """The simulator's answer (tables of ceilings, reasons) at 320 px: nothing wider than the
-    screen, the exit whole on screen where the answer is read, 0 axe violation."""
+    """La réponse du simulateur (tableaux de plafonds, raisons) à 320 px : rien de plus large que
+    l'écran, la sortie entière à l'écran là où se lit la réponse, 0 violation axe."""
     context = contexte(navigateur, adresse, 320, python=True)
     page = context.new_page()
     try:

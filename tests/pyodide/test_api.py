@@ -19,7 +19,7 @@ def faux_moteur(monkeypatch, module: str, **fonctions):
 
 @pytest.fixture
 def moteurs(monkeypatch):
-    """Stand-ins for pyscripts.aj / pyscripts.delais that say which function received what."""
+    """Des doublures de pyscripts.aj / pyscripts.delais qui disent quelle fonction a reçu quoi."""
 
     def echo(nom):
         return lambda entree: {"moteur": nom, "entree": entree}
@@ -78,11 +78,11 @@ def test_erreur_interne_sans_trace(monkeypatch, capsys, resultat):
     sortie = api.dispatch("aj", "{}")
     assert json.loads(sortie) == {"erreur": {"champ": "interne", "message": api.ERREUR_INTERNE}}
     assert "Traceback" not in sortie and "Error" not in sortie
-    assert "Traceback" in capsys.readouterr().err  # the developer still sees it, in the console only
+    assert "Traceback" in capsys.readouterr().err  # le développeur la voit encore, dans la console seulement
 
 
 def test_moteurs_importes_seulement_a_l_appel():
-    """Importing the API must not pay for every engine: the worker imports it at start-up."""
+    """Importer l'API ne doit pas coûter tous les moteurs : le worker l'importe au démarrage."""
     code = "import sys, pyscripts.api; print(sorted(m for m in sys.modules if m.startswith('pyscripts.')))"
     charges = json.loads(
         subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.replace(

@@ -1,4 +1,4 @@
-"""bundle_pyodide : le runtime auto-hébergé, la bibliothèque standard précompilée et réduite, nos roues, le
+"""prepare_pyodide : le runtime auto-hébergé, la bibliothèque standard précompilée et réduite, nos roues, le
 fichier de verrouillage, des noms qui changent avec le contenu, les paquets demandés seulement, les erreurs."""
 
 from __future__ import annotations
@@ -12,16 +12,16 @@ from importlib import metadata
 
 import pytest
 
-from generator.erreurs import BuildError
+from generator.erreurs import ErreurDeConstruction
 from generator.sorties import pyodide_compile
 from generator.sorties.pyodide import (
     NOM_COMPLEMENT,
     NOM_PAQUET,
     RUNTIME,
     STDLIB,
-    bundle_pyodide,
     optionnels,
     prepare,
+    prepare_pyodide,
 )
 from tests.fixtures.pyodide import REPO, VERSION, construit_site, lock_de, stdlib_de
 
@@ -169,7 +169,7 @@ def test_pypdf_seulement_si_une_page_le_demande(sans_paquet):
 
 
 def test_paquet_inconnu_refuse():
-    with pytest.raises(BuildError, match="Paquet Python inconnu pour le navigateur : numpy"):
+    with pytest.raises(ErreurDeConstruction, match="Paquet Python inconnu pour le navigateur : numpy"):
         prepare(REPO, VERSION, ["numpy"])
 
 
@@ -217,13 +217,13 @@ def test_sans_precompilation_sur_demande(tmp_path, monkeypatch):
 
 def test_une_construction_sans_changement_ne_relance_pas_pyodide(monkeypatch, tmp_path):
     """The compiled result is cached: a no-op rebuild never runs Node."""
-    bundle_pyodide(tmp_path, REPO, VERSION)  # fills the cache if needed
+    prepare_pyodide(tmp_path, REPO, VERSION)  # fills the cache if needed
 
     def interdit(demande):
         raise AssertionError("Pyodide relancé alors que rien n'a changé")
 
     monkeypatch.setattr(pyodide_compile, "_node", interdit)
-    bundle_pyodide(tmp_path, REPO, VERSION)
+    prepare_pyodide(tmp_path, REPO, VERSION)
 
 
 def faux_npm(root, version=VERSION, fichiers=()):
@@ -236,8 +236,8 @@ def faux_npm(root, version=VERSION, fichiers=()):
 
 
 def echec(site, root, paquets=()) -> str:
-    with pytest.raises(BuildError) as erreur:
-        bundle_pyodide(site, root, VERSION, paquets)
+    with pytest.raises(ErreurDeConstruction) as erreur:
+        prepare_pyodide(site, root, VERSION, paquets)
     assert not (site / "pyodide").exists()  # nothing half-written
     return str(erreur.value)
 

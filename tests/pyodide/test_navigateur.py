@@ -13,7 +13,7 @@ import threading
 import pytest
 from playwright.sync_api import expect
 
-from generator.serve import make_server
+from generator.serve import cree_serveur
 from generator.sorties.compression import CACHE, precompresse, tailles
 from generator.sorties.pyodide import NOM_PAQUET, RUNTIME
 from pyscripts.api import dispatch
@@ -61,7 +61,7 @@ def site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def adresse(site):
-    server = make_server(site, port=0, verbose=False)
+    server = cree_serveur(site, port=0, verbose=False)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()

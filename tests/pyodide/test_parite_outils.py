@@ -53,7 +53,7 @@ AJ = [
     # moteurs : barème 2026 annoncé près d'un plafond, date en chiffres arabes, montant démesuré,
     # demi-caractère (messages nettoyés, même octets), année 9999.
     {"date_demande": "2026-03-10", "personnes_foyer": 1, "rfr": 13000, "patrimoine_mobilier": 12863},
-    # issue 20 : barème 2026 (plafond calculé dépassé de peu, date concurrente), 2027 pas encore publié.
+    # Barème 2026 (plafond calculé dépassé de peu, date concurrente), 2027 pas encore publié.
     {"date_demande": "2026-03-10", "personnes_foyer": 1, "rfr": 15400, "patrimoine_immobilier": 38900},
     {"date_demande": "2026-01-10", "personnes_foyer": 3, "rfr": 17621},
     {"date_demande": "2027-02-01", "personnes_foyer": 1, "rfr": 19434, "patrimoine_mobilier": 12958},
@@ -159,7 +159,7 @@ def sous_pyodide(pyodide_node):
 
 
 def test_la_table_couvre_chaque_issue():
-    """The table is only worth something if it reaches every outcome and every refusal path."""
+    """La table ne vaut que si elle atteint chaque issue et chaque chemin de refus."""
     reponses = [json.loads(s) for s in SOUS_CPYTHON]
     issues = {r["resultat"]["resultat"] for (outil, _), r in zip(CAS, reponses) if outil == "aj" and "resultat" in r}
     assert issues == {"totale", "partielle_55", "partielle_25", "non_eligible", "sans_condition_de_ressources"}

@@ -165,9 +165,9 @@ def test_une_correction_dans_le_meme_dossier_remplace_les_evenements():
 
 
 def test_une_etape_disparue_de_la_correction_est_annulee_a_son_ancienne_date():
-    """The notification date erased: appeal and end of measures have no date any more. Without
-    `precedent` they would stay in the calendar at their old dates; with it they come back under
-    the same UID, cancelled, neutral, at the old date."""
+    """La date de notification effacée : l'appel et la fin des mesures n'ont plus de date. Sans
+    `precedent`, ils resteraient dans l'agenda à leurs anciennes dates ; avec, ils reviennent sous
+    le même UID, annulés, neutres, à l'ancienne date."""
     avant = _op(notification_op="2025-06-06")
     premier = {
         str(e["UID"]): e

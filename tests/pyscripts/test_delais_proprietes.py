@@ -83,7 +83,8 @@ def test_la_prorogation_est_idempotente(depart, duree, lieu):
 
 
 @settings(max_examples=200, deadline=None)
-# Built rather than filtered (a filter keeping 1 date in 7 trips Hypothesis' health check on a slow machine).
+# Construit plutôt que filtré (un filtre qui garde 1 date sur 7 déclenche le health check d'Hypothesis sur une
+# machine lente).
 @given(
     st.builds(
         lambda d, k: date(d.year, d.month, min(28 + k, calendar.monthrange(d.year, d.month)[1])),

@@ -70,7 +70,7 @@ def verifie_message(erreur: dict) -> None:
     assert message[0].isupper() and message.endswith("."), message
     assert len(message) <= MESSAGE_MAXIMUM, len(message)
     assert not any(unicodedata.category(c) in {"Cc", "Cf", "Cs", "Co", "Zl", "Zp"} for c in message), message
-    # Our own words, not the person's text quoted back in « … » (a key named "NaN" is theirs to name).
+    # Nos propres mots, pas le texte de la personne cité entre « … » (une clé nommée "NaN", c'est elle qui l'a nommée).
     nos_mots = re.sub(r"« [^»]*»", "« … »", message)
     assert not JARGON.search(nos_mots), (JARGON.search(nos_mots), message)
 
@@ -452,7 +452,7 @@ def test_dispatch_des_formulaires_toute_entree_donne_un_resultat_ou_une_erreur_e
         assert set(erreur) == {"champ", "message"} and erreur["champ"] != "interne", reponse
         message = erreur["message"]
         assert erreur["champ"] and (message[0].isupper() or message[0] == "«") and message.endswith("."), erreur
-        # Never a Python form in our words (a key the person named « True » is hers, quoted).
+        # Jamais une écriture Python dans nos mots (une clé que la personne a nommée « True » est la sienne, citée).
         nos_mots = re.sub(r"« [^»]*»", "« … »", message)
         assert not re.search(r"\{'|\bNone\b|\bTrue\b|\bFalse\b", nos_mots), message
         assert len(message) <= MESSAGE_MAXIMUM, len(message)

@@ -1,16 +1,16 @@
-"""Every script of the theme (theme/**/*.js, *.mjs), read as source: nothing a person types may
-be kept, sent or run as code, and the code keeps the shape of its components.
+"""Chaque script du thème (theme/**/*.js, *.mjs), lu comme source : rien de ce qu'une personne tape ne
+peut être gardé, envoyé ou exécuté comme du code, et le code garde la forme de ses composants.
 
-- no storage (cookie, Web Storage, IndexedDB, Cache API, service worker), no eval-like call, no
-  HTML parsed from text (innerHTML…, document.write), no address of another site, no request API
-  but fetch of our own files, no history entry, no new tab but one (the filled PDF, after its
-  warning);
-- no mutable state at the top of a module (a second mount of a component would share it): `let`
-  and `var` live in functions or instances, top-level constants are frozen or functions;
-- no function longer than 80 lines.
+- aucun stockage (cookie, Web Storage, IndexedDB, Cache API, service worker), aucun appel du genre eval,
+  aucun HTML analysé depuis du texte (innerHTML…, document.write), aucune adresse d'un autre site,
+  aucune API de requête sauf fetch de nos propres fichiers, aucune entrée d'historique, aucun nouvel
+  onglet sauf un (le PDF rempli, après son avertissement) ;
+- aucun état modifiable en tête de module (un second montage d'un composant le partagerait) : `let`
+  et `var` vivent dans des fonctions ou des instances, les constantes de tête sont gelées ou des fonctions ;
+- aucune fonction de plus de 80 lignes.
 
-The sources are cut into tokens (strings, templates, regular expressions and comments told apart),
-so that a word in a comment or a string is never taken for code, nor the reverse.
+Les sources sont découpées en jetons (chaînes, gabarits, expressions régulières et commentaires
+distingués), pour qu'un mot d'un commentaire ou d'une chaîne ne soit jamais pris pour du code, ni l'inverse.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ THEME = REPO / "theme"
 FICHIERS = sorted(p for p in THEME.rglob("*") if p.suffix in (".js", ".mjs"))
 LONGUEUR_MAX = 80
 
-# What no script may do, as a pattern over the code (comments and string contents removed).
+# Ce qu'aucun script ne peut faire, en motif sur le code (commentaires et contenu des chaînes retirés).
 INTERDITS = {
     "stockage": r"\b(localStorage|sessionStorage|indexedDB|caches|cookieStore|openDatabase)\b|document\s*\.\s*cookie"
     r"|navigator\s*\.\s*(serviceWorker|storage)\b",
@@ -40,31 +40,31 @@ INTERDITS = {
     "modification de l'historique": r"\breplaceState\b",
     "import d'une adresse calculée": r"\bimport\s*\(\s*(?!‹›)",
 }
-# The few places where a rule has a reason to bend, each said once.
+# Les rares endroits où une règle a une raison de plier, chacun dit une fois.
 EXCEPTIONS = {
-    # The filled PDF opened to be printed, only after the « onglet » warning (Export.ouvre).
+    # Le PDF rempli ouvert pour être imprimé, seulement après l'avertissement « onglet » (Export.ouvre).
     ("nouvel onglet", "assets/js/composants/export.mjs"): 1,
-    # The search worker is a classic worker loading lunr's own files and reading the site's own
-    # index (same origin).
+    # Le worker de recherche est un worker classique qui charge les fichiers de lunr et lit l'index
+    # du site (même origine).
     ("ancien worker", "search/worker.js"): 1,
     ("requête hors fetch", "search/worker.js"): 1,
-    # Pyodide's runtime folder is versioned: imported from the URL the page gives, checked to be of
-    # our own origin first (urlDonnee).
+    # Le dossier du runtime de Pyodide porte sa version : importé depuis l'URL que donne la page,
+    # vérifiée d'abord comme de notre origine (urlDonnee).
     ("import d'une adresse calculée", "assets/js/outils-worker.mjs"): 1,
-    # An old « recherche.html?q=… » link: the query is read once, then wiped from the address bar.
+    # Un ancien lien « recherche.html?q=… » : la requête est lue une fois, puis effacée de la barre d'adresse.
     ("modification de l'historique", "search/main.js"): 1,
 }
 ADRESSE_EXTERNE = re.compile(r"(?:https?|wss?|ftp)://|^//\w", re.IGNORECASE)
 MOTS_AVANT_REGEX = ("return", "typeof", "case", "in", "of")
-WORKERS = {"assets/js/outils-worker.mjs", "search/worker.js"}  # one module instance per worker: its own state
+WORKERS = {"assets/js/outils-worker.mjs", "search/worker.js"}  # une instance de module par worker : son propre état
 
 
 def jetons(source: str) -> list[tuple[str, str, int]]:
-    """(kind, text, line) of the source: "code" runs, "chaine" (string or template text), "regex";
-    comments are dropped. A `/` starts a regular expression where an expression may begin."""
+    """(genre, texte, ligne) de la source : suites de "code", "chaine" (chaîne ou texte de gabarit), "regex" ;
+    les commentaires sont écartés. Un `/` ouvre une expression régulière là où une expression peut commencer."""
     sortie, i, ligne, n = [], 0, 1, len(source)
     code, debut_code = [], 1
-    pile_gabarits: list[int] = []  # brace depth at each `${` of the templates being read
+    pile_gabarits: list[int] = []  # profondeur d'accolades à chaque `${` des gabarits en cours de lecture
     profondeur = 0
 
     def pousse_code():
@@ -74,7 +74,7 @@ def jetons(source: str) -> list[tuple[str, str, int]]:
             code = []
 
     def dernier_mot(texte: str) -> str:
-        """The last identifier of `texte`, or its last character."""
+        """Le dernier identifiant de `texte`, ou son dernier caractère."""
         mot = re.search(r"[A-Za-z_$0-9]+$", texte)
         return mot.group() if mot else texte[-1]
 
@@ -84,13 +84,13 @@ def jetons(source: str) -> list[tuple[str, str, int]]:
             return dernier_mot(texte)
         for genre, valeur, _ in reversed(sortie):
             if genre != "code":
-                return "x"  # after a string or a regex: a division
+                return "x"  # après une chaîne ou une regex : une division
             if valeur.rstrip():
                 return dernier_mot(valeur.rstrip())
         return "("
 
     def lis_gabarit(j: int) -> int:
-        """Reads template text from j (after ` or }) to its end or to a `${`; returns the index after."""
+        """Lit le texte de gabarit depuis j (après ` ou }) jusqu'à sa fin ou à un `${` ; rend l'indice qui suit."""
         nonlocal ligne
         debut = ligne
         while j < n and source[j] != "`":
@@ -165,7 +165,7 @@ def jetons(source: str) -> list[tuple[str, str, int]]:
 
 
 def code_seul(source: str) -> str:
-    """The code with every string, template text and regex replaced by a placeholder."""
+    """Le code, chaque chaîne, texte de gabarit et regex remplacé par un bouche-trou."""
     return "".join(valeur if genre == "code" else " ‹› " for genre, valeur, _ in jetons(source))
 
 
@@ -174,10 +174,10 @@ def relatif(fichier: Path) -> str:
 
 
 def fonctions(source: str) -> list[tuple[int, int, str]]:
-    """(first line, last line, head) of each function body: `function …(…) {`, a method `nom(…) {`,
-    an arrow `=> {`. Braces of objects, classes and control blocks are not functions, nor the
-    wrapper `(function () { … })();` at the top of a classic script: its scope, whose functions
-    are each measured."""
+    """(première ligne, dernière ligne, tête) du corps de chaque fonction : `function …(…) {`, une méthode
+    `nom(…) {`, une fonction fléchée `=> {`. Les accolades des objets, des classes et des blocs de contrôle
+    ne sont pas des fonctions, ni l'enveloppe `(function () { … })();` en tête d'un script classique : c'est
+    sa portée, dont chaque fonction est mesurée."""
     texte = code_seul(source)
     corps, pile = [], []
     for m in re.finditer(r"[{}]", texte):
@@ -194,7 +194,7 @@ def fonctions(source: str) -> list[tuple[int, int, str]]:
                 tete = re.search(r"([A-Za-z_$][\w$]*)\s*$", avant[:k])
                 est_fonction = bool(tete) and tete.group(1) not in ("if", "for", "while", "switch", "catch", "with")
             if not pile and re.search(r"\(\s*function\s*\(\s*\)$", avant):
-                est_fonction = False  # a classic script's scope
+                est_fonction = False  # la portée d'un script classique
             pile.append((texte.count("\n", 0, m.start()) + 1, est_fonction, avant[-60:]))
         else:
             debut, est_fonction, tete = pile.pop()
@@ -219,7 +219,7 @@ def test_rien_de_garde_ni_d_envoye_ni_de_lu_comme_code(fichier):
             fautes.append(f"{regle} : {len(trouves)} fois")
     chaines = [v for genre, v, _ in jetons(source) if genre == "chaine"]
     fautes += [f"adresse d'un autre site : {c}" for c in chaines if ADRESSE_EXTERNE.search(c)]
-    # A module imported by its literal address: ours, relative to the importing one.
+    # Un module importé par son adresse littérale : la nôtre, relative au module qui l'importe.
     suite = iter(jetons(source))
     for genre, valeur, _ in suite:
         if genre == "code" and re.search(r"\b(import\s*\(|from)\s*$", valeur):
@@ -265,7 +265,8 @@ def test_aucune_fonction_ne_depasse_80_lignes():
 
 
 def test_le_decoupage_reconnait_les_fonctions():
-    """The measure itself: a 3-line method, an arrow, an object literal and an `if` apart."""
+    """La mesure elle-même : une méthode de 3 lignes, une fonction fléchée, un objet littéral et un `if`
+    distingués."""
     source = "class A {\n  m(x) {\n    if (x) { return {a: 1}; }\n  }\n}\nconst f = (y) => {\n  return `${y}/`;\n};\n"
     assert [(d, f) for d, f, _ in fonctions(source)] == [(2, 4), (6, 8)]
     assert [(d, f) for d, f, _ in fonctions("(function () {\n  function g() {\n  }\n})();\n")] == [(2, 3)]
@@ -273,6 +274,6 @@ def test_le_decoupage_reconnait_les_fonctions():
 
 
 def test_le_worker_de_python_est_un_module():
-    """Pyodide 314 runs only in a module worker (a classic one fails under `script-src 'self'`)."""
+    """Pyodide 314 ne tourne que dans un worker module (un worker classique échoue sous `script-src 'self'`)."""
     code = (THEME / "assets/js/outils.mjs").read_text(encoding="utf-8")
     assert re.search(r"new Worker\([^;]*\{ type: \"module\" \}\)", code)

@@ -142,7 +142,10 @@ export class ErreursDeChamps extends Composant {
       const lien = el("a", { href: `#${cible.id}` }, texte);
       lien.addEventListener("click", (evenement) => {
         evenement.preventDefault();
-        cible.focus();
+        // A click is a pointer event: without focusVisible, Chromium draws no ring on a box or a radio,
+        // and the person does not see where she landed. The question itself is brought into view.
+        cible.focus({ focusVisible: true, preventScroll: true });
+        (bloc ?? cible).scrollIntoView({ block: "start" });
       });
       return el("li", {}, lien);
     });
