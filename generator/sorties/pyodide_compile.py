@@ -24,7 +24,7 @@ réduite (tests/pyodide/test_stdlib_reduite.py), jamais le navigateur d'une pers
 
 Les archives sont écrites sans compression (stockées) : les `.br` et `.gz` du site
 (generator/sorties/compression.py) les compressent d'un seul tenant, bien mieux que zip fichier par
-fichier (la bibliothèque standard : 0,85 Mo en brotli contre 1,2 Mo compressée fichier par fichier).
+fichier (la bibliothèque standard : 0,65 Mo en brotli contre 0,95 Mo compressée fichier par fichier).
 
 Cache, build/cache/pyodide/ : le résultat par (version de Pyodide, zip de npm, nos `.py`, routes, roues
 en plus) : une reconstruction sans changement ne lance rien ; chaque fichier compilé de la bibliothèque

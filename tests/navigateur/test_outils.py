@@ -344,8 +344,8 @@ def test_formulaire_utilisable_pendant_le_chargement(page_, adresse, site_constr
     """A person on a slow connection: the static form is filled before the page's module arrives, then
     sent while Python loads; Python's download has started without waiting for the page's module. Under
     the button, where she looks, as soon as the module is there: « Calcul
-    dès que l'outil est prêt. », the real stage, a bar and the bytes as they travel (compressed: 3.6 MB,
-    not the 12.5 MB of the decoded files); after 10 s, the static table « en attendant »; the answer comes
+    dès que l'outil est prêt. », the real stage, a bar and the bytes as they travel (compressed: 3.4 MB,
+    not the 12.4 MB of the decoded files); after 10 s, the static table « en attendant »; the answer comes
     as soon as Python is ready, without another click, and takes the focus."""
     page = page_
     module, wasm = [], []

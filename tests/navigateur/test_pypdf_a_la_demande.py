@@ -1,4 +1,4 @@
-"""pypdf (0,6 Mo avec les modules de la bibliothèque dont lui seul a besoin) ne circule que quand on le
+"""pypdf (0,4 Mo avec les modules de la bibliothèque dont lui seul a besoin) ne circule que quand on le
 demande. Sur une connexion que le navigateur dit lente (« 3g ») : rien après la réponse du simulateur ;
 à « Préparer ma demande », la première étape de l'entretien s'affiche aussitôt, pypdf arrive pendant
 qu'on la remplit. Sur une connexion libre (« 4g », sans économie de données) : préchargé au repos, une

@@ -92,7 +92,7 @@ def test_reponses_identiques_a_cpython(visite):
 
 
 def test_progression_reelle(visite, site):
-    """The bytes of the .wasm and the stdlib as they travel (brotli: 3.6 MB, not the 12.5 MB decoded), as they
+    """The bytes of the .wasm and the stdlib as they travel (brotli: 3.4 MB, not the 12.4 MB decoded), as they
     arrive, then Python's start, our rules, ready."""
     issue, _, _, _ = visite
     etapes = issue["etapes"]

@@ -6,7 +6,7 @@
 //   const outils = outilsDe(section); outils.suit(surProgression)   the same, read from a tool's <section>
 //   outils.pret                    resolves when Python is ready
 //   await outils.appelle("aj", {…}) → {resultat} or {erreur: {champ, message}}
-//   outils.precharge()             the extra packages now, ahead of need (pypdf: 0.6 MB)
+//   outils.precharge()             the extra packages now, ahead of need (pypdf: 0.4 MB)
 //
 // base = the runtime folder; stdlib, lock = the content-addressed files the page names (data-stdlib,
 // data-lock of the tool's section); octets = sizes of what is downloaded first (JSON, see the worker);

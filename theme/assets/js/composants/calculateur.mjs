@@ -65,7 +65,7 @@ export class Calculateur extends Composant {
       this.lent.hidden = true;
       this.suivis.clear();
       racine.classList.add("outil-pret");
-      // pypdf (0.6 MB) only when a route needs it — or now, in an idle moment, if the connection is free.
+      // pypdf (0.4 MB) only when a route needs it — or now, in an idle moment, if the connection is free.
       if (paquets && connexionLibre()) (globalThis.requestIdleCallback ?? setTimeout)(() => this.outils.precharge());
     }, () => this.montrePanne());
   }
