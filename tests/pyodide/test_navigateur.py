@@ -31,8 +31,10 @@ ESSAI = """import { demarreOutils } from "./assets/js/outils.mjs";
 const etapes = [];
 const sortie = (objet) => { document.getElementById("sortie").textContent = JSON.stringify(objet); };
 const { pyodide, stdlib, lock, octets } = document.documentElement.dataset;
-const outils = demarreOutils({ base: pyodide, stdlib, lock, octets, outil: "delais",
-                               surProgression: (etape) => etapes.push(etape) });
+const outils = demarreOutils({ base: pyodide, stdlib, lock, octets, outil: "delais", surProgression: (etape) => {
+  if (etape.etape !== etapes.at(-1)?.etape) console.info(`étape ${etape.etape}`);
+  etapes.push(etape);
+} });
 try {
   const cas = await (await fetch("cas.json")).json();
   await outils.pret;
@@ -70,23 +72,25 @@ def adresse(site):
 
 @pytest.fixture(scope="module")
 def visite(adresse, navigateur):
-    """Load the page once; return (outcome, requested URLs, console errors, storage state)."""
+    """Load the page once; return (outcome, requested URLs, console errors, storage state, ordered events:
+    each request's URL and each stage begun, « étape … »)."""
     contexte = navigateur.new_context()
     contexte.route(lambda url: not url.startswith(adresse), lambda route: route.abort())
     page = contexte.new_page()
-    requetes, erreurs = [], []
-    page.on("request", lambda r: requetes.append(r.url))
+    requetes, erreurs, evenements = [], [], []
+    page.on("request", lambda r: (requetes.append(r.url), evenements.append(r.url)))
     page.on("console", lambda m: erreurs.append(m.text) if m.type == "error" else None)
+    page.on("console", lambda m: evenements.append(m.text) if m.text.startswith("étape ") else None)
     page.goto(adresse + "/index.html")
     expect(page.locator("#sortie")).not_to_be_empty(timeout=60_000)
     issue = json.loads(page.locator("#sortie").text_content())
     etat = contexte.storage_state(indexed_db=True)
     contexte.close()
-    return issue, requetes, erreurs, etat
+    return issue, requetes, erreurs, etat, evenements
 
 
 def test_reponses_identiques_a_cpython(visite):
-    issue, _, erreurs, _ = visite
+    issue, _, erreurs, _, _ = visite
     assert issue.get("echec") is None, erreurs
     assert issue["reponses"] == [json.loads(dispatch(outil, json.dumps(entree))) for outil, entree in CAS]
 
@@ -94,7 +98,7 @@ def test_reponses_identiques_a_cpython(visite):
 def test_progression_reelle(visite, site):
     """The bytes of the .wasm and the stdlib as they travel (brotli: 3.4 MB, not the 12.4 MB decoded), as they
     arrive, then Python's start, our rules, ready."""
-    issue, _, _, _ = visite
+    issue, _, _, _, _ = visite
     etapes = issue["etapes"]
     noms = [e["etape"] for e in etapes]
     premiere = noms.index("demarrage")
@@ -108,7 +112,7 @@ def test_progression_reelle(visite, site):
 
 
 def test_ne_charge_que_le_necessaire_et_rien_d_ailleurs(visite, adresse, site):
-    _, requetes, _, _ = visite
+    _, requetes, _, _, _ = visite
     assert all(u.startswith(adresse) for u in requetes)
     runtime = site / "pyodide" / VERSION
     lock = lock_de(runtime)
@@ -120,7 +124,18 @@ def test_ne_charge_que_le_necessaire_et_rien_d_ailleurs(visite, adresse, site):
     )
 
 
+def test_nos_regles_voyagent_pendant_que_python_demarre(visite, adresse, site):
+    """Notre roue (et le verrou qui la nomme) est demandée dès la fin des téléchargements, pendant que Python
+    démarre, pas une fois Python prêt (étape « regles ») : sur un téléphone lent, le réseau travaille pendant
+    que le processeur démarre Python."""
+    _, _, _, _, evenements = visite
+    lock = lock_de(site / "pyodide" / VERSION)
+    roue = json.loads(lock.read_text())["packages"][NOM_PAQUET]["file_name"]
+    rang = {evenement.removeprefix(adresse): i for i, evenement in reversed(list(enumerate(evenements)))}
+    assert rang[f"/pyodide/paquets/{roue}"] < rang["étape regles"]
+
+
 def test_aucune_trace_sur_l_appareil(visite):
-    _, _, _, etat = visite
+    _, _, _, etat, _ = visite
     assert etat["cookies"] == []
     assert all(not o.get("localStorage") and not o.get("indexedDB") for o in etat["origins"])

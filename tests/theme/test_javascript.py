@@ -48,9 +48,10 @@ EXCEPTIONS = {
     # du site (même origine).
     ("ancien worker", "search/worker.js"): 1,
     ("requête hors fetch", "search/worker.js"): 1,
-    # Le dossier du runtime de Pyodide porte sa version : importé depuis l'URL que donne la page,
-    # vérifiée d'abord comme de notre origine (urlDonnee).
-    ("import d'une adresse calculée", "assets/js/outils-worker.mjs"): 1,
+    # Le dossier du runtime de Pyodide porte sa version : ses deux scripts (pyodide.mjs, pyodide.asm.mjs
+    # demandé en même temps) importés depuis l'URL que donne la page, vérifiée d'abord comme de notre
+    # origine (urlDonnee).
+    ("import d'une adresse calculée", "assets/js/outils-worker.mjs"): 2,
     # Un ancien lien « recherche.html?q=… » : la requête est lue une fois, puis effacée de la barre d'adresse.
     ("modification de l'historique", "search/main.js"): 1,
 }

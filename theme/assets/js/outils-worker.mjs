@@ -23,7 +23,7 @@ const NOM_PAQUET = "justice-pas-a-pas-pyscripts";
 // Python says, from the tool registry (pyscripts/outils.py): `paquetsDe(route)` → "pypdf" or "".
 let paquetsDe = () => "";
 const charges = new Map(); // package name → Promise of its loading
-let python = null;
+let python = null; // Pyodide, once started (our rules may still be loading)
 const INDISPONIBLE = "Le calculateur n'a pas pu démarrer dans ce navigateur.";
 const CADENCE_MS = 200; // at most one download message per 200 ms
 
@@ -103,6 +103,14 @@ function taillesDonnees() {
   }
 }
 
+/** Asked now; Pyodide's own fetch() of the same URL, later, gets this response (once), through `suite`. */
+function demandeDesMaintenant(url, options = {}, suite = (reponse) => reponse) {
+  const reponse = fetchReseau(url.href, { credentials: "same-origin", ...options }).then(suite);
+  reponse.catch(() => {}); // a failure is Pyodide's to report, when it asks for the file
+  attendus.set(url.href, reponse);
+  return reponse;
+}
+
 function telechargeDesMaintenant(urls, tailles) {
   for (const [rang, url] of urls.entries()) {
     const brut = tailles.brut?.[rang] || 0;
@@ -110,9 +118,8 @@ function telechargeDesMaintenant(urls, tailles) {
     fichiers.push(fichier);
     const fini = {};
     finis.push(new Promise((resolve, reject) => Object.assign(fini, { resolve, reject })));
-    const reponse = fetchReseau(url.href, { credentials: "same-origin" }).then((r) => compte(r, fini, fichier, tailles));
+    const reponse = demandeDesMaintenant(url, {}, (r) => compte(r, fini, fichier, tailles));
     reponse.catch((erreur) => fini.reject(erreur));
-    attendus.set(url.href, reponse);
   }
   // Pyodide does not always report a failed download (it may wait forever): say it here.
   Promise.all(finis).catch(echoue);
@@ -123,6 +130,39 @@ function telechargeDesMaintenant(urls, tailles) {
     if (!attendu) return fetchReseau(ressource, options);
     attendus.delete(cle);
     return attendu;
+  };
+}
+
+/** Our rules' wheel, asked once the .wasm and the stdlib are in, while Python starts, rather than once Python
+ *  is up: on a slow phone its 0.2 MB travel while the processor is busy (not sooner: they would slow the
+ *  .wasm down). Asked with the lock's sha256, as Pyodide would (the browser checks it); the lock, read now,
+ *  goes on to Pyodide untouched. */
+function prendLeVerrouEtNosRegles(lock) {
+  demandeDesMaintenant(lock, {}, (reponse) => {
+    Promise.all([reponse.clone().json(), ...finis]).then(([contenu]) => {
+      if (python) return; // Pyodide has asked for it already
+      const { file_name: fichier, sha256 } = contenu.packages[NOM_PAQUET];
+      const octets = Uint8Array.from(sha256.match(/../g), (paire) => parseInt(paire, 16));
+      demandeDesMaintenant(new URL(fichier, lock), { integrity: `sha256-${btoa(String.fromCharCode(...octets))}` });
+    }).catch(() => {}); // Pyodide then asks for the wheel itself, and reports what fails
+    return reponse;
+  });
+}
+
+/** The .wasm (9.6 MB) compiled as its bytes arrive, not once Pyodide's 1.2 MB of JavaScript has run and asks
+ *  for it (≈ 0.1 s later on a computer). Pyodide instantiates it with WebAssembly.instantiateStreaming(its
+ *  fetch() of the .wasm): that one call gets the module compiled here; any other goes to the browser's. */
+function compileDesMaintenant(wasm) {
+  const reponse = attendus.get(wasm.href);
+  if (!reponse || typeof WebAssembly.compileStreaming !== "function") return;
+  const compile = WebAssembly.compileStreaming(reponse); // the body Pyodide would have read: it reads nothing
+  compile.catch(echoue); // Pyodide would only warn and wait forever
+  const duNavigateur = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = async (source, importations) => {
+    WebAssembly.instantiateStreaming = duNavigateur;
+    if ((await source) !== (await reponse)) return duNavigateur(source, importations);
+    const module = await compile;
+    return { module, instance: await WebAssembly.instantiate(module, importations) };
   };
 }
 
@@ -137,7 +177,12 @@ async function demarre() {
   const enLigne = runtime.protocol === "http:" || runtime.protocol === "https:";
   if (enLigne && fetchReseau) {
     telechargeDesMaintenant([wasm, stdlib], taillesDonnees());
+    compileDesMaintenant(wasm);
+    prendLeVerrouEtNosRegles(lock);
   }
+  // Pyodide's two scripts asked together: pyodide.mjs would ask for pyodide.asm.mjs (1.2 MB) only once it
+  // has run; loadPyodide's import() of the same URL then gets this one (one module per URL).
+  import(new URL("pyodide.asm.mjs", runtime).href).catch(() => {}); // a failure: loadPyodide's import says it
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
   const demarrage = loadPyodide({
     indexURL: adresse(runtime),
@@ -152,13 +197,12 @@ async function demarre() {
     signaleTelechargement(true);
   }
   etape("demarrage");
-  const pyodide = await demarrage;
+  python = await demarrage;
   etape("regles");
-  await pyodide.loadPackage(NOM_PAQUET, { messageCallback: () => {} });
-  python = pyodide;
+  await python.loadPackage(NOM_PAQUET, { messageCallback: () => {} });
   // ONE long-lived proxy; strings cross the boundary, so no per-call proxy leaks.
   // (In 314 an attribute proxy is borrowed from its parent and dies with it: copy() it first.)
-  const api = pyodide.pyimport("pyscripts.api");
+  const api = python.pyimport("pyscripts.api");
   const dispatch = api.dispatch.copy();
   paquetsDe = api.paquets.copy();
   api.destroy();
