@@ -17,7 +17,9 @@ quelle) et chaque outil, et pour le simulateur de la construction précédente (
 
 Téléphone lent (tests/bench/profil_lent.py : 1,6 Mbit/s, 150 ms, processeur ×4) : formulaire, prêt,
 1re réponse, pour la construction du jour et, s'il existe, le site précédent (site/ de `make site`, ou
-BENCH_PRECEDENT=dossier) : la référence mesurée dans la même course, sur la même machine.
+BENCH_PRECEDENT=dossier) : la référence mesurée dans la même course, sur la même machine, ses visites
+alternées avec celles du jour (sur ordinateur comme en téléphone lent) : une machine partagée qui ralentit
+ralentit les deux.
 
 Octets d'une première visite de chaque page d'outil, sur le fil (corps tels qu'envoyés, compressés, et
 en-têtes), jusqu'à la première réponse ; pypdf à part : préchargé au repos (connexion libre), ou venu à
@@ -34,7 +36,7 @@ import statistics
 import tempfile
 import threading
 import time
-from contextlib import contextmanager, nullcontext
+from contextlib import ExitStack, contextmanager, nullcontext
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -210,8 +212,20 @@ def mo(octets: float) -> str:
 
 
 def visites(navigateur, site: Path, outils, nombre: int, lent: bool = False) -> dict[str, list[dict]]:
-    with servi(site) as adresse:
-        return {outil: [une_visite(navigateur, adresse, outil, lent) for _ in range(nombre)] for outil in outils}
+    return visites_alternees(navigateur, [site], outils, nombre, lent)[0]
+
+
+def visites_alternees(navigateur, sites: list[Path], outils, nombre: int, lent: bool = False) -> list[dict]:
+    """Les visites de plusieurs sites tour à tour : une machine partagée qui ralentit pendant la course
+    ralentit chacun d'eux, la comparaison reste juste."""
+    resultats = [{outil: [] for outil in outils} for _ in sites]
+    with ExitStack() as pile:
+        adresses = [pile.enter_context(servi(site)) for site in sites]
+        for _ in range(nombre):
+            for outil in outils:
+                for adresse, resultat in zip(adresses, resultats, strict=True):
+                    resultat[outil].append(une_visite(navigateur, adresse, outil, lent))
+    return resultats
 
 
 def imprime_temps(titre: str, lignes: list[tuple[str, str, list[dict]]], colonnes: tuple[str, ...]) -> None:
@@ -248,22 +262,23 @@ def main(nombre: int = 5, lentes: int = 3) -> None:
     ancien = precedent()
     with tempfile.TemporaryDirectory() as dossier, sync_playwright() as p:
         navigateur = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        bureau = []
-        for precompile in (False, True):
-            site = construit(Path(dossier), precompile)
-            nom = "précompilé" if precompile else "npm (.py)"
-            for outil, mesures in visites(navigateur, site, OUTILS, nombre).items():
-                bureau.append((outil, nom, mesures))
+        npm = visites(navigateur, construit(Path(dossier), False), OUTILS, nombre)
+        bureau = [(o, "npm (.py)", m) for o, m in npm.items()]
+        site = construit(Path(dossier), True)
+        # Le jour et la précédente tour à tour, dans le même navigateur : la même machine au même moment.
+        du_jour, *avant = visites_alternees(navigateur, [site, *([ancien] if ancien else [])], OUTILS, nombre)
+        bureau += [(o, "précompilé", m) for o, m in du_jour.items()]
+        precedentes = avant[0] if avant else None
+        if precedentes:
+            bureau += [("aj", "précédente", precedentes["aj"])]
         navigateur.close()
         lent = p.chromium.launch(executable_path=CHROMIUM, args=[*ARGS, *ARGS_LENT], headless=True)
-        telephone = [(o, "du jour", m) for o, m in visites(lent, site, OUTILS, lentes, lent=True).items()]
-        precedentes = None
+        # Le simulateur, du jour et précédent tour à tour ; les autres outils du jour ensuite.
+        simulateur = visites_alternees(lent, [site, *([ancien] if ancien else [])], ["aj"], lentes, lent=True)
+        telephone = [("aj", "du jour", simulateur[0]["aj"])]
+        telephone += [(o, "du jour", m) for o, m in visites(lent, site, ["delais", "op"], lentes, lent=True).items()]
         if ancien:
-            telephone += [(o, "précédente", m) for o, m in visites(lent, ancien, ["aj"], lentes, lent=True).items()]
-            navigateur = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-            precedentes = visites(navigateur, ancien, OUTILS, 1)
-            bureau += [(o, "précédente", m) for o, m in visites(navigateur, ancien, ["aj"], nombre).items()]
-            navigateur.close()
+            telephone.append(("aj", "précédente", simulateur[1]["aj"]))
         lent.close()
         imprime(bureau, telephone, nombre, lentes, site, precedentes, ancien)
 
