@@ -312,8 +312,8 @@ def _a_confirmer(champ: str, genres: list[str], par_genre: dict) -> str:
 
 def _politique(champ: str, signal) -> str | None:
     force = POLITIQUES[sorte(champ)].get(signal.genre)
-    if force == REFUS and signal.genre == "voie" and signal.commun:
-        return CONFIRMER  # « sur la place de la mairie » : peut-être un lieu public
+    if force == REFUS and signal.genre == "voie" and (signal.commun or signal.approche):
+        return CONFIRMER  # « sur la place de la mairie », « rue Zolla » : peut-être un lieu public, une autre rue
     return force
 
 

@@ -8,7 +8,8 @@ Les deux côtés passent par la même normalisation (normalisation.py). Les él�
     numero_et_voie  le numéro puis le nom de la voie, avec ou sans son type : « 12 des Lilas »,
                     « douze, rue des lilas », « au 12 de l'avenue des Lilas »
     voie            un type de voie puis le nom : « rue des Lilas », « r. Lilas », « av. J. Jaurès »
-                    (`commun` : un nom que la langue courante emploie, « rue de la République »)
+                    (`commun` : un nom que la langue courante emploie, « rue de la République » ;
+                    `approche` : un nom de moins de 6 lettres à une faute de frappe près, « rue Zolla »)
     nom             le nom seul et entier, s'il n'est pas un mot courant : « les Lilas »
     code_postal     le code postal, avec ou sans espace (`avec_commune` : suivi ou précédé de la commune),
                     jamais dans une référence (« PV n° 75011/2025 », « plainte 75011 ») ni un montant
@@ -67,6 +68,7 @@ class Signal:
     genre: str
     commun: bool = False
     avec_commune: bool = False
+    approche: bool = False  # un nom court lu à une faute de frappe près : peut-être une autre rue
 
 
 def _significatifs(mots) -> tuple[str, ...]:
@@ -163,13 +165,18 @@ def _racine(mot: str) -> str:
     return mot[:-1] if len(mot) > 3 and mot[-1] in "sx" else mot
 
 
-def meme_mot(mot: str, attendu: str) -> bool:
+# Lettres qu'il faut à un mot pour qu'une faute de frappe y soit lue : seul, ou derrière un type de voie
+# ou un numéro, qui disent déjà qu'il s'agit d'une adresse (« rue Zolla », « 12 rue des Lillas »).
+LETTRES_POUR_UNE_FAUTE, LETTRES_POUR_UNE_FAUTE_EN_CONTEXTE = 6, 4
+
+
+def meme_mot(mot: str, attendu: str, lettres: int = LETTRES_POUR_UNE_FAUTE) -> bool:
     """Le même mot, au pluriel près, ou à une faute de frappe près (une lettre oubliée, ajoutée ou
-    changée) s'il a au moins 6 lettres : « Chantemerl », « Pasteurr »."""
+    changée) s'il a au moins `lettres` lettres : « Chantemerl », « Pasteurr »."""
     a, b = _racine(mot), _racine(attendu)
     if a == b:
         return True
-    if min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1 or a.isdigit() or b.isdigit():
+    if min(len(a), len(b)) < lettres or abs(len(a) - len(b)) > 1 or a.isdigit() or b.isdigit():
         return False
     i = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
     if len(a) == len(b):
@@ -178,9 +185,12 @@ def meme_mot(mot: str, attendu: str) -> bool:
     return long[i + 1 :] == court[i:]
 
 
-def _nom(t: list[str], i: int, nom: tuple[str, ...], *, entier: bool = False) -> int | None:
+def _nom(
+    t: list[str], i: int, nom: tuple[str, ...], *, entier: bool = False, lettres: int = LETTRES_POUR_UNE_FAUTE
+) -> int | None:
     """La fin du nom de voie lu à partir de t[i], ou None. Les mots vides sont sautés ; un mot du
-    nom peut manquer ou être une initiale, sauf le dernier (`entier` : aucun ne manque)."""
+    nom peut manquer ou être une initiale, sauf le dernier (`entier` : aucun ne manque) ; une faute de
+    frappe est lue dans un mot d'au moins `lettres` lettres."""
     h, p, exacts = 0, i, 0
     dernier = False
     while p < len(t) and h < len(nom):
@@ -195,13 +205,13 @@ def _nom(t: list[str], i: int, nom: tuple[str, ...], *, entier: bool = False) ->
             (
                 k
                 for k in bornes
-                if meme_mot(mot, nom[k]) or (len(mot) == 1 and k < len(nom) - 1 and nom[k].startswith(mot))
+                if meme_mot(mot, nom[k], lettres) or (len(mot) == 1 and k < len(nom) - 1 and nom[k].startswith(mot))
             ),
             None,
         )
         if k is None:
             break
-        exact = len(mot) > 1 and meme_mot(mot, nom[k])
+        exact = len(mot) > 1 and meme_mot(mot, nom[k], lettres)
         exacts += exact
         dernier = k == len(nom) - 1 and exact
         h, p = k + 1, p + 1
@@ -218,16 +228,19 @@ def _numero_et_voie(t: list[str], a: Adresse) -> bool:
         while p < len(t) and (t[p] in VIDES or t[p] in VOIES or t[p] == NUMERO or (t[p] == LIMITE and not limites)):
             limites += t[p] == LIMITE
             p += 1
-        if _nom(t, p, a.nom) is not None:
+        if _nom(t, p, a.nom, lettres=LETTRES_POUR_UNE_FAUTE_EN_CONTEXTE) is not None:
             return True
     return False
 
 
-def _voie(t: list[str], a: Adresse) -> str | None:
+def _voie(t: list[str], a: Adresse, lettres: int = LETTRES_POUR_UNE_FAUTE) -> str | None:
     """Le type de voie lu devant le nom (« rue », « place »…), ou None."""
     if a.voie is None:  # « Les Hauts de Chantemerle » : le nom est la voie
         return "lieudit" if a.nom_distinctif and len("".join(a.nom)) >= 6 and _nom_seul(t, a) else None
-    return next((mot for i, mot in enumerate(t) if mot in VOIES and _nom(t, _apres(t, i), a.nom) is not None), None)
+    return next(
+        (mot for i, mot in enumerate(t) if mot in VOIES and _nom(t, _apres(t, i), a.nom, lettres=lettres) is not None),
+        None,
+    )
 
 
 def _apres(t: list[str], i: int) -> int:
@@ -339,14 +352,16 @@ def signaux(texte: str, a: Adresse) -> list[Signal]:
     t = jetons(texte)
     presents = set(t)
     # Un nom ne se lit pas sans son dernier mot : un long récit qui ne le contient pas est vite lu.
-    nom = bool(a.nom) and any(meme_mot(m, a.nom[-1]) for m in presents)
+    nom = bool(a.nom) and any(meme_mot(m, a.nom[-1], LETTRES_POUR_UNE_FAUTE_EN_CONTEXTE) for m in presents)
     trouves: list[Signal] = []
     if nom and a.numero in presents and _numero_et_voie(t, a):
         trouves.append(Signal("numero_et_voie"))
     voie = _voie(t, a) if nom else None
-    if voie:
+    approche = not voie and nom and _voie(t, a, LETTRES_POUR_UNE_FAUTE_EN_CONTEXTE)
+    if voie or approche:
         # « sur la place de la mairie » : un lieu public peut-être, pas forcément son adresse.
-        trouves.append(Signal("voie", commun=a.nom_courant and voie in LIEUX_PUBLICS))
+        commun = a.nom_courant and (voie or approche) in LIEUX_PUBLICS
+        trouves.append(Signal("voie", commun=commun, approche=bool(approche)))
     if nom and a.nom_distinctif and not trouves and _nom_seul(t, a):
         trouves.append(Signal("nom"))
     code = _code_postal(t, a)

@@ -117,6 +117,7 @@ def test_l_adresse_cachee_reprise_dans_un_texte_est_refusee(champ, texte):
     [
         ("autres_demandes", "Qu'il ne vienne plus au bâtiment C, 3e étage.", "complement"),
         ("residence_enfants", "Chez moi, 69003.", "code_postal"),
+        ("lieux_precisions", "Il m'attend rue des Lillas.", "voie"),  # une faute de frappe : peut-être une autre rue
         ("lieux_precisions", "Le square des Lilas, en face.", None),  # un autre type de voie : la rue
     ],
 )

@@ -155,9 +155,30 @@ def test_un_pluriel_ou_une_faute_de_frappe(cachee, texte):
 
 
 @pytest.mark.parametrize(
+    "cachee, texte, genres",
+    [
+        ("12 rue Zola", "rue Zolla", ["voie"]),
+        ("12 rue des Lilas", "dans la rue des Lillas", ["voie"]),
+        ("12 rue Zola", "au 12 rue Zolla", ["numero_et_voie", "voie"]),
+        ("12 rue des Lilas", "12, rue des Lilias", ["numero_et_voie", "voie"]),
+    ],
+)
+def test_un_nom_court_a_une_faute_pres_derriere_un_type_de_voie(cachee, texte, genres):
+    """Moins de 6 lettres : une faute de frappe n'est lue que derrière un type de voie ou un numéro, qui
+    disent déjà qu'il s'agit d'une adresse ; la voie seule est alors marquée `approche` (peut-être une
+    autre rue : à confirmer), le numéro et la voie restent refusés."""
+    adresse = Adresse.depuis({"requerant_adresse": cachee})
+    trouves = signaux(texte, adresse)
+    assert [s.genre for s in trouves] == genres
+    assert all(s.approche for s in trouves if s.genre == "voie")
+    assert _genres(texte.replace("rue", "a vu"), adresse) == []  # sans le type de voie : le nom seul, rien
+
+
+@pytest.mark.parametrize(
     "cachee, texte",
     [
-        ("12 rue Zola", "rue Zolla"),  # moins de 6 lettres : à l'identique (au pluriel près)
+        ("12 rue Zola", "Zolla"),  # moins de 6 lettres, sans type de voie : à l'identique (au pluriel près)
+        ("12 rue Zola", "rue Zorro"),  # deux lettres
         ("4 chemin de Chantemerle", "chemin de Chantepie"),
         ("5 rue Pasteur", "rue Pastorale"),
     ],
