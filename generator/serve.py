@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from . import csp
+from .sorties.compression import ENCODAGES
 
 TYPES = {
     ".mjs": "text/javascript",
@@ -36,8 +37,6 @@ TIMEOUT = 10  # secondes de silence avant de fermer une connexion
 # roues versionnées) : gardés un an. Le reste est revalidé à chaque visite (304 s'il n'a pas changé).
 LONG = "/pyodide/"
 UN_AN = "public, max-age=31536000, immutable"
-# Le préféré d'abord : brotli est plus petit que gzip (le .wasm : 2,7 Mo contre 3,5).
-ENCODAGES = (("br", ".br"), ("gzip", ".gz"))
 MESSAGES = {
     400: "Requête invalide : l'adresse demandée est mal formée.",
     403: "Accès refusé.",
